@@ -1,0 +1,195 @@
+package ledger
+
+import (
+	"database/sql"
+	"time"
+)
+
+// AccountBalance is one row of a trial balance.
+type AccountBalance struct {
+	Account string
+	Label   string
+	Debit   Amount
+	Credit  Amount
+}
+
+// Balance is debit − credit (positive: a debit balance).
+func (b AccountBalance) Balance() Amount { return b.Debit - b.Credit }
+
+// TrialBalance sums the posted lines dated from..to (inclusive) per account.
+// Accounts without movement are left out.
+func (tx *Tx) TrialBalance(from, to time.Time) ([]AccountBalance, error) {
+	return collect(tx, "calcul de la balance", `SELECT t.account, coalesce(a.label, ''), sum(t.debit), sum(t.credit)
+		FROM day_totals t LEFT JOIN accounts a ON a.code = t.account
+		WHERE t.date BETWEEN ? AND ? GROUP BY t.account ORDER BY t.account`, []any{ISO(from), ISO(to)},
+		func(r *sql.Rows) (AccountBalance, error) {
+			var b AccountBalance
+			return b, r.Scan(&b.Account, &b.Label, &b.Debit, &b.Credit)
+		})
+}
+
+// TrialBalanceOf is the trial balance of a whole exercise: its opening
+// balances, its entries and its closing entries.
+func (tx *Tx) TrialBalanceOf(e Exercise) ([]AccountBalance, error) {
+	return tx.TrialBalance(e.Start, e.End)
+}
+
+// TrialBalanceAt is the trial balance of the exercise containing d, up to d.
+func (tx *Tx) TrialBalanceAt(d time.Time) ([]AccountBalance, error) {
+	e, err := tx.ExerciseAt(d)
+	if err != nil {
+		return nil, err
+	}
+	return tx.TrialBalance(e.Start, d)
+}
+
+// KeyBalance is the movement of a charge or income account on one key.
+type KeyBalance struct {
+	Key     string
+	Account string
+	Label   string
+	Debit   Amount
+	Credit  Amount
+}
+
+// Balance is debit − credit.
+func (b KeyBalance) Balance() Amount { return b.Debit - b.Credit }
+
+// BalanceByKey sums, per key and account, the lines carrying a key dated
+// from..to. Its total over keys equals the trial balance of the keyed
+// accounts: the "two balances must agree" rule of the arrêté.
+func (tx *Tx) BalanceByKey(from, to time.Time) ([]KeyBalance, error) {
+	return collect(tx, "calcul de la balance par clé", `SELECT t.key, t.account, coalesce(a.label, ''), sum(t.debit), sum(t.credit)
+		FROM day_totals t LEFT JOIN accounts a ON a.code = t.account
+		WHERE t.key <> '' AND t.date BETWEEN ? AND ? GROUP BY t.key, t.account ORDER BY t.key, t.account`,
+		[]any{ISO(from), ISO(to)}, func(r *sql.Rows) (KeyBalance, error) {
+			var b KeyBalance
+			return b, r.Scan(&b.Key, &b.Account, &b.Label, &b.Debit, &b.Credit)
+		})
+}
+
+// OwnerBalances returns each owner's balance (debit − credit, positive: he
+// owes) at the end of day d: the opening balances of the exercise and its
+// entries up to d. Owners without movement are absent from the map.
+func (tx *Tx) OwnerBalances(d time.Time) (map[string]Amount, error) {
+	start, err := tx.balanceStart(d)
+	if err != nil {
+		return nil, err
+	}
+	type row struct {
+		account string
+		bal     Amount
+	}
+	rows, err := collect(tx, "calcul des soldes des copropriétaires", `SELECT account, sum(debit) - sum(credit) FROM day_totals
+		WHERE account BETWEEN '450001' AND '450999' AND date BETWEEN ? AND ? GROUP BY account`,
+		[]any{ISO(start), ISO(d)}, func(r *sql.Rows) (row, error) {
+			var x row
+			return x, r.Scan(&x.account, &x.bal)
+		})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Amount, len(rows))
+	for _, x := range rows {
+		out[x.account] = x.bal
+	}
+	return out, nil
+}
+
+// AccountBalanceAt is one account's balance at the end of day d, counted
+// like OwnerBalances for balance-sheet accounts and from the start of the
+// exercise for charges and income.
+func (tx *Tx) AccountBalanceAt(account string, d time.Time) (Amount, error) {
+	start, err := tx.statementStart(account, d)
+	if err != nil {
+		return 0, err
+	}
+	var bal Amount
+	err = tx.tx.QueryRow(`SELECT coalesce(sum(debit) - sum(credit), 0) FROM day_totals
+		WHERE account = ? AND date BETWEEN ? AND ?`, account, ISO(start), ISO(d)).Scan(&bal)
+	return bal, sqlError(err, "calcul du solde")
+}
+
+func (tx *Tx) statementStart(account string, d time.Time) (time.Time, error) {
+	if c := AccountClass(account); c == 6 || c == 7 {
+		e, err := tx.ExerciseAt(d)
+		if err != nil {
+			return d, nil
+		}
+		return e.Start, nil
+	}
+	return tx.balanceStart(d)
+}
+
+// StatementLine is a line of an account statement with the running balance.
+type StatementLine struct {
+	EntryID int64
+	LineID  int64
+	Date    time.Time
+	Journal string
+	Piece   string
+	Label   string
+	Key     string
+	Debit   Amount
+	Credit  Amount
+	Balance Amount // running balance after this line
+	Letter  string
+}
+
+// Statement is an account's lines over a period.
+type Statement struct {
+	Account     string
+	Label       string
+	From, To    time.Time
+	Opening     Amount // balance before From (shown as an opening line when non-zero)
+	Lines       []StatementLine
+	TotalDebit  Amount // of the period's lines, opening excluded
+	TotalCredit Amount
+	Closing     Amount
+}
+
+// AccountStatement lists an account's posted lines dated from..to with a
+// running balance, starting from the balance before `from`.
+func (tx *Tx) AccountStatement(account string, from, to time.Time) (Statement, error) {
+	acc, err := tx.Account(account)
+	if err != nil {
+		return Statement{}, err
+	}
+	st := Statement{Account: account, Label: acc.Label, From: from, To: to}
+	start, err := tx.statementStart(account, from)
+	if err != nil {
+		return st, err
+	}
+	if start.Before(from) {
+		err = tx.tx.QueryRow(`SELECT coalesce(sum(debit) - sum(credit), 0) FROM day_totals
+			WHERE account = ? AND date >= ? AND date < ?`, account, ISO(start), ISO(from)).Scan(&st.Opening)
+		if err != nil {
+			return st, sqlError(err, "calcul du solde d'ouverture")
+		}
+	}
+	st.Lines, err = collect(tx, "lecture du compte", `SELECT e.id, l.id, e.date, e.journal, e.piece,
+		CASE WHEN l.label <> '' THEN l.label ELSE e.label END, coalesce(l.key, ''), l.debit, l.credit, l.letter
+		FROM lines l JOIN entries e ON e.id = l.entry_id
+		WHERE l.account = ? AND e.posted = 1 AND e.date BETWEEN ? AND ?
+		ORDER BY e.date, e.id, l.id`, []any{account, ISO(from), ISO(to)},
+		func(r *sql.Rows) (StatementLine, error) {
+			var s StatementLine
+			var date string
+			err := r.Scan(&s.EntryID, &s.LineID, &date, &s.Journal, &s.Piece, &s.Label, &s.Key, &s.Debit, &s.Credit, &s.Letter)
+			s.Date = parseStored(date)
+			return s, err
+		})
+	if err != nil {
+		return st, err
+	}
+	run := st.Opening
+	for i := range st.Lines {
+		l := &st.Lines[i]
+		run += l.Debit - l.Credit
+		l.Balance = run
+		st.TotalDebit += l.Debit
+		st.TotalCredit += l.Credit
+	}
+	st.Closing = run
+	return st, nil
+}

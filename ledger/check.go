@@ -1,0 +1,144 @@
+package ledger
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// Problem is one finding of Check, in French.
+type Problem struct {
+	Severity string // "erreur" breaks the books; "attention" should be looked at
+	Text     string
+}
+
+func (p Problem) String() string { return p.Severity + " : " + p.Text }
+
+// lockTriggers are the schema triggers without which closed exercises would
+// not be protected; Check reports any that went missing.
+var lockTriggers = []string{
+	"entries_lock_insert", "entries_lock_update", "entries_lock_delete",
+	"lines_lock_insert", "lines_lock_update", "lines_lock_delete",
+	"entries_post_check", "lines_frozen_update", "lines_frozen_delete",
+}
+
+// Check verifies the file and the books: SQLite integrity (full when asked,
+// quick otherwise), schema, every entry balanced, charge lines keyed, the
+// per-day totals, the locks of closed exercises, and key totals.
+func (d *DB) Check(full bool) ([]Problem, error) {
+	var out []Problem
+	add := func(sev, format string, args ...any) {
+		out = append(out, Problem{Severity: sev, Text: fmt.Sprintf(format, args...)})
+	}
+	pragma := "PRAGMA quick_check"
+	if full {
+		pragma = "PRAGMA integrity_check"
+	}
+	err := d.View(func(tx *Tx) error {
+		msgs, err := collect(tx, "contrôle d'intégrité", pragma, nil, func(r *sql.Rows) (string, error) {
+			var s string
+			return s, r.Scan(&s)
+		})
+		if err != nil {
+			return err
+		}
+		if len(msgs) != 1 || msgs[0] != "ok" {
+			for _, m := range msgs {
+				add("erreur", "fichier endommagé : %s", m)
+			}
+			return nil // the rest cannot be trusted
+		}
+		return tx.checkBooks(add)
+	})
+	return out, err
+}
+
+func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
+	var version int
+	if err := tx.tx.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return sqlError(err, "contrôle")
+	}
+	if version != SchemaVersion() {
+		add("erreur", "version du schéma %d au lieu de %d", version, SchemaVersion())
+	}
+	for _, t := range lockTriggers {
+		var n int
+		tx.tx.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?`, t).Scan(&n)
+		if n == 0 {
+			add("erreur", "la protection « %s » du fichier a été retirée", t)
+		}
+	}
+
+	type finding struct{ a, b, c string }
+	queries := []struct {
+		sev, format, sql string
+	}{
+		{"erreur", "l'écriture n° %s du %s n'est pas équilibrée (écart de %s centimes) ou a moins de deux lignes",
+			`SELECT e.id, e.date, coalesce(sum(l.debit) - sum(l.credit), 0) FROM entries e LEFT JOIN lines l ON l.entry_id = e.id
+			 WHERE e.posted = 1 GROUP BY e.id HAVING count(l.id) < 2 OR sum(l.debit) <> sum(l.credit)`},
+		{"attention", "l'écriture n° %s du %s n'est pas validée (brouillon de %s lignes, ignoré dans les comptes)",
+			`SELECT e.id, e.date, (SELECT count(*) FROM lines WHERE entry_id = e.id) FROM entries e WHERE e.posted = 0`},
+		{"erreur", "ligne %s : la charge %s n'a pas de clé de répartition valide%s",
+			`SELECT l.id, l.account, '' FROM lines l WHERE l.account LIKE '6%' AND (l.key IS NULL OR l.key NOT IN (SELECT code FROM keys))`},
+		{"erreur", "ligne %s : le compte %s n'existe pas dans le plan comptable%s",
+			`SELECT l.id, l.account, '' FROM lines l WHERE l.account NOT IN (SELECT code FROM accounts)`},
+		{"erreur", "ligne %s : montants invalides (%s / %s)",
+			`SELECT id, debit, credit FROM lines WHERE debit < 0 OR credit < 0 OR (debit <> 0 AND credit <> 0) OR (debit = 0 AND credit = 0)`},
+		{"erreur", "ligne %s : rattachée à l'écriture %s qui n'existe pas%s",
+			`SELECT l.id, l.entry_id, '' FROM lines l WHERE l.entry_id NOT IN (SELECT id FROM entries)`},
+		{"erreur", "l'écriture n° %s du %s est hors de tout exercice%s",
+			`SELECT e.id, e.date, '' FROM entries e WHERE NOT EXISTS (SELECT 1 FROM exercises x WHERE e.date BETWEEN x.start AND x.end)`},
+		{"erreur", "totaux journaliers du compte %s au %s incohérents avec les lignes (%s)",
+			`WITH l AS (SELECT l.account, coalesce(l.key, '') AS key, e.date, sum(l.debit) AS debit, sum(l.credit) AS credit
+			            FROM lines l JOIN entries e ON e.id = l.entry_id WHERE e.posted = 1 GROUP BY 1, 2, 3)
+			 SELECT coalesce(l.account, t.account), coalesce(l.date, t.date), 'clé ' || coalesce(l.key, t.key)
+			 FROM l FULL OUTER JOIN day_totals t ON t.account = l.account AND t.key = l.key AND t.date = l.date
+			 WHERE coalesce(l.debit, 0) <> coalesce(t.debit, 0) OR coalesce(l.credit, 0) <> coalesce(t.credit, 0)`},
+		{"erreur", "le lot %s n'a pas de propriétaire%s%s",
+			`SELECT number, '', '' FROM lots WHERE number NOT IN (SELECT lot FROM lot_owners)`},
+	}
+	for _, q := range queries {
+		found, err := collect(tx, "contrôle", q.sql, nil, func(r *sql.Rows) (finding, error) {
+			var f finding
+			var a, b, c any
+			err := r.Scan(&a, &b, &c)
+			f.a, f.b, f.c = fmt.Sprint(a), fmt.Sprint(b), fmt.Sprint(c)
+			return f, err
+		})
+		if err != nil {
+			return err
+		}
+		for i, f := range found {
+			if i == 20 {
+				add(q.sev, "… et %d autres cas semblables", len(found)-20)
+				break
+			}
+			add(q.sev, q.format, f.a, f.b, f.c)
+		}
+	}
+
+	ex, err := tx.Exercises()
+	if err != nil {
+		return err
+	}
+	if len(ex) == 0 {
+		add("erreur", "la résidence n'a aucun exercice")
+	}
+	for i := 1; i < len(ex); i++ {
+		if !ex[i].Start.Equal(ex[i-1].End.AddDate(0, 0, 1)) {
+			add("erreur", "les exercices %s et %s ne se suivent pas", ex[i-1].Name(), ex[i].Name())
+		}
+		if ex[i].Closed && !ex[i-1].Closed {
+			add("erreur", "l'exercice %s est clos alors que l'exercice %s qui le précède ne l'est pas", ex[i].Name(), ex[i-1].Name())
+		}
+	}
+	totals, err := tx.KeyTotals()
+	if err != nil {
+		return err
+	}
+	for _, k := range totals {
+		if !k.Matches() {
+			add("erreur", "clé %s « %s » : total déclaré %s, somme des tantièmes des lots %s", k.Code, k.Label, k.DeclaredTotal, k.SumOfShares)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,317 @@
+package ledger
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // pure-Go SQLite: the CLI and tests build without cgo
+)
+
+// ApplicationID marks a SQLite file as a Tantième residence ("TANT").
+const ApplicationID = 0x54414e54
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is an open residence file.
+type DB struct {
+	sql      *sql.DB
+	path     string
+	readOnly bool
+}
+
+// Path is the file the residence was opened from.
+func (d *DB) Path() string { return d.path }
+
+// ReadOnly says whether the residence was opened for reading only.
+func (d *DB) ReadOnly() bool { return d.readOnly }
+
+// SchemaVersion is the schema this program writes (the number of migrations).
+func SchemaVersion() int {
+	names, _ := migrationNames()
+	return len(names)
+}
+
+// Open opens an existing residence file for reading and writing, bringing an
+// older schema up to date.
+func Open(file string) (*DB, error) { return open(file, false) }
+
+// OpenReadOnly opens an existing residence without ever writing to it.
+func OpenReadOnly(file string) (*DB, error) { return open(file, true) }
+
+func open(file string, readOnly bool) (*DB, error) {
+	st, err := os.Stat(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, Errorf(NotFound, "Le fichier « %s » n'existe pas", file)
+		}
+		return nil, Wrap(Internal, err, "Le fichier « %s » ne peut pas être lu", file)
+	}
+	if st.IsDir() {
+		return nil, Errorf(Invalid, "« %s » est un dossier, pas une résidence", file)
+	}
+	if err := checkHeader(file); err != nil {
+		return nil, err
+	}
+	d, err := connect(file, readOnly)
+	if err != nil {
+		return nil, err
+	}
+	var appID int64
+	if err := d.sql.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		d.Close()
+		return nil, Wrap(Invalid, err, "« %s » n'est pas une résidence Tantième lisible", file)
+	}
+	if appID != ApplicationID {
+		d.Close()
+		return nil, Errorf(Invalid, "« %s » n'est pas une résidence Tantième", file)
+	}
+	version, err := d.userVersion()
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	if version > SchemaVersion() {
+		d.Close()
+		return nil, Errorf(Invalid, "« %s » a été écrit par une version plus récente de Tantième (schéma %d, ce programme connaît le schéma %d) : mettez Tantième à jour", file, version, SchemaVersion())
+	}
+	if version < SchemaVersion() {
+		if readOnly {
+			d.Close()
+			return nil, Errorf(Locked, "« %s » doit être mis à jour vers le schéma %d, ce qui est impossible en lecture seule", file, SchemaVersion())
+		}
+		if err := d.migrate(version); err != nil {
+			d.Close()
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// checkHeader refuses files that are not SQLite databases before SQLite sees
+// them, so that a wrong file is never touched.
+func checkHeader(file string) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return Wrap(Internal, err, "Le fichier « %s » ne peut pas être lu", file)
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	if n, _ := f.Read(head); n < 16 || string(head) != "SQLite format 3\x00" {
+		return Errorf(Invalid, "« %s » n'est pas une résidence Tantième (fichier .copro attendu)", file)
+	}
+	return nil
+}
+
+// Create writes a new residence file: schema, official chart, journals, the
+// general key and the exercises of setup. The file must not exist.
+func Create(file string, setup Setup) (*DB, error) {
+	if err := setup.Validate(); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(file); err == nil {
+		return nil, Errorf(Conflict, "Le fichier « %s » existe déjà : choisissez un autre nom", file)
+	}
+	d, err := connect(file, false)
+	if err != nil {
+		return nil, err
+	}
+	fail := func(err error) (*DB, error) {
+		d.Close()
+		os.Remove(file)
+		return nil, err
+	}
+	if _, err := d.sql.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+		return fail(sqlError(err, "création de la résidence"))
+	}
+	if err := d.migrate(0); err != nil {
+		return fail(err)
+	}
+	if err := d.Update(func(tx *Tx) error { return tx.initialize(setup) }); err != nil {
+		return fail(err)
+	}
+	return d, nil
+}
+
+func connect(file string, readOnly bool) (*DB, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Set("_txlock", "immediate")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		// Rollback journal: the .copro file alone is always the whole residence.
+		q.Add("_pragma", "journal_mode(DELETE)")
+	}
+	dsn := "file:" + (&url.URL{Path: file}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, Wrap(Internal, err, "Le fichier « %s » ne peut pas être ouvert", file)
+	}
+	// One connection: one writer, and reads see the writes of the workflow
+	// that made them. Callers never hold a cursor open across another query.
+	db.SetMaxOpenConns(1)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, Wrap(Internal, err, "Le fichier « %s » ne peut pas être ouvert", file)
+	}
+	return &DB{sql: db, path: file, readOnly: readOnly}, nil
+}
+
+// Close closes the file.
+func (d *DB) Close() error {
+	if d == nil || d.sql == nil {
+		return nil
+	}
+	return d.sql.Close()
+}
+
+func (d *DB) userVersion() (int, error) {
+	var v int
+	if err := d.sql.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return 0, sqlError(err, "lecture de la version du fichier")
+	}
+	return v, nil
+}
+
+func migrationNames() ([]string, error) {
+	entries, err := fs.ReadDir(migrations, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// migrate applies the migrations after version, each in its own transaction
+// together with the new user_version.
+func (d *DB) migrate(version int) error {
+	names, err := migrationNames()
+	if err != nil {
+		return Wrap(Internal, err, "Migrations introuvables")
+	}
+	for i := version; i < len(names); i++ {
+		n, err := strconv.Atoi(strings.SplitN(names[i], "_", 2)[0])
+		if err != nil || n != i+1 {
+			return Errorf(Internal, "Migration mal numérotée : %s", names[i])
+		}
+		body, err := migrations.ReadFile(path.Join("migrations", names[i]))
+		if err != nil {
+			return Wrap(Internal, err, "Migration illisible : %s", names[i])
+		}
+		tx, err := d.sql.BeginTx(context.Background(), nil)
+		if err != nil {
+			return sqlError(err, "mise à jour du fichier")
+		}
+		if _, err := tx.Exec(string(body)); err != nil {
+			tx.Rollback()
+			return Wrap(Internal, err, "Mise à jour du fichier impossible (%s)", names[i])
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return sqlError(err, "mise à jour du fichier")
+		}
+		if err := tx.Commit(); err != nil {
+			return sqlError(err, "mise à jour du fichier")
+		}
+	}
+	return nil
+}
+
+// Tx is one transaction on the books. Every workflow that writes runs in one
+// Tx (DB.Update), so that it succeeds entirely or leaves the file untouched.
+type Tx struct {
+	tx       *sql.Tx
+	writable bool
+	cache    map[string]any // per-transaction lookups (exercises, accounts)
+}
+
+// View runs fn in a read transaction.
+func (d *DB) View(fn func(tx *Tx) error) error {
+	tx, err := d.sql.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return sqlError(err, "lecture de la résidence")
+	}
+	defer tx.Rollback()
+	return fn(&Tx{tx: tx})
+}
+
+// Update runs fn in a write transaction, committed only when fn returns nil.
+func (d *DB) Update(fn func(tx *Tx) error) (err error) {
+	if d.readOnly {
+		return Errorf(Locked, "La résidence est ouverte en lecture seule : aucune modification n'est possible")
+	}
+	sqlTx, err := d.sql.BeginTx(context.Background(), nil)
+	if err != nil {
+		return sqlError(err, "écriture dans la résidence")
+	}
+	tx := &Tx{tx: sqlTx, writable: true}
+	defer func() {
+		if p := recover(); p != nil {
+			sqlTx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			sqlTx.Rollback()
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	if err = sqlTx.Commit(); err != nil {
+		return sqlError(err, "enregistrement")
+	}
+	return nil
+}
+
+// Exec runs raw SQL; for tests of the file's own protections and for tools.
+func (d *DB) Exec(query string, args ...any) error {
+	_, err := d.sql.Exec(query, args...)
+	return sqlError(err, "requête")
+}
+
+func (tx *Tx) exec(what, query string, args ...any) (sql.Result, error) {
+	res, err := tx.tx.Exec(query, args...)
+	if err != nil {
+		return nil, sqlError(err, what)
+	}
+	return res, nil
+}
+
+// collect runs a query and scans every row with scan; rows are closed before
+// it returns (the connection is shared by the whole transaction).
+func collect[T any](tx *Tx, what, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	rows, err := tx.tx.Query(query, args...)
+	if err != nil {
+		return nil, sqlError(err, what)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, sqlError(err, what)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, sqlError(err, what)
+	}
+	return out, nil
+}

@@ -1,0 +1,343 @@
+package ledger
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Line is one line of an entry: an account debited or credited.
+type Line struct {
+	ID         int64
+	Account    string
+	Key        string // répartition key; required on class-6 lines
+	Label      string
+	Debit      Amount
+	Credit     Amount
+	Letter     string // matching letter (lettrage), "" when unmatched
+	Reconciled string // bank statement reference/date it was ticked on, "" if not
+}
+
+// Balance is debit − credit of the line.
+func (l Line) Balance() Amount { return l.Debit - l.Credit }
+
+// Entry is a balanced set of lines in a journal at a date.
+type Entry struct {
+	ID      int64
+	Journal string
+	Date    time.Time
+	Piece   string // piece number (invoice number, call number A0001…)
+	Label   string
+	Origin  string // which workflow wrote it ("call:…", "closing:…"); "" when typed
+	Lines   []Line
+}
+
+// Totals returns the entry's total debit and total credit.
+func (e *Entry) Totals() (debit, credit Amount) {
+	for _, l := range e.Lines {
+		debit += l.Debit
+		credit += l.Credit
+	}
+	return debit, credit
+}
+
+// Validate checks what can be checked without the file: at least two lines,
+// no negative amount, one side per line, debits equal credits, a key on
+// every charge line.
+func (e *Entry) Validate() error {
+	where := e.describe()
+	if e.Date.IsZero() {
+		return Errorf(Invalid, "%s : la date est obligatoire", where)
+	}
+	if strings.TrimSpace(e.Journal) == "" {
+		return Errorf(Invalid, "%s : le journal est obligatoire", where)
+	}
+	if len(e.Lines) < 2 {
+		return Errorf(Invalid, "%s : une écriture a au moins deux lignes", where)
+	}
+	for i, l := range e.Lines {
+		n := i + 1
+		switch {
+		case l.Account == "":
+			return Errorf(Invalid, "%s, ligne %d : le compte est obligatoire", where, n)
+		case l.Debit < 0 || l.Credit < 0:
+			return Errorf(Invalid, "%s, ligne %d : un montant ne peut pas être négatif (passez-le dans l'autre colonne)", where, n)
+		case l.Debit != 0 && l.Credit != 0:
+			return Errorf(Invalid, "%s, ligne %d : une ligne est soit au débit, soit au crédit, pas les deux", where, n)
+		case l.Debit == 0 && l.Credit == 0:
+			return Errorf(Invalid, "%s, ligne %d : le montant est nul", where, n)
+		case AccountClass(l.Account) == 6 && l.Key == "":
+			return Errorf(Invalid, "%s, ligne %d : la charge %s doit porter une clé de répartition", where, n, l.Account)
+		}
+	}
+	d, c := e.Totals()
+	if d != c {
+		return Errorf(Invalid, "%s : écriture déséquilibrée, débit %s, crédit %s (écart %s)", where, d, c, (d - c).Abs())
+	}
+	return nil
+}
+
+func (e *Entry) describe() string {
+	s := "Écriture"
+	if e.Piece != "" {
+		s += " " + e.Piece
+	}
+	if !e.Date.IsZero() {
+		s += " du " + FrenchDate(e.Date)
+	}
+	return s
+}
+
+// lookups caches the sets a batch of entries is checked against.
+type lookups struct {
+	accounts map[string]bool
+	keys     map[string]bool
+	journals map[string]bool
+}
+
+func (tx *Tx) lookups() (*lookups, error) {
+	if v, ok := tx.cache["lookups"]; ok {
+		return v.(*lookups), nil
+	}
+	lk := &lookups{accounts: map[string]bool{}, keys: map[string]bool{}, journals: map[string]bool{}}
+	for _, q := range []struct {
+		sql string
+		set map[string]bool
+	}{{`SELECT code FROM accounts`, lk.accounts}, {`SELECT code FROM keys`, lk.keys}, {`SELECT code FROM journals`, lk.journals}} {
+		codes, err := collect(tx, "lecture du plan comptable", q.sql, nil, func(r *sql.Rows) (string, error) {
+			var s string
+			return s, r.Scan(&s)
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range codes {
+			q.set[c] = true
+		}
+	}
+	tx.remember("lookups", lk)
+	return lk, nil
+}
+
+// stmt returns a prepared statement kept for the transaction: workflows post
+// thousands of entries in one go.
+func (tx *Tx) stmt(query string) (*sql.Stmt, error) {
+	key := "stmt:" + query
+	if v, ok := tx.cache[key]; ok {
+		return v.(*sql.Stmt), nil
+	}
+	s, err := tx.tx.Prepare(query)
+	if err != nil {
+		return nil, sqlError(err, "préparation")
+	}
+	tx.remember(key, s)
+	return s, nil
+}
+
+// PostEntry checks e against the books and writes it; e.ID is set.
+func (tx *Tx) PostEntry(e *Entry) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	where := e.describe()
+	ex, err := tx.ExerciseAt(e.Date)
+	if err != nil {
+		return Errorf(Invalid, "%s : la date n'appartient à aucun exercice de la résidence", where)
+	}
+	if ex.Closed {
+		return Errorf(Locked, "%s : l'exercice %s est clos, aucune écriture ne peut y être ajoutée ou modifiée ; passez une écriture de correction dans l'exercice ouvert", where, ex.Name())
+	}
+	lk, err := tx.lookups()
+	if err != nil {
+		return err
+	}
+	if !lk.journals[e.Journal] {
+		return Errorf(Invalid, "%s : le journal %s n'existe pas", where, e.Journal)
+	}
+	for i, l := range e.Lines {
+		if !lk.accounts[l.Account] {
+			return Errorf(Invalid, "%s, ligne %d : le compte %s n'existe pas dans le plan comptable", where, i+1, l.Account)
+		}
+		if l.Key != "" && !lk.keys[l.Key] {
+			return Errorf(Invalid, "%s, ligne %d : la clé %s n'existe pas", where, i+1, l.Key)
+		}
+	}
+	ins, err := tx.stmt(`INSERT INTO entries (journal, date, piece, label, origin) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	res, err := ins.Exec(e.Journal, ISO(e.Date), e.Piece, e.Label, e.Origin)
+	if err != nil {
+		return sqlError(err, where)
+	}
+	id, _ := res.LastInsertId()
+	line, err := tx.stmt(`INSERT INTO lines (entry_id, account, key, label, debit, credit, letter, reconciled)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	for i := range e.Lines {
+		l := &e.Lines[i]
+		var key any
+		if l.Key != "" {
+			key = l.Key
+		}
+		r, err := line.Exec(id, l.Account, key, l.Label, int64(l.Debit), int64(l.Credit), l.Letter, l.Reconciled)
+		if err != nil {
+			return sqlError(err, fmt.Sprintf("%s, ligne %d", where, i+1))
+		}
+		l.ID, _ = r.LastInsertId()
+	}
+	post, err := tx.stmt(`UPDATE entries SET posted = 1 WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	if _, err := post.Exec(id); err != nil {
+		return sqlError(err, where)
+	}
+	e.ID = id
+	return nil
+}
+
+// DeleteEntry removes an entry of an open exercise.
+func (tx *Tx) DeleteEntry(id int64) error {
+	e, err := tx.Entry(id)
+	if err != nil {
+		return err
+	}
+	if ex, err := tx.ExerciseAt(e.Date); err == nil && ex.Closed {
+		return Errorf(Locked, "%s : l'exercice %s est clos, ses écritures ne peuvent pas être supprimées", e.describe(), ex.Name())
+	}
+	_, err = tx.exec(e.describe(), `DELETE FROM entries WHERE id = ?`, id)
+	return err
+}
+
+// ReplaceEntry changes an entry of an open exercise: the old one is removed
+// and e is posted in its place (with a new ID), in the same transaction.
+func (tx *Tx) ReplaceEntry(id int64, e *Entry) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if err := tx.DeleteEntry(id); err != nil {
+		return err
+	}
+	return tx.PostEntry(e)
+}
+
+// EntryFilter selects entries; zero fields select everything.
+type EntryFilter struct {
+	Journal string
+	From    time.Time
+	To      time.Time
+	Account string // entries with at least one line on this account
+	Origin  string // entries whose origin starts with this
+}
+
+// Entries lists posted entries with their lines, by date then number.
+func (tx *Tx) Entries(f EntryFilter) ([]Entry, error) {
+	q := `SELECT e.id, e.journal, e.date, e.piece, e.label, e.origin,
+		l.id, l.account, coalesce(l.key, ''), l.label, l.debit, l.credit, l.letter, l.reconciled
+		FROM entries e JOIN lines l ON l.entry_id = e.id WHERE e.posted = 1`
+	var args []any
+	if f.Journal != "" {
+		q += ` AND e.journal = ?`
+		args = append(args, f.Journal)
+	}
+	if !f.From.IsZero() {
+		q += ` AND e.date >= ?`
+		args = append(args, ISO(f.From))
+	}
+	if !f.To.IsZero() {
+		q += ` AND e.date <= ?`
+		args = append(args, ISO(f.To))
+	}
+	if f.Account != "" {
+		q += ` AND e.id IN (SELECT entry_id FROM lines WHERE account = ?)`
+		args = append(args, f.Account)
+	}
+	if f.Origin != "" {
+		q += ` AND e.origin GLOB ?`
+		args = append(args, globEscape(f.Origin)+"*")
+	}
+	q += ` ORDER BY e.date, e.id, l.id`
+	type row struct {
+		e Entry
+		l Line
+	}
+	rows, err := collect(tx, "lecture des écritures", q, args, func(r *sql.Rows) (row, error) {
+		var x row
+		var date string
+		err := r.Scan(&x.e.ID, &x.e.Journal, &date, &x.e.Piece, &x.e.Label, &x.e.Origin,
+			&x.l.ID, &x.l.Account, &x.l.Key, &x.l.Label, &x.l.Debit, &x.l.Credit, &x.l.Letter, &x.l.Reconciled)
+		x.e.Date = parseStored(date)
+		return x, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Entry
+	for _, x := range rows {
+		if len(out) == 0 || out[len(out)-1].ID != x.e.ID {
+			out = append(out, x.e)
+		}
+		last := &out[len(out)-1]
+		last.Lines = append(last.Lines, x.l)
+	}
+	return out, nil
+}
+
+func globEscape(s string) string {
+	r := strings.NewReplacer("*", "[*]", "?", "[?]", "[", "[[]")
+	return r.Replace(s)
+}
+
+// Entry returns one posted entry.
+func (tx *Tx) Entry(id int64) (Entry, error) {
+	list, err := collect(tx, "lecture de l'écriture", `SELECT journal, date, piece, label, origin FROM entries WHERE id = ? AND posted = 1`,
+		[]any{id}, func(r *sql.Rows) (Entry, error) {
+			e := Entry{ID: id}
+			var date string
+			err := r.Scan(&e.Journal, &date, &e.Piece, &e.Label, &e.Origin)
+			e.Date = parseStored(date)
+			return e, err
+		})
+	if err != nil {
+		return Entry{}, err
+	}
+	if len(list) == 0 {
+		return Entry{}, Errorf(NotFound, "L'écriture n° %d n'existe pas", id)
+	}
+	e := list[0]
+	e.Lines, err = collect(tx, "lecture de l'écriture", `SELECT id, account, coalesce(key, ''), label, debit, credit, letter, reconciled
+		FROM lines WHERE entry_id = ? ORDER BY id`, []any{id}, func(r *sql.Rows) (Line, error) {
+		var l Line
+		return l, r.Scan(&l.ID, &l.Account, &l.Key, &l.Label, &l.Debit, &l.Credit, &l.Letter, &l.Reconciled)
+	})
+	return e, err
+}
+
+// NextPiece returns the next piece number with the given prefix: "A" gives
+// A0001, A0002… whatever the journal.
+func (tx *Tx) NextPiece(prefix string) (string, error) {
+	var max sql.NullString
+	err := tx.tx.QueryRow(`SELECT max(piece) FROM entries WHERE piece GLOB ? AND length(piece) = ?`,
+		globEscape(prefix)+"[0-9][0-9][0-9][0-9]", len(prefix)+4).Scan(&max)
+	if err != nil {
+		return "", sqlError(err, "numérotation des pièces")
+	}
+	n := 0
+	if max.Valid {
+		fmt.Sscanf(max.String[len(prefix):], "%d", &n)
+	}
+	return fmt.Sprintf("%s%04d", prefix, n+1), nil
+}
+
+// LastEntryDate is the date of the latest posted entry (zero if none).
+func (tx *Tx) LastEntryDate() (time.Time, error) {
+	var d sql.NullString
+	if err := tx.tx.QueryRow(`SELECT max(date) FROM entries WHERE posted = 1`).Scan(&d); err != nil {
+		return time.Time{}, sqlError(err, "lecture des écritures")
+	}
+	return parseStored(d.String), nil
+}

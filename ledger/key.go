@@ -1,0 +1,166 @@
+package ledger
+
+import (
+	"database/sql"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Key is a clé de répartition. DeclaredTotal is the total of shares stated in
+// the règlement de copropriété; the sum of the lots' shares should equal it.
+type Key struct {
+	Code          string
+	Label         string
+	DeclaredTotal decimal.Decimal
+}
+
+// Share is a lot's weight (tantièmes) in a key.
+type Share struct {
+	Lot    string
+	Key    string
+	Shares decimal.Decimal
+}
+
+func (k *Key) validate() error {
+	k.Code = strings.TrimSpace(k.Code)
+	if n := len(k.Code); n < 1 || n > 3 {
+		return Errorf(Invalid, "Le code de clé « %s » doit avoir de 1 à 3 caractères", k.Code)
+	}
+	if strings.TrimSpace(k.Label) == "" {
+		return Errorf(Invalid, "Le libellé de la clé %s est obligatoire", k.Code)
+	}
+	if k.DeclaredTotal.IsNegative() {
+		return Errorf(Invalid, "Le total de la clé %s ne peut pas être négatif", k.Code)
+	}
+	return nil
+}
+
+// Keys lists the keys in code order.
+func (tx *Tx) Keys() ([]Key, error) {
+	return collect(tx, "lecture des clés", `SELECT code, label, declared_total FROM keys ORDER BY code`, nil,
+		func(r *sql.Rows) (Key, error) {
+			var k Key
+			var total string
+			if err := r.Scan(&k.Code, &k.Label, &total); err != nil {
+				return k, err
+			}
+			var err error
+			k.DeclaredTotal, err = decimal.NewFromString(total)
+			return k, err
+		})
+}
+
+// AddKey creates a key.
+func (tx *Tx) AddKey(k Key) error {
+	if err := k.validate(); err != nil {
+		return err
+	}
+	_, err := tx.exec("création de la clé "+k.Code, `INSERT INTO keys (code, label, declared_total) VALUES (?, ?, ?)`,
+		k.Code, strings.TrimSpace(k.Label), k.DeclaredTotal.String())
+	tx.forget("lookups")
+	if KindOf(err) == Conflict {
+		return Errorf(Conflict, "La clé %s existe déjà", k.Code)
+	}
+	return err
+}
+
+// UpdateKey changes a key's label and declared total.
+func (tx *Tx) UpdateKey(k Key) error {
+	if err := k.validate(); err != nil {
+		return err
+	}
+	res, err := tx.exec("modification de la clé", `UPDATE keys SET label = ?, declared_total = ? WHERE code = ?`,
+		strings.TrimSpace(k.Label), k.DeclaredTotal.String(), k.Code)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(NotFound, "La clé %s n'existe pas", k.Code)
+	}
+	return nil
+}
+
+// DeleteKey removes a key no share, budget line or entry uses.
+func (tx *Tx) DeleteKey(code string) error {
+	res, err := tx.exec("suppression de la clé", `DELETE FROM keys WHERE code = ?`, code)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(NotFound, "La clé %s n'existe pas", code)
+	}
+	return nil
+}
+
+// SetShare sets a lot's shares in a key; zero removes them.
+func (tx *Tx) SetShare(lot, key string, shares decimal.Decimal) error {
+	if shares.IsNegative() {
+		return Errorf(Invalid, "Les tantièmes du lot %s (clé %s) ne peuvent pas être négatifs", lot, key)
+	}
+	if shares.IsZero() {
+		_, err := tx.exec("tantièmes", `DELETE FROM shares WHERE lot = ? AND key = ?`, lot, key)
+		return err
+	}
+	_, err := tx.exec("tantièmes du lot "+lot, `INSERT INTO shares (lot, key, shares) VALUES (?, ?, ?)
+		ON CONFLICT (lot, key) DO UPDATE SET shares = excluded.shares`, lot, key, shares.String())
+	if KindOf(err) == Conflict {
+		return Errorf(NotFound, "Le lot %s ou la clé %s n'existe pas", lot, key)
+	}
+	return err
+}
+
+// Shares lists every share, by key then lot.
+func (tx *Tx) Shares() ([]Share, error) {
+	return collect(tx, "lecture des tantièmes", `SELECT lot, key, shares FROM shares ORDER BY key, length(lot), lot`, nil, scanShare)
+}
+
+// SharesOfKey lists the shares of one key, by lot.
+func (tx *Tx) SharesOfKey(key string) ([]Share, error) {
+	return collect(tx, "lecture des tantièmes", `SELECT lot, key, shares FROM shares WHERE key = ? ORDER BY length(lot), lot`,
+		[]any{key}, scanShare)
+}
+
+func scanShare(r *sql.Rows) (Share, error) {
+	var s Share
+	var v string
+	if err := r.Scan(&s.Lot, &s.Key, &v); err != nil {
+		return s, err
+	}
+	var err error
+	s.Shares, err = decimal.NewFromString(v)
+	return s, err
+}
+
+// KeyTotal compares a key's declared total with the sum of its shares.
+type KeyTotal struct {
+	Key
+	SumOfShares decimal.Decimal
+	Lots        int
+}
+
+// Matches says whether the declared total equals the sum of the shares.
+func (k KeyTotal) Matches() bool { return k.DeclaredTotal.Equal(k.SumOfShares) }
+
+// KeyTotals lists every key with its declared total and its sum of shares.
+func (tx *Tx) KeyTotals() ([]KeyTotal, error) {
+	keys, err := tx.Keys()
+	if err != nil {
+		return nil, err
+	}
+	shares, err := tx.Shares()
+	if err != nil {
+		return nil, err
+	}
+	sums := map[string]decimal.Decimal{}
+	counts := map[string]int{}
+	for _, s := range shares {
+		sums[s.Key] = sums[s.Key].Add(s.Shares)
+		counts[s.Key]++
+	}
+	out := make([]KeyTotal, len(keys))
+	for i, k := range keys {
+		out[i] = KeyTotal{Key: k, SumOfShares: sums[k.Code], Lots: counts[k.Code]}
+	}
+	return out, nil
+}

@@ -1,0 +1,162 @@
+package ledger
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Owner is a copropriétaire, identified by his 450xxx account.
+type Owner struct {
+	Account   string
+	Civility  string
+	Name      string
+	Address   string
+	Zip       string
+	City      string
+	Country   string
+	Email     string
+	Phone     string
+	Mobile    string
+	BankName  string
+	EntryDate time.Time
+	ExitDate  time.Time // set when he sold all his lots; his history stays
+	Council   bool      // member of the conseil syndical
+	Notes     string
+}
+
+// DisplayName is the civility and name, as printed on letters.
+func (o Owner) DisplayName() string {
+	return strings.TrimSpace(o.Civility + " " + o.Name)
+}
+
+// Left says whether the owner had left at day d.
+func (o Owner) Left(d time.Time) bool { return !o.ExitDate.IsZero() && !o.ExitDate.After(d) }
+
+const ownerColumns = `account, civility, name, address, zip, city, country, email, phone, mobile,
+	bank_name, entry_date, exit_date, council, notes`
+
+func scanOwner(r interface{ Scan(...any) error }) (Owner, error) {
+	var o Owner
+	var entry, exit string
+	err := r.Scan(&o.Account, &o.Civility, &o.Name, &o.Address, &o.Zip, &o.City, &o.Country, &o.Email, &o.Phone, &o.Mobile,
+		&o.BankName, &entry, &exit, &o.Council, &o.Notes)
+	o.EntryDate, o.ExitDate = parseStored(entry), parseStored(exit)
+	return o, err
+}
+
+// Owners lists every owner, including those who left, in account order.
+func (tx *Tx) Owners() ([]Owner, error) {
+	return collect(tx, "lecture des copropriétaires", `SELECT `+ownerColumns+` FROM owners ORDER BY account`, nil,
+		func(r *sql.Rows) (Owner, error) { return scanOwner(r) })
+}
+
+// Owner returns one owner.
+func (tx *Tx) Owner(account string) (Owner, error) {
+	o, err := scanOwner(tx.tx.QueryRow(`SELECT `+ownerColumns+` FROM owners WHERE account = ?`, account))
+	if err == sql.ErrNoRows {
+		return o, Errorf(NotFound, "Le copropriétaire %s n'existe pas", account)
+	}
+	return o, sqlError(err, "lecture du copropriétaire")
+}
+
+// NextOwnerAccount proposes the first free account after the highest in use.
+func (tx *Tx) NextOwnerAccount() (string, error) {
+	var max sql.NullString
+	if err := tx.tx.QueryRow(`SELECT max(code) FROM accounts WHERE code GLOB '450[0-9][0-9][0-9]'`).Scan(&max); err != nil {
+		return "", sqlError(err, "numérotation des copropriétaires")
+	}
+	n := 0
+	if max.Valid {
+		fmt.Sscanf(max.String[3:], "%d", &n)
+	}
+	if n >= 999 {
+		return "", Errorf(Conflict, "Plus aucun compte de copropriétaire libre (450001 à 450999)")
+	}
+	return fmt.Sprintf("450%03d", n+1), nil
+}
+
+func (o *Owner) validate() error {
+	o.Name = strings.TrimSpace(o.Name)
+	o.Account = strings.TrimSpace(o.Account)
+	if o.Name == "" {
+		return Errorf(Invalid, "Le nom du copropriétaire est obligatoire")
+	}
+	if len(o.Account) != 6 || !strings.HasPrefix(o.Account, "450") || !isDigits(o.Account[3:]) || o.Account == "450000" {
+		return Errorf(Invalid, "Le compte du copropriétaire « %s » doit aller de 450001 à 450999", o.Account)
+	}
+	if !o.ExitDate.IsZero() && !o.EntryDate.IsZero() && o.ExitDate.Before(o.EntryDate) {
+		return Errorf(Invalid, "La date de sortie de %s précède sa date d'entrée", o.Name)
+	}
+	return nil
+}
+
+// AddOwner creates an owner and his 450xxx account. An empty Account takes
+// the next free number, written back into o.
+func (tx *Tx) AddOwner(o *Owner) error {
+	if o.Account == "" {
+		acc, err := tx.NextOwnerAccount()
+		if err != nil {
+			return err
+		}
+		o.Account = acc
+	}
+	if err := o.validate(); err != nil {
+		return err
+	}
+	var n int
+	tx.tx.QueryRow(`SELECT count(*) FROM owners WHERE account = ?`, o.Account).Scan(&n)
+	if n > 0 {
+		return Errorf(Conflict, "Le compte %s est déjà celui d'un autre copropriétaire", o.Account)
+	}
+	if err := tx.ensureAccount(o.Account, o.Name); err != nil {
+		return err
+	}
+	_, err := tx.exec("création du copropriétaire "+o.Name, `INSERT INTO owners (`+ownerColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, o.args()...)
+	return err
+}
+
+func (o *Owner) args() []any {
+	return []any{o.Account, o.Civility, o.Name, o.Address, o.Zip, o.City, o.Country, o.Email, o.Phone, o.Mobile,
+		o.BankName, ISO(o.EntryDate), ISO(o.ExitDate), o.Council, o.Notes}
+}
+
+// UpdateOwner saves an owner's details (not his account number).
+func (tx *Tx) UpdateOwner(o Owner) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	res, err := tx.exec("modification du copropriétaire "+o.Name, `UPDATE owners SET civility = ?, name = ?, address = ?,
+		zip = ?, city = ?, country = ?, email = ?, phone = ?, mobile = ?, bank_name = ?, entry_date = ?, exit_date = ?,
+		council = ?, notes = ? WHERE account = ?`, append(o.args()[1:], o.Account)...)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(NotFound, "Le copropriétaire %s n'existe pas", o.Account)
+	}
+	_, err = tx.exec("modification du copropriétaire", `UPDATE accounts SET label = ? WHERE code = ?`, o.Name, o.Account)
+	return err
+}
+
+// DeleteOwner removes an owner who never held a lot. His account stays in the
+// chart, with any entries on it.
+func (tx *Tx) DeleteOwner(account string) error {
+	var n int
+	if err := tx.tx.QueryRow(`SELECT count(*) FROM lot_owners WHERE owner = ?`, account).Scan(&n); err != nil {
+		return sqlError(err, "suppression du copropriétaire")
+	}
+	if n > 0 {
+		return Errorf(Conflict, "Le copropriétaire %s possède ou a possédé des lots : il ne peut pas être supprimé (indiquez plutôt sa date de sortie)", account)
+	}
+	res, err := tx.exec("suppression du copropriétaire", `DELETE FROM owners WHERE account = ?`, account)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(NotFound, "Le copropriétaire %s n'existe pas", account)
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+package ledger
+
+import (
+	"database/sql"
+	"strings"
+	"time"
+)
+
+// Residence holds the settings of the syndicat whose books the file keeps.
+type Residence struct {
+	Name          string
+	Address       string
+	Zip           string
+	City          string
+	SyndicName    string
+	SyndicAddress string
+	SyndicPhone   string
+	SyndicEmail   string
+}
+
+// BankAccount is one of the residence's bank accounts (a 512xxx or 50x).
+type BankAccount struct {
+	Account string
+	Label   string
+	IBAN    string
+	BIC     string
+}
+
+// Setup is what a new residence is created from.
+type Setup struct {
+	Residence  Residence
+	FirstStart time.Time // first day of the first exercise
+	FirstEnd   time.Time // last day; zero means twelve months
+	Bank       *BankAccount
+}
+
+// Validate checks a setup before anything is written.
+func (s *Setup) Validate() error {
+	if strings.TrimSpace(s.Residence.Name) == "" {
+		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
+	}
+	if s.FirstStart.IsZero() {
+		return Errorf(Invalid, "La date de début du premier exercice est obligatoire")
+	}
+	if s.FirstEnd.IsZero() {
+		s.FirstEnd = s.FirstStart.AddDate(1, 0, -1)
+	}
+	if err := checkExerciseSpan(s.FirstStart, s.FirstEnd, 18); err != nil {
+		return err
+	}
+	if s.Bank != nil {
+		if err := s.Bank.validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *BankAccount) validate() error {
+	if err := CheckAccountCode(b.Account); err != nil {
+		return err
+	}
+	if !strings.HasPrefix(b.Account, "51") && !strings.HasPrefix(b.Account, "50") && !strings.HasPrefix(b.Account, "53") {
+		return Errorf(Invalid, "Le compte bancaire « %s » doit être un compte de classe 5 (512…, 50…)", b.Account)
+	}
+	b.IBAN = strings.ToUpper(strings.ReplaceAll(b.IBAN, " ", ""))
+	if b.IBAN != "" && !validIBAN(b.IBAN) {
+		return Errorf(Invalid, "L'IBAN « %s » n'est pas valide (vérifiez la clé)", b.IBAN)
+	}
+	return nil
+}
+
+// validIBAN checks the ISO 13616 mod-97 key.
+func validIBAN(iban string) bool {
+	if len(iban) < 15 || len(iban) > 34 {
+		return false
+	}
+	r := iban[4:] + iban[:4]
+	mod := 0
+	for _, c := range r {
+		switch {
+		case c >= '0' && c <= '9':
+			mod = (mod*10 + int(c-'0')) % 97
+		case c >= 'A' && c <= 'Z':
+			v := int(c-'A') + 10
+			mod = (mod*100 + v) % 97
+		default:
+			return false
+		}
+	}
+	return mod == 1
+}
+
+func (tx *Tx) initialize(s Setup) error {
+	r := s.Residence
+	if _, err := tx.exec("création de la résidence", `INSERT INTO residence
+		(id, name, address, zip, city, syndic_name, syndic_address, syndic_phone, syndic_email, created_at)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		strings.TrimSpace(r.Name), r.Address, r.Zip, r.City, r.SyndicName, r.SyndicAddress, r.SyndicPhone, r.SyndicEmail,
+		time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	for _, c := range OfficialChart() {
+		if _, err := tx.exec("création du plan comptable", `INSERT INTO accounts (code, label) VALUES (?, ?)`, c.Code, c.Label); err != nil {
+			return err
+		}
+	}
+	for _, j := range [][2]string{{"AC", "Achats"}, {"BQ", "Banque"}, {"OD", "Opérations diverses"}, {"AN", "À nouveaux"}} {
+		if _, err := tx.exec("création des journaux", `INSERT INTO journals (code, label) VALUES (?, ?)`, j[0], j[1]); err != nil {
+			return err
+		}
+	}
+	if err := tx.AddKey(Key{Code: "001", Label: "Charges générales"}); err != nil {
+		return err
+	}
+	start, end := s.FirstStart, s.FirstEnd
+	for i := 0; i < 3; i++ {
+		if _, err := tx.AddExercise(start, end); err != nil {
+			return err
+		}
+		start = end.AddDate(0, 0, 1)
+		end = start.AddDate(1, 0, -1)
+	}
+	if s.Bank != nil {
+		if err := tx.SaveBankAccount(*s.Bank); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Residence returns the residence settings.
+func (tx *Tx) Residence() (Residence, error) {
+	var r Residence
+	err := tx.tx.QueryRow(`SELECT name, address, zip, city, syndic_name, syndic_address, syndic_phone, syndic_email
+		FROM residence WHERE id = 1`).Scan(&r.Name, &r.Address, &r.Zip, &r.City, &r.SyndicName, &r.SyndicAddress, &r.SyndicPhone, &r.SyndicEmail)
+	return r, sqlError(err, "lecture de la résidence")
+}
+
+// SaveResidence replaces the residence settings.
+func (tx *Tx) SaveResidence(r Residence) error {
+	if strings.TrimSpace(r.Name) == "" {
+		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
+	}
+	_, err := tx.exec("enregistrement de la résidence", `UPDATE residence SET name = ?, address = ?, zip = ?, city = ?,
+		syndic_name = ?, syndic_address = ?, syndic_phone = ?, syndic_email = ? WHERE id = 1`,
+		strings.TrimSpace(r.Name), r.Address, r.Zip, r.City, r.SyndicName, r.SyndicAddress, r.SyndicPhone, r.SyndicEmail)
+	return err
+}
+
+// Option returns a free option's value, or def when it is not set.
+func (tx *Tx) Option(name, def string) (string, error) {
+	var v string
+	err := tx.tx.QueryRow(`SELECT value FROM options WHERE name = ?`, name).Scan(&v)
+	if err == sql.ErrNoRows {
+		return def, nil
+	}
+	return v, sqlError(err, "lecture des options")
+}
+
+// SetOption stores a free option.
+func (tx *Tx) SetOption(name, value string) error {
+	_, err := tx.exec("enregistrement des options", `INSERT INTO options (name, value) VALUES (?, ?)
+		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, value)
+	return err
+}
+
+// BankAccounts lists the residence's bank accounts.
+func (tx *Tx) BankAccounts() ([]BankAccount, error) {
+	return collect(tx, "lecture des comptes bancaires", `SELECT account, label, iban, bic FROM bank_accounts ORDER BY account`, nil,
+		func(r *sql.Rows) (BankAccount, error) {
+			var b BankAccount
+			return b, r.Scan(&b.Account, &b.Label, &b.IBAN, &b.BIC)
+		})
+}
+
+// SaveBankAccount creates or updates a bank account, creating its ledger
+// account when needed.
+func (tx *Tx) SaveBankAccount(b BankAccount) error {
+	if err := b.validate(); err != nil {
+		return err
+	}
+	label := b.Label
+	if label == "" {
+		label = "Banque"
+	}
+	if err := tx.ensureAccount(b.Account, label); err != nil {
+		return err
+	}
+	_, err := tx.exec("enregistrement du compte bancaire", `INSERT INTO bank_accounts (account, label, iban, bic) VALUES (?, ?, ?, ?)
+		ON CONFLICT (account) DO UPDATE SET label = excluded.label, iban = excluded.iban, bic = excluded.bic`,
+		b.Account, b.Label, b.IBAN, b.BIC)
+	return err
+}
