@@ -1,0 +1,46 @@
+# Tantième — build and test.
+#   make run    installs what Fyne needs, builds the desktop program and opens it on the demo residence
+#   make test   vet, format check and every test (installs the test tools when missing)
+GO ?= go
+export LANG := fr_FR.UTF-8
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+
+.PHONY: run build cli test vet fmt-check fuzz bench deps test-deps
+
+run: deps build
+	./bin/tantieme --demo
+
+build:
+	$(GO) build -o bin/tantieme ./cmd/tantieme
+
+cli:
+	CGO_ENABLED=0 $(GO) build -o bin/tantieme-cli ./cmd/tantieme-cli
+
+deps:
+	@scripts/install-deps
+
+test-deps:
+	@scripts/install-deps --test
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+
+# Everything but the real window builds and tests without cgo (ARCHITECTURE.md).
+test: test-deps vet fmt-check
+	CGO_ENABLED=0 $(GO) test ./...
+
+# Short runs of every fuzz test (parsers of outside files, money rules).
+FUZZTIME ?= 10s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f"; CGO_ENABLED=0 $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
+	  done; \
+	done
+
+bench:
+	CGO_ENABLED=0 $(GO) test ./ledger -run '^$$' -bench . -benchtime 20x

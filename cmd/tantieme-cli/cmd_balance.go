@@ -1,0 +1,93 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+type balanceJSON struct {
+	Year        int                  `json:"year"`
+	Accounts    []accountBalanceJSON `json:"accounts"`
+	TotalDebit  string               `json:"total_debit"`
+	TotalCredit string               `json:"total_credit"`
+}
+
+type accountBalanceJSON struct {
+	Account string `json:"account"`
+	Label   string `json:"label"`
+	Debit   string `json:"debit"`
+	Credit  string `json:"credit"`
+	Balance string `json:"balance"`
+}
+
+func init() {
+	commands["balance"] = command{
+		usage: "balance FICHIER [--year N] [--json]",
+		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
+			year := fs.Int("year", 0, "exercice commençant en N (par défaut l'exercice en cours)")
+			asJSON := fs.Bool("json", false, "sortie JSON")
+			return func(pos []string, out io.Writer) error {
+				if err := needArgs(pos, 1, "un fichier de résidence (.copro)"); err != nil {
+					return err
+				}
+				r, err := app.OpenReadOnly(pos[0])
+				if err != nil {
+					return err
+				}
+				defer r.Close()
+				var ex ledger.Exercise
+				var rows []ledger.AccountBalance
+				err = r.View(func(tx *ledger.Tx) error {
+					if ex, err = exerciseArg(tx, *year); err != nil {
+						return err
+					}
+					rows, err = tx.TrialBalanceOf(ex)
+					return err
+				})
+				if err != nil {
+					return err
+				}
+				doc := balanceJSON{Year: ex.Year(), Accounts: []accountBalanceJSON{}}
+				var td, tc ledger.Amount
+				for _, b := range rows {
+					td += b.Debit
+					tc += b.Credit
+					doc.Accounts = append(doc.Accounts, accountBalanceJSON{Account: b.Account, Label: b.Label,
+						Debit: b.Debit.Plain(), Credit: b.Credit.Plain(), Balance: b.Balance().Plain()})
+				}
+				doc.TotalDebit, doc.TotalCredit = td.Plain(), tc.Plain()
+				if *asJSON {
+					return writeJSON(out, doc)
+				}
+				tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+				fmt.Fprintf(tw, "Compte\tLibellé\tDébit\tCrédit\tSolde\t\n")
+				for _, b := range rows {
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", b.Account, b.Label, b.Debit.Format(), b.Credit.Format(), b.Balance().Format())
+				}
+				fmt.Fprintf(tw, "Total\t\t%s\t%s\t\t\n", td.Format(), tc.Format())
+				return tw.Flush()
+			}
+		},
+	}
+}
+
+// exerciseArg resolves --year N (0: the working exercise).
+func exerciseArg(tx *ledger.Tx, year int) (ledger.Exercise, error) {
+	if year == 0 {
+		return tx.WorkingExercise()
+	}
+	return tx.ExerciseOfYear(year)
+}
+
+func writeJSON(out io.Writer, v any) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

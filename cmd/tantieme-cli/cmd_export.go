@@ -1,0 +1,75 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// exporters are the export kinds this build knows.
+var exporters = map[string]func(r *app.Residence, ex ledger.Exercise, w io.Writer) error{
+	"hledger": func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportHledger(w, ex) },
+}
+
+func init() {
+	commands["export"] = command{
+		usage: "export FICHIER TYPE [--year N] --out CHEMIN   (TYPE : hledger)",
+		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
+			year := fs.Int("year", 0, "exercice commençant en N (par défaut l'exercice en cours)")
+			outPath := fs.String("out", "", "fichier à écrire")
+			return func(pos []string, out io.Writer) error {
+				if err := needArgs(pos, 2, "un fichier de résidence et un type d'export"); err != nil {
+					return err
+				}
+				export, ok := exporters[pos[1]]
+				if !ok {
+					return usagef("type d'export inconnu « %s »", pos[1])
+				}
+				if *outPath == "" {
+					return usagef("--out est obligatoire")
+				}
+				r, err := app.OpenReadOnly(pos[0])
+				if err != nil {
+					return err
+				}
+				defer r.Close()
+				var ex ledger.Exercise
+				if err := r.View(func(tx *ledger.Tx) (err error) { ex, err = exerciseArg(tx, *year); return err }); err != nil {
+					return err
+				}
+				if err := writeFileAtomic(*outPath, func(w io.Writer) error { return export(r, ex, w) }); err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "Export %s de l'exercice %s écrit dans %s.\n", pos[1], ex.Name(), *outPath)
+				return nil
+			}
+		},
+	}
+}
+
+// writeFileAtomic writes through a temporary file renamed at the end, so a
+// failed export never leaves half a file behind.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".tantieme-*")
+	if err != nil {
+		return ledger.Wrap(ledger.Invalid, err, "Impossible d'écrire dans le dossier « %s »", dir)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible", path)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible", path)
+	}
+	return nil
+}
