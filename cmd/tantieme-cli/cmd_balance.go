@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"tantieme/app"
 	"tantieme/ledger"
@@ -65,13 +64,13 @@ func init() {
 				if *asJSON {
 					return writeJSON(out, doc)
 				}
-				tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-				fmt.Fprintf(tw, "Compte\tLibellé\tDébit\tCrédit\tSolde\t\n")
+				t := newTable([]string{"Compte", "Libellé", "Débit", "Crédit", "Solde"}, 2, 3, 4)
 				for _, b := range rows {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", b.Account, b.Label, b.Debit.Format(), b.Credit.Format(), b.Balance().Format())
+					t.add(b.Account, b.Label, b.Debit.Format(), b.Credit.Format(), b.Balance().Format())
 				}
-				fmt.Fprintf(tw, "Total\t\t%s\t%s\t\t\n", td.Format(), tc.Format())
-				return tw.Flush()
+				t.add("Total", "", td.Format(), tc.Format(), "")
+				fmt.Fprintf(out, "Balance de l'exercice %s\n", ex.Name())
+				return t.write(out)
 			}
 		},
 	}

@@ -2,10 +2,8 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"tantieme/app"
@@ -62,12 +60,11 @@ func init() {
 					}
 					return writeJSON(out, docs)
 				}
-				tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-				fmt.Fprintf(tw, "Compte\tNom\tLots\tTantièmes 001\tSolde\n")
+				t := newTable([]string{"Compte", "Nom", "Lots", "Tantièmes 001", "Solde"}, 3, 4)
 				for _, o := range list {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", o.Account, o.Name, strings.Join(o.Lots, ", "), o.GeneralShares(), o.Balance)
+					t.add(o.Account, o.Name, strings.Join(o.Lots, ", "), o.GeneralShares().String(), o.Balance.String())
 				}
-				return tw.Flush()
+				return t.write(out)
 			}
 		},
 	}
