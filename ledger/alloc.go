@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"math"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -23,6 +24,11 @@ func Allocate(total Amount, recipients []Weight) ([]Amount, error) {
 	parts := make([]Amount, len(recipients))
 	if total == 0 {
 		return parts, nil
+	}
+	if total == math.MinInt64 {
+		// Its absolute value does not fit in an Amount: the split would
+		// silently come out with the wrong sign and sum.
+		return nil, Errorf(Invalid, "Répartition impossible : le montant %s est hors limites", total)
 	}
 	sum := decimal.Zero
 	for _, r := range recipients {
@@ -76,14 +82,20 @@ func SplitEven(total Amount, n int) []Amount {
 	if n <= 0 {
 		return nil
 	}
-	abs := total.Abs()
-	base, extra := abs/Amount(n), abs%Amount(n)
+	// Unsigned, so that math.MinInt64 (whose absolute value is no Amount)
+	// splits right too.
+	abs := uint64(total)
+	if total < 0 {
+		abs = -abs
+	}
+	base, extra := abs/uint64(n), abs%uint64(n)
 	parts := make([]Amount, n)
 	for i := range parts {
-		parts[i] = base
-		if Amount(i) < extra {
-			parts[i]++
+		p := base
+		if uint64(i) < extra {
+			p++
 		}
+		parts[i] = Amount(p)
 		if total < 0 {
 			parts[i] = -parts[i]
 		}

@@ -19,9 +19,13 @@ func (b AccountBalance) Balance() Amount { return b.Debit - b.Credit }
 // TrialBalance sums the posted lines dated from..to (inclusive) per account.
 // Accounts without movement are left out.
 func (tx *Tx) TrialBalance(from, to time.Time) ([]AccountBalance, error) {
-	return collect(tx, "calcul de la balance", `SELECT t.account, coalesce(a.label, ''), sum(t.debit), sum(t.credit)
-		FROM day_totals t LEFT JOIN accounts a ON a.code = t.account
-		WHERE t.date BETWEEN ? AND ? GROUP BY t.account ORDER BY t.account`, []any{ISO(from), ISO(to)},
+	// Sum first, then look the labels up: joining before grouping looked an
+	// account up for every day total, which made the trial balance of a
+	// large residence 2 to 3 times slower (BenchmarkTrialBalance*).
+	return collect(tx, "calcul de la balance", `SELECT t.account, coalesce(a.label, ''), t.debit, t.credit
+		FROM (SELECT account, sum(debit) AS debit, sum(credit) AS credit FROM day_totals
+		      WHERE date BETWEEN ? AND ? GROUP BY account) t
+		LEFT JOIN accounts a ON a.code = t.account ORDER BY t.account`, []any{ISO(from), ISO(to)},
 		func(r *sql.Rows) (AccountBalance, error) {
 			var b AccountBalance
 			return b, r.Scan(&b.Account, &b.Label, &b.Debit, &b.Credit)
@@ -59,9 +63,11 @@ func (b KeyBalance) Balance() Amount { return b.Debit - b.Credit }
 // from..to. Its total over keys equals the trial balance of the keyed
 // accounts: the "two balances must agree" rule of the arrêté.
 func (tx *Tx) BalanceByKey(from, to time.Time) ([]KeyBalance, error) {
-	return collect(tx, "calcul de la balance par clé", `SELECT t.key, t.account, coalesce(a.label, ''), sum(t.debit), sum(t.credit)
-		FROM day_totals t LEFT JOIN accounts a ON a.code = t.account
-		WHERE t.key <> '' AND t.date BETWEEN ? AND ? GROUP BY t.key, t.account ORDER BY t.key, t.account`,
+	// Sum first, then look the labels up (as in TrialBalance).
+	return collect(tx, "calcul de la balance par clé", `SELECT t.key, t.account, coalesce(a.label, ''), t.debit, t.credit
+		FROM (SELECT key, account, sum(debit) AS debit, sum(credit) AS credit FROM day_totals
+		      WHERE key <> '' AND date BETWEEN ? AND ? GROUP BY key, account) t
+		LEFT JOIN accounts a ON a.code = t.account ORDER BY t.key, t.account`,
 		[]any{ISO(from), ISO(to)}, func(r *sql.Rows) (KeyBalance, error) {
 			var b KeyBalance
 			return b, r.Scan(&b.Key, &b.Account, &b.Label, &b.Debit, &b.Credit)

@@ -214,7 +214,9 @@ func (tx *Tx) DeleteEntry(id int64) error {
 }
 
 // ReplaceEntry changes an entry of an open exercise: the old one is removed
-// and e is posted in its place (with a new ID), in the same transaction.
+// and e is posted in its place, in the same transaction. e gets the next
+// free ID, which is the old one when that was the latest entry (entries.id
+// is not AUTOINCREMENT, so SQLite reuses the highest ID once deleted).
 func (tx *Tx) ReplaceEntry(id int64, e *Entry) error {
 	if err := e.Validate(); err != nil {
 		return err

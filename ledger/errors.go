@@ -83,7 +83,9 @@ func sqlError(err error, what string) error {
 	s := err.Error()
 	if i := strings.Index(s, "tantieme: "); i >= 0 {
 		msg := s[i+len("tantieme: "):]
-		if j := strings.Index(msg, " ("); j >= 0 && strings.HasSuffix(msg, ")") {
+		// Drop the driver's " (1811)" suffix: the last parenthesis, since
+		// messages may hold their own ("une ligne de charge (classe 6)…").
+		if j := strings.LastIndex(msg, " ("); j >= 0 && strings.HasSuffix(msg, ")") {
 			msg = msg[:j]
 		}
 		kind := Invalid

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"database/sql"
+	"errors"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -85,6 +86,13 @@ func (tx *Tx) UpdateKey(k Key) error {
 func (tx *Tx) DeleteKey(code string) error {
 	res, err := tx.exec("suppression de la clé", `DELETE FROM keys WHERE code = ?`, code)
 	if err != nil {
+		// The file's keys_delete trigger refuses a key still in use; its
+		// message is right but sqlError files trigger refusals as Invalid,
+		// while "still in use" is a Conflict.
+		var e *Error
+		if errors.As(err, &e) && e.Kind == Invalid {
+			e.Kind = Conflict
+		}
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {

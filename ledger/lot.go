@@ -118,6 +118,10 @@ func (tx *Tx) TransferLot(lot, owner string, from time.Time) error {
 			if from.IsZero() && last.From.IsZero() && last.Owner == owner {
 				return nil
 			}
+			if last.From.IsZero() {
+				// There is no date to name in the message below ("après le ,").
+				return Errorf(Invalid, "Le lot %s appartient déjà à %s : indiquez la date de la vente", lot, last.Owner)
+			}
 			return Errorf(Invalid, "La vente du lot %s doit être datée après le %s, date de la précédente mutation", lot, FrenchDate(last.From))
 		}
 		if last.Owner == owner {
