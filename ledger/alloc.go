@@ -22,9 +22,6 @@ type Weight struct {
 // The parts come back in the order of recipients.
 func Allocate(total Amount, recipients []Weight) ([]Amount, error) {
 	parts := make([]Amount, len(recipients))
-	if total == 0 {
-		return parts, nil
-	}
 	if total == math.MinInt64 {
 		// Its absolute value does not fit in an Amount: the split would
 		// silently come out with the wrong sign and sum.
@@ -36,6 +33,9 @@ func Allocate(total Amount, recipients []Weight) ([]Amount, error) {
 			return nil, Errorf(Invalid, "Répartition impossible : les tantièmes de %s sont négatifs", r.Code)
 		}
 		sum = sum.Add(r.Weight)
+	}
+	if total == 0 {
+		return parts, nil // nothing to share, even over no shares at all
 	}
 	if sum.IsZero() {
 		return nil, Errorf(Invalid, "Répartition impossible : le total des tantièmes est nul")

@@ -103,11 +103,14 @@ func ParseAmount(s string) (Amount, error) {
 		tail := s[i+1:]
 		if strings.IndexByte(head, mark) >= 0 {
 			// The same mark several times: it groups thousands ("1.234.567").
-			if len(tail) != 3 || strings.IndexByte(head, other) >= 0 {
+			if strings.IndexByte(head, other) >= 0 || !grouped(s, mark) {
 				return bad()
 			}
 			intPart, frac = strings.ReplaceAll(s, string(mark), ""), ""
 		} else {
+			if strings.IndexByte(head, other) >= 0 && !grouped(head, other) {
+				return bad()
+			}
 			intPart, frac = strings.ReplaceAll(head, string(other), ""), tail
 		}
 	}
@@ -147,4 +150,19 @@ func MustAmount(s string) Amount {
 		panic(err)
 	}
 	return a
+}
+
+// grouped says whether s is digits in groups of three after a first group of
+// one to three, separated by sep ("1.234.567"), as thousands are written.
+func grouped(s string, sep byte) bool {
+	groups := strings.Split(s, string(sep))
+	if n := len(groups[0]); n < 1 || n > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
 }

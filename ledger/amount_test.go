@@ -115,6 +115,11 @@ func TestParseAmountRefused(t *testing.T) {
 		{"1.2.3", invalid},
 		{"1.234.56", invalid},
 		{"1,234,5", invalid},
+		{"1..234", invalid},   // thousands come in groups of three
+		{"1.23.456", invalid}, // same
+		{"1234.567,89", invalid},
+		{"1.2345,00", invalid},
+		{"1,23.45", invalid},
 		{"1.234,567", invalid},
 		{"--1", invalid},
 		{"+-1", invalid},

@@ -24,7 +24,7 @@ const (
 	benchBuyers    = 10 // owners 591–600 start without lots and buy some in 2026
 	benchSuppliers = 30
 	benchEntries   = 200_000
-	benchGenerator = 1 // bump when the generator changes
+	benchGenerator = 2 // bump when the generator changes
 )
 
 var benchYears = []int{2025, 2026, 2027, 2028}

@@ -67,6 +67,9 @@ func CheckAccountCode(code string) error {
 		}
 		return nil
 	}
+	if strings.HasPrefix(code, "1032") {
+		return Errorf(Invalid, "Le compte 1032 a été supprimé du plan comptable en 2020 (« %s » ne convient pas) : utilisez 1031 ou 1033", code)
+	}
 	for _, c := range OfficialChart() {
 		if strings.HasPrefix(code, strings.TrimRight(c.Number, "0")) || strings.HasPrefix(code, c.Number) {
 			return nil

@@ -75,7 +75,7 @@ func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
 		{"erreur", "l'écriture n° %s du %s n'est pas équilibrée (écart de %s centimes) ou a moins de deux lignes",
 			`SELECT e.id, e.date, coalesce(sum(l.debit) - sum(l.credit), 0) FROM entries e LEFT JOIN lines l ON l.entry_id = e.id
 			 WHERE e.posted = 1 GROUP BY e.id HAVING count(l.id) < 2 OR sum(l.debit) <> sum(l.credit)`},
-		{"attention", "l'écriture n° %s du %s n'est pas validée (brouillon de %s lignes, ignoré dans les comptes)",
+		{"attention", "l'écriture n° %s du %s n'est pas validée (brouillon ignoré dans les comptes, lignes : %s)",
 			`SELECT e.id, e.date, (SELECT count(*) FROM lines WHERE entry_id = e.id) FROM entries e WHERE e.posted = 0`},
 		{"erreur", "ligne %s : la charge %s n'a pas de clé de répartition valide%s",
 			`SELECT l.id, l.account, '' FROM lines l WHERE l.account LIKE '6%' AND (l.key IS NULL OR l.key NOT IN (SELECT code FROM keys))`},
@@ -88,10 +88,12 @@ func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
 		{"erreur", "l'écriture n° %s du %s est hors de tout exercice%s",
 			`SELECT e.id, e.date, '' FROM entries e WHERE NOT EXISTS (SELECT 1 FROM exercises x WHERE e.date BETWEEN x.start AND x.end)`},
 		{"erreur", "totaux journaliers du compte %s au %s incohérents avec les lignes (%s)",
-			`WITH l AS (SELECT l.account, coalesce(l.key, '') AS key, e.date, sum(l.debit) AS debit, sum(l.credit) AS credit
-			            FROM lines l JOIN entries e ON e.id = l.entry_id WHERE e.posted = 1 GROUP BY 1, 2, 3)
+			`WITH l AS (SELECT l.account, coalesce(l.key, '') AS key, e.date, e.journal = 'AN' AS opening,
+			                   sum(l.debit) AS debit, sum(l.credit) AS credit
+			            FROM lines l JOIN entries e ON e.id = l.entry_id WHERE e.posted = 1 GROUP BY 1, 2, 3, 4)
 			 SELECT coalesce(l.account, t.account), coalesce(l.date, t.date), 'clé ' || coalesce(l.key, t.key)
 			 FROM l FULL OUTER JOIN day_totals t ON t.account = l.account AND t.key = l.key AND t.date = l.date
+			      AND t.opening = l.opening
 			 WHERE coalesce(l.debit, 0) <> coalesce(t.debit, 0) OR coalesce(l.credit, 0) <> coalesce(t.credit, 0)`},
 		{"erreur", "le lot %s n'a pas de propriétaire%s%s",
 			`SELECT number, '', '' FROM lots WHERE number NOT IN (SELECT lot FROM lot_owners)`},

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite: the CLI and tests build without cgo
 )
@@ -242,9 +243,35 @@ type Tx struct {
 	cache    map[string]any // per-transaction lookups (exercises, accounts)
 }
 
-// View runs fn in a read transaction.
+// connWait is how long View and Update wait for the residence's only
+// connection. Workflows hold it for seconds at most; a View or Update called
+// from inside another one's callback would wait forever for a connection its
+// own caller holds, so it fails after this with an error instead of hanging.
+var connWait = 2 * time.Minute
+
+// conn takes the residence's single connection (see connect).
+func (d *DB) conn() (*sql.Conn, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), connWait)
+	defer cancel()
+	c, err := d.sql.Conn(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return nil, Errorf(Internal, "La résidence est occupée par un autre traitement depuis plus de %s (une lecture imbriquée dans une écriture ?)", connWait)
+	}
+	if err != nil {
+		return nil, sqlError(err, "ouverture d'une transaction")
+	}
+	return c, nil
+}
+
+// View runs fn in a read transaction. fn must not call View or Update
+// itself: use the Tx it is given.
 func (d *DB) View(fn func(tx *Tx) error) error {
-	tx, err := d.sql.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+	c, err := d.conn()
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	tx, err := c.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return sqlError(err, "lecture de la résidence")
 	}
@@ -253,11 +280,17 @@ func (d *DB) View(fn func(tx *Tx) error) error {
 }
 
 // Update runs fn in a write transaction, committed only when fn returns nil.
+// fn must not call View or Update itself: use the Tx it is given.
 func (d *DB) Update(fn func(tx *Tx) error) (err error) {
 	if d.readOnly {
 		return Errorf(Locked, "La résidence est ouverte en lecture seule : aucune modification n'est possible")
 	}
-	sqlTx, err := d.sql.BeginTx(context.Background(), nil)
+	c, err := d.conn()
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	sqlTx, err := c.BeginTx(context.Background(), nil)
 	if err != nil {
 		return sqlError(err, "écriture dans la résidence")
 	}

@@ -81,16 +81,21 @@ func sqlError(err error, what string) error {
 		return err
 	}
 	s := err.Error()
-	if i := strings.Index(s, "tantieme: "); i >= 0 {
-		msg := s[i+len("tantieme: "):]
+	// Trigger messages read "tantieme: …", "tantieme:locked: …" or
+	// "tantieme:conflict: …": the kind is said by the schema, not guessed.
+	if i := strings.Index(s, "tantieme:"); i >= 0 {
+		msg := s[i+len("tantieme:"):]
+		kind := Invalid
+		for prefix, k := range map[string]Kind{"locked:": Locked, "conflict:": Conflict} {
+			if strings.HasPrefix(msg, prefix) {
+				kind, msg = k, msg[len(prefix):]
+			}
+		}
+		msg = strings.TrimPrefix(msg, " ")
 		// Drop the driver's " (1811)" suffix: the last parenthesis, since
 		// messages may hold their own ("une ligne de charge (classe 6)…").
 		if j := strings.LastIndex(msg, " ("); j >= 0 && strings.HasSuffix(msg, ")") {
 			msg = msg[:j]
-		}
-		kind := Invalid
-		if strings.Contains(msg, "clos") {
-			kind = Locked
 		}
 		return &Error{Kind: kind, Msg: upperFirst(msg) + ".", Err: err}
 	}

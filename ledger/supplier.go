@@ -66,6 +66,7 @@ func (tx *Tx) NextSupplierAccount() (string, error) {
 // AddSupplier creates a supplier and his account; an empty Account takes the
 // next free number, written back into s.
 func (tx *Tx) AddSupplier(s *Supplier) error {
+	s.Account = strings.ToUpper(strings.TrimSpace(s.Account))
 	if s.Account == "" {
 		acc, err := tx.NextSupplierAccount()
 		if err != nil {

@@ -131,7 +131,7 @@ CREATE TABLE budget (
 -- change amount or account, so a posted entry always balances. Only posted
 -- entries count in the books.
 CREATE TABLE entries (
-    id      INTEGER PRIMARY KEY,
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
     journal TEXT NOT NULL REFERENCES journals (code),
     date    TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     piece   TEXT NOT NULL DEFAULT '',
@@ -143,7 +143,7 @@ CREATE INDEX entries_date ON entries (date);
 CREATE INDEX entries_journal_date ON entries (journal, date);
 
 CREATE TABLE lines (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     entry_id   INTEGER NOT NULL REFERENCES entries (id),
     account    TEXT NOT NULL REFERENCES accounts (code),
     key        TEXT REFERENCES keys (code),
@@ -161,14 +161,17 @@ CREATE INDEX lines_account ON lines (account);
 -- Totals of posted lines per account, key and day, kept by the triggers below.
 -- Trial balances and owner balances read this instead of every line, which
 -- keeps them fast on residences with hundreds of thousands of lines. `check`
--- compares it with the lines.
+-- compares it with the lines. `opening` marks the movements of the AN
+-- journal: they carry forward the balances of the closed exercise before, so
+-- a period that already covers that exercise must leave them out.
 CREATE TABLE day_totals (
     account TEXT NOT NULL,
     key     TEXT NOT NULL,
     date    TEXT NOT NULL,
+    opening INTEGER NOT NULL,
     debit   INTEGER NOT NULL,
     credit  INTEGER NOT NULL,
-    PRIMARY KEY (account, date, key)
+    PRIMARY KEY (account, date, key, opening)
 ) WITHOUT ROWID;
 
 ------------------------------------------------------------------------------
@@ -177,7 +180,7 @@ CREATE TABLE day_totals (
 CREATE TRIGGER entries_lock_insert BEFORE INSERT ON entries
 WHEN EXISTS (SELECT 1 FROM exercises WHERE closed = 1 AND NEW.date BETWEEN start AND end)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: exercice clos : aucune écriture ne peut y être ajoutée');
+    SELECT RAISE(ABORT, 'tantieme:locked: exercice clos : aucune écriture ne peut y être ajoutée');
 END;
 
 CREATE TRIGGER entries_in_exercise BEFORE INSERT ON entries
@@ -201,34 +204,34 @@ CREATE TRIGGER entries_lock_update BEFORE UPDATE ON entries
 WHEN EXISTS (SELECT 1 FROM exercises WHERE closed = 1
              AND (OLD.date BETWEEN start AND end OR NEW.date BETWEEN start AND end))
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: exercice clos : ses écritures ne peuvent pas être modifiées');
+    SELECT RAISE(ABORT, 'tantieme:locked: exercice clos : ses écritures ne peuvent pas être modifiées');
 END;
 
 CREATE TRIGGER entries_lock_delete BEFORE DELETE ON entries
 WHEN EXISTS (SELECT 1 FROM exercises WHERE closed = 1 AND OLD.date BETWEEN start AND end)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: exercice clos : ses écritures ne peuvent pas être supprimées');
+    SELECT RAISE(ABORT, 'tantieme:locked: exercice clos : ses écritures ne peuvent pas être supprimées');
 END;
 
 CREATE TRIGGER lines_lock_insert BEFORE INSERT ON lines
 WHEN EXISTS (SELECT 1 FROM entries e JOIN exercises x ON e.date BETWEEN x.start AND x.end
              WHERE e.id = NEW.entry_id AND x.closed = 1)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: exercice clos : aucune écriture ne peut y être ajoutée');
+    SELECT RAISE(ABORT, 'tantieme:locked: exercice clos : aucune écriture ne peut y être ajoutée');
 END;
 
 CREATE TRIGGER lines_lock_update BEFORE UPDATE ON lines
 WHEN EXISTS (SELECT 1 FROM entries e JOIN exercises x ON e.date BETWEEN x.start AND x.end
              WHERE e.id IN (OLD.entry_id, NEW.entry_id) AND x.closed = 1)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: exercice clos : ses écritures ne peuvent pas être modifiées');
+    SELECT RAISE(ABORT, 'tantieme:locked: exercice clos : ses écritures ne peuvent pas être modifiées');
 END;
 
 CREATE TRIGGER lines_lock_delete BEFORE DELETE ON lines
 WHEN EXISTS (SELECT 1 FROM entries e JOIN exercises x ON e.date BETWEEN x.start AND x.end
              WHERE e.id = OLD.entry_id AND x.closed = 1)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: exercice clos : ses écritures ne peuvent pas être supprimées');
+    SELECT RAISE(ABORT, 'tantieme:locked: exercice clos : ses écritures ne peuvent pas être supprimées');
 END;
 
 -- A closed exercise keeps its dates; it may be reopened only while no later
@@ -237,20 +240,20 @@ END;
 CREATE TRIGGER exercises_closed_dates BEFORE UPDATE OF start, end ON exercises
 WHEN OLD.closed = 1
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: les dates d''un exercice clos ne peuvent pas changer');
+    SELECT RAISE(ABORT, 'tantieme:locked: les dates d''un exercice clos ne peuvent pas changer');
 END;
 
 CREATE TRIGGER exercises_reopen BEFORE UPDATE OF closed ON exercises
 WHEN OLD.closed = 1 AND NEW.closed = 0
      AND EXISTS (SELECT 1 FROM entries WHERE date > OLD.end)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: l''exercice ne peut pas être rouvert : l''exercice suivant contient déjà des écritures');
+    SELECT RAISE(ABORT, 'tantieme:conflict: l''exercice ne peut pas être rouvert : l''exercice suivant contient déjà des écritures');
 END;
 
 CREATE TRIGGER exercises_delete BEFORE DELETE ON exercises
 WHEN OLD.closed = 1 OR EXISTS (SELECT 1 FROM entries WHERE date BETWEEN OLD.start AND OLD.end)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: un exercice clos ou contenant des écritures ne peut pas être supprimé');
+    SELECT RAISE(ABORT, 'tantieme:locked: un exercice clos ou contenant des écritures ne peut pas être supprimé');
 END;
 
 ------------------------------------------------------------------------------
@@ -290,7 +293,9 @@ END;
 
 ------------------------------------------------------------------------------
 -- Posting: an entry becomes part of the books only when balanced, and then its
--- amounts are frozen.
+-- amounts are frozen. The frozen triggers stand aside for closed exercises so
+-- that the lock triggers answer there, whatever order SQLite fires them in
+-- (the most recently created first).
 
 CREATE TRIGGER entries_insert_draft BEFORE INSERT ON entries
 WHEN NEW.posted <> 0
@@ -315,10 +320,10 @@ END;
 CREATE TRIGGER entries_post_totals AFTER UPDATE OF posted ON entries
 WHEN OLD.posted = 0 AND NEW.posted = 1
 BEGIN
-    INSERT INTO day_totals (account, key, date, debit, credit)
-        SELECT account, coalesce(key, ''), NEW.date, sum(debit), sum(credit)
+    INSERT INTO day_totals (account, key, date, opening, debit, credit)
+        SELECT account, coalesce(key, ''), NEW.date, NEW.journal = 'AN', sum(debit), sum(credit)
         FROM lines WHERE entry_id = NEW.id GROUP BY account, coalesce(key, '')
-        ON CONFLICT (account, date, key) DO UPDATE
+        ON CONFLICT (account, date, key, opening) DO UPDATE
         SET debit = debit + excluded.debit, credit = credit + excluded.credit;
 END;
 
@@ -330,25 +335,37 @@ BEGIN
                          AND l.account = day_totals.account AND coalesce(l.key, '') = day_totals.key),
         credit = credit - (SELECT total(credit) FROM lines l WHERE l.entry_id = NEW.id
                            AND l.account = day_totals.account AND coalesce(l.key, '') = day_totals.key)
-    WHERE date = OLD.date
+    WHERE date = OLD.date AND opening = (OLD.journal = 'AN')
       AND (account, key) IN (SELECT account, coalesce(key, '') FROM lines WHERE entry_id = NEW.id);
     DELETE FROM day_totals WHERE date = OLD.date AND debit = 0 AND credit = 0;
-    INSERT INTO day_totals (account, key, date, debit, credit)
-        SELECT account, coalesce(key, ''), NEW.date, sum(debit), sum(credit)
+    INSERT INTO day_totals (account, key, date, opening, debit, credit)
+        SELECT account, coalesce(key, ''), NEW.date, NEW.journal = 'AN', sum(debit), sum(credit)
         FROM lines WHERE entry_id = NEW.id GROUP BY account, coalesce(key, '')
-        ON CONFLICT (account, date, key) DO UPDATE
+        ON CONFLICT (account, date, key, opening) DO UPDATE
         SET debit = debit + excluded.debit, credit = credit + excluded.credit;
+END;
+
+-- A posted entry may move to another journal, but not into or out of AN:
+-- opening balances are counted apart (day_totals.opening).
+CREATE TRIGGER entries_journal_an BEFORE UPDATE OF journal ON entries
+WHEN OLD.posted = 1 AND (OLD.journal = 'AN') <> (NEW.journal = 'AN')
+BEGIN
+    SELECT RAISE(ABORT, 'tantieme: une écriture validée ne peut pas entrer dans le journal des à-nouveaux (AN) ni en sortir');
 END;
 
 CREATE TRIGGER lines_frozen_insert BEFORE INSERT ON lines
 WHEN (SELECT posted FROM entries WHERE id = NEW.entry_id) = 1
+     AND NOT EXISTS (SELECT 1 FROM entries e JOIN exercises x ON e.date BETWEEN x.start AND x.end
+                     WHERE e.id = NEW.entry_id AND x.closed = 1)
 BEGIN
     SELECT RAISE(ABORT, 'tantieme: une écriture validée ne peut pas recevoir de nouvelle ligne');
 END;
 
 CREATE TRIGGER lines_frozen_update BEFORE UPDATE OF entry_id, account, debit, credit ON lines
-WHEN (SELECT posted FROM entries WHERE id = OLD.entry_id) = 1
-     OR (SELECT posted FROM entries WHERE id = NEW.entry_id) = 1
+WHEN ((SELECT posted FROM entries WHERE id = OLD.entry_id) = 1
+      OR (SELECT posted FROM entries WHERE id = NEW.entry_id) = 1)
+     AND NOT EXISTS (SELECT 1 FROM entries e JOIN exercises x ON e.date BETWEEN x.start AND x.end
+                     WHERE e.id IN (OLD.entry_id, NEW.entry_id) AND x.closed = 1)
 BEGIN
     SELECT RAISE(ABORT, 'tantieme: les montants et comptes d''une écriture validée ne peuvent pas changer ; supprimez-la ou contre-passez-la');
 END;
@@ -361,18 +378,21 @@ WHEN coalesce(OLD.key, '') <> coalesce(NEW.key, '')
 BEGIN
     UPDATE day_totals SET debit = debit - OLD.debit, credit = credit - OLD.credit
     WHERE account = OLD.account AND key = coalesce(OLD.key, '')
-      AND date = (SELECT date FROM entries WHERE id = OLD.entry_id);
+      AND (date, opening) = (SELECT date, journal = 'AN' FROM entries WHERE id = OLD.entry_id);
     DELETE FROM day_totals WHERE account = OLD.account AND key = coalesce(OLD.key, '')
-      AND date = (SELECT date FROM entries WHERE id = OLD.entry_id) AND debit = 0 AND credit = 0;
-    INSERT INTO day_totals (account, key, date, debit, credit)
-        VALUES (NEW.account, coalesce(NEW.key, ''), (SELECT date FROM entries WHERE id = NEW.entry_id),
-                NEW.debit, NEW.credit)
-        ON CONFLICT (account, date, key) DO UPDATE
+      AND (date, opening) = (SELECT date, journal = 'AN' FROM entries WHERE id = OLD.entry_id)
+      AND debit = 0 AND credit = 0;
+    INSERT INTO day_totals (account, key, date, opening, debit, credit)
+        SELECT NEW.account, coalesce(NEW.key, ''), date, journal = 'AN', NEW.debit, NEW.credit
+        FROM entries WHERE id = NEW.entry_id
+        ON CONFLICT (account, date, key, opening) DO UPDATE
         SET debit = debit + excluded.debit, credit = credit + excluded.credit;
 END;
 
 CREATE TRIGGER lines_frozen_delete BEFORE DELETE ON lines
 WHEN (SELECT posted FROM entries WHERE id = OLD.entry_id) = 1
+     AND NOT EXISTS (SELECT 1 FROM entries e JOIN exercises x ON e.date BETWEEN x.start AND x.end
+                     WHERE e.id = OLD.entry_id AND x.closed = 1)
 BEGIN
     SELECT RAISE(ABORT, 'tantieme: une ligne d''écriture validée ne peut pas être supprimée seule ; supprimez l''écriture entière');
 END;
@@ -386,7 +406,7 @@ BEGIN
                          AND l.account = day_totals.account AND coalesce(l.key, '') = day_totals.key),
         credit = credit - (SELECT total(credit) FROM lines l WHERE l.entry_id = OLD.id
                            AND l.account = day_totals.account AND coalesce(l.key, '') = day_totals.key)
-    WHERE OLD.posted = 1 AND date = OLD.date
+    WHERE OLD.posted = 1 AND date = OLD.date AND opening = (OLD.journal = 'AN')
       AND (account, key) IN (SELECT account, coalesce(key, '') FROM lines WHERE entry_id = OLD.id);
     DELETE FROM day_totals WHERE OLD.posted = 1 AND date = OLD.date AND debit = 0 AND credit = 0;
     DELETE FROM lines WHERE entry_id = OLD.id;
@@ -399,7 +419,7 @@ END;
 CREATE TRIGGER accounts_delete BEFORE DELETE ON accounts
 WHEN EXISTS (SELECT 1 FROM lines WHERE account = OLD.code)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: un compte mouvementé ne peut pas être supprimé');
+    SELECT RAISE(ABORT, 'tantieme:conflict: un compte mouvementé ne peut pas être supprimé');
 END;
 
 CREATE TRIGGER accounts_renumber BEFORE UPDATE OF code ON accounts
@@ -412,7 +432,7 @@ WHEN EXISTS (SELECT 1 FROM lines WHERE key = OLD.code)
      OR EXISTS (SELECT 1 FROM shares WHERE key = OLD.code)
      OR EXISTS (SELECT 1 FROM budget WHERE key = OLD.code)
 BEGIN
-    SELECT RAISE(ABORT, 'tantieme: une clé utilisée (tantièmes, budget ou écritures) ne peut pas être supprimée');
+    SELECT RAISE(ABORT, 'tantieme:conflict: une clé utilisée (tantièmes, budget ou écritures) ne peut pas être supprimée');
 END;
 
 CREATE TRIGGER keys_recode BEFORE UPDATE OF code ON keys
