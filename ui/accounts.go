@@ -1,0 +1,327 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+const prefShowHidden = "accounts.showHidden"
+
+// accountClasses are the classes of the copropriétés' chart, as offered
+// above the list.
+var accountClasses = []struct {
+	class int
+	label string
+}{
+	{0, "Toutes"}, {1, "1 Provisions, avances"}, {4, "4 Tiers"}, {5, "5 Banques, caisse"}, {6, "6 Charges"}, {7, "7 Produits"},
+}
+
+// accounts is the Plan comptable screen: the residence's accounts by class,
+// their labels and whether pick lists offer them, and new sub-accounts.
+// A number never changes.
+type accounts struct {
+	s          *Shell
+	table      *dataTable[app.ChartAccount]
+	class      *widget.RadioGroup
+	classShown int
+	search     *field
+	showHidden *widget.Check
+	add        *widget.Button
+	summary    *widget.Label
+	root       fyne.CanvasObject
+}
+
+func accountKindText(a app.ChartAccount) string {
+	switch a.Kind {
+	case app.AccountOfficial:
+		return "Plan officiel"
+	case app.AccountOwner:
+		return "Copropriétaire"
+	case app.AccountSupplier:
+		return "Fournisseur"
+	case app.AccountBank:
+		return "Compte bancaire"
+	}
+	return "Sous-compte de " + a.Parent.Number
+}
+
+func newAccounts(s *Shell) screen {
+	a := &accounts{s: s}
+	a.table = &dataTable[app.ChartAccount]{
+		cols: []column[app.ChartAccount]{
+			{title: "Compte", width: 100, text: func(r app.ChartAccount) string { return r.Code },
+				less: func(x, y app.ChartAccount) bool { return x.Code < y.Code }},
+			{title: "Libellé", width: 300, stretch: true, text: func(r app.ChartAccount) string { return r.Label },
+				less: func(x, y app.ChartAccount) bool { return fold(x.Label) < fold(y.Label) }},
+			{title: "Nature", width: 190, text: accountKindText,
+				less: func(x, y app.ChartAccount) bool { return accountKindText(x) < accountKindText(y) }},
+			{title: "Dans les listes", width: 160, text: func(r app.ChartAccount) string {
+				if r.Hidden {
+					return "Masqué"
+				}
+				return "Proposé"
+			}, ink: func(r app.ChartAccount) widget.Importance {
+				if r.Hidden {
+					return widget.LowImportance
+				}
+				return widget.MediumImportance
+			}, less: func(x, y app.ChartAccount) bool { return !x.Hidden && y.Hidden }},
+		},
+		match: func(r app.ChartAccount, q string) bool {
+			return strings.HasPrefix(r.Code, strings.ToUpper(q)) || strings.Contains(fold(r.Label), q)
+		},
+		keep: func(r app.ChartAccount) bool {
+			return (a.classShown == 0 || r.Class() == a.classShown) && (a.showHidden.Checked || !r.Hidden)
+		},
+		tint: func(r app.ChartAccount) color.Color {
+			if r.Hidden {
+				return headerTint
+			}
+			return nil
+		},
+		totals: func(rows []app.ChartAccount) []string {
+			hidden := 0
+			for _, r := range rows {
+				if r.Hidden {
+					hidden++
+				}
+			}
+			return []string{"Total", fmt.Sprintf("%d compte%s", len(rows), plural(len(rows))), "", fmt.Sprintf("%d masqué%s", hidden, plural(hidden))}
+		},
+		empty:   "Le plan comptable est vide : la résidence n'a pas été créée par Tantième.",
+		noMatch: "Aucun compte ne correspond à « %s » dans cette classe.",
+		onOpen:  func(r app.ChartAccount) { a.edit(r) },
+	}
+	tableView := a.table.build()
+	labels := make([]string, len(accountClasses))
+	for i, c := range accountClasses {
+		labels[i] = c.label
+	}
+	a.class = widget.NewRadioGroup(labels, func(v string) {
+		for _, c := range accountClasses {
+			if c.label == v {
+				a.classShown = c.class
+			}
+		}
+		a.table.apply()
+	})
+	a.class.Horizontal = true
+	a.class.Required = true
+	a.class.Selected = accountClasses[0].label
+	a.search = searchBox("Numéro ou libellé : 614, assurance…", a.table.search, func() {
+		if len(a.table.rows) > 0 {
+			a.edit(a.table.rows[0])
+		}
+	})
+	prefs := s.app.Preferences()
+	a.showHidden = widget.NewCheck("Afficher les comptes masqués", func(on bool) {
+		prefs.SetBool(prefShowHidden, on)
+		a.table.apply()
+	})
+	a.showHidden.Checked = prefs.BoolWithFallback(prefShowHidden, true)
+	a.add = widget.NewButtonWithIcon("Nouveau sous-compte…", theme.ContentAddIcon(), a.create)
+	a.add.Importance = widget.HighImportance
+	a.summary = widget.NewLabel("")
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, a.summary, heading("Plan comptable")),
+		container.NewHBox(widget.NewLabel("Classe :"), a.class),
+		listTools(a.search, a.add, a.showHidden))
+	help := note("Cliquez sur un compte pour modifier son libellé ou le masquer dans les listes de choix. Un compte masqué reste valable ; son numéro ne change jamais.")
+	help.Importance = widget.LowImportance
+	a.root = container.NewBorder(top, help, nil, nil, tableView)
+	return a
+}
+
+func (a *accounts) view() fyne.CanvasObject { return a.root }
+
+func (a *accounts) reload() {
+	s := a.s
+	list, err := s.res.Chart()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	a.table.setRows(list)
+	subs := 0
+	for _, r := range list {
+		if r.Kind == app.AccountSub {
+			subs++
+		}
+	}
+	a.summary.SetText(fmt.Sprintf("%d comptes, dont %d sous-compte%s créé%s par vous", len(list), subs, plural(subs), plural(subs)))
+	setEnabled(a.add, !s.readOnly())
+}
+
+func (a *accounts) focusSearch() { a.s.win.Canvas().Focus(a.search) }
+
+// reveal shows an account in the list: its class, no search hiding it.
+func (a *accounts) reveal(code string) {
+	a.search.SetText("")
+	if !a.showHidden.Checked {
+		a.showHidden.SetChecked(true)
+	}
+	a.class.SetSelected(accountClasses[0].label)
+	for i, r := range a.table.rows {
+		if r.Code == code {
+			a.table.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+		}
+	}
+}
+
+// create opens the form for a sub-account (Ctrl+N).
+func (a *accounts) create() {
+	s := a.s
+	if s.readOnly() {
+		return
+	}
+	code := newField("", "6 caractères : 614100, 6141AS…")
+	label := newField("", "par exemple : Contrat d'entretien de l'ascenseur")
+	hidden := newCheckField("Masquer dans les listes de choix", false)
+	parent := note("Commencez par le numéro du compte officiel à subdiviser (614 Contrats de maintenance → 614100, 614200…).")
+	f := s.newForm("Nouveau sous-compte", "Créer le compte", code, label, hidden)
+	f.width = 700
+	chainChanged(code, func(t string) {
+		c := subAccountCode(t)
+		switch p, ok := app.OfficialParent(c); {
+		case strings.TrimSpace(t) == "":
+			parent.SetText("Commencez par le numéro du compte officiel à subdiviser (614 Contrats de maintenance → 614100, 614200…).")
+			parent.Importance = widget.MediumImportance
+		case ok:
+			text := fmt.Sprintf("Sous-compte de %s %s.", p.Number, p.Label)
+			if c != strings.TrimSpace(t) {
+				text += " Il sera enregistré sous le numéro " + c + "."
+			}
+			parent.SetText(text)
+			parent.Importance = widget.SuccessImportance
+		default:
+			parent.SetText("Ce numéro ne commence par aucun compte du plan comptable des copropriétés.")
+			parent.Importance = widget.DangerImportance
+		}
+		parent.Refresh()
+	})
+	f.submit = func() error {
+		c := subAccountCode(code.Text)
+		if err := checkSubAccount(c); err != nil {
+			s.win.Canvas().Focus(code)
+			return err
+		}
+		acc := ledger.Account{Code: c, Label: label.Text, Hidden: hidden.Checked}
+		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.AddAccount(acc) }); err != nil {
+			if strings.TrimSpace(label.Text) != "" {
+				s.win.Canvas().Focus(code)
+			} else {
+				s.win.Canvas().Focus(label)
+			}
+			return err
+		}
+		p, _ := app.OfficialParent(c)
+		s.say(fmt.Sprintf("Compte %s « %s » créé, sous-compte de %s %s", c, strings.TrimSpace(label.Text), p.Number, p.Label))
+		s.changed()
+		a.reveal(c)
+		return nil
+	}
+	form := widget.NewForm(widget.NewFormItem("Numéro *", code), widget.NewFormItem("", parent),
+		widget.NewFormItem("Libellé *", label), widget.NewFormItem("", hidden))
+	f.show(container.NewVBox(form, note("Le numéro d'un compte ne pourra plus être changé. * obligatoire. Touche Entrée : créer. Touche Échap : annuler.")), code)
+}
+
+// subAccountCode is the code stored for what was typed: capitals, and
+// zeros after a number shorter than six characters (6141 → 614100), as the
+// official accounts are stored.
+func subAccountCode(typed string) string {
+	c := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(typed), " ", ""))
+	if c != "" && len(c) < 6 && strings.Trim(c, "0123456789") == "" {
+		c = ledger.PadAccount(c)
+	}
+	return c
+}
+
+// checkSubAccount refuses, with the books' own message, a code outside the
+// chart, and sends owners', suppliers' and banks' accounts to the screens
+// that create them with their details.
+func checkSubAccount(code string) error {
+	if err := ledger.CheckAccountCode(code); err != nil {
+		return err
+	}
+	switch {
+	case strings.HasPrefix(code, "450"):
+		return ledger.Errorf(ledger.Invalid, "Le compte %s est un compte de copropriétaire : créez le copropriétaire dans « Copropriétaires », son compte suivra", code)
+	case strings.HasPrefix(code, "401"):
+		return ledger.Errorf(ledger.Invalid, "Le compte %s est un compte de fournisseur : créez le fournisseur dans « Fournisseurs », son compte suivra", code)
+	case strings.HasPrefix(code, "512"):
+		return ledger.Errorf(ledger.Invalid, "Le compte %s est un compte bancaire : ajoutez-le dans « Paramètres », onglet « Comptes bancaires »", code)
+	}
+	return nil
+}
+
+// edit opens an account: its label and whether pick lists offer it. The
+// label of an owner's, a supplier's or a bank's account follows his card.
+func (a *accounts) edit(r app.ChartAccount) {
+	s := a.s
+	label := newField(r.Label, "")
+	hidden := newCheckField("Masquer dans les listes de choix (le compte reste valable)", r.Hidden)
+	number := widget.NewLabelWithStyle(r.Code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	parent := widget.NewLabel(accountKindText(r))
+	if r.Kind != app.AccountOfficial {
+		parent.SetText(accountKindText(r) + " — " + r.Parent.Number + " " + r.Parent.Label)
+	}
+	parent.Wrapping = fyne.TextWrapWord
+	where := ""
+	switch r.Kind {
+	case app.AccountOwner:
+		where = "Le libellé d'un compte de copropriétaire est son nom : modifiez-le sur sa fiche, dans « Copropriétaires »."
+	case app.AccountSupplier:
+		where = "Le libellé d'un compte de fournisseur est son nom : modifiez-le sur sa fiche, dans « Fournisseurs »."
+	}
+	if where != "" {
+		label.Disable()
+	}
+	f := s.newForm("Compte "+r.Code, "Enregistrer", label, hidden)
+	f.width = 680
+	if s.readOnly() {
+		label.Disable()
+		hidden.Disable()
+		f.ok.Disable()
+	}
+	f.submit = func() error {
+		acc := r.Account
+		acc.Label, acc.Hidden = strings.TrimSpace(label.Text), hidden.Checked
+		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.UpdateAccount(acc) }); err != nil {
+			return err
+		}
+		var did []string
+		if acc.Label != r.Label {
+			did = append(did, "libellé « "+acc.Label+" »")
+		}
+		if acc.Hidden != r.Hidden {
+			did = append(did, map[bool]string{true: "masqué dans les listes", false: "de nouveau proposé dans les listes"}[acc.Hidden])
+		}
+		if len(did) == 0 {
+			did = append(did, "rien n'a changé")
+		}
+		s.say(fmt.Sprintf("Compte %s : %s", acc.Code, strings.Join(did, ", ")))
+		s.changed()
+		return nil
+	}
+	items := []*widget.FormItem{widget.NewFormItem("Numéro", number), widget.NewFormItem("Nature", parent),
+		widget.NewFormItem("Libellé *", label), widget.NewFormItem("", hidden)}
+	content := container.NewVBox(widget.NewForm(items...))
+	if where != "" {
+		content.Add(note(where))
+	}
+	content.Add(note("Le numéro d'un compte ne change jamais. Touche Entrée : enregistrer. Touche Échap : annuler."))
+	var first fyne.Focusable = label
+	if label.Disabled() {
+		first = hidden
+	}
+	f.show(content, first)
+}

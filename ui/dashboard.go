@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// dashboard is the Tableau de bord: is everything in order, and what next.
+type dashboard struct {
+	s       *Shell
+	data    app.Dashboard
+	subtext *widget.Label
+	bank    *fyne.Container
+	owners  *fyne.Container
+	keys    *fyne.Container
+	steps   *fyne.Container
+	root    fyne.CanvasObject
+}
+
+func newDashboard(s *Shell) screen {
+	d := &dashboard{s: s, subtext: note(""), bank: container.NewVBox(), owners: container.NewVBox(), keys: container.NewVBox(), steps: container.NewVBox()}
+	panels := container.NewGridWithColumns(3,
+		panel("Banque", d.bank), panel("Copropriétaires", d.owners), panel("Clés de répartition", d.keys))
+	d.root = container.NewVScroll(container.NewVBox(heading("Tableau de bord"), d.subtext, panels,
+		widget.NewLabelWithStyle("Prochaines étapes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.steps))
+	return d
+}
+
+// panel is a titled box of the dashboard.
+func panel(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.SizeName = theme.SizeNameSubHeadingText
+	return tinted(sheet, container.NewBorder(t, nil, nil, nil, content))
+}
+
+// figure is a large amount or count.
+func figure(text string, importance widget.Importance) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameHeadingText
+	l.Importance = importance
+	return l
+}
+
+func (d *dashboard) view() fyne.CanvasObject { return d.root }
+
+func (d *dashboard) reload() {
+	s := d.s
+	data, err := s.res.Dashboard(s.exercise, s.now())
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	d.data = data
+	d.subtext.SetText(fmt.Sprintf("Exercice %s — situation au %s.", data.Exercise.Name(), ledger.FrenchDate(data.At)))
+
+	var bank []fyne.CanvasObject
+	for _, b := range data.Banks {
+		imp := widget.MediumImportance
+		if b.Balance < 0 {
+			imp = widget.DangerImportance
+		}
+		label := b.Label
+		if label == "" {
+			label = "Banque"
+		}
+		bank = append(bank, widget.NewLabel(fmt.Sprintf("%s (%s)", label, b.Account)), figure(b.Balance.String(), imp))
+		if b.Balance < 0 {
+			bank = append(bank, warn("Compte à découvert"))
+		}
+	}
+	if len(data.Banks) == 0 {
+		bank = append(bank, note("Aucun compte bancaire n'est indiqué."))
+	}
+	d.bank.Objects = bank
+	d.bank.Refresh()
+
+	owed := figure(data.Owed.String(), widget.MediumImportance)
+	debtors := widget.NewLabel("Aucun copropriétaire débiteur")
+	debtors.Importance = widget.SuccessImportance
+	if data.Debtors > 0 {
+		owed.Importance = widget.DangerImportance
+		debtors.Importance = widget.DangerImportance
+		debtors.SetText(fmt.Sprintf("%d débiteur%s sur %d copropriétaires", data.Debtors, plural(data.Debtors), data.Owners))
+	}
+	d.owners.Objects = []fyne.CanvasObject{widget.NewLabel("Dû par les copropriétaires"), owed, debtors,
+		widget.NewLabel("Avances reçues : " + data.Advances.String())}
+	d.owners.Refresh()
+
+	mis := data.Mismatched()
+	var keys []fyne.CanvasObject
+	switch {
+	case len(data.Keys) == 0:
+		keys = append(keys, note("Aucune clé de répartition."))
+	case len(mis) == 0:
+		keys = append(keys, figure(fmt.Sprintf("%d clé%s", len(data.Keys), plural(len(data.Keys))), widget.MediumImportance),
+			ok("Totaux conformes aux tantièmes des lots"))
+	default:
+		keys = append(keys, figure(fmt.Sprintf("%d écart%s", len(mis), plural(len(mis))), widget.DangerImportance))
+		for _, k := range mis {
+			keys = append(keys, warn(fmt.Sprintf("%s %s : total déclaré %s, lots %s", k.Code, k.Label,
+				app.FormatShares(k.DeclaredTotal), app.FormatShares(k.SumOfShares))))
+		}
+	}
+	d.keys.Objects = keys
+	d.keys.Refresh()
+
+	var steps []fyne.CanvasObject
+	for _, st := range data.Steps {
+		icon, imp := theme.NavigateNextIcon(), widget.MediumImportance
+		if st.Attention {
+			icon, imp = theme.NewErrorThemedResource(theme.ErrorIcon()), widget.DangerImportance
+		}
+		text := note(st.Text)
+		text.Importance = imp
+		var action fyne.CanvasObject
+		if title, ok := screenTitle(string(st.Topic)); ok && st.Topic != "" {
+			topic := string(st.Topic)
+			action = widget.NewButton("Ouvrir « "+title+" »", func() { s.showScreen(topic) })
+		}
+		steps = append(steps, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), action, text))
+	}
+	if len(steps) == 0 {
+		steps = append(steps, ok("Tout est en ordre pour l'exercice "+data.Exercise.Name()+"."))
+	}
+	d.steps.Objects = steps
+	d.steps.Refresh()
+}
+
+// screenTitle is the title of the screen with that id, when there is one.
+func screenTitle(id string) (string, bool) {
+	for _, sp := range screens {
+		if sp.id == id {
+			return sp.title, true
+		}
+	}
+	return "", false
+}
+
+// warn is a red line saying what needs attention.
+func warn(text string) fyne.CanvasObject {
+	l := note(text)
+	l.Importance = widget.DangerImportance
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))), nil, l)
+}
+
+// ok is a green line saying something is in order.
+func ok(text string) fyne.CanvasObject {
+	l := note(text)
+	l.Importance = widget.SuccessImportance
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil, l)
+}
+
+func plural(n int) string {
+	if n > 1 {
+		return "s"
+	}
+	return ""
+}

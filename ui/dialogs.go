@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"errors"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/ledger"
+)
+
+// formField is a field of a form: its value (to know whether something was
+// typed before cancelling) and the keys it passes on.
+type formField interface {
+	fyne.CanvasObject
+	value() string
+	setKeys(*formKeys)
+	onChange(func()) // called when the user changes the value
+}
+
+// form is a modal dialog around fields: an error line, Annuler and a
+// validating button. Enter validates, Escape cancels; cancelling after
+// something was typed asks first, so nothing is lost by mistake.
+type form struct {
+	s       *Shell
+	title   string
+	fields  []formField
+	initial []string
+	keys    *formKeys
+	errText *widget.Label
+	errLine fyne.CanvasObject
+	ok      *button
+	cancel  *button
+	extra   []fyne.CanvasObject // more buttons, left of Annuler
+	dlg     *dialog.CustomDialog
+	width   float32
+
+	// submit does the work; an error is shown in the dialog, which stays
+	// open with what was typed. errStay keeps it open without a message.
+	submit func() error
+}
+
+// errStay is what a form's submit returns to keep the dialog open, as a
+// wizard does between its steps.
+var errStay = errors.New("la saisie continue")
+
+func (s *Shell) newForm(title, okText string, fields ...formField) *form {
+	f := &form{s: s, title: title, fields: fields, width: 560}
+	f.keys = &formKeys{enter: f.validate, escape: f.dismiss}
+	for _, fl := range fields {
+		fl.setKeys(f.keys)
+		fl.onChange(f.clearError)
+		f.initial = append(f.initial, fl.value())
+	}
+	f.errText = widget.NewLabel("")
+	f.errText.Importance = widget.DangerImportance
+	f.errText.Wrapping = fyne.TextWrapWord
+	f.errText.TextStyle.Bold = true
+	f.errLine = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))), nil, f.errText)
+	f.errLine.Hide()
+	f.ok = newButton(okText, theme.ConfirmIcon(), widget.HighImportance, f.validate)
+	f.cancel = newButton("Annuler", theme.CancelIcon(), widget.MediumImportance, f.dismiss)
+	f.ok.keys, f.cancel.keys = f.keys, f.keys
+	return f
+}
+
+// show opens the dialog around content and puts the cursor in focus.
+func (f *form) show(content fyne.CanvasObject, focus fyne.Focusable) {
+	buttons := container.NewHBox(layout.NewSpacer())
+	buttons.Objects = append(append(buttons.Objects, f.extra...), f.cancel, f.ok)
+	body := container.NewBorder(nil, container.NewVBox(f.errLine, buttons), nil, nil, content)
+	f.dlg = dialog.NewCustomWithoutButtons(f.title, body, f.s.win)
+	f.s.pushKeys(f.keys)
+	f.dlg.SetOnClosed(func() { f.s.popKeys(f.keys) })
+	f.dlg.Show()
+	f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
+	if focus != nil {
+		f.s.win.Canvas().Focus(focus)
+	}
+}
+
+// validate runs submit and closes the dialog when it succeeds.
+func (f *form) validate() {
+	if f.submit == nil {
+		f.close()
+		return
+	}
+	switch err := f.submit(); {
+	case errors.Is(err, errStay):
+		f.errLine.Hide()
+	case err != nil:
+		f.fail(err)
+	default:
+		f.close()
+	}
+}
+
+// fail shows err's French message in the dialog.
+func (f *form) fail(err error) {
+	f.errText.SetText(f.s.message(err))
+	f.errLine.Show()
+	if f.dlg != nil {
+		f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
+	}
+}
+
+// clearError hides the error once the user starts correcting.
+func (f *form) clearError() {
+	if f.errLine.Visible() {
+		f.errLine.Hide()
+		if f.dlg != nil {
+			f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
+		}
+	}
+}
+
+func (f *form) dirty() bool {
+	for i, fl := range f.fields {
+		if fl.value() != f.initial[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// dismiss cancels the form, asking first when something was typed.
+func (f *form) dismiss() {
+	if !f.dirty() {
+		f.close()
+		return
+	}
+	f.s.confirm("Abandonner la saisie ?", "Ce que vous avez tapé dans « "+f.title+" » ne sera pas enregistré.",
+		"Abandonner", "Continuer la saisie", f.close)
+}
+
+func (f *form) close() {
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
+}
+
+// message is what the user reads for err: the French message of the
+// books, never a Go error string. The cause goes to the log.
+func (s *Shell) message(err error) string {
+	if ledger.KindOf(err) == ledger.Internal {
+		log.Printf("tantieme: %v", err)
+	}
+	return ledger.Message(err)
+}
+
+// showError tells the user in a dialog what went wrong, in French.
+func (s *Shell) showError(err error) {
+	s.inform("Opération impossible", theme.NewErrorThemedResource(theme.ErrorIcon()), s.message(err))
+}
+
+// inform shows a message with a single Fermer button.
+func (s *Shell) inform(title string, icon fyne.Resource, text string) {
+	f := s.newForm(title, "Fermer")
+	f.cancel.Hide()
+	msg := note(text)
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, msg), nil)
+}
+
+// confirm asks before an action, naming what it will do; Enter confirms,
+// Escape goes back.
+func (s *Shell) confirm(title, text, okText, backText string, onOK func()) {
+	f := s.newForm(title, okText)
+	f.ok.Importance = widget.DangerImportance
+	f.cancel.SetText(backText)
+	f.submit = func() error {
+		onOK()
+		return nil
+	}
+	f.width = 520
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, note(text)), nil)
+}
+
+// runLong does work off the window's goroutine behind a progress bar, then
+// runs then, or shows the error.
+func (s *Shell) runLong(title string, work func() error, then func()) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(note("Merci de patienter…"), bar), s.win)
+	idle := &formKeys{enter: func() {}, escape: func() {}}
+	s.pushKeys(idle)
+	d.Show()
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	s.jobs.Add(1)
+	go func() {
+		defer s.jobs.Done()
+		err := work()
+		fyne.Do(func() {
+			bar.Stop()
+			d.Hide()
+			s.popKeys(idle)
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			then()
+		})
+	}()
+}
+
+// pushKeys makes k the target of Enter and Escape when no field has the
+// focus (the topmost dialog's keys).
+func (s *Shell) pushKeys(k *formKeys) { s.keys = append(s.keys, k) }
+
+func (s *Shell) popKeys(k *formKeys) {
+	for i := len(s.keys) - 1; i >= 0; i-- {
+		if s.keys[i] == k {
+			s.keys = append(s.keys[:i], s.keys[i+1:]...)
+			return
+		}
+	}
+}
+
+// typedKey handles keys when nothing has the focus: the topmost dialog's
+// Enter and Escape, else Escape goes back on the current screen.
+func (s *Shell) typedKey(ev *fyne.KeyEvent) {
+	if n := len(s.keys); n > 0 {
+		s.keys[n-1].handle(ev, true)
+		return
+	}
+	if ev.Name == fyne.KeyEscape {
+		if b, ok := s.currentScreen().(goerBack); ok {
+			b.back()
+		}
+	}
+}

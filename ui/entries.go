@@ -1,0 +1,478 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// entries is the Saisie (journaux) screen: the entries of a journal and a
+// month of the exercise shown, the lines of the one selected, and the form
+// that types, changes or deletes them.
+type entries struct {
+	s    *Shell
+	refs app.EntryRefs
+
+	journal *widget.Select
+	month   *widget.Select
+	search  *field
+	add     *widget.Button
+	table   *dataTable[ledger.Entry]
+
+	detailTitle *widget.Label
+	lines       *dataTable[ledger.Line]
+	edit, del   *widget.Button
+	why         *widget.Label
+
+	exerciseID  int64
+	months      []time.Time
+	monthIdx    int    // index in months; -1 for the whole exercise
+	journalCode string // "" for every journal
+	lastJournal string // journal of the last entry typed, for the next one
+	selected    *ledger.Entry
+	tapID       int64 // a second tap on the same row soon after opens it
+	tapAt       time.Time
+	filling     bool       // the selects are being filled: their changes are not the user's
+	form        *entryForm // the form opened last
+	root        fyne.CanvasObject
+}
+
+// doubleTap is how soon a second tap on an entry opens it.
+const doubleTap = 500 * time.Millisecond
+
+var entrySelectedTint = color.NRGBA{0x1F, 0x4E, 0x8C, 0x2A}
+
+func newEntries(s *Shell) screen {
+	e := &entries{s: s, monthIdx: -1}
+	money := func(a ledger.Amount) string {
+		if a == 0 {
+			return ""
+		}
+		return a.String()
+	}
+	e.table = &dataTable[ledger.Entry]{
+		cols: []column[ledger.Entry]{
+			{title: "Date", width: 110, text: func(x ledger.Entry) string { return ledger.FrenchDate(x.Date) },
+				less: func(a, b ledger.Entry) bool { return a.Date.Before(b.Date) || a.Date.Equal(b.Date) && a.ID < b.ID }},
+			{title: "Journal", width: 80, text: func(x ledger.Entry) string { return x.Journal },
+				less: func(a, b ledger.Entry) bool { return a.Journal < b.Journal }},
+			{title: "Pièce", width: 150, text: func(x ledger.Entry) string { return x.Piece },
+				less: func(a, b ledger.Entry) bool { return a.Piece < b.Piece }},
+			{title: "Libellé", width: 220, stretch: true, text: func(x ledger.Entry) string { return x.Label },
+				less: func(a, b ledger.Entry) bool { return fold(a.Label) < fold(b.Label) }},
+			{title: "Comptes", width: 200, text: accountsOf},
+			{title: "Montant", width: 140, align: fyne.TextAlignTrailing, text: func(x ledger.Entry) string { d, _ := x.Totals(); return d.String() },
+				less: func(a, b ledger.Entry) bool { da, _ := a.Totals(); db, _ := b.Totals(); return da < db }},
+		},
+		match: e.matches,
+		tint: func(x ledger.Entry) color.Color {
+			if e.selected != nil && x.ID == e.selected.ID {
+				return entrySelectedTint
+			}
+			return nil
+		},
+		totals: func(rows []ledger.Entry) []string {
+			var total ledger.Amount
+			for _, x := range rows {
+				d, _ := x.Totals()
+				total += d
+			}
+			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(rows), plural(len(rows))), "", total.String()}
+		},
+		noMatch: "Aucune écriture de la période ne correspond à « %s » (libellé, pièce, compte ou montant).",
+		onOpen:  e.tapped,
+	}
+	list := e.table.build()
+
+	e.lines = &dataTable[ledger.Line]{
+		cols: []column[ledger.Line]{
+			{title: "Compte", width: 90, text: func(l ledger.Line) string { return l.Account }},
+			{title: "Intitulé du compte", width: 200, stretch: true, text: e.accountLabel},
+			{title: "Libellé de la ligne", width: 200, text: func(l ledger.Line) string { return l.Label }},
+			{title: "Clé", width: 60, text: func(l ledger.Line) string { return l.Key }},
+			{title: "Débit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.Line) string { return money(l.Debit) }},
+			{title: "Crédit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.Line) string { return money(l.Credit) }},
+			{title: "Lettre", width: 70, text: func(l ledger.Line) string { return l.Letter }},
+		},
+		totals: func(rows []ledger.Line) []string {
+			if len(rows) == 0 {
+				return make([]string, 7)
+			}
+			var d, c ledger.Amount
+			for _, l := range rows {
+				d += l.Debit
+				c += l.Credit
+			}
+			return []string{"Total", "", fmt.Sprintf("%d ligne%s", len(rows), plural(len(rows))), "", d.String(), c.String(), ""}
+		},
+		empty: "Choisissez une écriture dans la liste pour voir ses lignes, la modifier ou la supprimer.",
+	}
+	linesView := e.lines.build()
+
+	e.journal = widget.NewSelect(nil, func(string) {
+		if !e.filling {
+			e.journalCode = e.journalAt(e.journal.SelectedIndex())
+			e.reload()
+		}
+	})
+	e.month = widget.NewSelect(nil, func(string) {
+		if !e.filling {
+			e.monthIdx = e.month.SelectedIndex() - 1
+			e.reload()
+		}
+	})
+	e.search = newField("", "Libellé, pièce, compte, montant…")
+	e.search.OnChanged = e.table.search
+	e.search.setKeys(&formKeys{
+		enter: func() { // Enter shows the first entry found
+			if len(e.table.rows) > 0 {
+				e.choose(e.table.rows[0])
+			}
+		},
+		escape: func() { e.search.SetText("") },
+	})
+	e.add = widget.NewButtonWithIcon("Nouvelle écriture…", theme.ContentAddIcon(), e.create)
+	e.add.Importance = widget.HighImportance
+
+	filters := container.NewHBox(
+		widget.NewLabel("Journal :"), container.New(&fixedWidth{260}, e.journal),
+		widget.NewLabel("Mois :"), container.New(&fixedWidth{200}, e.month),
+		widget.NewLabel("Rechercher :"))
+	tools := container.NewBorder(nil, nil, filters, nil, e.search)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, e.add, heading("Saisie (journaux)")), tools)
+
+	e.detailTitle = widget.NewLabel("")
+	e.detailTitle.TextStyle.Bold = true
+	e.detailTitle.Truncation = fyne.TextTruncateEllipsis
+	e.edit = widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), e.editSelected)
+	e.del = widget.NewButtonWithIcon("Supprimer…", theme.DeleteIcon(), e.deleteSelected)
+	// Why the buttons are off, beside them: the banner at the top of the
+	// window says it at length.
+	e.why = widget.NewLabel("")
+	e.why.Importance = widget.WarningImportance
+	e.why.Hide()
+	detailTop := container.NewBorder(nil, nil, nil, container.NewHBox(e.why, e.edit, e.del), e.detailTitle)
+	detail := container.NewBorder(detailTop, nil, nil, nil, linesView)
+
+	split := container.NewVSplit(list, detail)
+	split.Offset = 0.6
+	e.root = container.NewBorder(top, nil, nil, nil, split)
+	e.showDetail(nil)
+	return e
+}
+
+func (e *entries) view() fyne.CanvasObject { return e.root }
+
+// reload reads the journals, the chart and the entries of the period again.
+func (e *entries) reload() {
+	s := e.s
+	refs, err := s.res.EntryRefs()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	e.refs = refs
+	e.fillSelects()
+
+	from, to := e.period()
+	var list []ledger.Entry
+	err = s.res.View(func(tx *ledger.Tx) (err error) {
+		list, err = tx.Entries(ledger.EntryFilter{Journal: e.journalCode, From: from, To: to})
+		return err
+	})
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	e.table.empty = e.emptyText()
+	var keep *ledger.Entry
+	for i := range list {
+		if e.selected != nil && list[i].ID == e.selected.ID {
+			keep = &list[i]
+		}
+	}
+	e.selected = keep
+	e.table.setRows(list)
+	e.showDetail(keep)
+	setEnabled(e.add, !s.readOnly())
+}
+
+// fillSelects offers the journals and the months of the exercise shown,
+// keeping the choices made when they still exist.
+func (e *entries) fillSelects() {
+	e.filling = true
+	defer func() { e.filling = false }()
+	opts := []string{"Tous les journaux"}
+	sel := 0
+	for i, j := range e.refs.Journals {
+		opts = append(opts, journalText(j))
+		if j.Code == e.journalCode {
+			sel = i + 1
+		}
+	}
+	if sel == 0 {
+		e.journalCode = ""
+	}
+	e.journal.SetOptions(opts)
+	e.journal.SetSelectedIndex(sel)
+
+	ex := e.s.exercise
+	if ex.ID != e.exerciseID {
+		// Another exercise: show the month of its situation day.
+		e.exerciseID = ex.ID
+		e.months = app.Months(ex)
+		e.monthIdx = -1
+		at := e.s.situation()
+		for i, m := range e.months {
+			if m.Year() == at.Year() && m.Month() == at.Month() {
+				e.monthIdx = i
+			}
+		}
+	}
+	opts = []string{"Tout l'exercice"}
+	for _, m := range e.months {
+		opts = append(opts, capitalFirst(app.MonthName(m)))
+	}
+	e.month.SetOptions(opts)
+	e.month.SetSelectedIndex(e.monthIdx + 1)
+}
+
+func capitalFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// journalAt is the journal code of a choice of the journal list.
+func (e *entries) journalAt(i int) string {
+	if i <= 0 || i > len(e.refs.Journals) {
+		return ""
+	}
+	return e.refs.Journals[i-1].Code
+}
+
+// period is the days shown: the month chosen, or the whole exercise.
+func (e *entries) period() (from, to time.Time) {
+	ex := e.s.exercise
+	if e.monthIdx < 0 || e.monthIdx >= len(e.months) {
+		return ex.Start, ex.End
+	}
+	return app.MonthSpan(e.months[e.monthIdx], ex)
+}
+
+// periodWords names the period in a sentence: "ce mois-ci", "en mars 2025",
+// "dans l'exercice 2025".
+func (e *entries) periodWords(short bool) string {
+	if e.monthIdx < 0 || e.monthIdx >= len(e.months) {
+		return "dans l'exercice " + e.s.exercise.Name()
+	}
+	if short {
+		return "ce mois-ci"
+	}
+	return "en " + app.MonthName(e.months[e.monthIdx])
+}
+
+func (e *entries) emptyText() string {
+	what := "Aucune écriture"
+	if e.journalCode != "" {
+		what += " du journal " + e.journalCode
+	}
+	text := what + " " + e.periodWords(true)
+	if e.s.readOnly() {
+		return text + "."
+	}
+	return text + " — cliquez sur « Nouvelle écriture »."
+}
+
+// accountsOf sums up the accounts of an entry for the list.
+func accountsOf(x ledger.Entry) string {
+	var codes []string
+	seen := map[string]bool{}
+	for _, l := range x.Lines {
+		if !seen[l.Account] {
+			seen[l.Account] = true
+			codes = append(codes, l.Account)
+		}
+	}
+	return strings.Join(codes, ", ")
+}
+
+func (e *entries) accountLabel(l ledger.Line) string {
+	if e.refs.Accounts == nil {
+		return ""
+	}
+	a, _ := e.refs.Accounts.Account(l.Account)
+	return a.Label
+}
+
+// matches says whether an entry answers a search: an amount finds the
+// entries with a line of that amount; words find the label, the piece, the
+// journal, an account's number or name, a line's label.
+func (e *entries) matches(x ledger.Entry, q string) bool {
+	if a, err := ledger.ParseAmount(q); err == nil && strings.IndexFunc(q, func(r rune) bool { return r == ',' || r == '.' }) >= 0 {
+		for _, l := range x.Lines {
+			if l.Debit == a || l.Credit == a {
+				return true
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString(x.Label + " " + x.Piece + " " + x.Journal)
+	for _, l := range x.Lines {
+		b.WriteString(" " + l.Account + " " + e.accountLabel(l) + " " + l.Label + " " + l.Debit.Format() + " " + l.Credit.Format())
+	}
+	return strings.Contains(fold(b.String()), q)
+}
+
+// tapped shows the entry tapped; a second tap on it soon after opens it.
+func (e *entries) tapped(x ledger.Entry) {
+	now := time.Now()
+	if e.tapID == x.ID && now.Sub(e.tapAt) < doubleTap && !e.s.readOnly() {
+		e.tapID = 0
+		e.choose(x)
+		e.editSelected()
+		return
+	}
+	e.tapID, e.tapAt = x.ID, now
+	e.choose(x)
+}
+
+// choose shows an entry's lines below the list.
+func (e *entries) choose(x ledger.Entry) {
+	e.selected = &x
+	e.table.apply() // the row's tint
+	e.showDetail(&x)
+}
+
+// locked says why an entry may not be changed, "" when it may.
+func (e *entries) locked(x ledger.Entry) string {
+	s := e.s
+	if s.res.ReadOnly() {
+		return "Lecture seule : ni modification ni suppression"
+	}
+	for _, ex := range s.exercises {
+		if ex.Contains(x.Date) && ex.Closed {
+			return fmt.Sprintf("Exercice %s clos : ni modification ni suppression", ex.Name())
+		}
+	}
+	if s.exercise.Closed {
+		return fmt.Sprintf("Exercice %s clos : ni modification ni suppression", s.exercise.Name())
+	}
+	return ""
+}
+
+func (e *entries) showDetail(x *ledger.Entry) {
+	if x == nil {
+		e.detailTitle.SetText("Aucune écriture choisie")
+		e.lines.setRows(nil)
+		e.edit.Disable()
+		e.del.Disable()
+		e.why.Hide()
+		return
+	}
+	title := "Écriture " + entryName(*x)
+	if x.Label != "" {
+		title += " — " + x.Label
+	}
+	e.detailTitle.SetText(title)
+	e.lines.setRows(x.Lines)
+	why := e.locked(*x)
+	setEnabled(e.edit, why == "")
+	setEnabled(e.del, why == "")
+	e.why.SetText(why)
+	if why == "" {
+		e.why.Hide()
+	} else {
+		e.why.Show()
+	}
+}
+
+// create opens the form for a new entry (Ctrl+N), in the journal shown and
+// at the date of its latest entry in the period.
+func (e *entries) create() {
+	s := e.s
+	if s.readOnly() {
+		return
+	}
+	journal := e.journalCode
+	if journal == "" {
+		journal = e.lastJournal
+	}
+	if journal == "" && len(e.refs.Journals) > 0 {
+		journal = e.refs.Journals[0].Code
+	}
+	from, to := e.period()
+	date, piece, err := s.res.EntryDefaults(journal, from, to, s.now())
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	draft := app.EntryDraft{Date: ledger.FrenchDate(date), Journal: journal, Piece: piece}
+	e.form = s.entryForm(e.refs, nil, draft, e.saved)
+	e.form.show()
+}
+
+// editSelected opens the selected entry in the form.
+func (e *entries) editSelected() {
+	x := e.selected
+	if x == nil || e.locked(*x) != "" {
+		return
+	}
+	orig := *x
+	draft := app.EntryDraft{Date: ledger.FrenchDate(x.Date), Journal: x.Journal, Piece: x.Piece, Label: x.Label, Lines: lineDrafts(*x)}
+	e.form = e.s.entryForm(e.refs, &orig, draft, e.saved)
+	e.form.show()
+}
+
+// saved shows the books again with the entry written selected; it says
+// where the entry is when the list shown leaves it out.
+func (e *entries) saved(x ledger.Entry) string {
+	e.lastJournal = x.Journal
+	e.selected = &x
+	e.s.changed()
+	for i, r := range e.table.rows {
+		if r.ID == x.ID {
+			e.table.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			return ""
+		}
+	}
+	return fmt.Sprintf(" — hors de la liste affichée : journal %s, %s", x.Journal, app.MonthName(x.Date))
+}
+
+// deleteSelected deletes the selected entry once confirmed.
+func (e *entries) deleteSelected() {
+	x := e.selected
+	if x == nil || e.locked(*x) != "" {
+		return
+	}
+	s := e.s
+	gone := *x
+	total, _ := gone.Totals()
+	label := ""
+	if gone.Label != "" {
+		label = " « " + gone.Label + " »"
+	}
+	s.confirm("Supprimer une écriture",
+		fmt.Sprintf("Supprimer l'écriture %s%s (%s) ? Ses %d lignes disparaîtront des journaux et des comptes.", entryName(gone), label, total, len(gone.Lines)),
+		"Supprimer", "Annuler", func() {
+			if err := s.res.Update(func(tx *ledger.Tx) error { return tx.DeleteEntry(gone.ID) }); err != nil {
+				s.showError(err)
+				return
+			}
+			e.selected = nil
+			s.say(fmt.Sprintf("%s supprimée (%s, %s)", entryWords(gone), gone.Journal, total))
+			s.changed()
+		})
+}
+
+func (e *entries) focusSearch() { e.s.win.Canvas().Focus(e.search) }

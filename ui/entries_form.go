@@ -1,0 +1,741 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// entryForm types a new entry or changes one: date, journal, piece, label,
+// and lines with account, key, label, debit and credit. A live indicator
+// says whether debits equal credits; the books refuse anything else.
+type entryForm struct {
+	s     *Shell
+	refs  app.EntryRefs
+	ex    ledger.Exercise             // gives the year of a date typed as day and month
+	orig  *ledger.Entry               // the entry changed; nil for a new one
+	saved func(e ledger.Entry) string // after a write; returns more to say
+
+	f        *form
+	date     *entryBox
+	journal  *listField
+	piece    *entryBox
+	label    *entryBox
+	lines    *linesEditor
+	picker   *accountPicker
+	balance  *widget.Label
+	tint     *canvas.Rectangle
+	done     *widget.Label
+	proposed string // the piece number proposed: a number typed by the user is kept
+}
+
+// Column widths of the entry form, shared by titles and boxes.
+var (
+	headColumns = []float32{150, 250, 180, 300}
+	lineColumns = []float32{44, 300, 220, 180, 130, 130, 100}
+)
+
+const entryFormWidth = 1200
+
+// entryForm opens the form. orig nil types a new entry in journal (or the
+// first journal) with the given defaults; saved runs after each write.
+func (s *Shell) entryForm(refs app.EntryRefs, orig *ledger.Entry, draft app.EntryDraft, saved func(ledger.Entry) string) *entryForm {
+	ef := &entryForm{s: s, refs: refs, ex: s.exercise, orig: orig, saved: saved}
+	ef.picker = newAccountPicker(refs.Accounts)
+	ef.picker.picked = func(box *entryBox, a ledger.Account) {
+		if r := ef.lines.rowOf(box); r != nil {
+			r.accountChosen(a)
+		}
+	}
+
+	ef.date = newEntryBox(draft.Date, "JJ/MM/AAAA")
+	var journals []string
+	for _, j := range refs.Journals {
+		journals = append(journals, journalText(j))
+	}
+	ef.journal = newListField(journals, "Choisir le journal")
+	for i, j := range refs.Journals {
+		if j.Code == draft.Journal {
+			ef.journal.Selected = journals[i]
+		}
+	}
+	ef.piece = newEntryBox(draft.Piece, "n° de facture, de pièce…")
+	if orig == nil {
+		ef.proposed = draft.Piece
+	}
+	ef.label = newEntryBox(draft.Label, "par exemple : Facture Eaux de Lyon, 1er trimestre")
+	ef.lines = newLinesEditor(ef)
+	for i := range draft.Lines {
+		var o *ledger.Line
+		if orig != nil && i < len(orig.Lines) {
+			o = &orig.Lines[i]
+		}
+		ef.lines.add(draft.Lines[i], o)
+	}
+	for len(ef.lines.rows) < 2 {
+		ef.lines.add(app.LineDraft{}, nil)
+	}
+	ef.lines.keepBlankLast()
+
+	title := "Nouvelle écriture"
+	if orig != nil {
+		title = "Modifier l'écriture " + entryName(*orig)
+	}
+	ef.f = s.newForm(title, "Enregistrer", ef.date, ef.journal, ef.piece, ef.label, ef.lines)
+	ef.f.width = entryFormWidth
+	ef.f.submit = func() error { return ef.save(false) }
+	if orig == nil {
+		next := newButton("Enregistrer et saisir la suivante", theme.ContentAddIcon(), widget.MediumImportance, func() {
+			if err := ef.save(true); err != nil {
+				ef.f.fail(err)
+			}
+		})
+		next.keys = ef.f.keys
+		ef.f.extra = []fyne.CanvasObject{next}
+	}
+
+	// After the form's own hooks (clearing its error line).
+	ef.date.lost = ef.dateLeft
+	ef.journal.onChange(ef.proposePiece)
+	ef.lines.onChange(ef.update)
+
+	ef.balance = widget.NewLabel("")
+	ef.balance.TextStyle.Bold = true
+	ef.balance.Truncation = fyne.TextTruncateEllipsis
+	ef.tint = canvas.NewRectangle(headerTint)
+	ef.done = widget.NewLabel("")
+	ef.done.Importance = widget.SuccessImportance
+	ef.done.Hide()
+	ef.update()
+	return ef
+}
+
+func journalText(j ledger.Journal) string { return j.Code + " — " + j.Label }
+
+// entryName names an entry for the user: "AC F2025-0012 du 12/03/2025".
+func entryName(e ledger.Entry) string {
+	name := e.Journal
+	if e.Piece != "" {
+		name += " " + e.Piece
+	}
+	return name + " du " + ledger.FrenchDate(e.Date)
+}
+
+// show opens the dialog, the cursor in the date.
+func (ef *entryForm) show() {
+	titles := func(widths []float32, stretch int, texts ...string) fyne.CanvasObject {
+		var objs []fyne.CanvasObject
+		for _, t := range texts {
+			l := widget.NewLabel(t)
+			l.TextStyle.Bold = true
+			l.Truncation = fyne.TextTruncateEllipsis
+			objs = append(objs, l)
+		}
+		return container.New(&entryColumns{widths: widths, stretch: stretch}, objs...)
+	}
+	head := container.NewVBox(
+		titles(headColumns, 3, "Date *", "Journal *", "Pièce", "Libellé de l'écriture"),
+		container.New(&entryColumns{widths: headColumns, stretch: 3}, ef.date, ef.journal, ef.piece, ef.label),
+	)
+	if msg := ef.caution(); msg != "" {
+		head.Add(banner(warningTint, theme.WarningIcon(), msg))
+	}
+	head.Add(widget.NewSeparator())
+	lineTitles := titles(lineColumns, 3, "N°", "Compte *", "Clé de répartition", "Libellé de la ligne", "Débit", "Crédit", "")
+	for _, i := range []int{4, 5} {
+		lineTitles.(*fyne.Container).Objects[i].(*widget.Label).Alignment = fyne.TextAlignTrailing
+	}
+	head.Add(lineTitles)
+
+	add := widget.NewButtonWithIcon("Ajouter une ligne", theme.ContentAddIcon(), func() {
+		r := ef.lines.add(app.LineDraft{}, nil)
+		ef.lines.refresh()
+		ef.s.win.Canvas().Focus(r.account)
+	})
+	indicator := container.NewStack(ef.tint, container.NewPadded(ef.balance))
+	foot := container.NewVBox(
+		container.NewBorder(nil, nil, add, nil, indicator),
+		ef.done,
+		entryHint("Compte : tapez son numéro ou son nom, puis choisissez-le dans la liste (flèches et Entrée, ou Tab). "+
+			"La ligne suivante propose le montant qui équilibre l'écriture. Entrée : enregistrer · Échap : annuler."),
+	)
+	// Objects in the order Tab goes through them: the header, the lines,
+	// then what is below them (NewBorder would put the lines first).
+	body := container.New(layout.NewBorderLayout(head, foot, nil, nil), head, ef.lines.scroll, foot)
+	ef.f.show(container.NewStack(body, ef.picker.layer), ef.date)
+}
+
+// caution warns before changing an entry that a workflow wrote, or whose
+// lines are matched or ticked on a bank statement.
+func (ef *entryForm) caution() string {
+	if ef.orig == nil {
+		return ""
+	}
+	var out []string
+	switch o := ef.orig.Origin; {
+	case strings.HasPrefix(o, "call:"):
+		out = append(out, "Cette écriture est un appel de fonds : la modifier ici ne change pas les avis déjà envoyés aux copropriétaires.")
+	case strings.HasPrefix(o, "fund:"):
+		out = append(out, "Cette écriture est un appel du fonds de travaux : la modifier ici ne change pas les avis déjà envoyés aux copropriétaires.")
+	case strings.HasPrefix(o, "closing:"):
+		out = append(out, "Cette écriture vient de la clôture de l'exercice.")
+	}
+	for _, l := range ef.orig.Lines {
+		if l.Letter != "" || l.Reconciled != "" {
+			out = append(out, "Des lignes sont lettrées ou pointées sur un relevé bancaire : changer leur compte ou leur montant retire ce lettrage ou ce pointage.")
+			break
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// dateLeft writes the date in full once typed ("5/3" becomes 05/03/2025)
+// and proposes the piece number of its exercise.
+func (ef *entryForm) dateLeft() {
+	d, err := app.ParseEntryDate(ef.date.Text, ef.ex)
+	if err != nil {
+		return
+	}
+	if full := ledger.FrenchDate(d); full != ef.date.Text {
+		ef.date.SetText(full)
+	}
+	ef.proposePiece()
+}
+
+// journalCode is the code of the journal chosen, "" when none is.
+func (ef *entryForm) journalCode() string {
+	if i := ef.journal.SelectedIndex(); i >= 0 && i < len(ef.refs.Journals) {
+		return ef.refs.Journals[i].Code
+	}
+	return ""
+}
+
+// proposePiece proposes the next piece number of the journal, unless the
+// user typed his own (or the entry is being changed).
+func (ef *entryForm) proposePiece() {
+	if ef.orig != nil || strings.TrimSpace(ef.piece.Text) != strings.TrimSpace(ef.proposed) {
+		return
+	}
+	d, err := app.ParseEntryDate(ef.date.Text, ef.ex)
+	if err != nil {
+		return
+	}
+	piece, err := ef.s.res.NextPiece(ef.journalCode(), d)
+	if err != nil {
+		ef.f.fail(err)
+		return
+	}
+	ef.proposed = piece
+	ef.piece.SetText(piece)
+}
+
+// draft is the form as typed.
+func (ef *entryForm) draft() app.EntryDraft {
+	return app.EntryDraft{Date: ef.date.Text, Journal: ef.journalCode(), Piece: ef.piece.Text, Label: ef.label.Text, Lines: ef.lines.drafts()}
+}
+
+// update shows the totals and whether the entry balances, in words and in
+// colour.
+func (ef *entryForm) update() {
+	ef.done.Hide()
+	t := ef.draft().Totals()
+	totals := fmt.Sprintf("Total débit %s / crédit %s", t.Debit, t.Credit)
+	text, imp, tint := totals+" — tapez les montants : le total des débits doit égaler celui des crédits.", widget.MediumImportance, headerTint
+	switch gap := t.Gap(); {
+	case t.Bad != nil:
+		text, imp, tint = ledger.Message(t.Bad), widget.DangerImportance, attentionTint
+	case t.Debit == 0 && t.Credit == 0:
+	case gap == 0:
+		text, imp, tint = totals+" — Équilibrée ✓", widget.SuccessImportance, orderTint
+	case gap > 0:
+		text, imp, tint = fmt.Sprintf("%s — Écart de %s (il manque %s au crédit)", totals, gap, gap), widget.DangerImportance, attentionTint
+	default:
+		text, imp, tint = fmt.Sprintf("%s — Écart de %s (il manque %s au débit)", totals, -gap, -gap), widget.DangerImportance, attentionTint
+	}
+	ef.balance.Importance = imp
+	ef.balance.SetText(text)
+	ef.tint.FillColor = tint
+	ef.tint.Refresh()
+}
+
+// save writes the entry; next keeps the form open, emptied for the next
+// one. Nothing is written when the entry is refused: the message says why
+// and the cursor goes where the problem is.
+func (ef *entryForm) save(next bool) error {
+	ef.picker.hide()
+	ef.lines.compact()
+	d := ef.draft()
+	e, err := d.Entry(ef.refs.Accounts, ef.ex)
+	if err != nil {
+		ef.focusProblem(d)
+		return err
+	}
+	if ef.orig != nil {
+		e.Origin = ef.orig.Origin
+		ef.lines.keepMarks(&e)
+	}
+	if err := e.Validate(); err != nil {
+		ef.focusMissingKey(e)
+		return err
+	}
+	err = ef.s.res.Update(func(tx *ledger.Tx) error {
+		if ef.orig != nil {
+			return tx.ReplaceEntry(ef.orig.ID, &e)
+		}
+		return tx.PostEntry(&e)
+	})
+	if err != nil {
+		return err
+	}
+	total, _ := e.Totals()
+	what := "enregistrée"
+	if ef.orig != nil {
+		what = "modifiée"
+	}
+	said := fmt.Sprintf("%s %s (%s, %s)", entryWords(e), what, e.Journal, total)
+	if ef.saved != nil {
+		said += ef.saved(e)
+	}
+	ef.s.say(said)
+	if !next {
+		return nil
+	}
+	ef.clearForNext()
+	ef.done.SetText("✓ " + said + ". Saisissez la suivante, ou fermez avec Échap.")
+	ef.done.Show()
+	return errStay
+}
+
+// entryWords names an entry in a sentence: "Écriture F2025-0012", or by its
+// date when it has no piece.
+func entryWords(e ledger.Entry) string {
+	if e.Piece != "" {
+		return "Écriture " + e.Piece
+	}
+	return "Écriture du " + ledger.FrenchDate(e.Date)
+}
+
+// clearForNext empties the form for the next entry of the same journal and
+// day, with the next piece number.
+func (ef *entryForm) clearForNext() {
+	ef.proposed = ef.piece.Text
+	ef.proposePiece()
+	ef.label.SetText("")
+	ef.lines.clear()
+	for i, fl := range ef.f.fields {
+		ef.f.initial[i] = fl.value()
+	}
+	ef.s.win.Canvas().Focus(ef.date)
+}
+
+// focusProblem puts the cursor in the box that the draft cannot be read
+// from.
+func (ef *entryForm) focusProblem(d app.EntryDraft) {
+	c := ef.s.win.Canvas()
+	if _, err := app.ParseEntryDate(d.Date, ef.ex); err != nil {
+		c.Focus(ef.date)
+		return
+	}
+	for i, l := range d.Lines {
+		if l.Blank() {
+			continue
+		}
+		r := ef.lines.rows[i]
+		if _, ok := ef.refs.Accounts.Resolve(l.Account); !ok {
+			c.Focus(r.account)
+			return
+		}
+		if _, err := ledger.ParseAmount(l.Debit); strings.TrimSpace(l.Debit) != "" && err != nil {
+			c.Focus(r.debit)
+			return
+		}
+		if _, err := ledger.ParseAmount(l.Credit); strings.TrimSpace(l.Credit) != "" && err != nil {
+			c.Focus(r.credit)
+			return
+		}
+	}
+}
+
+// focusMissingKey puts the cursor on the key of a charge line without one.
+func (ef *entryForm) focusMissingKey(e ledger.Entry) {
+	for i, l := range e.Lines {
+		if ledger.AccountClass(l.Account) == 6 && l.Key == "" && i < len(ef.lines.rows) {
+			ef.s.win.Canvas().Focus(ef.lines.rows[i].key)
+			return
+		}
+	}
+}
+
+// linesEditor is the grid of lines. It keeps a blank line at the end to
+// type the next one in; blank lines are left out of the entry.
+type linesEditor struct {
+	*fyne.Container
+	ef     *entryForm
+	rows   []*lineRow
+	keys   *formKeys
+	hooks  []func()
+	scroll *container.Scroll
+}
+
+// lineRow is a line of the grid.
+type lineRow struct {
+	ed                            *linesEditor
+	num                           *widget.Label
+	account, label, debit, credit *entryBox
+	key                           *listField
+	remove                        *wordButton
+	obj                           *fyne.Container
+	orig                          *ledger.Line // the line of the entry changed, to keep its marks
+}
+
+func newLinesEditor(ef *entryForm) *linesEditor {
+	ed := &linesEditor{ef: ef, Container: container.NewVBox()}
+	ed.scroll = container.NewVScroll(ed.Container)
+	ed.scroll.SetMinSize(fyne.NewSize(0, 230))
+	return ed
+}
+
+// keyOptions are the choices of a line's key: none, then each key.
+func (ed *linesEditor) keyOptions() []string {
+	out := []string{"Aucune"}
+	for _, k := range ed.ef.refs.Keys {
+		out = append(out, k.Code+" "+k.Label)
+	}
+	return out
+}
+
+// add appends a line holding l (orig is the line of the entry changed).
+func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
+	r := &lineRow{ed: ed, orig: orig}
+	r.num = widget.NewLabel("")
+	r.num.Alignment = fyne.TextAlignTrailing
+	r.num.Importance = widget.LowImportance
+	account := l.Account
+	if a, ok := ed.ef.refs.Accounts.Account(account); ok {
+		account = app.AccountText(a)
+	}
+	r.account = newEntryBox(account, "numéro ou nom du compte")
+	r.key = newListField(ed.keyOptions(), "Aucune")
+	for _, k := range ed.ef.refs.Keys {
+		if k.Code == l.Key {
+			r.key.Selected = k.Code + " " + k.Label
+		}
+	}
+	r.label = newEntryBox(l.Label, "")
+	r.debit = newEntryBox(l.Debit, "")
+	r.credit = newEntryBox(l.Credit, "")
+	r.debit.selectOnFocus, r.credit.selectOnFocus = true, true
+	r.remove = newWordButton("Retirer", theme.DeleteIcon(), func() { ed.remove(r) })
+	r.obj = container.New(&entryColumns{widths: lineColumns, stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.remove)
+
+	picker := ed.ef.picker
+	r.account.ownKey = func(ev *fyne.KeyEvent) bool { return picker.key(r.account, ev) }
+	r.account.onChange(func() {
+		picker.search(r.account)
+		r.fitKey()
+		ed.changed()
+	})
+	r.account.lost = func() {
+		// Tab or a click elsewhere takes the account highlighted in the
+		// list, as Enter does.
+		if picker.shown(r.account) {
+			if a, ok := picker.current(); ok {
+				picker.pick(a)
+			}
+			picker.hide()
+		} else if a, ok := ed.ef.refs.Accounts.Resolve(r.account.Text); ok && app.AccountText(a) != r.account.Text {
+			picker.target = r.account
+			picker.pick(a)
+		}
+	}
+	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit} {
+		b.gained = func() { ed.reveal(r) }
+	}
+	r.key.onChange(ed.changed)
+	r.label.onChange(ed.changed)
+	// An amount typed on one side clears the other: a line is either a
+	// debit or a credit.
+	r.debit.onChange(func() { r.oneSide(r.debit, r.credit) })
+	r.credit.onChange(func() { r.oneSide(r.credit, r.debit) })
+	r.debit.lost = func() { tidyAmount(r.debit) }
+	r.credit.lost = func() { tidyAmount(r.credit) }
+	if ed.keys != nil {
+		r.setKeys(ed.keys)
+	}
+	r.fitKey()
+
+	ed.rows = append(ed.rows, r)
+	ed.Add(r.obj)
+	ed.renumber()
+	return r
+}
+
+func (r *lineRow) setKeys(k *formKeys) {
+	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit} {
+		b.setKeys(k)
+	}
+	r.key.setKeys(k)
+}
+
+func (r *lineRow) oneSide(typed, other *entryBox) {
+	if strings.TrimSpace(typed.Text) != "" && other.Text != "" {
+		other.SetText("")
+	}
+	r.ed.changed()
+}
+
+// tidyAmount writes a typed amount the French way once the box is left:
+// "1234.5" becomes "1 234,50"; zero empties the box.
+func tidyAmount(b *entryBox) {
+	a, err := ledger.ParseAmount(b.Text)
+	if strings.TrimSpace(b.Text) == "" || err != nil {
+		return
+	}
+	text := a.Format()
+	if a == 0 {
+		text = ""
+	}
+	if text != b.Text {
+		b.SetText(text)
+	}
+}
+
+func (r *lineRow) draft() app.LineDraft {
+	account := r.account.Text
+	key := ""
+	if i := r.key.SelectedIndex(); i > 0 && !r.key.Disabled() {
+		key = r.ed.ef.refs.Keys[i-1].Code
+	}
+	return app.LineDraft{Account: account, Key: key, Label: r.label.Text, Debit: r.debit.Text, Credit: r.credit.Text}
+}
+
+// candidate is the account the line's box names: the one highlighted in
+// the list while it is open.
+func (r *lineRow) candidate() (ledger.Account, bool) {
+	if p := r.ed.ef.picker; p.shown(r.account) {
+		return p.current()
+	}
+	return r.ed.ef.refs.Accounts.Resolve(r.account.Text)
+}
+
+// fitKey offers the key where it belongs: required on a charge (class 6),
+// allowed on provisions and income (classes 1 and 7), left out on third
+// parties and banks (classes 4 and 5) unless the line already had one. It
+// follows the account as it is typed, so that Tab skips the key when the
+// account takes none.
+func (r *lineRow) fitKey() {
+	a, ok := r.candidate()
+	class := 0
+	if ok {
+		class = a.Class()
+	}
+	noKey := (class == 4 || class == 5) && r.key.SelectedIndex() <= 0
+	switch {
+	case noKey:
+		r.key.PlaceHolder = "—"
+		if !r.key.Disabled() {
+			r.key.Disable()
+		}
+	case class == 6:
+		r.key.PlaceHolder = "Clé obligatoire"
+		r.key.Enable()
+	default:
+		r.key.PlaceHolder = "Aucune"
+		r.key.Enable()
+	}
+	r.key.Refresh()
+}
+
+// accountChosen fills what follows from the account: the key when the
+// residence has a single one, and on a line without amounts the sum that
+// balances the entry, on the side it is missing.
+func (r *lineRow) accountChosen(a ledger.Account) {
+	r.fitKey()
+	keys := r.ed.ef.refs.Keys
+	if a.Class() == 6 && len(keys) == 1 && r.key.SelectedIndex() <= 0 {
+		r.key.SetSelectedIndex(1)
+	}
+	if strings.TrimSpace(r.debit.Text+r.credit.Text) != "" {
+		return
+	}
+	var others []app.LineDraft
+	for _, o := range r.ed.rows {
+		if o != r {
+			others = append(others, o.draft())
+		}
+	}
+	t := app.EntryDraft{Lines: others}.Totals()
+	switch gap := t.Gap(); {
+	case t.Bad != nil:
+	case gap > 0:
+		r.credit.SetText(gap.Format())
+	case gap < 0:
+		r.debit.SetText((-gap).Format())
+	}
+}
+
+func (ed *linesEditor) rowOf(box *entryBox) *lineRow {
+	for _, r := range ed.rows {
+		if r.account == box {
+			return r
+		}
+	}
+	return nil
+}
+
+func (ed *linesEditor) drafts() []app.LineDraft {
+	var out []app.LineDraft
+	for _, r := range ed.rows {
+		out = append(out, r.draft())
+	}
+	return out
+}
+
+// changed follows a change of any line: a blank line stays at the end,
+// the indicator is updated, the form hears of it.
+func (ed *linesEditor) changed() {
+	if ed.keepBlankLast() {
+		ed.refresh()
+	}
+	for _, h := range ed.hooks {
+		h()
+	}
+}
+
+// keepBlankLast adds a blank line when the last one was typed in.
+func (ed *linesEditor) keepBlankLast() bool {
+	if n := len(ed.rows); n > 0 && ed.rows[n-1].draft().Blank() {
+		return false
+	}
+	ed.add(app.LineDraft{}, nil)
+	return true
+}
+
+func (ed *linesEditor) remove(r *lineRow) {
+	ed.ef.picker.hide()
+	for i, x := range ed.rows {
+		if x == r {
+			ed.rows = append(ed.rows[:i], ed.rows[i+1:]...)
+			ed.Remove(r.obj)
+			break
+		}
+	}
+	ed.renumber()
+	ed.changed()
+	ed.refresh()
+}
+
+// compact removes the blank lines but the last, so that the lines keep
+// the numbers the books' messages give them.
+func (ed *linesEditor) compact() {
+	var keep []*lineRow
+	for i, r := range ed.rows {
+		if !r.draft().Blank() || i == len(ed.rows)-1 {
+			keep = append(keep, r)
+		}
+	}
+	if len(keep) == len(ed.rows) {
+		return
+	}
+	ed.rows = keep
+	ed.Objects = nil
+	for _, r := range keep {
+		ed.Objects = append(ed.Objects, r.obj)
+	}
+	ed.renumber()
+	ed.refresh()
+}
+
+// clear leaves two blank lines.
+func (ed *linesEditor) clear() {
+	ed.rows, ed.Objects = nil, nil
+	ed.add(app.LineDraft{}, nil)
+	ed.add(app.LineDraft{}, nil)
+	ed.refresh()
+	ed.changed()
+}
+
+func (ed *linesEditor) renumber() {
+	for i, r := range ed.rows {
+		r.num.SetText(fmt.Sprint(i + 1))
+	}
+}
+
+func (ed *linesEditor) refresh() {
+	ed.Refresh()
+	ed.scroll.Refresh()
+}
+
+// reveal scrolls the grid to a line getting the cursor.
+func (ed *linesEditor) reveal(r *lineRow) {
+	top, h := r.obj.Position().Y, r.obj.Size().Height
+	view := ed.scroll.Size().Height
+	switch {
+	case top < ed.scroll.Offset.Y:
+		ed.scroll.Offset.Y = top
+	case top+h > ed.scroll.Offset.Y+view:
+		ed.scroll.Offset.Y = top + h - view
+	default:
+		return
+	}
+	ed.scroll.Refresh()
+}
+
+// keepMarks carries the matching letter and the bank tick of the lines
+// left as they were (same account and amounts) into the changed entry.
+func (ed *linesEditor) keepMarks(e *ledger.Entry) {
+	for i := range e.Lines {
+		if i >= len(ed.rows) || ed.rows[i].orig == nil {
+			continue
+		}
+		l, o := &e.Lines[i], ed.rows[i].orig
+		if l.Account == o.Account && l.Debit == o.Debit && l.Credit == o.Credit {
+			l.Letter, l.Reconciled = o.Letter, o.Reconciled
+		}
+	}
+}
+
+// linesEditor is a field of the form: what it holds tells whether the
+// form was typed in, and it passes the form's keys to every box.
+func (ed *linesEditor) value() string {
+	var b strings.Builder
+	for _, r := range ed.rows {
+		d := r.draft()
+		fmt.Fprintf(&b, "%s|%s|%s|%s|%s\n", d.Account, d.Key, d.Label, d.Debit, d.Credit)
+	}
+	return b.String()
+}
+
+func (ed *linesEditor) setKeys(k *formKeys) {
+	ed.keys = k
+	for _, r := range ed.rows {
+		r.setKeys(k)
+	}
+}
+
+func (ed *linesEditor) onChange(fn func()) { ed.hooks = append(ed.hooks, fn) }
+
+// lineDrafts writes an entry's lines as the form shows them.
+func lineDrafts(e ledger.Entry) []app.LineDraft {
+	var out []app.LineDraft
+	for _, l := range e.Lines {
+		d := app.LineDraft{Account: l.Account, Key: l.Key, Label: l.Label}
+		if l.Debit != 0 {
+			d.Debit = l.Debit.Format()
+		}
+		if l.Credit != 0 {
+			d.Credit = l.Credit.Format()
+		}
+		out = append(out, d)
+	}
+	return out
+}

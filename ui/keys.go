@@ -1,0 +1,639 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+const (
+	modeByKey = "Par clé"
+	modeByLot = "Par lot"
+)
+
+// keysScreen is the Clés et tantièmes screen: the keys with their declared
+// total beside the sum of their shares, and below a grid of shares typed in
+// place, either one key for every lot or one lot for every key.
+type keysScreen struct {
+	s     *Shell
+	keys  []ledger.KeyTotal
+	lots  []app.LotSummary
+	table *dataTable[ledger.KeyTotal]
+
+	addKey, editKey, delKey *widget.Button
+	mode                    *widget.RadioGroup
+	keyChoice, lotChoice    *widget.Select
+	keyLine, lotLine        fyne.CanvasObject
+	search                  *field
+	fillKey, fillLot        *widget.Button
+	state                   *widget.Label
+	stateIcon               *widget.Icon
+	problem                 *widget.Label
+
+	grid    *shareGrid
+	gridBox *fyne.Container
+	key     string // the key shown by key
+	lot     string // the lot shown by lot
+	byLot   bool
+	filling bool // the choices are being set by the program, not the user
+	root    fyne.CanvasObject
+}
+
+func newKeys(s *Shell) screen {
+	k := &keysScreen{s: s}
+	k.table = &dataTable[ledger.KeyTotal]{
+		cols: []column[ledger.KeyTotal]{
+			{title: "Clé", width: 80, text: func(r ledger.KeyTotal) string {
+				if !k.byLot && r.Code == k.key {
+					return "▸ " + r.Code // the key of the grid below
+				}
+				return r.Code
+			}, less: func(a, b ledger.KeyTotal) bool { return a.Code < b.Code }},
+			{title: "Libellé", width: 220, stretch: true, text: func(r ledger.KeyTotal) string { return r.Label },
+				less: func(a, b ledger.KeyTotal) bool { return fold(a.Label) < fold(b.Label) }},
+			{title: "Total déclaré", width: 140, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return app.FormatShares(r.DeclaredTotal) },
+				less: func(a, b ledger.KeyTotal) bool { return a.DeclaredTotal.LessThan(b.DeclaredTotal) }},
+			{title: "Somme des lots", width: 150, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return app.FormatShares(r.SumOfShares) },
+				less: func(a, b ledger.KeyTotal) bool { return a.SumOfShares.LessThan(b.SumOfShares) }},
+			{title: "Lots", width: 70, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return fmt.Sprint(r.Lots) },
+				less: func(a, b ledger.KeyTotal) bool { return a.Lots < b.Lots }},
+			{title: "État", width: 250, text: keyState, ink: keyStateInk,
+				less: func(a, b ledger.KeyTotal) bool { return !a.Matches() && b.Matches() }},
+		},
+		tint: func(r ledger.KeyTotal) color.Color {
+			if !r.Matches() {
+				return attentionTint
+			}
+			return nil
+		},
+		totals: func(rows []ledger.KeyTotal) []string {
+			bad := 0
+			for _, r := range rows {
+				if !r.Matches() {
+					bad++
+				}
+			}
+			state := "Toutes conformes"
+			if bad > 0 {
+				state = fmt.Sprintf("%d clé%s en écart", bad, plural(bad))
+			}
+			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), plural(len(rows))), "", "", "", state}
+		},
+		empty:  "Aucune clé de répartition — créez-en une avec « Nouvelle clé… ».",
+		onOpen: func(r ledger.KeyTotal) { k.showKey(r.Code) },
+	}
+	tableView := k.table.build()
+
+	k.addKey = widget.NewButtonWithIcon("Nouvelle clé…", theme.ContentAddIcon(), k.create)
+	k.addKey.Importance = widget.HighImportance
+	k.editKey = widget.NewButtonWithIcon("Modifier la clé…", theme.DocumentCreateIcon(), k.editCurrentKey)
+	k.delKey = widget.NewButtonWithIcon("Supprimer la clé…", theme.DeleteIcon(), k.deleteCurrentKey)
+	k.fillKey = widget.NewButtonWithIcon("Générer pour tous les lots…", theme.ViewRefreshIcon(), k.fillKeyForm)
+	k.fillLot = widget.NewButtonWithIcon("Générer pour le lot…", theme.ViewRefreshIcon(), k.fillLotForm)
+
+	k.mode = widget.NewRadioGroup([]string{modeByKey, modeByLot}, func(v string) {
+		if !k.filling && v != "" {
+			k.setMode(v == modeByLot)
+		}
+	})
+	k.mode.Horizontal = true
+	k.mode.Required = true
+	k.keyChoice = widget.NewSelect(nil, func(v string) {
+		if !k.filling {
+			k.showKey(strings.SplitN(v, " ", 2)[0])
+		}
+	})
+	k.lotChoice = widget.NewSelect(nil, func(v string) {
+		if !k.filling {
+			if i := k.lotChoice.SelectedIndex(); i >= 0 && i < len(k.lots) {
+				k.showLot(k.lots[i].Number)
+			}
+		}
+	})
+	k.keyLine = container.NewHBox(widget.NewLabel("Clé :"), container.New(&fixedWidth{300}, k.keyChoice))
+	k.lotLine = container.NewHBox(widget.NewLabel("Lot :"), container.New(&fixedWidth{420}, k.lotChoice))
+	k.search = searchBox("Lot, désignation, propriétaire…", func(q string) {
+		if k.grid != nil {
+			k.grid.search(q)
+		}
+	}, func() {
+		if k.grid != nil && len(k.grid.shown) > 0 {
+			s.win.Canvas().Focus(k.grid.shown[0].entry)
+		}
+	})
+
+	k.state = widget.NewLabel("")
+	k.state.TextStyle.Bold = true
+	k.state.Wrapping = fyne.TextWrapWord
+	k.stateIcon = widget.NewIcon(nil)
+	k.problem = widget.NewLabel("")
+	k.problem.Importance = widget.DangerImportance
+	k.problem.Wrapping = fyne.TextWrapWord
+	k.problem.Hide()
+	k.gridBox = container.NewStack()
+
+	keysPart := container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(k.addKey, k.editKey, k.delKey), heading("Clés et tantièmes"))),
+		nil, nil, nil, tableView)
+	choose := container.NewHBox(widget.NewLabel("Tantièmes :"), k.mode, container.NewStack(k.keyLine, k.lotLine))
+	tools := container.NewBorder(nil, nil, choose, container.NewHBox(k.fillKey, k.fillLot),
+		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, k.search))
+	stateLine := container.NewBorder(nil, nil, container.NewCenter(k.stateIcon), nil, k.state)
+	help := note("Tapez les tantièmes directement dans la colonne ; ils sont enregistrés dès que vous quittez la case (Tab, Entrée, flèches). Échap rétablit la valeur enregistrée. Virgule acceptée : 12,5.")
+	help.Importance = widget.LowImportance
+	gridPart := container.NewBorder(container.NewVBox(tools, stateLine), container.NewVBox(k.problem, help), nil, nil, k.gridBox)
+	split := container.NewVSplit(keysPart, gridPart)
+	split.Offset = 0.36
+	k.root = split
+	k.setModeWidgets()
+	return k
+}
+
+func (k *keysScreen) view() fyne.CanvasObject { return k.root }
+
+func (k *keysScreen) reload() {
+	s := k.s
+	if k.grid != nil {
+		k.grid.commitAll()
+	}
+	var err error
+	if k.lots, err = s.res.LotSummaries(s.situation()); err != nil {
+		s.showError(err)
+		return
+	}
+	if err := k.readKeys(); err != nil {
+		s.showError(err)
+		return
+	}
+	if k.key == "" || k.keyOf(k.key) == nil {
+		k.key = ""
+		if len(k.keys) > 0 {
+			k.key = k.keys[0].Code
+		}
+	}
+	if k.lot == "" || k.lotIndex(k.lot) < 0 {
+		k.lot = ""
+		if len(k.lots) > 0 {
+			k.lot = k.lots[0].Number
+		}
+	}
+	k.filling = true
+	var keyOptions, lotOptions []string
+	for _, key := range k.keys {
+		keyOptions = append(keyOptions, key.Code+" "+key.Label)
+	}
+	for _, l := range k.lots {
+		lotOptions = append(lotOptions, lotChoiceText(l))
+	}
+	k.keyChoice.SetOptions(keyOptions)
+	k.lotChoice.SetOptions(lotOptions)
+	k.filling = false
+	k.buildGrid()
+}
+
+// readKeys reads the keys and their totals again (after a share is saved).
+func (k *keysScreen) readKeys() error {
+	return k.s.res.View(func(tx *ledger.Tx) (err error) {
+		k.keys, err = tx.KeyTotals()
+		if err == nil {
+			k.table.setRows(k.keys)
+		}
+		return err
+	})
+}
+
+func (k *keysScreen) keyOf(code string) *ledger.KeyTotal {
+	for i := range k.keys {
+		if k.keys[i].Code == code {
+			return &k.keys[i]
+		}
+	}
+	return nil
+}
+
+func (k *keysScreen) lotIndex(number string) int {
+	for i, l := range k.lots {
+		if l.Number == number {
+			return i
+		}
+	}
+	return -1
+}
+
+func lotChoiceText(l app.LotSummary) string {
+	t := lotName(l.Lot)
+	if l.Holder.Account != "" {
+		t += " (" + l.Holder.Name + ")"
+	}
+	return t
+}
+
+// create opens the form for a new key (Ctrl+N).
+func (k *keysScreen) create() {
+	if k.s.readOnly() {
+		return
+	}
+	k.s.keyForm(nil, k.keys, func(key ledger.Key) {
+		k.key, k.byLot = key.Code, false
+		k.s.changed()
+	})
+}
+
+func (k *keysScreen) focusSearch() { k.s.win.Canvas().Focus(k.search) }
+
+// showKey shows the shares of a key for every lot.
+func (k *keysScreen) showKey(code string) {
+	if k.grid != nil {
+		k.grid.commitAll()
+	}
+	k.key, k.byLot = code, false
+	k.buildGrid()
+}
+
+// showLot shows the shares of a lot in every key.
+func (k *keysScreen) showLot(number string) {
+	if k.grid != nil {
+		k.grid.commitAll()
+	}
+	k.lot, k.byLot = number, true
+	k.buildGrid()
+}
+
+func (k *keysScreen) setMode(byLot bool) {
+	if byLot {
+		k.showLot(k.lot)
+	} else {
+		k.showKey(k.key)
+	}
+}
+
+// setModeWidgets shows the choices and actions of the mode, and enables
+// what the exercise allows.
+func (k *keysScreen) setModeWidgets() {
+	k.filling = true
+	defer func() { k.filling = false }()
+	ro := k.s.res == nil || k.s.readOnly()
+	if k.byLot {
+		k.mode.SetSelected(modeByLot)
+		k.keyLine.Hide()
+		k.lotLine.Show()
+		k.fillKey.Hide()
+		k.fillLot.Show()
+		if i := k.lotIndex(k.lot); i >= 0 {
+			k.lotChoice.SetSelectedIndex(i)
+		}
+		k.search.SetPlaceHolder("Clé, libellé…")
+	} else {
+		k.mode.SetSelected(modeByKey)
+		k.lotLine.Hide()
+		k.keyLine.Show()
+		k.fillLot.Hide()
+		k.fillKey.Show()
+		if key := k.keyOf(k.key); key != nil {
+			k.keyChoice.SetSelected(key.Code + " " + key.Label)
+		}
+		k.search.SetPlaceHolder("Lot, désignation, propriétaire…")
+	}
+	key := k.keyOf(k.key)
+	setEnabled(k.addKey, !ro)
+	setEnabled(k.editKey, !ro && key != nil)
+	setEnabled(k.delKey, !ro && key != nil)
+	setEnabled(k.fillKey, !ro && key != nil && len(k.lots) > 0)
+	setEnabled(k.fillLot, !ro && k.lotIndex(k.lot) >= 0 && len(k.keys) > 1)
+	k.editKey.SetText("Modifier la clé…")
+	k.delKey.SetText("Supprimer la clé…")
+	if key != nil {
+		k.editKey.SetText("Modifier la clé " + key.Code + "…")
+		k.delKey.SetText("Supprimer la clé " + key.Code + "…")
+	}
+}
+
+// buildGrid makes the grid of the mode shown.
+func (k *keysScreen) buildGrid() {
+	k.setModeWidgets()
+	k.table.apply() // the ▸ follows the key shown
+	k.problem.Hide()
+	k.grid = nil // the new grid's live totals must not count the old one's rows
+	g := k.keyGrid
+	if k.byLot {
+		g = k.lotGrid
+	}
+	k.grid = g()
+	k.grid.refresh()
+	k.grid.focus = func(f fyne.Focusable) { k.s.win.Canvas().Focus(f) }
+	k.gridBox.Objects = []fyne.CanvasObject{k.grid.view}
+	k.gridBox.Refresh()
+	k.grid.search(k.search.Text)
+	k.showState()
+}
+
+// keyGrid lists every lot with its shares in the key shown.
+func (k *keysScreen) keyGrid() *shareGrid {
+	key := k.keyOf(k.key)
+	g := &shareGrid{
+		cols: []gridCol{
+			{title: "Lot", width: 70},
+			{title: "Désignation", width: 200, stretch: true},
+			{title: "Propriétaire", width: 230},
+			{title: "Tantièmes", width: 140},
+			{title: "Part", width: 100, align: fyne.TextAlignTrailing},
+		},
+		edit: 3,
+	}
+	byID := map[string]app.LotSummary{}
+	for _, l := range k.lots {
+		byID[l.Number] = l
+	}
+	g.text = func(r *shareRow, col int) string {
+		l := byID[r.id]
+		switch col {
+		case 0:
+			return l.Number
+		case 1:
+			return joinNonEmpty(" — ", l.Label, lotPlace(l.Lot))
+		case 2:
+			if l.Holder.Account == "" {
+				return "Aucun propriétaire"
+			}
+			return ownerName(l.Holder)
+		case 4:
+			if key == nil {
+				return ""
+			}
+			return shareOf(r.value(), keyBase(k.liveKey()))
+		}
+		return ""
+	}
+	g.totals = func() []string {
+		live := k.liveKey()
+		return []string{"Total", fmt.Sprintf("%d lot%s dans la clé", live.Lots, plural(live.Lots)), "", app.FormatShares(live.SumOfShares),
+			shareOf(live.SumOfShares, keyBase(live))}
+	}
+	g.onEdit = func(*shareRow) { k.showState(); k.grid.refresh() }
+	g.onCommit = func(r *shareRow, v decimal.Decimal) error { return k.saveShare(r.id, k.key, v) }
+	empty := "Aucun lot — créez les lots dans l'écran « Lots » avant d'indiquer leurs tantièmes."
+	if key == nil {
+		empty = "Aucune clé de répartition — créez-en une avec « Nouvelle clé… »."
+	}
+	g.build(empty)
+	if key != nil {
+		shares := k.sharesOf(func(s ledger.Share) bool { return s.Key == key.Code }, func(s ledger.Share) string { return s.Lot })
+		for _, l := range k.lots {
+			g.addRow(l.Number, strings.Join([]string{l.Number, l.Label, l.Type, lotPlace(l.Lot), l.Holder.Name}, " "), shares[l.Number], k.s.readOnly())
+		}
+	}
+	g.done()
+	return g
+}
+
+// lotGrid lists every key with the shares of the lot shown.
+func (k *keysScreen) lotGrid() *shareGrid {
+	g := &shareGrid{
+		cols: []gridCol{
+			{title: "Clé", width: 70},
+			{title: "Libellé", width: 200, stretch: true},
+			{title: "Tantièmes du lot", width: 150},
+			{title: "Somme de la clé", width: 150, align: fyne.TextAlignTrailing},
+			{title: "Total déclaré", width: 130, align: fyne.TextAlignTrailing},
+			{title: "État", width: 240},
+		},
+		edit: 2,
+	}
+	live := func(r *shareRow) ledger.KeyTotal {
+		key := *k.keyOf(r.id)
+		return withShare(key, r.stored, r.value())
+	}
+	g.text = func(r *shareRow, col int) string {
+		key := live(r)
+		switch col {
+		case 0:
+			return key.Code
+		case 1:
+			return key.Label
+		case 3:
+			return app.FormatShares(key.SumOfShares)
+		case 4:
+			return app.FormatShares(key.DeclaredTotal)
+		case 5:
+			return keyState(key)
+		}
+		return ""
+	}
+	g.ink = func(r *shareRow, col int) widget.Importance {
+		if col == 5 {
+			return keyStateInk(live(r))
+		}
+		return widget.MediumImportance
+	}
+	g.totals = func() []string {
+		bad := 0
+		for _, r := range g.rows {
+			if !live(r).Matches() {
+				bad++
+			}
+		}
+		state := "Toutes conformes"
+		if bad > 0 {
+			state = fmt.Sprintf("%d clé%s en écart", bad, plural(bad))
+		}
+		return []string{"Total", fmt.Sprintf("%d clé%s", len(g.rows), plural(len(g.rows))), "", "", "", state}
+	}
+	g.onEdit = func(*shareRow) { k.showState() }
+	g.onCommit = func(r *shareRow, v decimal.Decimal) error { return k.saveShare(k.lot, r.id, v) }
+	empty := "Aucun lot — créez les lots dans l'écran « Lots » avant d'indiquer leurs tantièmes."
+	if len(k.keys) == 0 {
+		empty = "Aucune clé de répartition — créez-en une avec « Nouvelle clé… »."
+	}
+	g.build(empty)
+	if k.lotIndex(k.lot) >= 0 {
+		shares := k.sharesOf(func(s ledger.Share) bool { return s.Lot == k.lot }, func(s ledger.Share) string { return s.Key })
+		for _, key := range k.keys {
+			g.addRow(key.Code, key.Code+" "+key.Label, shares[key.Code], k.s.readOnly())
+		}
+	}
+	g.done()
+	return g
+}
+
+// sharesOf reads the shares kept by keep, indexed by id.
+func (k *keysScreen) sharesOf(keep func(ledger.Share) bool, id func(ledger.Share) string) map[string]decimal.Decimal {
+	out := map[string]decimal.Decimal{}
+	err := k.s.res.View(func(tx *ledger.Tx) error {
+		list, err := tx.Shares()
+		for _, s := range list {
+			if keep(s) {
+				out[id(s)] = s.Shares
+			}
+		}
+		return err
+	})
+	if err != nil {
+		k.s.showError(err)
+	}
+	return out
+}
+
+// withShare is key's totals once a lot's shares go from stored to v.
+func withShare(key ledger.KeyTotal, stored, v decimal.Decimal) ledger.KeyTotal {
+	key.SumOfShares = key.SumOfShares.Sub(stored).Add(v)
+	switch {
+	case stored.IsZero() && !v.IsZero():
+		key.Lots++
+	case !stored.IsZero() && v.IsZero():
+		key.Lots--
+	}
+	return key
+}
+
+// liveKey is the key shown by key with what is typed in the grid.
+func (k *keysScreen) liveKey() ledger.KeyTotal {
+	key := k.keyOf(k.key)
+	if key == nil {
+		return ledger.KeyTotal{}
+	}
+	live := *key
+	if k.grid != nil && !k.byLot {
+		for _, r := range k.grid.rows {
+			live = withShare(live, r.stored, r.value())
+		}
+	}
+	return live
+}
+
+// showState says whether the key shown adds up (by key), or how many keys
+// do not (by lot), in words and colour; and what is wrong with a value typed.
+func (k *keysScreen) showState() {
+	var text string
+	good := true
+	if k.byLot {
+		bad := []string{}
+		if k.grid != nil {
+			for _, r := range k.grid.rows {
+				key := withShare(*k.keyOf(r.id), r.stored, r.value())
+				if !key.Matches() {
+					bad = append(bad, key.Code)
+				}
+			}
+		}
+		i := k.lotIndex(k.lot)
+		switch {
+		case i < 0:
+			text, good = "Aucun lot choisi.", true
+		case len(bad) == 0:
+			text = fmt.Sprintf("%s : toutes les clés sont conformes (somme des tantièmes = total déclaré).", lotName(k.lots[i].Lot))
+		default:
+			text, good = fmt.Sprintf("%s : clé%s %s en écart — la somme des tantièmes n'est pas le total déclaré.", lotName(k.lots[i].Lot),
+				plural(len(bad)), strings.Join(bad, ", ")), false
+		}
+	} else if k.keyOf(k.key) != nil {
+		live := k.liveKey()
+		if live.Matches() {
+			text = fmt.Sprintf("Conforme : la somme des tantièmes (%s) est égale au total déclaré de la clé %s.", app.FormatShares(live.SumOfShares), live.Code)
+		} else {
+			good = false
+			diff := live.SumOfShares.Sub(live.DeclaredTotal)
+			gap := "il manque " + app.FormatShares(diff.Neg())
+			if diff.IsPositive() {
+				gap = app.FormatShares(diff) + " de trop"
+			}
+			text = fmt.Sprintf("Écart : la somme des tantièmes (%s) n'est pas le total déclaré de la clé %s (%s) — %s.",
+				app.FormatShares(live.SumOfShares), live.Code, app.FormatShares(live.DeclaredTotal), gap)
+		}
+	}
+	k.state.SetText(text)
+	if good {
+		k.state.Importance = widget.SuccessImportance
+		k.stateIcon.SetResource(theme.ConfirmIcon())
+	} else {
+		k.state.Importance = widget.DangerImportance
+		k.stateIcon.SetResource(theme.ErrorIcon())
+	}
+	if text == "" {
+		k.stateIcon.SetResource(nil)
+	}
+	k.state.Refresh()
+
+	var problems []string
+	if k.grid != nil {
+		for _, r := range k.grid.shown {
+			if r.err != nil {
+				what := "Lot " + r.id
+				if k.byLot {
+					what = "Clé " + r.id
+				}
+				problems = append(problems, what+" : "+k.s.message(r.err))
+			}
+		}
+	}
+	if len(problems) == 0 {
+		k.problem.Hide()
+	} else {
+		k.problem.SetText(strings.Join(problems, "\n") + " Corrigez la valeur ou appuyez sur Échap pour rétablir l'ancienne.")
+		k.problem.Show()
+	}
+}
+
+// saveShare writes one share and says what it did, and what it makes of
+// the key's total.
+func (k *keysScreen) saveShare(lot, key string, v decimal.Decimal) error {
+	s := k.s
+	if s.readOnly() {
+		return ledger.Errorf(ledger.Locked, "Exercice clos : les tantièmes ne peuvent pas être modifiés ici")
+	}
+	if err := s.res.Update(func(tx *ledger.Tx) error { return tx.SetShare(lot, key, v) }); err != nil {
+		return err
+	}
+	if err := k.readKeys(); err != nil {
+		return err
+	}
+	kt := k.keyOf(key)
+	state := strings.TrimPrefix(strings.TrimPrefix(keyState(*kt), "✓ "), "✗ ")
+	what := app.FormatShares(v) + " tantièmes"
+	if v.IsZero() {
+		what = "plus de tantièmes"
+	}
+	s.say(fmt.Sprintf("Lot %s, clé %s « %s » : %s enregistrés — somme de la clé %s, total déclaré %s : %s", lot, key, kt.Label, what,
+		app.FormatShares(kt.SumOfShares), app.FormatShares(kt.DeclaredTotal), strings.ToLower(state)))
+	return nil
+}
+
+func (k *keysScreen) editCurrentKey() {
+	key := k.keyOf(k.key)
+	if key == nil {
+		return
+	}
+	kk := key.Key
+	k.s.keyForm(&kk, k.keys, func(ledger.Key) { k.s.changed() })
+}
+
+func (k *keysScreen) deleteCurrentKey() {
+	key := k.keyOf(k.key)
+	if key == nil {
+		return
+	}
+	s := k.s
+	code, label := key.Code, key.Label
+	text := fmt.Sprintf("Supprimer la clé %s « %s » ?", code, label)
+	if key.Lots > 0 {
+		text += fmt.Sprintf(" %d lot%s y %s des tantièmes : la suppression sera refusée tant qu'ils y figurent.", key.Lots, plural(key.Lots),
+			map[bool]string{true: "ont", false: "a"}[key.Lots > 1])
+	}
+	s.confirmAction("Supprimer une clé", text, "Supprimer", func() error {
+		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.DeleteKey(code) }); err != nil {
+			return err
+		}
+		k.key = ""
+		s.say(fmt.Sprintf("Clé %s « %s » supprimée", code, label))
+		s.changed()
+		return nil
+	})
+}

@@ -1,0 +1,350 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// noOwnerYet is the owner choice of a new lot whose owner is not known yet.
+const noOwnerYet = "Aucun pour l'instant"
+
+// newOwnerChoice is the choice that creates the buyer as a new owner.
+const newOwnerChoice = "Un nouveau copropriétaire (à créer)"
+
+// lotForm opens the form that creates a lot (lot nil) or changes its
+// description; saved gets the lot as written. The owner is chosen at
+// creation only: later, a change of owner is a sale.
+func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
+	creating := lot == nil
+	l := ledger.Lot{}
+	if !creating {
+		l = *lot
+	}
+	var owners []ledger.Owner
+	if creating {
+		if err := s.res.View(func(tx *ledger.Tx) (err error) { owners, err = tx.Owners(); return err }); err != nil {
+			s.showError(err)
+			return
+		}
+	}
+	number := newField(l.Number, "1 à 5 caractères : 23, 102, A12…")
+	if !creating {
+		number.Disable()
+	}
+	label := newField(l.Label, "par exemple : Appartement T3")
+	kind := newField(l.Type, "Appartement, Cave, Parking, Local commercial…")
+	building := newField(l.Building, "")
+	staircase := newField(l.Staircase, "")
+	floor := newField(l.Floor, "RDC, 1er, 2e, -1…")
+	door := newField(l.Door, "")
+	fields := []formField{number, label, kind, building, staircase, floor, door}
+
+	at := s.situation()
+	choices := []string{noOwnerYet}
+	accounts := map[string]string{}
+	for _, o := range owners {
+		if o.Left(at) {
+			continue
+		}
+		choices = append(choices, ownerName(o))
+		accounts[ownerName(o)] = o.Account
+	}
+	owner := newChoiceField(choices, noOwnerYet, nil)
+	if creating {
+		fields = append(fields, owner)
+	}
+
+	title := "Nouveau lot"
+	if !creating {
+		title = "Modifier le lot " + l.Number
+	}
+	f := s.newForm(title, "Enregistrer", fields...)
+	f.width = 640
+	f.submit = func() error {
+		w := l
+		w.Number = strings.TrimSpace(number.Text)
+		w.Label, w.Type = strings.TrimSpace(label.Text), strings.TrimSpace(kind.Text)
+		w.Building, w.Staircase = strings.TrimSpace(building.Text), strings.TrimSpace(staircase.Text)
+		w.Floor, w.Door = strings.TrimSpace(floor.Text), strings.TrimSpace(door.Text)
+		if creating {
+			w.Owner = accounts[owner.Selected]
+		}
+		err := s.res.Update(func(tx *ledger.Tx) error {
+			if creating {
+				return tx.AddLot(w)
+			}
+			return tx.UpdateLot(w)
+		})
+		if err != nil {
+			if creating {
+				s.win.Canvas().Focus(number)
+			}
+			return err
+		}
+		if creating {
+			msg := fmt.Sprintf("Lot %s créé", w.Number)
+			if w.Owner != "" {
+				msg += ", propriétaire " + owner.Selected
+			}
+			s.say(msg + " — indiquez ses tantièmes avec « Modifier les tantièmes… »")
+		} else {
+			s.say(fmt.Sprintf("Lot %s modifié", w.Number))
+		}
+		saved(w)
+		return nil
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Numéro *", number), widget.NewFormItem("Désignation", label), widget.NewFormItem("Type", kind),
+		widget.NewFormItem("Bâtiment", building), widget.NewFormItem("Escalier", staircase), widget.NewFormItem("Étage", floor),
+		widget.NewFormItem("Porte", door),
+	}
+	help := "* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."
+	if creating {
+		items = append(items, widget.NewFormItem("Propriétaire", owner))
+		help = "Le propriétaire l'est depuis l'origine des comptes ; une vente s'enregistre ensuite sur la fiche du lot. " + help
+	} else {
+		help = "Le numéro d'un lot ne change pas ; un changement de propriétaire s'enregistre avec « Vendre le lot… ». " + help
+	}
+	first := fyne.Focusable(number)
+	if !creating {
+		first = label
+	}
+	f.show(container.NewVBox(widget.NewForm(items...), note(help)), first)
+}
+
+// buyerFields are the details of an owner created with a sale.
+type buyerFields struct {
+	civility, name, address, zip, city, email, phone *field
+	box                                              *fyne.Container
+}
+
+func newBuyerFields() *buyerFields {
+	b := &buyerFields{
+		civility: newField("", "M., Mme, M. et Mme…"), name: newField("", "Nom et prénom, ou raison sociale"),
+		address: newField("", ""), zip: newField("", ""), city: newField("", ""), email: newField("", ""), phone: newField("", ""),
+	}
+	b.box = container.NewVBox(widget.NewForm(
+		widget.NewFormItem("Civilité", b.civility), widget.NewFormItem("Nom *", b.name), widget.NewFormItem("Adresse", b.address),
+		widget.NewFormItem("Code postal", b.zip), widget.NewFormItem("Ville", b.city), widget.NewFormItem("Courriel", b.email),
+		widget.NewFormItem("Téléphone", b.phone)))
+	return b
+}
+
+func (b *buyerFields) fields() []formField {
+	return []formField{b.civility, b.name, b.address, b.zip, b.city, b.email, b.phone}
+}
+
+func (b *buyerFields) owner() ledger.Owner {
+	return ledger.Owner{Civility: strings.TrimSpace(b.civility.Text), Name: b.name.Text, Address: b.address.Text,
+		Zip: b.zip.Text, City: b.city.Text, Email: strings.TrimSpace(b.email.Text), Phone: b.phone.Text}
+}
+
+// ownerChoices lists the owners one may choose as buyer, the new one first;
+// except is left out (the seller), those who left are marked.
+func ownerChoices(owners []ledger.Owner, except string, at time.Time) ([]string, map[string]string) {
+	choices := []string{newOwnerChoice}
+	accounts := map[string]string{}
+	for _, o := range owners {
+		if o.Account == except {
+			continue
+		}
+		c := ownerName(o)
+		if o.Left(at) {
+			c += " (sorti)"
+		}
+		choices = append(choices, c)
+		accounts[c] = o.Account
+	}
+	return choices, accounts
+}
+
+// saleForm records the sale of a lot, and of the seller's other lots sold
+// with it: the buyer owns them from the sale date; the seller keeps his
+// account and his history (DOMAIN §9).
+func (s *Shell) saleForm(card app.LotCard, saved func()) {
+	seller := card.History[len(card.History)-1].Holder
+	var owners []ledger.Owner
+	var all []ledger.Lot
+	if err := s.res.View(func(tx *ledger.Tx) (err error) {
+		if owners, err = tx.Owners(); err != nil {
+			return err
+		}
+		all, err = tx.Lots()
+		return err
+	}); err != nil {
+		s.showError(err)
+		return
+	}
+	date := newField("", "JJ/MM/AAAA")
+	var lotChecks []*checkField
+	var lotNumbers []string
+	leaves := newCheckField("Le vendeur quitte la résidence : sa date de sortie sera le jour de la vente", false)
+	allChecked := func() bool {
+		for _, c := range lotChecks {
+			if !c.Checked {
+				return false
+			}
+		}
+		return true
+	}
+	for _, l := range all {
+		if l.Owner != seller.Account {
+			continue
+		}
+		c := newCheckField(lotName(l), l.Number == card.Lot.Number)
+		lotChecks = append(lotChecks, c)
+		lotNumbers = append(lotNumbers, l.Number)
+	}
+	leaves.Checked = allChecked()
+	buyer := newBuyerFields()
+	choices, accounts := ownerChoices(owners, seller.Account, s.situation())
+	var f *form
+	who := newChoiceField(choices, newOwnerChoice, func(v string) {
+		if v == newOwnerChoice {
+			buyer.box.Show()
+		} else {
+			buyer.box.Hide()
+		}
+		if f != nil && f.dlg != nil {
+			f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
+		}
+	})
+
+	fields := []formField{date}
+	for _, c := range lotChecks {
+		fields = append(fields, c)
+	}
+	fields = append(fields, who)
+	fields = append(fields, buyer.fields()...)
+	fields = append(fields, leaves)
+	f = s.newForm("Vente du lot "+card.Lot.Number, "Enregistrer la vente", fields...)
+	f.width = 760
+	for _, c := range lotChecks {
+		c.OnChanged = func(bool) {
+			f.clearError()
+			leaves.SetChecked(allChecked())
+		}
+	}
+	f.submit = func() error {
+		d, err := parseDate("Date de la vente", date.Text)
+		if err != nil {
+			return err
+		}
+		sale := app.Sale{Date: d, SellerLeaves: leaves.Checked}
+		for i, c := range lotChecks {
+			if c.Checked {
+				sale.Lots = append(sale.Lots, lotNumbers[i])
+			}
+		}
+		if who.Selected == newOwnerChoice {
+			sale.Buyer = buyer.owner()
+		} else {
+			sale.Buyer.Account = accounts[who.Selected]
+		}
+		res, err := s.res.SellLots(sale)
+		if err != nil {
+			if strings.TrimSpace(date.Text) == "" {
+				s.win.Canvas().Focus(date)
+			} else if who.Selected == newOwnerChoice && strings.TrimSpace(buyer.name.Text) == "" {
+				s.win.Canvas().Focus(buyer.name)
+			}
+			return err
+		}
+		what := "Lot " + res.Lots[0] + " vendu"
+		if len(res.Lots) > 1 {
+			what = "Lots " + strings.Join(res.Lots, ", ") + " vendus"
+		}
+		to := ownerName(res.Buyer)
+		if res.NewBuyer {
+			to += " (nouveau copropriétaire)"
+		}
+		msg := fmt.Sprintf("%s le %s à %s ; %s reste dans l'historique", what, ledger.FrenchDate(d), to, ownerName(res.Seller))
+		if sale.SellerLeaves {
+			msg += ", sorti le " + ledger.FrenchDate(d)
+		}
+		s.say(msg)
+		saved()
+		return nil
+	}
+
+	lotsBox := container.NewVBox()
+	for _, c := range lotChecks {
+		lotsBox.Add(c)
+	}
+	head := note(fmt.Sprintf("Vendeur : %s. Les appels de fonds dus avant la date de la vente restent à sa charge, les suivants iront à l'acheteur. "+
+		"Le vendeur garde son compte et son historique : il n'est jamais renommé.", ownerName(seller)))
+	form := widget.NewForm(widget.NewFormItem("Date de la vente *", date), widget.NewFormItem("Lots vendus", lotsBox),
+		widget.NewFormItem("Acheteur *", who))
+	content := container.NewVBox(head, form, buyer.box, leaves, note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
+	f.show(content, date)
+}
+
+// firstOwnerForm names the owner of a lot that has none yet, an existing
+// owner or a new one, from the start of the books or from a date.
+func (s *Shell) firstOwnerForm(lot ledger.Lot, saved func()) {
+	var owners []ledger.Owner
+	if err := s.res.View(func(tx *ledger.Tx) (err error) { owners, err = tx.Owners(); return err }); err != nil {
+		s.showError(err)
+		return
+	}
+	buyer := newBuyerFields()
+	choices, accounts := ownerChoices(owners, "", s.situation())
+	var f *form
+	who := newChoiceField(choices, newOwnerChoice, func(v string) {
+		if v == newOwnerChoice {
+			buyer.box.Show()
+		} else {
+			buyer.box.Hide()
+		}
+		if f != nil && f.dlg != nil {
+			f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
+		}
+	})
+	since := newField("", "JJ/MM/AAAA — vide : depuis l'origine des comptes")
+	fields := append([]formField{who}, buyer.fields()...)
+	fields = append(fields, since)
+	f = s.newForm("Propriétaire du lot "+lot.Number, "Enregistrer", fields...)
+	f.width = 700
+	f.submit = func() error {
+		from, err := parseDate("Depuis", since.Text)
+		if err != nil {
+			return err
+		}
+		var o ledger.Owner
+		err = s.res.Update(func(tx *ledger.Tx) error {
+			if who.Selected == newOwnerChoice {
+				o = buyer.owner()
+				o.EntryDate = from
+				if err := tx.AddOwner(&o); err != nil {
+					return err
+				}
+			} else if o, err = tx.Owner(accounts[who.Selected]); err != nil {
+				return err
+			}
+			return tx.TransferLot(lot.Number, o.Account, from)
+		})
+		if err != nil {
+			return err
+		}
+		when := "depuis l'origine des comptes"
+		if !from.IsZero() {
+			when = "depuis le " + ledger.FrenchDate(from)
+		}
+		s.say(fmt.Sprintf("Lot %s : propriétaire %s %s", lot.Number, ownerName(o), when))
+		saved()
+		return nil
+	}
+	content := container.NewVBox(
+		widget.NewForm(widget.NewFormItem("Propriétaire *", who)), buyer.box,
+		widget.NewForm(widget.NewFormItem("Depuis", since)),
+		note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
+	f.show(content, who)
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// lots is the Lots screen: the list, and a lot's card in its place when one
+// is opened.
+type lots struct {
+	s       *Shell
+	at      time.Time
+	table   *dataTable[app.LotSummary]
+	search  *field
+	add     *widget.Button
+	summary *widget.Label
+	list    fyne.CanvasObject
+	card    *lotCard // the open card, nil on the list
+	root    *fyne.Container
+}
+
+func newLots(s *Shell) screen {
+	l := &lots{s: s}
+	l.table = &dataTable[app.LotSummary]{
+		cols: []column[app.LotSummary]{
+			{title: "Lot", width: 70, text: func(r app.LotSummary) string { return r.Number },
+				less: func(a, b app.LotSummary) bool { return lotNumberLess(a.Number, b.Number) }},
+			{title: "Désignation", width: 200, stretch: true, text: func(r app.LotSummary) string { return r.Label },
+				less: func(a, b app.LotSummary) bool { return fold(a.Label) < fold(b.Label) }},
+			{title: "Type", width: 130, text: func(r app.LotSummary) string { return r.Type },
+				less: func(a, b app.LotSummary) bool { return fold(a.Type) < fold(b.Type) }},
+			{title: "Situation", width: 210, text: func(r app.LotSummary) string { return lotPlace(r.Lot) },
+				less: func(a, b app.LotSummary) bool { return fold(lotPlace(a.Lot)) < fold(lotPlace(b.Lot)) }},
+			{title: "Propriétaire", width: 250, text: lotHolderText, ink: func(r app.LotSummary) widget.Importance {
+				if r.Holder.Account == "" {
+					return widget.DangerImportance
+				}
+				return widget.MediumImportance
+			}, less: func(a, b app.LotSummary) bool { return fold(a.Holder.Name) < fold(b.Holder.Name) }},
+			{title: "Tantièmes généraux", width: 170, align: fyne.TextAlignTrailing,
+				text: func(r app.LotSummary) string { return app.FormatShares(r.GeneralShares()) },
+				less: func(a, b app.LotSummary) bool { return a.GeneralShares().LessThan(b.GeneralShares()) }},
+		},
+		match: lotMatches,
+		tint: func(r app.LotSummary) color.Color {
+			if r.Holder.Account == "" {
+				return attentionTint
+			}
+			return nil
+		},
+		totals:  lotTotals,
+		empty:   "Aucun lot — importez un fichier Excel ou créez-en un avec « Nouveau lot… ».",
+		noMatch: "Aucun lot ne correspond à « %s ».",
+		onOpen:  func(r app.LotSummary) { l.openCard(r.Number) },
+	}
+	tableView := l.table.build()
+	l.search = searchBox("Numéro, désignation, bâtiment, propriétaire…", l.table.search, func() {
+		if len(l.table.rows) > 0 {
+			l.openCard(l.table.rows[0].Number)
+		}
+	})
+	l.add = widget.NewButtonWithIcon("Nouveau lot…", theme.ContentAddIcon(), l.create)
+	l.add.Importance = widget.HighImportance
+	l.summary = widget.NewLabel("")
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.summary, heading("Lots")), listTools(l.search, l.add))
+	l.list = container.NewBorder(top, nil, nil, nil, tableView)
+	l.root = container.NewStack(l.list)
+	return l
+}
+
+func (l *lots) view() fyne.CanvasObject { return l.root }
+
+func (l *lots) reload() {
+	s := l.s
+	l.at = s.situation()
+	list, err := s.res.LotSummaries(l.at)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	l.table.setRows(list)
+	orphans := 0
+	for _, r := range list {
+		if r.Holder.Account == "" {
+			orphans++
+		}
+	}
+	text := fmt.Sprintf("Propriétaires au %s", ledger.FrenchDate(l.at))
+	if orphans > 0 {
+		text += fmt.Sprintf(" · %d lot%s sans propriétaire", orphans, plural(orphans))
+	}
+	l.summary.SetText(text)
+	l.summary.Importance = widget.MediumImportance
+	if orphans > 0 {
+		l.summary.Importance = widget.DangerImportance
+	}
+	l.summary.Refresh()
+	setEnabled(l.add, !s.readOnly())
+	if l.card != nil {
+		l.card.reload()
+	}
+}
+
+// create opens the form for a new lot (Ctrl+N).
+func (l *lots) create() {
+	if l.s.readOnly() {
+		return
+	}
+	l.s.lotForm(nil, func(lot ledger.Lot) {
+		l.s.changed()
+		l.openCard(lot.Number)
+	})
+}
+
+func (l *lots) focusSearch() {
+	l.back()
+	l.s.win.Canvas().Focus(l.search)
+}
+
+// openCard shows a lot's card in place of the list.
+func (l *lots) openCard(number string) {
+	l.card = newLotCard(l, number)
+	l.card.reload()
+	if l.card == nil { // the lot could not be read: the error is shown
+		return
+	}
+	l.s.win.Canvas().Unfocus() // Escape now goes back to the list
+	l.root.Objects = []fyne.CanvasObject{l.card.root}
+	l.root.Refresh()
+}
+
+// back closes the card and shows the list again.
+func (l *lots) back() bool {
+	if l.card == nil {
+		return false
+	}
+	l.card = nil
+	l.root.Objects = []fyne.CanvasObject{l.list}
+	l.root.Refresh()
+	return true
+}
+
+// lotHolderText names the owner at the day, and a sale already entered for
+// a later day so that it does not look forgotten.
+func lotHolderText(r app.LotSummary) string {
+	text := "Aucun propriétaire"
+	if r.Holder.Account != "" {
+		text = ownerName(r.Holder)
+	}
+	if r.Next != nil {
+		text += fmt.Sprintf(" (→ %s le %s)", r.Next.Holder.DisplayName(), ledger.FrenchDate(r.Next.From))
+	}
+	return text
+}
+
+// lotMatches: a number finds the lot or the owner's account, words find the
+// description, the place and the owner's name.
+func lotMatches(r app.LotSummary, q string) bool {
+	if n, err := strconv.Atoi(q); err == nil && n >= 0 {
+		return r.Number == q || r.Holder.Account == q || r.Holder.Account == fmt.Sprintf("450%03d", n)
+	}
+	return strings.Contains(fold(strings.Join([]string{r.Number, r.Label, r.Type, lotPlace(r.Lot), r.Holder.DisplayName()}, " ")), q)
+}
+
+func lotTotals(rows []app.LotSummary) []string {
+	shares := decimal.Zero
+	holders := map[string]bool{}
+	for _, r := range rows {
+		shares = shares.Add(r.GeneralShares())
+		if r.Holder.Account != "" {
+			holders[r.Holder.Account] = true
+		}
+	}
+	return []string{"Total", fmt.Sprintf("%d lot%s", len(rows), plural(len(rows))), "", "",
+		fmt.Sprintf("%d propriétaire%s", len(holders), plural(len(holders))), app.FormatShares(shares)}
+}

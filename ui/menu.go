@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+)
+
+// shellMenu is the window's menu bar: Fichier, Édition (acting on the
+// current screen) and Affichage (the screens, Ctrl+1…Ctrl+9).
+type shellMenu struct {
+	s              *Shell
+	main           *fyne.MainMenu
+	recent, close  *fyne.MenuItem
+	create, search *fyne.MenuItem
+	screens        []*fyne.MenuItem
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func newShellMenu(s *Shell) *shellMenu {
+	m := &shellMenu{s: s}
+	newRes := fyne.NewMenuItem("Nouvelle résidence…", s.newResidence)
+	newRes.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	open := fyne.NewMenuItem("Ouvrir…", s.chooseFile)
+	open.Shortcut = ctrl(fyne.KeyO)
+	m.recent = fyne.NewMenuItem("Fichiers récents", nil)
+	m.recent.ChildMenu = fyne.NewMenu("")
+	demo := fyne.NewMenuItem("Ouvrir la résidence de démonstration", s.openDemo)
+	m.close = fyne.NewMenuItem("Fermer", s.closeResidence)
+	m.close.Shortcut = ctrl(fyne.KeyW)
+	quit := fyne.NewMenuItem("Quitter", s.quit)
+	quit.IsQuit = true
+	quit.Shortcut = ctrl(fyne.KeyQ)
+	file := fyne.NewMenu("Fichier", newRes, open, m.recent, demo, fyne.NewMenuItemSeparator(), m.close, quit)
+
+	m.create = fyne.NewMenuItem("Nouveau…", func() {
+		if c, ok := s.currentScreen().(creator); ok && !s.readOnly() {
+			c.create()
+		}
+	})
+	m.create.Shortcut = ctrl(fyne.KeyN)
+	m.search = fyne.NewMenuItem("Rechercher", func() {
+		if f, ok := s.currentScreen().(searcher); ok {
+			f.focusSearch()
+		}
+	})
+	m.search.Shortcut = ctrl(fyne.KeyF)
+	edit := fyne.NewMenu("Édition", m.create, m.search)
+
+	view := fyne.NewMenu("Affichage")
+	for i, sp := range screens {
+		item := fyne.NewMenuItem(sp.title, func() { s.show(i) })
+		if i < 9 {
+			item.Shortcut = ctrl(fyne.KeyName(string(rune('1' + i))))
+		}
+		m.screens = append(m.screens, item)
+		view.Items = append(view.Items, item)
+	}
+	m.main = fyne.NewMainMenu(file, edit, view)
+	return m
+}
+
+// refresh enables what makes sense for what is open.
+func (m *shellMenu) refresh() {
+	s := m.s
+	open := s.res != nil
+	m.close.Disabled = !open
+	_, canCreate := s.currentScreen().(creator)
+	m.create.Disabled = !canCreate || s.readOnly()
+	_, canSearch := s.currentScreen().(searcher)
+	m.search.Disabled = !canSearch
+	for i, item := range m.screens {
+		item.Disabled = !open
+		item.Checked = open && i == s.current
+	}
+	m.recent.ChildMenu.Items = nil
+	for _, f := range s.recentFiles() {
+		m.recent.ChildMenu.Items = append(m.recent.ChildMenu.Items, fyne.NewMenuItem(recentLabel(f), func() { s.open(f) }))
+	}
+	if len(m.recent.ChildMenu.Items) == 0 {
+		none := fyne.NewMenuItem("Aucun fichier récent", nil)
+		none.Disabled = true
+		m.recent.ChildMenu.Items = append(m.recent.ChildMenu.Items, none)
+	}
+	m.main.Refresh()
+}
+
+// recentLabel names a recent file by its name and folder.
+func recentLabel(file string) string {
+	return strings.TrimSuffix(filepath.Base(file), ".copro") + " — " + filepath.Dir(file)
+}
+
+// chooseFile asks for a residence file to open.
+func (s *Shell) chooseFile() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		if rc == nil {
+			return // cancelled
+		}
+		file := rc.URI().Path()
+		rc.Close()
+		s.open(file)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".copro"}))
+	dir := documentsDir()
+	if recent := s.recentFiles(); len(recent) > 0 {
+		dir = filepath.Dir(recent[0])
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+	s.showFileDialog(d)
+}
+
+// showFileDialog shows one of Fyne's file dialogs, which Escape closes too.
+func (s *Shell) showFileDialog(d *dialog.FileDialog) {
+	keys := &formKeys{escape: d.Hide}
+	s.pushKeys(keys)
+	d.SetOnClosed(func() { s.popKeys(keys) })
+	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
+	d.Show()
+}
+
+// quit closes the residence and leaves the program.
+func (s *Shell) quit() {
+	s.closeResidence()
+	s.app.Quit()
+}

@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// ownerCard is an owner's card: his details, his lots and shares, his
+// account statement and notes, with the actions on him.
+type ownerCard struct {
+	o       *owners
+	account string
+	data    app.OwnerCard
+
+	title     *widget.Label
+	situation *widget.Label
+	edit, del *widget.Button
+	tabs      *container.AppTabs
+	info      *fyne.Container
+	lots      *fyne.Container
+	statement *fyne.Container
+	notes     *widget.Label
+	editNotes *widget.Button
+	root      fyne.CanvasObject
+}
+
+func newOwnerCard(o *owners, account string) *ownerCard {
+	c := &ownerCard{o: o, account: account}
+	c.title = heading("")
+	c.situation = widget.NewLabel("")
+	c.situation.TextStyle.Bold = true
+	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { o.back() })
+	c.edit = widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), c.editOwner)
+	c.del = widget.NewButtonWithIcon("Supprimer…", theme.DeleteIcon(), c.deleteOwner)
+	c.info = container.NewGridWithColumns(2)
+	c.lots = container.NewStack()
+	c.statement = container.NewStack()
+	c.notes = note("")
+	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
+	c.tabs = container.NewAppTabs(
+		container.NewTabItem("Informations", container.NewVScroll(c.info)),
+		container.NewTabItem("Lots et tantièmes", c.lots),
+		container.NewTabItem("Relevé de compte", c.statement),
+		container.NewTabItem("Notes", container.NewBorder(nil, container.NewHBox(c.editNotes), nil, nil, container.NewVScroll(c.notes))),
+	)
+	top := container.NewVBox(
+		container.NewHBox(back),
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.edit, c.del), c.title),
+		c.situation)
+	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
+	return c
+}
+
+func (c *ownerCard) reload() {
+	s := c.o.s
+	data, err := s.res.OwnerCard(c.account, s.exercise, s.situation())
+	if err != nil {
+		s.showError(err)
+		c.o.back()
+		return
+	}
+	c.data = data
+	ow := data.Owner
+	c.title.SetText(ow.Account + " — " + ow.DisplayName())
+	bal := data.Statement.Closing
+	c.situation.SetText(fmt.Sprintf("Solde au %s : %s — %s", ledger.FrenchDate(data.At), bal.String(), balanceWord(bal)))
+	c.situation.Importance = widget.MediumImportance
+	if bal > 0 {
+		c.situation.Importance = widget.DangerImportance
+	}
+	c.situation.Refresh()
+
+	ro := s.readOnly()
+	setEnabled(c.edit, !ro)
+	setEnabled(c.editNotes, !ro)
+	setEnabled(c.del, !ro)
+
+	council := "Non"
+	if ow.Council {
+		council = "Membre"
+	}
+	c.info.Objects = []fyne.CanvasObject{
+		details([2]string{"Compte", ow.Account}, [2]string{"Civilité", ow.Civility}, [2]string{"Nom", ow.Name},
+			[2]string{"Adresse", ow.Address}, [2]string{"Code postal", ow.Zip}, [2]string{"Ville", ow.City}, [2]string{"Pays", ow.Country}),
+		details([2]string{"Courriel", ow.Email}, [2]string{"Téléphone", ow.Phone}, [2]string{"Portable", ow.Mobile},
+			[2]string{"Banque", ow.BankName}, [2]string{"Date d'entrée", ledger.FrenchDate(ow.EntryDate)},
+			[2]string{"Date de sortie", ledger.FrenchDate(ow.ExitDate)}, [2]string{"Conseil syndical", council}),
+	}
+	c.info.Refresh()
+
+	c.lots.Objects = []fyne.CanvasObject{c.lotsView()}
+	c.lots.Refresh()
+	c.statement.Objects = []fyne.CanvasObject{c.statementView()}
+	c.statement.Refresh()
+
+	if ow.Notes == "" {
+		c.notes.SetText("Aucune note.")
+	} else {
+		c.notes.SetText(ow.Notes)
+	}
+}
+
+// details shows name–value pairs read-only, "—" for what is not known.
+func details(pairs ...[2]string) fyne.CanvasObject {
+	box := container.New(layout.NewFormLayout())
+	for _, kv := range pairs {
+		v := kv[1]
+		if v == "" {
+			v = "—"
+		}
+		value := widget.NewLabel(v)
+		value.Wrapping = fyne.TextWrapWord
+		box.Add(widget.NewLabelWithStyle(kv[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		box.Add(value)
+	}
+	return box
+}
+
+func setEnabled(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
+// lotsView lists his lots with their shares per key (read-only), the totals,
+// and his part of each key.
+func (c *ownerCard) lotsView() fyne.CanvasObject {
+	d := c.data
+	cols := []column[app.OwnedLot]{
+		{title: "Lot", width: 70, text: func(l app.OwnedLot) string { return l.Number }},
+		{title: "Désignation", width: 180, stretch: true, text: func(l app.OwnedLot) string {
+			return joinNonEmpty(" — ", l.Label, prefixed("bâtiment ", l.Building), prefixed("escalier ", l.Staircase), l.Floor)
+		}},
+		{title: "Depuis", width: 110, text: func(l app.OwnedLot) string {
+			if l.Since.IsZero() {
+				return "l'origine"
+			}
+			return ledger.FrenchDate(l.Since)
+		}},
+	}
+	for _, k := range d.Keys {
+		code := k.Code
+		// The key's label is in the lines under the table: a column per key
+		// must stay narrow, residences have up to a dozen keys.
+		cols = append(cols, column[app.OwnedLot]{title: "Clé " + k.Code, width: 110, align: fyne.TextAlignTrailing,
+			text: func(l app.OwnedLot) string { return app.FormatShares(l.Shares[code]) }})
+	}
+	t := &dataTable[app.OwnedLot]{
+		cols:  cols,
+		empty: fmt.Sprintf("Aucun lot au %s.", ledger.FrenchDate(d.At)),
+		totals: func(rows []app.OwnedLot) []string {
+			out := []string{"Total", fmt.Sprintf("%d lot%s", len(rows), plural(len(rows))), ""}
+			for _, k := range d.Keys {
+				out = append(out, app.FormatShares(d.Totals[k.Code]))
+			}
+			return out
+		},
+	}
+	view := t.build()
+	t.setRows(d.Lots)
+	parts := container.NewVBox()
+	for _, k := range d.Keys {
+		total := k.DeclaredTotal
+		if total.IsZero() {
+			total = k.SumOfShares
+		}
+		parts.Add(widget.NewLabel(fmt.Sprintf("Clé %s %s : %s tantièmes sur %s%s", k.Code, k.Label,
+			app.FormatShares(d.Totals[k.Code]), app.FormatShares(total), percent(d.Totals[k.Code], total))))
+	}
+	return container.NewBorder(nil, parts, nil, nil, view)
+}
+
+func percent(part, total decimal.Decimal) string {
+	if total.IsZero() {
+		return ""
+	}
+	return " (" + app.FormatShares(part.Mul(decimal.NewFromInt(100)).Div(total).Round(2)) + " %)"
+}
+
+// statementView is his account over the exercise with the running balance.
+func (c *ownerCard) statementView() fyne.CanvasObject {
+	st := c.data.Statement
+	money := func(a ledger.Amount) string {
+		if a == 0 {
+			return ""
+		}
+		return a.String()
+	}
+	t := &dataTable[ledger.StatementLine]{
+		cols: []column[ledger.StatementLine]{
+			{title: "Date", width: 110, text: func(l ledger.StatementLine) string { return ledger.FrenchDate(l.Date) }},
+			{title: "Journal", width: 80, text: func(l ledger.StatementLine) string { return l.Journal }},
+			{title: "Pièce", width: 90, text: func(l ledger.StatementLine) string { return l.Piece }},
+			{title: "Libellé", width: 200, stretch: true, text: func(l ledger.StatementLine) string { return l.Label }},
+			{title: "Débit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return money(l.Debit) }},
+			{title: "Crédit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return money(l.Credit) }},
+			{title: "Solde", width: 140, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return l.Balance.String() }},
+		},
+		empty: "Aucune écriture sur ce compte pendant l'exercice.",
+		totals: func([]ledger.StatementLine) []string {
+			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), plural(len(st.Lines))),
+				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
+		},
+	}
+	view := t.build()
+	rows := append([]ledger.StatementLine{{Date: st.From, Label: "Solde au début de la période", Balance: st.Opening}}, st.Lines...)
+	t.setRows(rows)
+	head := widget.NewLabel(fmt.Sprintf("Compte %s du %s au %s", st.Account, ledger.FrenchDate(st.From), ledger.FrenchDate(st.To)))
+	return container.NewBorder(head, nil, nil, nil, view)
+}
+
+func (c *ownerCard) editOwner() {
+	s := c.o.s
+	ow := c.data.Owner
+	s.ownerForm(&ow, func(ledger.Owner) { s.changed() })
+}
+
+func (c *ownerCard) editOwnerNotes() {
+	s := c.o.s
+	ow := c.data.Owner
+	notes := newTextArea(ow.Notes, 8)
+	f := s.newForm("Notes sur "+ow.DisplayName(), "Enregistrer", notes)
+	f.submit = func() error {
+		ow.Notes = notes.Text
+		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.UpdateOwner(ow) }); err != nil {
+			return err
+		}
+		s.say(fmt.Sprintf("Notes du copropriétaire %s enregistrées", ow.Account))
+		s.changed()
+		return nil
+	}
+	f.show(container.NewBorder(nil, note("Touche Entrée : nouvelle ligne. Ctrl+Entrée : enregistrer. Échap : annuler."), nil, nil, notes), notes)
+}
+
+func (c *ownerCard) deleteOwner() {
+	s := c.o.s
+	ow := c.data.Owner
+	if c.data.EverOwned {
+		s.inform("Suppression impossible", theme.InfoIcon(), fmt.Sprintf("%s %s possède ou a possédé des lots : il ne peut pas être supprimé, "+
+			"pour que son historique reste. S'il a vendu tous ses lots, indiquez plutôt sa date de sortie (bouton « Modifier… »).", ow.Account, ow.DisplayName()))
+		return
+	}
+	s.confirm("Supprimer un copropriétaire",
+		fmt.Sprintf("Supprimer le copropriétaire %s %s ? Son compte %s reste dans le plan comptable, avec ses écritures.", ow.Account, ow.DisplayName(), ow.Account),
+		"Supprimer", "Annuler", func() {
+			if err := s.res.Update(func(tx *ledger.Tx) error { return tx.DeleteOwner(ow.Account) }); err != nil {
+				s.showError(err)
+				return
+			}
+			c.o.back()
+			s.say(fmt.Sprintf("Copropriétaire %s %s supprimé", ow.Account, ow.DisplayName()))
+			s.changed()
+		})
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += p
+	}
+	return out
+}

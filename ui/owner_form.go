@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/ledger"
+)
+
+// ownerForm opens the form that creates an owner (o nil) or changes one;
+// saved gets the owner as written.
+func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
+	creating := o == nil
+	ow := ledger.Owner{}
+	if !creating {
+		ow = *o
+	} else if err := s.res.View(func(tx *ledger.Tx) (err error) { ow.Account, err = tx.NextOwnerAccount(); return err }); err != nil {
+		s.showError(err)
+		return
+	}
+	account := newField(ow.Account, "450001 à 450999")
+	if !creating {
+		account.Disable()
+	}
+	civility := newField(ow.Civility, "M., Mme, M. et Mme…")
+	name := newField(ow.Name, "Nom et prénom, ou raison sociale")
+	address := newField(ow.Address, "")
+	zip := newField(ow.Zip, "")
+	city := newField(ow.City, "")
+	country := newField(ow.Country, "")
+	email := newField(ow.Email, "")
+	phone := newField(ow.Phone, "")
+	mobile := newField(ow.Mobile, "")
+	bank := newField(ow.BankName, "Banque du copropriétaire")
+	entry := newField(ledger.FrenchDate(ow.EntryDate), "JJ/MM/AAAA")
+	exit := newField(ledger.FrenchDate(ow.ExitDate), "JJ/MM/AAAA, s'il a vendu tous ses lots")
+	council := newCheckField("Membre du conseil syndical", ow.Council)
+
+	title := "Nouveau copropriétaire"
+	if !creating {
+		title = "Modifier le copropriétaire " + ow.Account
+	}
+	f := s.newForm(title, "Enregistrer", account, civility, name, address, zip, city, country,
+		email, phone, mobile, bank, entry, exit, council)
+	f.width = 960
+	f.submit = func() error {
+		in, err := parseDate("Date d'entrée", entry.Text)
+		if err != nil {
+			return err
+		}
+		out, err := parseDate("Date de sortie", exit.Text)
+		if err != nil {
+			return err
+		}
+		w := ow
+		w.Account = strings.TrimSpace(account.Text)
+		w.Civility, w.Name = strings.TrimSpace(civility.Text), name.Text
+		w.Address, w.Zip, w.City, w.Country = address.Text, zip.Text, city.Text, country.Text
+		w.Email, w.Phone, w.Mobile, w.BankName = strings.TrimSpace(email.Text), phone.Text, mobile.Text, bank.Text
+		w.EntryDate, w.ExitDate, w.Council = in, out, council.Checked
+		err = s.res.Update(func(tx *ledger.Tx) error {
+			if creating {
+				return tx.AddOwner(&w)
+			}
+			return tx.UpdateOwner(w)
+		})
+		if err != nil {
+			if strings.TrimSpace(name.Text) == "" {
+				s.win.Canvas().Focus(name)
+			}
+			return err
+		}
+		if creating {
+			s.say(fmt.Sprintf("Copropriétaire %s « %s » créé", w.Account, w.Name))
+		} else {
+			s.say(fmt.Sprintf("Copropriétaire %s « %s » modifié", w.Account, w.Name))
+		}
+		saved(w)
+		return nil
+	}
+	left := widget.NewForm(
+		widget.NewFormItem("Compte", account), widget.NewFormItem("Civilité", civility), widget.NewFormItem("Nom *", name),
+		widget.NewFormItem("Adresse", address), widget.NewFormItem("Code postal", zip), widget.NewFormItem("Ville", city),
+		widget.NewFormItem("Pays", country))
+	right := widget.NewForm(
+		widget.NewFormItem("Courriel", email), widget.NewFormItem("Téléphone", phone), widget.NewFormItem("Portable", mobile),
+		widget.NewFormItem("Banque", bank), widget.NewFormItem("Date d'entrée", entry), widget.NewFormItem("Date de sortie", exit),
+		widget.NewFormItem("", council))
+	content := container.NewVBox(container.NewGridWithColumns(2, left, right), note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
+	f.show(content, name)
+}
+
+// parseDate reads an optional date typed in a form; what names the field
+// in the message.
+func parseDate(what, text string) (time.Time, error) {
+	if strings.TrimSpace(text) == "" {
+		return time.Time{}, nil
+	}
+	d, err := ledger.ParseDate(text)
+	if err != nil {
+		return d, ledger.Wrap(ledger.Invalid, err, "%s : %s", what, ledger.Message(err))
+	}
+	return d, nil
+}

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"tantieme/ledger"
+)
+
+func ownerCount(t *testing.T, s *Shell) int {
+	t.Helper()
+	var n int
+	if err := s.res.View(func(tx *ledger.Tx) error {
+		list, err := tx.Owners()
+		n = len(list)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestCreateOwner(t *testing.T) {
+	s, o := openOwners(t)
+	test.Tap(o.add)
+	mustContain(t, "the form", overlayText(s), "Nouveau copropriétaire", "Compte", "Nom *", "Date d'entrée", "Membre du conseil syndical", "Annuler", "Enregistrer")
+	name, ok := s.win.Canvas().Focused().(*field)
+	if !ok || name.PlaceHolder != "Nom et prénom, ou raison sociale" {
+		t.Fatalf("the cursor is not in the name: %#v", s.win.Canvas().Focused())
+	}
+	focusField(t, s, "450004") // the next free account is proposed
+	s.win.Canvas().Focus(name)
+
+	// Saving without a name says why, keeps the dialog, writes nothing.
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	mustContain(t, "the form", overlayText(s), "Le nom du copropriétaire est obligatoire")
+	if n := ownerCount(t, s); n != 3 {
+		t.Errorf("%d owners after a refused form, want 3", n)
+	}
+	if s.win.Canvas().Focused() != name {
+		t.Errorf("the cursor is not back in the name")
+	}
+
+	test.Type(name, "Petit Léa")
+	test.FocusNext(s.win.Canvas())
+	test.Type(s.win.Canvas().Focused(), "3 rue des Lilas")
+	var date *field
+	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
+		if f, ok := o.(*field); ok && f.PlaceHolder == "JJ/MM/AAAA" {
+			date = f
+		}
+	}
+	s.win.Canvas().Focus(date)
+	test.Type(date, "31/02/2025")
+	press(s, fyne.KeyReturn)
+	mustContain(t, "the form", overlayText(s), "Date d'entrée : « 31/02/2025 » n'est pas une date valide")
+	date.SetText("15/03/2025")
+	press(s, fyne.KeyReturn) // Enter validates
+
+	if s.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("the form stayed open:\n%s", overlayText(s))
+	}
+	var got ledger.Owner
+	if err := s.res.View(func(tx *ledger.Tx) (err error) { got, err = tx.Owner("450004"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if got.Name != "Petit Léa" || got.Address != "3 rue des Lilas" || !got.EntryDate.Equal(ledger.Date(2025, 3, 15)) {
+		t.Errorf("owner written = %+v", got)
+	}
+	if s.statusText.Text != "✓ Copropriétaire 450004 « Petit Léa » créé" {
+		t.Errorf("status line = %q", s.statusText.Text)
+	}
+	if names(o) != "Dupont Zoé, Garçon Loïc, Martin Anaïs, Petit Léa" {
+		t.Errorf("the list did not show the new owner: %s", names(o))
+	}
+}
+
+func TestOwnerFormKeys(t *testing.T) {
+	s, o := openOwners(t)
+	o.create() // Ctrl+N
+	c := s.win.Canvas()
+	form := c.Overlays().Top()
+
+	// Tab goes through every field, in the order they are shown, then the buttons.
+	var order []fyne.Focusable
+	for _, obj := range visible(form) {
+		switch x := obj.(type) {
+		case *field:
+			order = append(order, x)
+		case *checkField:
+			order = append(order, x)
+		case *button:
+			order = append(order, x)
+		}
+	}
+	if len(order) != 16 {
+		t.Fatalf("%d focusable objects in the form, want 13 fields, a check box and 2 buttons", len(order))
+	}
+	c.Focus(order[0])
+	for i := 1; i < len(order); i++ {
+		test.FocusNext(c)
+		if c.Focused() != order[i] {
+			t.Fatalf("Tab number %d went to %#v, want %#v", i, c.Focused(), order[i])
+		}
+	}
+	if b := order[len(order)-1].(*button); b.Text != "Enregistrer" {
+		t.Errorf("the last stop is %q", b.Text)
+	}
+
+	// Escape after typing asks; Escape again goes back to the form, text kept.
+	name := order[2].(*field)
+	c.Focus(name)
+	test.Type(name, "Brouillon")
+	press(s, fyne.KeyEscape)
+	mustContain(t, "the question", overlayText(s), "Abandonner la saisie ?", "Continuer la saisie", "Abandonner")
+	press(s, fyne.KeyEscape)
+	if c.Overlays().Top() != form || name.Text != "Brouillon" {
+		t.Fatalf("Escape on the question did not go back to the form with its text")
+	}
+	c.Focus(name)
+	press(s, fyne.KeyEscape)
+	press(s, fyne.KeyReturn) // Abandonner
+	if c.Overlays().Top() != nil {
+		t.Fatalf("still open after abandoning:\n%s", overlayText(s))
+	}
+	if n := ownerCount(t, s); n != 3 {
+		t.Errorf("%d owners after abandoning, want 3", n)
+	}
+
+	// Escape on an untouched form closes it at once.
+	o.create()
+	press(s, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Errorf("Escape did not close an untouched form")
+	}
+}

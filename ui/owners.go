@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+const (
+	prefShowLeft     = "owners.showLeft"
+	prefGreenSettled = "owners.greenSettled"
+)
+
+// owners is the Copropriétaires screen: the list, and an owner's card in
+// its place when one is opened.
+type owners struct {
+	s        *Shell
+	at       time.Time
+	table    *dataTable[app.OwnerSummary]
+	search   *field
+	showLeft *widget.Check
+	green    *widget.Check
+	add      *widget.Button
+	summary  *widget.Label
+	list     fyne.CanvasObject
+	card     *ownerCard // the open card, nil on the list
+	root     *fyne.Container
+}
+
+func newOwners(s *Shell) screen {
+	o := &owners{s: s}
+	o.table = &dataTable[app.OwnerSummary]{
+		cols: []column[app.OwnerSummary]{
+			{title: "Compte", width: 110, text: func(r app.OwnerSummary) string { return r.Account },
+				less: func(a, b app.OwnerSummary) bool { return a.Account < b.Account }},
+			{title: "Nom", width: 220, stretch: true, text: ownerListName,
+				less: func(a, b app.OwnerSummary) bool { return fold(a.Name) < fold(b.Name) }},
+			{title: "Lots", width: 150, text: func(r app.OwnerSummary) string { return strings.Join(r.Lots, ", ") },
+				less: func(a, b app.OwnerSummary) bool { return lotsLess(a.Lots, b.Lots) }},
+			{title: "Tantièmes généraux", width: 180, align: fyne.TextAlignTrailing,
+				text: func(r app.OwnerSummary) string { return app.FormatShares(r.GeneralShares()) },
+				less: func(a, b app.OwnerSummary) bool { return a.GeneralShares().LessThan(b.GeneralShares()) }},
+			{title: "Solde", width: 150, align: fyne.TextAlignTrailing, text: func(r app.OwnerSummary) string { return r.Balance.String() },
+				less: func(a, b app.OwnerSummary) bool { return a.Balance < b.Balance }},
+			{title: "Situation", width: 120, text: func(r app.OwnerSummary) string { return balanceWord(r.Balance) },
+				less: func(a, b app.OwnerSummary) bool { return a.Balance < b.Balance }},
+		},
+		match: ownerMatches,
+		keep:  func(r app.OwnerSummary) bool { return o.showLeft.Checked || !r.Left(o.at) },
+		tint: func(r app.OwnerSummary) color.Color {
+			switch {
+			case r.Balance > 0:
+				return attentionTint
+			case o.green.Checked:
+				return orderTint
+			}
+			return nil
+		},
+		totals:  ownerTotals,
+		empty:   "Aucun copropriétaire — importez un fichier Excel ou créez-en un avec « Nouveau copropriétaire… ».",
+		noMatch: "Aucun copropriétaire ne correspond à « %s ».",
+		onOpen:  func(r app.OwnerSummary) { o.openCard(r.Account) },
+	}
+	tableView := o.table.build()
+
+	o.search = newField("", "Nom, compte, lot, ville…")
+	o.search.OnChanged = o.table.search
+	o.search.setKeys(&formKeys{
+		enter: func() { // Enter opens the first owner found
+			if len(o.table.rows) > 0 {
+				o.openCard(o.table.rows[0].Account)
+			}
+		},
+		escape: func() { o.search.SetText("") },
+	})
+	prefs := s.app.Preferences()
+	o.showLeft = widget.NewCheck("Afficher les sortis", func(on bool) {
+		prefs.SetBool(prefShowLeft, on)
+		o.table.apply()
+	})
+	o.showLeft.Checked = prefs.Bool(prefShowLeft)
+	o.green = widget.NewCheck("Comptes à jour en vert", func(on bool) {
+		prefs.SetBool(prefGreenSettled, on)
+		o.table.apply()
+	})
+	o.green.Checked = prefs.Bool(prefGreenSettled)
+	o.add = widget.NewButtonWithIcon("Nouveau copropriétaire…", theme.ContentAddIcon(), o.create)
+	o.add.Importance = widget.HighImportance
+	o.summary = widget.NewLabel("")
+
+	tools := container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), container.NewHBox(o.showLeft, o.green),
+		container.New(&fixedWidth{220}, o.search))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(o.summary, o.add), heading("Copropriétaires")), tools)
+	o.list = container.NewBorder(top, nil, nil, nil, tableView)
+	o.root = container.NewStack(o.list)
+	return o
+}
+
+func (o *owners) view() fyne.CanvasObject { return o.root }
+
+func (o *owners) reload() {
+	s := o.s
+	o.at = s.situation()
+	list, err := s.res.OwnerSummaries(o.at)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	o.table.setRows(list)
+	debtors := 0
+	for _, r := range list {
+		if r.Balance > 0 {
+			debtors++
+		}
+	}
+	o.summary.SetText(fmt.Sprintf("Soldes au %s · %d débiteur%s", ledger.FrenchDate(o.at), debtors, plural(debtors)))
+	if s.readOnly() {
+		o.add.Disable()
+	} else {
+		o.add.Enable()
+	}
+	if o.card != nil {
+		o.card.reload()
+	}
+}
+
+// create opens the form for a new owner (Ctrl+N).
+func (o *owners) create() {
+	if o.s.readOnly() {
+		return
+	}
+	o.s.ownerForm(nil, func(w ledger.Owner) {
+		o.s.changed()
+		o.reveal(w.Account)
+	})
+}
+
+// reveal scrolls the list to an owner, clearing a search that hides him.
+func (o *owners) reveal(account string) {
+	for pass := 0; pass < 2; pass++ {
+		for i, r := range o.table.rows {
+			if r.Account == account {
+				o.table.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+				return
+			}
+		}
+		o.search.SetText("")
+	}
+}
+
+func (o *owners) focusSearch() {
+	o.back()
+	o.s.win.Canvas().Focus(o.search)
+}
+
+// openCard shows an owner's card in place of the list.
+func (o *owners) openCard(account string) {
+	o.card = newOwnerCard(o, account)
+	o.card.reload()
+	o.s.win.Canvas().Unfocus() // Escape now goes back to the list
+	o.root.Objects = []fyne.CanvasObject{o.card.root}
+	o.root.Refresh()
+}
+
+// back closes the card and shows the list again.
+func (o *owners) back() bool {
+	if o.card == nil {
+		return false
+	}
+	o.card = nil
+	o.root.Objects = []fyne.CanvasObject{o.list}
+	o.root.Refresh()
+	return true
+}
+
+// ownerMatches says whether an owner answers a search: a number finds a
+// lot or an account ("12" finds lot 12 and owner 450012), words find names
+// and cities.
+func ownerMatches(r app.OwnerSummary, q string) bool {
+	if n, err := strconv.Atoi(q); err == nil && n >= 0 {
+		return slices.Contains(r.Lots, q) || r.Account == q || r.Account == fmt.Sprintf("450%03d", n)
+	}
+	return strings.Contains(fold(r.DisplayName()+" "+r.City), q)
+}
+
+func ownerListName(r app.OwnerSummary) string {
+	name := r.DisplayName()
+	if !r.ExitDate.IsZero() {
+		name += " — sorti le " + ledger.FrenchDate(r.ExitDate)
+	}
+	return name
+}
+
+// balanceWord says in words what a balance means for an owner.
+func balanceWord(b ledger.Amount) string {
+	switch {
+	case b > 0:
+		return "Débiteur"
+	case b < 0:
+		return "Créditeur"
+	}
+	return "Soldé"
+}
+
+// lotsLess orders owners by their first lot, numbers as numbers.
+func lotsLess(a, b []string) bool {
+	switch {
+	case len(a) == 0 || len(b) == 0:
+		return len(a) < len(b)
+	case len(a[0]) != len(b[0]):
+		return len(a[0]) < len(b[0])
+	}
+	return a[0] < b[0]
+}
+
+func ownerTotals(rows []app.OwnerSummary) []string {
+	lots, debtors := 0, 0
+	shares := decimal.Zero
+	var balance ledger.Amount
+	for _, r := range rows {
+		lots += len(r.Lots)
+		shares = shares.Add(r.GeneralShares())
+		balance += r.Balance
+		if r.Balance > 0 {
+			debtors++
+		}
+	}
+	return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), plural(len(rows))), fmt.Sprintf("%d lot%s", lots, plural(lots)),
+		app.FormatShares(shares), balance.String(), fmt.Sprintf("%d débiteur%s", debtors, plural(debtors))}
+}

@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// Helpers shared by the screens of the residence's reference data: lots,
+// keys and shares, suppliers, chart of accounts, settings.
+
+// choiceField is a drop-down list in a form: Enter validates the form and
+// Escape cancels it (Space and the arrows open or move the list, as usual).
+type choiceField struct {
+	widget.Select
+	keys    *formKeys
+	changed func()       // the form's: clears its error line
+	react   func(string) // the screen's own reaction to a choice
+}
+
+func newChoiceField(options []string, selected string, react func(string)) *choiceField {
+	c := &choiceField{react: react}
+	c.Options = options
+	c.PlaceHolder = "(choisissez)"
+	c.ExtendBaseWidget(c)
+	c.Selected = selected
+	c.OnChanged = func(v string) {
+		if c.react != nil {
+			c.react(v)
+		}
+		if c.changed != nil {
+			c.changed()
+		}
+	}
+	return c
+}
+
+func (c *choiceField) TypedKey(ev *fyne.KeyEvent) {
+	if !c.keys.handle(ev, true) {
+		c.Select.TypedKey(ev)
+	}
+}
+
+func (c *choiceField) value() string { return c.Selected }
+
+func (c *choiceField) setKeys(k *formKeys) { c.keys = k }
+
+func (c *choiceField) onChange(fn func()) { c.changed = fn }
+
+// chainChanged adds a reaction to what is typed in a form's field without
+// losing the form's own (newForm sets OnChanged to clear its error line).
+func chainChanged(f *field, fn func(string)) {
+	prev := f.OnChanged
+	f.OnChanged = func(s string) {
+		if prev != nil {
+			prev(s)
+		}
+		fn(s)
+	}
+}
+
+// infoRows fills a form-layout container with bold names and their values;
+// an empty value reads "—".
+func infoRows(c *fyne.Container, pairs [][2]string) {
+	c.Objects = nil
+	for _, kv := range pairs {
+		v := kv[1]
+		if v == "" {
+			v = "—"
+		}
+		value := widget.NewLabel(v)
+		value.Wrapping = fyne.TextWrapWord
+		c.Add(widget.NewLabelWithStyle(kv[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		c.Add(value)
+	}
+	c.Refresh()
+}
+
+func newInfoRows() *fyne.Container { return container.New(layout.NewFormLayout()) }
+
+// lotNumberLess orders lot numbers as people count: 2 before 10.
+func lotNumberLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
+// lotPlace says where a lot is: "Bât. A · esc. A · 2e · porte gauche".
+func lotPlace(l ledger.Lot) string {
+	var parts []string
+	add := func(prefix, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			parts = append(parts, prefix+v)
+		}
+	}
+	add("Bât. ", l.Building)
+	add("esc. ", l.Staircase)
+	add("", l.Floor)
+	add("porte ", l.Door)
+	return strings.Join(parts, " · ")
+}
+
+// lotName is "Lot 5 — Appartement T3" (or its type when it has no label).
+func lotName(l ledger.Lot) string {
+	d := l.Label
+	if d == "" {
+		d = l.Type
+	}
+	if d == "" {
+		return "Lot " + l.Number
+	}
+	return "Lot " + l.Number + " — " + d
+}
+
+// ownerName is "450006 M. Dupont Jean".
+func ownerName(o ledger.Owner) string {
+	return strings.TrimSpace(o.Account + " " + o.DisplayName())
+}
+
+// sharesText writes tantièmes the French way, "" for none.
+func sharesText(d decimal.Decimal) string {
+	if d.IsZero() {
+		return ""
+	}
+	return app.FormatShares(d)
+}
+
+// keyBase is what a key's shares are counted against: its declared total,
+// or the sum of its shares while no total is declared.
+func keyBase(k ledger.KeyTotal) decimal.Decimal {
+	if k.DeclaredTotal.IsZero() {
+		return k.SumOfShares
+	}
+	return k.DeclaredTotal
+}
+
+// shareOf is part/total as a French percentage, "" when there is none.
+func shareOf(part, total decimal.Decimal) string {
+	if part.IsZero() || total.IsZero() {
+		return ""
+	}
+	return app.FormatShares(part.Mul(decimal.NewFromInt(100)).Div(total).Round(2)) + " %"
+}
+
+// keyState says in words whether a key's shares add up to its declared total.
+func keyState(k ledger.KeyTotal) string {
+	if k.Matches() {
+		return "✓ Conforme"
+	}
+	diff := k.SumOfShares.Sub(k.DeclaredTotal)
+	if diff.IsNegative() {
+		return "✗ Écart : il manque " + app.FormatShares(diff.Neg())
+	}
+	return "✗ Écart : " + app.FormatShares(diff) + " de trop"
+}
+
+func keyStateInk(k ledger.KeyTotal) widget.Importance {
+	if k.Matches() {
+		return widget.SuccessImportance
+	}
+	return widget.DangerImportance
+}
+
+// creditInk shows a negative (creditor) amount in the program's blue: the
+// minus sign says it too, and blue does not cry for attention where credit
+// is normal (a supplier's account).
+func creditInk(a ledger.Amount) widget.Importance {
+	if a < 0 {
+		return widget.HighImportance
+	}
+	return widget.MediumImportance
+}
+
+// formatIBAN groups an IBAN by four characters, as printed on a RIB.
+func formatIBAN(iban string) string {
+	iban = strings.ToUpper(strings.ReplaceAll(iban, " ", ""))
+	var b strings.Builder
+	for i, r := range iban {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// statementTable is an account's lines over a period with the running
+// balance, opening and totals (a supplier's or any account's statement).
+func statementTable(st ledger.Statement) fyne.CanvasObject {
+	money := func(a ledger.Amount) string {
+		if a == 0 {
+			return ""
+		}
+		return a.String()
+	}
+	t := &dataTable[ledger.StatementLine]{
+		cols: []column[ledger.StatementLine]{
+			{title: "Date", width: 110, text: func(l ledger.StatementLine) string { return ledger.FrenchDate(l.Date) }},
+			{title: "Journal", width: 80, text: func(l ledger.StatementLine) string { return l.Journal }},
+			{title: "Pièce", width: 90, text: func(l ledger.StatementLine) string { return l.Piece }},
+			{title: "Libellé", width: 200, stretch: true, text: func(l ledger.StatementLine) string { return l.Label }},
+			{title: "Débit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return money(l.Debit) }},
+			{title: "Crédit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return money(l.Credit) }},
+			{title: "Solde", width: 140, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return l.Balance.String() },
+				ink: func(l ledger.StatementLine) widget.Importance { return creditInk(l.Balance) }},
+		},
+		empty: "Aucune écriture sur ce compte pendant l'exercice.",
+		totals: func([]ledger.StatementLine) []string {
+			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), plural(len(st.Lines))),
+				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
+		},
+	}
+	view := t.build()
+	rows := append([]ledger.StatementLine{{Date: st.From, Label: "Solde au début de la période", Balance: st.Opening}}, st.Lines...)
+	t.setRows(rows)
+	head := widget.NewLabel(fmt.Sprintf("Compte %s du %s au %s", st.Account, ledger.FrenchDate(st.From), ledger.FrenchDate(st.To)))
+	return container.NewBorder(head, nil, nil, nil, view)
+}
+
+// searchBox is the search field above a list: Enter opens the first row
+// found, Escape empties it.
+func searchBox(placeholder string, onSearch func(string), enter func()) *field {
+	f := newField("", placeholder)
+	f.OnChanged = onSearch
+	f.setKeys(&formKeys{enter: enter, escape: func() { f.SetText("") }})
+	return f
+}
+
+// listTools is the line above a list: the search on the left, actions on the
+// right, options in between.
+func listTools(search *field, actions fyne.CanvasObject, options ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&fixedWidth{300}, search)),
+		actions, container.NewHBox(options...))
+}
+
+// confirmAction asks before a destructive action, naming it, like confirm;
+// when the books refuse it, their message is shown in the same dialog (a
+// dialog opened from inside another's button would close with it).
+func (s *Shell) confirmAction(title, text, okText string, action func() error) {
+	f := s.newForm(title, okText)
+	f.ok.Importance = widget.DangerImportance
+	f.submit = action
+	f.width = 520
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, note(text)), nil)
+}

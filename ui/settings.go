@@ -1,0 +1,443 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/ledger"
+)
+
+// settings is the Paramètres screen: the residence and its syndic, its bank
+// accounts, its exercises, and how the program looks.
+type settings struct {
+	s    *Shell
+	tabs *container.AppTabs
+
+	// Résidence et syndic: a form in the page, kept as typed until saved
+	// or cancelled, even when the user goes to another screen and back.
+	saved                    ledger.Residence // as in the books, and in the fields until typed over
+	name, address, zip, city *field
+	syndic, syndicAddress    *field
+	syndicPhone, syndicMail  *field
+	save, cancel             *widget.Button
+	dirtyNote                *widget.Label
+	errText                  *widget.Label
+	errLine                  fyne.CanvasObject
+
+	banks    *dataTable[ledger.BankAccount]
+	addBank  *widget.Button
+	exs      *dataTable[ledger.Exercise]
+	addEx    *widget.Button
+	exNote   *widget.Label
+	dark     *widget.RadioGroup
+	textSize *widget.RadioGroup
+	green    *widget.Check
+	showLeft *widget.Check
+	root     fyne.CanvasObject
+}
+
+const (
+	lightChoice = "Clair (recommandé)"
+	darkChoice  = "Sombre"
+)
+
+func newSettings(s *Shell) screen {
+	p := &settings{s: s}
+	p.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Résidence et syndic", theme.HomeIcon(), p.residenceTab()),
+		container.NewTabItemWithIcon("Comptes bancaires", theme.StorageIcon(), p.banksTab()),
+		container.NewTabItemWithIcon("Exercices", theme.CalendarIcon(), p.exercisesTab()),
+		container.NewTabItemWithIcon("Affichage", theme.VisibilityIcon(), p.displayTab()),
+	)
+	p.root = container.NewBorder(heading("Paramètres"), nil, nil, nil, p.tabs)
+	return p
+}
+
+func (p *settings) view() fyne.CanvasObject { return p.root }
+
+func (p *settings) reload() {
+	s := p.s
+	var banks []ledger.BankAccount
+	var res ledger.Residence
+	if err := s.res.View(func(tx *ledger.Tx) (err error) {
+		if res, err = tx.Residence(); err != nil {
+			return err
+		}
+		banks, err = tx.BankAccounts()
+		return err
+	}); err != nil {
+		s.showError(err)
+		return
+	}
+	if !p.dirty() { // what was typed and not saved stays
+		p.saved = res
+		p.fill(res)
+	}
+	p.banks.setRows(banks)
+	p.exs.setRows(s.exercises)
+	last := s.exercises[len(s.exercises)-1]
+	next := last.End.AddDate(0, 0, 1)
+	p.exNote.SetText(fmt.Sprintf("L'exercice suivant irait du %s au %s. Tantième en prépare toujours deux d'avance pour les budgets.",
+		ledger.FrenchDate(next), ledger.FrenchDate(next.AddDate(1, 0, -1))))
+	ro := s.readOnly()
+	for _, f := range p.residenceFields() {
+		setEnabled(f, !ro)
+	}
+	setEnabled(p.addBank, !ro)
+	setEnabled(p.addEx, !ro)
+	p.showDirty()
+}
+
+// ---- Résidence et syndic
+
+func (p *settings) residenceFields() []*field {
+	return []*field{p.name, p.address, p.zip, p.city, p.syndic, p.syndicAddress, p.syndicPhone, p.syndicMail}
+}
+
+func (p *settings) residenceTab() fyne.CanvasObject {
+	p.name = newField("", "Nom du syndicat des copropriétaires")
+	p.address, p.zip, p.city = newField("", ""), newField("", ""), newField("", "")
+	p.syndic, p.syndicAddress = newField("", "Votre prénom et votre nom"), newField("", "")
+	p.syndicPhone, p.syndicMail = newField("", ""), newField("", "")
+	keys := &formKeys{enter: p.saveResidence, escape: p.cancelResidence}
+	for _, f := range p.residenceFields() {
+		f.setKeys(keys)
+		f.OnChanged = func(string) {
+			p.errLine.Hide()
+			p.showDirty()
+		}
+	}
+	p.save = widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), p.saveResidence)
+	p.save.Importance = widget.HighImportance
+	p.cancel = widget.NewButtonWithIcon("Annuler les modifications", theme.CancelIcon(), p.cancelResidence)
+	p.dirtyNote = widget.NewLabel("")
+	p.dirtyNote.Importance = widget.WarningImportance
+	p.errText = widget.NewLabel("")
+	p.errText.Importance = widget.DangerImportance
+	p.errText.Wrapping = fyne.TextWrapWord
+	p.errText.TextStyle.Bold = true
+	p.errLine = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())), nil, p.errText)
+	p.errLine.Hide()
+
+	title := func(t string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	residence := container.NewVBox(title("La résidence"), widget.NewForm(
+		widget.NewFormItem("Nom *", p.name), widget.NewFormItem("Adresse", p.address),
+		widget.NewFormItem("Code postal", p.zip), widget.NewFormItem("Ville", p.city)))
+	syndic := container.NewVBox(title("Le syndic bénévole"), widget.NewForm(
+		widget.NewFormItem("Nom", p.syndic), widget.NewFormItem("Adresse", p.syndicAddress),
+		widget.NewFormItem("Téléphone", p.syndicPhone), widget.NewFormItem("Courriel", p.syndicMail)))
+	buttons := container.NewHBox(p.dirtyNote, layout.NewSpacer(), p.cancel, p.save)
+	return container.NewVScroll(container.NewVBox(
+		note("Ces coordonnées figurent en tête des appels de fonds, des relances et des documents de l'assemblée générale."),
+		container.NewGridWithColumns(2, residence, syndic), p.errLine, buttons,
+		note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler les modifications.")))
+}
+
+func (p *settings) typed() ledger.Residence {
+	return ledger.Residence{Name: strings.TrimSpace(p.name.Text), Address: p.address.Text, Zip: strings.TrimSpace(p.zip.Text), City: p.city.Text,
+		SyndicName: p.syndic.Text, SyndicAddress: p.syndicAddress.Text, SyndicPhone: p.syndicPhone.Text, SyndicEmail: strings.TrimSpace(p.syndicMail.Text)}
+}
+
+func (p *settings) fill(r ledger.Residence) {
+	for f, v := range map[*field]string{p.name: r.Name, p.address: r.Address, p.zip: r.Zip, p.city: r.City, p.syndic: r.SyndicName,
+		p.syndicAddress: r.SyndicAddress, p.syndicPhone: r.SyndicPhone, p.syndicMail: r.SyndicEmail} {
+		f.SetText(v)
+	}
+}
+
+func (p *settings) dirty() bool {
+	return p.name != nil && p.typed() != p.saved
+}
+
+func (p *settings) showDirty() {
+	d := p.dirty() && !p.s.readOnly()
+	if d {
+		p.dirtyNote.SetText("Modifications non enregistrées")
+	} else {
+		p.dirtyNote.SetText("")
+	}
+	setEnabled(p.save, d)
+	setEnabled(p.cancel, d)
+}
+
+func (p *settings) saveResidence() {
+	s := p.s
+	if s.readOnly() || !p.dirty() {
+		return
+	}
+	r := p.typed()
+	if err := s.res.Update(func(tx *ledger.Tx) error { return tx.SaveResidence(r) }); err != nil {
+		p.errText.SetText(s.message(err))
+		p.errLine.Show()
+		if r.Name == "" {
+			s.win.Canvas().Focus(p.name)
+		}
+		return
+	}
+	var did []string
+	if r.Name != p.saved.Name || r.Address != p.saved.Address || r.Zip != p.saved.Zip || r.City != p.saved.City {
+		did = append(did, "de la résidence")
+	}
+	if r.SyndicName != p.saved.SyndicName || r.SyndicAddress != p.saved.SyndicAddress || r.SyndicPhone != p.saved.SyndicPhone || r.SyndicEmail != p.saved.SyndicEmail {
+		did = append(did, "du syndic")
+	}
+	p.saved = r
+	s.say(fmt.Sprintf("Coordonnées %s enregistrées", strings.Join(did, " et ")))
+	s.changed() // the window's title shows the residence's name
+}
+
+func (p *settings) cancelResidence() {
+	if !p.dirty() {
+		return
+	}
+	p.s.confirm("Annuler les modifications ?", "Les coordonnées reviendront à ce qui est enregistré ; ce que vous avez tapé sera perdu.",
+		"Annuler les modifications", "Continuer la saisie", func() {
+			p.fill(p.saved)
+			p.errLine.Hide()
+			p.showDirty()
+			p.s.say("Modifications des coordonnées annulées")
+		})
+}
+
+// ---- Comptes bancaires
+
+func (p *settings) banksTab() fyne.CanvasObject {
+	p.banks = &dataTable[ledger.BankAccount]{
+		cols: []column[ledger.BankAccount]{
+			{title: "Compte", width: 100, text: func(b ledger.BankAccount) string { return b.Account },
+				less: func(a, b ledger.BankAccount) bool { return a.Account < b.Account }},
+			{title: "Libellé", width: 200, stretch: true, text: func(b ledger.BankAccount) string { return b.Label },
+				less: func(a, b ledger.BankAccount) bool { return fold(a.Label) < fold(b.Label) }},
+			{title: "IBAN", width: 330, text: func(b ledger.BankAccount) string { return formatIBAN(b.IBAN) }},
+			{title: "BIC", width: 140, text: func(b ledger.BankAccount) string { return b.BIC }},
+		},
+		empty:  "Aucun compte bancaire — ajoutez celui de la résidence avec « Nouveau compte bancaire… ».",
+		onOpen: func(b ledger.BankAccount) { p.bankForm(&b) },
+	}
+	view := p.banks.build()
+	p.addBank = widget.NewButtonWithIcon("Nouveau compte bancaire…", theme.ContentAddIcon(), func() { p.bankForm(nil) })
+	p.addBank.Importance = widget.HighImportance
+	top := container.NewBorder(nil, nil, nil, p.addBank,
+		note("Les comptes en banque de la résidence (512…) et leur IBAN, imprimé sur les appels de fonds. Cliquez sur un compte pour le modifier."))
+	return container.NewBorder(top, nil, nil, nil, view)
+}
+
+// nextBankAccount proposes the first free 512 account after those in use.
+func nextBankAccount(list []ledger.BankAccount) string {
+	n := 0
+	for _, b := range list {
+		var k int
+		if strings.HasPrefix(b.Account, "512") && len(b.Account) == 6 {
+			if _, err := fmt.Sscanf(b.Account[3:], "%d", &k); err == nil && k > n {
+				n = k
+			}
+		}
+	}
+	return fmt.Sprintf("512%03d", n+1)
+}
+
+func (p *settings) bankForm(b *ledger.BankAccount) {
+	s := p.s
+	if s.readOnly() {
+		return
+	}
+	creating := b == nil
+	w := ledger.BankAccount{}
+	if creating {
+		w.Account = nextBankAccount(p.banks.all)
+	} else {
+		w = *b
+	}
+	account := newField(w.Account, "512001, 512002…")
+	if !creating {
+		account.Disable()
+	}
+	label := newField(w.Label, "par exemple : Compte courant, Livret fonds de travaux")
+	iban := newField(formatIBAN(w.IBAN), "FR76 …")
+	bic := newField(w.BIC, "")
+	title := "Nouveau compte bancaire"
+	if !creating {
+		title = "Compte bancaire " + w.Account
+	}
+	f := s.newForm(title, "Enregistrer", account, label, iban, bic)
+	f.width = 640
+	f.submit = func() error {
+		x := ledger.BankAccount{Account: strings.TrimSpace(account.Text), Label: strings.TrimSpace(label.Text), IBAN: iban.Text,
+			BIC: strings.ToUpper(strings.TrimSpace(bic.Text))}
+		if creating {
+			for _, e := range p.banks.all {
+				if e.Account == x.Account {
+					s.win.Canvas().Focus(account)
+					return ledger.Errorf(ledger.Conflict, "Le compte bancaire %s existe déjà : cliquez sur lui dans la liste pour le modifier", x.Account)
+				}
+			}
+		}
+		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.SaveBankAccount(x) }); err != nil {
+			if strings.Contains(ledger.Message(err), "IBAN") {
+				s.win.Canvas().Focus(iban)
+			} else if creating {
+				s.win.Canvas().Focus(account)
+			}
+			return err
+		}
+		verb := "ajouté"
+		if !creating {
+			verb = "modifié"
+		}
+		s.say(fmt.Sprintf("Compte bancaire %s « %s » %s", x.Account, x.Label, verb))
+		s.changed()
+		return nil
+	}
+	form := widget.NewForm(widget.NewFormItem("Compte *", account), widget.NewFormItem("Libellé", label),
+		widget.NewFormItem("IBAN", iban), widget.NewFormItem("BIC", bic))
+	help := "L'IBAN est vérifié (sa clé de contrôle) à l'enregistrement. Touche Entrée : enregistrer. Touche Échap : annuler."
+	if !creating {
+		help = "Le numéro de compte ne change pas. " + help
+	}
+	first := fyne.Focusable(account)
+	if !creating {
+		first = label
+	}
+	f.show(container.NewVBox(form, note(help)), first)
+}
+
+// ---- Exercices
+
+func exerciseState(s *Shell, ex ledger.Exercise) string {
+	switch {
+	case ex.Closed:
+		return "Clos"
+	case ex.ID == s.working.ID:
+		return "Ouvert — en cours"
+	}
+	return "Ouvert"
+}
+
+func (p *settings) exercisesTab() fyne.CanvasObject {
+	s := p.s
+	p.exs = &dataTable[ledger.Exercise]{
+		cols: []column[ledger.Exercise]{
+			{title: "Exercice", width: 250, stretch: true, text: func(e ledger.Exercise) string { return e.Name() }},
+			{title: "Début", width: 130, text: func(e ledger.Exercise) string { return ledger.FrenchDate(e.Start) }},
+			{title: "Fin", width: 130, text: func(e ledger.Exercise) string { return ledger.FrenchDate(e.End) }},
+			{title: "Durée", width: 110, align: fyne.TextAlignTrailing, text: func(e ledger.Exercise) string {
+				m := (e.End.Year()-e.Start.Year())*12 + int(e.End.Month()-e.Start.Month()) + 1
+				return fmt.Sprintf("%d mois", m)
+			}},
+			{title: "État", width: 200, text: func(e ledger.Exercise) string { return exerciseState(s, e) },
+				ink: func(e ledger.Exercise) widget.Importance {
+					if e.Closed {
+						return widget.LowImportance
+					}
+					return widget.MediumImportance
+				}},
+		},
+		empty:  "Aucun exercice.",
+		onOpen: func(e ledger.Exercise) { s.setExercise(e) },
+	}
+	view := p.exs.build()
+	p.addEx = widget.NewButtonWithIcon("Ajouter l'exercice suivant…", theme.ContentAddIcon(), p.addExercise)
+	p.addEx.Importance = widget.HighImportance
+	p.exNote = note("")
+	top := container.NewBorder(nil, nil, nil, p.addEx,
+		note("Un exercice clos ne peut plus être modifié. Cliquez sur un exercice pour l'afficher dans toute la fenêtre."))
+	return container.NewBorder(top, p.exNote, nil, nil, view)
+}
+
+func (p *settings) addExercise() {
+	s := p.s
+	if s.readOnly() {
+		return
+	}
+	last := s.exercises[len(s.exercises)-1]
+	start := last.End.AddDate(0, 0, 1)
+	next := ledger.Exercise{Start: start, End: start.AddDate(1, 0, -1)}
+	f := s.newForm("Ajouter un exercice", "Ajouter")
+	f.width = 520
+	f.submit = func() error {
+		var ex ledger.Exercise
+		if err := s.res.Update(func(tx *ledger.Tx) (err error) { ex, err = tx.AddNextExercise(); return err }); err != nil {
+			return err
+		}
+		s.say(fmt.Sprintf("Exercice %s ajouté (du %s au %s)", ex.Name(), ledger.FrenchDate(ex.Start), ledger.FrenchDate(ex.End)))
+		s.changed()
+		return nil
+	}
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil,
+		note(fmt.Sprintf("Ajouter l'exercice %s, du %s au %s ? Il suit l'exercice %s.", next.Name(), ledger.FrenchDate(next.Start),
+			ledger.FrenchDate(next.End), last.Name()))), nil)
+}
+
+// ---- Affichage
+
+func (p *settings) displayTab() fyne.CanvasObject {
+	s := p.s
+	prefs := s.app.Preferences()
+	dark, scale := appearance(prefs)
+	p.dark = widget.NewRadioGroup([]string{lightChoice, darkChoice}, nil)
+	p.dark.Required = true
+	p.dark.Selected = map[bool]string{true: darkChoice, false: lightChoice}[dark]
+	p.dark.OnChanged = func(v string) {
+		prefs.SetBool(prefDarkTheme, v == darkChoice)
+		s.applyAppearance()
+		s.say(fmt.Sprintf("Affichage : thème %s enregistré", strings.ToLower(strings.TrimSuffix(v, " (recommandé)"))))
+	}
+	var sizes []string
+	for _, t := range textScales {
+		sizes = append(sizes, t.label)
+	}
+	p.textSize = widget.NewRadioGroup(sizes, nil)
+	p.textSize.Required = true
+	p.textSize.Selected = textScales[0].label
+	for _, t := range textScales {
+		if t.scale == scale {
+			p.textSize.Selected = t.label
+		}
+	}
+	p.textSize.OnChanged = func(v string) {
+		for _, t := range textScales {
+			if t.label == v {
+				prefs.SetFloat(prefTextScale, t.scale)
+			}
+		}
+		s.applyAppearance()
+		s.say(fmt.Sprintf("Affichage : texte %s enregistré", strings.ToLower(v)))
+	}
+	p.green = widget.NewCheck("Comptes à jour en vert dans la liste des copropriétaires (les débiteurs sont toujours en rouge)", func(on bool) {
+		p.ownersOption(prefGreenSettled, on, func(o *owners) *widget.Check { return o.green })
+		s.say(fmt.Sprintf("Affichage : comptes à jour %s", map[bool]string{true: "en vert", false: "sans couleur"}[on]))
+	})
+	p.green.Checked = prefs.Bool(prefGreenSettled)
+	p.showLeft = widget.NewCheck("Montrer les copropriétaires sortis dans la liste des copropriétaires", func(on bool) {
+		p.ownersOption(prefShowLeft, on, func(o *owners) *widget.Check { return o.showLeft })
+		s.say(fmt.Sprintf("Affichage : copropriétaires sortis %s", map[bool]string{true: "montrés", false: "cachés"}[on]))
+	})
+	p.showLeft.Checked = prefs.Bool(prefShowLeft)
+	title := func(t string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	return container.NewVScroll(container.NewVBox(
+		note("Ces réglages concernent cet ordinateur, pas la résidence ; ils s'appliquent tout de suite et sont gardés pour la prochaine fois."),
+		title("Thème"), p.dark,
+		title("Taille du texte"), p.textSize,
+		title("Couleurs des listes"), p.green, p.showLeft))
+}
+
+// ownersOption stores an option of the Copropriétaires list, and ticks it
+// there too when that screen is already made (it reads the option once).
+func (p *settings) ownersOption(pref string, on bool, check func(*owners) *widget.Check) {
+	p.s.app.Preferences().SetBool(pref, on)
+	for _, sc := range p.s.built {
+		if o, ok := sc.(*owners); ok && check(o).Checked != on {
+			check(o).SetChecked(on)
+		}
+	}
+}

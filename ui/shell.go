@@ -1,0 +1,455 @@
+// Package ui is the desktop program's window: a shell (menu, navigation
+// column, banners, status line) around one screen per file. Screens read the
+// books through app and ledger and write through Residence.Update; nothing
+// here speaks SQL.
+package ui
+
+import (
+	"fmt"
+	"log"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// screen is one page of the navigation column, made for an open residence.
+type screen interface {
+	view() fyne.CanvasObject // built once
+	reload()                 // reads the books again: on show, after a write, on a change of exercise
+}
+
+// Screens may also offer these to the Édition menu and the keyboard.
+type (
+	creator  interface{ create() }      // Ctrl+N: create a record
+	searcher interface{ focusSearch() } // Ctrl+F: put the cursor in the search
+	goerBack interface{ back() bool }   // Escape: leave a detail for its list
+)
+
+// screenSpec is an entry of the navigation column.
+type screenSpec struct {
+	id    string // also the app.Topic whose next steps link to the screen
+	title string
+	icon  fyne.ThemeIconName
+	make  func(s *Shell) screen
+}
+
+// screens is the navigation column, in order: a new screen is one line in
+// init below and one file in this package. Still to come (issue 3): Lots,
+// Clés et tantièmes, Fournisseurs, Plan comptable, Saisie (journaux),
+// Paramètres.
+var screens []screenSpec
+
+// init fills screens (a plain initializer would be a cycle: screens refer to
+// the shell, which lists screens). Icons are named, not looked up: the theme
+// only exists once the program runs.
+func init() {
+	screens = []screenSpec{
+		{"dashboard", "Tableau de bord", theme.IconNameHome, newDashboard},
+		{string(app.TopicOwners), "Copropriétaires", theme.IconNameAccount, newOwners},
+		{string(app.TopicLots), "Lots", theme.IconNameGrid, newLots},
+		{string(app.TopicKeys), "Clés et tantièmes", theme.IconNameColorChromatic, newKeys},
+		{"suppliers", "Fournisseurs", theme.IconNameFolder, newSuppliers},
+		{"accounts", "Plan comptable", theme.IconNameFileText, newAccounts},
+		{"entries", "Saisie (journaux)", theme.IconNameList, newEntries},
+		{string(app.TopicSettings), "Paramètres", theme.IconNameSettings, newSettings},
+	}
+}
+
+// Options says what Run opens first.
+type Options struct {
+	File      string // a residence to open; "" opens the last one used, else the demo
+	Demo      bool   // open a fresh copy of the demo residence
+	WriteDemo func(file string) (*app.Residence, error)
+}
+
+// Run shows the main window and returns when the user quits.
+func Run(a fyne.App, opt Options) {
+	a.Settings().SetTheme(newTheme())
+	w := a.NewWindow("Tantième")
+	w.SetMaster()
+	w.Resize(fyne.NewSize(1280, 800))
+	s := newShell(a, w, opt.WriteDemo)
+	s.applyAppearance() // the theme and text size chosen in Paramètres
+	w.SetOnClosed(s.closeResidence)
+	s.start(opt)
+	w.ShowAndRun()
+	s.closeResidence()
+}
+
+// Shell is the main window and what is open in it.
+type Shell struct {
+	app       fyne.App
+	win       fyne.Window
+	writeDemo func(file string) (*app.Residence, error)
+	now       func() time.Time
+
+	res       *app.Residence
+	demo      bool
+	info      ledger.Residence
+	exercises []ledger.Exercise
+	working   ledger.Exercise // the earliest exercise not closed
+	exercise  ledger.Exercise // the one shown
+
+	built   []screen // by index in screens, made on first show
+	current int
+
+	frame      fyne.CanvasObject // window content while a residence is open
+	nav        *widget.List
+	navigating bool
+	resName    *widget.Label
+	exSelect   *widget.Select
+	exChoice   []ledger.Exercise
+	banners    *fyne.Container
+	body       *fyne.Container
+	statusText *widget.Label
+	fileText   *widget.Label
+	menu       *shellMenu
+
+	keys []*formKeys    // Enter/Escape targets of the open dialogs, topmost last
+	jobs sync.WaitGroup // long work in progress
+}
+
+func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence, error)) *Shell {
+	s := &Shell{app: a, win: w, writeDemo: writeDemo, now: time.Now}
+	s.resName = widget.NewLabel("")
+	s.resName.SizeName = theme.SizeNameSubHeadingText
+	s.resName.TextStyle.Bold = true
+	s.resName.Truncation = fyne.TextTruncateEllipsis
+	s.exSelect = widget.NewSelect(nil, func(string) {
+		if i := s.exSelect.SelectedIndex(); i >= 0 && i < len(s.exChoice) && s.exChoice[i].ID != s.exercise.ID {
+			s.setExercise(s.exChoice[i])
+		}
+	})
+	top := tinted(headerTint, container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewLabel("Exercice :"), container.New(&fixedWidth{250}, s.exSelect)), s.resName))
+	s.banners = container.NewVBox()
+
+	s.nav = widget.NewList(
+		func() int { return len(screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Saisie (journaux)"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(theme.Icon(screens[i].icon))
+			row.Objects[1].(*widget.Label).SetText(screens[i].title)
+		})
+	s.nav.OnSelected = func(i widget.ListItemID) {
+		if !s.navigating {
+			s.show(i)
+		}
+	}
+	navColumn := container.NewStack(canvas.NewRectangle(headerTint), container.New(&fixedWidth{220}, s.nav))
+
+	s.statusText = widget.NewLabel("")
+	s.statusText.Importance = widget.SuccessImportance
+	s.statusText.Truncation = fyne.TextTruncateEllipsis
+	s.fileText = widget.NewLabel("")
+	s.fileText.Truncation = fyne.TextTruncateEllipsis
+	status := container.NewStack(canvas.NewRectangle(headerTint), container.NewGridWithColumns(2, s.statusText, s.fileText))
+
+	s.body = container.NewStack()
+	s.frame = container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.body))
+	s.menu = newShellMenu(s)
+	w.SetMainMenu(s.menu.main)
+	w.Canvas().SetOnTypedKey(s.typedKey)
+	s.showWelcome()
+	return s
+}
+
+// start opens what opt asks for: a fresh demo, a file, the last file used,
+// or the demo the very first time.
+func (s *Shell) start(opt Options) {
+	switch {
+	case opt.Demo:
+		s.openDemo()
+	case opt.File != "":
+		s.open(opt.File)
+	default:
+		if recent := s.recentFiles(); len(recent) > 0 {
+			s.open(recent[0])
+		} else {
+			s.openDemo()
+		}
+	}
+}
+
+// open opens a residence file in place of the current one.
+func (s *Shell) open(file string) {
+	var r *app.Residence
+	s.runLong("Ouverture de la résidence…", func() (err error) {
+		r, err = app.Open(file)
+		return err
+	}, func() {
+		s.setResidence(r, false)
+		s.addRecent(file)
+	})
+}
+
+// openDemo writes a fresh copy of the demo residence and opens it: the user
+// may try anything in it, nothing is kept.
+func (s *Shell) openDemo() {
+	if s.writeDemo == nil {
+		s.inform("Démonstration indisponible", theme.InfoIcon(), "Cette version de Tantième n'a pas de résidence de démonstration.")
+		return
+	}
+	file, err := demoFile()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	if s.res != nil && s.res.Path() == file {
+		s.closeResidence()
+	}
+	var r *app.Residence
+	s.runLong("Préparation de la résidence de démonstration…", func() (err error) {
+		if err = removeResidence(file); err == nil {
+			r, err = s.writeDemo(file)
+		}
+		return err
+	}, func() { s.setResidence(r, true) })
+}
+
+// setResidence shows r in the window, closing the residence open before.
+func (s *Shell) setResidence(r *app.Residence, demo bool) {
+	s.closeResidence()
+	s.res, s.demo = r, demo
+	if err := s.load(); err != nil {
+		s.closeResidence()
+		s.showError(err)
+		return
+	}
+	s.exercise = s.working
+	s.built = make([]screen, len(screens))
+	s.fileText.SetText("Fichier : " + r.Path())
+	s.statusText.SetText("")
+	s.win.SetContent(s.frame)
+	s.show(0)
+}
+
+// load reads the residence's name and exercises.
+func (s *Shell) load() error {
+	return s.res.View(func(tx *ledger.Tx) error {
+		var err error
+		if s.info, err = tx.Residence(); err != nil {
+			return err
+		}
+		if s.exercises, err = tx.Exercises(); err != nil {
+			return err
+		}
+		if len(s.exercises) == 0 {
+			return ledger.Errorf(ledger.Invalid, "La résidence « %s » n'a aucun exercice", s.info.Name)
+		}
+		s.working, err = tx.WorkingExercise()
+		if ledger.KindOf(err) == ledger.NotFound {
+			s.working, err = s.exercises[len(s.exercises)-1], nil
+		}
+		return err
+	})
+}
+
+// closeResidence closes the open residence and shows the welcome page.
+func (s *Shell) closeResidence() {
+	if s.res == nil {
+		return
+	}
+	if err := s.res.Close(); err != nil {
+		log.Printf("tantieme: fermeture de %s : %v", s.res.Path(), err)
+	}
+	s.res, s.demo, s.built = nil, false, nil
+	s.showWelcome()
+}
+
+// show makes the i-th screen of the navigation current and reads it again.
+func (s *Shell) show(i int) {
+	if s.res == nil || i < 0 || i >= len(screens) {
+		return
+	}
+	if s.built[i] == nil {
+		s.built[i] = screens[i].make(s)
+	}
+	s.current = i
+	sc := s.built[i]
+	s.body.Objects = []fyne.CanvasObject{sc.view()}
+	s.body.Refresh()
+	sc.reload()
+	s.navigating = true
+	s.nav.Select(i)
+	s.navigating = false
+	s.refreshChrome()
+}
+
+// showScreen shows the screen with that id; false when there is none.
+func (s *Shell) showScreen(id string) bool {
+	for i, sp := range screens {
+		if sp.id == id {
+			s.show(i)
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Shell) currentScreen() screen {
+	if s.res == nil || s.current >= len(s.built) {
+		return nil
+	}
+	return s.built[s.current]
+}
+
+// setExercise shows another exercise.
+func (s *Shell) setExercise(ex ledger.Exercise) {
+	s.exercise = ex
+	if sc := s.currentScreen(); sc != nil {
+		sc.reload()
+	}
+	s.refreshChrome()
+}
+
+// changed reads the books again after a write.
+func (s *Shell) changed() {
+	if err := s.load(); err != nil {
+		s.showError(err)
+	}
+	for _, ex := range s.exercises {
+		if ex.ID == s.exercise.ID {
+			s.exercise = ex
+		}
+	}
+	if sc := s.currentScreen(); sc != nil {
+		sc.reload()
+	}
+	s.refreshChrome()
+}
+
+// say tells the user what an action did, in the status line (and the log).
+func (s *Shell) say(text string) {
+	s.statusText.SetText("✓ " + text)
+	log.Printf("tantieme: %s", text)
+}
+
+// readOnly says whether the exercise shown may not be changed.
+func (s *Shell) readOnly() bool {
+	return s.res == nil || s.res.ReadOnly() || s.exercise.Closed
+}
+
+// situation is the day at which the screens show balances.
+func (s *Shell) situation() time.Time { return app.SituationDate(s.exercise, s.now()) }
+
+func exerciseLabel(ex ledger.Exercise, working ledger.Exercise) string {
+	switch {
+	case ex.Closed:
+		return ex.Name() + " (clos)"
+	case ex.ID == working.ID:
+		return ex.Name() + " (en cours)"
+	}
+	return ex.Name()
+}
+
+// exerciseChoice is what the exercise list offers: N-1 to N+2 around the
+// working exercise N, and the one shown.
+func exerciseChoice(all []ledger.Exercise, working, shown ledger.Exercise) []ledger.Exercise {
+	n := 0
+	for i, ex := range all {
+		if ex.ID == working.ID {
+			n = i
+		}
+	}
+	var out []ledger.Exercise
+	for i, ex := range all {
+		if (i >= n-1 && i <= n+2) || ex.ID == shown.ID {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// refreshChrome updates the title, the exercise list, the banners and the
+// menus to what is open.
+func (s *Shell) refreshChrome() {
+	s.menu.refresh()
+	if s.res == nil {
+		s.win.SetTitle("Tantième")
+		return
+	}
+	name := s.info.Name
+	if s.demo {
+		name += " (démonstration)"
+	}
+	s.win.SetTitle(fmt.Sprintf("%s – Exercice %s – %s – Tantième", name, exerciseLabel(s.exercise, s.working), screens[s.current].title))
+	s.resName.SetText(name)
+
+	s.exChoice = exerciseChoice(s.exercises, s.working, s.exercise)
+	var labels []string
+	for _, ex := range s.exChoice {
+		labels = append(labels, exerciseLabel(ex, s.working))
+	}
+	s.exSelect.SetOptions(labels)
+	for i, ex := range s.exChoice {
+		if ex.ID == s.exercise.ID && s.exSelect.SelectedIndex() != i {
+			s.exSelect.SetSelectedIndex(i)
+		}
+	}
+
+	var bs []fyne.CanvasObject
+	if s.demo {
+		bs = append(bs, banner(infoTint, theme.InfoIcon(),
+			"Résidence de démonstration — créez ou ouvrez votre résidence. Essayez librement : elle est remise à neuf à chaque ouverture.",
+			widget.NewButtonWithIcon("Nouvelle résidence…", theme.DocumentCreateIcon(), s.newResidence),
+			widget.NewButtonWithIcon("Ouvrir…", theme.FolderOpenIcon(), s.chooseFile)))
+	}
+	if s.res.ReadOnly() {
+		bs = append(bs, banner(warningTint, theme.WarningIcon(), "Fichier ouvert en lecture seule : consultation seulement, aucune modification n'est possible."))
+	} else if s.exercise.Closed {
+		working := s.working
+		bs = append(bs, banner(warningTint, theme.WarningIcon(),
+			fmt.Sprintf("Exercice %s clos : consultation seulement, ses écritures ne peuvent plus être modifiées.", s.exercise.Name()),
+			widget.NewButton("Revenir à l'exercice "+working.Name(), func() { s.setExercise(working) })))
+	}
+	s.banners.Objects = bs
+	s.banners.Refresh()
+}
+
+// showWelcome is the page shown when no residence is open.
+func (s *Shell) showWelcome() {
+	actions := container.NewVBox(
+		widget.NewButtonWithIcon("Nouvelle résidence…", theme.DocumentCreateIcon(), s.newResidence),
+		widget.NewButtonWithIcon("Ouvrir une résidence…", theme.FolderOpenIcon(), s.chooseFile),
+		widget.NewButtonWithIcon("Ouvrir la résidence de démonstration", theme.InfoIcon(), s.openDemo),
+	)
+	if recent := s.recentFiles(); len(recent) > 0 {
+		actions.Add(widget.NewLabelWithStyle("Fichiers récents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, f := range recent {
+			actions.Add(widget.NewButtonWithIcon(f, theme.FileIcon(), func() { s.open(f) }))
+		}
+	}
+	page := container.NewVBox(heading("Tantième"), note("La comptabilité des copropriétés gérées par un syndic bénévole. Aucune résidence n'est ouverte : que voulez-vous faire ?"), actions)
+	s.win.SetContent(container.NewCenter(container.New(&fixedWidth{640}, page)))
+	s.refreshChrome()
+}
+
+// fixedWidth gives its content a fixed least width.
+type fixedWidth struct{ width float32 }
+
+func (l *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.width, h)
+}

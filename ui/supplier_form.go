@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/ledger"
+)
+
+// supplierForm opens the form that creates a supplier (sp nil) or changes
+// one; the books check the account and the IBAN's key.
+func (s *Shell) supplierForm(sp *ledger.Supplier, saved func(ledger.Supplier)) {
+	creating := sp == nil
+	w := ledger.Supplier{}
+	if !creating {
+		w = *sp
+	} else if err := s.res.View(func(tx *ledger.Tx) (err error) { w.Account, err = tx.NextSupplierAccount(); return err }); err != nil {
+		s.showError(err)
+		return
+	}
+	account := newField(w.Account, "401001 à 401999")
+	if !creating {
+		account.Disable()
+	}
+	name := newField(w.Name, "Raison sociale : EDF, Assurances du Rhône…")
+	address := newField(w.Address, "")
+	zip := newField(w.Zip, "")
+	city := newField(w.City, "")
+	contact := newField(w.Contact, "Nom de votre interlocuteur")
+	phone := newField(w.Phone, "")
+	email := newField(w.Email, "")
+	iban := newField(formatIBAN(w.IBAN), "FR76 …, pour payer par virement")
+	bic := newField(w.BIC, "")
+	notes := newTextArea(w.Notes, 3)
+
+	title := "Nouveau fournisseur"
+	if !creating {
+		title = "Modifier le fournisseur " + w.Account
+	}
+	f := s.newForm(title, "Enregistrer", account, name, address, zip, city, contact, phone, email, iban, bic, notes)
+	f.width = 960
+	f.submit = func() error {
+		x := w
+		x.Account = strings.ToUpper(strings.TrimSpace(account.Text))
+		x.Name, x.Address, x.Zip, x.City = name.Text, address.Text, strings.TrimSpace(zip.Text), city.Text
+		x.Contact, x.Phone, x.Email = contact.Text, phone.Text, strings.TrimSpace(email.Text)
+		x.IBAN, x.BIC, x.Notes = iban.Text, strings.ToUpper(strings.TrimSpace(bic.Text)), notes.Text
+		err := s.res.Update(func(tx *ledger.Tx) error {
+			if creating {
+				return tx.AddSupplier(&x)
+			}
+			return tx.UpdateSupplier(x)
+		})
+		if err != nil {
+			msg := ledger.Message(err)
+			switch {
+			case strings.TrimSpace(name.Text) == "":
+				s.win.Canvas().Focus(name)
+			case strings.Contains(msg, "IBAN"):
+				s.win.Canvas().Focus(iban)
+			case strings.Contains(msg, "compte"):
+				s.win.Canvas().Focus(account)
+			}
+			return err
+		}
+		verb := "créé"
+		if !creating {
+			verb = "modifié"
+		}
+		s.say(fmt.Sprintf("Fournisseur %s « %s » %s", x.Account, strings.TrimSpace(x.Name), verb))
+		saved(x)
+		return nil
+	}
+	left := widget.NewForm(
+		widget.NewFormItem("Compte", account), widget.NewFormItem("Nom *", name), widget.NewFormItem("Adresse", address),
+		widget.NewFormItem("Code postal", zip), widget.NewFormItem("Ville", city), widget.NewFormItem("Contact", contact))
+	right := widget.NewForm(
+		widget.NewFormItem("Téléphone", phone), widget.NewFormItem("Courriel", email), widget.NewFormItem("IBAN", iban),
+		widget.NewFormItem("BIC", bic), widget.NewFormItem("Notes", notes))
+	help := "* obligatoire. L'IBAN est vérifié (sa clé de contrôle) à l'enregistrement. Touche Entrée : enregistrer. Touche Échap : annuler."
+	if !creating {
+		help = "Le numéro de compte d'un fournisseur ne change pas. " + help
+	}
+	f.show(container.NewVBox(container.NewGridWithColumns(2, left, right), note(help)), name)
+}

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// suppliers is the Fournisseurs screen: the list, and a supplier's card in
+// its place when one is opened.
+type suppliers struct {
+	s       *Shell
+	at      time.Time
+	table   *dataTable[app.SupplierSummary]
+	search  *field
+	add     *widget.Button
+	summary *widget.Label
+	list    fyne.CanvasObject
+	card    *supplierCard
+	root    *fyne.Container
+}
+
+// owed is what the residence owes a supplier: the credit balance of his
+// account (invoices booked, not paid yet).
+func owed(r app.SupplierSummary) ledger.Amount { return -r.Balance }
+
+// supplierSituation says in words what a supplier's balance means.
+func supplierSituation(balance ledger.Amount) string {
+	switch {
+	case balance < 0:
+		return "À payer"
+	case balance > 0:
+		return "Avance versée"
+	}
+	return "Soldé"
+}
+
+func newSuppliers(s *Shell) screen {
+	p := &suppliers{s: s}
+	p.table = &dataTable[app.SupplierSummary]{
+		cols: []column[app.SupplierSummary]{
+			{title: "Compte", width: 100, text: func(r app.SupplierSummary) string { return r.Account },
+				less: func(a, b app.SupplierSummary) bool { return a.Account < b.Account }},
+			{title: "Nom", width: 220, stretch: true, text: func(r app.SupplierSummary) string { return r.Name },
+				less: func(a, b app.SupplierSummary) bool { return fold(a.Name) < fold(b.Name) }},
+			{title: "Ville", width: 140, text: func(r app.SupplierSummary) string { return r.City },
+				less: func(a, b app.SupplierSummary) bool { return fold(a.City) < fold(b.City) }},
+			{title: "Téléphone", width: 150, text: func(r app.SupplierSummary) string { return r.Phone }},
+			{title: "Reste à payer", width: 150, align: fyne.TextAlignTrailing, text: func(r app.SupplierSummary) string { return owed(r).String() },
+				ink:  func(r app.SupplierSummary) widget.Importance { return creditInk(owed(r)) },
+				less: func(a, b app.SupplierSummary) bool { return owed(a) < owed(b) }},
+			{title: "Situation", width: 130, text: func(r app.SupplierSummary) string { return supplierSituation(r.Balance) },
+				less: func(a, b app.SupplierSummary) bool { return owed(a) < owed(b) }},
+		},
+		match: func(r app.SupplierSummary, q string) bool {
+			return strings.Contains(fold(strings.Join([]string{r.Account, r.Name, r.City, r.Contact, r.Phone, r.Email}, " ")), q)
+		},
+		totals: func(rows []app.SupplierSummary) []string {
+			var total ledger.Amount
+			due := 0
+			for _, r := range rows {
+				total += owed(r)
+				if r.Balance < 0 {
+					due++
+				}
+			}
+			return []string{"Total", fmt.Sprintf("%d fournisseur%s", len(rows), plural(len(rows))), "", "", total.String(),
+				fmt.Sprintf("%d à payer", due)}
+		},
+		empty:   "Aucun fournisseur — créez-en un avec « Nouveau fournisseur… » (EDF, l'assureur, l'entreprise de nettoyage…).",
+		noMatch: "Aucun fournisseur ne correspond à « %s ».",
+		onOpen:  func(r app.SupplierSummary) { p.openCard(r.Account) },
+	}
+	tableView := p.table.build()
+	p.search = searchBox("Nom, compte, ville, contact…", p.table.search, func() {
+		if len(p.table.rows) > 0 {
+			p.openCard(p.table.rows[0].Account)
+		}
+	})
+	p.add = widget.NewButtonWithIcon("Nouveau fournisseur…", theme.ContentAddIcon(), p.create)
+	p.add.Importance = widget.HighImportance
+	p.summary = widget.NewLabel("")
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.summary, heading("Fournisseurs")), listTools(p.search, p.add))
+	p.list = container.NewBorder(top, nil, nil, nil, tableView)
+	p.root = container.NewStack(p.list)
+	return p
+}
+
+func (p *suppliers) view() fyne.CanvasObject { return p.root }
+
+func (p *suppliers) reload() {
+	s := p.s
+	p.at = s.situation()
+	list, err := s.res.SupplierSummaries(p.at)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	p.table.setRows(list)
+	p.summary.SetText("Soldes au " + ledger.FrenchDate(p.at))
+	setEnabled(p.add, !s.readOnly())
+	if p.card != nil {
+		p.card.reload()
+	}
+}
+
+// create opens the form for a new supplier (Ctrl+N).
+func (p *suppliers) create() {
+	if p.s.readOnly() {
+		return
+	}
+	p.s.supplierForm(nil, func(w ledger.Supplier) {
+		p.s.changed()
+		p.openCard(w.Account)
+	})
+}
+
+func (p *suppliers) focusSearch() {
+	p.back()
+	p.s.win.Canvas().Focus(p.search)
+}
+
+func (p *suppliers) openCard(account string) {
+	p.card = newSupplierCard(p, account)
+	p.card.reload()
+	if p.card == nil {
+		return
+	}
+	p.s.win.Canvas().Unfocus()
+	p.root.Objects = []fyne.CanvasObject{p.card.root}
+	p.root.Refresh()
+}
+
+func (p *suppliers) back() bool {
+	if p.card == nil {
+		return false
+	}
+	p.card = nil
+	p.root.Objects = []fyne.CanvasObject{p.list}
+	p.root.Refresh()
+	return true
+}
+
+// supplierCard is a supplier's card: his details and his account statement.
+type supplierCard struct {
+	p       *suppliers
+	account string
+	data    app.SupplierCard
+
+	title     *widget.Label
+	situation *widget.Label
+	edit      *widget.Button
+	tabs      *container.AppTabs
+	info      *fyne.Container
+	statement *fyne.Container
+	root      fyne.CanvasObject
+}
+
+func newSupplierCard(p *suppliers, account string) *supplierCard {
+	c := &supplierCard{p: p, account: account}
+	c.title = heading("")
+	c.situation = widget.NewLabel("")
+	c.situation.TextStyle.Bold = true
+	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { p.back() })
+	c.edit = widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), c.editSupplier)
+	c.info = newInfoRows()
+	c.statement = container.NewStack()
+	c.tabs = container.NewAppTabs(
+		container.NewTabItem("Informations", container.NewVScroll(c.info)),
+		container.NewTabItem("Relevé de compte", c.statement),
+	)
+	top := container.NewVBox(container.NewHBox(back), container.NewBorder(nil, nil, nil, c.edit, c.title), c.situation)
+	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
+	return c
+}
+
+func (c *supplierCard) reload() {
+	s := c.p.s
+	data, err := s.res.SupplierCard(c.account, s.exercise, c.p.at)
+	if err != nil {
+		s.showError(err)
+		c.p.back()
+		return
+	}
+	c.data = data
+	sp := data.Supplier
+	c.title.SetText(sp.Account + " — " + sp.Name)
+	bal := data.Statement.Closing
+	text := fmt.Sprintf("Solde au %s : %s — %s", ledger.FrenchDate(data.At), bal.String(), supplierSituation(bal))
+	if bal < 0 {
+		text = fmt.Sprintf("Solde au %s : %s — reste à payer %s", ledger.FrenchDate(data.At), bal.String(), (-bal).String())
+	}
+	c.situation.SetText(text)
+	setEnabled(c.edit, !s.readOnly())
+	infoRows(c.info, [][2]string{
+		{"Compte", sp.Account}, {"Nom", sp.Name}, {"Adresse", sp.Address}, {"Code postal", sp.Zip}, {"Ville", sp.City},
+		{"Contact", sp.Contact}, {"Téléphone", sp.Phone}, {"Courriel", sp.Email},
+		{"IBAN", formatIBAN(sp.IBAN)}, {"BIC", sp.BIC}, {"Notes", sp.Notes},
+	})
+	c.statement.Objects = []fyne.CanvasObject{container.NewBorder(nil,
+		note("Un solde négatif (créditeur) est ce que la résidence doit au fournisseur."), nil, nil, statementTable(data.Statement))}
+	c.statement.Refresh()
+}
+
+func (c *supplierCard) editSupplier() {
+	s := c.p.s
+	sp := c.data.Supplier
+	s.supplierForm(&sp, func(ledger.Supplier) { s.changed() })
+}
