@@ -136,7 +136,10 @@ func (tx *Tx) stmt(query string) (*sql.Stmt, error) {
 }
 
 // PostEntry checks e against the books and writes it; e.ID is set.
-func (tx *Tx) PostEntry(e *Entry) error {
+func (tx *Tx) PostEntry(e *Entry) error { return tx.postEntry(e, 0) }
+
+// postEntry writes e under number id, or the next free number when id is 0.
+func (tx *Tx) postEntry(e *Entry, id int64) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -163,15 +166,19 @@ func (tx *Tx) PostEntry(e *Entry) error {
 			return Errorf(Invalid, "%s, ligne %d : la clé %s n'existe pas", where, i+1, l.Key)
 		}
 	}
-	ins, err := tx.stmt(`INSERT INTO entries (journal, date, piece, label, origin) VALUES (?, ?, ?, ?, ?)`)
+	ins, err := tx.stmt(`INSERT INTO entries (id, journal, date, piece, label, origin) VALUES (?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
-	res, err := ins.Exec(e.Journal, ISO(e.Date), e.Piece, e.Label, e.Origin)
+	var forced any
+	if id != 0 {
+		forced = id
+	}
+	res, err := ins.Exec(forced, e.Journal, ISO(e.Date), e.Piece, e.Label, e.Origin)
 	if err != nil {
 		return sqlError(err, where)
 	}
-	id, _ := res.LastInsertId()
+	id, _ = res.LastInsertId()
 	line, err := tx.stmt(`INSERT INTO lines (entry_id, account, key, label, debit, credit, letter, reconciled)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -200,31 +207,94 @@ func (tx *Tx) PostEntry(e *Entry) error {
 	return nil
 }
 
-// DeleteEntry removes an entry of an open exercise.
+// DeleteEntry removes an entry of an open exercise. A matching group
+// (lettrage) that loses one of its lines no longer balances: it is unmatched
+// whole.
 func (tx *Tx) DeleteEntry(id int64) error {
 	e, err := tx.Entry(id)
 	if err != nil {
 		return err
 	}
+	if err := tx.deleteEntry(e); err != nil {
+		return err
+	}
+	return tx.unmatch(brokenGroups(e.Lines, nil))
+}
+
+func (tx *Tx) deleteEntry(e Entry) error {
 	if ex, err := tx.ExerciseAt(e.Date); err == nil && ex.Closed {
 		return Errorf(Locked, "%s : l'exercice %s est clos, ses écritures ne peuvent pas être supprimées", e.describe(), ex.Name())
 	}
-	_, err = tx.exec(e.describe(), `DELETE FROM entries WHERE id = ?`, id)
+	_, err := tx.exec(e.describe(), `DELETE FROM entries WHERE id = ?`, e.ID)
 	return err
 }
 
-// ReplaceEntry changes an entry of an open exercise: the old one is removed
-// and e is posted in its place, in the same transaction. e gets the next
-// free ID, which is the old one when that was the latest entry (entries.id
-// is not AUTOINCREMENT, so SQLite reuses the highest ID once deleted).
+// ReplaceEntry changes an entry of an open exercise, keeping its number:
+// the old lines are removed and e's are posted in their place in the same
+// transaction (e.ID is set to id). A line keeps its matching letter and bank
+// tick only when the caller copies them onto a line of the same account and
+// amounts; a matching group that loses a line is unmatched whole.
 func (tx *Tx) ReplaceEntry(id int64, e *Entry) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	if err := tx.DeleteEntry(id); err != nil {
+	old, err := tx.Entry(id)
+	if err != nil {
 		return err
 	}
-	return tx.PostEntry(e)
+	if err := tx.deleteEntry(old); err != nil {
+		return err
+	}
+	if err := tx.postEntry(e, id); err != nil {
+		return err
+	}
+	return tx.unmatch(brokenGroups(old.Lines, e.Lines))
+}
+
+// matchGroup is a matching letter on an account.
+type matchGroup struct{ account, letter string }
+
+// brokenGroups lists the matching groups of the old lines that the new lines
+// do not carry on unchanged (same account, amounts and letter).
+func brokenGroups(old, new []Line) []matchGroup {
+	kept := map[Line]int{}
+	for _, l := range new {
+		if l.Letter != "" {
+			kept[Line{Account: l.Account, Debit: l.Debit, Credit: l.Credit, Letter: l.Letter}]++
+		}
+	}
+	seen := map[matchGroup]bool{}
+	var out []matchGroup
+	for _, l := range old {
+		if l.Letter == "" {
+			continue
+		}
+		k := Line{Account: l.Account, Debit: l.Debit, Credit: l.Credit, Letter: l.Letter}
+		if kept[k] > 0 {
+			kept[k]--
+			continue
+		}
+		g := matchGroup{l.Account, l.Letter}
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// unmatch clears the letters of the groups on lines of open exercises (a
+// closed exercise's lines cannot change; their letters stay as printed).
+func (tx *Tx) unmatch(groups []matchGroup) error {
+	for _, g := range groups {
+		if _, err := tx.exec("lettrage", `UPDATE lines SET letter = '' WHERE account = ? AND letter = ?
+			AND entry_id IN (SELECT e.id FROM entries e WHERE NOT EXISTS
+				(SELECT 1 FROM exercises x WHERE x.closed = 1 AND e.date BETWEEN x.start AND x.end))`,
+			g.account, g.letter); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EntryFilter selects entries; zero fields select everything.

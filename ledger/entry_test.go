@@ -338,8 +338,8 @@ func TestDeleteAndReplaceKeepTotals(t *testing.T) {
 	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.PostEntry(receipt) })
 	repl := entry("2025-04-01", "OD", "A0001", dr("450001", "", "40"), dr("450002", "", "30"), dr("450003", "", "30"), cr("701000", "001", "100"))
 	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.ReplaceEntry(call.ID, repl) })
-	if repl.ID == 0 || repl.ID == call.ID {
-		t.Errorf("replacement ID %d (old %d)", repl.ID, call.ID)
+	if repl.ID != call.ID {
+		t.Errorf("replacement ID %d, want the old number %d kept", repl.ID, call.ID)
 	}
 	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.DeleteEntry(receipt.ID) })
 	if got := trialBalance(t, db, "2025-01-01", "2025-03-31"); len(got) != 0 {
@@ -360,7 +360,7 @@ func TestDeleteAndReplaceKeepTotals(t *testing.T) {
 		t.Errorf("a failed ReplaceEntry changed the books: %v", after)
 	}
 
-	for _, id := range []int64{call.ID, 9999} {
+	for _, id := range []int64{receipt.ID, 9999} {
 		err := db.Update(func(tx *ledger.Tx) error { return tx.DeleteEntry(id) })
 		if ledger.KindOf(err) != ledger.NotFound {
 			t.Errorf("DeleteEntry(%d): %v, want NotFound", id, err)
@@ -492,4 +492,63 @@ func TestNextPiece(t *testing.T) {
 			t.Errorf("NextPiece(%q) = %q, want %q", prefix, got, want)
 		}
 	}
+}
+
+// Editing or deleting a matched line unmatches its whole group: the letters
+// left would claim a balance that no longer holds. A line copied unchanged
+// keeps its letter.
+func TestReplaceAndDeleteUnmatchBrokenGroups(t *testing.T) {
+	db := mustCreate(t)
+	var call, receipt, other *ledger.Entry
+	mustUpdate(t, db, func(tx *ledger.Tx) error {
+		call = entry("2025-01-01", "OD", "A1", ledger.Line{Account: "450001", Debit: amt("100"), Letter: "A"}, cr("701000", "001", "100"))
+		receipt = entry("2025-01-10", "BQ", "R1", dr("512001", "", "100"), ledger.Line{Account: "450001", Credit: amt("100"), Letter: "A"})
+		other = entry("2025-02-01", "OD", "A2", ledger.Line{Account: "450002", Debit: amt("50"), Letter: "B"}, cr("701000", "001", "50"))
+		for _, e := range []*ledger.Entry{call, receipt, other} {
+			if err := tx.PostEntry(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	letters := func() map[string]string {
+		out := map[string]string{}
+		mustView(t, db, func(tx *ledger.Tx) error {
+			es, err := tx.Entries(ledger.EntryFilter{})
+			for _, e := range es {
+				for _, l := range e.Lines {
+					if l.Account[:3] == "450" {
+						out[e.Piece] = l.Letter
+					}
+				}
+			}
+			return err
+		})
+		return out
+	}
+	// The receipt's label changes, its matched line is copied unchanged.
+	mustUpdate(t, db, func(tx *ledger.Tx) error {
+		e := entry("2025-01-10", "BQ", "R1", dr("512001", "", "100"), ledger.Line{Account: "450001", Credit: amt("100"), Letter: "A"})
+		e.Label = "Chèque n° 123"
+		return tx.ReplaceEntry(receipt.ID, e)
+	})
+	if got := letters(); got["A1"] != "A" || got["R1"] != "A" {
+		t.Errorf("unchanged matched line lost its letter: %v", got)
+	}
+	// Its amount changes: the group A is unmatched on both sides.
+	mustUpdate(t, db, func(tx *ledger.Tx) error {
+		return tx.ReplaceEntry(receipt.ID, entry("2025-01-10", "BQ", "R1", dr("512001", "", "90"), ledger.Line{Account: "450001", Credit: amt("90"), Letter: "A"}))
+	})
+	if got := letters(); got["A1"] != "" || got["R1"] != "" || got["A2"] != "B" {
+		t.Errorf("after changing a matched amount: %v, want A unmatched and B kept", got)
+	}
+	// Deleting a matched entry unmatches its group.
+	mustUpdate(t, db, func(tx *ledger.Tx) error {
+		return tx.PostEntry(entry("2025-02-10", "BQ", "R2", dr("512001", "", "50"), ledger.Line{Account: "450002", Credit: amt("50"), Letter: "B"}))
+	})
+	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.DeleteEntry(other.ID) })
+	if got := letters(); got["R2"] != "" {
+		t.Errorf("after deleting a matched entry: %v, want B unmatched", got)
+	}
+	wantNoProblem(t, db)
 }

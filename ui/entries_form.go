@@ -272,6 +272,11 @@ func (ef *entryForm) update() {
 // and the cursor goes where the problem is.
 func (ef *entryForm) save(next bool) error {
 	ef.picker.hide()
+	if ef.orig != nil && !ef.f.dirty() {
+		// Rewriting an entry as it was would only renumber it.
+		ef.s.say(entryWords(*ef.orig) + " inchangée")
+		return nil
+	}
 	ef.lines.compact()
 	d := ef.draft()
 	e, err := d.Entry(ef.refs.Accounts, ef.ex)

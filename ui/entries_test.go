@@ -106,9 +106,9 @@ func TestEntriesList(t *testing.T) {
 		"martin":           "A0001 R2", // the call has a line on her account
 		"450002":           "A0001",
 		"compte courant":   "R1 R2", // the bank's name
-		"450,00":   "R1",
-		"1 000,00": "A0001",
-		"appel":    "A0001",
+		"450,00":           "R1",
+		"1 000,00":         "A0001",
+		"appel":            "A0001",
 	} {
 		e.search.SetText("")
 		test.Type(e.search, q)
@@ -461,6 +461,17 @@ func TestEditEntry(t *testing.T) {
 	}
 	e.tapped(row)
 	mustContain(t, "the form", overlayText(s), "Modifier l'écriture BQ R1 du 03/02/2025")
+
+	// Enter without a change writes nothing.
+	press(s, fyne.KeyReturn)
+	if s.win.Canvas().Overlays().Top() != nil || s.statusText.Text != "✓ Écriture R1 inchangée" {
+		t.Errorf("status %q", s.statusText.Text)
+	}
+	for _, x := range booked(t, s, "BQ") {
+		if x.Piece == "R1" && x.ID != row.ID {
+			t.Errorf("R1 was rewritten: id %d, was %d", x.ID, row.ID)
+		}
+	}
 }
 
 func TestDeleteEntry(t *testing.T) {

@@ -358,15 +358,14 @@ func (s *accountSuggestion) Disabled() bool                 { return true }
 // on: the keyboard goes from amount to account along the lines.
 type wordButton struct {
 	widget.BaseWidget
-	text    *widget.Label
-	icon    *widget.Icon
-	bg      *canvas.Rectangle
-	tapped  func()
-	enabled bool
+	text   *widget.Label
+	icon   *widget.Icon
+	bg     *canvas.Rectangle
+	tapped func()
 }
 
 func newWordButton(text string, icon fyne.Resource, tapped func()) *wordButton {
-	b := &wordButton{text: widget.NewLabel(text), icon: widget.NewIcon(icon), bg: canvas.NewRectangle(color.Transparent), tapped: tapped, enabled: true}
+	b := &wordButton{text: widget.NewLabel(text), icon: widget.NewIcon(icon), bg: canvas.NewRectangle(color.Transparent), tapped: tapped}
 	b.text.Importance = widget.LowImportance
 	b.ExtendBaseWidget(b)
 	return b
@@ -377,7 +376,7 @@ func (b *wordButton) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (b *wordButton) Tapped(*fyne.PointEvent) {
-	if b.enabled && b.tapped != nil {
+	if b.tapped != nil {
 		b.tapped()
 	}
 }
