@@ -22,7 +22,7 @@ var accountClasses = []struct {
 	class int
 	label string
 }{
-	{0, "Toutes"}, {1, "1 Provisions, avances"}, {4, "4 Tiers"}, {5, "5 Banques, caisse"}, {6, "6 Charges"}, {7, "7 Produits"},
+	{0, "Toutes les classes"}, {1, "1 Provisions, avances"}, {4, "4 Tiers"}, {5, "5 Banques"}, {6, "6 Charges"}, {7, "7 Produits"},
 }
 
 // accounts is the Plan comptable screen: the residence's accounts by class,
@@ -31,7 +31,7 @@ var accountClasses = []struct {
 type accounts struct {
 	s          *Shell
 	table      *dataTable[app.ChartAccount]
-	class      *widget.RadioGroup
+	classes    []*widget.Button // one per class: the one shown is highlighted
 	classShown int
 	search     *field
 	showHidden *widget.Check
@@ -102,21 +102,12 @@ func newAccounts(s *Shell) screen {
 		onOpen:  func(r app.ChartAccount) { a.edit(r) },
 	}
 	tableView := a.table.build()
-	labels := make([]string, len(accountClasses))
-	for i, c := range accountClasses {
-		labels[i] = c.label
+	classBar := container.NewHBox(widget.NewLabel("Classe :"))
+	for _, c := range accountClasses {
+		b := widget.NewButton(c.label, func() { a.showClass(c.class) })
+		a.classes = append(a.classes, b)
+		classBar.Add(b)
 	}
-	a.class = widget.NewRadioGroup(labels, func(v string) {
-		for _, c := range accountClasses {
-			if c.label == v {
-				a.classShown = c.class
-			}
-		}
-		a.table.apply()
-	})
-	a.class.Horizontal = true
-	a.class.Required = true
-	a.class.Selected = accountClasses[0].label
 	a.search = searchBox("Numéro ou libellé : 614, assurance…", a.table.search, func() {
 		if len(a.table.rows) > 0 {
 			a.edit(a.table.rows[0])
@@ -133,12 +124,26 @@ func newAccounts(s *Shell) screen {
 	a.summary = widget.NewLabel("")
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, a.summary, heading("Plan comptable")),
-		container.NewHBox(widget.NewLabel("Classe :"), a.class),
+		classBar,
 		listTools(a.search, a.add, a.showHidden))
 	help := note("Cliquez sur un compte pour modifier son libellé ou le masquer dans les listes de choix. Un compte masqué reste valable ; son numéro ne change jamais.")
 	help.Importance = widget.LowImportance
 	a.root = container.NewBorder(top, help, nil, nil, tableView)
+	a.showClass(0)
 	return a
+}
+
+// showClass lists the accounts of one class (0: all).
+func (a *accounts) showClass(class int) {
+	a.classShown = class
+	for i, c := range accountClasses {
+		a.classes[i].Importance = widget.MediumImportance
+		if c.class == class {
+			a.classes[i].Importance = widget.HighImportance
+		}
+		a.classes[i].Refresh()
+	}
+	a.table.apply()
 }
 
 func (a *accounts) view() fyne.CanvasObject { return a.root }
@@ -169,7 +174,7 @@ func (a *accounts) reveal(code string) {
 	if !a.showHidden.Checked {
 		a.showHidden.SetChecked(true)
 	}
-	a.class.SetSelected(accountClasses[0].label)
+	a.showClass(0)
 	for i, r := range a.table.rows {
 		if r.Code == code {
 			a.table.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})

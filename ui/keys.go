@@ -39,13 +39,16 @@ type keysScreen struct {
 	stateIcon               *widget.Icon
 	problem                 *widget.Label
 
-	grid    *shareGrid
-	gridBox *fyne.Container
-	key     string // the key shown by key
-	lot     string // the lot shown by lot
-	byLot   bool
-	filling bool // the choices are being set by the program, not the user
-	root    fyne.CanvasObject
+	grid     *shareGrid
+	gridBox  *fyne.Container
+	keysHead fyne.CanvasObject
+	keysPart fyne.CanvasObject
+	split    *container.Split
+	key      string // the key shown by key
+	lot      string // the lot shown by lot
+	byLot    bool
+	filling  bool // the choices are being set by the program, not the user
+	root     fyne.CanvasObject
 }
 
 func newKeys(s *Shell) screen {
@@ -119,9 +122,9 @@ func newKeys(s *Shell) screen {
 			}
 		}
 	})
-	k.keyLine = container.NewHBox(widget.NewLabel("Clé :"), container.New(&fixedWidth{300}, k.keyChoice))
-	k.lotLine = container.NewHBox(widget.NewLabel("Lot :"), container.New(&fixedWidth{420}, k.lotChoice))
-	k.search = searchBox("Lot, désignation, propriétaire…", func(q string) {
+	k.keyLine = container.NewHBox(widget.NewLabel("Clé :"), container.New(&fixedWidth{280}, k.keyChoice))
+	k.lotLine = container.NewHBox(widget.NewLabel("Lot :"), container.New(&fixedWidth{330}, k.lotChoice))
+	k.search = searchBox("Lot, propriétaire…", func(q string) {
 		if k.grid != nil {
 			k.grid.search(q)
 		}
@@ -141,18 +144,19 @@ func newKeys(s *Shell) screen {
 	k.problem.Hide()
 	k.gridBox = container.NewStack()
 
-	keysPart := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(k.addKey, k.editKey, k.delKey), heading("Clés et tantièmes"))),
-		nil, nil, nil, tableView)
-	choose := container.NewHBox(widget.NewLabel("Tantièmes :"), k.mode, container.NewStack(k.keyLine, k.lotLine))
-	tools := container.NewBorder(nil, nil, choose, container.NewHBox(k.fillKey, k.fillLot),
+	k.keysHead = container.NewBorder(nil, nil, nil, container.NewHBox(k.addKey, k.editKey, k.delKey), heading("Clés et tantièmes"))
+	k.keysPart = container.NewBorder(k.keysHead, nil, nil, nil, tableView)
+	// One line of tools, one saying whether the shares add up: the grid
+	// keeps the rest of the height.
+	tools := container.NewBorder(nil, nil, container.NewHBox(k.mode, k.keyLine, k.lotLine), container.NewHBox(k.fillKey, k.fillLot),
 		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, k.search))
-	stateLine := container.NewBorder(nil, nil, container.NewCenter(k.stateIcon), nil, k.state)
-	help := note("Tapez les tantièmes directement dans la colonne ; ils sont enregistrés dès que vous quittez la case (Tab, Entrée, flèches). Échap rétablit la valeur enregistrée. Virgule acceptée : 12,5.")
+	help := widget.NewLabel("Enregistré en quittant la case · Échap rétablit · 12,5 accepté")
 	help.Importance = widget.LowImportance
-	gridPart := container.NewBorder(container.NewVBox(tools, stateLine), container.NewVBox(k.problem, help), nil, nil, k.gridBox)
-	split := container.NewVSplit(keysPart, gridPart)
-	split.Offset = 0.36
+	stateLine := container.NewBorder(nil, nil, container.NewCenter(k.stateIcon), help, k.state)
+	gridPart := container.NewBorder(container.NewVBox(tools, stateLine), k.problem, nil, nil, k.gridBox)
+	split := container.NewVSplit(k.keysPart, gridPart)
+	split.Offset = 0.4
+	k.split = split
 	k.root = split
 	k.setModeWidgets()
 	return k
@@ -198,6 +202,21 @@ func (k *keysScreen) reload() {
 	k.lotChoice.SetOptions(lotOptions)
 	k.filling = false
 	k.buildGrid()
+	k.fitSplit()
+}
+
+// fitSplit gives the list of keys the height of its rows (up to six keys
+// and less than half the screen): the grid below keeps the rest.
+func (k *keysScreen) fitSplit() {
+	total := k.split.Size().Height
+	if total <= 0 {
+		return
+	}
+	rows := min(max(len(k.keys), 1), 6)
+	row := widget.NewLabel("0").MinSize().Height + 2*theme.SeparatorThicknessSize() // as the table draws its rows
+	// the heading, the titles, the rows, the totals and the split's handle
+	want := k.keysHead.MinSize().Height + float32(rows+2)*row + 3*theme.Padding()
+	k.split.SetOffset(float64(min(max(want/total, 0.25), 0.5)))
 }
 
 // readKeys reads the keys and their totals again (after a share is saved).
@@ -301,7 +320,7 @@ func (k *keysScreen) setModeWidgets() {
 		if key := k.keyOf(k.key); key != nil {
 			k.keyChoice.SetSelected(key.Code + " " + key.Label)
 		}
-		k.search.SetPlaceHolder("Lot, désignation, propriétaire…")
+		k.search.SetPlaceHolder("Lot, propriétaire…")
 	}
 	key := k.keyOf(k.key)
 	setEnabled(k.addKey, !ro)
@@ -529,15 +548,15 @@ func (k *keysScreen) showState() {
 		case i < 0:
 			text, good = "Aucun lot choisi.", true
 		case len(bad) == 0:
-			text = fmt.Sprintf("%s : toutes les clés sont conformes (somme des tantièmes = total déclaré).", lotName(k.lots[i].Lot))
+			text = fmt.Sprintf("%s : toutes les clés sont conformes", lotName(k.lots[i].Lot))
 		default:
-			text, good = fmt.Sprintf("%s : clé%s %s en écart — la somme des tantièmes n'est pas le total déclaré.", lotName(k.lots[i].Lot),
+			text, good = fmt.Sprintf("%s : clé%s %s en écart avec le total déclaré", lotName(k.lots[i].Lot),
 				plural(len(bad)), strings.Join(bad, ", ")), false
 		}
 	} else if k.keyOf(k.key) != nil {
 		live := k.liveKey()
 		if live.Matches() {
-			text = fmt.Sprintf("Conforme : la somme des tantièmes (%s) est égale au total déclaré de la clé %s.", app.FormatShares(live.SumOfShares), live.Code)
+			text = fmt.Sprintf("Conforme : somme des tantièmes %s = total déclaré (clé %s)", app.FormatShares(live.SumOfShares), live.Code)
 		} else {
 			good = false
 			diff := live.SumOfShares.Sub(live.DeclaredTotal)
@@ -545,8 +564,8 @@ func (k *keysScreen) showState() {
 			if diff.IsPositive() {
 				gap = app.FormatShares(diff) + " de trop"
 			}
-			text = fmt.Sprintf("Écart : la somme des tantièmes (%s) n'est pas le total déclaré de la clé %s (%s) — %s.",
-				app.FormatShares(live.SumOfShares), live.Code, app.FormatShares(live.DeclaredTotal), gap)
+			text = fmt.Sprintf("Écart sur la clé %s : somme des tantièmes %s, total déclaré %s — %s", live.Code,
+				app.FormatShares(live.SumOfShares), app.FormatShares(live.DeclaredTotal), gap)
 		}
 	}
 	k.state.SetText(text)

@@ -45,7 +45,7 @@ func TestKeysList(t *testing.T) {
 	s, k := openScreen[*keysScreen](t, "keys")
 	mustContain(t, "the screen", windowText(s), "Clés et tantièmes", "Total déclaré", "Somme des lots", "État",
 		"Charges générales", "Ascenseur", "✓ Conforme", "✗ Écart : il manque 50", "1 clé en écart",
-		"Conforme : la somme des tantièmes (1 000) est égale au total déclaré de la clé 001.")
+		"Conforme : somme des tantièmes 1 000 = total déclaré (clé 001)")
 	if got := cellFill(t, k.table.table, "Ascenseur"); got != attentionTint {
 		t.Errorf("the key in error is not on red: %v", got)
 	}
@@ -57,20 +57,20 @@ func TestKeysList(t *testing.T) {
 	if k.key != "002" {
 		t.Fatalf("tapping key 002 shows %s", k.key)
 	}
-	mustContain(t, "the grid", windowText(s), "▸ 002", "Écart : la somme des tantièmes (250) n'est pas le total déclaré de la clé 002 (300) — il manque 50.")
+	mustContain(t, "the grid", windowText(s), "▸ 002", "Écart sur la clé 002 : somme des tantièmes 250, total déclaré 300 — il manque 50")
 }
 
 func TestEditSharesInPlace(t *testing.T) {
 	s, k := openScreen[*keysScreen](t, "keys")
 	k.showKey("002") // declared 300, lots 1 and 2: 100 + 150
-	if k.state.Importance != widget.DangerImportance || !strings.HasPrefix(k.state.Text, "Écart") {
+	if k.state.Importance != widget.DangerImportance || !strings.HasPrefix(k.state.Text, "Écart sur la clé 002") {
 		t.Fatalf("key 002 reads %q (%v)", k.state.Text, k.state.Importance)
 	}
 	three := gridRow(t, k, "3")
 	s.win.Canvas().Focus(three.entry)
 	test.Type(three.entry, "50")
 	// The total follows what is typed, before anything is saved.
-	if k.state.Importance != widget.SuccessImportance || !strings.HasPrefix(k.state.Text, "Conforme : la somme des tantièmes (300)") {
+	if k.state.Importance != widget.SuccessImportance || !strings.HasPrefix(k.state.Text, "Conforme : somme des tantièmes 300 = total déclaré") {
 		t.Errorf("after typing 50: %q (%v)", k.state.Text, k.state.Importance)
 	}
 	mustContain(t, "the totals", windowText(s), "3 lots dans la clé", "300")

@@ -35,13 +35,11 @@ func newLots(s *Shell) screen {
 	l := &lots{s: s}
 	l.table = &dataTable[app.LotSummary]{
 		cols: []column[app.LotSummary]{
-			{title: "Lot", width: 70, text: func(r app.LotSummary) string { return r.Number },
+			{title: "Lot", width: 60, text: func(r app.LotSummary) string { return r.Number },
 				less: func(a, b app.LotSummary) bool { return lotNumberLess(a.Number, b.Number) }},
-			{title: "Désignation", width: 200, stretch: true, text: func(r app.LotSummary) string { return r.Label },
-				less: func(a, b app.LotSummary) bool { return fold(a.Label) < fold(b.Label) }},
-			{title: "Type", width: 130, text: func(r app.LotSummary) string { return r.Type },
-				less: func(a, b app.LotSummary) bool { return fold(a.Type) < fold(b.Type) }},
-			{title: "Situation", width: 210, text: func(r app.LotSummary) string { return lotPlace(r.Lot) },
+			{title: "Désignation", width: 180, stretch: true, text: func(r app.LotSummary) string { return lotDesignation(r.Lot) },
+				less: func(a, b app.LotSummary) bool { return fold(lotDesignation(a.Lot)) < fold(lotDesignation(b.Lot)) }},
+			{title: "Situation", width: 270, text: func(r app.LotSummary) string { return lotPlace(r.Lot) },
 				less: func(a, b app.LotSummary) bool { return fold(lotPlace(a.Lot)) < fold(lotPlace(b.Lot)) }},
 			{title: "Propriétaire", width: 250, text: lotHolderText, ink: func(r app.LotSummary) widget.Importance {
 				if r.Holder.Account == "" {
@@ -66,7 +64,7 @@ func newLots(s *Shell) screen {
 		onOpen:  func(r app.LotSummary) { l.openCard(r.Number) },
 	}
 	tableView := l.table.build()
-	l.search = searchBox("Numéro, désignation, bâtiment, propriétaire…", l.table.search, func() {
+	l.search = searchBox("Numéro, désignation, propriétaire…", l.table.search, func() {
 		if len(l.table.rows) > 0 {
 			l.openCard(l.table.rows[0].Number)
 		}
@@ -183,6 +181,6 @@ func lotTotals(rows []app.LotSummary) []string {
 			holders[r.Holder.Account] = true
 		}
 	}
-	return []string{"Total", fmt.Sprintf("%d lot%s", len(rows), plural(len(rows))), "", "",
+	return []string{"Total", fmt.Sprintf("%d lot%s", len(rows), plural(len(rows))), "",
 		fmt.Sprintf("%d propriétaire%s", len(holders), plural(len(holders))), app.FormatShares(shares)}
 }

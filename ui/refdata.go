@@ -110,6 +110,18 @@ func lotPlace(l ledger.Lot) string {
 	return strings.Join(parts, " · ")
 }
 
+// lotDesignation is the lot's label with its type when the label does not
+// say it: "Appartement T3", "Duplex (Appartement)".
+func lotDesignation(l ledger.Lot) string {
+	switch {
+	case l.Type == "" || strings.Contains(fold(l.Label), fold(l.Type)):
+		return l.Label
+	case l.Label == "":
+		return l.Type
+	}
+	return l.Label + " (" + l.Type + ")"
+}
+
 // lotName is "Lot 5 — Appartement T3" (or its type when it has no label).
 func lotName(l ledger.Lot) string {
 	d := l.Label

@@ -85,7 +85,7 @@ func TestSupplierStatement(t *testing.T) {
 
 func TestAddSubAccount(t *testing.T) {
 	s, a := openScreen[*accounts](t, "accounts")
-	mustContain(t, "the chart", windowText(s), "Plan comptable", "Toutes", "6 Charges", "Plan officiel", "Dans les listes", "Proposé")
+	mustContain(t, "the chart", windowText(s), "Plan comptable", "Toutes les classes", "6 Charges", "Plan officiel", "Dans les listes", "Proposé")
 	kinds := map[string]string{}
 	for _, r := range a.table.rows {
 		kinds[r.Code] = accountKindText(r)
@@ -93,7 +93,7 @@ func TestAddSubAccount(t *testing.T) {
 	if kinds["450001"] != "Copropriétaire" || kinds["512001"] != "Compte bancaire" || kinds["701000"] != "Plan officiel" {
 		t.Errorf("natures: 450001 %q, 512001 %q, 701000 %q", kinds["450001"], kinds["512001"], kinds["701000"])
 	}
-	a.class.SetSelected("6 Charges")
+	a.showClass(6)
 	for _, r := range a.table.rows {
 		if r.Class() != 6 {
 			t.Fatalf("class 6 shows %s", r.Code)
