@@ -163,20 +163,24 @@ func (k *keysScreen) fillKeyForm() {
 			value.Disable()
 		}
 		v, verr := app.ParseShares(value.Text)
-		n, sum := 0, decimal.Zero
+		n, none, sum := 0, 0, decimal.Zero
 		chosen := map[string]bool{}
 		for i, c := range lotChecks {
 			if !c.Checked {
 				continue
 			}
-			n++
 			lot := k.lots[i].Number
 			chosen[lot] = true
+			x := v
 			if from != "" {
-				sum = sum.Add(shares[from][lot])
-			} else {
-				sum = sum.Add(v)
+				x = shares[from][lot]
 			}
+			if x.IsZero() {
+				none++ // copied from a key it takes no part in
+				continue
+			}
+			n++
+			sum = sum.Add(x)
 		}
 		removed := 0
 		for lot, sh := range shares[target.Code] {
@@ -192,6 +196,11 @@ func (k *keysScreen) fillKeyForm() {
 		}
 		text := fmt.Sprintf("%d lot%s recevr%s des tantièmes dans la clé %s ; somme : %s.", n, plural(n),
 			map[bool]string{true: "ont", false: "a"}[n > 1], target.Code, app.FormatShares(sum))
+		if none > 0 {
+			text += fmt.Sprintf(" %d lot%s coché%s n'%s rien dans la clé %s : %s n'en recevr%s pas.", none, plural(none), plural(none),
+				map[bool]string{true: "ont", false: "a"}[none > 1], from, map[bool]string{true: "ils", false: "il"}[none > 1],
+				map[bool]string{true: "ont", false: "a"}[none > 1])
+		}
 		if removed > 0 {
 			text += fmt.Sprintf(" %d autre%s lot%s en %s retiré%s.", removed, plural(removed), plural(removed),
 				map[bool]string{true: "seront", false: "sera"}[removed > 1], plural(removed))

@@ -44,6 +44,7 @@ type keysScreen struct {
 	keysHead fyne.CanvasObject
 	keysPart fyne.CanvasObject
 	split    *container.Split
+	fitted   int    // the number of keys the split was fitted to
 	key      string // the key shown by key
 	lot      string // the lot shown by lot
 	byLot    bool
@@ -52,7 +53,7 @@ type keysScreen struct {
 }
 
 func newKeys(s *Shell) screen {
-	k := &keysScreen{s: s}
+	k := &keysScreen{s: s, fitted: -1}
 	k.table = &dataTable[ledger.KeyTotal]{
 		cols: []column[ledger.KeyTotal]{
 			{title: "Clé", width: 80, text: func(r ledger.KeyTotal) string {
@@ -150,10 +151,11 @@ func newKeys(s *Shell) screen {
 	// keeps the rest of the height.
 	tools := container.NewBorder(nil, nil, container.NewHBox(k.mode, k.keyLine, k.lotLine), container.NewHBox(k.fillKey, k.fillLot),
 		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, k.search))
-	help := widget.NewLabel("Enregistré en quittant la case · Échap rétablit · 12,5 accepté")
+	help := widget.NewLabel("Enregistré dès que vous quittez la case (Tab, Entrée, flèches) · Échap rétablit la valeur · virgule acceptée : 12,5")
 	help.Importance = widget.LowImportance
-	stateLine := container.NewBorder(nil, nil, container.NewCenter(k.stateIcon), help, k.state)
-	gridPart := container.NewBorder(container.NewVBox(tools, stateLine), k.problem, nil, nil, k.gridBox)
+	help.Truncation = fyne.TextTruncateEllipsis
+	stateLine := container.NewBorder(nil, nil, container.NewCenter(k.stateIcon), nil, k.state)
+	gridPart := container.NewBorder(container.NewVBox(tools, stateLine), container.NewVBox(k.problem, help), nil, nil, k.gridBox)
 	split := container.NewVSplit(k.keysPart, gridPart)
 	split.Offset = 0.4
 	k.split = split
@@ -209,13 +211,15 @@ func (k *keysScreen) reload() {
 // and less than half the screen): the grid below keeps the rest.
 func (k *keysScreen) fitSplit() {
 	total := k.split.Size().Height
-	if total <= 0 {
-		return
+	if total <= 0 || len(k.keys) == k.fitted {
+		return // a split the user moved stays where he put it
 	}
+	k.fitted = len(k.keys)
 	rows := min(max(len(k.keys), 1), 6)
 	row := widget.NewLabel("0").MinSize().Height + 2*theme.SeparatorThicknessSize() // as the table draws its rows
+	titles := widget.NewButton("Clé", nil).MinSize().Height
 	// the heading, the titles, the rows, the totals and the split's handle
-	want := k.keysHead.MinSize().Height + float32(rows+2)*row + 3*theme.Padding()
+	want := k.keysHead.MinSize().Height + titles + float32(rows+1)*row + 3*theme.Padding()
 	k.split.SetOffset(float64(min(max(want/total, 0.25), 0.5)))
 }
 

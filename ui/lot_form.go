@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
@@ -120,10 +121,11 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 	f.show(container.NewVBox(widget.NewForm(items...), note(help)), first)
 }
 
-// buyerFields are the details of an owner created with a sale.
+// buyerFields are the details of an owner created with a sale: rows of
+// the dialog's form, shown only when the buyer is a new owner.
 type buyerFields struct {
 	civility, name, address, zip, city, email, phone *field
-	box                                              *fyne.Container
+	rows                                             []fyne.CanvasObject // label, field, label, field…
 }
 
 func newBuyerFields() *buyerFields {
@@ -131,11 +133,31 @@ func newBuyerFields() *buyerFields {
 		civility: newField("", "M., Mme, M. et Mme…"), name: newField("", "Nom et prénom, ou raison sociale"),
 		address: newField("", ""), zip: newField("", ""), city: newField("", ""), email: newField("", ""), phone: newField("", ""),
 	}
-	b.box = container.NewVBox(widget.NewForm(
-		widget.NewFormItem("Civilité", b.civility), widget.NewFormItem("Nom *", b.name), widget.NewFormItem("Adresse", b.address),
-		widget.NewFormItem("Code postal", b.zip), widget.NewFormItem("Ville", b.city), widget.NewFormItem("Courriel", b.email),
-		widget.NewFormItem("Téléphone", b.phone)))
+	for _, r := range []struct {
+		label string
+		f     *field
+	}{{"Civilité", b.civility}, {"Nom *", b.name}, {"Adresse", b.address}, {"Code postal", b.zip}, {"Ville", b.city},
+		{"Courriel", b.email}, {"Téléphone", b.phone}} {
+		b.rows = append(b.rows, formLabel(r.label), r.f)
+	}
 	return b
+}
+
+// show shows the rows, or hides them when the buyer is an existing owner.
+func (b *buyerFields) show(on bool) {
+	for _, o := range b.rows {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}
+
+// formLabel is the name of a field in a form whose rows may be hidden
+// (widget.Form cannot hide a row).
+func formLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 
 func (b *buyerFields) fields() []formField {
@@ -208,11 +230,7 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 	choices, accounts := ownerChoices(owners, seller.Account, s.situation())
 	var f *form
 	who := newChoiceField(choices, newOwnerChoice, func(v string) {
-		if v == newOwnerChoice {
-			buyer.box.Show()
-		} else {
-			buyer.box.Hide()
-		}
+		buyer.show(v == newOwnerChoice)
 		if f != nil && f.dlg != nil {
 			f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
 		}
@@ -281,9 +299,10 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 	}
 	head := note(fmt.Sprintf("Vendeur : %s. Les appels de fonds dus avant la date de la vente restent à sa charge, les suivants iront à l'acheteur. "+
 		"Le vendeur garde son compte et son historique : il n'est jamais renommé.", ownerName(seller)))
-	form := widget.NewForm(widget.NewFormItem("Date de la vente *", date), widget.NewFormItem("Lots vendus", lotsBox),
-		widget.NewFormItem("Acheteur *", who))
-	content := container.NewVBox(head, form, buyer.box, leaves, note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
+	rows := append([]fyne.CanvasObject{formLabel("Date de la vente *"), date, formLabel("Lots vendus"), lotsBox,
+		formLabel("Acheteur *"), who}, buyer.rows...)
+	content := container.NewVBox(head, container.New(layout.NewFormLayout(), rows...), leaves,
+		note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
 	f.show(content, date)
 }
 
@@ -299,11 +318,7 @@ func (s *Shell) firstOwnerForm(lot ledger.Lot, saved func()) {
 	choices, accounts := ownerChoices(owners, "", s.situation())
 	var f *form
 	who := newChoiceField(choices, newOwnerChoice, func(v string) {
-		if v == newOwnerChoice {
-			buyer.box.Show()
-		} else {
-			buyer.box.Hide()
-		}
+		buyer.show(v == newOwnerChoice)
 		if f != nil && f.dlg != nil {
 			f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
 		}
@@ -342,9 +357,9 @@ func (s *Shell) firstOwnerForm(lot ledger.Lot, saved func()) {
 		saved()
 		return nil
 	}
-	content := container.NewVBox(
-		widget.NewForm(widget.NewFormItem("Propriétaire *", who)), buyer.box,
-		widget.NewForm(widget.NewFormItem("Depuis", since)),
+	rows := append([]fyne.CanvasObject{formLabel("Propriétaire *"), who}, buyer.rows...)
+	rows = append(rows, formLabel("Depuis"), since)
+	content := container.NewVBox(container.New(layout.NewFormLayout(), rows...),
 		note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
 	f.show(content, who)
 }

@@ -217,3 +217,67 @@ func TestSellLotToNewOwner(t *testing.T) {
 	l.back()
 	mustContain(t, "the list", windowText(s), "450003 Martin Anaïs (→ M. Nouveau Paul le 01/07/2025)")
 }
+
+func TestLotSharesFromCard(t *testing.T) {
+	s, l := openScreen[*lots](t, "lots")
+	l.openCard("2")
+	test.Tap(l.card.shares)
+	k, ok := s.currentScreen().(*keysScreen)
+	if !ok || !k.byLot || k.lot != "2" {
+		t.Fatalf("« Modifier les tantièmes… » did not open lot 2 in Clés et tantièmes")
+	}
+	mustContain(t, "the grid", windowText(s), "Lot 2 — Appartement : clé 002 en écart avec le total déclaré")
+}
+
+// A closed exercise is read-only: no screen of reference data writes.
+func TestReferenceScreensReadOnly(t *testing.T) {
+	s := newTestShell(t)
+	openTest(t, s, testResidence(t))
+	if err := s.res.Update(func(tx *ledger.Tx) error { return tx.CloseExercise(s.working.ID) }); err != nil {
+		t.Fatal(err)
+	}
+	s.changed()
+	closed := s.exercises[0]
+	s.setExercise(closed)
+	if !s.readOnly() {
+		t.Fatal("the closed exercise is not read-only")
+	}
+	s.showScreen("lots")
+	l := s.currentScreen().(*lots)
+	l.openCard("1")
+	for name, b := range map[string]fyne.Disableable{"Nouveau lot": l.add, "Modifier": l.card.edit, "Vendre": l.card.sell, "Tantièmes": l.card.shares} {
+		if !b.Disabled() {
+			t.Errorf("lots: %s is on in a closed exercise", name)
+		}
+	}
+	s.showScreen("keys")
+	k := s.currentScreen().(*keysScreen)
+	for name, b := range map[string]fyne.Disableable{"Nouvelle clé": k.addKey, "Modifier": k.editKey, "Supprimer": k.delKey, "Générer": k.fillKey} {
+		if !b.Disabled() {
+			t.Errorf("keys: %s is on in a closed exercise", name)
+		}
+	}
+	for _, r := range k.grid.rows {
+		if !r.entry.Disabled() {
+			t.Errorf("keys: the shares of lot %s can be typed in a closed exercise", r.id)
+		}
+	}
+	s.showScreen("suppliers")
+	if p := s.currentScreen().(*suppliers); !p.add.Disabled() {
+		t.Errorf("suppliers: Nouveau fournisseur is on in a closed exercise")
+	}
+	s.showScreen("accounts")
+	if a := s.currentScreen().(*accounts); !a.add.Disabled() {
+		t.Errorf("accounts: Nouveau sous-compte is on in a closed exercise")
+	}
+	s.showScreen("settings")
+	p := s.currentScreen().(*settings)
+	if !p.name.Disabled() || !p.addBank.Disabled() || !p.addEx.Disabled() {
+		t.Errorf("settings: writing is on in a closed exercise")
+	}
+	// Back in the open exercise, writing comes back.
+	s.setExercise(s.working)
+	if p.name.Disabled() || p.addBank.Disabled() {
+		t.Errorf("settings: still read-only in the open exercise")
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -256,4 +257,30 @@ func TestSettingsDisplay(t *testing.T) {
 	if paper != lightPalette.paper {
 		t.Errorf("the light look did not come back")
 	}
+}
+
+func TestReferenceScreensEmpty(t *testing.T) {
+	s := newTestShell(t)
+	file := filepath.Join(t.TempDir(), "Vide.copro")
+	r, err := app.Create(file, ledger.Setup{Residence: ledger.Residence{Name: "Vide"}, FirstStart: ledger.Date(2025, 1, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	openTest(t, s, file)
+	for id, want := range map[string]string{
+		"lots":      "Aucun lot — importez un fichier Excel ou créez-en un avec « Nouveau lot… ».",
+		"keys":      "Aucun lot — créez les lots dans l'écran « Lots » avant d'indiquer leurs tantièmes.",
+		"suppliers": "Aucun fournisseur — créez-en un avec « Nouveau fournisseur… »",
+		"settings":  "Ces coordonnées figurent en tête des appels de fonds",
+	} {
+		s.showScreen(id)
+		mustContain(t, id, windowText(s), want)
+	}
+	s.showScreen("settings")
+	p := s.currentScreen().(*settings)
+	p.tabs.SelectIndex(1)
+	mustContain(t, "the banks", windowText(s), "Aucun compte bancaire — ajoutez celui de la résidence avec « Nouveau compte bancaire… ».")
+	test.Tap(p.addBank)
+	focusField(t, s, "512001")
 }
