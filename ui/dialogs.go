@@ -173,8 +173,11 @@ func (s *Shell) confirm(title, text, okText, backText string, onOK func()) {
 	f.ok.Importance = widget.DangerImportance
 	f.cancel.SetText(backText)
 	f.submit = func() error {
+		// The question is answered: close it before acting, so that what
+		// the action opens (an error, another form) is not closed with it.
+		f.close()
 		onOK()
-		return nil
+		return errStay
 	}
 	f.width = 520
 	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, note(text)), nil)
