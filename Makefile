@@ -42,9 +42,10 @@ FUZZTIME ?= 10s
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
-	    echo "fuzz $$pkg $$f"; CGO_ENABLED=0 $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
+	    echo "fuzz $$pkg $$f"; CGO_ENABLED=0 $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s || exit 1; \
 	  done; \
 	done
 
 bench:
 	CGO_ENABLED=0 $(GO) test ./ledger -run '^$$' -bench . -benchtime 20x
+	CGO_ENABLED=0 $(GO) test ./app -run '^$$' -bench . -benchtime 1x
