@@ -24,9 +24,11 @@ const DemoName = "Résidence Les Tilleuls"
 // cellar 16 sold on 15/06/2025; four keys (001 charges générales 1 000,
 // 002 ascenseur 500, 003 bâtiment B 1 000, 004 eau froide 1 000); a syndic
 // bénévole; a current account and a works-fund savings account; 9 suppliers;
-// budgets for 2025 to 2027; and the whole of 2025 booked: four quarterly
-// calls with the works fund, invoices and their payments, owners' receipts
-// (one late payer, one who paid twice), bank fees, an insurance
+// budgets for 2025 to 2027, each with a works fund of 5 %; a lift
+// modernisation voted for 2026 (works campaign ASC, called in 2026); and
+// the whole of 2025 booked: four quarterly calls with the works fund
+// (posted by the calls workflow), invoices and their payments, owners'
+// receipts (one late payer, one who paid twice), bank fees, an insurance
 // indemnity and interest. Nothing is closed.
 //
 // The content is fixed by this code: two demos hold the same books (only
@@ -336,17 +338,30 @@ func fillDemo(tx *ledger.Tx) error {
 		}
 	}
 
-	// The calls read the budget back from the books, as the calls workflow does.
-	ex, err := tx.ExerciseOfYear(2025)
-	if err != nil {
+	// The works fund: 5 % of each year's budget, on the general key.
+	for y := 2025; y <= 2027; y++ {
+		ex, err := tx.ExerciseOfYear(y)
+		if err != nil {
+			return err
+		}
+		budget, err := tx.Budget(ex.ID)
+		if err != nil {
+			return err
+		}
+		var total ledger.Amount
+		for _, b := range budget {
+			total += b.Amount
+		}
+		if err := tx.SetWorksFund(ledger.WorksFund{ExerciseID: ex.ID, Amount: demoFund(total), Key: "001"}); err != nil {
+			return err
+		}
+	}
+	if err := tx.AddWorks(demoWorks); err != nil {
 		return err
 	}
-	budget, err := tx.Budget(ex.ID)
-	if err != nil {
-		return err
-	}
+
 	var book demoBook
-	due, err := demoCalls(tx, &book, budget)
+	due, err := demoCalls(tx)
 	if err != nil {
 		return err
 	}
@@ -368,11 +383,10 @@ func fillDemo(tx *ledger.Tx) error {
 	return nil
 }
 
-// demoDue is what one call asks of each owner: budget provisions and works
-// fund, per owner account.
+// demoDue is what one call date asks of each owner: budget provisions and
+// works fund, per owner account.
 type demoDue struct {
 	date   time.Time
-	label  string // "1er trimestre 2025"
 	budget map[string]ledger.Amount
 	fund   map[string]ledger.Amount
 }
@@ -381,104 +395,55 @@ func (d demoDue) total(owner string) ledger.Amount { return d.budget[owner] + d.
 
 var demoQuarters = []string{"1er", "2e", "3e", "4e"}
 
-// demoCalls books the four quarterly calls the way DOMAIN §4 says: each key's
-// yearly budget split in four equal parts to the cent (SplitEven), each part
-// allocated over the owners of the call's due date by the sum of their lots'
-// shares on the key (Allocate); one debit per owner on his 450, one credit
-// per key on 701000. The works fund is a separate entry on the same day
-// (credit 105000, key 001) so that a call's 701 lines stay what the budget
-// asks: pieces A0001–A0004 are the budget calls, A0005–A0008 the fund calls.
-func demoCalls(tx *ledger.Tx, book *demoBook, budget []ledger.BudgetLine) ([]demoDue, error) {
-	keyTotals := map[string]ledger.Amount{}
-	var budgetTotal ledger.Amount
-	for _, b := range budget {
-		keyTotals[b.Key] += b.Amount
-		budgetTotal += b.Amount
-	}
-	fundYear := demoFund(budgetTotal)
-	shares, err := tx.Shares()
+// demoCalls books the four quarterly calls of 2025 through the calls
+// workflow, as a syndic would: each key's yearly budget split in four to the
+// cent, each part allocated over the owners of the due date by the sum of
+// their lots' shares, with the works fund's calls on the same days. They
+// are posted before the rest of the year, so that they hold the first
+// entry numbers and pieces A0001–A0008 (budget then fund, quarter by
+// quarter).
+func demoCalls(tx *ledger.Tx) ([]demoDue, error) {
+	ex, err := tx.ExerciseOfYear(2025)
 	if err != nil {
 		return nil, err
 	}
-	fundParts := ledger.SplitEven(fundYear, 4)
-	var calls []demoDue
-	for q := 0; q < 4; q++ {
-		date := ledger.Date(2025, time.Month(1+3*q), 1)
-		owners, err := tx.OwnersAt(date)
-		if err != nil {
-			return nil, err
-		}
-		weights := map[string]map[string]decimal.Decimal{} // key → owner → shares
-		for _, s := range shares {
-			owner, ok := owners[s.Lot]
-			if !ok {
-				return nil, ledger.Errorf(ledger.Invalid, "Démo : le lot %s n'a pas de propriétaire au %s", s.Lot, ledger.FrenchDate(date))
-			}
-			if weights[s.Key] == nil {
-				weights[s.Key] = map[string]decimal.Decimal{}
-			}
-			weights[s.Key][owner] = weights[s.Key][owner].Add(s.Shares)
-		}
-		allocate := func(key string, amount ledger.Amount) (map[string]ledger.Amount, error) {
-			var recipients []ledger.Weight
-			for owner, w := range weights[key] {
-				recipients = append(recipients, ledger.Weight{Code: owner, Weight: w})
-			}
-			sort.Slice(recipients, func(i, j int) bool { return recipients[i].Code < recipients[j].Code })
-			parts, err := ledger.Allocate(amount, recipients)
-			if err != nil {
-				return nil, err
-			}
-			out := map[string]ledger.Amount{}
-			for i, r := range recipients {
-				out[r.Code] += parts[i]
-			}
-			return out, nil
-		}
-
-		call := demoDue{date: date, label: demoQuarters[q] + " trimestre 2025", budget: map[string]ledger.Amount{}}
-		var credits []ledger.Line
-		for _, k := range demoKeys {
-			amount := ledger.SplitEven(keyTotals[k.Code], 4)[q]
-			parts, err := allocate(k.Code, amount)
-			if err != nil {
-				return nil, err
-			}
-			for owner, a := range parts {
-				call.budget[owner] += a
-			}
-			credits = append(credits, ledger.Line{Account: "701000", Key: k.Code, Label: k.Label, Credit: amount})
-		}
-		book.add(&ledger.Entry{Journal: "OD", Date: date, Piece: fmt.Sprintf("A%04d", q+1),
-			Label: "Appel de fonds " + call.label, Origin: "call:" + ledger.ISO(date),
-			Lines: append(ownerDebits(call.budget), credits...)})
-
-		call.fund, err = allocate("001", fundParts[q])
-		if err != nil {
-			return nil, err
-		}
-		book.add(&ledger.Entry{Journal: "OD", Date: date, Piece: fmt.Sprintf("A%04d", q+5),
-			Label: "Appel fonds de travaux " + call.label, Origin: "fund:" + ledger.ISO(date),
-			Lines: append(ownerDebits(call.fund), ledger.Line{Account: "105000", Key: "001", Label: "Fonds de travaux", Credit: fundParts[q]})})
-		calls = append(calls, call)
+	plan, err := planCalls(tx, callRequest{exerciseID: ex.ID, count: 4, budget: true})
+	if err != nil {
+		return nil, err
 	}
-	return calls, nil
+	if err := plan.Err(); err != nil {
+		return nil, err
+	}
+	if _, err := postPlan(tx, plan); err != nil {
+		return nil, err
+	}
+	var dues []demoDue
+	for _, c := range plan.Calls {
+		if len(dues) == 0 || !dues[len(dues)-1].date.Equal(c.Due) {
+			dues = append(dues, demoDue{date: c.Due, budget: map[string]ledger.Amount{}, fund: map[string]ledger.Amount{}})
+		}
+		d := dues[len(dues)-1]
+		for _, o := range c.Owners {
+			if c.Kind == ledger.FundCall {
+				d.fund[o.Account] += o.Total
+			} else {
+				d.budget[o.Account] += o.Total
+			}
+		}
+	}
+	return dues, nil
 }
 
-// ownerDebits is one debit line per owner with a non-zero part, by account.
-func ownerDebits(parts map[string]ledger.Amount) []ledger.Line {
-	var owners []string
-	for o, a := range parts {
-		if a != 0 {
-			owners = append(owners, o)
-		}
-	}
-	sort.Strings(owners)
-	lines := make([]ledger.Line, len(owners))
-	for i, o := range owners {
-		lines[i] = ledger.Line{Account: o, Debit: parts[o]}
-	}
-	return lines
+// demoWorks is a campaign voted at the 2025 general meeting for 2026: the
+// lift's modernisation, on the lift key, called in four quarters of 2026
+// and finished in November (so its calls credit 702ASC).
+var demoWorks = ledger.Works{
+	Code: "ASC", Label: "Modernisation de l'ascenseur", Type: ledger.Art142Works,
+	AGDate: ledger.Date(2025, time.June, 12), Voted: 2400000, End: ledger.Date(2026, time.November, 30),
+	Notes: "Mise aux normes et remplacement de l'armoire de commande (devis Ascenseurs Rhône-Alpes du 2 mai 2025).",
+	Keys:  []ledger.WorksKey{{Key: "002", Amount: 2400000}},
+	Schedule: []time.Time{ledger.Date(2026, time.January, 1), ledger.Date(2026, time.April, 1),
+		ledger.Date(2026, time.July, 1), ledger.Date(2026, time.October, 1)},
 }
 
 func demoOwnerByAccount(account string) demoOwner {

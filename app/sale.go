@@ -27,6 +27,10 @@ type SaleResult struct {
 	Buyer    ledger.Owner
 	NewBuyer bool
 	Lots     []string
+	// LaterCalls are the pieces of the calls due on or after the sale that
+	// were already posted to the seller: they are due from the buyer
+	// (DOMAIN §9), so cancel them and generate them again.
+	LaterCalls []string
 }
 
 // SellLots records a sale in one transaction: the buyer (created when new)
@@ -117,6 +121,10 @@ func sellLots(tx *ledger.Tx, s Sale) (SaleResult, error) {
 		}
 	}
 
+	if res.LaterCalls, err = callsAfter(tx, seller, s.Date); err != nil {
+		return res, err
+	}
+
 	if s.SellerLeaves {
 		lots, err := tx.Lots()
 		if err != nil {
@@ -138,4 +146,35 @@ func sellLots(tx *ledger.Tx, s Sale) (SaleResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// callsAfter lists the pieces of the live calls due on or after day d that
+// ask something of owner.
+func callsAfter(tx *ledger.Tx, owner string, d time.Time) ([]string, error) {
+	calls, err := tx.Calls(ledger.CallFilter{Live: true})
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	pieceOf := map[int64]string{}
+	for _, c := range calls {
+		if !c.Due.Before(d) {
+			ids = append(ids, c.ID)
+			pieceOf[c.ID] = c.Piece
+		}
+	}
+	parts, err := tx.CallParts(ids...)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, id := range ids {
+		for _, p := range parts[id] {
+			if p.Owner == owner {
+				out = append(out, pieceOf[id])
+				break
+			}
+		}
+	}
+	return out, nil
 }

@@ -19,6 +19,7 @@ var lockTriggers = []string{
 	"entries_lock_insert", "entries_lock_update", "entries_lock_delete",
 	"lines_lock_insert", "lines_lock_update", "lines_lock_delete",
 	"entries_post_check", "lines_frozen_update", "lines_frozen_delete",
+	"entries_call_delete", "calls_delete", "call_parts_update", "call_parts_delete",
 }
 
 // Check verifies the file and the books: SQLite integrity (full when asked,
@@ -95,6 +96,14 @@ func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
 			 FROM l FULL OUTER JOIN day_totals t ON t.account = l.account AND t.key = l.key AND t.date = l.date
 			      AND t.opening = l.opening
 			 WHERE coalesce(l.debit, 0) <> coalesce(t.debit, 0) OR coalesce(l.credit, 0) <> coalesce(t.credit, 0)`},
+		{"erreur", "l'appel de fonds %s du %s : %s",
+			`SELECT c.piece, c.due_date, 'son écriture n''existe plus' FROM calls c
+			 WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = c.entry_id AND e.posted = 1)
+			    OR (c.cancel_entry_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = c.cancel_entry_id AND e.posted = 1))
+			 UNION ALL
+			 SELECT c.piece, c.due_date, 'les parts de la clé ' || k.key || ' ne font pas le montant appelé'
+			 FROM calls c JOIN call_keys k ON k.call_id = c.id
+			 WHERE k.amount <> (SELECT coalesce(sum(p.amount), 0) FROM call_parts p WHERE p.call_id = c.id AND p.key = k.key)`},
 		{"erreur", "le lot %s n'a pas de propriétaire%s%s",
 			`SELECT number, '', '' FROM lots WHERE number NOT IN (SELECT lot FROM lot_owners)`},
 	}

@@ -17,7 +17,11 @@ type Row struct {
 // Table prints rows under a header that is repeated at the top of every page
 // the table runs onto. Text too wide for its column is shortened with "…",
 // never allowed to overflow into the next one.
-func (d *Doc) Table(cols []Column, rows []Row) {
+func (d *Doc) Table(cols []Column, rows []Row) { d.TableRows(cols, rows, lineH) }
+
+// TableRows is Table with rows of height rowH millimetres (letters use
+// tighter rows than reports, to keep a notice on one page).
+func (d *Doc) TableRows(cols []Column, rows []Row, rowH float64) {
 	widths := d.columnWidths(cols)
 	f := d.pdf
 	_, pageH := f.GetPageSize()
@@ -25,7 +29,7 @@ func (d *Doc) Table(cols []Column, rows []Row) {
 	limit := pageH - bottom
 	d.tableHeader(cols, widths)
 	for _, r := range rows {
-		if f.GetY()+lineH > limit {
+		if f.GetY()+rowH > limit {
 			f.AddPage()
 			d.tableHeader(cols, widths)
 		}
@@ -46,7 +50,7 @@ func (d *Doc) Table(cols []Column, rows []Row) {
 			if c.Right {
 				align = "R"
 			}
-			f.CellFormat(widths[i], lineH, text, "B", 0, align, fill, 0, "")
+			f.CellFormat(widths[i], rowH, text, "B", 0, align, fill, 0, "")
 		}
 		f.Ln(-1)
 	}

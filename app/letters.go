@@ -1,0 +1,357 @@
+package app
+
+import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // signatures may be JPEG…
+	_ "image/png"  // …or PNG, the two formats the PDFs embed
+	"strings"
+	"time"
+	"unicode"
+
+	"tantieme/ledger"
+	"tantieme/reports"
+	"tantieme/templates"
+)
+
+// LetterText is one of the letter texts as a settings screen edits it.
+type LetterText struct {
+	templates.Info
+	Text    string // what the residence prints: its own text or the default
+	Default string
+	Custom  bool // the residence has its own text
+}
+
+// LetterTexts lists the letter texts of the residence.
+func (r *Residence) LetterTexts() ([]LetterText, error) {
+	var out []LetterText
+	err := r.View(func(tx *ledger.Tx) error {
+		for _, i := range templates.All() {
+			body, ok, err := tx.LetterTemplate(string(i.Name))
+			if err != nil {
+				return err
+			}
+			t := LetterText{Info: i, Default: templates.Default(i.Name), Text: templates.Default(i.Name), Custom: ok}
+			if ok {
+				t.Text = body
+			}
+			out = append(out, t)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// SaveLetterText stores the residence's own text after checking it; an
+// empty text, or the default itself, goes back to the default.
+func (r *Residence) SaveLetterText(name templates.Name, text string) error {
+	if !templates.Known(name) {
+		return ledger.Errorf(ledger.NotFound, "Le modèle de lettre « %s » n'existe pas", name)
+	}
+	if strings.TrimSpace(text) == strings.TrimSpace(templates.Default(name)) {
+		text = ""
+	}
+	if strings.TrimSpace(text) != "" {
+		if err := templates.Check(name, text); err != nil {
+			return ledger.Errorf(ledger.Invalid, "%s", err.Error())
+		}
+	}
+	return r.Update(func(tx *ledger.Tx) error { return tx.SetLetterTemplate(string(name), text) })
+}
+
+// PreviewLetterText fills a text with made-up fields, for the screen that
+// edits it.
+func PreviewLetterText(name templates.Name, text string) (string, error) {
+	out, err := templates.Render(name, text, templates.Sample())
+	if err != nil {
+		return "", ledger.Errorf(ledger.Invalid, "%s", err.Error())
+	}
+	return out, nil
+}
+
+// signatureImage is the name of the signature among the letter images.
+const signatureImage = "signature"
+
+// Signature returns the image printed under the letters (nil when none).
+func (r *Residence) Signature() ([]byte, error) {
+	var b []byte
+	err := r.View(func(tx *ledger.Tx) error {
+		var err error
+		b, err = tx.LetterImage(signatureImage)
+		return err
+	})
+	return b, err
+}
+
+// SetSignature stores the image printed under the letters (PNG or JPEG);
+// nil removes it.
+func (r *Residence) SetSignature(data []byte) error {
+	if len(data) > 0 {
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil || (format != "png" && format != "jpeg") {
+			return ledger.Errorf(ledger.Invalid, "La signature doit être une image PNG ou JPEG")
+		}
+		if cfg.Width < 20 || cfg.Height < 10 || cfg.Width > 4000 || cfg.Height > 4000 {
+			return ledger.Errorf(ledger.Invalid, "L'image de la signature fait %d × %d pixels : choisissez une image entre 20 × 10 et 4000 × 4000", cfg.Width, cfg.Height)
+		}
+	}
+	return r.Update(func(tx *ledger.Tx) error { return tx.SetLetterImage(signatureImage, data) })
+}
+
+// letterKit holds what every letter of a batch is built from.
+type letterKit struct {
+	res       ledger.Residence
+	bank      ledger.BankAccount
+	header    *templates.Template
+	opening   *templates.Template
+	footer    *templates.Template
+	reminder  *templates.Template
+	signature []byte
+	printed   time.Time
+	base      templates.Fields
+}
+
+func newLetterKit(tx *ledger.Tx, printed time.Time) (*letterKit, error) {
+	k := &letterKit{printed: printed}
+	var err error
+	if k.res, err = tx.Residence(); err != nil {
+		return nil, err
+	}
+	banks, err := tx.BankAccounts()
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range banks {
+		if k.bank.Account == "" || (k.bank.IBAN == "" && b.IBAN != "") {
+			k.bank = b
+		}
+	}
+	for _, t := range []struct {
+		name templates.Name
+		dst  **templates.Template
+	}{{templates.Header, &k.header}, {templates.Opening, &k.opening}, {templates.Footer, &k.footer}, {templates.Reminder, &k.reminder}} {
+		text, ok, err := tx.LetterTemplate(string(t.name))
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			text = templates.Default(t.name)
+		}
+		if *t.dst, err = templates.Parse(t.name, text); err != nil {
+			return nil, ledger.Errorf(ledger.Invalid, "%s : corrigez-le dans les paramètres des lettres", err.Error())
+		}
+	}
+	if k.signature, err = tx.LetterImage(signatureImage); err != nil {
+		return nil, err
+	}
+	k.base = templates.Fields{
+		Residence: templates.Residence{Name: k.res.Name, Address: k.res.Address, Zip: k.res.Zip, City: k.res.City},
+		Syndic:    templates.Syndic{Name: k.res.SyndicName, Address: k.res.SyndicAddress, Phone: k.res.SyndicPhone, Email: k.res.SyndicEmail},
+		Bank:      templates.Bank{Holder: k.holder(), IBAN: groupIBAN(k.bank.IBAN), BIC: k.bank.BIC},
+		Today:     ledger.FrenchDate(printed),
+	}
+	return k, nil
+}
+
+// holder is who the owners pay: the syndicat, named after the residence.
+func (k *letterKit) holder() string {
+	return "Syndicat des copropriétaires " + k.res.Name
+}
+
+func groupIBAN(iban string) string {
+	var b strings.Builder
+	for i, r := range strings.ReplaceAll(iban, " ", "") {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// fields are the merge fields of a letter to owner o.
+func (k *letterKit) fields(o ledger.Owner, lots []string) templates.Fields {
+	f := k.base
+	f.Owner = templates.Owner{Account: o.Account, Civility: o.Civility, Name: o.Name, DisplayName: o.DisplayName(),
+		Salutation: templates.Salutation(o.Civility), Address: o.Address, Zip: o.Zip, City: o.City, Lots: lotsText(lots)}
+	return f
+}
+
+// lotsText names lots the French way: "lot 5", "lots 9, 14 et 19".
+func lotsText(lots []string) string {
+	switch len(lots) {
+	case 0:
+		return "aucun lot"
+	case 1:
+		return "lot " + lots[0]
+	}
+	return "lots " + joinFR(lots, "et")
+}
+
+// letter builds the parts every letter shares.
+func (k *letterKit) letter(f templates.Fields, o ledger.Owner, refs []reports.Ref, note string) (reports.Letter, error) {
+	header, err := k.header.Execute(f)
+	if err != nil {
+		return reports.Letter{}, ledger.Errorf(ledger.Invalid, "%s", err.Error())
+	}
+	closing, err := k.footer.Execute(f)
+	if err != nil {
+		return reports.Letter{}, ledger.Errorf(ledger.Invalid, "%s", err.Error())
+	}
+	l := reports.Letter{
+		Header:    strings.Split(header, "\n"),
+		Sender:    strings.Join(nonEmpty("SDC "+k.res.Name, k.res.Address, strings.TrimSpace(k.res.Zip+" "+k.res.City)), " – "),
+		Recipient: nonEmpty(o.DisplayName(), o.Address, strings.TrimSpace(o.Zip+" "+o.City), foreignCountry(o.Country)),
+		Refs:      refs,
+		Closing:   closing,
+		Signature: k.signature,
+		FootNote:  note,
+	}
+	if k.res.City != "" {
+		l.Place = k.res.City + ", le " + ledger.FrenchDate(k.printed)
+	} else {
+		l.Place = "Le " + ledger.FrenchDate(k.printed)
+	}
+	return l, nil
+}
+
+func (k *letterKit) bankDetails(reference string) reports.BankDetails {
+	return reports.BankDetails{Holder: k.holder(), IBAN: groupIBAN(k.bank.IBAN), BIC: k.bank.BIC, Reference: reference}
+}
+
+func nonEmpty(items ...string) []string {
+	var out []string
+	for _, s := range items {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func foreignCountry(c string) string {
+	if strings.EqualFold(strings.TrimSpace(c), "France") {
+		return ""
+	}
+	return strings.ToUpper(c)
+}
+
+// statement is an owner's account statement from the start of the
+// exercise to day to, for a letter.
+func statement(tx *ledger.Tx, account string, ex ledger.Exercise, to time.Time) (*reports.Statement, error) {
+	st, err := tx.AccountStatement(account, ex.Start, to)
+	if err != nil {
+		return nil, err
+	}
+	s := &reports.Statement{Title: "Relevé de votre compte – exercice " + ex.Name()}
+	if st.Opening != 0 {
+		s.Opening = reports.StatementLine{Date: ledger.FrenchDate(ex.Start), Label: "Solde reporté" + owedSide(st.Opening), Balance: st.Opening.Format()}
+	}
+	for _, l := range st.Lines {
+		s.Lines = append(s.Lines, reports.StatementLine{Date: ledger.FrenchDate(l.Date), Piece: l.Piece, Label: l.Label,
+			Debit: blankZero(l.Debit), Credit: blankZero(l.Credit), Balance: l.Balance.Format()})
+	}
+	s.Closing = reports.StatementLine{Label: "Solde au " + ledger.FrenchDate(to) + owedSide(st.Closing), Balance: st.Closing.Format()}
+	return s, nil
+}
+
+// owedSide says which way a balance goes, from the owner's side.
+func owedSide(a ledger.Amount) string {
+	switch {
+	case a > 0:
+		return " (à payer)"
+	case a < 0:
+		return " (en votre faveur)"
+	}
+	return ""
+}
+
+func blankZero(a ledger.Amount) string {
+	if a == 0 {
+		return ""
+	}
+	return a.Format()
+}
+
+// fileName is a name the way Val Compta writes it in file names: capital
+// ASCII letters and digits, words joined by underscores, at most 40
+// characters ("Nguyễn Thị Lan-Anh" gives NGUYEN_THI_LAN_ANH).
+func fileName(s string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range s {
+		t, ok := asciiFold[r]
+		if !ok {
+			switch {
+			case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+				t = string(unicode.ToUpper(r))
+			case r > unicode.MaxASCII && unicode.IsLetter(r):
+				t = foldRune(r)
+			}
+		}
+		if t == "" {
+			under = b.Len() > 0
+			continue
+		}
+		if under {
+			b.WriteByte('_')
+			under = false
+		}
+		b.WriteString(strings.ToUpper(t))
+	}
+	out := b.String()
+	if len(out) > 40 {
+		out = strings.TrimRight(out[:40], "_")
+	}
+	if out == "" {
+		out = "SANS_NOM"
+	}
+	return out
+}
+
+// asciiFold spells letters that are not a base letter plus accents.
+var asciiFold = map[rune]string{'Œ': "OE", 'œ': "OE", 'Æ': "AE", 'æ': "AE", 'ß': "SS", 'Þ': "TH", 'þ': "TH",
+	'Ĳ': "IJ", 'ĳ': "IJ"}
+
+// Base letters of Latin-1 (U+00C0–U+00FF) and Latin Extended-A
+// (U+0100–U+017F) by position; '?' marks signs and the letters of asciiFold.
+const (
+	latin1Bases = "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY??aaaaaa?ceeeeiiiidnooooo?ouuuuy?y"
+	latinABases = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs"
+)
+
+// foldRune drops the accents of a Latin letter: those of Latin-1, Latin
+// Extended-A and the Vietnamese ones of Latin Extended Additional.
+func foldRune(r rune) string {
+	var c byte = '?'
+	switch {
+	case r >= 0xC0 && r <= 0xFF:
+		c = latin1Bases[r-0xC0]
+	case r >= 0x100 && r <= 0x17F:
+		c = latinABases[r-0x100]
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return vietnamese(r)
+	}
+	if c == '?' {
+		return ""
+	}
+	return string(c)
+}
+
+// vietnamese folds the letters of Latin Extended Additional that
+// Vietnamese names use (ạ, ế, ữ…) by their range.
+func vietnamese(r rune) string {
+	ranges := []struct {
+		from, to rune
+		base     string
+	}{
+		{0x1EA0, 0x1EB7, "A"}, {0x1EB8, 0x1EC7, "E"}, {0x1EC8, 0x1ECB, "I"}, {0x1ECC, 0x1EE3, "O"},
+		{0x1EE4, 0x1EF1, "U"}, {0x1EF2, 0x1EF9, "Y"},
+	}
+	for _, x := range ranges {
+		if r >= x.from && r <= x.to {
+			return x.base
+		}
+	}
+	return ""
+}

@@ -1,0 +1,431 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"tantieme/ledger"
+	"tantieme/reports"
+)
+
+// NoticeOptions are the choices of a run of notices.
+type NoticeOptions struct {
+	Statement bool      // print the owner's account statement of the exercise
+	Printed   time.Time // the letters' date; zero: today
+}
+
+// NoticeFiles says where the notices of one due date were written.
+type NoticeFiles struct {
+	Due      time.Time
+	Dir      string   // DIR/2025-01-01
+	Combined string   // every notice, for printing
+	Owners   []string // one file per owner, by account
+	Total    ledger.Amount
+}
+
+// noticeCall is a call as a notice prints it, posted or only planned.
+type noticeCall struct {
+	kind        ledger.CallKind
+	works       string
+	label       string
+	period      string
+	periodStart time.Time
+	periodEnd   time.Time
+	keys        map[string]ledger.CallKey
+	parts       map[string][]ledger.CallPart // by owner
+	posted      bool
+}
+
+func (c noticeCall) ownerTotal(owner string) ledger.Amount {
+	var t ledger.Amount
+	for _, p := range c.parts[owner] {
+		t += p.Amount
+	}
+	return t
+}
+
+// kindRank orders the sections of a notice: budget, fund, works.
+func kindRank(k ledger.CallKind) int {
+	switch k {
+	case ledger.BudgetCall:
+		return 0
+	case ledger.FundCall:
+		return 1
+	}
+	return 2
+}
+
+// WriteNotices writes the notices of every call posted for day due: one PDF
+// per owner, DIR/2025-01-01/APPEL_DU_01_01_2025_450001_NOM.pdf, and every
+// notice in DIR/2025-01-01/APPELS_DU_01_01_2025_TOUS.pdf for printing.
+// Cancelled calls are left out.
+func (r *Residence) WriteNotices(dir string, due time.Time, opt NoticeOptions) (NoticeFiles, error) {
+	files, err := r.writeNotices(dir, []time.Time{due}, nil, opt)
+	if err != nil {
+		return NoticeFiles{}, err
+	}
+	return files[0], nil
+}
+
+// WriteCallNotices writes the notices of each due date of the calls (as
+// PostCalls returns them).
+func (r *Residence) WriteCallNotices(dir string, calls []ledger.Call, opt NoticeOptions) ([]NoticeFiles, error) {
+	var dates []time.Time
+	seen := map[time.Time]bool{}
+	for _, c := range calls {
+		if !seen[c.Due] {
+			seen[c.Due] = true
+			dates = append(dates, c.Due)
+		}
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
+	return r.writeNotices(dir, dates, nil, opt)
+}
+
+// WritePreviewNotices writes the notices a plan would give, marked as a
+// preview (APERCU_APPEL_DU_…), without posting anything. The calls already
+// posted on the same days are printed with them.
+func (r *Residence) WritePreviewNotices(dir string, p *CallPlan, opt NoticeOptions) ([]NoticeFiles, error) {
+	return r.writeNotices(dir, p.Dates(), p, opt)
+}
+
+// Notices returns the notices of day due as data, for a screen's preview:
+// the owners' accounts and their notices, in account order.
+func (r *Residence) Notices(due time.Time, opt NoticeOptions) ([]string, []reports.Notice, error) {
+	var owners []string
+	var list []reports.Notice
+	err := r.View(func(tx *ledger.Tx) error {
+		var err error
+		owners, list, _, err = buildNotices(tx, due, nil, opt)
+		return err
+	})
+	return owners, list, err
+}
+
+func (r *Residence) writeNotices(dir string, dates []time.Time, plan *CallPlan, opt NoticeOptions) ([]NoticeFiles, error) {
+	if opt.Printed.IsZero() {
+		opt.Printed = time.Now()
+	}
+	opt.Printed = ledger.Date(opt.Printed.Year(), opt.Printed.Month(), opt.Printed.Day())
+	type batch struct {
+		due    time.Time
+		owners []string
+		names  map[string]string
+		list   []reports.Notice
+		total  ledger.Amount
+	}
+	var batches []batch
+	err := r.View(func(tx *ledger.Tx) error {
+		for _, due := range dates {
+			owners, list, total, err := buildNotices(tx, due, plan, opt)
+			if err != nil {
+				return err
+			}
+			if len(list) == 0 {
+				return ledger.Errorf(ledger.NotFound, "Aucun appel de fonds n'est passé au %s : aucun avis à imprimer", ledger.FrenchDate(due))
+			}
+			names := map[string]string{}
+			for _, o := range owners {
+				ow, err := tx.Owner(o)
+				if err != nil {
+					return err
+				}
+				names[o] = ow.Name
+			}
+			batches = append(batches, batch{due, owners, names, list, total})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The PDFs of different days are independent documents: they are drawn
+	// side by side.
+	type result struct {
+		letters reports.Letters
+		err     error
+	}
+	results := make([]result, len(batches))
+	done := make(chan int, len(batches))
+	sem := make(chan struct{}, parallelDocs())
+	for i, b := range batches {
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i].letters, results[i].err = reports.Notices(b.list, opt.Printed)
+			done <- i
+		}()
+	}
+	for range batches {
+		<-done
+	}
+	prefix := ""
+	if plan != nil {
+		prefix = "APERCU_"
+	}
+	var out []NoticeFiles
+	for i, b := range batches {
+		if err := results[i].err; err != nil {
+			return nil, ledger.Wrap(ledger.Internal, err, "Les avis du %s n'ont pas pu être mis en page", ledger.FrenchDate(b.due))
+		}
+		nf := NoticeFiles{Due: b.due, Dir: filepath.Join(dir, ledger.ISO(b.due)), Total: b.total}
+		stamp := b.due.Format("02_01_2006")
+		nf.Combined = filepath.Join(nf.Dir, prefix+"APPELS_DU_"+stamp+"_TOUS.pdf")
+		if err := os.MkdirAll(nf.Dir, 0o755); err != nil {
+			return nil, ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » ne peut pas être créé", nf.Dir)
+		}
+		if err := writeFile(nf.Combined, results[i].letters.Combined); err != nil {
+			return nil, err
+		}
+		for j, o := range b.owners {
+			path := filepath.Join(nf.Dir, fmt.Sprintf("%sAPPEL_DU_%s_%s_%s.pdf", prefix, stamp, o, fileName(b.names[o])))
+			if err := writeFile(path, results[i].letters.Each[j]); err != nil {
+				return nil, err
+			}
+			nf.Owners = append(nf.Owners, path)
+		}
+		out = append(out, nf)
+	}
+	return out, nil
+}
+
+// parallelDocs is how many documents are drawn at once: one per processor,
+// at most four (each holds its pages in memory).
+func parallelDocs() int { return min(4, runtime.GOMAXPROCS(0)) }
+
+func writeFile(path string, data []byte) error {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être écrit", path)
+	}
+	return nil
+}
+
+// noticeCalls gathers the calls of day due: the live posted ones and,
+// for a preview, the plan's.
+func noticeCalls(tx *ledger.Tx, due time.Time, plan *CallPlan) ([]noticeCall, error) {
+	posted, err := tx.Calls(ledger.CallFilter{Due: due, Live: true})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(posted))
+	for i, c := range posted {
+		ids[i] = c.ID
+	}
+	parts, err := tx.CallParts(ids...)
+	if err != nil {
+		return nil, err
+	}
+	var out []noticeCall
+	for _, c := range posted {
+		nc := noticeCall{kind: c.Kind, works: c.Works, label: c.Label, periodStart: c.PeriodStart, periodEnd: c.PeriodEnd,
+			keys: map[string]ledger.CallKey{}, parts: map[string][]ledger.CallPart{}, posted: true}
+		for _, k := range c.Keys {
+			nc.keys[k.Key] = k
+		}
+		for _, p := range parts[c.ID] {
+			nc.parts[p.Owner] = append(nc.parts[p.Owner], p)
+		}
+		nc.period = periodOf(c)
+		out = append(out, nc)
+	}
+	if plan != nil {
+		for _, c := range plan.Calls {
+			if !c.Due.Equal(due) {
+				continue
+			}
+			nc := noticeCall{kind: c.Kind, works: c.Works, label: c.Label, period: c.Period, periodStart: c.PeriodStart, periodEnd: c.PeriodEnd,
+				keys: map[string]ledger.CallKey{}, parts: map[string][]ledger.CallPart{}}
+			for _, k := range c.Keys {
+				nc.keys[k.Key] = ledger.CallKey{Key: k.Key, TotalShares: k.TotalShares, Amount: k.Amount}
+			}
+			for _, o := range c.Owners {
+				nc.parts[o.Account] = o.Parts
+			}
+			out = append(out, nc)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return kindRank(out[i].kind) < kindRank(out[j].kind) })
+	return out, nil
+}
+
+// periodOf names the period of a posted call the way its plan did.
+func periodOf(c ledger.Call) string {
+	if c.Kind == ledger.WorksCall {
+		return fmt.Sprintf("échéance %d sur %d", c.Number, c.Count)
+	}
+	for _, prefix := range []string{"Appel fonds de travaux ", "Appel de fonds "} {
+		if strings.HasPrefix(c.Label, prefix) {
+			return strings.TrimPrefix(c.Label, prefix)
+		}
+	}
+	return c.Label
+}
+
+// buildNotices builds the notice of every owner called on day due, in
+// account order; total is what they are all called.
+func buildNotices(tx *ledger.Tx, due time.Time, plan *CallPlan, opt NoticeOptions) ([]string, []reports.Notice, ledger.Amount, error) {
+	calls, err := noticeCalls(tx, due, plan)
+	if err != nil || len(calls) == 0 {
+		return nil, nil, 0, err
+	}
+	ex, err := tx.ExerciseAt(due)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	printed := opt.Printed
+	if printed.IsZero() {
+		printed = time.Now()
+	}
+	kit, err := newLetterKit(tx, printed)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	keys, err := tx.Keys()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	keyLabel := map[string]string{}
+	for _, k := range keys {
+		keyLabel[k.Code] = k.Label
+	}
+	works, err := tx.WorksList()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	worksLabel := map[string]string{}
+	for _, w := range works {
+		worksLabel[w.Code] = w.Label
+	}
+	balances, err := tx.OwnerBalances(due)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	lotOwner, err := tx.OwnersAt(due)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	lotsOf := map[string][]string{}
+	lots, err := tx.Lots()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	for _, l := range lots { // in lot order
+		if o, ok := lotOwner[l.Number]; ok {
+			lotsOf[o] = append(lotsOf[o], l.Number)
+		}
+	}
+
+	// The notice's period is the budget's; a works call alone has its own.
+	head := calls[0]
+	subtitle := "Appel du " + ledger.FrenchDate(due) + " – " + head.period
+	if head.kind != ledger.WorksCall {
+		subtitle += ", du " + ledger.FrenchDate(head.periodStart) + " au " + ledger.FrenchDate(head.periodEnd)
+	}
+
+	ownerSet := map[string]bool{}
+	for _, c := range calls {
+		for o := range c.parts {
+			ownerSet[o] = true
+		}
+	}
+	owners := make([]string, 0, len(ownerSet))
+	for o := range ownerSet {
+		owners = append(owners, o)
+	}
+	sort.Strings(owners)
+
+	var list []reports.Notice
+	var grand ledger.Amount
+	for _, account := range owners {
+		o, err := tx.Owner(account)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		n := reports.Notice{Title: "Avis d'appel de fonds", Subtitle: subtitle, Preview: plan != nil}
+		var total, postedTotal ledger.Amount
+		for _, c := range calls {
+			parts := c.parts[account]
+			if len(parts) == 0 {
+				continue
+			}
+			sec := reports.NoticeSection{Title: sectionTitle(c, worksLabel)}
+			var st ledger.Amount
+			for _, p := range parts {
+				k := c.keys[p.Key]
+				sec.Rows = append(sec.Rows, reports.NoticeRow{Key: p.Key, Label: keyLabel[p.Key], Shares: FormatShares(p.Shares),
+					KeyTotal: FormatShares(k.TotalShares), Amount: p.Amount.String()})
+				st += p.Amount
+			}
+			sec.Total = st.String()
+			n.Sections = append(n.Sections, sec)
+			total += st
+			if c.posted {
+				postedTotal += st
+			}
+		}
+		// The previous balance is everything up to the due date but these
+		// calls: receipts of that very day count.
+		previous := balances[account] - postedTotal
+		due2 := previous + total
+		grand += total
+
+		f := kit.fields(o, lotsOf[account])
+		f.Exercise = ex.Name()
+		f.CallDate, f.DueDate = ledger.FrenchDate(due), ledger.FrenchDate(due)
+		f.PeriodStart, f.PeriodEnd, f.Period = ledger.FrenchDate(head.periodStart), ledger.FrenchDate(head.periodEnd), head.period
+		f.Total, f.PreviousBalance, f.AmountDue = total.String(), previous.String(), due2.String()
+		refs := []reports.Ref{{Label: "Copropriétaire", Value: account}, {Label: "Lots", Value: strings.Join(lotsOf[account], ", ")},
+			{Label: "Date de l'appel", Value: ledger.FrenchDate(due)}, {Label: "Exercice", Value: ex.Name()}}
+		if len(lotsOf[account]) == 0 {
+			refs = append(refs[:1], refs[2:]...)
+		}
+		n.Letter, err = kit.letter(f, o, refs, fmt.Sprintf("%s – avis d'appel du %s – %s", kit.res.Name, ledger.FrenchDate(due), account))
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		if n.Opening, err = kit.opening.Execute(f); err != nil {
+			return nil, nil, 0, ledger.Errorf(ledger.Invalid, "%s", err.Error())
+		}
+		n.Total = total.String()
+		switch {
+		case previous > 0:
+			n.PreviousLabel = "Solde antérieur (restant dû)"
+		case previous < 0:
+			n.PreviousLabel = "Solde antérieur (en votre faveur)"
+		default:
+			n.PreviousLabel = "Solde antérieur"
+		}
+		n.Previous = previous.String()
+		switch {
+		case due2 > 0:
+			n.DueLabel, n.Due = "Montant à payer, exigible le "+ledger.FrenchDate(due), due2.String()
+		case due2 < 0:
+			n.DueLabel, n.Due = "Solde en votre faveur : rien à payer", (-due2).String()
+		default:
+			n.DueLabel, n.Due = "Montant à payer", due2.String()
+		}
+		n.Bank = kit.bankDetails(account)
+		if opt.Statement {
+			if n.Statement, err = statement(tx, account, ex, due); err != nil {
+				return nil, nil, 0, err
+			}
+		}
+		list = append(list, n)
+	}
+	return owners, list, grand, nil
+}
+
+func sectionTitle(c noticeCall, worksLabel map[string]string) string {
+	switch c.kind {
+	case ledger.FundCall:
+		return "Fonds de travaux (cotisation obligatoire, loi ALUR)"
+	case ledger.WorksCall:
+		return "Travaux " + c.works + " – " + worksLabel[c.works] + " (" + c.period + ")"
+	}
+	return "Budget prévisionnel – provisions sur charges courantes"
+}
