@@ -229,13 +229,15 @@ func (tx *Tx) PostCall(c *Call, e *Entry) error {
 			return Errorf(Invalid, "%s : l'écriture mouvemente le compte %s, qui n'est ni un compte de copropriétaire ni le compte %s de l'appel", where, l.Account, c.Account)
 		}
 	}
-	for owner, a := range want {
-		if got[owner] != a {
+	// In account order, so that the same mistake is always reported on the
+	// same owner.
+	for _, owner := range sortedKeys(want) {
+		if a := want[owner]; got[owner] != a {
 			return Errorf(Invalid, "%s : l'écriture porte %s au compte %s, ses parts font %s", where, got[owner], owner, a)
 		}
 	}
-	for owner, a := range got {
-		if _, ok := want[owner]; !ok && a != 0 {
+	for _, owner := range sortedKeys(got) {
+		if _, ok := want[owner]; !ok && got[owner] != 0 {
 			return Errorf(Invalid, "%s : l'écriture mouvemente le compte %s, qui n'a aucune part de l'appel", where, owner)
 		}
 	}

@@ -16,6 +16,7 @@ type shellMenu struct {
 	s              *Shell
 	main           *fyne.MainMenu
 	recent, close  *fyne.MenuItem
+	imp, exp       *fyne.MenuItem
 	create, search *fyne.MenuItem
 	screens        []*fyne.MenuItem
 }
@@ -33,12 +34,17 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.recent = fyne.NewMenuItem("Fichiers récents", nil)
 	m.recent.ChildMenu = fyne.NewMenu("")
 	demo := fyne.NewMenuItem("Ouvrir la résidence de démonstration", s.openDemo)
+	m.imp = fyne.NewMenuItem("Importer…", s.importFile)
+	m.imp.Shortcut = ctrl(fyne.KeyI)
+	m.exp = fyne.NewMenuItem("Exporter…", s.exportWorkbook)
+	m.exp.Shortcut = ctrl(fyne.KeyE)
 	m.close = fyne.NewMenuItem("Fermer", s.closeResidence)
 	m.close.Shortcut = ctrl(fyne.KeyW)
 	quit := fyne.NewMenuItem("Quitter", s.quit)
 	quit.IsQuit = true
 	quit.Shortcut = ctrl(fyne.KeyQ)
-	file := fyne.NewMenu("Fichier", newRes, open, m.recent, demo, fyne.NewMenuItemSeparator(), m.close, quit)
+	file := fyne.NewMenu("Fichier", newRes, open, m.recent, demo, fyne.NewMenuItemSeparator(), m.imp, m.exp,
+		fyne.NewMenuItemSeparator(), m.close, quit)
 
 	m.create = fyne.NewMenuItem("Nouveau…", func() {
 		if c, ok := s.currentScreen().(creator); ok && !s.readOnly() {
@@ -72,6 +78,7 @@ func (m *shellMenu) refresh() {
 	s := m.s
 	open := s.res != nil
 	m.close.Disabled = !open
+	m.imp.Disabled, m.exp.Disabled = !open, !open
 	_, canCreate := s.currentScreen().(creator)
 	m.create.Disabled = !canCreate || s.readOnly()
 	_, canSearch := s.currentScreen().(searcher)

@@ -1,0 +1,246 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"tantieme/ledger"
+	"tantieme/reports"
+)
+
+// PendingCheque is a cheque received and not yet handed to the bank.
+type PendingCheque struct {
+	ledger.Receipt
+	OwnerName string
+}
+
+// PendingCheques lists the cheques waiting to be deposited into bankAccount
+// (every bank account when empty), oldest first.
+func (r *Residence) PendingCheques(bankAccount string) ([]PendingCheque, error) {
+	var out []PendingCheque
+	err := r.View(func(tx *ledger.Tx) error {
+		list, err := tx.Receipts(ledger.ReceiptFilter{BankAccount: bankAccount, Undeposited: true})
+		if err != nil {
+			return err
+		}
+		names, err := ownerDisplayNames(tx)
+		if err != nil {
+			return err
+		}
+		for _, rc := range list {
+			out = append(out, PendingCheque{Receipt: rc, OwnerName: names[rc.Owner]})
+		}
+		return nil
+	})
+	return out, err
+}
+
+func ownerDisplayNames(tx *ledger.Tx) (map[string]string, error) {
+	owners, err := tx.Owners()
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(owners))
+	for _, o := range owners {
+		names[o.Account] = o.DisplayName()
+	}
+	return names, nil
+}
+
+// ChequeSelection counts the ticked cheques and their total, for the
+// counter beside the list.
+func ChequeSelection(list []PendingCheque, ticked map[int64]bool) (count int, total ledger.Amount) {
+	for _, c := range list {
+		if ticked[c.EntryID] {
+			count++
+			total += c.Amount
+		}
+	}
+	return count, total
+}
+
+// DepositInput is a deposit as the form gives it.
+type DepositInput struct {
+	Cheques     []int64 // receipt entry ids
+	Date        time.Time
+	BankAccount string // "" takes the residence's receipts bank
+}
+
+// Deposit marks the cheques as handed to the bank on in.Date, in one
+// transaction. The cheques that waited on 511 move to the bank in an entry
+// of journal BQ (debit the bank, credit 511) for their total.
+func (r *Residence) Deposit(in DepositInput) (ledger.Deposit, error) {
+	d := ledger.Deposit{Date: in.Date, BankAccount: in.BankAccount}
+	err := r.Update(func(tx *ledger.Tx) error {
+		var err error
+		if d.BankAccount == "" {
+			if d.BankAccount, _, err = daybookBank(tx, optReceiptBank); err != nil {
+				return err
+			}
+		}
+		piece := ""
+		if !in.Date.IsZero() {
+			if piece, err = nextPiece(tx, "BQ", in.Date); err != nil {
+				return err
+			}
+		}
+		label := fmt.Sprintf("Remise de %s du %s", daybookCount(len(in.Cheques), "chèque", "chèques"), ledger.FrenchDate(in.Date))
+		if err := tx.PostDeposit(&d, in.Cheques, "BQ", piece, label); err != nil {
+			return err
+		}
+		d, err = tx.Deposit(d.ID)
+		return err
+	})
+	return d, err
+}
+
+func daybookCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// Deposits lists the deposits into bankAccount (every account when empty)
+// dated from..to, oldest first.
+func (r *Residence) Deposits(bankAccount string, from, to time.Time) ([]ledger.Deposit, error) {
+	var out []ledger.Deposit
+	err := r.View(func(tx *ledger.Tx) (err error) {
+		out, err = tx.Deposits(bankAccount, from, to)
+		return err
+	})
+	return out, err
+}
+
+// CancelDeposit undoes a deposit: its cheques wait again.
+func (r *Residence) CancelDeposit(id int64) error {
+	return r.Update(func(tx *ledger.Tx) error { return tx.CancelDeposit(id) })
+}
+
+// DepositSlip gathers what the deposit slip of deposit id prints.
+func (r *Residence) DepositSlip(id int64, printed time.Time) (reports.DepositSlip, error) {
+	var s reports.DepositSlip
+	err := r.View(func(tx *ledger.Tx) error {
+		var err error
+		s, err = depositSlip(tx, id, printed)
+		return err
+	})
+	return s, err
+}
+
+func depositSlip(tx *ledger.Tx, id int64, printed time.Time) (reports.DepositSlip, error) {
+	var s reports.DepositSlip
+	d, err := tx.Deposit(id)
+	if err != nil {
+		return s, err
+	}
+	res, err := tx.Residence()
+	if err != nil {
+		return s, err
+	}
+	banks, err := tx.BankAccounts()
+	if err != nil {
+		return s, err
+	}
+	s = reports.DepositSlip{
+		Residence: res.Name,
+		Holder:    "Syndicat des copropriétaires " + res.Name,
+		Address:   joinFilled(", ", res.Address, strings.TrimSpace(res.Zip+" "+res.City)),
+		Number:    strconv.FormatInt(d.ID, 10),
+		Date:      ledger.FrenchDate(d.Date),
+		Account:   d.BankAccount,
+		Printed:   printed,
+	}
+	for _, b := range banks {
+		if b.Account == d.BankAccount {
+			s.BankLabel, s.IBAN, s.BIC = b.Label, spacedIBAN(b.IBAN), b.BIC
+		}
+	}
+	list, err := tx.Receipts(ledger.ReceiptFilter{DepositID: id})
+	if err != nil {
+		return s, err
+	}
+	names, err := ownerDisplayNames(tx)
+	if err != nil {
+		return s, err
+	}
+	var total ledger.Amount
+	for _, rc := range list {
+		s.Cheques = append(s.Cheques, reports.SlipCheque{
+			Received: ledger.FrenchDate(rc.Date),
+			Owner:    names[rc.Owner],
+			Drawer:   rc.Drawer,
+			Bank:     rc.DrawerBank,
+			Number:   rc.Cheque,
+			Amount:   rc.Amount.Format(),
+		})
+		total += rc.Amount
+	}
+	s.Count = len(list)
+	s.Total = total.String()
+	return s, nil
+}
+
+// DepositSlipPDF prints the deposit slip of deposit id.
+func (r *Residence) DepositSlipPDF(id int64, printed time.Time) ([]byte, error) {
+	s, err := r.DepositSlip(id, printed)
+	if err != nil {
+		return nil, err
+	}
+	pdf, err := reports.DepositSlipPDF(s)
+	if err != nil {
+		return nil, ledger.Wrap(ledger.Internal, err, "Le bordereau de remise n° %d ne peut pas être imprimé", id)
+	}
+	return pdf, nil
+}
+
+// DepositSlipsPDF prints the slips of several deposits in one document,
+// each on its own page.
+func (r *Residence) DepositSlipsPDF(ids []int64, printed time.Time) ([]byte, error) {
+	var slips []reports.DepositSlip
+	err := r.View(func(tx *ledger.Tx) error {
+		for _, id := range ids {
+			s, err := depositSlip(tx, id, printed)
+			if err != nil {
+				return err
+			}
+			slips = append(slips, s)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(slips) == 0 {
+		return nil, ledger.Errorf(ledger.NotFound, "Aucune remise en banque à imprimer")
+	}
+	pdf, err := reports.DepositSlipsPDF(slips)
+	if err != nil {
+		return nil, ledger.Wrap(ledger.Internal, err, "Les bordereaux de remise ne peuvent pas être imprimés")
+	}
+	return pdf, nil
+}
+
+func joinFilled(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// spacedIBAN groups an IBAN by four characters, as banks print it.
+func spacedIBAN(iban string) string {
+	var b strings.Builder
+	for i, r := range iban {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

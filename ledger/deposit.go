@@ -1,0 +1,246 @@
+package ledger
+
+import (
+	"database/sql"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Deposit is a remise de chèques en banque: cheques handed to the bank on a
+// day, listed on a deposit slip.
+type Deposit struct {
+	ID          int64
+	Date        time.Time
+	BankAccount string
+	// EntryID is the entry moving the cheques that waited on 511 to the
+	// bank (debit the bank, credit 511); 0 when none did.
+	EntryID int64
+	Count   int    // cheques deposited
+	Total   Amount // their amount
+}
+
+func (d Deposit) describe() string {
+	if d.ID != 0 {
+		return "Remise n° " + strconv.FormatInt(d.ID, 10) + " du " + FrenchDate(d.Date)
+	}
+	return "Remise en banque du " + FrenchDate(d.Date)
+}
+
+// PostDeposit records that the cheques (receipt entry ids) were handed to
+// the bank on d.Date. They must be cheques received on d.BankAccount, not
+// deposited yet, nor returned unpaid, received on or before that day. The
+// cheques that waited on 511 move to the bank in one entry (journal, piece
+// and label given). d.ID and d.EntryID are set.
+func (tx *Tx) PostDeposit(d *Deposit, cheques []int64, journal, piece, label string) error {
+	where := d.describe()
+	if d.Date.IsZero() {
+		return Errorf(Invalid, "Remise en banque : la date est obligatoire")
+	}
+	if len(cheques) == 0 {
+		return Errorf(Invalid, "%s : cochez au moins un chèque", where)
+	}
+	if err := tx.checkBankAccount(d.BankAccount); err != nil {
+		return err
+	}
+	if closed, err := tx.closedAt(d.Date); err != nil {
+		return err
+	} else if closed {
+		return Errorf(Locked, "%s : l'exercice est clos, aucune remise ne peut y être ajoutée", where)
+	}
+	if _, err := tx.ExerciseAt(d.Date); err != nil {
+		return Errorf(Invalid, "%s : la date n'appartient à aucun exercice de la résidence", where)
+	}
+	pending, err := tx.Receipts(ReceiptFilter{})
+	if err != nil {
+		return err
+	}
+	byID := map[int64]Receipt{}
+	for _, r := range pending {
+		byID[r.EntryID] = r
+	}
+	seen := map[int64]bool{}
+	waiting := map[string]Amount{} // 511 account → amount moving to the bank
+	var list []Receipt
+	d.Count, d.Total = 0, 0
+	for _, id := range cheques {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		r, ok := byID[id]
+		switch {
+		case !ok:
+			return Errorf(NotFound, "%s : l'écriture n° %d n'est pas un règlement de copropriétaire", where, id)
+		case r.Mode != ByCheque:
+			return Errorf(Invalid, "%s : %s n'est pas un chèque (%s)", where, r.describe(), r.Mode.Label())
+		case r.Deposited():
+			return Errorf(Conflict, "%s : le chèque %s (%s) a déjà été remis le %s", where, chequeName(r), r.describe(), FrenchDate(r.DepositDate))
+		case r.Bounced():
+			return Errorf(Conflict, "%s : le chèque %s (%s) est revenu impayé", where, chequeName(r), r.describe())
+		case r.BankAccount != d.BankAccount:
+			return Errorf(Invalid, "%s : le chèque %s a été reçu pour le compte %s, pas pour %s", where, chequeName(r), r.BankAccount, d.BankAccount)
+		case r.Date.After(d.Date):
+			return Errorf(Invalid, "%s : le chèque %s n'a été reçu que le %s", where, chequeName(r), FrenchDate(r.Date))
+		}
+		if r.ViaCheques() {
+			waiting[r.Account] += r.Amount
+		}
+		list = append(list, r)
+		d.Count++
+		d.Total += r.Amount
+	}
+	if len(waiting) > 0 {
+		if journal == "" {
+			journal = "BQ"
+		}
+		e := Entry{Journal: journal, Date: d.Date, Piece: piece, Label: label, Origin: "deposit"}
+		var total Amount
+		for _, acc := range sortedKeys(waiting) {
+			e.Lines = append(e.Lines, Line{Account: acc, Credit: waiting[acc]})
+			total += waiting[acc]
+		}
+		e.Lines = append([]Line{{Account: d.BankAccount, Debit: total}}, e.Lines...)
+		if err := tx.PostEntry(&e); err != nil {
+			return err
+		}
+		d.EntryID = e.ID
+	}
+	var entry any
+	if d.EntryID != 0 {
+		entry = d.EntryID
+	}
+	res, err := tx.exec(where, `INSERT INTO deposits (date, bank_account, entry_id) VALUES (?, ?, ?)`, ISO(d.Date), d.BankAccount, entry)
+	if err != nil {
+		return err
+	}
+	d.ID, _ = res.LastInsertId()
+	for _, r := range list {
+		if _, err := tx.exec(where, `UPDATE receipts SET deposit_id = ? WHERE entry_id = ?`, d.ID, r.EntryID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortedKeys returns the keys of m in order: messages and entries come out
+// the same way every time.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// chequeName names a cheque in messages: "n° 1234567 de Dupont Zoé".
+func chequeName(r Receipt) string {
+	s := ""
+	if r.Cheque != "" {
+		s = "n° " + r.Cheque + " "
+	}
+	who := r.Drawer
+	if who == "" {
+		who = r.Owner
+	}
+	return strings.TrimSpace(s + "de " + who + " (" + r.Amount.String() + ")")
+}
+
+// Deposits lists the deposits into a bank account (every account when
+// empty) dated from..to (zero bounds are open), by date.
+func (tx *Tx) Deposits(bankAccount string, from, to time.Time) ([]Deposit, error) {
+	q := `SELECT d.id, d.date, d.bank_account, coalesce(d.entry_id, 0), count(r.entry_id),
+		coalesce(sum((SELECT total(l.debit) FROM lines l WHERE l.entry_id = r.entry_id AND l.account = r.account)), 0)
+		FROM deposits d LEFT JOIN receipts r ON r.deposit_id = d.id WHERE 1 = 1`
+	var args []any
+	if bankAccount != "" {
+		q += ` AND d.bank_account = ?`
+		args = append(args, bankAccount)
+	}
+	if !from.IsZero() {
+		q += ` AND d.date >= ?`
+		args = append(args, ISO(from))
+	}
+	if !to.IsZero() {
+		q += ` AND d.date <= ?`
+		args = append(args, ISO(to))
+	}
+	q += ` GROUP BY d.id ORDER BY d.date, d.id`
+	return collect(tx, "lecture des remises en banque", q, args, func(r *sql.Rows) (Deposit, error) {
+		var d Deposit
+		var date string
+		err := r.Scan(&d.ID, &date, &d.BankAccount, &d.EntryID, &d.Count, &d.Total)
+		d.Date = parseStored(date)
+		return d, err
+	})
+}
+
+// Deposit returns one deposit.
+func (tx *Tx) Deposit(id int64) (Deposit, error) {
+	list, err := tx.Deposits("", time.Time{}, time.Time{})
+	if err != nil {
+		return Deposit{}, err
+	}
+	for _, d := range list {
+		if d.ID == id {
+			return d, nil
+		}
+	}
+	return Deposit{}, Errorf(NotFound, "La remise en banque n° %d n'existe pas", id)
+}
+
+// CancelDeposit undoes a deposit recorded by mistake: its cheques are
+// waiting again and its 511 entry, if any, is deleted. A deposit whose
+// cheque came back unpaid stays: cancel the bounce first.
+func (tx *Tx) CancelDeposit(id int64) error {
+	d, err := tx.Deposit(id)
+	if err != nil {
+		return err
+	}
+	where := d.describe()
+	if closed, err := tx.closedAt(d.Date); err != nil {
+		return err
+	} else if closed {
+		return Errorf(Locked, "%s : l'exercice est clos, la remise ne peut plus être annulée", where)
+	}
+	list, err := tx.Receipts(ReceiptFilter{DepositID: id})
+	if err != nil {
+		return err
+	}
+	for _, r := range list {
+		if r.Bounced() {
+			return Errorf(Conflict, "%s : le chèque %s est revenu impayé ; annulez d'abord l'impayé", where, chequeName(r))
+		}
+	}
+	if d.EntryID != 0 {
+		if err := tx.refuseTicked(d.EntryID, where+" : son virement vers la banque"); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.exec(where, `UPDATE receipts SET deposit_id = NULL WHERE deposit_id = ?`, id); err != nil {
+		return err
+	}
+	if _, err := tx.exec(where, `DELETE FROM deposits WHERE id = ?`, id); err != nil {
+		return err
+	}
+	if d.EntryID != 0 {
+		return tx.DeleteEntry(d.EntryID)
+	}
+	return nil
+}
+
+// refuseTicked refuses to remove an entry one of whose lines is ticked on a
+// bank statement: the statement would no longer add up.
+func (tx *Tx) refuseTicked(entryID int64, what string) error {
+	var ref string
+	err := tx.tx.QueryRow(`SELECT coalesce(max(reconciled), '') FROM lines WHERE entry_id = ?`, entryID).Scan(&ref)
+	if err != nil {
+		return sqlError(err, what)
+	}
+	if ref != "" {
+		return Errorf(Conflict, "%s est pointé sur le relevé bancaire du %s : dépointez-le d'abord dans le rapprochement", what, FrenchDate(parseStored(ref)))
+	}
+	return nil
+}

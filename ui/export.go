@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+const prefExportDir = "export.dir"
+
+// exportSheets are the sheets of the exported workbook, as the user reads
+// them in the message after the export.
+var exportSheets = []string{app.SheetOwners, app.SheetShares, app.SheetEntries, app.SheetBalance, app.SheetLedger}
+
+// openURL opens a file or a folder with the system's program; tests replace
+// it to see what would open.
+var openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
+
+// exportWorkbook asks where to save the Excel workbook of the exercise
+// shown (Fichier › Exporter…), then writes it. Exporting only reads the
+// books: it is offered in a closed exercise and a read-only file too.
+func (s *Shell) exportWorkbook() {
+	if s.res == nil || s.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	ex := s.exercise
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			// Fyne created the file as named; Excel needs the extension.
+			removeEmptyFile(path)
+			path += ".xlsx"
+		}
+		s.exportTo(path, ex)
+	}, s.win)
+	d.SetTitleText(fmt.Sprintf("Exporter l'exercice %s vers Excel", ex.Name()))
+	d.SetConfirmText("Enregistrer")
+	d.SetDismissText("Annuler")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.SetFileName(exportName(s.info.Name, ex))
+	dir := s.app.Preferences().String(prefExportDir)
+	if st, err := os.Stat(dir); dir == "" || err != nil || !st.IsDir() {
+		dir = userDocuments()
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+	s.showFileDialog(d)
+}
+
+// exportName is the name proposed for the workbook:
+// "Résidence Les Tilleuls — export 2025.xlsx".
+func exportName(residence string, ex ledger.Exercise) string {
+	name := strings.TrimSpace(residence) + " — export " + ex.Name()
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '/', '\\', ':', '*', '?', '"', '<', '>', '|':
+			return '-'
+		}
+		return r
+	}, name) + ".xlsx"
+}
+
+// exportTo writes the workbook of exercise ex to path, off the window's
+// goroutine, then says what it wrote and offers to open it.
+func (s *Shell) exportTo(path string, ex ledger.Exercise) {
+	res := s.res
+	s.runLong("Export vers Excel…", func() error {
+		var buf bytes.Buffer
+		if err := res.ExportXLSX(&buf, ex); err != nil {
+			removeEmptyFile(path)
+			return err
+		}
+		if err := writeWhole(path, buf.Bytes()); err != nil {
+			removeEmptyFile(path)
+			return err
+		}
+		return nil
+	}, func() {
+		s.app.Preferences().SetString(prefExportDir, filepath.Dir(path))
+		s.say(fmt.Sprintf("Exercice %s exporté vers Excel : %s", ex.Name(), path))
+		s.exported(path, ex)
+	})
+}
+
+// exported says where the workbook is and what it holds, and opens it or
+// its folder on request.
+func (s *Shell) exported(path string, ex ledger.Exercise) {
+	f := s.newForm("Export terminé", "Fermer")
+	f.cancel.Hide()
+	open := func(target string) {
+		u, err := url.Parse(storage.NewFileURI(target).String())
+		if err == nil {
+			err = openURL(s.app, u)
+		}
+		if err != nil {
+			s.showError(ledger.Wrap(ledger.Internal, err, "« %s » ne peut pas être ouvert : ouvrez-le depuis votre gestionnaire de fichiers", target))
+			return
+		}
+		f.close()
+	}
+	file := newButton("Ouvrir le classeur", theme.FileIcon(), widget.HighImportance, func() { open(path) })
+	folder := newButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { open(filepath.Dir(path)) })
+	file.keys, folder.keys = f.keys, f.keys
+	f.ok.Importance = widget.MediumImportance
+	f.extra = []fyne.CanvasObject{folder, file}
+	text := fmt.Sprintf("Le classeur « %s » est enregistré dans le dossier %s.\n\nIl contient %d feuilles pour l'exercice %s : %s.",
+		filepath.Base(path), filepath.Dir(path), len(exportSheets), ex.Name(), joinFrench(exportSheets))
+	f.width = 640
+	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
+	f.show(container.NewBorder(nil, nil, icon, nil, note(text)), file)
+}
+
+// joinFrench joins words as a sentence does: "a, b et c".
+func joinFrench(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " et " + words[len(words)-1]
+}
+
+// writeWhole writes data through a temporary file renamed at the end, so
+// that a failed export never leaves half a workbook where the old one was.
+func writeWhole(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".tantieme-*")
+	if err != nil {
+		return ledger.Wrap(ledger.Invalid, err, "Impossible d'écrire dans le dossier « %s » : choisissez un autre dossier", dir)
+	}
+	defer os.Remove(f.Name())
+	// CreateTemp makes the file private; a workbook is shared like any document.
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible", path)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible (disque plein ?)", path)
+	}
+	if err := f.Close(); err != nil {
+		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible (disque plein ?)", path)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible : le fichier est peut-être ouvert dans Excel ; fermez-le et recommencez", path)
+	}
+	return nil
+}
+
+// removeEmptyFile removes the empty file Fyne's save dialog creates when the
+// export does not go there.
+func removeEmptyFile(path string) {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+		os.Remove(path)
+	}
+}
