@@ -13,13 +13,14 @@ import (
 
 // exporters are the export kinds this build knows.
 var exporters = map[string]func(r *app.Residence, ex ledger.Exercise, w io.Writer) error{
+	"fec":     func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportFEC(w, ex) },
 	"hledger": func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportHledger(w, ex) },
 	"xlsx":    func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportXLSX(w, ex) },
 }
 
 func init() {
 	commands["export"] = command{
-		usage: "export FICHIER TYPE [--year N] --out CHEMIN   (TYPE : hledger, xlsx)",
+		usage: "export FICHIER TYPE [--year N] --out CHEMIN   (TYPE : fec, hledger, xlsx)",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			year := fs.Int("year", 0, "exercice commençant en N (par défaut l'exercice en cours)")
 			outPath := fs.String("out", "", "fichier à écrire")

@@ -18,18 +18,28 @@ type reportArgs struct {
 	at        string
 	payBy     string
 	threshold string
+	books     bookFlags // journal … council (cmd_report_books.go)
 }
 
 // reportKinds are the documents `report` writes, by KIND (CLI.md); each
 // checks the flags it needs.
 var reportKinds = map[string]func(file string, a reportArgs, out io.Writer) error{
-	"reminders": reportReminders,
+	"reminders":        reportReminders,
+	"deposit-slip":     reportDepositSlip, // cmd_pay.go; --year N, or --at DATE for one day's deposits
+	"journal":          reportJournal,
+	"grand-livre":      reportLedger,
+	"balance":          reportBalance,
+	"balance-keys":     reportKeys,
+	"owner-statements": reportOwnerSt,
+	"attendance":       reportAttendance,
+	"labels":           reportLabels,
+	"council":          reportCouncil,
 }
 
 func init() {
 	commands["report"] = command{
 		usage: "report FICHIER TYPE --out CHEMIN [--year N] — TYPE : " + strings.Join(reportKindNames(), ", ") +
-			" (reminders : --at AAAA-MM-JJ --pay-by AAAA-MM-JJ [--threshold MONTANT])",
+			" (reminders : --at AAAA-MM-JJ --pay-by AAAA-MM-JJ [--threshold MONTANT])" + bookUsage,
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			var a reportArgs
 			fs.IntVar(&a.year, "year", 0, "exercice commençant en N")
@@ -37,6 +47,7 @@ func init() {
 			fs.StringVar(&a.at, "at", "", "date des soldes (relances)")
 			fs.StringVar(&a.payBy, "pay-by", "", "date limite de paiement (relances)")
 			fs.StringVar(&a.threshold, "threshold", "0", "solde débiteur au-delà duquel relancer (relances)")
+			a.books.register(fs) // last: it reuses flags declared above
 			return func(pos []string, out io.Writer) error {
 				if err := needArgs(pos, 2, "un fichier de résidence (.copro) et un type de document"); err != nil {
 					return err

@@ -1,0 +1,424 @@
+package reports
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Attendance is the feuille de présence of a general meeting: one row per
+// owner, with what he brings to the votes and the boxes filled in during
+// the meeting.
+type Attendance struct {
+	Residence string
+	Title     string // "Feuille de présence" (editable)
+	Meeting   string // "Assemblée générale du 12/06/2025"
+	KeyLabel  string // "Tantièmes de la clé 001 – Charges générales"
+	Owners    []AttendanceOwner
+	// KeyTotal is the key's total over every lot; the owners' votes add up
+	// to it unless a lot had no owner on the day (printed on the last page).
+	KeyTotal decimal.Decimal
+	Printed  time.Time
+}
+
+// AttendanceOwner is one row: the owner and his lots on the meeting's day.
+type AttendanceOwner struct {
+	Account string
+	Name    string // with civility, printed whole (wrapped when long)
+	// SignName is the name printed upside down in the signature cell,
+	// where room is short: the name without civility ("" for Name).
+	SignName string
+	Address  []string // postal lines
+	Lots     []AttendanceLot
+	Votes    decimal.Decimal // his shares on the key
+}
+
+// AttendanceLot is a lot and its shares on the key.
+type AttendanceLot struct {
+	Number string
+	Shares decimal.Decimal
+}
+
+// Column widths of the sheet (portrait A4, 180 mm between the margins).
+var attendanceCols = []Column{
+	{Title: "Copropriétaire", Width: 53},
+	{Title: "Lots (tantièmes)", Width: 26},
+	{Title: "Voix", Width: 13, Right: true},
+	{Title: "Présent", Width: 13},
+	{Title: "Représenté par", Width: 29},
+	{Title: "Vote par corresp.", Width: 15},
+	{Title: "Signature", Width: 31},
+}
+
+const (
+	attColName = iota
+	attColLots
+	attColVotes
+	attColPresent
+	attColProxy
+	attColMail
+	attColSignature
+)
+
+const (
+	attMinRowH  = 15.0 // room to sign
+	attPad      = 1.2
+	attHeadH    = 9.0
+	attFootBoxH = 24.0 // the page-total boxes
+	attGrandH   = 30.0 // the grand total on the last page
+)
+
+// AttendancePDF prints the sheet. Rows are never split across pages; every
+// page ends with boxes for its totals (filled in by hand) and the page's
+// printed total of shares; the last page adds the grand total, the number
+// of owners and the shares.
+func AttendancePDF(a Attendance) ([]byte, error) {
+	title := strings.TrimSpace(a.Title)
+	if title == "" {
+		title = "Feuille de présence"
+	}
+	d := NewDoc(Page{Title: title, Subtitle: a.Meeting, Residence: a.Residence, Printed: a.Printed})
+	w := &attendanceWriter{d: d, a: a, widths: d.columnWidths(attendanceCols)}
+	w.newPage()
+	for i := range a.Owners {
+		r := w.layout(&a.Owners[i])
+		room := w.rowsLimit()
+		if i == len(a.Owners)-1 {
+			room -= attGrandH // the grand total follows the last row on its page
+		}
+		if d.pdf.GetY()+r.height > room && w.rows > 0 {
+			w.endPage()
+			w.newPage()
+		}
+		w.row(r)
+	}
+	w.grandTotal()
+	w.endPage()
+	return d.Bytes()
+}
+
+type attendanceWriter struct {
+	d      *Doc
+	a      Attendance
+	widths []float64
+	// the current page's rows
+	rows       int
+	pageShares decimal.Decimal
+	// the whole sheet
+	owners int
+	total  decimal.Decimal
+}
+
+// limit is the lowest y the page's content may reach (above the footer).
+func (w *attendanceWriter) limit() float64 {
+	_, pageH := w.d.pdf.GetPageSize()
+	_, _, _, bottom := w.d.pdf.GetMargins()
+	return pageH - bottom
+}
+
+func (w *attendanceWriter) rowsLimit() float64 { return w.limit() - attFootBoxH - 2 }
+
+func (w *attendanceWriter) newPage() {
+	w.d.AddPage()
+	w.rows = 0
+	w.pageShares = decimal.Zero
+	f := w.d.pdf
+	if w.a.KeyLabel != "" {
+		f.SetFont(family, "", 8)
+		f.CellFormat(w.d.Width(), 4, w.d.fit(w.a.KeyLabel, w.d.Width()), "", 1, "L", false, 0, "")
+		f.Ln(1)
+	}
+	w.header()
+}
+
+// header prints the column titles on up to two lines.
+func (w *attendanceWriter) header() {
+	f := w.d.pdf
+	f.SetFont(family, "B", 7)
+	f.SetFillColor(31, 78, 121)
+	f.SetTextColor(255, 255, 255)
+	x0, y0 := f.GetX(), f.GetY()
+	x := x0
+	for i, c := range attendanceCols {
+		f.Rect(x, y0, w.widths[i], attHeadH, "F")
+		lines := w.d.wrap(c.Title, w.widths[i]-2)
+		top := y0 + (attHeadH-3.3*float64(len(lines)))/2
+		for j, l := range lines {
+			f.SetXY(x, top+3.3*float64(j))
+			align := "C"
+			if i == attColName || i == attColLots {
+				align = "L"
+			}
+			f.CellFormat(w.widths[i], 3.3, l, "", 0, align, false, 0, "")
+		}
+		x += w.widths[i]
+	}
+	f.SetTextColor(0, 0, 0)
+	f.SetXY(x0, y0+attHeadH)
+}
+
+// attendanceRow is an owner's row laid out: its lines per cell and height.
+type attendanceRow struct {
+	o       *AttendanceOwner
+	name    []string
+	address []string
+	lots    []string
+	sigSize float64
+	sig     []string
+	height  float64
+}
+
+const (
+	attNameSize = 8.5
+	attNameH    = 3.7
+	attSmall    = 7.0
+	attSmallH   = 3.1
+)
+
+func (w *attendanceWriter) layout(o *AttendanceOwner) attendanceRow {
+	f := w.d.pdf
+	r := attendanceRow{o: o}
+	inner := w.widths[attColName] - 2*attPad
+	f.SetFont(family, "B", attNameSize)
+	r.name = w.d.wrap(o.Name, inner)
+	f.SetFont(family, "", attSmall)
+	for _, a := range o.Address {
+		r.address = append(r.address, w.d.wrap(a, inner)...)
+	}
+	r.lots = w.lotLines(o.Lots)
+	// The name upside down for whoever faces the signer: on one line when a
+	// slightly smaller font makes it fit, else on two lines.
+	sign := o.SignName
+	if sign == "" {
+		sign = o.Name
+	}
+	r.sigSize, r.sig = w.signatureName(sign)
+	nameH := attSmallH + attNameH*float64(len(r.name)) + attSmallH*float64(len(r.address))
+	lotsH := attSmallH * float64(len(r.lots))
+	r.height = max(attMinRowH, 2*attPad+max(nameH, lotsH))
+	return r
+}
+
+func (w *attendanceWriter) row(r attendanceRow) {
+	f := w.d.pdf
+	x0, y0 := f.GetX(), f.GetY()
+	f.SetDrawColor(0, 0, 0)
+	f.SetLineWidth(0.2)
+	x := x0
+	for i := range attendanceCols {
+		f.Rect(x, y0, w.widths[i], r.height, "D")
+		x += w.widths[i]
+	}
+	left := func(col int) float64 {
+		x := x0
+		for i := 0; i < col; i++ {
+			x += w.widths[i]
+		}
+		return x
+	}
+	// Owner: account, name, address.
+	nx := left(attColName) + attPad
+	y := y0 + attPad
+	f.SetTextColor(90, 90, 90)
+	f.SetFont(family, "", attSmall)
+	f.SetXY(nx, y)
+	f.CellFormat(w.widths[attColName]-2*attPad, attSmallH, r.o.Account, "", 0, "L", false, 0, "")
+	f.SetTextColor(0, 0, 0)
+	y += attSmallH
+	f.SetFont(family, "B", attNameSize)
+	for _, l := range r.name {
+		f.SetXY(nx, y)
+		f.CellFormat(w.widths[attColName]-2*attPad, attNameH, l, "", 0, "L", false, 0, "")
+		y += attNameH
+	}
+	f.SetFont(family, "", attSmall)
+	for _, l := range r.address {
+		f.SetXY(nx, y)
+		f.CellFormat(w.widths[attColName]-2*attPad, attSmallH, l, "", 0, "L", false, 0, "")
+		y += attSmallH
+	}
+	// Lots.
+	y = y0 + attPad
+	for _, l := range r.lots {
+		f.SetXY(left(attColLots)+attPad, y)
+		f.CellFormat(w.widths[attColLots]-2*attPad, attSmallH, l, "", 0, "L", false, 0, "")
+		y += attSmallH
+	}
+	// Votes.
+	f.SetFont(family, "B", 9)
+	f.SetXY(left(attColVotes), y0+attPad)
+	f.CellFormat(w.widths[attColVotes]-attPad, 4.5, shares(r.o.Votes), "", 0, "R", false, 0, "")
+	// Boxes to tick.
+	for _, col := range []int{attColPresent, attColMail} {
+		bx := left(col) + (w.widths[col]-4.5)/2
+		f.Rect(bx, y0+attPad+0.5, 4.5, 4.5, "D")
+	}
+	w.upsideDown(r, left(attColSignature), y0)
+
+	f.SetXY(x0, y0+r.height)
+	w.rows++
+	w.owners++
+	w.pageShares = w.pageShares.Add(r.o.Votes)
+	w.total = w.total.Add(r.o.Votes)
+}
+
+// attMaxLotLines bounds the lots column, so that the row of an owner of
+// hundreds of lots (a social landlord) still fits on a page.
+const attMaxLotLines = 40
+
+// lotLines lists the lots one per line, or, past 8 lots, several per line;
+// past attMaxLotLines lines the rest is counted (the votes stay whole).
+func (w *attendanceWriter) lotLines(lots []AttendanceLot) []string {
+	f := w.d.pdf
+	f.SetFont(family, "", attSmall)
+	width := w.widths[attColLots] - 2*attPad
+	var lines []string
+	if len(lots) <= 8 {
+		for _, l := range lots {
+			lines = append(lines, w.d.wrap("Lot "+l.Number+" : "+shares(l.Shares), width)...)
+		}
+		return lines
+	}
+	items := make([]string, len(lots))
+	for i, l := range lots {
+		items[i] = l.Number + " : " + shares(l.Shares)
+	}
+	lines = w.d.wrap("Lots "+strings.Join(items, ", "), width)
+	if len(lines) > attMaxLotLines {
+		lines = lines[:attMaxLotLines-1]
+		// Count what the kept lines show (each ends after a whole item,
+		// or inside one: then that item counts as not shown).
+		shown := strings.Count(strings.Join(lines, " "), " : ")
+		lines = append(lines, w.d.wrap(fmt.Sprintf("… et %d autres lots", len(lots)-shown), width)...)
+	}
+	return lines
+}
+
+// signatureName chooses the font size and lines of the upside-down name:
+// one line from 7.5 pt down to 6 pt, else two lines from 7 pt down to
+// 5.5 pt, else three at 5.5 pt, shortened with "…" only when even that
+// cannot hold it.
+func (w *attendanceWriter) signatureName(name string) (float64, []string) {
+	cw := w.widths[attColSignature] - 2*attPad
+	f := w.d.pdf
+	for size := 7.5; size >= 6; size -= 0.5 {
+		f.SetFont(family, "B", size)
+		if f.GetStringWidth(name) <= cw {
+			return size, []string{name}
+		}
+	}
+	for size := 7.0; size >= 5.5; size -= 0.5 {
+		f.SetFont(family, "B", size)
+		if lines := w.d.wrap(name, cw); len(lines) <= 2 {
+			return size, lines
+		}
+	}
+	lines := w.d.wrap(name, cw)
+	if len(lines) > 3 {
+		lines = lines[:3]
+		lines[2] = w.d.fit(lines[2]+"…", cw)
+	}
+	return 5.5, lines
+}
+
+// upsideDown prints the owner's name rotated by 180° at the top of the
+// signature cell, so that the council member seated across the table reads
+// it while the owner signs below.
+func (w *attendanceWriter) upsideDown(r attendanceRow, x, y float64) {
+	f := w.d.pdf
+	cw := w.widths[attColSignature] - 2*attPad
+	f.SetFont(family, "B", r.sigSize)
+	lh := r.sigSize * 0.3528 * 1.15
+	bx, by := x+attPad, y+attPad
+	bh := lh * float64(len(r.sig))
+	f.SetTextColor(70, 70, 70)
+	f.TransformBegin()
+	f.TransformRotate(180, bx+cw/2, by+bh/2)
+	for i, l := range r.sig {
+		lw := f.GetStringWidth(l)
+		f.Text(bx+(cw-lw)/2, by+lh*float64(i+1)-lh*0.25, l)
+	}
+	f.TransformEnd()
+	f.SetTextColor(0, 0, 0)
+	// A dotted line parts the name from the room to sign.
+	f.SetDrawColor(150, 150, 150)
+	f.SetDashPattern([]float64{0.6, 0.6}, 0)
+	f.Line(bx, by+bh+0.8, bx+cw, by+bh+0.8)
+	f.SetDashPattern([]float64{}, 0)
+	f.SetDrawColor(0, 0, 0)
+}
+
+// endPage prints the page-total boxes at the foot of the page.
+func (w *attendanceWriter) endPage() {
+	f := w.d.pdf
+	x0 := marginX
+	y0 := w.limit() - attFootBoxH
+	f.SetLineWidth(0.3)
+	f.Rect(x0, y0, w.d.Width(), attFootBoxH, "D")
+	f.SetLineWidth(0.2)
+	// Left: what the page holds.
+	f.SetXY(x0+2, y0+1.5)
+	f.SetFont(family, "B", 9)
+	f.CellFormat(64, 5, "Totaux de cette page", "", 2, "L", false, 0, "")
+	f.SetFont(family, "", 8)
+	f.SetX(x0 + 2)
+	f.CellFormat(64, 4.5, countFR(w.rows, "copropriétaire", "copropriétaires"), "", 2, "L", false, 0, "")
+	f.SetX(x0 + 2)
+	f.CellFormat(64, 4.5, "Tantièmes de la page : "+shares(w.pageShares), "", 2, "L", false, 0, "")
+	// Right: the boxes filled in at the meeting.
+	w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "", []string{"Présents", "Représentés", "Par correspondance"})
+}
+
+// totalsGrid draws a grid of blank boxes: one row per label, a count and
+// shares for each, under a caption.
+func (w *attendanceWriter) totalsGrid(x, y, width float64, caption string, labels []string) {
+	f := w.d.pdf
+	labelW := width * 0.38
+	colW := (width - labelW) / 2
+	const h = 5.0
+	f.SetFont(family, "", 6.5)
+	f.SetXY(x, y)
+	f.CellFormat(labelW, h-0.5, caption, "", 0, "L", false, 0, "")
+	f.SetFont(family, "B", 7.5)
+	f.SetXY(x+labelW, y)
+	f.CellFormat(colW, h-0.5, "Nombre", "", 0, "C", false, 0, "")
+	f.CellFormat(colW, h-0.5, "Tantièmes", "", 0, "C", false, 0, "")
+	f.SetFont(family, "", 8)
+	for i, l := range labels {
+		ry := y + (h - 0.5) + h*float64(i)
+		f.SetXY(x, ry)
+		f.CellFormat(labelW, h, l, "1", 0, "L", false, 0, "")
+		f.CellFormat(colW, h, "", "1", 0, "C", false, 0, "")
+		f.CellFormat(colW, h, "", "1", 0, "C", false, 0, "")
+	}
+}
+
+// grandTotal prints, after the last row, the number of owners and shares
+// and boxes for the totals of all the pages.
+func (w *attendanceWriter) grandTotal() {
+	f := w.d.pdf
+	y0 := f.GetY() + 3
+	x0 := marginX
+	f.SetLineWidth(0.3)
+	f.Rect(x0, y0, w.d.Width(), attGrandH-4, "D")
+	f.SetLineWidth(0.2)
+	f.SetXY(x0+2, y0+1.5)
+	f.SetFont(family, "B", 9)
+	f.CellFormat(64, 5, "Total général", "", 2, "L", false, 0, "")
+	f.SetFont(family, "", 8)
+	f.SetX(x0 + 2)
+	f.CellFormat(64, 4.5, countFR(w.owners, "copropriétaire", "copropriétaires"), "", 2, "L", false, 0, "")
+	f.SetX(x0 + 2)
+	f.CellFormat(64, 4.5, "Total des tantièmes (voix) : "+shares(w.total), "", 2, "L", false, 0, "")
+	if !w.a.KeyTotal.IsZero() && !w.a.KeyTotal.Equal(w.total) {
+		f.SetX(x0 + 2)
+		f.SetFont(family, "", 7)
+		for _, l := range w.d.wrap(fmt.Sprintf("Total de la clé : %s (des lots n'avaient pas de propriétaire ce jour-là)", shares(w.a.KeyTotal)), 64) {
+			f.SetX(x0 + 2)
+			f.CellFormat(64, 3.2, l, "", 2, "L", false, 0, "")
+		}
+	}
+	w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "Somme des totaux des pages", []string{"Présents", "Représentés", "Par correspondance", "Total"})
+}

@@ -1,0 +1,188 @@
+package reports
+
+// bookRow is a row of a book table: formatted cells, and the amounts it
+// adds to the totals carried from page to page.
+type bookRow struct {
+	cells  []string
+	sums   []int64 // one per carried column; nil: the row adds nothing (totals, openings)
+	strong bool
+	// keep asks that this row and the keep-1 rows after it print on one
+	// page when they fit on one: an entry's lines are read together.
+	keep int
+	rule bool // a line under the row: the end of an entry
+}
+
+// bookTable prints the tables of the statutory books: a caption reprinted
+// "(suite)" on every page the table runs onto, the column header repeated,
+// and, for the columns it carries, the "À reporter" total at the foot of a
+// page and the "Report" at the top of the next, as paper ledgers do.
+type bookTable struct {
+	d        *Doc
+	cols     []Column
+	widths   []float64
+	carry    []int // indexes of the carried columns
+	labelCol int   // the column "À reporter" and "Report" are written in
+	rowH     float64
+	caption  string
+	totals   []int64
+	started  bool
+}
+
+const bookFont = 8.0
+
+func newBookTable(d *Doc, cols []Column, carry []int, labelCol int) *bookTable {
+	return &bookTable{d: d, cols: cols, widths: d.columnWidths(cols), carry: carry, labelCol: labelCol, rowH: 4.6}
+}
+
+// limit is the lowest y a row may end at.
+func (t *bookTable) limit() float64 {
+	_, pageH := t.d.pdf.GetPageSize()
+	_, _, _, bottom := t.d.pdf.GetMargins()
+	return pageH - bottom
+}
+
+// begin starts a section: its caption, the header, and room for at least
+// minRows rows below them (else the section starts on the next page).
+func (t *bookTable) begin(caption string, minRows int) {
+	t.caption = caption
+	t.totals = make([]int64, len(t.carry))
+	need := 6.0 + t.rowH*float64(minRows)
+	if caption != "" {
+		need += 7
+	}
+	if t.d.pdf.GetY()+need > t.limit() {
+		t.d.pdf.AddPage()
+	}
+	t.head(false)
+	t.started = true
+}
+
+func (t *bookTable) head(cont bool) {
+	f := t.d.pdf
+	if t.caption != "" {
+		f.SetFont(family, "B", 10)
+		text := t.caption
+		if cont {
+			text += " (suite)"
+		}
+		f.CellFormat(t.d.Width(), 7, t.d.fit(text, t.d.Width()), "", 1, "L", false, 0, "")
+	}
+	t.header()
+}
+
+// header prints the column titles, in a smaller font for a title that
+// would not fit its column ("Solde créditeur" over an amount).
+func (t *bookTable) header() {
+	f := t.d.pdf
+	f.SetFillColor(31, 78, 121)
+	f.SetTextColor(255, 255, 255)
+	for i, c := range t.cols {
+		t.d.fitSize(c.Title, "B", 8.5, 6.5, t.widths[i]-2)
+		align := "L"
+		if c.Right {
+			align = "R"
+		}
+		f.CellFormat(t.widths[i], 6, t.d.fit(c.Title, t.widths[i]-2), "", 0, align, true, 0, "")
+	}
+	f.Ln(-1)
+	f.SetTextColor(0, 0, 0)
+}
+
+// carryH is the room the "À reporter" row needs at the foot of a page.
+func (t *bookTable) carryH() float64 {
+	if len(t.carry) == 0 {
+		return 0
+	}
+	return t.rowH
+}
+
+// add prints rows, breaking pages so that no row is split, groups are kept
+// together when they fit on a page, and carried totals are right.
+func (t *bookTable) add(rows []bookRow) {
+	f := t.d.pdf
+	_, top, _, _ := f.GetMargins()
+	// The height a page offers to rows under the repeated header, caption
+	// and report row: a group taller than that is split anyway.
+	page := t.limit() - top - 15 - 13 - 2*t.rowH
+	for i := 0; i < len(rows); i++ {
+		r := rows[i]
+		need := t.rowH
+		if r.keep > 1 && float64(r.keep)*t.rowH <= page {
+			need = float64(r.keep) * t.rowH
+		}
+		if f.GetY()+need+t.carryH() > t.limit() {
+			t.pageBreak()
+		}
+		t.print(r)
+	}
+}
+
+func (t *bookTable) pageBreak() {
+	if len(t.carry) > 0 {
+		t.print(t.carried("À reporter"))
+	}
+	t.d.pdf.AddPage()
+	t.head(true)
+	if len(t.carry) > 0 {
+		t.print(t.carried("Report"))
+	}
+}
+
+func (t *bookTable) carried(label string) bookRow {
+	cells := make([]string, len(t.cols))
+	cells[t.labelCol] = label
+	for i, c := range t.carry {
+		cells[c] = money(t.totals[i])
+	}
+	return bookRow{cells: cells, strong: true}
+}
+
+func (t *bookTable) print(r bookRow) {
+	f := t.d.pdf
+	for i, v := range r.sums {
+		if i < len(t.totals) {
+			t.totals[i] += v
+		}
+	}
+	style, fill := "", false
+	if r.strong {
+		style, fill = "B", true
+		f.SetFillColor(235, 235, 235)
+	}
+	f.SetFont(family, style, bookFont)
+	border := ""
+	if r.rule || r.strong {
+		border = "B"
+	}
+	for i, c := range t.cols {
+		text := ""
+		if i < len(r.cells) {
+			text = t.d.fit(r.cells[i], t.widths[i]-2)
+		}
+		align := "L"
+		if c.Right {
+			align = "R"
+		}
+		f.CellFormat(t.widths[i], t.rowH, text, border, 0, align, fill, 0, "")
+	}
+	f.Ln(-1)
+}
+
+// total prints a closing row (a grand total) under the last table, on the
+// same page when it fits, without a header of its own.
+func (t *bookTable) total(r bookRow) {
+	if t.d.pdf.GetY()+t.rowH > t.limit() {
+		t.d.pdf.AddPage()
+		t.caption = ""
+		t.head(false)
+	}
+	t.carry, t.totals = nil, nil
+	t.print(r)
+	t.end()
+}
+
+// end closes a section with a little space.
+func (t *bookTable) end() {
+	t.d.pdf.SetFont(family, "", 9)
+	t.d.pdf.Ln(3)
+}
