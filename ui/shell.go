@@ -59,6 +59,9 @@ func init() {
 		{"suppliers", "Fournisseurs", theme.IconNameFolder, newSuppliers},
 		{"accounts", "Plan comptable", theme.IconNameFileText, newAccounts},
 		{"entries", "Saisie (journaux)", theme.IconNameList, newEntries},
+		{string(app.TopicBudget), "Budget", theme.IconNameDocument, newBudget},
+		{"calls", "Appels de fonds", theme.IconNameMailSend, newCalls},
+		{"works", "Travaux", theme.IconNameStorage, newWorks},
 		{string(app.TopicSettings), "Paramètres", theme.IconNameSettings, newSettings},
 	}
 }

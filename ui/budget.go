@@ -1,0 +1,598 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// budgetScreen is the Budget screen: the budget of the exercise shown (N)
+// or of one of the two after it, typed in place account by account and key
+// by key, beside the actual of N and N-1; copying another budget, starting
+// from an actual, and the works fund of the exercise with its legal
+// minimum.
+type budgetScreen struct {
+	s      *Shell
+	data   app.BudgetView
+	offset int // 0, 1 or 2: the budget typed is that of N+offset
+	keys   []ledger.Key
+
+	choice     *widget.RadioGroup
+	choiceText []string
+	filling    bool
+	add        *widget.Button
+	copyFrom   *widget.Button
+	fromActual *widget.Button
+	grid       *budgetGrid
+	gridBox    *fyne.Container
+	problem    *widget.Label
+
+	fundTitle  *widget.Label
+	fundAmount *field
+	fundKey    *widget.Select
+	fundSave   *widget.Button
+	fundMin    *widget.Button
+	fundState  *fyne.Container
+	fundStatus app.FundStatus
+	fundShown  [2]string // the amount and key last read, to keep what is typed over them
+
+	root fyne.CanvasObject
+}
+
+func newBudget(s *Shell) screen {
+	b := &budgetScreen{s: s}
+	b.choice = widget.NewRadioGroup(nil, func(v string) {
+		if b.filling || v == "" {
+			return
+		}
+		for i, t := range b.choiceText {
+			if t == v {
+				b.commit()
+				b.offset = i
+				b.reload()
+			}
+		}
+	})
+	b.choice.Horizontal = true
+	b.choice.Required = true
+	b.add = widget.NewButtonWithIcon("Ajouter une ligne…", theme.ContentAddIcon(), b.create)
+	b.add.Importance = widget.HighImportance
+	b.copyFrom = widget.NewButtonWithIcon("Copier un budget…", theme.ContentCopyIcon(), b.copyForm)
+	b.fromActual = widget.NewButtonWithIcon("Partir du réalisé…", theme.HistoryIcon(), b.actualForm)
+	b.gridBox = container.NewStack()
+	b.problem = widget.NewLabel("")
+	b.problem.Importance = widget.DangerImportance
+	b.problem.Wrapping = fyne.TextWrapWord
+	b.problem.Hide()
+
+	b.fundTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	b.fundAmount = newField("", "montant annuel, par exemple 2 304,19")
+	b.fundAmount.setKeys(&formKeys{enter: b.saveFund, escape: b.fillFund})
+	b.fundKey = widget.NewSelect(nil, nil)
+	b.fundSave = widget.NewButtonWithIcon("Enregistrer le fonds", theme.DocumentSaveIcon(), b.saveFund)
+	b.fundMin = widget.NewButton("Proposer le minimum", func() {
+		b.fundAmount.SetText(b.fundStatus.Minimum.Format())
+		s.win.Canvas().Focus(b.fundAmount)
+	})
+	b.fundState = container.NewVBox()
+	fundLine := container.NewHBox(widget.NewLabel("Montant annuel :"), container.New(&fixedWidth{150}, b.fundAmount),
+		widget.NewLabel("€   Clé :"), container.New(&fixedWidth{210}, b.fundKey), b.fundSave, b.fundMin)
+	fund := tinted(sheet, container.NewVBox(b.fundTitle, fundLine, b.fundState))
+
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(b.fromActual, b.copyFrom, b.add), heading("Budget prévisionnel"))
+	choiceLine := container.NewHBox(widget.NewLabel("Budget de l'exercice :"), b.choice)
+	help := widget.NewLabel("Tapez les montants votés : enregistré dès que vous quittez la case (Tab, Entrée, flèches) · Échap rétablit le montant · 0 ou vide retire la ligne")
+	help.Importance = widget.LowImportance
+	help.Truncation = fyne.TextTruncateEllipsis
+	b.root = container.NewBorder(container.NewVBox(head, choiceLine), container.NewVBox(b.problem, help, fund), nil, nil, b.gridBox)
+	return b
+}
+
+func (b *budgetScreen) view() fyne.CanvasObject { return b.root }
+
+// commit saves what is still typed in the grid.
+func (b *budgetScreen) commit() {
+	if b.grid != nil {
+		b.grid.commitAll()
+	}
+}
+
+// budgetEx is the exercise whose budget is typed.
+func (b *budgetScreen) budgetEx() ledger.Exercise { return b.data.Exercises[b.offset] }
+
+// readOnly says whether the budget shown may not change: the exercise shown
+// is closed (the whole window reads only), or the budget's own exercise is.
+func (b *budgetScreen) readOnly() bool { return b.s.readOnly() || b.budgetEx().Closed }
+
+func (b *budgetScreen) reload() {
+	s := b.s
+	b.commit()
+	data, err := s.res.BudgetView(s.exercise.Year())
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	b.data = data
+	if err := s.res.View(func(tx *ledger.Tx) (err error) { b.keys, err = tx.Keys(); return err }); err != nil {
+		s.showError(err)
+		return
+	}
+	b.filling = true
+	b.choiceText = nil
+	for _, ex := range data.Exercises {
+		if ex.ID != 0 {
+			b.choiceText = append(b.choiceText, exerciseLabel(ex, s.working))
+		}
+	}
+	if b.offset >= len(b.choiceText) {
+		b.offset = 0
+	}
+	b.choice.Options = b.choiceText
+	b.choice.Selected = b.choiceText[b.offset]
+	b.choice.Refresh()
+	b.filling = false
+	b.buildGrid()
+	b.reloadFund()
+	ro := b.readOnly()
+	setEnabled(b.add, !ro)
+	setEnabled(b.copyFrom, !ro)
+	setEnabled(b.fromActual, !ro && b.actualSource().ID != 0)
+	b.copyFrom.SetText("Copier un budget…")
+	if src := b.copySource(); src.ID == 0 {
+		b.copyFrom.Disable()
+	} else if src.End.Before(b.budgetEx().Start) {
+		b.copyFrom.SetText(fmt.Sprintf("Copier le budget de %s…", src.Name()))
+	}
+	b.fromActual.SetText("Partir du réalisé…")
+	if src := b.actualSource(); src.ID != 0 {
+		b.fromActual.SetText(fmt.Sprintf("Partir du réalisé %s…", src.Name()))
+	}
+}
+
+// buildGrid makes the grid of the budget chosen.
+func (b *budgetScreen) buildGrid() {
+	d := b.data
+	ex := b.budgetEx()
+	n, prev := d.Exercises[0], d.Previous
+	actualTitle := func(e ledger.Exercise, year int) string {
+		if e.ID == 0 {
+			return fmt.Sprintf("Réalisé %d", year)
+		}
+		return "Réalisé " + e.Name()
+	}
+	b.grid = &budgetGrid{
+		cols: []gridCol{
+			{title: "Compte", width: 90},
+			{title: "Libellé", width: 260, stretch: true},
+			{title: "Budget " + ex.Name(), width: 170},
+			{title: actualTitle(n, n.Year()), width: 160, align: fyne.TextAlignTrailing},
+			{title: actualTitle(prev, n.Year()-1), width: 160, align: fyne.TextAlignTrailing},
+		},
+		noActual: [2]bool{false, prev.ID == 0},
+		focus:    func(f fyne.Focusable) { b.s.win.Canvas().Focus(f) },
+		onCommit: b.saveLine,
+		onEdit:   b.showProblems,
+	}
+	empty := fmt.Sprintf("Aucune ligne au budget %s — ajoutez-en avec « Ajouter une ligne… », copiez un autre budget ou partez du réalisé.", ex.Name())
+	if b.readOnly() {
+		empty = fmt.Sprintf("Aucune ligne au budget %s.", ex.Name())
+	}
+	b.gridBox.Objects = []fyne.CanvasObject{b.grid.build(d, b.offset, b.readOnly(), empty)}
+	b.gridBox.Refresh()
+	b.showProblems()
+}
+
+// showProblems says what is wrong with the amounts typed.
+func (b *budgetScreen) showProblems() {
+	var out []string
+	for _, r := range b.grid.rows {
+		if r.err != nil {
+			out = append(out, fmt.Sprintf("%s clé %s : %s", r.account, r.key, b.s.message(r.err)))
+		}
+	}
+	if len(out) == 0 {
+		b.problem.Hide()
+		return
+	}
+	b.problem.SetText(strings.Join(out, "\n") + " Corrigez le montant ou appuyez sur Échap pour rétablir l'ancien.")
+	b.problem.Show()
+}
+
+// saveLine writes one budget amount and says what it did.
+func (b *budgetScreen) saveLine(r *budgetRow, a ledger.Amount) error {
+	s := b.s
+	ex := b.budgetEx()
+	// The budget's own exercise decides, not the one shown: a change of
+	// exercise saves what was typed in the grid before it goes.
+	if s.res.ReadOnly() || ex.Closed {
+		return ledger.Errorf(ledger.Locked, "Exercice %s clos : son budget ne peut plus changer", ex.Name())
+	}
+	if err := s.res.Update(func(tx *ledger.Tx) error {
+		return tx.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: r.account, Key: r.key, Amount: a})
+	}); err != nil {
+		return err
+	}
+	r.stored = a
+	net, _, _ := b.grid.totals()
+	what := a.String() + " enregistrés"
+	if a == 0 {
+		what = "ligne retirée"
+	}
+	s.say(fmt.Sprintf("Budget %s, %s %s, clé %s : %s — total de la clé %s : %s, total du budget : %s", ex.Name(), r.account, r.accountLabel, r.key,
+		what, r.key, b.grid.keyTotal(r.key).String(), net.String()))
+	b.reloadFund()
+	return nil
+}
+
+// create adds a line to the budget (Ctrl+N).
+func (b *budgetScreen) create() {
+	if b.readOnly() {
+		return
+	}
+	b.commit()
+	b.lineForm()
+}
+
+// budgetAccounts are the accounts a budget line may take: charges of
+// current operations and income that lowers them. Works (67x) are voted
+// apart, and the provisions (70x) are what the calls credit, not a budget.
+func budgetAccounts(all []ledger.Account) []ledger.Account {
+	var out []ledger.Account
+	for _, a := range all {
+		switch c := a.Class(); {
+		case c == 6 && !strings.HasPrefix(a.Code, "67"), c == 7 && !strings.HasPrefix(a.Code, "70"):
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func keyText(k ledger.Key) string { return k.Code + " " + k.Label }
+
+// lineForm adds an account on a key to the budget chosen.
+func (b *budgetScreen) lineForm() {
+	s := b.s
+	ex := b.budgetEx()
+	var accounts []ledger.Account
+	if err := s.res.View(func(tx *ledger.Tx) (err error) { accounts, err = tx.Accounts(); return err }); err != nil {
+		s.showError(err)
+		return
+	}
+	index := app.NewAccountIndex(budgetAccounts(accounts))
+	picker := newAccountPicker(index)
+	account := newEntryBox("", "numéro ou nom du compte : 602, électricité…")
+	var keyOptions []string
+	for _, k := range b.keys {
+		keyOptions = append(keyOptions, keyText(k))
+	}
+	first := ""
+	if len(keyOptions) == 1 {
+		first = keyOptions[0]
+	}
+	key := newChoiceField(keyOptions, first, nil)
+	amount := newField("", "montant annuel, par exemple 3 600,00")
+	f := s.newForm("Ajouter une ligne au budget "+ex.Name(), "Ajouter", account, key, amount)
+	f.width = 720
+	account.ownKey = func(ev *fyne.KeyEvent) bool { return picker.key(account, ev) }
+	account.onChange(func() { picker.search(account) })
+	account.lost = func() {
+		if picker.shown(account) {
+			if a, ok := picker.current(); ok {
+				picker.pick(a)
+			}
+			picker.hide()
+		}
+	}
+	f.submit = func() error {
+		picker.hide()
+		acc, ok := index.Resolve(account.Text)
+		if !ok {
+			s.win.Canvas().Focus(account)
+			return ledger.Errorf(ledger.Invalid, "Compte « %s » introuvable parmi les charges (classe 6) et les produits (classe 7) : tapez son numéro ou son nom, puis choisissez-le dans la liste", strings.TrimSpace(account.Text))
+		}
+		code := ""
+		for _, k := range b.keys {
+			if keyText(k) == key.Selected {
+				code = k.Code
+			}
+		}
+		if code == "" {
+			s.win.Canvas().Focus(key)
+			return ledger.Errorf(ledger.Invalid, "Choisissez la clé de répartition de la ligne")
+		}
+		a, err := ledger.ParseAmount(amount.Text)
+		if err != nil {
+			s.win.Canvas().Focus(amount)
+			return ledger.Wrap(ledger.Invalid, err, "Montant : %s", ledger.Message(err))
+		}
+		if a == 0 {
+			s.win.Canvas().Focus(amount)
+			return ledger.Errorf(ledger.Invalid, "Indiquez le montant annuel de la ligne")
+		}
+		if r := b.grid.row(code, acc.Code); r != nil && r.stored != 0 {
+			return ledger.Errorf(ledger.Conflict, "Le compte %s figure déjà au budget %s sur la clé %s (%s) : modifiez son montant dans le tableau", acc.Code, ex.Name(), code, r.stored.String())
+		}
+		if err := s.res.Update(func(tx *ledger.Tx) error {
+			return tx.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: acc.Code, Key: code, Amount: a})
+		}); err != nil {
+			return err
+		}
+		s.say(fmt.Sprintf("Ligne ajoutée au budget %s : %s %s, clé %s, %s", ex.Name(), acc.Code, acc.Label, code, a.String()))
+		s.changed()
+		if r := b.grid.row(code, acc.Code); r != nil {
+			b.grid.reveal(r)
+		}
+		return nil
+	}
+	form := widget.NewForm(widget.NewFormItem("Compte *", account), widget.NewFormItem("Clé de répartition *", key),
+		widget.NewFormItem("Montant annuel *", amount))
+	body := container.NewVBox(form, note("Charges (classe 6, hors travaux 67x) et produits attendus (classe 7, hors provisions 70x) : un produit vient en déduction des charges de sa clé. "+
+		"Touche Entrée : ajouter. Touche Échap : annuler."))
+	f.show(container.NewStack(body, picker.layer), account) // not refitted: the account list opens in its height
+}
+
+// copySource is the budget proposed for copying into the one shown: the
+// exercise before it, or N when the budget shown is N's and it has none.
+func (b *budgetScreen) copySource() ledger.Exercise {
+	target := b.budgetEx()
+	var before ledger.Exercise
+	for _, ex := range b.s.exercises {
+		if ex.End.Before(target.Start) {
+			before = ex
+		}
+	}
+	if before.ID != 0 {
+		return before
+	}
+	for _, ex := range b.s.exercises {
+		if ex.ID != target.ID {
+			return ex
+		}
+	}
+	return ledger.Exercise{}
+}
+
+// actualSource is the exercise whose actual a new budget starts from: the
+// last one before the budget's.
+func (b *budgetScreen) actualSource() ledger.Exercise {
+	target := b.budgetEx()
+	var before ledger.Exercise
+	for _, ex := range b.s.exercises {
+		if ex.End.Before(target.Start) {
+			before = ex
+		}
+	}
+	return before
+}
+
+// replaced says what a new budget replaces in the budget chosen.
+func (b *budgetScreen) replaced() (string, bool) {
+	ex := b.budgetEx()
+	n := 0
+	for _, r := range b.grid.rows {
+		if r.stored != 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return fmt.Sprintf("Le budget %s est vide : rien n'est remplacé.", ex.Name()), false
+	}
+	net, _, _ := b.grid.totals()
+	return fmt.Sprintf("Les %d ligne%s actuelle%s du budget %s (%s au total) seront remplacée%s.", n, plural(n), plural(n), ex.Name(), net.String(), plural(n)), true
+}
+
+// copyForm replaces the budget chosen by another one, raised by a
+// percentage.
+func (b *budgetScreen) copyForm() {
+	s := b.s
+	if b.readOnly() {
+		return
+	}
+	b.commit()
+	target := b.budgetEx()
+	var names []string
+	for _, ex := range s.exercises {
+		if ex.ID != target.ID {
+			names = append(names, ex.Name())
+		}
+	}
+	from := newChoiceField(names, b.copySource().Name(), nil)
+	pct := newField("0", "par exemple 3 ou 2,5")
+	what, replaces := b.replaced()
+	f := s.newForm("Copier un budget vers "+target.Name(), "Copier le budget", from, pct)
+	if replaces {
+		f.ok.SetText("Remplacer le budget " + target.Name())
+		f.ok.Importance = widget.DangerImportance
+	}
+	f.width = 640
+	f.submit = func() error {
+		p, err := parsePercent(pct.Text)
+		if err != nil {
+			s.win.Canvas().Focus(pct)
+			return err
+		}
+		var src ledger.Exercise
+		for _, ex := range s.exercises {
+			if ex.Name() == from.Selected {
+				src = ex
+			}
+		}
+		if src.ID == 0 {
+			return ledger.Errorf(ledger.Invalid, "Choisissez le budget à copier")
+		}
+		n, err := s.res.CopyBudget(src.Year(), target.Year(), p)
+		if err != nil {
+			return err
+		}
+		raise := "tel quel"
+		if !p.IsZero() {
+			raise = "augmenté de " + app.FormatShares(p) + " %"
+			if p.IsNegative() {
+				raise = "diminué de " + app.FormatShares(p.Neg()) + " %"
+			}
+		}
+		s.changed()
+		net, _, _ := b.grid.totals()
+		s.say(fmt.Sprintf("Budget %s copié vers %s, %s : %d ligne%s, %s au total", src.Name(), target.Name(), raise, n, plural(n), net.String()))
+		return nil
+	}
+	form := widget.NewForm(widget.NewFormItem("Budget à copier", from), widget.NewFormItem("Augmentation (%)", pct))
+	f.show(container.NewVBox(form, note(what+" Chaque ligne est copiée avec son compte et sa clé, son montant augmenté du pourcentage (0 : à l'identique ; un nombre négatif le diminue), arrondi au centime.")), pct)
+	refit(f)
+}
+
+// actualForm replaces the budget chosen by the actual of an earlier
+// exercise, once confirmed.
+func (b *budgetScreen) actualForm() {
+	s := b.s
+	if b.readOnly() {
+		return
+	}
+	b.commit()
+	target := b.budgetEx()
+	src := b.actualSource()
+	if src.ID == 0 {
+		return
+	}
+	what, _ := b.replaced()
+	s.confirmAction("Partir du réalisé",
+		fmt.Sprintf("Remplacer le budget %s par le réalisé de l'exercice %s, compte par compte et clé par clé (charges et produits des opérations courantes, avant répartition) ? %s",
+			target.Name(), src.Name(), what),
+		"Remplacer le budget "+target.Name(), func() error {
+			n, err := s.res.BudgetFromActual(src.Year(), target.Year())
+			if err != nil {
+				return err
+			}
+			s.changed()
+			net, _, _ := b.grid.totals()
+			s.say(fmt.Sprintf("Budget %s repris du réalisé %s : %d ligne%s, %s au total", target.Name(), src.Name(), n, plural(n), net.String()))
+			return nil
+		})
+}
+
+// ---- Works fund
+
+// reloadFund reads the works fund of the budget chosen and how it stands
+// against the law's minimum; what is typed in its fields stays.
+func (b *budgetScreen) reloadFund() {
+	s := b.s
+	ex := b.budgetEx()
+	st, err := s.res.WorksFund(ex)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	b.fundStatus = st
+	b.fundTitle.SetText(fmt.Sprintf("Fonds de travaux %s (compte 105, loi ALUR) : appelé avec le budget, aux mêmes dates", ex.Name()))
+	var opts []string
+	for _, k := range b.keys {
+		opts = append(opts, keyText(k))
+	}
+	b.fundKey.Options = opts
+	amount, key := "", ""
+	if st.Set {
+		amount = st.Fund.Amount.Format()
+		for _, k := range b.keys {
+			if k.Code == st.Fund.Key {
+				key = keyText(k)
+			}
+		}
+	} else if len(b.keys) > 0 {
+		key = keyText(b.keys[0]) // the general key, usually
+	}
+	if b.fundAmount.Text == b.fundShown[0] && b.fundKey.Selected == b.fundShown[1] {
+		b.fundAmount.SetText(amount)
+		b.fundKey.Selected = key
+	}
+	b.fundShown = [2]string{amount, key}
+	b.fundKey.Refresh()
+	minimum := fmt.Sprintf("Minimum légal : 5 %% des charges du budget %s (%s), soit %s par an.", ex.Name(), st.Budget.String(), st.Minimum.String())
+	b.fundState.Objects = nil
+	switch {
+	case st.Warning != "":
+		b.fundState.Add(caution(st.Warning))
+	case st.Set:
+		b.fundState.Add(ok(fmt.Sprintf("%s Le fonds de travaux %s (%s) l'atteint.", minimum, ex.Name(), st.Fund.Amount.String())))
+	default:
+		b.fundState.Add(note("Aucun fonds de travaux n'est fixé, et le budget est vide."))
+	}
+	b.fundState.Refresh()
+	ro := b.readOnly()
+	setEnabled(b.fundAmount, !ro)
+	setEnabled(b.fundKey, !ro)
+	setEnabled(b.fundSave, !ro)
+	setEnabled(b.fundMin, !ro && st.Minimum > 0)
+}
+
+// fillFund puts back the saved fund in its fields (Escape).
+func (b *budgetScreen) fillFund() {
+	b.fundAmount.SetText(b.fundShown[0])
+	b.fundKey.SetSelected(b.fundShown[1])
+}
+
+// saveFund writes the works fund typed and says how it stands.
+func (b *budgetScreen) saveFund() {
+	s := b.s
+	if b.readOnly() {
+		return
+	}
+	ex := b.budgetEx()
+	amount := ledger.Amount(0)
+	if t := strings.TrimSpace(b.fundAmount.Text); t != "" {
+		a, err := ledger.ParseAmount(t)
+		if err != nil {
+			s.showError(ledger.Wrap(ledger.Invalid, err, "Fonds de travaux : %s", ledger.Message(err)))
+			return
+		}
+		amount = a
+	}
+	key := ""
+	for _, k := range b.keys {
+		if keyText(k) == b.fundKey.Selected {
+			key = k.Code
+		}
+	}
+	if amount != 0 && key == "" {
+		s.showError(ledger.Errorf(ledger.Invalid, "Fonds de travaux : choisissez la clé sur laquelle il est appelé"))
+		return
+	}
+	st, err := s.res.SetWorksFund(ex, amount, key)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	b.fundShown = [2]string{"", ""} // the fields take what was saved
+	b.fundAmount.SetText("")
+	b.fundKey.Selected = ""
+	b.reloadFund()
+	said := fmt.Sprintf("Fonds de travaux %s : %s par an sur la clé %s enregistré", ex.Name(), amount.String(), key)
+	if amount == 0 {
+		said = fmt.Sprintf("Fonds de travaux %s retiré", ex.Name())
+	}
+	if st.Warning != "" {
+		said += " — attention : inférieur au minimum légal de " + st.Minimum.String()
+	}
+	s.say(said)
+}
+
+// parsePercent reads a percentage as typed: "3", "2,5", "-1", "3 %".
+func parsePercent(text string) (decimal.Decimal, error) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	neg := strings.HasPrefix(t, "-")
+	d, err := app.ParseShares(strings.TrimPrefix(t, "-"))
+	if err != nil {
+		return d, ledger.Errorf(ledger.Invalid, "Augmentation : « %s » n'est pas un pourcentage (par exemple 3 ou 2,5)", strings.TrimSpace(text))
+	}
+	if neg {
+		d = d.Neg()
+	}
+	return d, nil
+}
