@@ -34,6 +34,13 @@ var reportKinds = map[string]func(file string, a reportArgs, out io.Writer) erro
 	"attendance":       reportAttendance,
 	"labels":           reportLabels,
 	"council":          reportCouncil,
+	"annexe1":          reportAnnexe(1), // annexes and décomptes: cmd_annexes.go
+	"annexe2":          reportAnnexe(2),
+	"annexe3":          reportAnnexe(3),
+	"annexe4":          reportAnnexe(4),
+	"annexe5":          reportAnnexe(5),
+	"annexes":          reportAnnexe(0),
+	"decomptes":        reportDecomptes,
 }
 
 func init() {

@@ -1,0 +1,1002 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"tantieme/ledger"
+)
+
+// The year-end closing (DOMAIN §6), in three steps for the assistant
+// (menu Exercice › Clôturer) and the CLI `close`:
+//
+//  1. ClosingChecks lists what blocks the closing (suspense accounts 47x not
+//     nil, charges or income without a key, key totals that do not match,
+//     calls not posted, lots without an owner, provisions that cannot be
+//     told owner by owner) and what only deserves a look (bank accounts not
+//     reconciled, works whose end date and "finished" flag disagree).
+//  2. PlanClosing previews, owner by owner and key by key, his part of the
+//     net charges, the provisions called and the régularisation, with every
+//     entry the closing would post. Nothing is written.
+//  3. PostClosing posts the plan in one transaction, computed again inside it:
+//     the distribution entries (journal OD, last day of N), the works
+//     campaigns finished (distributed like current charges) or not (moved to
+//     120xxx and reversed on day 1 of N+1), the opening balances of classes
+//     1, 4 and 5 (journal AN, day 1 of N+1), the record of the computation,
+//     then the lock. The working exercise becomes N+1.
+//
+// Readings chosen where the texts leave room (say so to users):
+//
+//   - Current operations are the accounts the budget covers (the budget
+//     screen's rule): class 6 but 67x, class 7 but 70x, plus the provisions
+//     701. Charges 661 and 68 and income 71x/78 outside any campaign are
+//     thus current, as the budget and the calls treat them; a works
+//     campaign's own accounts (661RAV, 711RAV…) belong to the campaign.
+//     Charges 67x and income 70x (but 701) outside any campaign are the
+//     "exceptional operations outside any campaign": distributed on their
+//     keys at the closing of their year, shown in annexe 2 part II and in
+//     annexe 4 as one operation.
+//   - The surplus or shortfall goes to the owner when the accounts are
+//     approved (loi de 1965, art. 6-2; DOMAIN §9): by default the lots'
+//     owners on the day the closing is made (the last day of the exercise
+//     if that is later). Each owner gets the lots' share of the year's net
+//     charges, and the provisions called on those lots during the year,
+//     whoever they were called from: the provisions a seller paid before
+//     the sale are his contribution, kept by the syndicat, and the buyer's
+//     régularisation is the lots' whole surplus or shortfall. The seller's
+//     account is left as it is (his provisions are "moved" to the buyer in
+//     the statements, not refunded to him).
+//   - Provisions typed by hand (an entry with 701 and owners' accounts only)
+//     count for the owners debited, on no particular key; a hand-typed entry
+//     mixing 701 with other accounts blocks the closing, since nobody can
+//     tell whose provisions it holds.
+//   - A works campaign is finished in N when it is marked finished and its
+//     end date is not after N's last day. Its provisions are the calls of
+//     the campaign not distributed yet (102xxx is taken into 702xxx first:
+//     "102 consumed"), its net charges its class-6 lines less its class-7
+//     lines other than 702xxx (subsidies, loans, the works fund's 705xxx).
+//   - Reopening: the file refuses to reopen an exercise while a later one
+//     holds entries, and the closing's opening balances are such entries. We
+//     keep that rule: a closing is not undone (corrections go through
+//     entries in N+1). A later "annuler la clôture" would have to delete the
+//     AN, the reversals and the closing entries, then the record, first.
+
+// ClosingProblem is something the checks found. A blocking problem prevents
+// the closing; the others are warnings to read.
+type ClosingProblem struct {
+	Text     string
+	Blocking bool
+}
+
+// ClosingOptions are the choices of a closing.
+type ClosingOptions struct {
+	// OwnersAt is the day whose owners receive the surplus or shortfall
+	// (the date of the general meeting that approves the accounts, when
+	// known). Zero: today, or the exercise's last day when later.
+	OwnersAt time.Time
+}
+
+// closingToday is the day the closing is made; tests fix it.
+var closingToday = time.Now
+
+// ClosingAccount is an account's amount in a section: charges as debit −
+// credit, income as credit − debit, before the distribution.
+type ClosingAccount struct {
+	Account string
+	Label   string
+	Income  bool
+	Amount  ledger.Amount
+}
+
+// ClosingKey is one key of a section: its accounts, its total shares at
+// the attribution date, its net charges.
+type ClosingKey struct {
+	Key         string
+	Label       string
+	TotalShares decimal.Decimal
+	Accounts    []ClosingAccount
+	Charges     ledger.Amount
+	Income      ledger.Amount
+	Provisions  ledger.Amount // called on the key (those typed by hand are under key "")
+}
+
+// Net is the key's net charges: charges − income assigned to it.
+func (k ClosingKey) Net() ledger.Amount { return k.Charges - k.Income }
+
+// Section codes of a closing.
+const (
+	CurrentSection     = ""                        // current operations (budget)
+	ExceptionalSection = ledger.ExceptionalSection // exceptional operations outside any campaign
+)
+
+// ClosingSection is what the closing distributes in one part: current
+// operations, a finished works campaign, or the exceptional operations
+// outside any campaign.
+type ClosingSection struct {
+	Code       string
+	Label      string
+	Works      *ledger.Works // the campaign, for a works section
+	Keys       []ClosingKey  // with something to distribute or provisions
+	Charges    ledger.Amount
+	Income     ledger.Amount
+	Provisions ledger.Amount // called, over every owner
+	// ProvisionAccounts are the provision accounts the closing brings back
+	// to zero: 701000, or 702xxx (after 102xxx is taken into it).
+	ProvisionAccounts []ClosingAccount
+}
+
+// Net is the section's net charges.
+func (s ClosingSection) Net() ledger.Amount { return s.Charges - s.Income }
+
+// Regularisation is what the section adds to the owners' accounts.
+func (s ClosingSection) Regularisation() ledger.Amount { return s.Net() - s.Provisions }
+
+// PendingWorks is a works campaign not finished at the end of N: its
+// charges and income are moved to its 120xxx, and back on day 1 of N+1.
+type PendingWorks struct {
+	Works    ledger.Works
+	Accounts []ClosingAccount
+	Charges  ledger.Amount
+	Income   ledger.Amount
+}
+
+// Balance is what the campaign's 120xxx holds after the transfer, debit −
+// credit: positive when more was spent than called (printed negative in
+// annexe 1).
+func (p PendingWorks) Balance() ledger.Amount { return p.Charges - p.Income }
+
+// SaleTransfer is provisions of sold lots moving between a seller and a
+// buyer: positive when the owner takes them over from Other, negative when
+// they pass from him to Other.
+type SaleTransfer struct {
+	Other     string
+	OtherName string
+	Lots      []string
+	Amount    ledger.Amount
+}
+
+// OwnerPart is an owner's part of a section on one key.
+type OwnerPart struct {
+	Key         string
+	Label       string
+	Shares      decimal.Decimal // his lots' shares on the key at the attribution date
+	TotalShares decimal.Decimal
+	KeyNet      ledger.Amount // the key's net charges
+	Part        ledger.Amount // his part of them
+	Called      ledger.Amount // provisions called from him on the key
+	Moved       ledger.Amount // provisions of sold lots, + taken over, − passed on
+}
+
+// OwnerSection is an owner's share of one section.
+type OwnerSection struct {
+	Code      string
+	Label     string
+	Parts     []OwnerPart // by key; key "" holds provisions typed by hand
+	Charges   ledger.Amount
+	Called    ledger.Amount
+	Moved     ledger.Amount
+	Transfers []SaleTransfer
+}
+
+// Provisions is what the closing credits back to him.
+func (s OwnerSection) Provisions() ledger.Amount { return s.Called + s.Moved }
+
+// Regularisation is his charges less his provisions: positive, he pays.
+func (s OwnerSection) Regularisation() ledger.Amount { return s.Charges - s.Provisions() }
+
+// OwnerClosing is what the closing does to one owner's account.
+type OwnerClosing struct {
+	Account        string
+	Name           string
+	Lots           []string // held at the attribution date
+	Sections       []OwnerSection
+	Charges        ledger.Amount
+	Provisions     ledger.Amount
+	Regularisation ledger.Amount // Charges − Provisions
+	BalanceBefore  ledger.Amount // at the last day of N, before the closing (positive: he owes)
+	BalanceAfter   ledger.Amount // BalanceBefore + Regularisation
+}
+
+// ClosingPlan is a preview of a closing: nothing is written until PostClosing.
+type ClosingPlan struct {
+	opt      ClosingOptions
+	Exercise ledger.Exercise
+	// Next is N+1; its ID is 0 when it does not exist yet (PostClosing creates
+	// it, and N+2, so that the budgets to vote have an exercise).
+	Next           ledger.Exercise
+	OwnersAt       time.Time
+	Problems       []ClosingProblem
+	Sections       []ClosingSection // current operations, finished campaigns, exceptional operations
+	Pending        []PendingWorks   // campaigns not finished
+	Owners         []OwnerClosing   // by account
+	NetCharges     ledger.Amount    // over every section
+	Provisions     ledger.Amount
+	Regularisation ledger.Amount // NetCharges − Provisions = Σ owners' régularisations
+	// Entries are what PostClosing posts, in order: on N's last day the transfer
+	// of finished campaigns' 102 to 702, the unfinished ones to 120, the
+	// distribution; on N+1's first day the opening balances and the
+	// reversal of the 120 transfers. Pieces are given when posted.
+	Entries []ledger.Entry
+	record  ledger.ClosingRecord
+	digest  string
+	seen    map[string]bool
+}
+
+// Blocked says whether a problem prevents the closing.
+func (p *ClosingPlan) Blocked() bool {
+	for _, pr := range p.Problems {
+		if pr.Blocking {
+			return true
+		}
+	}
+	return false
+}
+
+// Warnings lists the problems that do not block.
+func (p *ClosingPlan) Warnings() []string {
+	var out []string
+	for _, pr := range p.Problems {
+		if !pr.Blocking {
+			out = append(out, pr.Text)
+		}
+	}
+	return out
+}
+
+// Err is the blocking problems as one French sentence, nil when none.
+func (p *ClosingPlan) Err() error {
+	var block []string
+	for _, pr := range p.Problems {
+		if pr.Blocking {
+			block = append(block, pr.Text)
+		}
+	}
+	switch len(block) {
+	case 0:
+		return nil
+	case 1:
+		return ledger.Errorf(ledger.Invalid, "Clôture de l'exercice %s impossible : %s", p.Exercise.Name(), lowerFirst(block[0]))
+	}
+	return ledger.Errorf(ledger.Invalid, "Clôture de l'exercice %s impossible : %s (et %d autres problèmes)", p.Exercise.Name(), lowerFirst(block[0]), len(block)-1)
+}
+
+// Owner returns the plan of one owner.
+func (p *ClosingPlan) Owner(account string) (OwnerClosing, bool) {
+	i := sort.Search(len(p.Owners), func(i int) bool { return p.Owners[i].Account >= account })
+	if i < len(p.Owners) && p.Owners[i].Account == account {
+		return p.Owners[i], true
+	}
+	return OwnerClosing{}, false
+}
+
+// Section returns a section of the plan by code.
+func (p *ClosingPlan) Section(code string) (ClosingSection, bool) {
+	for _, s := range p.Sections {
+		if s.Code == code {
+			return s, true
+		}
+	}
+	return ClosingSection{}, false
+}
+
+func (p *ClosingPlan) block(format string, args ...any) { p.problem(true, format, args...) }
+func (p *ClosingPlan) warn(format string, args ...any)  { p.problem(false, format, args...) }
+
+func (p *ClosingPlan) problem(blocking bool, format string, args ...any) {
+	text := fmt.Sprintf(format, args...)
+	if p.seen[text] {
+		return
+	}
+	p.seen[text] = true
+	p.Problems = append(p.Problems, ClosingProblem{Text: text, Blocking: blocking})
+}
+
+// ClosingChecks lists what blocks the closing of exercise ex and what
+// deserves a look first, for the assistant's first screen.
+func (r *Residence) ClosingChecks(ex ledger.Exercise) ([]ClosingProblem, error) {
+	p, err := r.PlanClosing(ex, ClosingOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return p.Problems, nil
+}
+
+// PlanClosing previews the closing of exercise ex. Nothing is written.
+func (r *Residence) PlanClosing(ex ledger.Exercise, opt ClosingOptions) (*ClosingPlan, error) {
+	var p *ClosingPlan
+	err := r.View(func(tx *ledger.Tx) error {
+		var err error
+		p, err = planClosing(tx, ex.ID, opt)
+		return err
+	})
+	return p, err
+}
+
+// ClosingResult says what a closing did.
+type ClosingResult struct {
+	Exercise       ledger.Exercise
+	Next           ledger.Exercise // the new working exercise
+	Entries        []ledger.Entry  // as posted, with their numbers and pieces
+	Regularisation ledger.Amount
+	Owners         int
+}
+
+// PostClosing posts a previewed closing in one transaction (the "Close"
+// step of the assistant; Residence.Close closes the file). The plan is
+// computed again inside it; if the books changed since the preview nothing
+// is written and the preview must be made again.
+func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
+	var res ClosingResult
+	err := r.Update(func(tx *ledger.Tx) error {
+		fresh, err := planClosing(tx, p.Exercise.ID, p.opt)
+		if err != nil {
+			return err
+		}
+		if err := fresh.Err(); err != nil {
+			return err
+		}
+		if fresh.digest != p.digest {
+			return ledger.Errorf(ledger.Conflict, "Les comptes ont changé depuis l'aperçu de la clôture : refaites l'aperçu avant de clôturer")
+		}
+		res, err = postClosing(tx, fresh)
+		return err
+	})
+	return res, err
+}
+
+// acctKey is an account on a key ("" for lines without one).
+type acctKey struct{ account, key string }
+
+// bookView holds balances (debit − credit) per account and key over a
+// period, so that a closing or annexes can add the entries they would post.
+type bookView map[acctKey]ledger.Amount
+
+func loadView(tx *ledger.Tx, from, to time.Time) (bookView, error) {
+	trial, err := tx.TrialBalance(from, to)
+	if err != nil {
+		return nil, err
+	}
+	byKey, err := tx.BalanceByKey(from, to)
+	if err != nil {
+		return nil, err
+	}
+	v := bookView{}
+	keyed := map[string]ledger.Amount{}
+	for _, b := range byKey {
+		if a := b.Balance(); a != 0 {
+			v[acctKey{b.Account, b.Key}] += a
+		}
+		keyed[b.Account] += b.Balance()
+	}
+	for _, b := range trial {
+		if a := b.Balance() - keyed[b.Account]; a != 0 {
+			v[acctKey{b.Account, ""}] += a
+		}
+	}
+	return v, nil
+}
+
+func (v bookView) apply(lines []ledger.Line, sign ledger.Amount) {
+	for _, l := range lines {
+		k := acctKey{l.Account, l.Key}
+		v[k] += sign * (l.Debit - l.Credit)
+		if v[k] == 0 {
+			delete(v, k)
+		}
+	}
+}
+
+func (v bookView) clone() bookView {
+	out := make(bookView, len(v))
+	for k, a := range v {
+		out[k] = a
+	}
+	return out
+}
+
+// sorted lists the view's accounts and keys in order, those matching keep.
+func (v bookView) sorted(keep func(acctKey) bool) []acctKey {
+	var out []acctKey
+	for k, a := range v {
+		if a != 0 && (keep == nil || keep(k)) {
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].account != out[j].account {
+			return out[i].account < out[j].account
+		}
+		return out[i].key < out[j].key
+	})
+	return out
+}
+
+// account is an account's balance over every key.
+func (v bookView) account(code string) ledger.Amount {
+	var t ledger.Amount
+	for k, a := range v {
+		if k.account == code {
+			t += a
+		}
+	}
+	return t
+}
+
+// accountClass names what a class-6 or class-7 account is in a closing.
+type accountRole int
+
+const (
+	roleOther        accountRole = iota // classes 1 to 5
+	roleCharge                          // current charge
+	roleIncome                          // current income
+	roleProvision                       // 701: provisions of current operations
+	roleExcCharge                       // 67x outside any campaign
+	roleExcIncome                       // 70x (but 701) outside any campaign
+	roleWorks                           // an account of a works campaign
+	roleWorksReserve                    // 102xxx of a campaign
+	roleWorksPending                    // 120xxx of a campaign
+)
+
+// books is what a closing and the annexes read about the residence.
+type books struct {
+	accounts  map[string]string // labels
+	keys      map[string]ledger.Key
+	keyTotals map[string]ledger.KeyTotal
+	works     map[string]*ledger.Works
+	workList  []ledger.Works
+	owners    map[string]ledger.Owner
+	shares    map[string]map[string]decimal.Decimal // key → lot → shares
+}
+
+func loadBooks(tx *ledger.Tx) (*books, error) {
+	b := &books{accounts: map[string]string{}, keys: map[string]ledger.Key{}, keyTotals: map[string]ledger.KeyTotal{},
+		works: map[string]*ledger.Works{}, owners: map[string]ledger.Owner{}, shares: map[string]map[string]decimal.Decimal{}}
+	accounts, err := tx.Accounts()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range accounts {
+		b.accounts[a.Code] = a.Label
+	}
+	totals, err := tx.KeyTotals()
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range totals {
+		b.keys[k.Code] = k.Key
+		b.keyTotals[k.Code] = k
+	}
+	if b.workList, err = tx.WorksList(); err != nil {
+		return nil, err
+	}
+	for i := range b.workList {
+		b.works[b.workList[i].Code] = &b.workList[i]
+	}
+	owners, err := tx.Owners()
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range owners {
+		b.owners[o.Account] = o
+	}
+	shares, err := tx.Shares()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range shares {
+		if b.shares[s.Key] == nil {
+			b.shares[s.Key] = map[string]decimal.Decimal{}
+		}
+		b.shares[s.Key][s.Lot] = s.Shares
+	}
+	return b, nil
+}
+
+// campaign is the works campaign an account belongs to: its last three
+// characters are the campaign's code (102ETU, 671ETU…), "" otherwise.
+func (b *books) campaign(code string) string {
+	if len(code) != 6 {
+		return ""
+	}
+	if _, ok := b.works[code[3:]]; ok {
+		return code[3:]
+	}
+	return ""
+}
+
+func (b *books) role(code string) accountRole {
+	switch ledger.AccountClass(code) {
+	case 6:
+		switch {
+		case b.campaign(code) != "":
+			return roleWorks
+		case strings.HasPrefix(code, "67"):
+			return roleExcCharge
+		}
+		return roleCharge
+	case 7:
+		switch {
+		case b.campaign(code) != "":
+			return roleWorks
+		case strings.HasPrefix(code, "701"):
+			return roleProvision
+		case strings.HasPrefix(code, "70"):
+			return roleExcIncome
+		}
+		return roleIncome
+	case 1:
+		if b.campaign(code) != "" {
+			switch code[:3] {
+			case "102":
+				return roleWorksReserve
+			case "120":
+				return roleWorksPending
+			}
+		}
+	}
+	return roleOther
+}
+
+func (b *books) keyLabel(k string) string {
+	if k == "" {
+		return "sans clé"
+	}
+	if key, ok := b.keys[k]; ok {
+		return key.Label
+	}
+	return k
+}
+
+func (b *books) ownerName(account string) string {
+	if o, ok := b.owners[account]; ok {
+		return o.DisplayName()
+	}
+	return account
+}
+
+// sectionLabel names a section for statements and screens.
+func (b *books) sectionLabel(code string) string {
+	switch code {
+	case CurrentSection:
+		return "Charges courantes (budget prévisionnel)"
+	case ExceptionalSection:
+		return "Opérations exceptionnelles hors campagne de travaux"
+	}
+	if w, ok := b.works[code]; ok {
+		return "Travaux " + w.Code + " – " + w.Label
+	}
+	return "Travaux " + code
+}
+
+// worksFinishedIn says whether a campaign is distributed at the closing of
+// ex: marked finished, and ended by ex's last day.
+func worksFinishedIn(w ledger.Works, ex ledger.Exercise) bool {
+	return w.Finished && (w.End.IsZero() || !w.End.After(ex.End))
+}
+
+// closingOrigin prefixes the origin of every entry a closing posts on N's
+// last day or N+1's first; BudgetView and the annexes recognise them.
+func closingOrigin(ex ledger.Exercise) string { return fmt.Sprintf("closing:%d:", ex.Year()) }
+
+// distOrigin prefixes the distribution entries proper: the annexes read
+// classes 6 and 7 before them, but after the works transfers.
+func distOrigin(ex ledger.Exercise) string { return closingOrigin(ex) + "dist:" }
+
+// reversalOrigin marks the reversal, on N+1's first day, of an unfinished
+// campaign's transfer to 120: it is an entry of N+1 like any other, which
+// its budget screen and annexes must count.
+func reversalOrigin(ex ledger.Exercise, code string) string {
+	return fmt.Sprintf("closing-reversal:%d:%s", ex.Year(), code)
+}
+
+// lotIndex knows who owned which lot when.
+type lotIndex struct {
+	tx     *ledger.Tx
+	byDate map[time.Time]map[string][]string // day → owner → lots
+	lotAt  map[time.Time]map[string]string   // day → lot → owner
+}
+
+func (li *lotIndex) at(d time.Time) (map[string]string, map[string][]string, error) {
+	if m, ok := li.lotAt[d]; ok {
+		return m, li.byDate[d], nil
+	}
+	m, err := li.tx.OwnersAt(d)
+	if err != nil {
+		return nil, nil, err
+	}
+	by := map[string][]string{}
+	for lot, o := range m {
+		by[o] = append(by[o], lot)
+	}
+	for _, lots := range by {
+		sortLots(lots)
+	}
+	li.lotAt[d], li.byDate[d] = m, by
+	return m, by, nil
+}
+
+// sortLots orders lot numbers the way the lots list does: by length, then
+// text ("2" before "10").
+func sortLots(lots []string) {
+	sort.Slice(lots, func(i, j int) bool {
+		if len(lots[i]) != len(lots[j]) {
+			return len(lots[i]) < len(lots[j])
+		}
+		return lots[i] < lots[j]
+	})
+}
+
+// provisionBook gathers a section's provisions per owner and key: called
+// from him, and moved between sellers and buyers.
+type provisionBook struct {
+	called    map[string]map[string]ledger.Amount
+	moved     map[string]map[string]ledger.Amount
+	transfers map[[2]string]*SaleTransfer // (from, to) → lots and amount, from the buyer's side
+	total     ledger.Amount
+}
+
+func newProvisionBook() *provisionBook {
+	return &provisionBook{called: map[string]map[string]ledger.Amount{}, moved: map[string]map[string]ledger.Amount{},
+		transfers: map[[2]string]*SaleTransfer{}}
+}
+
+func addTo(m map[string]map[string]ledger.Amount, owner, key string, a ledger.Amount) {
+	if m[owner] == nil {
+		m[owner] = map[string]ledger.Amount{}
+	}
+	m[owner][key] += a
+}
+
+// closer computes a plan.
+type closer struct {
+	tx       *ledger.Tx
+	p        *ClosingPlan
+	b        *books
+	lots     *lotIndex
+	attrib   map[string]string // lot → owner at OwnersAt
+	view     bookView          // N's balances, with the plan's entries applied as they are made
+	callIDs  map[int64]bool    // entries of calls and of their cancellations
+	calls    []ledger.Call     // every call, cancelled ones included
+	parts    map[int64][]ledger.CallPart
+	sections map[string]*provisionBook
+	// pendingReversals are posted on N+1's first day, after the opening
+	// balances.
+	pendingReversals []ledger.Entry
+}
+
+func planClosing(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*ClosingPlan, error) {
+	exs, err := tx.Exercises()
+	if err != nil {
+		return nil, err
+	}
+	p := &ClosingPlan{opt: opt, seen: map[string]bool{}}
+	found := false
+	for _, x := range exs {
+		switch {
+		case x.ID == exerciseID:
+			p.Exercise, found = x, true
+		case found && p.Next.ID == 0 && x.Start.Equal(p.Exercise.End.AddDate(0, 0, 1)):
+			p.Next = x
+		}
+	}
+	if !found {
+		return nil, ledger.Errorf(ledger.NotFound, "Clôture : l'exercice demandé n'existe pas")
+	}
+	ex := p.Exercise
+	if ex.Closed {
+		return nil, ledger.Errorf(ledger.Locked, "L'exercice %s est déjà clos", ex.Name())
+	}
+	if p.Next.ID == 0 {
+		start := ex.End.AddDate(0, 0, 1)
+		p.Next = ledger.Exercise{Start: start, End: start.AddDate(1, 0, -1)}
+	}
+	for _, x := range exs {
+		if x.Start.Before(ex.Start) && !x.Closed {
+			p.block("L'exercice %s, qui précède, n'est pas clos : clôturez-le d'abord.", x.Name())
+		}
+	}
+	p.OwnersAt = opt.OwnersAt
+	if p.OwnersAt.IsZero() {
+		t := closingToday()
+		p.OwnersAt = ledger.Date(t.Year(), t.Month(), t.Day())
+		if p.OwnersAt.Before(ex.End) {
+			p.OwnersAt = ex.End
+		}
+	}
+	if p.OwnersAt.Before(ex.End) {
+		return nil, ledger.Errorf(ledger.Invalid, "La date d'attribution des régularisations (%s) ne peut pas précéder la fin de l'exercice (%s)",
+			ledger.FrenchDate(p.OwnersAt), ledger.FrenchDate(ex.End))
+	}
+	c := &closer{tx: tx, p: p, lots: &lotIndex{tx: tx, byDate: map[time.Time]map[string][]string{}, lotAt: map[time.Time]map[string]string{}},
+		sections: map[string]*provisionBook{}}
+	if c.b, err = loadBooks(tx); err != nil {
+		return nil, err
+	}
+	if c.attrib, _, err = c.lots.at(p.OwnersAt); err != nil {
+		return nil, err
+	}
+	if c.view, err = loadView(tx, ex.Start, ex.End); err != nil {
+		return nil, err
+	}
+	if c.calls, err = tx.Calls(ledger.CallFilter{}); err != nil {
+		return nil, err
+	}
+	c.callIDs = map[int64]bool{}
+	var live []int64
+	for _, call := range c.calls {
+		c.callIDs[call.EntryID] = true
+		if call.Cancelled() {
+			c.callIDs[call.CancelEntryID] = true
+		} else {
+			live = append(live, call.ID)
+		}
+	}
+	if c.parts, err = tx.CallParts(live...); err != nil {
+		return nil, err
+	}
+	steps := []func() error{c.checkBooks, c.checkCalls, c.checkBanks, c.takeReserves, c.movePending, c.distribute, c.openNext}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	p.digest = digest(p)
+	return p, nil
+}
+
+// checkBooks looks at the balances: suspense accounts, lines without keys,
+// key totals.
+func (c *closer) checkBooks() error {
+	p, ex := c.p, c.p.Exercise
+	suspense := map[string]ledger.Amount{}
+	for k, a := range c.view {
+		if strings.HasPrefix(k.account, "47") {
+			suspense[k.account] += a
+		}
+		if k.key != "" {
+			continue
+		}
+		switch role := c.b.role(k.account); {
+		case ledger.AccountClass(k.account) == 6:
+			p.block("Le compte %s porte %s de charges sans clé de répartition : indiquez la clé de ces lignes.", k.account, a.Abs())
+		case role == roleIncome || role == roleExcIncome:
+			p.block("Le produit %s (%s) n'est affecté à aucune clé : indiquez la clé de ses lignes, pour savoir entre qui le répartir.",
+				k.account, a.Abs())
+		case role == roleWorks && ledger.AccountClass(k.account) == 7 && !strings.HasPrefix(k.account, "702") &&
+			worksFinishedIn(*c.b.works[k.account[3:]], ex):
+			p.block("Le produit %s des travaux %s (%s) n'est affecté à aucune clé : indiquez la clé de ses lignes.", k.account, k.account[3:], a.Abs())
+		}
+	}
+	if p.Next.ID != 0 {
+		an, err := c.tx.Entries(ledger.EntryFilter{Journal: "AN", From: p.Next.Start, To: p.Next.Start})
+		if err != nil {
+			return err
+		}
+		if len(an) > 0 {
+			p.block("Le journal des à-nouveaux (AN) du %s contient déjà %d écriture(s) (une reprise de balance ?) : la clôture y reporterait les soldes une seconde fois. Supprimez-les avant de clôturer.",
+				ledger.FrenchDate(p.Next.Start), len(an))
+		}
+	}
+	for _, acc := range sortedKeys(suspense) {
+		if a := suspense[acc]; a != 0 {
+			p.block("Le compte d'attente %s n'est pas soldé au %s (%s %s) : imputez ces sommes sur les bons comptes avant de clôturer.",
+				acc, ledger.FrenchDate(ex.End), a.Abs(), debitCredit(a))
+		}
+	}
+	return nil
+}
+
+func debitCredit(a ledger.Amount) string {
+	if a < 0 {
+		return "au crédit"
+	}
+	return "au débit"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// checkCalls makes sure the year's calls were all posted: the closing gives
+// back provisions that were called, not those that should have been.
+func (c *closer) checkCalls() error {
+	p, ex, tx := c.p, c.p.Exercise, c.tx
+	budget, err := tx.Budget(ex.ID)
+	if err != nil {
+		return err
+	}
+	live := map[ledger.CallKind][]ledger.Call{}
+	for _, call := range c.calls {
+		if call.ExerciseID == ex.ID && !call.Cancelled() {
+			live[call.Kind] = append(live[call.Kind], call)
+		}
+	}
+	series := func(kind ledger.CallKind, what string) {
+		calls := live[kind]
+		if len(calls) == 0 {
+			p.block("Aucun appel %s n'est passé pour l'exercice %s : générez-les avant de clôturer.", what, ex.Name())
+			return
+		}
+		if n := calls[0].Count; len(calls) < n {
+			p.block("Il manque %d appel(s) %s sur %d pour l'exercice %s : générez-les avant de clôturer.", n-len(calls), what, n, ex.Name())
+		}
+	}
+	if len(budget) > 0 {
+		series(ledger.BudgetCall, "du budget")
+	} else if len(live[ledger.BudgetCall]) == 0 {
+		p.warn("L'exercice %s n'a ni budget ni appel de provisions : toutes ses charges seront appelées par la régularisation.", ex.Name())
+	}
+	if _, ok, err := tx.WorksFund(ex.ID); err != nil {
+		return err
+	} else if ok {
+		series(ledger.FundCall, "du fonds de travaux")
+	}
+	called := map[string]map[int]bool{}
+	for _, call := range live[ledger.WorksCall] {
+		if called[call.Works] == nil {
+			called[call.Works] = map[int]bool{}
+		}
+		called[call.Works][call.Number] = true
+	}
+	for _, w := range c.b.workList {
+		for i, d := range w.Schedule {
+			if ex.Contains(d) && !called[w.Code][i+1] {
+				p.block("Travaux %s : l'appel n° %d, dû le %s, n'est pas passé : générez-le avant de clôturer.", w.Code, i+1, ledger.FrenchDate(d))
+			}
+		}
+		if worksFinishedIn(w, ex) {
+			left := 0
+			for i, d := range w.Schedule {
+				if d.After(ex.End) && !called[w.Code][i+1] {
+					left++
+				}
+			}
+			if left > 0 {
+				p.warn("Les travaux %s sont terminés mais %d de leurs appels restent prévus après l'exercice %s : la répartition ne porte que sur ce qui a été appelé ; supprimez ces échéances ou passez-les avant de clôturer.",
+					w.Code, left, ex.Name())
+			}
+		}
+		switch {
+		case !w.Finished && !w.End.IsZero() && !w.End.After(ex.End):
+			p.warn("Les travaux %s devaient se terminer le %s mais ne sont pas marqués terminés : ils restent en attente au compte 120%s. Marquez-les terminés pour les répartir.",
+				w.Code, ledger.FrenchDate(w.End), w.Code)
+		case w.Finished && w.End.After(ex.End):
+			p.warn("Les travaux %s sont marqués terminés, mais leur date de fin (%s) suit l'exercice %s : ils seront répartis à la clôture de l'exercice où ils se terminent.",
+				w.Code, ledger.FrenchDate(w.End), ex.Name())
+		}
+	}
+	return nil
+}
+
+// checkBanks warns about bank accounts not reconciled at the year end.
+func (c *closer) checkBanks() error {
+	banks, err := c.tx.BankAccounts()
+	if err != nil {
+		return err
+	}
+	for _, b := range banks {
+		open, err := c.tx.UnreconciledLines(b.Account, c.p.Exercise.End)
+		if err != nil {
+			return err
+		}
+		if open > 0 {
+			c.p.warn("Le compte %s (%s) n'est pas rapproché au %s : %d opération(s) non pointée(s) sur un relevé. Vérifiez-le avec le relevé de la banque.",
+				b.Account, b.Label, ledger.FrenchDate(c.p.Exercise.End), open)
+		}
+	}
+	return nil
+}
+
+// post adds an entry to the plan and to the view.
+func (c *closer) post(e ledger.Entry) {
+	var kept []ledger.Line
+	for _, l := range e.Lines {
+		if l.Debit != 0 || l.Credit != 0 {
+			kept = append(kept, l)
+		}
+	}
+	if len(kept) < 2 {
+		return
+	}
+	e.Lines = kept
+	c.p.Entries = append(c.p.Entries, e)
+	if !e.Date.After(c.p.Exercise.End) {
+		c.view.apply(e.Lines, 1)
+	}
+}
+
+// finished lists the campaigns distributed at this closing.
+func (c *closer) finished() []*ledger.Works {
+	var out []*ledger.Works
+	for i := range c.b.workList {
+		if w := &c.b.workList[i]; worksFinishedIn(*w, c.p.Exercise) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// takeReserves moves the provisions a finished campaign gathered on 102xxx
+// (calls made before the year it ended) into its 702xxx, where the
+// closing gives them back ("102 consumed", annexe 5 column D).
+func (c *closer) takeReserves() error {
+	ex := c.p.Exercise
+	for _, w := range c.finished() {
+		reserve := "102" + w.Code
+		e := ledger.Entry{Journal: "OD", Date: ex.End, Label: fmt.Sprintf("Travaux %s terminés : reprise des provisions %s", w.Code, reserve),
+			Origin: closingOrigin(ex) + "take:" + w.Code}
+		for _, k := range c.view.sorted(func(k acctKey) bool { return k.account == reserve }) {
+			b := c.view[k]
+			e.Lines = append(e.Lines, side(ledger.Line{Account: reserve, Key: k.key}, -b),
+				side(ledger.Line{Account: "702" + w.Code, Key: k.key, Label: "Provisions reprises du " + reserve}, b))
+		}
+		c.post(e)
+	}
+	return nil
+}
+
+// movePending moves the charges and income of unfinished campaigns to
+// their 120xxx on N's last day (arrêté art. 10), and plans the reversal on
+// N+1's first day.
+func (c *closer) movePending() error {
+	ex := c.p.Exercise
+	var reversals []ledger.Entry
+	for i := range c.b.workList {
+		w := c.b.workList[i]
+		if worksFinishedIn(w, ex) {
+			continue
+		}
+		pw := PendingWorks{Works: w}
+		pending := "120" + w.Code
+		e := ledger.Entry{Journal: "OD", Date: ex.End, Label: fmt.Sprintf("Travaux %s non terminés : solde porté au %s", w.Code, pending),
+			Origin: closingOrigin(ex) + "wip:" + w.Code}
+		var total ledger.Amount
+		amounts := map[string]ledger.Amount{}
+		for _, k := range c.view.sorted(func(k acctKey) bool {
+			return c.b.role(k.account) == roleWorks && k.account[3:] == w.Code && ledger.AccountClass(k.account) >= 6
+		}) {
+			b := c.view[k]
+			e.Lines = append(e.Lines, side(ledger.Line{Account: k.account, Key: k.key}, -b))
+			total += b
+			amounts[k.account] += b
+		}
+		if len(e.Lines) == 0 {
+			// Voted but not started: annexe 5 still lists it.
+			if w.AGDate.IsZero() || !w.AGDate.After(ex.End) {
+				c.p.Pending = append(c.p.Pending, pw)
+			}
+			continue
+		}
+		for _, acc := range sortedKeys(amounts) {
+			a := amounts[acc]
+			ca := ClosingAccount{Account: acc, Label: c.b.accounts[acc], Income: ledger.AccountClass(acc) == 7, Amount: a}
+			if ca.Income {
+				ca.Amount = -a
+				pw.Income += -a
+			} else {
+				pw.Charges += a
+			}
+			pw.Accounts = append(pw.Accounts, ca)
+		}
+		e.Lines = append(e.Lines, side(ledger.Line{Account: pending, Label: "Solde en attente des travaux " + w.Code}, total))
+		c.post(e)
+		rev := ledger.Entry{Journal: "OD", Date: c.p.Next.Start, Label: fmt.Sprintf("Travaux %s non terminés : reprise du solde du %s", w.Code, pending),
+			Origin: reversalOrigin(ex, w.Code)}
+		for _, l := range e.Lines {
+			rev.Lines = append(rev.Lines, ledger.Line{Account: l.Account, Key: l.Key, Label: l.Label, Debit: l.Credit, Credit: l.Debit})
+		}
+		reversals = append(reversals, rev)
+		c.p.Pending = append(c.p.Pending, pw)
+	}
+	c.pendingReversals = reversals
+	return nil
+}
