@@ -186,8 +186,14 @@ func (ef *entryForm) caution() string {
 		out = append(out, "Cette écriture est un appel de fonds : la modifier ici ne change pas les avis déjà envoyés aux copropriétaires.")
 	case strings.HasPrefix(o, "fund:"):
 		out = append(out, "Cette écriture est un appel du fonds de travaux : la modifier ici ne change pas les avis déjà envoyés aux copropriétaires.")
-	case strings.HasPrefix(o, "closing:"):
+	case strings.HasPrefix(o, "works:"):
+		out = append(out, "Cette écriture est un appel de travaux : la modifier ici ne change pas les avis déjà envoyés aux copropriétaires.")
+	case strings.HasPrefix(o, "cancel:"):
+		out = append(out, "Cette écriture annule un appel de fonds.")
+	case strings.HasPrefix(o, "closing:"), strings.HasPrefix(o, "closing-reversal:"):
 		out = append(out, "Cette écriture vient de la clôture de l'exercice.")
+	case strings.HasPrefix(o, "import:"):
+		out = append(out, "Cette écriture vient d'un import de fichier.")
 	}
 	for _, l := range ef.orig.Lines {
 		if l.Letter != "" || l.Reconciled != "" {
