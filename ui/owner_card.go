@@ -24,10 +24,12 @@ type ownerCard struct {
 	title     *widget.Label
 	situation *widget.Label
 	edit, del *widget.Button
+	receive   *widget.Button // Encaisser un règlement…
 	tabs      *container.AppTabs
 	info      *fyne.Container
 	lots      *fyne.Container
 	statement *fyne.Container
+	receipts  *fyne.Container // Règlements: his receipts, a bounce from one
 	notes     *widget.Label
 	editNotes *widget.Button
 	root      fyne.CanvasObject
@@ -41,9 +43,12 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { o.back() })
 	c.edit = widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), c.editOwner)
 	c.del = widget.NewButtonWithIcon("Supprimer…", theme.DeleteIcon(), c.deleteOwner)
+	c.receive = widget.NewButtonWithIcon("Encaisser un règlement…", theme.ContentAddIcon(), func() { o.s.receiptForm(c.account, nil) })
+	c.receive.Importance = widget.HighImportance
 	c.info = container.NewGridWithColumns(2)
 	c.lots = container.NewStack()
 	c.statement = container.NewStack()
+	c.receipts = container.NewStack()
 	c.notes = note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
@@ -51,10 +56,11 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Lots et tantièmes", c.lots),
 		container.NewTabItem("Relevé de compte", c.statement),
 		container.NewTabItem("Notes", container.NewBorder(nil, container.NewHBox(c.editNotes), nil, nil, container.NewVScroll(c.notes))),
+		container.NewTabItem("Règlements", c.receipts),
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
-		container.NewBorder(nil, nil, nil, container.NewHBox(c.edit, c.del), c.title),
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.receive, c.edit, c.del), c.title),
 		c.situation)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
 	return c
@@ -83,6 +89,7 @@ func (c *ownerCard) reload() {
 	setEnabled(c.edit, !ro)
 	setEnabled(c.editNotes, !ro)
 	setEnabled(c.del, !ro)
+	setEnabled(c.receive, !ro)
 
 	council := "Non"
 	if ow.Council {
@@ -101,6 +108,8 @@ func (c *ownerCard) reload() {
 	c.lots.Refresh()
 	c.statement.Objects = []fyne.CanvasObject{c.statementView()}
 	c.statement.Refresh()
+	c.receipts.Objects = []fyne.CanvasObject{s.ownerReceiptsView(ow)}
+	c.receipts.Refresh()
 
 	if ow.Notes == "" {
 		c.notes.SetText("Aucune note.")

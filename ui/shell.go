@@ -62,6 +62,8 @@ func init() {
 		{string(app.TopicBudget), "Budget", theme.IconNameDocument, newBudget},
 		{"calls", "Appels de fonds", theme.IconNameMailSend, newCalls},
 		{"works", "Travaux", theme.IconNameStorage, newWorks},
+		{"bank", "Banque", theme.IconNameMailAttachment, newBank},
+		{"matching", "Lettrage", theme.IconNameCheckButtonChecked, newMatching},
 		{string(app.TopicSettings), "Paramètres", theme.IconNameSettings, newSettings},
 	}
 }

@@ -158,6 +158,8 @@ type supplierCard struct {
 	title     *widget.Label
 	situation *widget.Label
 	edit      *widget.Button
+	invoice   *widget.Button // Saisir une facture…
+	pay       *widget.Button // Payer…
 	tabs      *container.AppTabs
 	info      *fyne.Container
 	statement *fyne.Container
@@ -171,13 +173,16 @@ func newSupplierCard(p *suppliers, account string) *supplierCard {
 	c.situation.TextStyle.Bold = true
 	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { p.back() })
 	c.edit = widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), c.editSupplier)
+	c.invoice = widget.NewButtonWithIcon("Saisir une facture…", theme.ContentAddIcon(), func() { _ = p.s.invoiceForm(c.account) })
+	c.invoice.Importance = widget.HighImportance
+	c.pay = widget.NewButtonWithIcon("Payer…", theme.ConfirmIcon(), func() { p.s.supplierPaymentForm(c.account) })
 	c.info = newInfoRows()
 	c.statement = container.NewStack()
 	c.tabs = container.NewAppTabs(
 		container.NewTabItem("Informations", container.NewVScroll(c.info)),
 		container.NewTabItem("Relevé de compte", c.statement),
 	)
-	top := container.NewVBox(container.NewHBox(back), container.NewBorder(nil, nil, nil, c.edit, c.title), c.situation)
+	top := container.NewVBox(container.NewHBox(back), container.NewBorder(nil, nil, nil, container.NewHBox(c.invoice, c.pay, c.edit), c.title), c.situation)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
 	return c
 }
@@ -200,6 +205,8 @@ func (c *supplierCard) reload() {
 	}
 	c.situation.SetText(text)
 	setEnabled(c.edit, !s.readOnly())
+	setEnabled(c.invoice, !s.readOnly())
+	setEnabled(c.pay, !s.readOnly())
 	infoRows(c.info, [][2]string{
 		{"Compte", sp.Account}, {"Nom", sp.Name}, {"Adresse", sp.Address}, {"Code postal", sp.Zip}, {"Ville", sp.City},
 		{"Contact", sp.Contact}, {"Téléphone", sp.Phone}, {"Courriel", sp.Email},

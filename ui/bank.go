@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// bank is the Banque screen: the deposit slips of the cheques received
+// (tick the cheques, print the slip, mark them remitted) and the deposits
+// already made.
+type bank struct {
+	s     *Shell
+	banks []ledger.BankAccount
+
+	account  *widget.Select
+	date     *widget.Entry
+	counter  *widget.Label
+	waiting  *widget.Label // cheques waiting in all, under the list
+	deposit  *widget.Button
+	all      *widget.Button
+	none     *widget.Button
+	cheques  *fyne.Container // one row per cheque waiting
+	pending  []app.PendingCheque
+	ticked   map[int64]bool
+	checks   map[int64]*widget.Check
+	done     *fyne.Container // the deposits of the exercise
+	recon    *reconcile
+	settings *widget.Button
+	tabs     *container.AppTabs
+	root     fyne.CanvasObject
+}
+
+func newBank(s *Shell) screen {
+	b := &bank{s: s, ticked: map[int64]bool{}}
+	b.account = widget.NewSelect(nil, func(string) { b.reload() })
+	b.date = widget.NewEntry()
+	b.date.SetPlaceHolder("JJ/MM/AAAA")
+	b.counter = widget.NewLabel("")
+	b.counter.TextStyle.Bold = true
+	b.waiting = widget.NewLabel("")
+	b.waiting.Alignment = fyne.TextAlignTrailing
+	b.deposit = widget.NewButtonWithIcon("Marquer remis et imprimer le bordereau…", theme.DocumentPrintIcon(), b.confirmDeposit)
+	b.deposit.Importance = widget.HighImportance
+	b.all = widget.NewButton("Tout cocher", func() { b.tickAll(true) })
+	b.none = widget.NewButton("Tout décocher", func() { b.tickAll(false) })
+	b.cheques = container.NewVBox()
+	b.done = container.NewVBox()
+
+	doneScroll := container.NewVScroll(b.done)
+	doneScroll.SetMinSize(fyne.NewSize(0, 130))
+	b.settings = widget.NewButtonWithIcon("Réglages…", theme.SettingsIcon(), b.settingsForm)
+	pick := container.NewHBox(widget.NewLabel("Compte bancaire :"), container.New(&fixedWidth{300}, b.account), b.settings)
+	when := container.NewHBox(widget.NewLabel("Date de remise :"), container.New(&fixedWidth{140}, b.date))
+	actions := container.NewVBox(b.waiting, container.NewHBox(b.all, b.none, layout.NewSpacer(), b.counter, b.deposit))
+	slip := container.NewBorder(
+		container.NewVBox(note("Cochez les chèques que vous remettez à la banque : le bordereau de remise est imprimé, puis les chèques sont marqués remis à la date indiquée."), when),
+		container.NewVBox(actions, widget.NewSeparator(),
+			widget.NewLabelWithStyle("Remises de l'exercice", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			doneScroll),
+		nil, nil, container.NewVScroll(b.cheques))
+	b.recon = newReconcile(b)
+	b.tabs = container.NewAppTabs(container.NewTabItem("Remise de chèques", slip), container.NewTabItem("Rapprochement", b.recon.root))
+	b.root = container.NewBorder(container.NewBorder(nil, nil, heading("Banque"), container.NewCenter(pick)), nil, nil, nil, b.tabs)
+	return b
+}
+
+func (b *bank) view() fyne.CanvasObject { return b.root }
+
+// bankAccount is the account chosen above the lists.
+func (b *bank) bankAccount() string {
+	if i := b.account.SelectedIndex(); i >= 0 && i < len(b.banks) {
+		return b.banks[i].Account
+	}
+	return ""
+}
+
+func (b *bank) reload() {
+	s := b.s
+	if s.res == nil {
+		return
+	}
+	if b.banks == nil {
+		err := s.res.View(func(tx *ledger.Tx) (err error) {
+			b.banks, err = tx.BankAccounts()
+			return err
+		})
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		var opts []string
+		for _, bk := range b.banks {
+			opts = append(opts, bankText(bk))
+		}
+		receipts, _, _ := s.res.DefaultBanks()
+		b.account.Options = opts
+		for i, bk := range b.banks {
+			if bk.Account == receipts {
+				b.account.SetSelectedIndex(i) // reloads again
+				return
+			}
+		}
+		if len(opts) > 0 {
+			b.account.SetSelectedIndex(0)
+			return
+		}
+	}
+	if b.date.Text == "" {
+		b.date.SetText(ledger.FrenchDate(s.situation()))
+	}
+	list, err := s.res.PendingCheques(b.bankAccount())
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	b.pending = list
+	keep := map[int64]bool{}
+	b.checks = map[int64]*widget.Check{}
+	b.cheques.Objects = nil
+	for _, c := range list {
+		keep[c.EntryID] = b.ticked[c.EntryID]
+		id := c.EntryID
+		text := fmt.Sprintf("%s — chèque %s — %s", ledger.FrenchDate(c.Date), orDash(c.Cheque), c.OwnerName)
+		if c.DrawerBank != "" {
+			text += " (" + c.DrawerBank + ")"
+		}
+		if c.Drawer != "" && c.Drawer != c.OwnerName {
+			text += " — tireur " + c.Drawer
+		}
+		check := widget.NewCheck(text, func(on bool) {
+			b.ticked[id] = on
+			b.count()
+		})
+		check.Checked = keep[id]
+		b.checks[id] = check
+		amount := widget.NewLabelWithStyle(c.Amount.String(), fyne.TextAlignTrailing, fyne.TextStyle{})
+		b.cheques.Add(container.NewBorder(nil, nil, nil, container.New(&fixedWidth{140}, amount), check))
+	}
+	b.ticked = keep
+	if len(list) == 0 {
+		b.cheques.Add(note("Aucun chèque en attente de remise sur ce compte. Les chèques apparaissent ici dès que vous encaissez un règlement par chèque (fiche du copropriétaire, bouton « Encaisser un règlement… »)."))
+	}
+	b.cheques.Refresh()
+	var waiting ledger.Amount
+	for _, c := range list {
+		waiting += c.Amount
+	}
+	b.waiting.SetText(fmt.Sprintf("En attente de remise : %d chèque%s — %s", len(list), plural(len(list)), waiting.String()))
+	b.count()
+	b.listDeposits()
+	b.recon.reload()
+	setEnabled(b.settings, !s.readOnly() && len(b.banks) > 0)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "sans n°"
+	}
+	return "n° " + s
+}
+
+// count updates the counter of ticked cheques and their total.
+func (b *bank) count() {
+	n, total := app.ChequeSelection(b.pending, b.ticked)
+	b.counter.SetText(fmt.Sprintf("%d chèque%s coché%s — %s", n, plural(n), plural(n), total.String()))
+	setEnabled(b.deposit, n > 0 && !b.s.readOnly())
+	setEnabled(b.all, len(b.pending) > 0)
+	setEnabled(b.none, n > 0)
+}
+
+func (b *bank) tickAll(on bool) {
+	for id, c := range b.checks {
+		b.ticked[id] = on
+		c.SetChecked(on)
+	}
+	b.count()
+}
+
+// confirmDeposit asks before recording the deposit, naming it.
+func (b *bank) confirmDeposit() {
+	s := b.s
+	d, err := ledger.ParseDate(b.date.Text)
+	if err != nil {
+		s.showError(ledger.Wrap(ledger.Invalid, err, "Date de remise : %s", ledger.Message(err)))
+		return
+	}
+	var ids []int64
+	for _, c := range b.pending {
+		if b.ticked[c.EntryID] {
+			ids = append(ids, c.EntryID)
+		}
+	}
+	n, total := app.ChequeSelection(b.pending, b.ticked)
+	acc := b.bankAccount()
+	s.confirm("Remise de chèques",
+		fmt.Sprintf("Remettre %d chèque%s (%s) sur le compte %s le %s ? Les chèques seront marqués remis et le bordereau sera imprimé.",
+			n, plural(n), total.String(), acc, ledger.FrenchDate(d)),
+		"Marquer remis et imprimer", "Revenir", func() {
+			dep, err := s.res.Deposit(app.DepositInput{Cheques: ids, Date: d, BankAccount: acc})
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			b.ticked = map[int64]bool{}
+			s.say(fmt.Sprintf("Remise n° %d du %s enregistrée : %d chèque%s, %s sur le compte %s", dep.ID, ledger.FrenchDate(dep.Date),
+				dep.Count, plural(dep.Count), dep.Total.String(), dep.BankAccount))
+			s.changed()
+			b.printSlip(dep)
+		})
+}
+
+// printSlip writes the deposit slip as a PDF and opens it.
+func (b *bank) printSlip(dep ledger.Deposit) {
+	s := b.s
+	dir := s.lettersDir("Bordereaux")
+	file := filepath.Join(dir, fmt.Sprintf("Bordereau de remise n° %d du %s.pdf", dep.ID, dep.Date.Format("2006-01-02")))
+	s.runLong("Impression du bordereau de remise…", func() error {
+		pdf, err := s.res.DepositSlipPDF(dep.ID, s.now())
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » n'a pas pu être créé : choisissez-en un autre ou vérifiez les droits", dir)
+		}
+		if err := os.WriteFile(file, pdf, 0o644); err != nil {
+			return ledger.Wrap(ledger.Invalid, err, "Le bordereau n'a pas pu être écrit dans « %s »", file)
+		}
+		return nil
+	}, func() {
+		s.say(fmt.Sprintf("Bordereau de la remise n° %d imprimé : %s", dep.ID, file))
+		s.openPath(file)
+	})
+}
+
+// listDeposits shows the deposits of the exercise into the account, with
+// their slip and a way to undo them.
+func (b *bank) listDeposits() {
+	s := b.s
+	list, err := s.res.Deposits(b.bankAccount(), s.exercise.Start, s.exercise.End)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	b.done.Objects = nil
+	if len(list) == 0 {
+		b.done.Add(note("Aucune remise pendant l'exercice sur ce compte."))
+	}
+	for i := len(list) - 1; i >= 0; i-- {
+		dep := list[i]
+		print := widget.NewButtonWithIcon("Imprimer le bordereau", theme.DocumentPrintIcon(), func() { b.printSlip(dep) })
+		cancel := widget.NewButtonWithIcon("Annuler la remise…", theme.DeleteIcon(), func() { b.cancelDeposit(dep) })
+		setEnabled(cancel, !s.readOnly())
+		text := fmt.Sprintf("Remise n° %d du %s — %d chèque%s", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, plural(dep.Count))
+		amount := widget.NewLabelWithStyle(dep.Total.String(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		b.done.Add(container.NewBorder(nil, nil, nil, container.NewHBox(container.New(&fixedWidth{140}, amount), print, cancel), widget.NewLabel(text)))
+	}
+	b.done.Refresh()
+}
+
+func (b *bank) cancelDeposit(dep ledger.Deposit) {
+	s := b.s
+	s.confirm("Annuler une remise",
+		fmt.Sprintf("Annuler la remise n° %d du %s (%d chèque%s, %s) ? Ses chèques redeviendront en attente de remise.",
+			dep.ID, ledger.FrenchDate(dep.Date), dep.Count, plural(dep.Count), dep.Total.String()),
+		"Annuler la remise", "Revenir", func() {
+			if err := s.res.CancelDeposit(dep.ID); err != nil {
+				s.showError(err)
+				return
+			}
+			s.say(fmt.Sprintf("Remise n° %d du %s annulée : %d chèque%s de nouveau en attente", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, plural(dep.Count)))
+			s.changed()
+		})
+}
+
+// settingsForm sets which bank account receipts go to and suppliers are
+// paid from, and whether cheques wait on 511 until their deposit.
+func (b *bank) settingsForm() {
+	s := b.s
+	if s.readOnly() || len(b.banks) == 0 {
+		return
+	}
+	cur, err := s.res.DaybookSettings()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	rec, pay, err := s.res.DefaultBanks()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	receipts := bankChoice(b.banks, rec)
+	payments := bankChoice(b.banks, pay)
+	via := newCheckField("Les chèques reçus attendent sur le compte 511 jusqu'à leur remise en banque", cur.ChequesVia511)
+	f := s.newForm("Réglages de la banque", "Enregistrer les réglages", receipts, payments, via)
+	f.width = 680
+	f.submit = func() error {
+		ns := app.DaybookSettings{ReceiptBank: chosenBank(receipts, b.banks), PaymentBank: chosenBank(payments, b.banks), ChequesVia511: via.Checked}
+		if err := s.res.SetDaybookSettings(ns); err != nil {
+			return err
+		}
+		text := fmt.Sprintf("Réglages de la banque enregistrés : règlements sur %s, paiements depuis %s", ns.ReceiptBank, ns.PaymentBank)
+		if ns.ChequesVia511 {
+			text += ", chèques en attente sur 511"
+		}
+		s.say(text)
+		s.changed()
+		return nil
+	}
+	f.show(container.NewVBox(formGrid(
+		formLabel("Règlements des copropriétaires sur"), receipts,
+		formLabel("Paiements des fournisseurs depuis"), payments,
+	), via, note("Ce sont les comptes proposés d'office ; chaque saisie peut en choisir un autre.")), receipts)
+}

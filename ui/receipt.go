@@ -1,0 +1,383 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// pickLabel is a line of a form's list that does something on a double
+// tap (take the amount of a call, of an invoice).
+type pickLabel struct {
+	widget.Label
+	onDouble func()
+}
+
+func newPickLabel(text string, onDouble func()) *pickLabel {
+	l := &pickLabel{onDouble: onDouble}
+	l.Text = text
+	l.Wrapping = fyne.TextWrapWord
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *pickLabel) DoubleTapped(*fyne.PointEvent) {
+	if l.onDouble != nil {
+		l.onDouble()
+	}
+}
+
+// formGrid lays label–field pairs out as a form: labels right-aligned on
+// the left, fields stretched on the right.
+func formGrid(pairs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewFormLayout(), pairs...)
+}
+
+func bankText(b ledger.BankAccount) string {
+	if b.Label == "" {
+		return b.Account
+	}
+	return b.Account + " — " + b.Label
+}
+
+// bankChoice is a list of the residence's bank accounts with current
+// chosen.
+func bankChoice(banks []ledger.BankAccount, current string) *listField {
+	var opts []string
+	for _, b := range banks {
+		opts = append(opts, bankText(b))
+	}
+	l := newListField(opts, "Choisissez le compte")
+	for i, b := range banks {
+		if b.Account == current {
+			l.SetSelectedIndex(i)
+		}
+	}
+	return l
+}
+
+func chosenBank(l *listField, banks []ledger.BankAccount) string {
+	if i := l.SelectedIndex(); i >= 0 && i < len(banks) {
+		return banks[i].Account
+	}
+	return ""
+}
+
+// parseFormAmount reads an amount typed in a form, naming the field when
+// it is wrong.
+func parseFormAmount(what, text string) (ledger.Amount, error) {
+	if strings.TrimSpace(text) == "" {
+		return 0, ledger.Errorf(ledger.Invalid, "%s : indiquez un montant", what)
+	}
+	a, err := ledger.ParseAmount(text)
+	if err != nil {
+		return 0, ledger.Wrap(ledger.Invalid, err, "%s : %s", what, ledger.Message(err))
+	}
+	return a, nil
+}
+
+// receiptForm opens the receipt dialog of an owner: amount pre-filled with
+// his balance, today's date, cheque; a double tap on one of his open calls
+// takes what remains due on it. Enter records it.
+func (s *Shell) receiptForm(owner string, done func()) {
+	if s.readOnly() {
+		return
+	}
+	rf, err := s.res.ReceiptForm(owner, s.situation())
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	amount := newField(amountText(rf.Amount), "")
+	date := newField(ledger.FrenchDate(rf.Date), "JJ/MM/AAAA")
+	var modes []string
+	for _, m := range ledger.PaymentModes() {
+		modes = append(modes, modeText(m))
+	}
+	mode := newListField(modes, "")
+	mode.SetSelectedIndex(0)
+	cheque := newField("", "")
+	drawer := newField(rf.Drawer, "")
+	drawerBank := newField(rf.DrawerBank, "")
+	bank := bankChoice(rf.Banks, rf.BankAccount)
+
+	f := s.newForm("Encaisser un règlement — "+rf.Owner.DisplayName(), "Enregistrer le règlement",
+		amount, date, mode, cheque, drawer, drawerBank, bank)
+	f.width = 640
+
+	chequeOnly := []fyne.CanvasObject{cheque, drawer, drawerBank}
+	mode.onChange(func() {
+		on := ledger.PaymentModes()[max(mode.SelectedIndex(), 0)] == ledger.ByCheque
+		for _, o := range chequeOnly {
+			setEnabled(o.(fyne.Disableable), on)
+		}
+	})
+
+	situation := fmt.Sprintf("Solde au %s : %s — %s", ledger.FrenchDate(rf.Date), rf.Balance.String(), balanceWord(rf.Balance))
+	head := widget.NewLabel(situation)
+	head.TextStyle.Bold = true
+	if rf.Balance > 0 {
+		head.Importance = widget.DangerImportance
+	}
+	grid := formGrid(
+		formLabel("Montant (€)"), amount,
+		formLabel("Date"), date,
+		formLabel("Mode de paiement"), mode,
+		formLabel("N° de chèque"), cheque,
+		formLabel("Tireur"), drawer,
+		formLabel("Banque du tireur"), drawerBank,
+		formLabel("Compte bancaire"), bank,
+	)
+	calls := container.NewVBox()
+	if openDue(rf.Open) == 0 {
+		calls.Add(note("Aucun appel restant à régler."))
+	} else {
+		calls.Add(widget.NewLabelWithStyle("Appels restant à régler (double-clic : prendre le montant dû)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, it := range rf.Open {
+			due := it.Due()
+			if due <= 0 {
+				continue // paid by earlier payments not yet matched
+			}
+			calls.Add(openItemRow(it, func() {
+				amount.SetText(amountText(due))
+				s.win.Canvas().Focus(amount)
+			}))
+		}
+	}
+	var body fyne.CanvasObject = calls
+	if openDue(rf.Open) > 5 {
+		sc := container.NewVScroll(calls)
+		sc.SetMinSize(fyne.NewSize(0, 180))
+		body = sc
+	}
+	via := ""
+	if rf.ViaCheques {
+		via = " Les chèques attendent sur le compte 511 jusqu'à leur remise en banque."
+	}
+	f.submit = func() error {
+		a, err := parseFormAmount("Montant", amount.Text)
+		if err != nil {
+			s.win.Canvas().Focus(amount)
+			return err
+		}
+		d, err := ledger.ParseDate(date.Text)
+		if err != nil {
+			s.win.Canvas().Focus(date)
+			return ledger.Wrap(ledger.Invalid, err, "Date du règlement : %s", ledger.Message(err))
+		}
+		in := app.ReceiptInput{Owner: owner, Amount: a, Date: d, Mode: ledger.PaymentModes()[max(mode.SelectedIndex(), 0)],
+			BankAccount: chosenBank(bank, rf.Banks)}
+		if in.Mode == ledger.ByCheque {
+			in.Cheque, in.Drawer, in.DrawerBank = strings.TrimSpace(cheque.Text), drawer.Text, drawerBank.Text
+		}
+		res, err := s.res.Receive(in)
+		if err != nil {
+			return err
+		}
+		s.say(receiptSaid(rf.Owner, rf.Open, res))
+		s.changed()
+		if done != nil {
+			done()
+		}
+		return nil
+	}
+	f.show(container.NewVBox(head, grid, note("Enregistre une écriture au journal BQ : débit du compte bancaire, crédit du compte du copropriétaire."+via), body), amount)
+}
+
+// receiptSaid is what the status line says after a receipt:
+// "Règlement de 575,70 € enregistré pour M. Moreau — 1 appel soldé".
+func receiptSaid(o ledger.Owner, open []app.OpenItem, res app.ReceiptResult) string {
+	text := fmt.Sprintf("Règlement de %s enregistré pour %s", res.Receipt.Amount.String(), o.DisplayName())
+	n := paidInFull(open, res.Receipt.Amount)
+	if n > 0 {
+		text += fmt.Sprintf(" — %d appel%s soldé%s", n, plural(n), plural(n))
+	}
+	switch {
+	case res.Balance > 0:
+		text += " — reste dû " + res.Balance.String()
+	case res.Balance < 0:
+		text += " — avance de " + (-res.Balance).String()
+	default:
+		text += " — compte soldé"
+	}
+	return text + " (pièce " + res.Entry.Piece + ")"
+}
+
+// paidInFull counts the open calls an amount pays in full, oldest first,
+// as the books settle them.
+func paidInFull(open []app.OpenItem, amount ledger.Amount) int {
+	n := 0
+	for _, it := range open {
+		due := it.Due()
+		if due <= 0 {
+			continue
+		}
+		if amount < due {
+			break
+		}
+		amount -= due
+		n++
+	}
+	return n
+}
+
+// amountText is an amount as typed in a field: "575,70", "" for zero.
+func amountText(a ledger.Amount) string {
+	if a == 0 {
+		return ""
+	}
+	return a.Format()
+}
+
+func modeText(m ledger.PaymentMode) string {
+	l := m.Label()
+	return strings.ToUpper(l[:1]) + l[1:]
+}
+
+// openDue counts the open items that still have something due.
+func openDue(items []app.OpenItem) int {
+	n := 0
+	for _, it := range items {
+		if it.Due() > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// openItemRow is a call (or an invoice) still due: date, piece, label, and
+// what remains due right-aligned; a double tap takes that amount.
+func openItemRow(it app.OpenItem, take func()) fyne.CanvasObject {
+	text := fmt.Sprintf("%s  %s  %s", ledger.FrenchDate(it.Date), it.Piece, it.Label)
+	if it.Paid > 0 {
+		text += " (sur " + it.Amount.String() + ")"
+	}
+	l := newPickLabel(text, take)
+	l.Wrapping = fyne.TextWrapOff
+	l.Truncation = fyne.TextTruncateEllipsis
+	due := newPickLabel(it.Due().String(), take)
+	due.Wrapping = fyne.TextWrapOff
+	due.Alignment = fyne.TextAlignTrailing
+	return container.NewBorder(nil, nil, nil, container.New(&fixedWidth{120}, due), l)
+}
+
+// ownerReceiptsView lists an owner's receipts with their deposit; tapping
+// one records that the bank returned it unpaid.
+func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
+	list, err := s.res.OwnerReceipts(owner.Account)
+	if err != nil {
+		return note(s.message(err))
+	}
+	state := func(r ledger.Receipt) string {
+		switch {
+		case r.BounceEntryID != 0:
+			return "Impayé"
+		case r.Mode != ledger.ByCheque:
+			return "Encaissé"
+		case r.Deposited():
+			return "Remis le " + ledger.FrenchDate(r.DepositDate)
+		}
+		return "En attente de remise"
+	}
+	t := &dataTable[ledger.Receipt]{
+		cols: []column[ledger.Receipt]{
+			{title: "Date", width: 110, text: func(r ledger.Receipt) string { return ledger.FrenchDate(r.Date) },
+				less: func(a, b ledger.Receipt) bool { return a.Date.Before(b.Date) }},
+			{title: "Pièce", width: 120, text: func(r ledger.Receipt) string { return r.Piece }},
+			{title: "Mode", width: 100, text: func(r ledger.Receipt) string { return modeText(r.Mode) }},
+			{title: "N° de chèque", width: 130, text: func(r ledger.Receipt) string { return r.Cheque }},
+			{title: "Libellé", width: 200, stretch: true, text: func(r ledger.Receipt) string { return r.Label }},
+			{title: "État", width: 190, text: state, ink: func(r ledger.Receipt) widget.Importance {
+				if r.BounceEntryID != 0 {
+					return widget.DangerImportance
+				}
+				return widget.MediumImportance
+			}},
+			{title: "Montant", width: 130, align: fyne.TextAlignTrailing, text: func(r ledger.Receipt) string { return r.Amount.String() }},
+		},
+		empty: "Aucun règlement enregistré — bouton « Encaisser un règlement… » ci-dessus.",
+		totals: func(rows []ledger.Receipt) []string {
+			var sum ledger.Amount
+			for _, r := range rows {
+				if r.BounceEntryID == 0 {
+					sum += r.Amount
+				}
+			}
+			return []string{"Total", "", "", "", fmt.Sprintf("%d règlement%s", len(rows), plural(len(rows))), "hors impayés", sum.String()}
+		},
+		onOpen: func(r ledger.Receipt) { s.bounceForm(owner, r) },
+	}
+	view := t.build()
+	t.sortCol, t.desc = 0, true
+	t.setRows(list)
+	return container.NewBorder(note("Un chèque revenu impayé ? Cliquez sur son règlement pour l'annuler à la date de la banque."), nil, nil, nil, view)
+}
+
+// bounceForm records that the bank returned a receipt unpaid, at the
+// bank's date, with an optional penalty charged to the owner.
+func (s *Shell) bounceForm(owner ledger.Owner, r ledger.Receipt) {
+	what := fmt.Sprintf("le règlement du %s de %s", ledger.FrenchDate(r.Date), r.Amount.String())
+	if r.Mode == ledger.ByCheque && r.Cheque != "" {
+		what = fmt.Sprintf("le chèque n° %s du %s de %s", r.Cheque, ledger.FrenchDate(r.Date), r.Amount.String())
+	}
+	if r.BounceEntryID != 0 {
+		s.inform("Règlement déjà impayé", theme.InfoIcon(), "Le retour impayé de "+what+" est déjà enregistré.")
+		return
+	}
+	if r.Mode == ledger.ByCheque && !r.Deposited() {
+		s.inform("Chèque pas encore remis", theme.InfoIcon(), "Le chèque de "+what+" n'a pas encore été remis en banque : il ne peut pas revenir impayé. "+
+			"S'il est annulé, supprimez son écriture dans l'écran Saisie (journaux).")
+		return
+	}
+	if s.readOnly() {
+		return
+	}
+	date := newField(ledger.FrenchDate(s.situation()), "JJ/MM/AAAA")
+	penalty := newField("", "facultatif")
+	account := newField(app.DefaultPenaltyAccount, "")
+	f := s.newForm("Chèque impayé — "+owner.DisplayName(), "Enregistrer l'impayé", date, penalty, account)
+	f.ok.Importance = widget.DangerImportance
+	f.width = 620
+	f.submit = func() error {
+		d, err := ledger.ParseDate(date.Text)
+		if err != nil {
+			s.win.Canvas().Focus(date)
+			return ledger.Wrap(ledger.Invalid, err, "Date de rejet : %s", ledger.Message(err))
+		}
+		in := app.BounceInput{Receipt: r.EntryID, Date: d, PenaltyAccount: strings.TrimSpace(account.Text)}
+		if strings.TrimSpace(penalty.Text) != "" {
+			if in.Penalty, err = parseFormAmount("Frais d'impayé", penalty.Text); err != nil {
+				s.win.Canvas().Focus(penalty)
+				return err
+			}
+		}
+		res, err := s.res.Bounce(in)
+		if err != nil {
+			return err
+		}
+		text := fmt.Sprintf("Impayé enregistré : %s annulé au %s pour %s", what, ledger.FrenchDate(d), owner.DisplayName())
+		if in.Penalty > 0 {
+			text += ", frais de " + in.Penalty.String()
+		}
+		s.say(text + " — solde " + res.Balance.String() + " (pièce " + res.Entry.Piece + ")")
+		s.changed()
+		return nil
+	}
+	f.show(container.NewVBox(
+		note(fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque débite de nouveau le compte de %s et crédite le compte bancaire ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName())),
+		formGrid(
+			formLabel("Date de rejet par la banque"), date,
+			formLabel("Frais d'impayé (€)"), penalty,
+			formLabel("Compte de produit des frais"), account,
+		),
+		note("Les frais sont facturés au copropriétaire (crédit du compte de produit, clé 001)."),
+	), date)
+}
