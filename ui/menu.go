@@ -18,6 +18,7 @@ type shellMenu struct {
 	recent, close  *fyne.MenuItem
 	imp, exp       *fyne.MenuItem
 	create, search *fyne.MenuItem
+	closing        *fyne.MenuItem // Exercice › Clôturer l'exercice…
 	screens        []*fyne.MenuItem
 }
 
@@ -69,7 +70,9 @@ func newShellMenu(s *Shell) *shellMenu {
 		m.screens = append(m.screens, item)
 		view.Items = append(view.Items, item)
 	}
-	m.main = fyne.NewMainMenu(file, edit, view)
+	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
+	exercise := fyne.NewMenu("Exercice", m.closing)
+	m.main = fyne.NewMainMenu(file, edit, view, exercise)
 	return m
 }
 
@@ -83,6 +86,7 @@ func (m *shellMenu) refresh() {
 	m.create.Disabled = !canCreate || s.readOnly()
 	_, canSearch := s.currentScreen().(searcher)
 	m.search.Disabled = !canSearch
+	m.closing.Disabled = !open || s.readOnly()
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current

@@ -64,6 +64,7 @@ func init() {
 		{"works", "Travaux", theme.IconNameStorage, newWorks},
 		{"bank", "Banque", theme.IconNameMailAttachment, newBank},
 		{"matching", "Lettrage", theme.IconNameCheckButtonChecked, newMatching},
+		{"documents", "Documents", theme.IconNameDocumentPrint, newDocuments},
 		{string(app.TopicSettings), "Paramètres", theme.IconNameSettings, newSettings},
 	}
 }

@@ -1,0 +1,384 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// The Documents screen prints what the syndic hands out or files: the
+// books of the exercise shown (or of a period inside it), the annexes and
+// décomptes of the general meeting, what the meeting itself needs
+// (feuille de présence, étiquettes, liste du conseil syndical) and the FEC
+// export. Each button writes a file into the folder above, behind a
+// progress bar, says what it wrote and offers to open it.
+
+const prefDocumentsDir = "documents.dir." // + the residence's file
+
+type documentsScreen struct {
+	s    *Shell
+	root fyne.CanvasObject
+	exID int64 // the exercise the period fields were filled for
+
+	intro     *widget.Label
+	dir       *field
+	from, to  *field
+	which     *widget.Select
+	checks    *fyne.Container
+	meeting   *field
+	title     *field
+	order     *widget.Select
+	columns   *widget.Select
+	elsewhere *widget.Check
+}
+
+func newDocuments(s *Shell) screen { return &documentsScreen{s: s} }
+
+var annexTitles = []string{
+	"Les cinq annexes (un PDF chacune et un PDF des cinq)",
+	"Annexe 1 — État financier après répartition",
+	"Annexe 2 — Compte de gestion général",
+	"Annexe 3 — Compte de gestion des opérations courantes",
+	"Annexe 4 — Travaux et opérations exceptionnelles",
+	"Annexe 5 — Travaux et opérations exceptionnelles non clôturés",
+}
+
+var orderTitles = []string{"Par nom", "Par numéro de compte"}
+
+func (d *documentsScreen) view() fyne.CanvasObject {
+	if d.root != nil {
+		return d.root
+	}
+	s := d.s
+	d.intro = note("")
+	var dirLine fyne.CanvasObject
+	d.dir, dirLine = s.folderField(d.folder())
+	d.from = newField("", "JJ/MM/AAAA")
+	d.to = newField("", "JJ/MM/AAAA")
+	d.which = widget.NewSelect(annexTitles, nil)
+	d.which.SetSelectedIndex(0)
+	d.checks = container.NewVBox()
+	d.meeting = newField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
+	d.title = newField(app.DefaultAttendanceTitle, app.DefaultAttendanceTitle)
+	d.order = widget.NewSelect(orderTitles, nil)
+	d.order.SetSelectedIndex(0)
+	d.columns = widget.NewSelect([]string{"2 colonnes", "3 colonnes"}, nil)
+	d.columns.SetSelectedIndex(1)
+	d.elsewhere = widget.NewCheck("Seulement les copropriétaires qui n'habitent pas la résidence", nil)
+
+	btn := func(label string, icon fyne.Resource, do func()) *widget.Button {
+		return widget.NewButtonWithIcon(label, icon, do)
+	}
+	section := func(title string) fyne.CanvasObject {
+		return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	print := theme.DocumentPrintIcon()
+	books := container.NewVBox(
+		section("Livres comptables"),
+		container.NewHBox(widget.NewLabel("Période du"), container.New(&fixedWidth{130}, d.from), widget.NewLabel("au"), container.New(&fixedWidth{130}, d.to),
+			widget.NewLabel("(l'exercice entier par défaut)")),
+		container.NewGridWithColumns(3,
+			btn("Journal général", print, d.journal),
+			btn("Grand livre", print, d.generalLedger),
+			btn("Balance", print, d.trialBalance),
+			btn("Balance par clé", print, d.keyBalance),
+			btn("Relevés des copropriétaires", print, d.ownerAccounts),
+			btn("Export FEC (fichier des écritures)", theme.DocumentSaveIcon(), d.fec)),
+	)
+	meetingDocs := container.NewVBox(
+		section("Assemblée générale : annexes et décomptes"),
+		container.NewBorder(nil, nil, widget.NewLabel("Annexes"), btn("Écrire les annexes", print, d.annexes), d.which),
+		container.NewHBox(btn("Écrire les décomptes des copropriétaires", print, d.decomptes)),
+		d.checks,
+	)
+	meeting := container.NewVBox(
+		section("Assemblée générale : convocation et séance"),
+		widget.NewForm(
+			widget.NewFormItem("Date de l'assemblée", container.NewHBox(container.New(&fixedWidth{130}, d.meeting),
+				widget.NewLabel("(les copropriétaires de ce jour-là)"))),
+			widget.NewFormItem("Titre de la feuille", d.title),
+			widget.NewFormItem("Ordre", container.NewHBox(container.New(&fixedWidth{220}, d.order))),
+		),
+		container.NewGridWithColumns(3,
+			btn("Feuille de présence", print, d.attendance),
+			btn("Liste du conseil syndical", print, d.council),
+			btn("Étiquettes d'adresses", print, d.labels)),
+		container.NewHBox(widget.NewLabel("Étiquettes :"), container.New(&fixedWidth{150}, d.columns), d.elsewhere),
+	)
+	page := container.NewVBox(heading("Documents"), d.intro,
+		container.NewBorder(nil, nil, widget.NewLabel("Dossier"), nil, dirLine),
+		books, meetingDocs, meeting)
+	d.root = container.NewVScroll(page)
+	return d.root
+}
+
+func (d *documentsScreen) reload() {
+	ex := d.s.exercise
+	if d.exID != ex.ID {
+		d.exID = ex.ID
+		d.from.SetText(ledger.FrenchDate(ex.Start))
+		d.to.SetText(ledger.FrenchDate(ex.End))
+		d.checks.Objects = nil
+		d.checks.Refresh()
+	}
+	state := "clos"
+	if !ex.Closed {
+		state = "en cours : les annexes et les décomptes sont un projet, la clôture n'étant pas faite"
+	}
+	d.intro.SetText(fmt.Sprintf("Documents de l'exercice %s (%s), choisi en haut de la fenêtre. Chaque bouton écrit un fichier dans le dossier ci-dessous, puis propose de l'ouvrir.", ex.Name(), state))
+}
+
+// folder is where the documents go: the folder used last time, else
+// Documents/Tantième/<Résidence>/Documents.
+func (d *documentsScreen) folder() string {
+	s := d.s
+	if dir := s.app.Preferences().String(prefDocumentsDir + s.res.Path()); dir != "" {
+		return dir
+	}
+	return filepath.Join(documentsDir(), safeFolderName(s.info.Name), "Documents")
+}
+
+// target reads the folder field.
+func (d *documentsScreen) target() (string, bool) {
+	dir := strings.TrimSpace(d.dir.Text)
+	if dir == "" {
+		d.s.showError(ledger.Errorf(ledger.Invalid, "Indiquez le dossier où écrire les documents"))
+		return "", false
+	}
+	return dir, true
+}
+
+// options reads the period of the books.
+func (d *documentsScreen) options() (app.BookOptions, bool) {
+	opt := app.BookOptions{Exercise: d.s.exercise, Printed: d.s.now()}
+	var err error
+	if opt.From, err = ledger.ParseDate(strings.TrimSpace(d.from.Text)); err != nil {
+		d.s.showError(ledger.Wrap(ledger.Invalid, err, "Début de la période : %s", ledger.Message(err)))
+		return opt, false
+	}
+	if opt.To, err = ledger.ParseDate(strings.TrimSpace(d.to.Text)); err != nil {
+		d.s.showError(ledger.Wrap(ledger.Invalid, err, "Fin de la période : %s", ledger.Message(err)))
+		return opt, false
+	}
+	return opt, true
+}
+
+// bookName is a book's file name: JOURNAL_2025.pdf, or with the period
+// when it is not the whole exercise.
+func bookName(kind string, opt app.BookOptions) string {
+	ex := opt.Exercise
+	if opt.From.Equal(ex.Start) && opt.To.Equal(ex.End) {
+		return fmt.Sprintf("%s_%d.pdf", kind, ex.Year())
+	}
+	return fmt.Sprintf("%s_%d_%s_%s.pdf", kind, ex.Year(), opt.From.Format("0102"), opt.To.Format("0102"))
+}
+
+// write makes a document off the window's goroutine, writes it into the
+// folder, says so and offers to open it.
+func (d *documentsScreen) write(what, name string, make func() ([]byte, error)) {
+	dir, ok := d.target()
+	if !ok {
+		return
+	}
+	s := d.s
+	path := filepath.Join(dir, name)
+	s.runLong("Écriture : "+what+"…", func() error {
+		data, err := make()
+		if err != nil {
+			return err
+		}
+		return writeDocument(path, data)
+	}, func() {
+		s.app.Preferences().SetString(prefDocumentsDir+s.res.Path(), dir)
+		s.say(fmt.Sprintf("%s écrit : %s", capitalFirst(what), path))
+		s.showWritten(capitalFirst(what), fmt.Sprintf("%s écrit dans le fichier %s.", capitalFirst(what), path), path, dir, nil)
+	})
+}
+
+// writeDocument writes a file, creating its folder.
+func writeDocument(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » ne peut pas être créé : choisissez-en un autre", filepath.Dir(path))
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être écrit : est-il ouvert dans un autre programme ?", path)
+	}
+	return nil
+}
+
+func (d *documentsScreen) book(what, kind string, make func(app.BookOptions) ([]byte, error)) {
+	opt, ok := d.options()
+	if !ok {
+		return
+	}
+	d.write(what, bookName(kind, opt), func() ([]byte, error) { return make(opt) })
+}
+
+func (d *documentsScreen) journal() {
+	d.book("le journal général", "JOURNAL", d.s.res.JournalPDF)
+}
+
+func (d *documentsScreen) generalLedger() {
+	d.book("le grand livre", "GRAND_LIVRE", d.s.res.GeneralLedgerPDF)
+}
+
+func (d *documentsScreen) trialBalance() {
+	d.book("la balance", "BALANCE", d.s.res.TrialBalancePDF)
+}
+
+func (d *documentsScreen) keyBalance() {
+	d.book("la balance par clé", "BALANCE_PAR_CLE", d.s.res.KeyBalancePDF)
+}
+
+func (d *documentsScreen) ownerAccounts() {
+	d.book("les relevés des copropriétaires", "RELEVES", d.s.res.OwnerAccountsPDF)
+}
+
+// fec exports the exercise's entries in the FEC format.
+func (d *documentsScreen) fec() {
+	dir, ok := d.target()
+	if !ok {
+		return
+	}
+	s, ex, res := d.s, d.s.exercise, d.s.res
+	name, err := res.FECName(ex)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	path := filepath.Join(dir, name)
+	s.runLong("Export FEC…", func() error {
+		var b bytes.Buffer
+		if err := res.ExportFEC(&b, ex); err != nil {
+			return err
+		}
+		return writeDocument(path, b.Bytes())
+	}, func() {
+		s.app.Preferences().SetString(prefDocumentsDir+s.res.Path(), dir)
+		s.say(fmt.Sprintf("Fichier des écritures comptables de %s écrit : %s", ex.Name(), path))
+		s.showWritten("Export FEC", fmt.Sprintf("Le fichier des écritures comptables (FEC) de l'exercice %s est écrit dans %s. C'est un fichier texte à remettre à l'administration ou à un expert-comptable qui le demande.",
+			ex.Name(), path), path, dir, nil)
+	})
+}
+
+// annexes writes the annexes chosen and shows their cross-checks on the
+// screen, failures in red.
+func (d *documentsScreen) annexes() {
+	dir, ok := d.target()
+	if !ok {
+		return
+	}
+	s, ex, res := d.s, d.s.exercise, d.s.res
+	n := d.which.SelectedIndex() // 0: all five
+	printed := s.now()
+	var path string
+	var data *app.AnnexesData
+	s.runLong("Écriture des annexes…", func() error {
+		if n <= 0 {
+			files, err := res.WriteAnnexes(dir, ex, printed)
+			path, data = files.Combined, files.Data
+			return err
+		}
+		pdf, dd, err := res.AnnexesPDF(ex, []int{n}, printed)
+		if err != nil {
+			return err
+		}
+		data = dd
+		prefix := ""
+		if dd.Provisional {
+			prefix = "PROJET_"
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%sANNEXE%d_%d.pdf", prefix, n, ex.Year()))
+		return writeDocument(path, pdf)
+	}, func() {
+		s.app.Preferences().SetString(prefDocumentsDir+s.res.Path(), dir)
+		what := fmt.Sprintf("Annexe %d de l'exercice %s écrite", n, ex.Name())
+		if n <= 0 {
+			what = fmt.Sprintf("Annexes 1 à 5 de l'exercice %s écrites", ex.Name())
+		}
+		if data != nil && data.Provisional {
+			what += " (PROJET : l'exercice n'est pas clos)"
+		}
+		s.say(what + " : " + path)
+		d.checks.Objects = append([]fyne.CanvasObject{widget.NewLabelWithStyle("Contrôles croisés des annexes de "+ex.Name(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})},
+			annexChecks(data)...)
+		d.checks.Refresh()
+		s.showWritten("Annexes écrites", what+" dans le fichier "+path+".", path, dir, annexChecks(data))
+	})
+}
+
+// decomptes writes every owner's décompte of the exercise.
+func (d *documentsScreen) decomptes() {
+	if dir, ok := d.target(); ok {
+		d.s.app.Preferences().SetString(prefDocumentsDir+d.s.res.Path(), dir)
+		d.s.writeDecomptes(d.s.exercise, dir)
+	}
+}
+
+// meetingDay reads the general meeting's date.
+func (d *documentsScreen) meetingDay() (time.Time, bool) {
+	day, err := ledger.ParseDate(strings.TrimSpace(d.meeting.Text))
+	if err != nil {
+		d.s.showError(ledger.Wrap(ledger.Invalid, err, "Date de l'assemblée : %s", ledger.Message(err)))
+		return day, false
+	}
+	return day, true
+}
+
+func (d *documentsScreen) ownerOrder() app.OwnerOrder {
+	if d.order.SelectedIndex() == 1 {
+		return app.ByAccount
+	}
+	return app.ByName
+}
+
+func (d *documentsScreen) attendance() {
+	day, ok := d.meetingDay()
+	if !ok {
+		return
+	}
+	opt := app.AttendanceOptions{Date: day, Order: d.ownerOrder(), Title: strings.TrimSpace(d.title.Text), Printed: d.s.now()}
+	res := d.s.res
+	d.write("la feuille de présence du "+ledger.FrenchDate(day), "FEUILLE_PRESENCE_"+day.Format("2006-01-02")+".pdf",
+		func() ([]byte, error) { return res.AttendancePDF(opt) })
+}
+
+func (d *documentsScreen) council() {
+	day, ok := d.meetingDay()
+	if !ok {
+		return
+	}
+	res, order, printed := d.s.res, d.ownerOrder(), d.s.now()
+	d.write("la liste du conseil syndical", "CONSEIL_SYNDICAL_"+day.Format("2006-01-02")+".pdf", func() ([]byte, error) {
+		pdf, _, err := res.CouncilPDF(day, order, printed)
+		return pdf, err
+	})
+}
+
+func (d *documentsScreen) labels() {
+	day, ok := d.meetingDay()
+	if !ok {
+		return
+	}
+	opt := app.LabelOptions{Date: day, Columns: 2 + d.columns.SelectedIndex(), Order: d.ownerOrder(), Elsewhere: d.elsewhere.Checked}
+	if opt.Columns < 2 {
+		opt.Columns = 3
+	}
+	res := d.s.res
+	d.write(fmt.Sprintf("les étiquettes d'adresses (%d colonnes)", opt.Columns), fmt.Sprintf("ETIQUETTES_%s_%dcol.pdf", day.Format("2006-01-02"), opt.Columns),
+		func() ([]byte, error) {
+			pdf, _, err := res.LabelsPDF(opt)
+			return pdf, err
+		})
+}
