@@ -40,6 +40,10 @@ func (d *DB) Check(full bool) ([]Problem, error) {
 			return s, r.Scan(&s)
 		})
 		if err != nil {
+			if isCorrupt(err) {
+				add("erreur", "fichier endommagé : SQLite ne peut pas le parcourir en entier ; restaurez la dernière sauvegarde")
+				return nil
+			}
 			return err
 		}
 		if len(msgs) != 1 || msgs[0] != "ok" {

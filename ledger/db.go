@@ -29,7 +29,19 @@ type DB struct {
 	sql      *sql.DB
 	path     string
 	readOnly bool
+	lock     *writerLock // held while open for writing: one writer per residence
+	crashed  *Holder     // who left the file open when he stopped (a crash), if anyone
+	damage   []string    // quick_check findings of a damaged file opened to inspect it
 }
+
+// Crashed names the program that had the residence open for writing when it
+// stopped without closing it (power cut, killed), detected at this opening;
+// SQLite has undone its unfinished work. Nil after a clean close.
+func (d *DB) Crashed() *Holder { return d.crashed }
+
+// Damage lists what the integrity check found wrong at opening (only a file
+// opened with OpenInspect can be damaged).
+func (d *DB) Damage() []string { return d.damage }
 
 // Path is the file the residence was opened from.
 func (d *DB) Path() string { return d.path }
@@ -44,13 +56,28 @@ func SchemaVersion() int {
 }
 
 // Open opens an existing residence file for reading and writing, bringing an
-// older schema up to date.
-func Open(file string) (*DB, error) { return open(file, false) }
+// older schema up to date. It takes the writer lock: a residence another
+// program has open for writing is refused with a BusyError naming him.
+func Open(file string) (*DB, error) { return open(file, modeWrite) }
 
-// OpenReadOnly opens an existing residence without ever writing to it.
-func OpenReadOnly(file string) (*DB, error) { return open(file, true) }
+// OpenReadOnly opens an existing residence without ever writing to it, even
+// while another program writes it.
+func OpenReadOnly(file string) (*DB, error) { return open(file, modeRead) }
 
-func open(file string, readOnly bool) (*DB, error) {
+// OpenInspect opens a residence read-only even when it is damaged, so that
+// Check can say what is wrong.
+func OpenInspect(file string) (*DB, error) { return open(file, modeInspect) }
+
+type openMode int
+
+const (
+	modeWrite openMode = iota
+	modeRead
+	modeInspect
+)
+
+func open(file string, mode openMode) (d *DB, err error) {
+	readOnly := mode != modeWrite
 	st, err := os.Stat(file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -64,13 +91,35 @@ func open(file string, readOnly bool) (*DB, error) {
 	if err := checkHeader(file); err != nil {
 		return nil, err
 	}
-	d, err := connect(file, readOnly)
+	var lock *writerLock
+	var crashed *Holder
+	if readOnly {
+		if crashed, err = recoverHotJournal(file); err != nil {
+			return nil, err
+		}
+	} else {
+		if lock, err = acquireWriterLock(file); err != nil {
+			return nil, err
+		}
+		crashed = lock.stale
+		defer func() {
+			if err != nil {
+				lock.release()
+			}
+		}()
+	}
+	d, err = connect(file, readOnly)
 	if err != nil {
 		return nil, err
 	}
+	d.lock, d.crashed = lock, crashed
 	var appID int64
 	if err := d.sql.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
 		d.Close()
+		if isCorrupt(err) {
+			findings := []string{"structure illisible"}
+			return nil, &Error{Kind: Damaged, Msg: damagedMessage(file, findings), Err: &DamagedError{File: file, Findings: findings}}
+		}
 		return nil, Wrap(Invalid, err, "« %s » n'est pas une résidence Tantième lisible", file)
 	}
 	if appID != ApplicationID {
@@ -86,10 +135,25 @@ func open(file string, readOnly bool) (*DB, error) {
 		d.Close()
 		return nil, Errorf(Invalid, "« %s » a été écrit par une version plus récente de Tantième (schéma %d, ce programme connaît le schéma %d) : mettez Tantième à jour", file, version, SchemaVersion())
 	}
+	if findings, err := d.integrity(); err != nil {
+		d.Close()
+		return nil, err
+	} else if len(findings) > 0 {
+		if mode != modeInspect {
+			d.Close()
+			return nil, &Error{Kind: Damaged, Msg: damagedMessage(file, findings), Err: &DamagedError{File: file, Findings: findings}}
+		}
+		d.damage = findings
+		return d, nil
+	}
 	if version < SchemaVersion() {
 		if readOnly {
 			d.Close()
 			return nil, Errorf(Locked, "« %s » doit être mis à jour vers le schéma %d, ce qui est impossible en lecture seule", file, SchemaVersion())
+		}
+		if _, err := d.SafetyCopy(ReasonMigration); err != nil {
+			d.Close()
+			return nil, err
 		}
 		if err := d.migrate(version); err != nil {
 			d.Close()
@@ -123,10 +187,16 @@ func Create(file string, setup Setup) (*DB, error) {
 	if _, err := os.Stat(file); err == nil {
 		return nil, Errorf(Conflict, "Le fichier « %s » existe déjà : choisissez un autre nom", file)
 	}
-	d, err := connect(file, false)
+	lock, err := acquireWriterLock(file)
 	if err != nil {
 		return nil, err
 	}
+	d, err := connect(file, false)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	d.lock = lock
 	fail := func(err error) (*DB, error) {
 		d.Close()
 		os.Remove(file)
@@ -166,17 +236,24 @@ func connect(file string, readOnly bool) (*DB, error) {
 	db.SetMaxOpenConns(1)
 	if err := db.Ping(); err != nil {
 		db.Close()
+		if isCorrupt(err) {
+			findings := []string{"structure illisible"}
+			return nil, &Error{Kind: Damaged, Msg: damagedMessage(file, findings), Err: &DamagedError{File: file, Findings: findings}}
+		}
 		return nil, Wrap(Internal, err, "Le fichier « %s » ne peut pas être ouvert", file)
 	}
 	return &DB{sql: db, path: file, readOnly: readOnly}, nil
 }
 
-// Close closes the file.
+// Close closes the file and lets the writer lock go.
 func (d *DB) Close() error {
 	if d == nil || d.sql == nil {
 		return nil
 	}
-	return d.sql.Close()
+	err := d.sql.Close()
+	d.lock.release()
+	d.lock = nil
+	return err
 }
 
 func (d *DB) userVersion() (int, error) {

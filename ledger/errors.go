@@ -16,6 +16,7 @@ const (
 	NotFound             // the thing named does not exist
 	Conflict             // the thing exists already, or is still in use
 	Locked               // the exercise is closed, or the file is busy/read-only
+	Damaged              // the file itself is damaged: never written, restore a backup
 )
 
 // Error is the one error type of the books. Msg is a French sentence meant for

@@ -45,6 +45,12 @@ func TestMigrateSchema1File(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	copies := ListArchives(SafetyDir(file), "Ancienne")
+	if len(copies) != 1 || copies[0].Reason != ReasonMigration {
+		t.Errorf("safety copy before migrating: %+v", copies)
+	} else if a, err := OpenArchive(copies[0].Path); err != nil || a.Manifest.SchemaVersion != 1 || a.Verify() != nil {
+		t.Errorf("safety copy of the schema-1 file: %v", err)
+	}
 	if v, _ := db.userVersion(); v != SchemaVersion() || SchemaVersion() < 2 {
 		t.Errorf("user_version %d, schema %d", v, SchemaVersion())
 	}

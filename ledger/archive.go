@@ -1,0 +1,438 @@
+package ledger
+
+import (
+	"archive/zip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// A backup archive ("Les-Tilleuls_20261122-140312.copro.zip") is a zip
+// holding manifest.json, the residence snapshot residence.copro and, for a
+// full backup, the generated documents under documents/.
+const (
+	archiveFormat     = "tantieme-sauvegarde"
+	archiveFormatV    = 1
+	archiveManifest   = "manifest.json"
+	archiveDB         = "residence.copro"
+	archiveDocs       = "documents/"
+	ArchiveExt        = ".copro.zip"
+	maxManifestSize   = 4 << 20
+	maxArchivedMember = 1 << 40
+)
+
+// Manifest describes an archive: what the user sees before restoring, and
+// the hash that proves the residence inside is the one that was saved.
+type Manifest struct {
+	Format        string             `json:"format"`
+	FormatVersion int                `json:"format_version"`
+	Residence     string             `json:"residence"`
+	File          string             `json:"file"` // the residence's file name when saved
+	Created       time.Time          `json:"created"`
+	Exercise      string             `json:"exercise,omitempty"`
+	SchemaVersion int                `json:"schema_version"`
+	SHA256        string             `json:"sha256"`
+	Size          int64              `json:"size"`
+	Owners        int                `json:"owners"`
+	Lots          int                `json:"lots"`
+	Entries       int                `json:"entries"`
+	Reason        string             `json:"reason,omitempty"` // safety copies: why it was made
+	Documents     []ArchivedDocument `json:"documents,omitempty"`
+}
+
+// ArchivedDocument is a generated document kept by a full backup.
+type ArchivedDocument struct {
+	Path   string `json:"path"` // relative, with slashes
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// Full says whether the archive holds the documents too.
+func (m Manifest) Full() bool { return len(m.Documents) > 0 }
+
+// ArchiveOptions are the choices of one backup.
+type ArchiveOptions struct {
+	Reason    string    // for safety copies ("avant-import")
+	Documents string    // a folder whose files are added (full backup); "" for none
+	Now       time.Time // the archive's date; zero: now
+}
+
+// WriteArchive writes a verified backup of the residence into dir and
+// returns its path and manifest. The snapshot is consistent (Snapshot); the
+// archive is written under a temporary name, synced, renamed, then read back
+// entirely (hash and integrity) before this returns: a backup that says it is
+// done can be restored.
+func (d *DB) WriteArchive(dir string, opt ArchiveOptions) (string, Manifest, error) {
+	var m Manifest
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", m, Wrap(Invalid, err, "Le dossier « %s » ne peut pas être créé", dir)
+	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	snap, err := os.CreateTemp(dir, ".tantieme-copie-*.tmp")
+	if err != nil {
+		return "", m, Wrap(Invalid, err, "Impossible d'écrire dans « %s » (clé USB protégée en écriture ou pleine ?)", dir)
+	}
+	snapPath := snap.Name()
+	snap.Close()
+	os.Remove(snapPath) // VACUUM INTO wants a new file
+	defer os.Remove(snapPath)
+	if err := d.Snapshot(snapPath); err != nil {
+		return "", m, err
+	}
+	info, err := inspectSnapshot(snapPath)
+	if err != nil {
+		return "", m, Wrap(Internal, err, "La copie de la résidence est incohérente : %s", Message(err))
+	}
+	sum, size, err := hashFile(snapPath)
+	if err != nil {
+		return "", m, err
+	}
+	m = Manifest{Format: archiveFormat, FormatVersion: archiveFormatV, Residence: info.Residence,
+		File: filepath.Base(d.path), Created: now.Truncate(time.Second), Exercise: info.Exercise,
+		SchemaVersion: info.SchemaVersion, SHA256: sum, Size: size, Owners: info.Owners, Lots: info.Lots,
+		Entries: info.Entries, Reason: opt.Reason}
+	var docs []string
+	if opt.Documents != "" {
+		if docs, err = listDocuments(opt.Documents); err != nil {
+			return "", m, err
+		}
+	}
+	dest := archivePath(dir, info.Residence, opt.Reason, now)
+	part := dest + ".partial"
+	if err := writeZip(part, snapPath, opt.Documents, docs, &m); err != nil {
+		os.Remove(part)
+		return "", m, err
+	}
+	if err := os.Rename(part, dest); err != nil {
+		os.Remove(part)
+		return "", m, Wrap(Internal, err, "La sauvegarde « %s » ne peut pas être nommée", dest)
+	}
+	syncDir(dir)
+	a, err := OpenArchive(dest)
+	if err == nil {
+		err = a.Verify()
+	}
+	if err != nil {
+		return dest, m, Wrap(Internal, err, "La sauvegarde « %s » relue ne correspond pas à la résidence : %s. Essayez un autre support", filepath.Base(dest), Message(err))
+	}
+	return dest, a.Manifest, nil
+}
+
+func writeZip(dest, snapPath, docsDir string, docs []string, m *Manifest) error {
+	f, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return Wrap(Invalid, err, "La sauvegarde « %s » ne peut pas être écrite", dest)
+	}
+	defer f.Close()
+	zw := zip.NewWriter(f)
+	failed := func(err error) error {
+		return Wrap(Internal, err, "La sauvegarde « %s » ne peut pas être écrite (support plein ou retiré ?)", filepath.Base(dest))
+	}
+	for _, rel := range docs {
+		src := filepath.Join(docsDir, filepath.FromSlash(rel))
+		sum, size, err := copyIntoZip(zw, archiveDocs+rel, src)
+		if err != nil {
+			return failed(err)
+		}
+		m.Documents = append(m.Documents, ArchivedDocument{Path: rel, Size: size, SHA256: sum})
+	}
+	if _, _, err := copyIntoZip(zw, archiveDB, snapPath); err != nil {
+		return failed(err)
+	}
+	body, _ := json.MarshalIndent(m, "", "  ")
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: archiveManifest, Method: zip.Deflate, Modified: m.Created})
+	if err != nil {
+		return failed(err)
+	}
+	if _, err := w.Write(body); err != nil {
+		return failed(err)
+	}
+	if err := zw.Close(); err != nil {
+		return failed(err)
+	}
+	if err := f.Sync(); err != nil {
+		return failed(err)
+	}
+	return nil
+}
+
+func copyIntoZip(zw *zip.Writer, name, src string) (string, int64, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return "", 0, err
+	}
+	defer in.Close()
+	st, err := in.Stat()
+	if err != nil {
+		return "", 0, err
+	}
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: st.ModTime()})
+	if err != nil {
+		return "", 0, err
+	}
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(w, h), in)
+	return hex.EncodeToString(h.Sum(nil)), n, err
+}
+
+// listDocuments lists the regular files under dir, relative with slashes.
+func listDocuments(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		return nil, Wrap(Invalid, err, "Le dossier des documents « %s » ne peut pas être lu", dir)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Archive is a backup archive opened for reading: its manifest is read and
+// checked for shape; Verify checks its content.
+type Archive struct {
+	Path     string
+	Manifest Manifest
+	zr       *zip.ReadCloser
+	db       *zip.File
+	docs     map[string]*zip.File
+}
+
+// OpenArchive reads an archive's manifest. Nothing is extracted yet.
+func OpenArchive(file string) (*Archive, error) {
+	name := filepath.Base(file)
+	bad := func(format string, args ...any) error {
+		return Errorf(Invalid, "« %s » n'est pas une sauvegarde Tantième utilisable : %s", name, fmt.Sprintf(format, args...))
+	}
+	zr, err := zip.OpenReader(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, Errorf(NotFound, "La sauvegarde « %s » n'existe pas", file)
+		}
+		return nil, bad("archive illisible ou tronquée (%v)", err)
+	}
+	a := &Archive{Path: file, zr: zr, docs: map[string]*zip.File{}}
+	fail := func(err error) (*Archive, error) {
+		zr.Close()
+		return nil, err
+	}
+	var manifest *zip.File
+	for _, f := range zr.File {
+		switch {
+		case f.Name == archiveManifest:
+			manifest = f
+		case f.Name == archiveDB:
+			a.db = f
+		case strings.HasPrefix(f.Name, archiveDocs) && !strings.HasSuffix(f.Name, "/"):
+			a.docs[strings.TrimPrefix(f.Name, archiveDocs)] = f
+		}
+	}
+	if manifest == nil || a.db == nil {
+		return fail(bad("le manifeste ou la résidence manque"))
+	}
+	if manifest.UncompressedSize64 > maxManifestSize {
+		return fail(bad("manifeste trop grand"))
+	}
+	r, err := manifest.Open()
+	if err != nil {
+		return fail(bad("manifeste illisible (%v)", err))
+	}
+	body, err := io.ReadAll(io.LimitReader(r, maxManifestSize+1))
+	r.Close()
+	if err != nil {
+		return fail(bad("manifeste endommagé (%v)", err))
+	}
+	m := &a.Manifest
+	if err := json.Unmarshal(body, m); err != nil {
+		return fail(bad("manifeste endommagé (%v)", err))
+	}
+	switch {
+	case m.Format != archiveFormat:
+		return fail(bad("format « %s » inconnu", m.Format))
+	case m.FormatVersion > archiveFormatV:
+		return fail(Errorf(Invalid, "« %s » a été écrite par une version plus récente de Tantième (format %d) : mettez Tantième à jour", name, m.FormatVersion))
+	case m.SchemaVersion > SchemaVersion():
+		return fail(Errorf(Invalid, "« %s » a été écrite par une version plus récente de Tantième (schéma %d, ce programme connaît le schéma %d) : mettez Tantième à jour avant de la restaurer", name, m.SchemaVersion, SchemaVersion()))
+	case m.Size < 0 || m.Size > maxArchivedMember || uint64(m.Size) != a.db.UncompressedSize64:
+		return fail(bad("la taille de la résidence ne correspond pas au manifeste"))
+	case len(m.SHA256) != 64:
+		return fail(bad("empreinte absente du manifeste"))
+	}
+	for _, d := range m.Documents {
+		f, ok := a.docs[d.Path]
+		if !ok || !safeRelPath(d.Path) || d.Size < 0 || uint64(d.Size) != f.UncompressedSize64 {
+			return fail(bad("le document « %s » manque ou ne correspond pas au manifeste", d.Path))
+		}
+	}
+	if len(a.docs) != len(m.Documents) {
+		return fail(bad("des documents ne sont pas dans le manifeste"))
+	}
+	return a, nil
+}
+
+// Close closes the archive.
+func (a *Archive) Close() error { return a.zr.Close() }
+
+// Verify reads the whole archive back: the residence matches the manifest's
+// hash and passes SQLite's full integrity check with the counts announced,
+// and each document matches its hash. Nothing is written but a temporary
+// copy, removed before returning.
+func (a *Archive) Verify() error {
+	tmp, err := a.Extract(os.TempDir())
+	if err != nil {
+		return err
+	}
+	os.Remove(tmp)
+	for _, d := range a.Manifest.Documents {
+		if err := a.copyDocument(d, io.Discard); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Extract writes the residence of the archive into a new temporary file of
+// dir, checks it entirely (hash, integrity, schema, counts) and returns its
+// path; the caller renames or removes it.
+func (a *Archive) Extract(dir string) (string, error) {
+	name := filepath.Base(a.Path)
+	f, err := os.CreateTemp(dir, ".tantieme-restauration-*.tmp")
+	if err != nil {
+		return "", Wrap(Invalid, err, "Impossible d'écrire dans « %s »", dir)
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			os.Remove(tmp)
+		}
+	}()
+	r, err := a.db.Open()
+	if err != nil {
+		f.Close()
+		return "", Errorf(Invalid, "« %s » est endommagée : la résidence ne peut pas être lue (%v)", name, err)
+	}
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(f, h), io.LimitReader(r, a.Manifest.Size+1))
+	r.Close()
+	if err != nil {
+		f.Close()
+		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "flate") {
+			return "", Errorf(Invalid, "« %s » est endommagée : la résidence ne peut pas être lue (%v)", name, err)
+		}
+		return "", Wrap(Internal, err, "La résidence de « %s » ne peut pas être copiée dans « %s » (disque plein ?)", name, dir)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return "", Wrap(Internal, err, "La résidence de « %s » ne peut pas être copiée dans « %s »", name, dir)
+	}
+	f.Close()
+	if n != a.Manifest.Size || hex.EncodeToString(h.Sum(nil)) != strings.ToLower(a.Manifest.SHA256) {
+		return "", Errorf(Invalid, "« %s » est endommagée : l'empreinte SHA-256 de la résidence ne correspond pas à celle du manifeste", name)
+	}
+	info, err := inspectSnapshot(tmp)
+	if err != nil {
+		return "", Errorf(Invalid, "« %s » ne peut pas être restaurée : %s", name, Message(err))
+	}
+	m := a.Manifest
+	if info.SchemaVersion != m.SchemaVersion || info.Owners != m.Owners || info.Entries != m.Entries || info.Lots != m.Lots {
+		return "", Errorf(Invalid, "« %s » est incohérente : la résidence ne correspond pas au manifeste", name)
+	}
+	ok = true
+	return tmp, nil
+}
+
+// ExtractDocuments writes the archive's documents under dir, each checked
+// against its hash; it returns how many were written.
+func (a *Archive) ExtractDocuments(dir string) (int, error) {
+	for _, d := range a.Manifest.Documents {
+		dest := filepath.Join(dir, filepath.FromSlash(d.Path))
+		if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+			return 0, Wrap(Invalid, err, "Le dossier « %s » ne peut pas être créé", filepath.Dir(dest))
+		}
+		f, err := os.Create(dest)
+		if err != nil {
+			return 0, Wrap(Invalid, err, "Le document « %s » ne peut pas être écrit", dest)
+		}
+		err = a.copyDocument(d, f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(dest)
+			return 0, err
+		}
+	}
+	return len(a.Manifest.Documents), nil
+}
+
+func (a *Archive) copyDocument(d ArchivedDocument, w io.Writer) error {
+	name := filepath.Base(a.Path)
+	r, err := a.docs[d.Path].Open()
+	if err != nil {
+		return Errorf(Invalid, "« %s » est endommagée : le document « %s » ne peut pas être lu", name, d.Path)
+	}
+	defer r.Close()
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(w, h), io.LimitReader(r, d.Size+1))
+	if err != nil || n != d.Size || hex.EncodeToString(h.Sum(nil)) != strings.ToLower(d.SHA256) {
+		return Errorf(Invalid, "« %s » est endommagée : le document « %s » ne correspond pas à son empreinte", name, d.Path)
+	}
+	return nil
+}
+
+// safeRelPath refuses paths that would leave the documents folder.
+func safeRelPath(p string) bool {
+	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || strings.Contains(p, ":") {
+		return false
+	}
+	clean := path.Clean(p)
+	return clean == p && clean != ".." && !strings.HasPrefix(clean, "../")
+}
+
+func hashFile(file string) (string, int64, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return "", 0, Wrap(Internal, err, "« %s » ne peut pas être relu", file)
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, Wrap(Internal, err, "« %s » ne peut pas être relu", file)
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// syncDir makes a rename in dir durable (no-op where directories cannot be
+// synced).
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
+}

@@ -1,0 +1,165 @@
+package ledger
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Reasons of the automatic safety copies, written in their names.
+const (
+	ReasonImport    = "avant-import"
+	ReasonClosing   = "avant-cloture"
+	ReasonRestore   = "avant-restauration"
+	ReasonMigration = "avant-mise-a-jour"
+	ReasonQuit      = "fermeture"
+)
+
+// SafetyKeep is how many safety copies of a residence are kept.
+const SafetyKeep = 20
+
+const stampLayout = "20060102-150405"
+
+// ArchiveSlug is the residence's name as it starts archive names: letters
+// and digits without accents, words joined by "-", safe on any USB stick.
+func ArchiveSlug(residence string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(residence) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "Residence"
+	}
+	return b.String()
+}
+
+// archivePath names a new archive in dir: RESIDENCE_YYYYMMDD-HHMMSS.copro.zip,
+// with the reason of a safety copy, and a counter when that name is taken.
+func archivePath(dir, residence, reason string, t time.Time) string {
+	base := ArchiveSlug(residence) + "_" + t.Format(stampLayout)
+	if reason != "" {
+		base += "_" + reason
+	}
+	p := filepath.Join(dir, base+ArchiveExt)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(p); err != nil {
+			if _, err := os.Stat(p + ".partial"); err != nil {
+				return p
+			}
+		}
+		p = filepath.Join(dir, fmt.Sprintf("%s-%d%s", base, i, ArchiveExt))
+	}
+}
+
+// ArchiveFile is an archive found in a folder, known by its name only.
+type ArchiveFile struct {
+	Path   string
+	Time   time.Time
+	Reason string
+}
+
+// ListArchives lists the archives of a residence in dir, newest first,
+// judging by their names (RESIDENCE_YYYYMMDD-HHMMSS…).
+func ListArchives(dir, residence string) []ArchiveFile {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	prefix := ArchiveSlug(residence) + "_"
+	var out []ArchiveFile
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ArchiveExt) {
+			continue
+		}
+		rest := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ArchiveExt)
+		if len(rest) < len(stampLayout) {
+			continue
+		}
+		t, err := time.ParseInLocation(stampLayout, rest[:len(stampLayout)], time.Local)
+		if err != nil {
+			continue
+		}
+		a := ArchiveFile{Path: filepath.Join(dir, name), Time: t}
+		if r := rest[len(stampLayout):]; strings.HasPrefix(r, "_") {
+			a.Reason = strings.TrimRight(r[1:], "-0123456789")
+		}
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].Time.Equal(out[j].Time) {
+			return out[i].Time.After(out[j].Time)
+		}
+		return out[i].Path > out[j].Path
+	})
+	return out
+}
+
+// PruneArchives keeps the newest keep archives of a residence in dir and
+// deletes the older ones (keep ≤ 0 keeps all), with temporary files that an
+// interrupted backup left there; it returns how many archives were deleted.
+func PruneArchives(dir, residence string, keep int) int {
+	removeLeftovers(dir)
+	if keep <= 0 {
+		return 0
+	}
+	n := 0
+	for i, a := range ListArchives(dir, residence) {
+		if i >= keep && os.Remove(a.Path) == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// removeLeftovers deletes what an interrupted backup left (older than an
+// hour, so as not to race a backup still being written).
+func removeLeftovers(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ArchiveExt+".partial") && !strings.HasPrefix(name, ".tantieme-") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+// SafetyDir is where the automatic safety copies of a residence go: a
+// "Copies de sécurité" folder beside its file.
+func SafetyDir(file string) string {
+	return filepath.Join(filepath.Dir(file), "Copies de sécurité")
+}
+
+// SafetyCopy writes a verified archive of the residence into its safety
+// folder before a risky step (reason: ReasonImport…), keeping the last
+// SafetyKeep. If it cannot be written, the step must not run.
+func (d *DB) SafetyCopy(reason string) (string, error) {
+	dir := SafetyDir(d.path)
+	p, m, err := d.WriteArchive(dir, ArchiveOptions{Reason: reason})
+	if err != nil {
+		return "", Wrap(KindOf(err), err, "La copie de sécurité (%s) n'a pas pu être écrite dans « %s » : rien n'a été fait. %s", reason, dir, Message(err))
+	}
+	PruneArchives(dir, m.Residence, SafetyKeep)
+	return p, nil
+}
