@@ -323,6 +323,7 @@ type ClosingResult struct {
 	Entries        []ledger.Entry  // as posted, with their numbers and pieces
 	Regularisation ledger.Amount
 	Owners         int
+	SafetyCopy     string // the archive of the residence taken just before
 }
 
 // PostClosing posts a previewed closing in one transaction (the "Close"
@@ -331,7 +332,11 @@ type ClosingResult struct {
 // is written and the preview must be made again.
 func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
 	var res ClosingResult
-	err := r.Update(func(tx *ledger.Tx) error {
+	copyPath, err := r.safetyCopy(ledger.ReasonClosing)
+	if err != nil {
+		return res, err
+	}
+	err = r.Update(func(tx *ledger.Tx) error {
 		fresh, err := planClosing(tx, p.Exercise.ID, p.opt)
 		if err != nil {
 			return err
@@ -343,6 +348,7 @@ func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
 			return ledger.Errorf(ledger.Conflict, "Les comptes ont changé depuis l'aperçu de la clôture : refaites l'aperçu avant de clôturer")
 		}
 		res, err = postClosing(tx, fresh)
+		res.SafetyCopy = copyPath
 		return err
 	})
 	return res, err

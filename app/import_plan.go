@@ -85,16 +85,17 @@ type ImportReport struct {
 	Kind        ImportKind
 	File        string
 	Sheet       string
-	Rows        int // rows read and imported
-	Owners      int // created
-	Lots        int // created
-	Shares      int // lot × key shares written
-	Keys        int // created
-	KeysUpdated int // keys whose declared total changed
-	Accounts    int // accounts added to the chart
-	Entries     int // entries posted
-	Lines       int // their lines
-	BudgetLines int // budget lines written
+	Rows        int    // rows read and imported
+	Owners      int    // created
+	Lots        int    // created
+	Shares      int    // lot × key shares written
+	Keys        int    // created
+	KeysUpdated int    // keys whose declared total changed
+	Accounts    int    // accounts added to the chart
+	Entries     int    // entries posted
+	Lines       int    // their lines
+	SafetyCopy  string // the archive of the residence taken just before
+	BudgetLines int    // budget lines written
 	Notes       []string
 	Skipped     []SkippedRow
 	Warnings    []*ImportError
@@ -185,8 +186,12 @@ func (r *Residence) ApplyImport(p *ImportPlan) (*ImportReport, error) {
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
+	copyPath, err := r.safetyCopy(ledger.ReasonImport)
+	if err != nil {
+		return nil, err
+	}
 	var rep *ImportReport
-	err := r.Update(func(tx *ledger.Tx) error {
+	err = r.Update(func(tx *ledger.Tx) error {
 		fresh, err := planImport(tx, p.wb, p.opts)
 		if err != nil {
 			return err
@@ -198,6 +203,7 @@ func (r *Residence) ApplyImport(p *ImportPlan) (*ImportReport, error) {
 			return err
 		}
 		rep = &fresh.Report
+		rep.SafetyCopy = copyPath
 		return nil
 	})
 	if err != nil {

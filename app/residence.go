@@ -19,7 +19,7 @@ type Residence struct {
 func Open(file string) (*Residence, error) {
 	db, err := ledger.Open(file)
 	if err != nil {
-		return nil, err
+		return nil, pointToBackup(file, err)
 	}
 	return &Residence{DB: db}, nil
 }
@@ -28,9 +28,33 @@ func Open(file string) (*Residence, error) {
 func OpenReadOnly(file string) (*Residence, error) {
 	db, err := ledger.OpenReadOnly(file)
 	if err != nil {
-		return nil, err
+		return nil, pointToBackup(file, err)
 	}
 	return &Residence{DB: db}, nil
+}
+
+// OpenInspect opens a residence read-only even when it is damaged, for
+// the integrity check to say what is wrong.
+func OpenInspect(file string) (*Residence, error) {
+	db, err := ledger.OpenInspect(file)
+	if err != nil {
+		return nil, pointToBackup(file, err)
+	}
+	return &Residence{DB: db}, nil
+}
+
+// pointToBackup adds to a damaged file's message the backup to restore.
+func pointToBackup(file string, err error) error {
+	if _, damaged := ledger.Damage(err); !damaged {
+		return err
+	}
+	found := LatestBackups(file)
+	if len(found) == 0 {
+		return ledger.Wrap(ledger.Damaged, err, "%s. Aucune sauvegarde de ce fichier n'a été trouvée sur cet ordinateur : cherchez sur votre clé USB un fichier %s", ledger.Message(err), ledger.ArchiveExt)
+	}
+	m := found[0].Manifest
+	return ledger.Wrap(ledger.Damaged, err, "%s : la plus récente est « %s » du %s à %s", ledger.Message(err), found[0].Path,
+		m.Created.Local().Format("02/01/2006"), m.Created.Local().Format("15:04"))
 }
 
 // Create writes a new residence: official chart, journals AC/BQ/OD/AN, key

@@ -390,6 +390,19 @@ func (d *DB) Update(fn func(tx *Tx) error) (err error) {
 	return nil
 }
 
+// Changed says whether this opening wrote anything to the residence (a
+// workflow, a migration): the safety copy at quitting is made only then.
+func (d *DB) Changed() bool {
+	if d.readOnly {
+		return false
+	}
+	var n int64
+	if err := d.sql.QueryRow("SELECT total_changes()").Scan(&n); err != nil {
+		return true // cannot tell: better one copy too many
+	}
+	return n > 0
+}
+
 // Exec runs raw SQL; for tests of the file's own protections and for tools.
 func (d *DB) Exec(query string, args ...any) error {
 	_, err := d.sql.Exec(query, args...)
