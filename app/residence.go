@@ -4,6 +4,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -80,4 +81,18 @@ func FileName(dir, name string) string {
 		clean = "Résidence"
 	}
 	return filepath.Join(dir, clean+".copro")
+}
+
+// DocumentsFolder is where the program writes a residence's documents by
+// default, Documents/Tantième/<Résidence>: what a full backup adds.
+func DocumentsFolder(residence string) string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = "."
+	}
+	docs := filepath.Join(home, "Documents")
+	if st, err := os.Stat(docs); err != nil || !st.IsDir() {
+		docs = home
+	}
+	return filepath.Join(docs, "Tantième", strings.TrimSuffix(filepath.Base(FileName("", residence)), ".copro"))
 }

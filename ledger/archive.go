@@ -233,7 +233,7 @@ func OpenArchive(file string) (*Archive, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, Errorf(NotFound, "La sauvegarde « %s » n'existe pas", file)
 		}
-		return nil, bad("archive illisible ou tronquée (%v)", err)
+		return nil, Wrap(Invalid, err, "« %s » n'est pas une sauvegarde Tantième utilisable : archive illisible ou tronquée", name)
 	}
 	a := &Archive{Path: file, zr: zr, docs: map[string]*zip.File{}}
 	fail := func(err error) (*Archive, error) {
@@ -259,16 +259,16 @@ func OpenArchive(file string) (*Archive, error) {
 	}
 	r, err := manifest.Open()
 	if err != nil {
-		return fail(bad("manifeste illisible (%v)", err))
+		return fail(Wrap(Invalid, err, "« %s » n'est pas une sauvegarde Tantième utilisable : manifeste illisible", name))
 	}
 	body, err := io.ReadAll(io.LimitReader(r, maxManifestSize+1))
 	r.Close()
 	if err != nil {
-		return fail(bad("manifeste endommagé (%v)", err))
+		return fail(Wrap(Invalid, err, "« %s » est endommagée : manifeste illisible", name))
 	}
 	m := &a.Manifest
 	if err := json.Unmarshal(body, m); err != nil {
-		return fail(bad("manifeste endommagé (%v)", err))
+		return fail(Wrap(Invalid, err, "« %s » est endommagée : manifeste illisible", name))
 	}
 	switch {
 	case m.Format != archiveFormat:
@@ -334,7 +334,7 @@ func (a *Archive) Extract(dir string) (string, error) {
 	r, err := a.db.Open()
 	if err != nil {
 		f.Close()
-		return "", Errorf(Invalid, "« %s » est endommagée : la résidence ne peut pas être lue (%v)", name, err)
+		return "", Wrap(Invalid, err, "« %s » est endommagée : la résidence qu'elle contient ne peut pas être lue", name)
 	}
 	h := sha256.New()
 	n, err := io.Copy(io.MultiWriter(f, h), io.LimitReader(r, a.Manifest.Size+1))
@@ -342,7 +342,7 @@ func (a *Archive) Extract(dir string) (string, error) {
 	if err != nil {
 		f.Close()
 		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "flate") {
-			return "", Errorf(Invalid, "« %s » est endommagée : la résidence ne peut pas être lue (%v)", name, err)
+			return "", Wrap(Invalid, err, "« %s » est endommagée : la résidence qu'elle contient ne peut pas être lue", name)
 		}
 		return "", Wrap(Internal, err, "La résidence de « %s » ne peut pas être copiée dans « %s » (disque plein ?)", name, dir)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -74,6 +75,7 @@ type ArchiveFile struct {
 	Path   string
 	Time   time.Time
 	Reason string
+	seq    int // 2, 3… for the second, third archive of the same second
 }
 
 // ListArchives lists the archives of a residence in dir, newest first,
@@ -98,17 +100,21 @@ func ListArchives(dir, residence string) []ArchiveFile {
 		if err != nil {
 			continue
 		}
-		a := ArchiveFile{Path: filepath.Join(dir, name), Time: t}
-		if r := rest[len(stampLayout):]; strings.HasPrefix(r, "_") {
-			a.Reason = strings.TrimRight(r[1:], "-0123456789")
+		a := ArchiveFile{Path: filepath.Join(dir, name), Time: t, seq: 1}
+		r := rest[len(stampLayout):]
+		if i := strings.LastIndex(r, "-"); i >= 0 {
+			if n, err := strconv.Atoi(r[i+1:]); err == nil {
+				a.seq, r = n, r[:i] // second archive of the same second
+			}
 		}
+		a.Reason = strings.TrimPrefix(r, "_")
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if !out[i].Time.Equal(out[j].Time) {
 			return out[i].Time.After(out[j].Time)
 		}
-		return out[i].Path > out[j].Path
+		return out[i].seq > out[j].seq
 	})
 	return out
 }

@@ -17,11 +17,14 @@ func init() {
 				if err := needArgs(pos, 1, "un fichier de résidence (.copro)"); err != nil {
 					return err
 				}
-				r, err := app.OpenReadOnly(pos[0])
+				r, err := app.OpenInspect(pos[0])
 				if err != nil {
 					return err
 				}
 				defer r.Close()
+				if h := r.Crashed(); h != nil {
+					fmt.Fprintf(out, "%s : %s s'est arrêté sans fermer la résidence ; ses opérations inachevées ont été annulées.\n", pos[0], h)
+				}
 				problems, err := r.Check(true)
 				if err != nil {
 					return err

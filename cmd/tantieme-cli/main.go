@@ -19,6 +19,7 @@ import (
 )
 
 func main() {
+	ledger.Program = "tantieme-cli"
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
