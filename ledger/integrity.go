@@ -58,6 +58,16 @@ func (d *DB) integrity() ([]string, error) {
 			}
 			return nil
 		}
+		// The books as a whole balance: every posted line is counted in
+		// day_totals by the schema's triggers.
+		var gap int64
+		if err := tx.tx.QueryRow("SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM day_totals").Scan(&gap); err != nil {
+			out = append(out, "totaux des comptes illisibles")
+			return nil
+		}
+		if gap != 0 {
+			out = append(out, fmt.Sprintf("les comptes ne sont plus équilibrés (écart de %s entre débits et crédits)", Amount(gap)))
+		}
 		if version != SchemaVersion() {
 			return nil // older files get their protections from the migrations
 		}

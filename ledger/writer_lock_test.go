@@ -172,3 +172,19 @@ func TestRemovedTriggerIsDamage(t *testing.T) {
 		t.Errorf("open without a protection: %v", err)
 	}
 }
+
+// Books changed behind the schema's back (totals no longer balanced) are
+// damage too.
+func TestUnbalancedTotalsAreDamage(t *testing.T) {
+	db := mustCreate(t)
+	postPayments(t, db, 0, 2)
+	file := db.Path()
+	if err := db.Exec("UPDATE day_totals SET debit = debit + 1 WHERE account = '512001'"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, err := ledger.Open(file)
+	if ledger.KindOf(err) != ledger.Damaged || !strings.Contains(ledger.Message(err), "équilibrés") {
+		t.Errorf("open of unbalanced books: %v", err)
+	}
+}
