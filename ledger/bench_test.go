@@ -322,3 +322,32 @@ func BenchmarkAccountStatement(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpen is the price of an opening: SQLite's quick check, the
+// protections and the balance of the books are checked every time.
+func BenchmarkOpen(b *testing.B) {
+	path, err := benchResidence()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		db, err := ledger.OpenReadOnly(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+}
+
+// BenchmarkBackup writes and verifies a backup archive of the big residence.
+func BenchmarkBackup(b *testing.B) {
+	db := openBench(b)
+	dir := b.TempDir()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := db.WriteArchive(dir, ledger.ArchiveOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
