@@ -92,7 +92,8 @@ func (d *DB) WriteArchive(dir string, opt ArchiveOptions) (string, Manifest, err
 	if err := d.Snapshot(snapPath); err != nil {
 		return "", m, err
 	}
-	info, err := inspectSnapshot(snapPath)
+	// The full integrity check is made once, on the archive read back.
+	info, err := inspectSnapshot(snapPath, false)
 	if err != nil {
 		return "", m, Wrap(Internal, err, "La copie de la résidence est incohérente : %s", Message(err))
 	}
@@ -354,7 +355,7 @@ func (a *Archive) Extract(dir string) (string, error) {
 	if n != a.Manifest.Size || hex.EncodeToString(h.Sum(nil)) != strings.ToLower(a.Manifest.SHA256) {
 		return "", Errorf(Invalid, "« %s » est endommagée : l'empreinte SHA-256 de la résidence ne correspond pas à celle du manifeste", name)
 	}
-	info, err := inspectSnapshot(tmp)
+	info, err := inspectSnapshot(tmp, true)
 	if err != nil {
 		return "", Errorf(Invalid, "« %s » ne peut pas être restaurée : %s", name, Message(err))
 	}
