@@ -421,6 +421,9 @@ func (s *Shell) closingDone(result app.ClosingResult, said string) {
 	text := fmt.Sprintf("✓ %s.%s\n\nL'exercice %s est verrouillé : ses écritures restent consultables mais ne peuvent plus être modifiées. "+
 		"Imprimez maintenant les annexes pour l'assemblée générale et les décomptes à envoyer aux copropriétaires ; ils seront écrits dans le dossier %s.",
 		said, next, ex.Name(), s.closingFolder(ex))
+	if result.SafetyCopy != "" {
+		text += "\n\nCopie de sécurité prise avant : " + result.SafetyCopy
+	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
 	f.show(container.NewBorder(nil, nil, icon, nil, note(text)), annexes)
 	refit(f)

@@ -43,7 +43,7 @@ func TestClosingAssistantClosesTheDemo(t *testing.T) {
 	mustContain(t, "after Enter", overlayText(s), "Étape 3 sur 3 — Clôture")
 	test.Tap(dialogButton(t, s, "Clôturer l'exercice 2025"))
 	s.jobs.Wait()
-	mustContain(t, "result", overlayText(s), "Exercice 2025 clôturé", "L'exercice en cours est maintenant 2026", "Ouvrir les annexes", "Éditer les décomptes")
+	mustContain(t, "result", overlayText(s), "Exercice 2025 clôturé", "L'exercice en cours est maintenant 2026", "Ouvrir les annexes", "Éditer les décomptes", "Copie de sécurité prise avant : ")
 
 	var exs []ledger.Exercise
 	if err := s.res.View(func(tx *ledger.Tx) (err error) { exs, err = tx.Exercises(); return err }); err != nil {

@@ -21,14 +21,16 @@ type dashboard struct {
 	owners  *fyne.Container
 	keys    *fyne.Container
 	steps   *fyne.Container
+	backup  *fyne.Container // the last backup, and the reminder
 	root    fyne.CanvasObject
 }
 
 func newDashboard(s *Shell) screen {
-	d := &dashboard{s: s, subtext: note(""), bank: container.NewVBox(), owners: container.NewVBox(), keys: container.NewVBox(), steps: container.NewVBox()}
+	d := &dashboard{s: s, subtext: note(""), bank: container.NewVBox(), owners: container.NewVBox(), keys: container.NewVBox(), steps: container.NewVBox(),
+		backup: container.NewVBox()}
 	panels := container.NewGridWithColumns(3,
 		panel("Banque", d.bank), panel("Copropriétaires", d.owners), panel("Clés de répartition", d.keys))
-	d.root = container.NewVScroll(container.NewVBox(heading("Tableau de bord"), d.subtext, panels,
+	d.root = container.NewVScroll(container.NewVBox(heading("Tableau de bord"), d.subtext, d.backup, panels,
 		widget.NewLabelWithStyle("Prochaines étapes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.steps))
 	return d
 }
@@ -131,6 +133,45 @@ func (d *dashboard) reload() {
 	}
 	d.steps.Objects = steps
 	d.steps.Refresh()
+	d.showBackup()
+}
+
+// showBackup says when the residence was last backed up from this
+// computer, and asks for a backup when it is overdue. The demo, remade at
+// every opening, needs none.
+func (d *dashboard) showBackup() {
+	s := d.s
+	d.backup.Objects = nil
+	if s.demo {
+		d.backup.Refresh()
+		return
+	}
+	st, err := s.res.BackupStatus(s.now())
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	line := backupLine(st)
+	var row fyne.CanvasObject
+	if st.Overdue {
+		text := note(line + ". Pensez à sauvegarder sur votre clé USB.")
+		text.Importance = widget.WarningImportance
+		text.TextStyle.Bold = true
+		var icon fyne.Resource = theme.NewWarningThemedResource(theme.WarningIcon())
+		if st.Last.When.IsZero() {
+			text.Importance = widget.DangerImportance
+			icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+		}
+		now := widget.NewButtonWithIcon("Sauvegarder maintenant", theme.DocumentSaveIcon(), s.backupForm)
+		now.Importance = widget.HighImportance
+		row = tinted(warningTint, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), container.NewCenter(now), text))
+	} else {
+		text := note(line + ".")
+		later := widget.NewButtonWithIcon("Sauvegarder…", theme.DocumentSaveIcon(), s.backupForm)
+		row = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), container.NewCenter(later), text)
+	}
+	d.backup.Objects = []fyne.CanvasObject{row}
+	d.backup.Refresh()
 }
 
 // screenTitle is the title of the screen with that id, when there is one.

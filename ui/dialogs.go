@@ -183,6 +183,21 @@ func (s *Shell) confirm(title, text, okText, backText string, onOK func()) {
 	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, note(text)), nil)
 }
 
+// ask offers a choice that is not destructive: okText does it, backText
+// closes the question. Enter chooses okText, Escape backText.
+func (s *Shell) ask(title string, icon fyne.Resource, text, okText, backText string, onOK func()) *form {
+	f := s.newForm(title, okText)
+	f.cancel.SetText(backText)
+	f.submit = func() error {
+		f.close() // before acting, as confirm does
+		onOK()
+		return errStay
+	}
+	f.width = 600
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, note(text)), nil)
+	return f
+}
+
 // runLong does work off the window's goroutine behind a progress bar, then
 // runs then, or shows the error.
 func (s *Shell) runLong(title string, work func() error, then func()) {

@@ -465,6 +465,9 @@ func (w *importWizard) finish(rep *app.ImportReport) {
 		ok(fmt.Sprintf("Import terminé : %s de %s.", importCount(rep.Rows, "ligne importée", "lignes importées"), src)),
 		importBoldNote("Écrit dans la résidence : " + made + "."),
 	}
+	if rep.SafetyCopy != "" {
+		objs = append(objs, note("Copie de sécurité prise avant : "+rep.SafetyCopy))
+	}
 	if len(rep.Notes) > 0 {
 		objs = append(objs, stepSection("À savoir"), note(strings.Join(rep.Notes, "\n")))
 	}

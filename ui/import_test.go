@@ -88,7 +88,7 @@ func TestImportOwnersAssistant(t *testing.T) {
 	for _, it := range s.menu.main.Items[0].Items {
 		items = append(items, it.Label)
 	}
-	mustContain(t, "the Fichier menu", strings.Join(items, "|"), "Ouvrir la résidence de démonstration||Importer…|Exporter…||Fermer")
+	mustContain(t, "the Fichier menu", strings.Join(items, "|"), "Ouvrir la résidence de démonstration||Importer…|Exporter…||Sauvegarder…|Restaurer une sauvegarde…||Fermer")
 	w := s.startImport()
 	mustContain(t, "step 1", overlayText(s), "Importer un fichier Excel", "Étape 1 sur 4 — Fichier", "Que contient le fichier ?",
 		"Copropriétaires, lots et tantièmes", "Une ligne par lot : nom du copropriétaire (obligatoire), compte 450…", "Grille des tantièmes",
@@ -169,7 +169,7 @@ func TestImportOwnersAssistant(t *testing.T) {
 	text = overlayText(s)
 	mustContain(t, "step 4", text, "Étape 4 sur 4 — Compte rendu",
 		"Import terminé : 7 lignes importées de proprietaires.xlsx, feuille « Lots ».",
-		"Écrit dans la résidence : 4 copropriétaires, 7 lots, 7 tantièmes de lots, 1 total de clé mis à jour.",
+		"Écrit dans la résidence : 4 copropriétaires, 7 lots, 7 tantièmes de lots, 1 total de clé mis à jour.", "Copie de sécurité prise avant : ",
 		"À savoir", "Comptes attribués dans l'ordre du fichier : 450003 à 450004.",
 		"Lignes ignorées", "Ligne 8 : ligne vide", "Ligne 12 : ligne de total (« TOTAL »)",
 		"Avertissements", "ni compte ni nom : le lot 006 est rattaché au copropriétaire de la ligne précédente (Petit Jean).",

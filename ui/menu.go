@@ -17,6 +17,7 @@ type shellMenu struct {
 	main           *fyne.MainMenu
 	recent, close  *fyne.MenuItem
 	imp, exp       *fyne.MenuItem
+	backup         *fyne.MenuItem
 	create, search *fyne.MenuItem
 	closing        *fyne.MenuItem // Exercice › Clôturer l'exercice…
 	screens        []*fyne.MenuItem
@@ -39,13 +40,18 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.imp.Shortcut = ctrl(fyne.KeyI)
 	m.exp = fyne.NewMenuItem("Exporter…", s.exportWorkbook)
 	m.exp.Shortcut = ctrl(fyne.KeyE)
+	// Ctrl+S stays for "enregistrer" in the forms: saving a backup is
+	// Ctrl+Maj+S.
+	m.backup = fyne.NewMenuItem("Sauvegarder…", s.backupForm)
+	m.backup.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	restore := fyne.NewMenuItem("Restaurer une sauvegarde…", s.restoreBackup)
 	m.close = fyne.NewMenuItem("Fermer", s.closeResidence)
 	m.close.Shortcut = ctrl(fyne.KeyW)
 	quit := fyne.NewMenuItem("Quitter", s.quit)
 	quit.IsQuit = true
 	quit.Shortcut = ctrl(fyne.KeyQ)
 	file := fyne.NewMenu("Fichier", newRes, open, m.recent, demo, fyne.NewMenuItemSeparator(), m.imp, m.exp,
-		fyne.NewMenuItemSeparator(), m.close, quit)
+		fyne.NewMenuItemSeparator(), m.backup, restore, fyne.NewMenuItemSeparator(), m.close, quit)
 
 	m.create = fyne.NewMenuItem("Nouveau…", func() {
 		if c, ok := s.currentScreen().(creator); ok && !s.readOnly() {
@@ -82,6 +88,7 @@ func (m *shellMenu) refresh() {
 	open := s.res != nil
 	m.close.Disabled = !open
 	m.imp.Disabled, m.exp.Disabled = !open, !open
+	m.backup.Disabled = !open
 	_, canCreate := s.currentScreen().(creator)
 	m.create.Disabled = !canCreate || s.readOnly()
 	_, canSearch := s.currentScreen().(searcher)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tantieme/app"
 	"tantieme/ledger"
 )
 
@@ -39,7 +41,16 @@ type settings struct {
 	textSize *widget.RadioGroup
 	green    *widget.Check
 	showLeft *widget.Check
-	root     fyne.CanvasObject
+
+	// Sauvegardes: the residence's backup choices.
+	keep, remind   *field
+	savedBackup    app.BackupSettings
+	backupLoaded   bool // savedBackup was read and shown
+	saveBackup     *widget.Button
+	backupErr      *widget.Label
+	backupErrLine  fyne.CanvasObject
+	backupReadOnly *widget.Label
+	root           fyne.CanvasObject
 }
 
 const (
@@ -53,6 +64,7 @@ func newSettings(s *Shell) screen {
 		container.NewTabItemWithIcon("Résidence et syndic", theme.HomeIcon(), p.residenceTab()),
 		container.NewTabItemWithIcon("Comptes bancaires", theme.StorageIcon(), p.banksTab()),
 		container.NewTabItemWithIcon("Exercices", theme.CalendarIcon(), p.exercisesTab()),
+		container.NewTabItemWithIcon("Sauvegardes", theme.DocumentSaveIcon(), p.backupTab()),
 		container.NewTabItemWithIcon("Affichage", theme.VisibilityIcon(), p.displayTab()),
 	)
 	p.root = container.NewBorder(heading("Paramètres"), nil, nil, nil, p.tabs)
@@ -92,6 +104,7 @@ func (p *settings) reload() {
 	setEnabled(p.addBank, !ro)
 	setEnabled(p.addEx, !ro)
 	p.showDirty()
+	p.reloadBackup()
 }
 
 // ---- Résidence et syndic
@@ -440,4 +453,124 @@ func (p *settings) ownersOption(pref string, on bool, check func(*owners) *widge
 			check(o).SetChecked(on)
 		}
 	}
+}
+
+// ---- Sauvegardes
+
+func (p *settings) backupTab() fyne.CanvasObject {
+	p.keep = newField("", "10")
+	p.remind = newField("", "7")
+	keys := &formKeys{enter: p.saveBackupSettings}
+	for _, f := range []*field{p.keep, p.remind} {
+		f.setKeys(keys)
+		f.OnChanged = func(string) {
+			p.backupErrLine.Hide()
+			p.showBackupDirty()
+		}
+	}
+	p.saveBackup = widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), p.saveBackupSettings)
+	p.saveBackup.Importance = widget.HighImportance
+	p.backupErr = widget.NewLabel("")
+	p.backupErr.Importance = widget.DangerImportance
+	p.backupErr.Wrapping = fyne.TextWrapWord
+	p.backupErr.TextStyle.Bold = true
+	p.backupErrLine = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())), nil, p.backupErr)
+	p.backupErrLine.Hide()
+	p.backupReadOnly = note("")
+	p.backupReadOnly.Importance = widget.WarningImportance
+	backup := widget.NewButtonWithIcon("Sauvegarder maintenant…", theme.DocumentSaveIcon(), p.s.backupForm)
+	restore := widget.NewButtonWithIcon("Restaurer une sauvegarde…", theme.HistoryIcon(), p.s.restoreBackup)
+	return container.NewVScroll(container.NewVBox(
+		note("Ces choix sont gardés dans la résidence. Une sauvegarde (Fichier › Sauvegarder…) est un fichier .copro.zip vérifié, "+
+			"à écrire de préférence sur une clé USB."),
+		widget.NewForm(
+			widget.NewFormItem("Nombre de sauvegardes gardées dans le dossier", p.keep),
+			widget.NewFormItem("Rappel si aucune sauvegarde depuis (jours)", p.remind)),
+		note("0 sauvegarde gardée : toutes sont gardées. Rappel à 0 jour : le tableau de bord ne rappelle jamais de sauvegarder."),
+		p.backupErrLine, p.backupReadOnly,
+		container.NewHBox(layout.NewSpacer(), p.saveBackup),
+		container.NewHBox(backup, restore)))
+}
+
+func (p *settings) reloadBackup() {
+	s := p.s
+	set, err := s.res.BackupSettings()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	if !p.backupDirty() {
+		p.savedBackup, p.backupLoaded = set, true
+		p.keep.SetText(strconv.Itoa(set.Keep))
+		p.remind.SetText(strconv.Itoa(set.RemindDays))
+	}
+	ro := s.res.ReadOnly()
+	setEnabled(p.keep, !ro)
+	setEnabled(p.remind, !ro)
+	if ro {
+		p.backupReadOnly.SetText("Résidence ouverte en lecture seule : ces choix ne peuvent pas être modifiés ici.")
+		p.backupReadOnly.Show()
+	} else {
+		p.backupReadOnly.Hide()
+	}
+	p.showBackupDirty()
+}
+
+// typedBackup reads the two fields; an error names the field to correct.
+func (p *settings) typedBackup() (app.BackupSettings, *field, error) {
+	keep, err := strconv.Atoi(strings.TrimSpace(p.keep.Text))
+	if err != nil {
+		return app.BackupSettings{}, p.keep, ledger.Errorf(ledger.Invalid, "Le nombre de sauvegardes gardées doit être un nombre entier (0 pour toutes les garder)")
+	}
+	remind, err := strconv.Atoi(strings.TrimSpace(p.remind.Text))
+	if err != nil {
+		return app.BackupSettings{}, p.remind, ledger.Errorf(ledger.Invalid, "Le rappel de sauvegarde doit être un nombre entier de jours (0 pour ne jamais le rappeler)")
+	}
+	return app.BackupSettings{Keep: keep, RemindDays: remind}, nil, nil
+}
+
+func (p *settings) backupDirty() bool {
+	if p.keep == nil || !p.backupLoaded {
+		return false
+	}
+	return strings.TrimSpace(p.keep.Text) != strconv.Itoa(p.savedBackup.Keep) ||
+		strings.TrimSpace(p.remind.Text) != strconv.Itoa(p.savedBackup.RemindDays)
+}
+
+func (p *settings) showBackupDirty() {
+	setEnabled(p.saveBackup, p.backupDirty() && !p.s.res.ReadOnly())
+}
+
+func (p *settings) saveBackupSettings() {
+	s := p.s
+	if s.res == nil || s.res.ReadOnly() || !p.backupDirty() {
+		return
+	}
+	set, bad, err := p.typedBackup()
+	if err == nil {
+		err = s.res.SetBackupSettings(set)
+		if err != nil && strings.Contains(ledger.Message(err), "rappel") {
+			bad = p.remind
+		} else if err != nil {
+			bad = p.keep
+		}
+	}
+	if err != nil {
+		p.backupErr.SetText(s.message(err))
+		p.backupErrLine.Show()
+		s.win.Canvas().Focus(bad)
+		return
+	}
+	p.savedBackup = set
+	p.showBackupDirty()
+	keep := fmt.Sprintf("%d sauvegardes gardées", set.Keep)
+	if set.Keep == 0 {
+		keep = "toutes les sauvegardes gardées"
+	}
+	remind := fmt.Sprintf("rappel après %d jour%s", set.RemindDays, plural(set.RemindDays))
+	if set.RemindDays == 0 {
+		remind = "jamais de rappel"
+	}
+	s.say(fmt.Sprintf("Sauvegardes : %s, %s", keep, remind))
+	s.changed()
 }

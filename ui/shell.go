@@ -119,6 +119,8 @@ type Shell struct {
 	fileText   *widget.Label
 	menu       *shellMenu
 
+	readOnlyWhy string // who writes the residence opened read-only ("" when not busy elsewhere)
+
 	keys []*formKeys    // Enter/Escape targets of the open dialogs, topmost last
 	jobs sync.WaitGroup // long work in progress
 }
@@ -189,15 +191,84 @@ func (s *Shell) start(opt Options) {
 }
 
 // open opens a residence file in place of the current one.
-func (s *Shell) open(file string) {
+func (s *Shell) open(file string) { s.openThen(file, nil) }
+
+// openThen opens a residence file for writing, then runs then (when it
+// opened). A residence open elsewhere is offered read-only; a damaged one
+// leads to its backups; after a crash, the user is told nothing is lost.
+func (s *Shell) openThen(file string, then func()) {
+	if s.res != nil && !s.res.ReadOnly() && samePath(s.res.Path(), file) {
+		// Our own writer lock would make the file look busy.
+		s.closeResidence()
+	}
 	var r *app.Residence
-	s.runLong("Ouverture de la résidence…", func() (err error) {
-		r, err = app.Open(file)
-		return err
+	var openErr error
+	s.runLong("Ouverture de la résidence…", func() error {
+		r, openErr = app.Open(file)
+		if _, busy := ledger.Busy(openErr); busy || ledger.KindOf(openErr) == ledger.Damaged {
+			return nil // answered by a dialog of its own below
+		}
+		return openErr
 	}, func() {
-		s.setResidence(r, false)
-		s.addRecent(file)
+		if _, busy := ledger.Busy(openErr); busy {
+			s.offerReadOnly(file, openErr, then)
+			return
+		}
+		if openErr != nil {
+			s.offerRestore(file, openErr)
+			return
+		}
+		s.opened(r, file, "", then)
 	})
+}
+
+// opened shows a residence just opened, and says so when the program that
+// had it open before stopped without closing it.
+func (s *Shell) opened(r *app.Residence, file, readOnlyWhy string, then func()) {
+	s.setResidence(r, false)
+	if s.res != r {
+		return // it did not load; the error is shown
+	}
+	s.readOnlyWhy = readOnlyWhy
+	s.refreshChrome()
+	s.addRecent(file)
+	if h := r.Crashed(); h != nil {
+		s.inform("Tantième n'avait pas été fermé correctement", theme.InfoIcon(), fmt.Sprintf(
+			"Tantième n'avait pas été fermé correctement (%s). Le fichier a été vérifié : les opérations inachevées ont été annulées, rien d'enregistré n'est perdu.", h))
+	}
+	if then != nil {
+		then()
+	}
+}
+
+// offerReadOnly answers a residence open for writing by another program:
+// it may be read meanwhile.
+func (s *Shell) offerReadOnly(file string, busy error, then func()) {
+	why := ""
+	if b, ok := ledger.Busy(busy); ok {
+		why = b.Holder.String()
+	}
+	s.ask("Résidence déjà ouverte", theme.WarningIcon(), sentence(s.message(busy)),
+		"Ouvrir en lecture seule", "Annuler", func() {
+			var r *app.Residence
+			s.runLong("Ouverture en lecture seule…", func() (err error) {
+				r, err = app.OpenReadOnly(file)
+				return err
+			}, func() { s.opened(r, file, why, then) })
+		})
+}
+
+// offerRestore answers a damaged residence: nothing is written to it, and
+// its latest backup may replace it.
+func (s *Shell) offerRestore(file string, damaged error) {
+	s.ask("Fichier endommagé", theme.NewErrorThemedResource(theme.ErrorIcon()), sentence(s.message(damaged)),
+		"Restaurer une sauvegarde…", "Fermer", func() {
+			archive := ""
+			if found := app.LatestBackups(file); len(found) > 0 {
+				archive = found[0].Path
+			}
+			s.restoreInto(archive, file)
+		})
 }
 
 // openDemo writes a fresh copy of the demo residence and opens it: the user
@@ -267,10 +338,19 @@ func (s *Shell) closeResidence() {
 	if s.res == nil {
 		return
 	}
+	if !s.demo {
+		// A residence written during the session leaves a copy behind it;
+		// failing to write it must not keep the user from quitting.
+		if p, err := s.res.QuitCopy(); err != nil {
+			log.Printf("tantieme: copie de sécurité de %s à la fermeture : %v", s.res.Path(), err)
+		} else if p != "" {
+			log.Printf("tantieme: copie de sécurité à la fermeture : %s", p)
+		}
+	}
 	if err := s.res.Close(); err != nil {
 		log.Printf("tantieme: fermeture de %s : %v", s.res.Path(), err)
 	}
-	s.res, s.demo, s.built = nil, false, nil
+	s.res, s.demo, s.built, s.readOnlyWhy = nil, false, nil, ""
 	s.showWelcome()
 }
 
@@ -413,7 +493,14 @@ func (s *Shell) refreshChrome() {
 			widget.NewButtonWithIcon("Ouvrir…", theme.FolderOpenIcon(), s.chooseFile)))
 	}
 	if s.res.ReadOnly() {
-		bs = append(bs, banner(warningTint, theme.WarningIcon(), "Fichier ouvert en lecture seule : consultation seulement, aucune modification n'est possible."))
+		text := "Fichier ouvert en lecture seule : consultation seulement, aucune modification n'est possible."
+		var actions []fyne.CanvasObject
+		if s.readOnlyWhy != "" {
+			text = fmt.Sprintf("Résidence ouverte en lecture seule : elle est ouverte pour écriture par %s. Consultation et sauvegarde seulement, aucune modification n'est possible ici.", s.readOnlyWhy)
+			file := s.res.Path()
+			actions = append(actions, widget.NewButtonWithIcon("Rouvrir pour modifier", theme.ViewRefreshIcon(), func() { s.open(file) }))
+		}
+		bs = append(bs, banner(warningTint, theme.WarningIcon(), text, actions...))
 	} else if s.exercise.Closed {
 		working := s.working
 		bs = append(bs, banner(warningTint, theme.WarningIcon(),
