@@ -13,15 +13,6 @@ type Problem struct {
 
 func (p Problem) String() string { return p.Severity + " : " + p.Text }
 
-// lockTriggers are the schema triggers without which closed exercises would
-// not be protected; Check reports any that went missing.
-var lockTriggers = []string{
-	"entries_lock_insert", "entries_lock_update", "entries_lock_delete",
-	"lines_lock_insert", "lines_lock_update", "lines_lock_delete",
-	"entries_post_check", "lines_frozen_update", "lines_frozen_delete",
-	"entries_call_delete", "calls_delete", "call_parts_update", "call_parts_delete",
-}
-
 // Check verifies the file and the books: SQLite integrity (full when asked,
 // quick otherwise), schema, every entry balanced, charge lines keyed, the
 // per-day totals, the locks of closed exercises, and key totals.
@@ -65,12 +56,12 @@ func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
 	if version != SchemaVersion() {
 		add("erreur", "version du schéma %d au lieu de %d", version, SchemaVersion())
 	}
-	for _, t := range lockTriggers {
-		var n int
-		tx.tx.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?`, t).Scan(&n)
-		if n == 0 {
-			add("erreur", "la protection « %s » du fichier a été retirée", t)
-		}
+	schema, err := tx.checkSchema(version)
+	if err != nil {
+		return err
+	}
+	for _, f := range schema {
+		add("erreur", "%s", f)
 	}
 
 	type finding struct{ a, b, c string }

@@ -32,7 +32,12 @@ type DB struct {
 	lock     *writerLock // held while open for writing: one writer per residence
 	crashed  *Holder     // who left the file open when he stopped (a crash), if anyone
 	damage   []string    // quick_check findings of a damaged file opened to inspect it
+	notes    []string    // what the migrations of this opening did that the user should know
 }
+
+// MigrationNotes says, in French, what bringing the file up to date did
+// that the user should be told (e.g. the entries chained once).
+func (d *DB) MigrationNotes() []string { return d.notes }
 
 // Crashed names the program that had the residence open for writing when it
 // stopped without closing it (power cut, killed), detected at this opening;
@@ -134,6 +139,13 @@ func open(file string, mode openMode) (d *DB, err error) {
 	if version > SchemaVersion() {
 		d.Close()
 		return nil, Errorf(Invalid, "« %s » a été écrit par une version plus récente de Tantième (schéma %d, ce programme connaît le schéma %d) : mettez Tantième à jour", file, version, SchemaVersion())
+	}
+	if version < 1 {
+		// Only a creation cut short, or an edit by hand, leaves a residence
+		// without a schema version; nothing can be migrated from there.
+		d.Close()
+		findings := []string{fmt.Sprintf("version de schéma %d invalide", version)}
+		return nil, &Error{Kind: Damaged, Msg: damagedMessage(file, findings), Err: &DamagedError{File: file, Findings: findings}}
 	}
 	if findings, err := d.integrity(); err != nil {
 		d.Close()
@@ -279,12 +291,19 @@ func migrationNames() ([]string, error) {
 
 // migrate applies the migrations after version, each in its own transaction
 // together with the new user_version.
-func (d *DB) migrate(version int) error {
+func (d *DB) migrate(version int) error { return d.migrateTo(version, SchemaVersion()) }
+
+// migrateTo applies migrations from+1..to. A migration may have a Go step
+// (migrationSteps), run in its transaction after its SQL.
+func (d *DB) migrateTo(from, to int) error {
 	names, err := migrationNames()
 	if err != nil {
 		return Wrap(Internal, err, "Migrations introuvables")
 	}
-	for i := version; i < len(names); i++ {
+	if from < 0 || to > len(names) {
+		return Errorf(Internal, "Migration impossible du schéma %d vers le schéma %d", from, to)
+	}
+	for i := from; i < to; i++ {
 		n, err := strconv.Atoi(strings.SplitN(names[i], "_", 2)[0])
 		if err != nil || n != i+1 {
 			return Errorf(Internal, "Migration mal numérotée : %s", names[i])
@@ -300,6 +319,16 @@ func (d *DB) migrate(version int) error {
 		if _, err := tx.Exec(string(body)); err != nil {
 			tx.Rollback()
 			return Wrap(Internal, err, "Mise à jour du fichier impossible (%s)", names[i])
+		}
+		if step := migrationSteps[names[i]]; step != nil {
+			note, err := step(&Tx{tx: tx, writable: true})
+			if err != nil {
+				tx.Rollback()
+				return err
+			}
+			if note != "" {
+				d.notes = append(d.notes, note)
+			}
 		}
 		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
 			tx.Rollback()

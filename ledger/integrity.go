@@ -34,8 +34,10 @@ func damagedMessage(file string, findings []string) string {
 }
 
 // integrity is the check made at every opening: SQLite's quick check of the
-// file's structure, and the protections of the books (the triggers that
-// lock closed exercises and keep entries balanced) still in place. Findings
+// file's structure, the books balanced as a whole, and the schema exactly
+// the one of the file's version (so the protections of the books, the
+// triggers that lock closed exercises and keep entries balanced, are in
+// place and do what they say). Findings
 // are in French; none means the file may be used.
 func (d *DB) integrity() ([]string, error) {
 	version, err := d.userVersion()
@@ -68,18 +70,13 @@ func (d *DB) integrity() ([]string, error) {
 		if gap != 0 {
 			out = append(out, fmt.Sprintf("les comptes ne sont plus équilibrés (écart de %s entre débits et crédits)", Amount(gap)))
 		}
-		if version != SchemaVersion() {
-			return nil // older files get their protections from the migrations
+		// Exactly the schema of its version: no trigger, view or index
+		// added, changed or removed outside Tantième (schema.go).
+		findings, err := tx.checkSchema(version)
+		if err != nil {
+			return err
 		}
-		for _, t := range lockTriggers {
-			var n int
-			if err := tx.tx.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?`, t).Scan(&n); err != nil {
-				return sqlError(err, "contrôle d'intégrité")
-			}
-			if n == 0 {
-				out = append(out, fmt.Sprintf("la protection « %s » a été retirée", t))
-			}
-		}
+		out = append(out, findings...)
 		return nil
 	})
 	return out, err
