@@ -321,7 +321,9 @@ func (a *Archive) Verify() error {
 // path; the caller renames or removes it.
 func (a *Archive) Extract(dir string) (string, error) {
 	name := filepath.Base(a.Path)
-	f, err := os.CreateTemp(dir, ".tantieme-restauration-*.tmp")
+	// Not os.CreateTemp: its 0600 would become the restored residence's
+	// mode; 0666 less the user's umask is the mode of any file he makes.
+	f, err := createUserFile(dir, ".tantieme-restauration-*.tmp")
 	if err != nil {
 		return "", Wrap(Invalid, err, "Impossible d'écrire dans « %s »", dir)
 	}
@@ -362,6 +364,9 @@ func (a *Archive) Extract(dir string) (string, error) {
 	m := a.Manifest
 	if info.SchemaVersion != m.SchemaVersion || info.Owners != m.Owners || info.Entries != m.Entries || info.Lots != m.Lots {
 		return "", Errorf(Invalid, "« %s » est incohérente : la résidence ne correspond pas au manifeste", name)
+	}
+	if err := prepareCandidate(tmp, name); err != nil {
+		return "", err
 	}
 	ok = true
 	return tmp, nil

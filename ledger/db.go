@@ -79,10 +79,11 @@ const (
 	modeWrite openMode = iota
 	modeRead
 	modeInspect
+	modeCandidate // a restored copy: as modeWrite, without the safety copy before migrating
 )
 
 func open(file string, mode openMode) (d *DB, err error) {
-	readOnly := mode != modeWrite
+	readOnly := mode == modeRead || mode == modeInspect
 	st, err := os.Stat(file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -163,9 +164,11 @@ func open(file string, mode openMode) (d *DB, err error) {
 			d.Close()
 			return nil, Errorf(Locked, "« %s » doit être mis à jour vers le schéma %d, ce qui est impossible en lecture seule", file, SchemaVersion())
 		}
-		if _, err := d.SafetyCopy(ReasonMigration); err != nil {
-			d.Close()
-			return nil, err
+		if mode != modeCandidate {
+			if _, err := d.SafetyCopy(ReasonMigration); err != nil {
+				d.Close()
+				return nil, err
+			}
 		}
 		if err := d.migrate(version); err != nil {
 			d.Close()

@@ -1,11 +1,15 @@
 package ledger
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // RestoreResult says what a restore did.
@@ -58,9 +62,13 @@ func Restore(archive, target string, opt RestoreOptions) (RestoreResult, error) 
 		return res, err
 	}
 	defer lock.release()
-	if _, err := os.Stat(target); err == nil {
+	if st, err := os.Stat(target); err == nil {
 		if res.Replaced, err = saveReplaced(target); err != nil {
 			return res, err
+		}
+		// The restored file keeps the mode of the one it replaces.
+		if err := os.Chmod(tmp, st.Mode().Perm()); err != nil {
+			return res, Wrap(Internal, err, "« %s » ne peut pas être remplacé", target)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return res, Wrap(Internal, err, "« %s » ne peut pas être lu", target)
@@ -139,4 +147,40 @@ func copyFile(src, dest string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// prepareCandidate opens a restored copy for writing exactly as Open will
+// open the restored file (version, schema of that version, integrity) and
+// brings an older one up to date, all on the copy, without the safety copy
+// Open makes before migrating (the archive is that copy): a residence that
+// would then refuse to open or to be written never replaces a good one.
+func prepareCandidate(tmp, archiveName string) error {
+	d, err := open(tmp, modeCandidate)
+	if err != nil {
+		if dmg, ok := Damage(err); ok {
+			shown := dmg.Findings
+			if len(shown) > 3 {
+				shown = append(shown[:3:3], fmt.Sprintf("et %d autres anomalies", len(dmg.Findings)-3))
+			}
+			return Errorf(Invalid, "« %s » ne peut pas être restaurée : la résidence qu'elle contient a été modifiée ou abîmée hors de Tantième (%s)", archiveName, strings.Join(shown, " ; "))
+		}
+		return Errorf(Invalid, "« %s » ne peut pas être restaurée : %s", archiveName, Message(err))
+	}
+	return d.Close()
+}
+
+// createUserFile creates a new file in dir named after pattern (one * is
+// replaced by a random string) with mode 0666 less the umask.
+func createUserFile(dir, pattern string) (*os.File, error) {
+	for range 100 {
+		var b [8]byte
+		rand.Read(b[:])
+		name := filepath.Join(dir, strings.Replace(pattern, "*", hex.EncodeToString(b[:]), 1))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, Errorf(Internal, "Aucun nom de fichier temporaire libre dans « %s »", dir)
 }

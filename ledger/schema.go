@@ -32,9 +32,9 @@ type schemaObject struct {
 // tolerated are objects SQLite itself may add to any file: the statistics
 // tables written by ANALYZE (and PRAGMA optimize). They hold no code.
 var tolerated = map[schemaObject]bool{
-	{"table", "sqlite_stat1", "sqlite_stat1", hashSQL("CREATE TABLE sqlite_stat1(tbl,idx,stat)")}:                             true,
-	{"table", "sqlite_stat4", "sqlite_stat4", hashSQL("CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)")}:              true,
-	{"table", "sqlite_stat3", "sqlite_stat3", hashSQL("CREATE TABLE sqlite_stat3(tbl,idx,neq,nlt,ndlt,sample)")}:              true,
+	{"table", "sqlite_stat1", "sqlite_stat1", hashSQL("CREATE TABLE sqlite_stat1(tbl,idx,stat)")}:                true,
+	{"table", "sqlite_stat4", "sqlite_stat4", hashSQL("CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)")}: true,
+	{"table", "sqlite_stat3", "sqlite_stat3", hashSQL("CREATE TABLE sqlite_stat3(tbl,idx,neq,nlt,ndlt,sample)")}: true,
 }
 
 func hashSQL(s string) string {
