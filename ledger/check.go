@@ -137,6 +137,50 @@ func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
 			add("erreur", "l'exercice %s est clos alors que l'exercice %s qui le précède ne l'est pas", ex[i].Name(), ex[i-1].Name())
 		}
 	}
+	if version == SchemaVersion() {
+		rep, err := tx.checkChain()
+		if err != nil {
+			return err
+		}
+		for _, p := range rep.Problems {
+			add("erreur", "%s", p)
+		}
+	}
+	// What a closed exercise ends on is what the next one opens on.
+	// Only for a closing made by the closing workflow (it leaves a closing
+	// record): exercises locked directly have no carried balances to match.
+	// Classes 6 and 7 are not carried: the annexes show them per exercise.
+	for i := 0; i+1 < len(ex); i++ {
+		if !ex[i].Closed {
+			continue
+		}
+		if _, recorded, err := tx.ClosingRecordOf(ex[i].ID); err != nil {
+			return err
+		} else if !recorded {
+			continue
+		}
+		gaps, err := collect(tx, "contrôle des à-nouveaux", `WITH closing AS (
+				SELECT l.account, sum(l.debit) - sum(l.credit) AS bal FROM lines l JOIN entries e ON e.id = l.entry_id
+				WHERE e.posted = 1 AND e.date BETWEEN ? AND ? GROUP BY l.account),
+			opening AS (
+				SELECT l.account, sum(l.debit) - sum(l.credit) AS bal FROM lines l JOIN entries e ON e.id = l.entry_id
+				WHERE e.posted = 1 AND e.journal = 'AN' AND e.date = ? GROUP BY l.account)
+			SELECT coalesce(c.account, o.account) AS account, coalesce(c.bal, 0), coalesce(o.bal, 0)
+			FROM closing c FULL OUTER JOIN opening o ON o.account = c.account
+			WHERE coalesce(c.bal, 0) <> coalesce(o.bal, 0) AND substr(account, 1, 1) BETWEEN '1' AND '5' ORDER BY 1`,
+			[]any{ISO(ex[i].Start), ISO(ex[i].End), ISO(ex[i+1].Start)}, func(r *sql.Rows) ([3]any, error) {
+				var account string
+				var closing, opening int64
+				err := r.Scan(&account, &closing, &opening)
+				return [3]any{account, Amount(closing), Amount(opening)}, err
+			})
+		if err != nil {
+			return err
+		}
+		for _, g := range gaps {
+			add("erreur", "compte %s : solde de clôture %s de l'exercice %s, mais solde d'ouverture %s de l'exercice %s", g[0], g[1], ex[i].Name(), g[2], ex[i+1].Name())
+		}
+	}
 	totals, err := tx.KeyTotals()
 	if err != nil {
 		return err

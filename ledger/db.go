@@ -323,7 +323,7 @@ func (d *DB) migrateTo(from, to int) error {
 			tx.Rollback()
 			return Wrap(Internal, err, "Mise à jour du fichier impossible (%s)", names[i])
 		}
-		if step := migrationSteps[names[i]]; step != nil {
+		if step := migrationSteps[migrationStepName(names[i])]; step != nil {
 			note, err := step(&Tx{tx: tx, writable: true})
 			if err != nil {
 				tx.Rollback()

@@ -136,10 +136,11 @@ func (tx *Tx) stmt(query string) (*sql.Stmt, error) {
 }
 
 // PostEntry checks e against the books and writes it; e.ID is set.
-func (tx *Tx) PostEntry(e *Entry) error { return tx.postEntry(e, 0) }
+func (tx *Tx) PostEntry(e *Entry) error { return tx.postEntry(e, 0, OpPost) }
 
-// postEntry writes e under number id, or the next free number when id is 0.
-func (tx *Tx) postEntry(e *Entry, id int64) error {
+// postEntry writes e under number id, or the next free number when id is 0,
+// and appends op (a post, or a replace) to the entries' chain.
+func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -204,7 +205,7 @@ func (tx *Tx) postEntry(e *Entry, id int64) error {
 		return sqlError(err, where)
 	}
 	e.ID = id
-	return nil
+	return tx.chainEntry(op, e, ex)
 }
 
 // DeleteEntry removes an entry of an open exercise. A matching group
@@ -215,18 +216,28 @@ func (tx *Tx) DeleteEntry(id int64) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.deleteEntry(e); err != nil {
+	ex, err := tx.deleteEntry(e)
+	if err != nil {
+		return err
+	}
+	if err := tx.chainEntry(OpDelete, &e, ex); err != nil {
 		return err
 	}
 	return tx.unmatch(brokenGroups(e.Lines, nil))
 }
 
-func (tx *Tx) deleteEntry(e Entry) error {
-	if ex, err := tx.ExerciseAt(e.Date); err == nil && ex.Closed {
-		return Errorf(Locked, "%s : l'exercice %s est clos, ses écritures ne peuvent pas être supprimées", e.describe(), ex.Name())
+// deleteEntry removes e from the books, keeping its text for its history;
+// it returns e's exercise.
+func (tx *Tx) deleteEntry(e Entry) (Exercise, error) {
+	ex, err := tx.ExerciseAt(e.Date)
+	if err == nil && ex.Closed {
+		return ex, Errorf(Locked, "%s : l'exercice %s est clos, ses écritures ne peuvent pas être supprimées", e.describe(), ex.Name())
 	}
-	_, err := tx.exec(e.describe(), `DELETE FROM entries WHERE id = ?`, e.ID)
-	return err
+	if err := tx.keepSupersededVersion(&e); err != nil {
+		return ex, err
+	}
+	_, err = tx.exec(e.describe(), `DELETE FROM entries WHERE id = ?`, e.ID)
+	return ex, err
 }
 
 // ReplaceEntry changes an entry of an open exercise, keeping its number:
@@ -242,10 +253,10 @@ func (tx *Tx) ReplaceEntry(id int64, e *Entry) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.deleteEntry(old); err != nil {
+	if _, err := tx.deleteEntry(old); err != nil {
 		return err
 	}
-	if err := tx.postEntry(e, id); err != nil {
+	if err := tx.postEntry(e, id, OpReplace); err != nil {
 		return err
 	}
 	return tx.unmatch(brokenGroups(old.Lines, e.Lines))

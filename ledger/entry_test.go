@@ -170,6 +170,25 @@ func wantNoProblem(t *testing.T, db *ledger.DB) {
 	}
 }
 
+// wantOutsideEdit checks that Check reports entry id as changed outside
+// Tantième (issue 12: the chain catches raw SQL edits of posted entries),
+// and nothing else.
+func wantOutsideEdit(t *testing.T, db *ledger.DB, id int64) {
+	t.Helper()
+	problems, err := db.Check(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) == 0 {
+		t.Errorf("Check did not see the raw SQL edit of entry %d", id)
+	}
+	for _, p := range problems {
+		if !strings.Contains(p.Text, fmt.Sprintf("n° %d ", id)) || !strings.Contains(p.Text, "hors de Tantième") {
+			t.Errorf("Check: %v", p)
+		}
+	}
+}
+
 func wantRefused(t *testing.T, err error, msg string, what string) {
 	t.Helper()
 	if err == nil {
@@ -211,7 +230,8 @@ func TestPostingRawSQL(t *testing.T) {
 	}
 	wantRefused(t, db.Exec(`UPDATE entries SET posted = 0 WHERE id = 100`), "ne peut pas redevenir un brouillon", "unposting")
 	wantRefused(t, db.Exec(`UPDATE entries SET id = 5 WHERE id = 100`), "numéro interne", "renumbering")
-	wantNoProblem(t, db)
+	// Posted by hand, it is not in the chain.
+	wantOutsideEdit(t, db, 100)
 }
 
 func TestPostedEntryIsFrozen(t *testing.T) {
@@ -292,7 +312,9 @@ func TestPostedEntryIsFrozen(t *testing.T) {
 	if got := trialBalance(t, db, "2025-07-14", "2025-07-14"); fmt.Sprint(got) != fmt.Sprint(tbBefore) {
 		t.Errorf("totals at the new date: %v, want %v", got, tbBefore)
 	}
-	wantNoProblem(t, db)
+	// Each of these raw edits (label, key, date) is an edit outside
+	// Tantième: the totals follow, and the chain names the entry.
+	wantOutsideEdit(t, db, id)
 }
 
 func TestDeleteAndReplaceKeepTotals(t *testing.T) {

@@ -153,11 +153,25 @@ func (tx *Tx) WorkingExercise() (Exercise, error) {
 
 // CloseExercise locks an exercise; from then on the file itself refuses any
 // change to its entries. The closing workflow calls it last.
+// Its seal, the chain's link at that moment, is appended to the chain.
 func (tx *Tx) CloseExercise(id int64) error {
 	_, err := tx.exec("clôture de l'exercice", `UPDATE exercises SET closed = 1, closed_at = ? WHERE id = ?`,
 		time.Now().UTC().Format(time.RFC3339), id)
 	tx.forget("exercises")
-	return err
+	if err != nil {
+		return err
+	}
+	list, err := tx.Exercises()
+	if err != nil {
+		return err
+	}
+	for _, ex := range list {
+		if ex.ID == id {
+			_, err := tx.sealExercise(ex)
+			return err
+		}
+	}
+	return Errorf(NotFound, "L'exercice n° %d n'existe pas", id)
 }
 
 // balanceStart is the first day from which entries are summed for a balance

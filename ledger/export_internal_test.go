@@ -85,3 +85,44 @@ func OldSchemaFileForTest(file string, version int) error {
 		return tx.AddOwner(&Owner{Account: "450001", Name: "Durand Léa"})
 	})
 }
+
+// RechainForTest recomputes the whole chain of file from its entries as
+// they are now, with the protections lifted and put back: what someone who
+// read the documented encoding could do with sqlite3 and a script.
+func RechainForTest(file string) error {
+	d, err := connect(file, false)
+	if err != nil {
+		return err
+	}
+	defer d.sql.Close()
+	triggers := []string{"chain_no_update", "chain_no_delete", "chain_versions_no_update", "chain_versions_no_delete", "seals_no_update", "seals_no_delete"}
+	saved := map[string]string{}
+	for _, n := range triggers {
+		var s string
+		if err := d.sql.QueryRow(`SELECT sql FROM sqlite_master WHERE name = ?`, n).Scan(&s); err != nil {
+			return err
+		}
+		saved[n] = s
+		if _, err := d.sql.Exec(`DROP TRIGGER ` + n); err != nil {
+			return err
+		}
+	}
+	err = d.Update(func(tx *Tx) error {
+		for _, q := range []string{`DELETE FROM seals`, `DELETE FROM chain_versions`, `DELETE FROM chain`} {
+			if _, err := tx.exec("test", q); err != nil {
+				return err
+			}
+		}
+		_, err := chainExisting(tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, n := range triggers {
+		if _, err := d.sql.Exec(saved[n]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
