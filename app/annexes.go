@@ -264,6 +264,9 @@ type AnnexesData struct {
 	A4          Annexe4
 	A5          Annexe5
 	Checks      []AnnexCheck
+	// Fingerprint of the books presented (fingerprintText): the seal of a
+	// closed exercise, the chain's link at the time of a projet.
+	Fingerprint string
 }
 
 // Failed lists the cross-checks that do not hold.
@@ -391,6 +394,9 @@ func annexes(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*AnnexesData,
 	}
 	if idx < 0 {
 		return nil, ledger.Errorf(ledger.NotFound, "Annexes : l'exercice demandé n'existe pas")
+	}
+	if d.Fingerprint, err = fingerprintText(tx, d.Exercise); err != nil {
+		return nil, err
 	}
 	ex := d.Exercise
 	at := func(i int) ledger.Exercise {

@@ -27,7 +27,18 @@ func (r *Residence) AnnexesPDF(ex ledger.Exercise, which []int, printed time.Tim
 		return nil, nil, err
 	}
 	pdf, err := RenderAnnexes(d, which, printed)
+	if err == nil {
+		r.noteFingerprint(ex, annexesWhat(d))
+	}
 	return pdf, d, err
+}
+
+// annexesWhat names annexes in the fingerprints remembered.
+func annexesWhat(d *AnnexesData) string {
+	if d.Provisional {
+		return "annexes (projet pour l'AG)"
+	}
+	return "annexes"
 }
 
 // WriteAnnexes writes each annexe of exercise ex in its own file and the
@@ -39,6 +50,7 @@ func (r *Residence) WriteAnnexes(dir string, ex ledger.Exercise, printed time.Ti
 		return af, err
 	}
 	af.Data = d
+	defer r.noteFingerprint(ex, annexesWhat(d))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return af, ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » ne peut pas être créé", dir)
 	}
@@ -80,6 +92,9 @@ func RenderAnnexes(d *AnnexesData, which []int, printed time.Time) ([]byte, erro
 		Address:  strings.Join(nonEmpty(res.Address, strings.TrimSpace(res.Zip+" "+res.City)), ", "),
 		Period:   fmt.Sprintf("Exercice du %s au %s", ledger.FrenchDate(ex.Start), ledger.FrenchDate(ex.End)),
 		Printed:  printed,
+		// The fingerprint of the books these annexes present, for the AG's
+		// projet as well as the final ones.
+		Fingerprint: d.Fingerprint,
 	}
 	if d.Provisional {
 		doc.Draft = fmt.Sprintf("PROJET — l'exercice %s n'est pas clôturé : les chiffres après répartition sont ceux de l'aperçu de la clôture (régularisations attribuées aux propriétaires du %s). Rien n'est encore enregistré.",

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -107,6 +108,10 @@ func (r *Residence) Backup(dir string, opt BackupOptions) (BackupResult, error) 
 		res.Pruned = ledger.PruneArchives(dir, m.Residence, keep)
 	}
 	recordBackup(r.Path(), BackupRecord{Folder: dir, Archive: path, When: m.Created, Residence: m.Residence, Full: m.Full()})
+	for _, f := range m.Fingerprints {
+		rememberFingerprint(FingerprintRecord{When: m.Created, File: absPath(r.Path()), Residence: m.Residence,
+			Exercise: f.Exercise, Fingerprint: f.Fingerprint, Sealed: f.Sealed, Document: "sauvegarde " + filepath.Base(path)})
+	}
 	return res, nil
 }
 

@@ -205,11 +205,11 @@ func (r *Residence) JournalPDF(opt BookOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := r.residenceName()
+	head, err := r.bookHead(j.Period, opt, "journal")
 	if err != nil {
 		return nil, err
 	}
-	b := reports.JournalBook{BookHead: bookHead(res, j.Period, opt), Title: "Journal général",
+	b := reports.JournalBook{BookHead: head, Title: "Journal général",
 		Debit: j.Debit.Cents(), Credit: j.Credit.Cents()}
 	if !j.General && len(j.Sections) == 1 {
 		b.Title = "Journal " + j.Sections[0].Journal.Code + " – " + j.Sections[0].Journal.Label
@@ -381,11 +381,11 @@ func (r *Residence) GeneralLedgerPDF(opt BookOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := r.residenceName()
+	head, err := r.bookHead(g.Period, opt, "grand livre")
 	if err != nil {
 		return nil, err
 	}
-	b := reports.GeneralLedgerBook{BookHead: bookHead(res, g.Period, opt), Debit: g.Debit.Cents(), Credit: g.Credit.Cents()}
+	b := reports.GeneralLedgerBook{BookHead: head, Debit: g.Debit.Cents(), Credit: g.Credit.Cents()}
 	for _, s := range g.Accounts {
 		b.Accounts = append(b.Accounts, ledgerAccount(s, g.Period))
 	}
@@ -516,11 +516,11 @@ func (r *Residence) TrialBalancePDF(opt BookOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := r.residenceName()
+	head, err := r.bookHead(t.Period, opt, "balance générale")
 	if err != nil {
 		return nil, err
 	}
-	b := reports.TrialBalanceBook{BookHead: bookHead(res, t.Period, opt)}
+	b := reports.TrialBalanceBook{BookHead: head}
 	if t.Period.Opens() {
 		b.OpeningLabel = "Solde au " + ledger.FrenchDate(t.Period.From.AddDate(0, 0, -1))
 	}
@@ -676,11 +676,11 @@ func (r *Residence) KeyBalancePDF(opt BookOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := r.residenceName()
+	head, err := r.bookHead(k.Period, opt, "balance par clé")
 	if err != nil {
 		return nil, err
 	}
-	b := reports.KeyBalanceBook{BookHead: bookHead(res, k.Period, opt), Agree: k.Agree()}
+	b := reports.KeyBalanceBook{BookHead: head, Agree: k.Agree()}
 	for _, s := range k.Keys {
 		sec := reports.KeySection{Code: s.Key.Code, Label: s.Key.Label,
 			Total: reports.TrialRow{Debit: s.Debit.Cents(), Credit: s.Credit.Cents(), Balance: (s.Debit - s.Credit).Cents()}}
@@ -760,11 +760,11 @@ func (r *Residence) OwnerAccountsPDF(opt BookOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := r.residenceName()
+	head, err := r.bookHead(p, opt, "comptes des copropriétaires")
 	if err != nil {
 		return nil, err
 	}
-	b := reports.OwnerAccountsBook{BookHead: bookHead(res, p, opt)}
+	b := reports.OwnerAccountsBook{BookHead: head}
 	for _, o := range list {
 		st := reports.OwnerAccount{LedgerAccount: ledgerAccount(o.Statement, p), Name: o.Owner.DisplayName(), Address: postalLines(o.Owner), Owes: owedWord(o.Statement.Closing)}
 		if len(o.Lots) > 0 {
@@ -808,8 +808,23 @@ func postalLines(o ledger.Owner) []string {
 	return out
 }
 
-func bookHead(residence string, p BookPeriod, opt BookOptions) reports.BookHead {
-	return reports.BookHead{Residence: residence, Period: p.Name(), Printed: opt.printed()}
+// bookHead is the head of every page of a book about period p, with the
+// books' fingerprint now (remembered on this computer as printed on what).
+func (r *Residence) bookHead(p BookPeriod, opt BookOptions, what string) (reports.BookHead, error) {
+	h := reports.BookHead{Period: p.Name(), Printed: opt.printed()}
+	err := r.View(func(tx *ledger.Tx) error {
+		res, err := tx.Residence()
+		if err != nil {
+			return err
+		}
+		h.Residence = res.Name
+		h.Fingerprint, err = fingerprintText(tx, p.Exercise)
+		return err
+	})
+	if err == nil {
+		r.noteFingerprint(p.Exercise, what)
+	}
+	return h, err
 }
 
 func (r *Residence) residenceName() (string, error) {

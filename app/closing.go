@@ -351,6 +351,9 @@ func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
 		res.SafetyCopy = copyPath
 		return err
 	})
+	if err == nil {
+		r.noteFingerprint(p.Exercise, "clôture (scellé de l'exercice)")
+	}
 	return res, err
 }
 

@@ -16,14 +16,24 @@ type Residence struct {
 	*ledger.DB
 }
 
-// Open opens a residence for reading and writing.
+// Open opens a residence for reading and writing. What bringing an older
+// file up to date did that the user should know is passed to
+// OnMigrationNote (the CLI prints it, the window shows it).
 func Open(file string) (*Residence, error) {
 	db, err := ledger.Open(file)
 	if err != nil {
 		return nil, pointToBackup(file, err)
 	}
+	if OnMigrationNote != nil {
+		for _, n := range db.MigrationNotes() {
+			OnMigrationNote(file, n)
+		}
+	}
 	return &Residence{DB: db}, nil
 }
+
+// OnMigrationNote, when set, is told what a migration did at opening.
+var OnMigrationNote func(file, note string)
 
 // OpenReadOnly opens a residence without ever writing to it.
 func OpenReadOnly(file string) (*Residence, error) {

@@ -261,6 +261,11 @@ func (r *Residence) WriteDecomptes(dir string, ex ledger.Exercise, opt DecompteO
 	if len(list) == 0 {
 		return sf, ledger.Errorf(ledger.NotFound, "Aucun décompte à écrire pour l'exercice %s", ex.Name())
 	}
+	if sf.Preview {
+		r.noteFingerprint(ex, "décomptes (aperçu)")
+	} else {
+		r.noteFingerprint(ex, "décomptes")
+	}
 	letters, err := reports.Decomptes(list, opt.Printed)
 	if err != nil {
 		return sf, ledger.Wrap(ledger.Internal, err, "Les décomptes n'ont pas pu être mis en page")
@@ -301,6 +306,10 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
+	fingerprint, err := fingerprintText(tx, ex)
+	if err != nil {
+		return nil, nil, nil, false, err
+	}
 	moves, err := saleMoves(tx, ex, p.OwnersAt)
 	if err != nil {
 		return nil, nil, nil, false, err
@@ -326,6 +335,7 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 		if err != nil {
 			return nil, nil, nil, false, err
 		}
+		st.Fingerprint = fingerprint
 		owners = append(owners, oc.Account)
 		names = append(names, o.Name)
 		list = append(list, st)

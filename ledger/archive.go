@@ -34,20 +34,31 @@ const (
 // Manifest describes an archive: what the user sees before restoring, and
 // the hash that proves the residence inside is the one that was saved.
 type Manifest struct {
-	Format        string             `json:"format"`
-	FormatVersion int                `json:"format_version"`
-	Residence     string             `json:"residence"`
-	File          string             `json:"file"` // the residence's file name when saved
-	Created       time.Time          `json:"created"`
-	Exercise      string             `json:"exercise,omitempty"`
-	SchemaVersion int                `json:"schema_version"`
-	SHA256        string             `json:"sha256"`
-	Size          int64              `json:"size"`
-	Owners        int                `json:"owners"`
-	Lots          int                `json:"lots"`
-	Entries       int                `json:"entries"`
-	Reason        string             `json:"reason,omitempty"` // safety copies: why it was made
-	Documents     []ArchivedDocument `json:"documents,omitempty"`
+	Format        string    `json:"format"`
+	FormatVersion int       `json:"format_version"`
+	Residence     string    `json:"residence"`
+	File          string    `json:"file"` // the residence's file name when saved
+	Created       time.Time `json:"created"`
+	Exercise      string    `json:"exercise,omitempty"`
+	SchemaVersion int       `json:"schema_version"`
+	SHA256        string    `json:"sha256"`
+	Size          int64     `json:"size"`
+	Owners        int       `json:"owners"`
+	Lots          int       `json:"lots"`
+	Entries       int       `json:"entries"`
+	Reason        string    `json:"reason,omitempty"` // safety copies: why it was made
+	// Fingerprints of the books when saved, one per exercise (chain.go):
+	// a copy of the proof kept outside the residence.
+	Fingerprints []ManifestFingerprint `json:"fingerprints,omitempty"`
+	ChainHead    string                `json:"chain_head,omitempty"` // the chain's last link in full (hex)
+	Documents    []ArchivedDocument    `json:"documents,omitempty"`
+}
+
+// ManifestFingerprint is an exercise's fingerprint in a manifest.
+type ManifestFingerprint struct {
+	Exercise    string `json:"exercise"`
+	Fingerprint string `json:"fingerprint"`
+	Sealed      bool   `json:"sealed,omitempty"`
 }
 
 // ArchivedDocument is a generated document kept by a full backup.
@@ -104,7 +115,7 @@ func (d *DB) WriteArchive(dir string, opt ArchiveOptions) (string, Manifest, err
 	m = Manifest{Format: archiveFormat, FormatVersion: archiveFormatV, Residence: info.Residence,
 		File: filepath.Base(d.path), Created: now.Truncate(time.Second), Exercise: info.Exercise,
 		SchemaVersion: info.SchemaVersion, SHA256: sum, Size: size, Owners: info.Owners, Lots: info.Lots,
-		Entries: info.Entries, Reason: opt.Reason}
+		Entries: info.Entries, Reason: opt.Reason, Fingerprints: info.Fingerprints, ChainHead: info.ChainHead}
 	var docs []string
 	if opt.Documents != "" {
 		if docs, err = listDocuments(opt.Documents); err != nil {

@@ -165,9 +165,9 @@ func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
 			opening AS (
 				SELECT l.account, sum(l.debit) - sum(l.credit) AS bal FROM lines l JOIN entries e ON e.id = l.entry_id
 				WHERE e.posted = 1 AND e.journal = 'AN' AND e.date = ? GROUP BY l.account)
-			SELECT coalesce(c.account, o.account) AS account, coalesce(c.bal, 0), coalesce(o.bal, 0)
+			SELECT coalesce(c.account, o.account), coalesce(c.bal, 0), coalesce(o.bal, 0)
 			FROM closing c FULL OUTER JOIN opening o ON o.account = c.account
-			WHERE coalesce(c.bal, 0) <> coalesce(o.bal, 0) AND substr(account, 1, 1) BETWEEN '1' AND '5' ORDER BY 1`,
+			WHERE coalesce(c.bal, 0) <> coalesce(o.bal, 0) AND substr(coalesce(c.account, o.account), 1, 1) BETWEEN '1' AND '5' ORDER BY 1`,
 			[]any{ISO(ex[i].Start), ISO(ex[i].End), ISO(ex[i+1].Start)}, func(r *sql.Rows) ([3]any, error) {
 				var account string
 				var closing, opening int64

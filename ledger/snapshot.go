@@ -32,6 +32,8 @@ type SnapshotInfo struct {
 	Owners        int
 	Lots          int
 	Entries       int
+	Fingerprints  []ManifestFingerprint // each exercise's, for a file of the current schema
+	ChainHead     string
 }
 
 // inspectSnapshot opens a snapshot read-only and checks it: a Tantième
@@ -83,6 +85,24 @@ func inspectSnapshot(file string, full bool) (SnapshotInfo, error) {
 		if info.SchemaVersion == SchemaVersion() {
 			if ex, err := tx.WorkingExercise(); err == nil {
 				info.Exercise = ex.Name()
+			}
+			list, err := tx.Exercises()
+			if err != nil {
+				return err
+			}
+			for _, ex := range list {
+				fp, err := tx.Fingerprint(ex)
+				if err != nil {
+					return err
+				}
+				if !fp.IsZero() {
+					info.Fingerprints = append(info.Fingerprints, ManifestFingerprint{Exercise: ex.Name(), Fingerprint: fp.Fingerprint(), Sealed: ex.Closed})
+				}
+			}
+			if head, ok, err := tx.ChainHead(); err != nil {
+				return err
+			} else if ok {
+				info.ChainHead = head.Link.Hex()
 			}
 		}
 		return nil

@@ -16,7 +16,10 @@ type AnnexesDoc struct {
 	Period   string // "Exercice du 01/01/2025 au 31/12/2025"
 	Draft    string // printed in red under every title when the exercise is not closed
 	Printed  time.Time
-	Annexes  []Annex
+	// Fingerprint of the books these annexes present (Page.Fingerprint):
+	// the seal of a closed exercise, the chain's link for a projet.
+	Fingerprint string
+	Annexes     []Annex
 }
 
 // Annex is one annexe: its number, title and parts, then its checks.
@@ -107,7 +110,7 @@ func AnnexesPDF(doc AnnexesDoc) ([]byte, error) {
 	if len(doc.Annexes) == 1 {
 		title = fmt.Sprintf("Annexe n° %d", doc.Annexes[0].Number)
 	}
-	aw := &annexWriter{doc: &doc, d: NewDoc(Page{Title: title, Residence: doc.Syndicat, Printed: doc.Printed, Landscape: true, NoHeader: true})}
+	aw := &annexWriter{doc: &doc, d: NewDoc(Page{Title: title, Residence: doc.Syndicat, Printed: doc.Printed, Landscape: true, NoHeader: true, Fingerprint: doc.Fingerprint})}
 	aw.d.pdf.SetHeaderFunc(aw.header)
 	for i := range doc.Annexes {
 		aw.current = &doc.Annexes[i]

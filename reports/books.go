@@ -11,10 +11,12 @@ type BookHead struct {
 	Residence string
 	Period    string // "Exercice 2025 – du 01/01/2025 au 31/12/2025"
 	Printed   time.Time
+	// Fingerprint of the books when printed (Page.Fingerprint).
+	Fingerprint string
 }
 
 func (h BookHead) page(title string, landscape bool) Page {
-	return Page{Title: title, Subtitle: h.Period, Residence: h.Residence, Printed: h.Printed, Landscape: landscape}
+	return Page{Title: title, Subtitle: h.Period, Residence: h.Residence, Printed: h.Printed, Landscape: landscape, Fingerprint: h.Fingerprint}
 }
 
 // Amounts of the books are cents (int64): the tables add them up page by

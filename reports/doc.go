@@ -27,10 +27,18 @@ type Page struct {
 	Residence string    // printed top left on every page
 	Printed   time.Time // print date in the footer (and the PDF's dates)
 	Landscape bool
+	// Fingerprint is the books' fingerprint when the document was made
+	// (« 3F2A-91BC-0D44-7E10 », see ledger.Link), printed in the footer of
+	// documents that present the books: a later change to the entries
+	// behind them no longer matches it. "" prints none.
+	Fingerprint string
 	// NoHeader leaves the top of the page to the caller (letters with an
 	// address window); the footer with page numbers stays.
 	NoHeader bool
 }
+
+// FingerprintLabel introduces the books' fingerprint in footers.
+const FingerprintLabel = "Empreinte des comptes : "
 
 // Doc is an A4 document being written.
 type Doc struct {
@@ -110,8 +118,15 @@ func (d *Doc) footer() {
 	if d.page.NoHeader && d.page.Residence != "" {
 		left = d.page.Residence + " — " + left
 	}
-	f.CellFormat(d.Width()/2, 4, left, "T", 0, "L", false, 0, "")
-	f.CellFormat(d.Width()/2, 4, fmt.Sprintf("Page %d / {nb}", f.PageNo()), "T", 0, "R", false, 0, "")
+	side := d.Width() / 2
+	if d.page.Fingerprint != "" {
+		side = d.Width() * 0.3
+	}
+	f.CellFormat(side, 4, left, "T", 0, "L", false, 0, "")
+	if d.page.Fingerprint != "" {
+		f.CellFormat(d.Width()-2*side, 4, FingerprintLabel+d.page.Fingerprint, "T", 0, "C", false, 0, "")
+	}
+	f.CellFormat(side, 4, fmt.Sprintf("Page %d / {nb}", f.PageNo()), "T", 0, "R", false, 0, "")
 	f.SetTextColor(0, 0, 0)
 }
 

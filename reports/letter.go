@@ -39,6 +39,9 @@ type Letter struct {
 	Closing   string   // the text after the body (paragraphs split on blank lines)
 	Signature []byte   // PNG or JPEG, printed within 60 × 20 mm; nil for none
 	FootNote  string   // left of the page footer: residence and document
+	// Fingerprint of the books the letter presents (a décompte), printed
+	// under the footer note; "" for none (Page.Fingerprint).
+	Fingerprint string
 }
 
 // Ref is a label and its value in the reference block.
@@ -77,6 +80,7 @@ type Letters struct {
 type letterWriter struct {
 	d       *Doc
 	note    string // footer note of the current letter
+	print   string // fingerprint of the current letter, "" for none
 	first   int    // its first page
 	closing bool   // the footer being drawn ends the current letter
 	ranges  []PageRange
@@ -102,12 +106,16 @@ func (lw *letterWriter) footer() {
 		right = fmt.Sprintf("Page %d / %d", page, page)
 	}
 	f.CellFormat(w*0.25, 4, right, "T", 0, "R", false, 0, "")
+	if lw.print != "" {
+		f.Ln(4)
+		f.CellFormat(w, 4, FingerprintLabel+lw.print, "", 0, "L", false, 0, "")
+	}
 	f.SetTextColor(0, 0, 0)
 }
 
 // begin starts a letter on a new page; the previous letter's last footer
 // is drawn then.
-func (lw *letterWriter) begin(note string) {
+func (lw *letterWriter) begin(note, fingerprint string) {
 	f := lw.d.pdf
 	if f.PageNo() > 0 {
 		lw.closing = true
@@ -119,7 +127,7 @@ func (lw *letterWriter) begin(note string) {
 	}
 	lw.closing = false
 	lw.first = f.PageNo()
-	lw.note = note
+	lw.note, lw.print = note, fingerprint
 }
 
 // finish closes the document and cuts it into letters.

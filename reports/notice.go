@@ -63,7 +63,7 @@ func Notices(list []Notice, printed time.Time) (Letters, error) {
 }
 
 func (lw *letterWriter) notice(n *Notice) error {
-	lw.begin(n.FootNote)
+	lw.begin(n.FootNote, n.Fingerprint)
 	lw.head(&n.Letter)
 	f := lw.d.pdf
 	lw.title(n.Title, n.Subtitle)

@@ -34,7 +34,7 @@ func Reminders(list []Reminder, printed time.Time) (Letters, error) {
 // reminder lays a reminder out: what is owed first, then the letter and
 // its signature, then how to pay and the statement.
 func (lw *letterWriter) reminder(r *Reminder) error {
-	lw.begin(r.FootNote)
+	lw.begin(r.FootNote, r.Fingerprint)
 	lw.head(&r.Letter)
 	lw.title(r.Title, "")
 	pairs := [][2]string{{r.PayBy, r.Balance}}

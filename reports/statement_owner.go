@@ -66,7 +66,7 @@ func Decomptes(list []Decompte, printed time.Time) (Letters, error) {
 }
 
 func (lw *letterWriter) decompte(s *Decompte) error {
-	lw.begin(s.FootNote)
+	lw.begin(s.FootNote, s.Fingerprint)
 	lw.head(&s.Letter)
 	f := lw.d.pdf
 	lw.title(s.Title, s.Subtitle)

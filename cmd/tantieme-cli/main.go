@@ -15,11 +15,13 @@ import (
 	"sort"
 	"strings"
 
+	"tantieme/app"
 	"tantieme/ledger"
 )
 
 func main() {
 	ledger.Program = "tantieme-cli"
+	app.OnMigrationNote = func(file, note string) { fmt.Fprintf(os.Stderr, "%s : %s\n", file, note) }
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
