@@ -101,6 +101,11 @@ func (s *Shell) entryForm(refs app.EntryRefs, orig *ledger.Entry, draft app.Entr
 		})
 		next.keys = ef.f.keys
 		ef.f.extra = []fyne.CanvasObject{next}
+	} else {
+		id := orig.ID
+		history := newButton("Historique", theme.HistoryIcon(), widget.LowImportance, func() { s.entryHistory(id) })
+		history.keys = ef.f.keys
+		ef.f.extra = []fyne.CanvasObject{history}
 	}
 
 	// After the form's own hooks (clearing its error line).

@@ -20,6 +20,7 @@ type shellMenu struct {
 	backup         *fyne.MenuItem
 	create, search *fyne.MenuItem
 	closing        *fyne.MenuItem // Exercice › Clôturer l'exercice…
+	integrity      *fyne.MenuItem // Exercice › Vérifier l'intégrité…
 	screens        []*fyne.MenuItem
 }
 
@@ -77,7 +78,8 @@ func newShellMenu(s *Shell) *shellMenu {
 		view.Items = append(view.Items, item)
 	}
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
-	exercise := fyne.NewMenu("Exercice", m.closing)
+	m.integrity = fyne.NewMenuItem("Vérifier l'intégrité…", s.verifyIntegrity)
+	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
 	m.main = fyne.NewMainMenu(file, edit, view, exercise)
 	return m
 }
@@ -94,6 +96,7 @@ func (m *shellMenu) refresh() {
 	_, canSearch := s.currentScreen().(searcher)
 	m.search.Disabled = !canSearch
 	m.closing.Disabled = !open || s.readOnly()
+	m.integrity.Disabled = !open
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current

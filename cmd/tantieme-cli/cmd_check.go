@@ -63,15 +63,18 @@ func printFingerprints(out io.Writer, r *app.Residence) error {
 	if err != nil {
 		return err
 	}
+	current := ""
 	for _, f := range list {
-		if f.Fingerprint == "" {
-			continue
+		switch {
+		case f.Fingerprint == "":
+		case f.Sealed:
+			fmt.Fprintf(out, "Exercice %s : scellé de la clôture %s\n", f.Exercise.Name(), f.Fingerprint)
+		default:
+			current = f.Fingerprint // the chain's last link, the same for every open exercise
 		}
-		what := "empreinte actuelle des comptes"
-		if f.Sealed {
-			what = "scellé de la clôture"
-		}
-		fmt.Fprintf(out, "Exercice %s : %s %s\n", f.Exercise.Name(), what, f.Fingerprint)
+	}
+	if current != "" {
+		fmt.Fprintf(out, "Empreinte actuelle des comptes (exercices ouverts) : %s\n", current)
 	}
 	return nil
 }
