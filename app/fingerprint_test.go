@@ -1,0 +1,118 @@
+package app
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"tantieme/ledger"
+)
+
+var printedFingerprint = regexp.MustCompile(`Empreinte des comptes : ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})`)
+
+// fingerprintsIn lists the distinct fingerprints a PDF prints.
+func fingerprintsIn(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range printedFingerprint.FindAllStringSubmatch(pdfTextOf(t, pdf), -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// Issue 12: the annexes of the AG (projet) print the books' fingerprint of
+// the moment; after the closing, the final annexes, the books and the
+// décomptes print the exercise's seal, which check finds in the chain; the
+// projet's fingerprint is still found, with the closing's entries as
+// additions only. Both are remembered on this computer and kept in the
+// backups' manifests.
+func TestFingerprintOnDocuments(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	r := writeDemo(t)
+	ex := demoExercise(t, r)
+
+	projet, d, err := r.AnnexesPDF(ex, nil, ledger.Date(2026, 3, 1))
+	must(t, err)
+	if !d.Provisional {
+		t.Fatal("2025 is not closed yet: the annexes are a projet")
+	}
+	printed := fingerprintsIn(t, projet)
+	var head ledger.Link
+	view(t, r, func(tx *ledger.Tx) error {
+		h, _, err := tx.ChainHead()
+		head = h.Link
+		return err
+	})
+	if len(printed) != 1 || printed[0] != head.Fingerprint() {
+		t.Fatalf("projet prints %v, the chain's link is %s", printed, head.Fingerprint())
+	}
+
+	p, err := r.PlanClosing(ex, ClosingOptions{})
+	must(t, err)
+	must(t, p.Err())
+	_, err = r.PostClosing(p)
+	must(t, err)
+	ex = demoExercise(t, r)
+	var seal ledger.ChainRecord
+	view(t, r, func(tx *ledger.Tx) error {
+		s, ok, err := tx.Seal(ex.ID)
+		if !ok {
+			t.Fatal("the closing left no seal")
+		}
+		seal = s
+		return err
+	})
+	final, _, err := r.AnnexesPDF(ex, nil, ledger.Date(2026, 3, 1))
+	must(t, err)
+	balance, err := r.TrialBalancePDF(BookOptions{Exercise: ex})
+	must(t, err)
+	journal, err := r.JournalPDF(BookOptions{Exercise: ex})
+	must(t, err)
+	for name, pdf := range map[string][]byte{"final annexes": final, "trial balance": balance, "journal": journal} {
+		if got := fingerprintsIn(t, pdf); len(got) != 1 || got[0] != seal.Link.Fingerprint() {
+			t.Errorf("%s print %v, the seal is %s", name, got, seal.Link.Fingerprint())
+		}
+	}
+	_, list, _, err := r.Decomptes(ex, DecompteOptions{})
+	must(t, err)
+	if len(list) == 0 || list[0].Fingerprint != seal.Link.Fingerprint() {
+		t.Errorf("décomptes carry %q", list[0].Fingerprint)
+	}
+
+	// check's view: the seal is the exercise's, the projet's fingerprint
+	// is still in the chain, the closing entries being additions.
+	v, err := r.VerifyFingerprint(2025, seal.Link.Fingerprint())
+	if err != nil || !v.Found || !v.Sealed {
+		t.Errorf("seal: %+v %v", v, err)
+	}
+	v, err = r.VerifyFingerprint(2025, printed[0])
+	if err != nil || !v.Found || len(v.Changed) != 0 || v.Added == 0 {
+		t.Errorf("projet's fingerprint after the closing: %+v %v", v, err)
+	}
+
+	remembered := map[string]string{}
+	for _, rec := range Fingerprints(r.Path()) {
+		remembered[rec.Document] = rec.Fingerprint
+	}
+	if remembered["annexes (projet pour l'AG)"] != printed[0] || remembered["annexes"] != seal.Link.Fingerprint() ||
+		remembered["clôture (scellé de l'exercice)"] != seal.Link.Fingerprint() {
+		t.Errorf("remembered on this computer: %v", remembered)
+	}
+
+	b, err := r.Backup(t.TempDir(), BackupOptions{})
+	must(t, err)
+	var inManifest string
+	for _, f := range b.Manifest.Fingerprints {
+		if f.Exercise == "2025" && f.Sealed {
+			inManifest = f.Fingerprint
+		}
+	}
+	if inManifest != seal.Link.Fingerprint() || !strings.HasPrefix(b.Manifest.ChainHead, "") || len(b.Manifest.ChainHead) != 64 {
+		t.Errorf("manifest: %+v", b.Manifest)
+	}
+}
