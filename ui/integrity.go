@@ -98,7 +98,7 @@ func (s *Shell) showIntegrity(rep integrityReport) {
 	result := note("")
 	box.Add(seal)
 	box.Add(result)
-	box.Add(note("Ce que cela prouve : chaque écriture est enchaînée à la précédente par une empreinte (SHA-256). Une modification faite hors de Tantième, sans recalculer la chaîne, est détectée ici. Quelqu'un qui recalculerait toute la chaîne tromperait ce contrôle seul, mais pas l'empreinte imprimée sur les documents remis à l'assemblée générale, gardée dans chaque sauvegarde et sur cet ordinateur : c'est elle, conservée hors du fichier, qui fait preuve."))
+	box.Add(note(proofText))
 	ex := s.exercise
 	res := s.res
 	f.submit = func() error {
@@ -158,4 +158,21 @@ func fingerprintLines(list []app.ExerciseFingerprint) []string {
 		out = append(out, "Aucune écriture pour l'instant.")
 	}
 	return out
+}
+
+// proofText says plainly what the chain proves and what it does not.
+const proofText = "Ce que cela prouve : chaque écriture est enchaînée à la précédente par une empreinte (SHA-256). " +
+	"Une modification faite hors de Tantième, sans recalculer la chaîne, est détectée ici. Quelqu'un qui recalculerait " +
+	"toute la chaîne tromperait ce contrôle seul, mais pas l'empreinte imprimée sur les documents remis à l'assemblée " +
+	"générale, gardée dans chaque sauvegarde et sur cet ordinateur : c'est elle, conservée hors du fichier, qui fait preuve."
+
+// showGuarantees is Aide › Ce que Tantième garantit.
+func (s *Shell) showGuarantees() {
+	s.inform("Ce que Tantième garantit", theme.InfoIcon(), strings.Join([]string{
+		"Des comptes toujours justes : chaque écriture est équilibrée, chaque charge porte une clé de répartition, et un exercice clos ne peut plus être modifié, même en ouvrant le fichier avec un autre programme.",
+		"Un fichier tel que Tantième l'a écrit : à chaque ouverture, sa structure est comparée à celle que Tantième crée ; un fichier modifié par un autre outil est signalé et n'est jamais modifié. Une sauvegarde n'est restaurée qu'après les mêmes contrôles.",
+		"Des comptes qui prouvent qu'ils n'ont pas été retouchés (arrêté du 14 mars 2005, art. 2) : chaque saisie, modification ou suppression d'écriture et chaque clôture sont enchaînées par une empreinte ; une écriture modifiée garde ses versions précédentes (bouton Historique). Les annexes, les livres et les décomptes impriment l'empreinte des comptes en bas de page ; la clôture scelle l'exercice.",
+		proofText,
+		"Pour vérifier : Exercice › Vérifier l'intégrité, puis recopiez l'empreinte d'un document imprimé.",
+	}, "\n\n"))
 }

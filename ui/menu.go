@@ -80,7 +80,8 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
 	m.integrity = fyne.NewMenuItem("Vérifier l'intégrité…", s.verifyIntegrity)
 	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
-	m.main = fyne.NewMainMenu(file, edit, view, exercise)
+	help := fyne.NewMenu("Aide", fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees))
+	m.main = fyne.NewMainMenu(file, edit, view, exercise, help)
 	return m
 }
 
