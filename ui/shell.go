@@ -6,6 +6,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"log"
 	"sync"
 	"time"
@@ -235,6 +236,11 @@ func (s *Shell) opened(r *app.Residence, file, readOnlyWhy string, then func()) 
 	if h := r.Crashed(); h != nil {
 		s.inform("Tantième n'avait pas été fermé correctement", theme.InfoIcon(), fmt.Sprintf(
 			"Tantième n'avait pas été fermé correctement (%s). Le fichier a été vérifié : les opérations inachevées ont été annulées, rien d'enregistré n'est perdu.", h))
+	}
+	if notes := r.MigrationNotes(); len(notes) > 0 {
+		// Bringing an older file up to date did something the user should
+		// know (the entries chained once, for instance).
+		s.inform("Résidence mise à jour", theme.InfoIcon(), strings.Join(notes, "\n\n"))
 	}
 	if then != nil {
 		then()
