@@ -141,6 +141,22 @@ func CheckOutput(path string) error {
 	return nil
 }
 
+// CheckOutputDir says why documents must not be written into dir (a file
+// such as a residence, a "Copies de sécurité" folder), or nil. Commands
+// that post before writing their documents call it first.
+func CheckOutputDir(dir string) error {
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		if err := CheckOutput(dir); err != nil {
+			return err
+		}
+		return Errorf(Invalid, "« %s » est un fichier, pas un dossier : indiquez un dossier pour les documents", dir)
+	}
+	if inSafetyDir(filepath.Join(dir, "x")) {
+		return Errorf(Invalid, "« %s » est un dossier « Copies de sécurité », réservé aux copies de sécurité des résidences : choisissez un autre dossier", dir)
+	}
+	return nil
+}
+
 // inSafetyDir says whether path lies in a "Copies de sécurité" folder
 // (SafetyDir), at any depth.
 func inSafetyDir(path string) bool {

@@ -236,3 +236,37 @@ func assertNoTempFile(t *testing.T, dir string) {
 		}
 	}
 }
+
+// TestCheckOutputDir: documents go into a folder, never into a residence
+// taken for one nor into the safety copies.
+func TestCheckOutputDir(t *testing.T) {
+	dir := t.TempDir()
+	db, err := ledger.Create(filepath.Join(dir, "r.copro"), ledger.Setup{
+		Residence:  ledger.Residence{Name: "Résidence des Tests"},
+		FirstStart: ledger.Date(2025, 1, 1),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	writeTestFile(t, filepath.Join(dir, "notes.txt"), []byte("notes"))
+	tests := []struct {
+		dir, want string // want "": accepted
+	}{
+		{filepath.Join(dir, "Avis"), ""},
+		{dir, ""},
+		{filepath.Join(dir, "r.copro"), "est une résidence Tantième"},
+		{filepath.Join(dir, "notes.txt"), "pas un dossier"},
+		{filepath.Join(dir, "Copies de sécurité"), "Copies de sécurité"},
+		{filepath.Join(dir, "Copies de sécurité", "2025"), "Copies de sécurité"},
+	}
+	for _, tt := range tests {
+		err := ledger.CheckOutputDir(tt.dir)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.dir, err)
+		case tt.want != "" && (err == nil || !strings.Contains(ledger.Message(err), tt.want)):
+			t.Errorf("%s: %v, want %q", tt.dir, err, tt.want)
+		}
+	}
+}

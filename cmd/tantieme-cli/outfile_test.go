@@ -75,6 +75,22 @@ func TestOutputNeverReplacesResidence(t *testing.T) {
 	}
 }
 
+// TestCallsNoticesNeverIntoResidence: calls --pdf naming the residence or
+// a safety copies folder is refused before any call is posted.
+func TestCallsNoticesNeverIntoResidence(t *testing.T) {
+	f := demoFile(t)
+	before, _ := os.ReadFile(f)
+	for _, dir := range []string{f, filepath.Join(filepath.Dir(f), "Copies de sécurité")} {
+		code, _, stderr := cli(t, "calls", f, "--year", "2026", "--pdf", dir)
+		if code != 1 || !strings.Contains(stderr, "« "+dir+" »") {
+			t.Errorf("calls --pdf %s: exit %d: %s", dir, code, stderr)
+		}
+		if after, _ := os.ReadFile(f); !bytes.Equal(before, after) {
+			t.Fatal("the residence changed")
+		}
+	}
+}
+
 // TestOutputRefusedBeforeDeposit: a deposit whose --pdf names the residence
 // is refused before the deposit is recorded.
 func TestOutputRefusedBeforeDeposit(t *testing.T) {
