@@ -157,6 +157,26 @@ func CheckOutputDir(dir string) error {
 	return nil
 }
 
+// fileModeFor is the permission a file written at path should get: that
+// of the file it replaces, else the user's usual mode for a new file
+// (0666 less the umask, read from a probe since Go has no portable umask).
+func fileModeFor(path string) os.FileMode {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		return st.Mode().Perm()
+	}
+	f, tmp, err := createTemp(filepath.Dir(path), "mode")
+	if err != nil {
+		return 0o644
+	}
+	defer os.Remove(tmp)
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return 0o644
+	}
+	return st.Mode().Perm()
+}
+
 // inSafetyDir says whether path lies in a "Copies de sécurité" folder
 // (SafetyDir), at any depth.
 func inSafetyDir(path string) bool {

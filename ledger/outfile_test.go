@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -268,5 +269,44 @@ func TestCheckOutputDir(t *testing.T) {
 		case tt.want != "" && (err == nil || !strings.Contains(ledger.Message(err), tt.want)):
 			t.Errorf("%s: %v, want %q", tt.dir, err, tt.want)
 		}
+	}
+}
+
+// TestRestoreKeepsMode: a restored residence keeps the mode of the file it
+// replaces (it was left 0600, the temporary file's), and a new one gets
+// the usual mode.
+func TestRestoreKeepsMode(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows files have no Unix permissions to keep")
+	}
+	db := mustCreate(t)
+	archive, _, err := db.WriteArchive(t.TempDir(), ledger.ArchiveOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := db.Path()
+	db.Close()
+	if err := os.Chmod(file, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ledger.Restore(archive, file, ledger.RestoreOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := fileMode(t, file); got != 0o640 {
+		t.Errorf("restored over a 0640 file: mode %o", got)
+	}
+	dir := t.TempDir()
+	ref := filepath.Join(dir, "ref")
+	f, err := os.OpenFile(ref, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o666)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	fresh := filepath.Join(dir, "Nouvelle.copro")
+	if _, err := ledger.Restore(archive, fresh, ledger.RestoreOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fileMode(t, fresh), fileMode(t, ref); got != want {
+		t.Errorf("restored as a new file: mode %o, want %o", got, want)
 	}
 }
