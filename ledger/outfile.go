@@ -73,7 +73,8 @@ func WriteOutput(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return Wrap(Invalid, err, "Le fichier « %s » ne peut pas être écrit", path)
+		// On Windows a file open in Excel or a PDF reader cannot be replaced.
+		return Wrap(Invalid, err, "Le fichier « %s » ne peut pas être remplacé : est-il ouvert dans un autre programme (Excel, lecteur PDF) ? Fermez-le et recommencez", path)
 	}
 	syncDir(dir)
 	return nil
