@@ -75,10 +75,7 @@ func recordBackup(file string, rec BackupRecord) {
 	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
 		return
 	}
-	tmp := p + ".tmp"
-	if os.WriteFile(tmp, b, 0o644) == nil {
-		os.Rename(tmp, p)
-	}
+	ledger.WriteOutputBytes(p, b) // atomic: a crash never leaves half a record
 }
 
 // LastBackup is the last backup of a residence file made on this computer.

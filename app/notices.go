@@ -198,11 +198,10 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, plan *CallPlan, 
 // at most four (each holds its pages in memory).
 func parallelDocs() int { return min(4, runtime.GOMAXPROCS(0)) }
 
+// writeFile writes a document through ledger.WriteOutput: never over a
+// residence or its backups, never half a file.
 func writeFile(path string, data []byte) error {
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être écrit", path)
-	}
-	return nil
+	return ledger.WriteOutputBytes(path, data)
 }
 
 // noticeCalls gathers the calls of day due: the live posted ones and,

@@ -24,6 +24,8 @@ type BankAccount struct {
 	Label   string
 	IBAN    string
 	BIC     string
+	ICS     string // SEPA creditor identifier for direct debits, or ""
+	Savings bool   // a livret or term account (50x): annexe 1's « 50 Fonds placés »
 }
 
 // Setup is what a new residence is created from.
@@ -63,9 +65,27 @@ func (b *BankAccount) validate() error {
 	if !strings.HasPrefix(b.Account, "51") && !strings.HasPrefix(b.Account, "50") && !strings.HasPrefix(b.Account, "53") {
 		return Errorf(Invalid, "Le compte bancaire « %s » doit être un compte de classe 5 (512…, 50…)", b.Account)
 	}
+	if strings.HasPrefix(b.Account, "511") {
+		return Errorf(Invalid, "Le compte %s reçoit les chèques à remettre en banque : ce n'est pas un compte bancaire (512…, 50…)", b.Account)
+	}
+	// The chart puts placements in 50x (décret n° 2005-240): a 50x account
+	// is savings, and savings can only be a 50x account.
+	if strings.HasPrefix(b.Account, "50") {
+		b.Savings = true
+	} else if b.Savings {
+		return Errorf(Invalid, "Un compte d'épargne (livret, compte à terme) est un compte 50… du plan comptable, pas %s", b.Account)
+	}
 	b.IBAN = strings.ToUpper(strings.ReplaceAll(b.IBAN, " ", ""))
 	if b.IBAN != "" && !validIBAN(b.IBAN) {
 		return Errorf(Invalid, "L'IBAN « %s » n'est pas valide (vérifiez la clé)", b.IBAN)
+	}
+	b.BIC = normalizeID(b.BIC)
+	if b.BIC != "" && !validBIC(b.BIC) {
+		return Errorf(Invalid, "Le BIC « %s » n'est pas valide : 8 ou 11 caractères, 4 lettres pour la banque, 2 pour le pays, puis 2 (et 3 facultatifs) lettres ou chiffres", b.BIC)
+	}
+	b.ICS = normalizeID(b.ICS)
+	if b.ICS != "" && !validICS(b.ICS) {
+		return Errorf(Invalid, "L'identifiant créancier SEPA (ICS) « %s » n'est pas valide (vérifiez la clé ; un ICS français a 13 caractères, comme FR72ZZZ123456)", b.ICS)
 	}
 	return nil
 }
@@ -167,10 +187,10 @@ func (tx *Tx) SetOption(name, value string) error {
 
 // BankAccounts lists the residence's bank accounts.
 func (tx *Tx) BankAccounts() ([]BankAccount, error) {
-	return collect(tx, "lecture des comptes bancaires", `SELECT account, label, iban, bic FROM bank_accounts ORDER BY account`, nil,
+	return collect(tx, "lecture des comptes bancaires", `SELECT account, label, iban, bic, ics, savings FROM bank_accounts ORDER BY account`, nil,
 		func(r *sql.Rows) (BankAccount, error) {
 			var b BankAccount
-			return b, r.Scan(&b.Account, &b.Label, &b.IBAN, &b.BIC)
+			return b, r.Scan(&b.Account, &b.Label, &b.IBAN, &b.BIC, &b.ICS, &b.Savings)
 		})
 }
 
@@ -187,8 +207,21 @@ func (tx *Tx) SaveBankAccount(b BankAccount) error {
 	if err := tx.ensureAccount(b.Account, label); err != nil {
 		return err
 	}
-	_, err := tx.exec("enregistrement du compte bancaire", `INSERT INTO bank_accounts (account, label, iban, bic) VALUES (?, ?, ?, ?)
-		ON CONFLICT (account) DO UPDATE SET label = excluded.label, iban = excluded.iban, bic = excluded.bic`,
-		b.Account, b.Label, b.IBAN, b.BIC)
+	_, err := tx.exec("enregistrement du compte bancaire", `INSERT INTO bank_accounts (account, label, iban, bic, ics, savings) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (account) DO UPDATE SET label = excluded.label, iban = excluded.iban, bic = excluded.bic,
+			ics = excluded.ics, savings = excluded.savings`,
+		b.Account, b.Label, b.IBAN, b.BIC, b.ICS, b.Savings)
 	return err
+}
+
+// AddBankAccount adds a new bank account (SaveBankAccount also updates
+// one): an account that is already a bank account of the residence is
+// refused, so that a script adding one never overwrites another's IBAN.
+func (tx *Tx) AddBankAccount(b BankAccount) error {
+	if err := tx.checkBankAccount(b.Account); err == nil {
+		return Errorf(Conflict, "Le compte %s est déjà un compte bancaire de la résidence", b.Account)
+	} else if KindOf(err) != NotFound {
+		return err
+	}
+	return tx.SaveBankAccount(b)
 }

@@ -78,6 +78,11 @@ func Restore(archive, target string, opt RestoreOptions) (RestoreResult, error) 
 	if err := os.Remove(target + "-journal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return res, Wrap(Internal, err, "« %s » ne peut pas être remplacé", target)
 	}
+	// The extracted file is private (0600): the restored residence keeps
+	// the mode of the one it replaces, or gets the usual one.
+	if err := os.Chmod(tmp, fileModeFor(target)); err != nil {
+		return res, Wrap(Internal, err, "« %s » ne peut pas être remplacé", target)
+	}
 	if err := os.Rename(tmp, target); err != nil {
 		return res, Wrap(Internal, err, "« %s » ne peut pas être remplacé", target)
 	}

@@ -232,10 +232,7 @@ func (b *bank) printSlip(dep ledger.Deposit) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » n'a pas pu être créé : choisissez-en un autre ou vérifiez les droits", dir)
 		}
-		if err := os.WriteFile(file, pdf, 0o644); err != nil {
-			return ledger.Wrap(ledger.Invalid, err, "Le bordereau n'a pas pu être écrit dans « %s »", file)
-		}
-		return nil
+		return ledger.WriteOutputBytes(file, pdf)
 	}, func() {
 		s.say(fmt.Sprintf("Bordereau de la remise n° %d imprimé : %s", dep.ID, file))
 		s.openPath(file)

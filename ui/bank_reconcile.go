@@ -277,10 +277,7 @@ func (r *reconcile) doPrint() {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » n'a pas pu être créé : vérifiez les droits", dir)
 		}
-		if err := os.WriteFile(file, pdf, 0o644); err != nil {
-			return ledger.Wrap(ledger.Invalid, err, "Le rapprochement n'a pas pu être écrit dans « %s »", file)
-		}
-		return nil
+		return ledger.WriteOutputBytes(file, pdf)
 	}, func() {
 		s.say("Rapprochement imprimé : " + file)
 		s.openPath(file)

@@ -211,10 +211,7 @@ func writeDocument(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » ne peut pas être créé : choisissez-en un autre", filepath.Dir(path))
 	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être écrit : est-il ouvert dans un autre programme ?", path)
-	}
-	return nil
+	return ledger.WriteOutputBytes(path, data)
 }
 
 func (d *documentsScreen) book(what, kind string, make func(app.BookOptions) ([]byte, error)) {

@@ -140,31 +140,10 @@ func joinFrench(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " et " + words[len(words)-1]
 }
 
-// writeWhole writes data through a temporary file renamed at the end, so
-// that a failed export never leaves half a workbook where the old one was.
+// writeWhole writes data through ledger.WriteOutput: never over a
+// residence or its backups, and never half a workbook where the old one was.
 func writeWhole(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".tantieme-*")
-	if err != nil {
-		return ledger.Wrap(ledger.Invalid, err, "Impossible d'écrire dans le dossier « %s » : choisissez un autre dossier", dir)
-	}
-	defer os.Remove(f.Name())
-	// CreateTemp makes the file private; a workbook is shared like any document.
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible", path)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible (disque plein ?)", path)
-	}
-	if err := f.Close(); err != nil {
-		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible (disque plein ?)", path)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible : le fichier est peut-être ouvert dans Excel ; fermez-le et recommencez", path)
-	}
-	return nil
+	return ledger.WriteOutputBytes(path, data)
 }
 
 // removeEmptyFile removes the empty file Fyne's save dialog creates when the

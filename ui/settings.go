@@ -231,6 +231,12 @@ func (p *settings) banksTab() fyne.CanvasObject {
 				less: func(a, b ledger.BankAccount) bool { return fold(a.Label) < fold(b.Label) }},
 			{title: "IBAN", width: 330, text: func(b ledger.BankAccount) string { return formatIBAN(b.IBAN) }},
 			{title: "BIC", width: 140, text: func(b ledger.BankAccount) string { return b.BIC }},
+			{title: "Épargne", width: 90, text: func(b ledger.BankAccount) string {
+				if b.Savings {
+					return "oui"
+				}
+				return ""
+			}},
 		},
 		empty:  "Aucun compte bancaire — ajoutez celui de la résidence avec « Nouveau compte bancaire… ».",
 		onOpen: func(b ledger.BankAccount) { p.bankForm(&b) },
@@ -239,7 +245,7 @@ func (p *settings) banksTab() fyne.CanvasObject {
 	p.addBank = widget.NewButtonWithIcon("Nouveau compte bancaire…", theme.ContentAddIcon(), func() { p.bankForm(nil) })
 	p.addBank.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, p.addBank,
-		note("Les comptes en banque de la résidence (512…) et leur IBAN, imprimé sur les appels de fonds. Cliquez sur un compte pour le modifier."))
+		note("Les comptes en banque de la résidence (512…, livrets 50…) et leur IBAN, imprimé sur les appels de fonds. Cliquez sur un compte pour le modifier."))
 	return container.NewBorder(top, nil, nil, nil, view)
 }
 
@@ -276,15 +282,17 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 	label := newField(w.Label, "par exemple : Compte courant, Livret fonds de travaux")
 	iban := newField(formatIBAN(w.IBAN), "FR76 …")
 	bic := newField(w.BIC, "")
+	ics := newField(w.ICS, "FR72ZZZ123456 (pour les prélèvements)")
+	savings := newCheckField("Compte d'épargne (livret, compte 50…) : ligne « 50 Fonds placés » de l'annexe 1", w.Savings)
 	title := "Nouveau compte bancaire"
 	if !creating {
 		title = "Compte bancaire " + w.Account
 	}
-	f := s.newForm(title, "Enregistrer", account, label, iban, bic)
+	f := s.newForm(title, "Enregistrer", account, label, iban, bic, ics, savings)
 	f.width = 640
 	f.submit = func() error {
 		x := ledger.BankAccount{Account: strings.TrimSpace(account.Text), Label: strings.TrimSpace(label.Text), IBAN: iban.Text,
-			BIC: strings.ToUpper(strings.TrimSpace(bic.Text))}
+			BIC: strings.ToUpper(strings.TrimSpace(bic.Text)), ICS: ics.Text, Savings: savings.Checked}
 		if creating {
 			for _, e := range p.banks.all {
 				if e.Account == x.Account {
@@ -294,9 +302,14 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 			}
 		}
 		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.SaveBankAccount(x) }); err != nil {
-			if strings.Contains(ledger.Message(err), "IBAN") {
+			switch msg := ledger.Message(err); {
+			case strings.Contains(msg, "IBAN"):
 				s.win.Canvas().Focus(iban)
-			} else if creating {
+			case strings.Contains(msg, "BIC"):
+				s.win.Canvas().Focus(bic)
+			case strings.Contains(msg, "ICS"):
+				s.win.Canvas().Focus(ics)
+			case creating:
 				s.win.Canvas().Focus(account)
 			}
 			return err
@@ -310,8 +323,8 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 		return nil
 	}
 	form := widget.NewForm(widget.NewFormItem("Compte *", account), widget.NewFormItem("Libellé", label),
-		widget.NewFormItem("IBAN", iban), widget.NewFormItem("BIC", bic))
-	help := "L'IBAN est vérifié (sa clé de contrôle) à l'enregistrement. Touche Entrée : enregistrer. Touche Échap : annuler."
+		widget.NewFormItem("IBAN", iban), widget.NewFormItem("BIC", bic), widget.NewFormItem("ICS", ics), widget.NewFormItem("", savings))
+	help := "L'IBAN, le BIC et l'identifiant créancier SEPA (ICS) sont vérifiés à l'enregistrement. Touche Entrée : enregistrer. Touche Échap : annuler."
 	if !creating {
 		help = "Le numéro de compte ne change pas. " + help
 	}

@@ -46,8 +46,8 @@ func reportAnnexe(n int) func(file string, a reportArgs, out io.Writer) error {
 				return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » ne peut pas être créé", dir)
 			}
 		}
-		if err := os.WriteFile(a.out, pdf, 0o644); err != nil {
-			return ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être écrit", a.out)
+		if err := ledger.WriteOutputBytes(a.out, pdf); err != nil {
+			return err
 		}
 		draft := ""
 		if d.Provisional {

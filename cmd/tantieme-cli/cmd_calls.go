@@ -198,6 +198,9 @@ func printPlan(out io.Writer, p *app.CallPlan) {
 
 // checkWritable makes sure dir exists (creating it) and takes files.
 func checkWritable(dir string) error {
+	if err := ledger.CheckOutputDir(dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return ledger.Wrap(ledger.Invalid, err, "Le dossier des avis « %s » ne peut pas être créé", dir)
 	}

@@ -4,8 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"tantieme/app"
 	"tantieme/ledger"
@@ -35,6 +33,10 @@ func init() {
 				if *outPath == "" {
 					return usagef("--out est obligatoire")
 				}
+				// Refused before the residence is even opened.
+				if err := ledger.CheckOutput(*outPath); err != nil {
+					return err
+				}
 				r, err := app.OpenReadOnly(pos[0])
 				if err != nil {
 					return err
@@ -54,24 +56,8 @@ func init() {
 	}
 }
 
-// writeFileAtomic writes through a temporary file renamed at the end, so a
-// failed export never leaves half a file behind.
+// writeFileAtomic writes an output through ledger.WriteOutput: never over
+// a residence, its lock or its backups, and never half a file.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".tantieme-*")
-	if err != nil {
-		return ledger.Wrap(ledger.Invalid, err, "Impossible d'écrire dans le dossier « %s »", dir)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible", path)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return ledger.Wrap(ledger.Internal, err, "Écriture de « %s » impossible", path)
-	}
-	return nil
+	return ledger.WriteOutput(path, write)
 }

@@ -250,7 +250,7 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 	if a.pdf != "" {
 		pdf, err := r.DepositSlipPDF(d.ID, time.Now())
 		if err == nil {
-			err = os.WriteFile(a.pdf, pdf, 0o644)
+			err = ledger.WriteOutputBytes(a.pdf, pdf)
 		}
 		if err != nil {
 			return ledger.Wrap(ledger.KindOf(err), err, "La remise n° %d est enregistrée, mais son bordereau n'a pas pu être écrit (%s) ; imprimez-le avec report deposit-slip", d.ID, ledger.Message(err))
@@ -262,6 +262,9 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 }
 
 func checkPDFPath(path string) error {
+	if err := ledger.CheckOutput(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » ne peut pas être créé", dir)
@@ -330,8 +333,8 @@ func reportDepositSlip(file string, a reportArgs, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(a.out, pdf, 0o644); err != nil {
-		return ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être écrit", a.out)
+	if err := ledger.WriteOutputBytes(a.out, pdf); err != nil {
+		return err
 	}
 	fmt.Fprintf(out, "%s (%s, %s) — dans %s.\n", nounFR(len(list), "bordereau de remise", "bordereaux de remise"),
 		nounFR(cheques, "chèque", "chèques"), total, a.out)

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"tantieme/app"
+	"tantieme/ledger"
+)
+
+// bankJSON is one line of `bank list --json` (contract: CLI.md).
+type bankJSON struct {
+	Account string `json:"account"`
+	Label   string `json:"label"`
+	IBAN    string `json:"iban"`
+	BIC     string `json:"bic"`
+	ICS     string `json:"ics"`
+	Savings bool   `json:"savings"`
+	Balance string `json:"balance"`
+}
+
+func init() {
+	commands["bank"] = command{
+		usage: "bank add FICHIER --account 5xxxxx --label LIBELLÉ --iban IBAN [--bic BIC] [--ics ICS] [--savings] | bank list FICHIER [--json]",
+		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
+			var b ledger.BankAccount
+			fs.StringVar(&b.Account, "account", "", "compte du plan comptable : 512xxx (compte courant) ou 50xxxx (livret, avec --savings)")
+			fs.StringVar(&b.Label, "label", "", "libellé du compte (nom de la banque, « Livret A »…)")
+			fs.StringVar(&b.IBAN, "iban", "", "IBAN du compte")
+			fs.StringVar(&b.BIC, "bic", "", "BIC de la banque (8 ou 11 caractères)")
+			fs.StringVar(&b.ICS, "ics", "", "identifiant créancier SEPA, pour les prélèvements")
+			fs.BoolVar(&b.Savings, "savings", false, "compte d'épargne (50xxxx), sur la ligne « 50 Fonds placés » de l'annexe 1")
+			asJSON := fs.Bool("json", false, "sortie JSON")
+			return func(pos []string, out io.Writer) error {
+				if len(pos) == 0 {
+					return usagef("une action (add, list) et un fichier de résidence attendus")
+				}
+				switch pos[0] {
+				case "add":
+					if err := needArgs(pos, 2, "bank add : un fichier de résidence (.copro)"); err != nil {
+						return err
+					}
+					switch {
+					case *asJSON:
+						return usagef("--json ne concerne que bank list")
+					case b.Account == "":
+						return usagef("--account est obligatoire")
+					case strings.TrimSpace(b.Label) == "":
+						return usagef("--label est obligatoire")
+					case strings.TrimSpace(b.IBAN) == "":
+						return usagef("--iban est obligatoire")
+					}
+					b.Label = strings.TrimSpace(b.Label)
+					return bankAdd(pos[1], b, out)
+				case "list":
+					if err := needArgs(pos, 2, "bank list : un fichier de résidence (.copro)"); err != nil {
+						return err
+					}
+					if b != (ledger.BankAccount{}) {
+						return usagef("bank list ne prend que --json")
+					}
+					return bankList(pos[1], *asJSON, out)
+				}
+				return usagef("action « %s » inconnue (add, list)", pos[0])
+			}
+		},
+	}
+}
+
+func bankAdd(file string, b ledger.BankAccount, out io.Writer) error {
+	r, err := app.Open(file)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if err := r.AddBankAccount(b); err != nil {
+		return err
+	}
+	kind := "Compte bancaire"
+	if b.Savings || strings.HasPrefix(b.Account, "50") {
+		kind = "Compte d'épargne (fonds placés)"
+	}
+	fmt.Fprintf(out, "%s %s « %s » ajouté.\n", kind, b.Account, b.Label)
+	return nil
+}
+
+func bankList(file string, asJSON bool, out io.Writer) error {
+	r, err := app.OpenReadOnly(file)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	list, err := r.BankBalances(time.Time{})
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		docs := make([]bankJSON, 0, len(list))
+		for _, b := range list {
+			docs = append(docs, bankJSON{Account: b.Account, Label: b.Label, IBAN: b.IBAN, BIC: b.BIC, ICS: b.ICS,
+				Savings: b.Savings, Balance: b.Balance.Plain()})
+		}
+		return writeJSON(out, docs)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(out, "Aucun compte bancaire : ajoutez-en un avec bank add.")
+		return nil
+	}
+	t := newTable([]string{"Compte", "Libellé", "IBAN", "BIC", "ICS", "Épargne", "Solde"}, 6)
+	for _, b := range list {
+		savings := ""
+		if b.Savings {
+			savings = "oui"
+		}
+		t.add(b.Account, b.Label, b.IBAN, b.BIC, b.ICS, savings, b.Balance.String())
+	}
+	return t.write(out)
+}
