@@ -332,9 +332,7 @@ func (a *Archive) Verify() error {
 // path; the caller renames or removes it.
 func (a *Archive) Extract(dir string) (string, error) {
 	name := filepath.Base(a.Path)
-	// Not os.CreateTemp: its 0600 would become the restored residence's
-	// mode; 0666 less the user's umask is the mode of any file he makes.
-	f, err := createUserFile(dir, ".tantieme-restauration-*.tmp")
+	f, err := os.CreateTemp(dir, ".tantieme-restauration-*.tmp")
 	if err != nil {
 		return "", Wrap(Invalid, err, "Impossible d'écrire dans « %s »", dir)
 	}

@@ -1,8 +1,6 @@
 package ledger
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -62,13 +60,9 @@ func Restore(archive, target string, opt RestoreOptions) (RestoreResult, error) 
 		return res, err
 	}
 	defer lock.release()
-	if st, err := os.Stat(target); err == nil {
+	if _, err := os.Stat(target); err == nil {
 		if res.Replaced, err = saveReplaced(target); err != nil {
 			return res, err
-		}
-		// The restored file keeps the mode of the one it replaces.
-		if err := os.Chmod(tmp, st.Mode().Perm()); err != nil {
-			return res, Wrap(Internal, err, "« %s » ne peut pas être remplacé", target)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return res, Wrap(Internal, err, "« %s » ne peut pas être lu", target)
@@ -172,20 +166,4 @@ func prepareCandidate(tmp, archiveName string) error {
 		return Errorf(Invalid, "« %s » ne peut pas être restaurée : %s", archiveName, Message(err))
 	}
 	return d.Close()
-}
-
-// createUserFile creates a new file in dir named after pattern (one * is
-// replaced by a random string) with mode 0666 less the umask.
-func createUserFile(dir, pattern string) (*os.File, error) {
-	for range 100 {
-		var b [8]byte
-		rand.Read(b[:])
-		name := filepath.Join(dir, strings.Replace(pattern, "*", hex.EncodeToString(b[:]), 1))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		return f, err
-	}
-	return nil, Errorf(Internal, "Aucun nom de fichier temporaire libre dans « %s »", dir)
 }

@@ -104,23 +104,3 @@ func TestRestoreOlderSchemaMigrates(t *testing.T) {
 		t.Errorf("old archive with a trigger: %v", err)
 	}
 }
-
-// The restored residence keeps the mode of the file it replaces.
-func TestRestoreKeepsMode(t *testing.T) {
-	db := mustCreate(t)
-	archive, _, err := db.WriteArchive(t.TempDir(), ledger.ArchiveOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	target := db.Path()
-	db.Close()
-	if err := os.Chmod(target, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ledger.Restore(archive, target, ledger.RestoreOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if st, _ := os.Stat(target); st.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v", st.Mode().Perm())
-	}
-}

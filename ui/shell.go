@@ -6,8 +6,8 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 	"log"
+	"strings"
 	"sync"
 	"time"
 
