@@ -118,15 +118,13 @@ func (d *Doc) footer() {
 	if d.page.NoHeader && d.page.Residence != "" {
 		left = d.page.Residence + " — " + left
 	}
-	side := d.Width() / 2
+	f.CellFormat(d.Width()/2, 4, left, "T", 0, "L", false, 0, "")
+	f.CellFormat(d.Width()/2, 4, fmt.Sprintf("Page %d / {nb}", f.PageNo()), "T", 0, "R", false, 0, "")
 	if d.page.Fingerprint != "" {
-		side = d.Width() * 0.3
+		// A line of its own: the residence's name can fill the first one.
+		f.Ln(4)
+		f.CellFormat(d.Width(), 4, FingerprintLabel+d.page.Fingerprint, "", 0, "L", false, 0, "")
 	}
-	f.CellFormat(side, 4, left, "T", 0, "L", false, 0, "")
-	if d.page.Fingerprint != "" {
-		f.CellFormat(d.Width()-2*side, 4, FingerprintLabel+d.page.Fingerprint, "T", 0, "C", false, 0, "")
-	}
-	f.CellFormat(side, 4, fmt.Sprintf("Page %d / {nb}", f.PageNo()), "T", 0, "R", false, 0, "")
 	f.SetTextColor(0, 0, 0)
 }
 
