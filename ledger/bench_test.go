@@ -351,3 +351,17 @@ func BenchmarkBackup(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVerifyChain walks the chain of the big residence's 200,000
+// entries and checks each entry against its last chained version (the part
+// of check that issue 12 added).
+func BenchmarkVerifyChain(b *testing.B) {
+	db := openBench(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rep, err := db.VerifyChain()
+		if err != nil || len(rep.Problems) != 0 || rep.Entries == 0 {
+			b.Fatal(rep.Problems, err)
+		}
+	}
+}
