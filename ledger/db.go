@@ -379,6 +379,7 @@ func (d *DB) Update(fn func(tx *Tx) error) (err error) {
 		}
 		if err != nil {
 			sqlTx.Rollback()
+			err = d.undoFailedWrite(c, err)
 		}
 	}()
 	if err = fn(tx); err != nil {
