@@ -151,11 +151,17 @@ func open(file string, mode openMode) (d *DB, err error) {
 			d.Close()
 			return nil, Errorf(Locked, "« %s » doit être mis à jour vers le schéma %d, ce qui est impossible en lecture seule", file, SchemaVersion())
 		}
+		// The safety copy, then the migration's journal and growth.
+		if err := d.EnsureSpace(2 * d.FileSize()); err != nil {
+			d.Close()
+			return nil, err
+		}
 		if _, err := d.SafetyCopy(ReasonMigration); err != nil {
 			d.Close()
 			return nil, err
 		}
 		if err := d.migrate(version); err != nil {
+			err = d.undoFailedWrite(d.sql, err)
 			d.Close()
 			return nil, err
 		}

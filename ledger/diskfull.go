@@ -22,6 +22,7 @@ const spaceMargin = 1 << 20
 // (Need > 0) or failed while writing (Need == 0).
 type DiskFullError struct {
 	File string // the file being written (the residence, a backup…)
+	What string // what a refused write would have written, for the message; "" for File
 	Dir  string // the folder on the full disk
 	Free int64  // bytes left there, -1 when the system cannot tell
 	Need int64  // bytes the write was estimated to need; 0 when it failed
@@ -45,31 +46,50 @@ func DiskFull(err error) (*DiskFullError, bool) {
 
 func (e *DiskFullError) message() string {
 	name := filepath.Base(e.File)
+	what := e.What
+	if what == "" {
+		what = "« " + name + " »"
+	}
 	left := ""
 	if e.Free >= 0 {
 		left = " (il reste " + megabytes(e.Free) + ")"
 	}
 	switch {
 	case e.Need > 0:
+		if e.What == "" && strings.HasSuffix(name, ".copro") {
+			what = "dans " + what
+		}
 		if e.Free >= 0 {
 			left = ", il en reste " + megabytes(e.Free)
 		}
-		return fmt.Sprintf("Le disque du dossier « %s » n'a pas assez de place pour écrire « %s » (il faut environ %s%s) : libérez de la place puis recommencez ; rien n'a été modifié.", e.Dir, name, megabytes(e.Need), left)
+		return fmt.Sprintf("Le disque du dossier « %s » n'a pas assez de place pour écrire %s (il faut environ %s%s) : libérez de la place puis recommencez ; rien n'a été modifié.", e.Dir, what, megabytesRounded(e.Need, true), left)
 	case e.Unfinished:
 		return fmt.Sprintf("Le disque du dossier « %s » est plein%s : l'écriture dans « %s » a échoué et n'a pas pu être entièrement annulée. Ne copiez pas « %s » seul pour l'instant ; libérez de la place puis rouvrez la résidence : Tantième terminera d'annuler l'écriture interrompue.", e.Dir, left, name, name)
-	case strings.HasSuffix(name, ".copro"):
+	case e.What == "" && strings.HasSuffix(name, ".copro"):
 		return fmt.Sprintf("Le disque du dossier « %s » où se trouve « %s » est plein%s : libérez de la place puis recommencez ; la résidence n'a pas été modifiée.", e.Dir, name, left)
 	}
-	return fmt.Sprintf("Le disque du dossier « %s » est plein%s : « %s » n'a pas pu être écrit. Libérez de la place puis recommencez.", e.Dir, left, name)
+	return fmt.Sprintf("Le disque du dossier « %s » est plein%s : impossible d'y écrire %s. Libérez de la place puis recommencez ; la résidence n'a pas été modifiée.", e.Dir, left, what)
 }
 
 // megabytes says a size the way a user reads his disk: « 0,4 Mo », « 12 Mo ».
-func megabytes(n int64) string {
-	mb := float64(n) / (1 << 20)
-	if mb >= 10 {
-		return fmt.Sprintf("%.0f Mo", mb)
+// Sizes needed are rounded up and sizes left down (down), so that what is
+// said to be missing is never hidden by rounding.
+func megabytes(n int64) string { return megabytesRounded(n, false) }
+
+func megabytesRounded(n int64, up bool) string {
+	const mb = 1 << 20
+	unit := int64(mb / 10)
+	if n >= 10*mb {
+		unit = mb
 	}
-	return strings.Replace(fmt.Sprintf("%.1f Mo", mb), ".", ",", 1)
+	q := n / unit
+	if up && n%unit != 0 {
+		q++
+	}
+	if unit == mb {
+		return fmt.Sprintf("%d Mo", q)
+	}
+	return fmt.Sprintf("%d,%d Mo", q/10, q%10)
 }
 
 // isDiskFull says whether err comes from a full disk: SQLite's SQLITE_FULL
@@ -101,8 +121,8 @@ func errnoIs(err error, targets ...error) bool {
 
 // failedOnFullDisk describes a write into file that failed on a full disk,
 // with what is left there now.
-func failedOnFullDisk(file string, cause error) *DiskFullError {
-	dir := absDir(filepath.Dir(file))
+func failedOnFullDisk(dir, file string, cause error) *DiskFullError {
+	dir = absDir(dir)
 	free, ok := FreeSpace(dir)
 	if !ok {
 		free = -1
@@ -113,7 +133,18 @@ func failedOnFullDisk(file string, cause error) *DiskFullError {
 // diskFullError is the user's error for a write into file that failed on a
 // full disk: the message names the folder and what is left there.
 func diskFullError(file string, cause error) error {
-	return failedOnFullDisk(file, cause).asError()
+	return failedOnFullDisk(filepath.Dir(file), file, cause).asError()
+}
+
+// writeFailed is the error of a write into dir that failed: named as a
+// full disk when it is one (what says what was being written), else err.
+func writeFailed(dir, what string, err error) error {
+	if !isDiskFull(err) {
+		return err
+	}
+	e := failedOnFullDisk(dir, "", err)
+	e.What = what
+	return e.asError()
 }
 
 // asError is e as the books' error type, its message for the user.
@@ -122,18 +153,15 @@ func (e *DiskFullError) asError() error {
 }
 
 // ensureSpace refuses, before anything is written, a write of about need
-// bytes (margin included by the caller) into the folder of file.
-func ensureSpace(file string, need int64) error {
-	dir := filepath.Dir(file)
-	if st, err := os.Stat(file); err == nil && st.IsDir() {
-		dir = file
-	}
+// bytes (margin included by the caller) into dir; what names it for the
+// user ("la sauvegarde de « r.copro »"), file is the file concerned.
+func ensureSpace(dir, file, what string, need int64) error {
 	dir = absDir(dir)
 	free, ok := FreeSpace(dir)
 	if !ok || free >= need {
 		return nil
 	}
-	return (&DiskFullError{File: file, Dir: dir, Free: free, Need: need}).asError()
+	return (&DiskFullError{File: file, What: what, Dir: dir, Free: free, Need: need}).asError()
 }
 
 // FileSize is the residence file's size in bytes (0 when it cannot be read).
@@ -158,7 +186,7 @@ func (d *DB) EnsureSpace(extra int64) error {
 	if extra < 0 {
 		extra = 0
 	}
-	return ensureSpace(d.path, d.FileSize()+extra+spaceMargin)
+	return ensureSpace(filepath.Dir(d.path), d.path, "", d.FileSize()+extra+spaceMargin)
 }
 
 // absDir names a folder in full, as the user finds it in his file manager.

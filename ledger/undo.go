@@ -60,7 +60,7 @@ func (d *DB) undoFailedWrite(c execQuerier, cause error) error {
 	unfinished := journalHot(d.path) || qerr != nil || res != "ok"
 	switch {
 	case full:
-		e := failedOnFullDisk(d.path, cause)
+		e := failedOnFullDisk(filepath.Dir(d.path), d.path, cause)
 		e.Unfinished = unfinished
 		return e.asError()
 	case unfinished:
