@@ -72,7 +72,7 @@ func (e *DiskFullError) message() string {
 }
 
 // megabytes says a size the way a user reads his disk: « 0,4 Mo », « 12 Mo ».
-// Sizes needed are rounded up and sizes left down (down), so that what is
+// Sizes needed are rounded up and sizes left down, so that what is
 // said to be missing is never hidden by rounding.
 func megabytes(n int64) string { return megabytesRounded(n, false) }
 
