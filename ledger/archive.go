@@ -127,6 +127,7 @@ func (d *DB) WriteArchive(dir string, opt ArchiveOptions) (string, Manifest, err
 	syncDir(dir)
 	a, err := OpenArchive(dest)
 	if err == nil {
+		defer a.Close() // an archive left open cannot be pruned on Windows, nor its disk unmounted
 		err = a.Verify()
 	}
 	if err != nil {

@@ -31,7 +31,8 @@ func smallDisk(t *testing.T, size string) string {
 	// registered later (closing the residence) run before this one.
 	t.Cleanup(func() {
 		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v %s", dir, err, out)
+			t.Errorf("umount %s: %v %s (a file left open?)", dir, err, out)
+			exec.Command("umount", "-l", dir).Run()
 		}
 	})
 	return dir
