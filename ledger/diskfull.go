@@ -78,18 +78,18 @@ func megabytes(n int64) string { return megabytesRounded(n, false) }
 
 func megabytesRounded(n int64, up bool) string {
 	const mb = 1 << 20
-	unit := int64(mb / 10)
 	if n >= 10*mb {
-		unit = mb
-	}
-	q := n / unit
-	if up && n%unit != 0 {
-		q++
-	}
-	if unit == mb {
+		q := n / mb
+		if up && n%mb != 0 {
+			q++
+		}
 		return fmt.Sprintf("%d Mo", q)
 	}
-	return fmt.Sprintf("%d,%d Mo", q/10, q%10)
+	tenths := n * 10 / mb
+	if up && n*10%mb != 0 {
+		tenths++
+	}
+	return fmt.Sprintf("%d,%d Mo", tenths/10, tenths%10)
 }
 
 // isDiskFull says whether err comes from a full disk: SQLite's SQLITE_FULL

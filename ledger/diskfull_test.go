@@ -277,7 +277,7 @@ func TestRestoreOnFullDisk(t *testing.T) {
 	file := target.Path()
 	target.Close()
 	before := fileBytes(t, file)
-	fillDisk(t, disk, 256<<10)
+	fillDisk(t, disk, 64<<10)
 
 	_, err = ledger.Restore(archive, file, ledger.RestoreOptions{})
 	if full, ok := ledger.DiskFull(err); !ok || full.Need == 0 || !strings.Contains(ledger.Message(err), disk) {
@@ -285,6 +285,17 @@ func TestRestoreOnFullDisk(t *testing.T) {
 	}
 	if !bytes.Equal(before, fileBytes(t, file)) {
 		t.Error("the residence changed")
+	}
+	// Extracting alone is not checked beforehand: it fails on the way.
+	a, err := ledger.OpenArchive(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if _, err := a.Extract(disk); !strings.Contains(ledger.Message(err), "est plein") {
+		t.Errorf("extract: want a full-disk error, got %v", err)
+	} else if _, ok := ledger.DiskFull(err); !ok {
+		t.Errorf("extract: %v", err)
 	}
 	left, _ := filepath.Glob(filepath.Join(disk, "*"))
 	if len(left) != 2 { // filler, r.copro
