@@ -373,6 +373,9 @@ func (r *Residence) plan(req callRequest) (*CallPlan, error) {
 // another call) nothing is written and the preview must be made again.
 func (r *Residence) PostCalls(p *CallPlan) ([]ledger.Call, error) {
 	var out []ledger.Call
+	if err := r.ensureSpace(callLines(p), false); err != nil {
+		return nil, err
+	}
 	err := r.Update(func(tx *ledger.Tx) error {
 		fresh, err := planCalls(tx, p.req)
 		if err != nil {

@@ -332,6 +332,9 @@ type ClosingResult struct {
 // is written and the preview must be made again.
 func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
 	var res ClosingResult
+	if err := r.ensureSpace(closingLines(p), true); err != nil {
+		return res, err
+	}
 	copyPath, err := r.safetyCopy(ledger.ReasonClosing)
 	if err != nil {
 		return res, err

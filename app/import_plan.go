@@ -186,6 +186,9 @@ func (r *Residence) ApplyImport(p *ImportPlan) (*ImportReport, error) {
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
+	if err := r.ensureSpace(len(p.Rows), true); err != nil {
+		return nil, err
+	}
 	copyPath, err := r.safetyCopy(ledger.ReasonImport)
 	if err != nil {
 		return nil, err

@@ -88,6 +88,9 @@ func (d *DB) WriteArchive(dir string, opt ArchiveOptions) (string, Manifest, err
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", m, Wrap(Invalid, err, "Le dossier « %s » ne peut pas être créé", dir)
 	}
+	if err := d.ensureArchiveSpace(dir, opt.Documents); err != nil {
+		return "", m, err
+	}
 	now := opt.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -126,7 +129,7 @@ func (d *DB) WriteArchive(dir string, opt ArchiveOptions) (string, Manifest, err
 	part := dest + ".partial"
 	if err := writeZip(part, snapPath, opt.Documents, docs, &m); err != nil {
 		os.Remove(part)
-		return "", m, err
+		return "", m, writeFailed(dir, fmt.Sprintf("la sauvegarde de « %s »", filepath.Base(d.path)), err)
 	}
 	if err := os.Rename(part, dest); err != nil {
 		os.Remove(part)
@@ -135,6 +138,7 @@ func (d *DB) WriteArchive(dir string, opt ArchiveOptions) (string, Manifest, err
 	syncDir(dir)
 	a, err := OpenArchive(dest)
 	if err == nil {
+		defer a.Close() // an archive left open cannot be pruned on Windows, nor its disk unmounted
 		err = a.Verify()
 	}
 	if err != nil {
@@ -356,11 +360,11 @@ func (a *Archive) Extract(dir string) (string, error) {
 		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "flate") {
 			return "", Wrap(Invalid, err, "« %s » est endommagée : la résidence qu'elle contient ne peut pas être lue", name)
 		}
-		return "", Wrap(Internal, err, "La résidence de « %s » ne peut pas être copiée dans « %s » (disque plein ?)", name, dir)
+		return "", writeFailed(dir, "la résidence de « "+name+" »", Wrap(Internal, err, "La résidence de « %s » ne peut pas être copiée dans « %s » (disque plein ?)", name, dir))
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
-		return "", Wrap(Internal, err, "La résidence de « %s » ne peut pas être copiée dans « %s »", name, dir)
+		return "", writeFailed(dir, "la résidence de « "+name+" »", Wrap(Internal, err, "La résidence de « %s » ne peut pas être copiée dans « %s »", name, dir))
 	}
 	f.Close()
 	if n != a.Manifest.Size || hex.EncodeToString(h.Sum(nil)) != strings.ToLower(a.Manifest.SHA256) {

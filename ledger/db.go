@@ -164,6 +164,11 @@ func open(file string, mode openMode) (d *DB, err error) {
 			d.Close()
 			return nil, Errorf(Locked, "« %s » doit être mis à jour vers le schéma %d, ce qui est impossible en lecture seule", file, SchemaVersion())
 		}
+		// The safety copy, then the migration's journal and growth.
+		if err := d.EnsureSpace(2 * d.FileSize()); err != nil {
+			d.Close()
+			return nil, err
+		}
 		if mode != modeCandidate {
 			if _, err := d.SafetyCopy(ReasonMigration); err != nil {
 				d.Close()
@@ -171,6 +176,7 @@ func open(file string, mode openMode) (d *DB, err error) {
 			}
 		}
 		if err := d.migrate(version); err != nil {
+			err = d.undoFailedWrite(d.sql, err)
 			d.Close()
 			return nil, err
 		}
@@ -411,6 +417,7 @@ func (d *DB) Update(fn func(tx *Tx) error) (err error) {
 		}
 		if err != nil {
 			sqlTx.Rollback()
+			err = d.undoFailedWrite(c, err)
 		}
 	}()
 	if err = fn(tx); err != nil {

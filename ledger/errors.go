@@ -101,6 +101,9 @@ func sqlError(err error, what string) error {
 		return &Error{Kind: kind, Msg: upperFirst(msg) + ".", Err: err}
 	}
 	switch {
+	case isDiskFull(err):
+		// Update and the file writers name the disk; this is the fallback.
+		return &Error{Kind: Internal, Msg: upperFirst(what) + " : le disque est plein. Libérez de la place puis recommencez.", Err: err}
 	case strings.Contains(s, "UNIQUE constraint failed"), strings.Contains(s, "PRIMARY KEY"):
 		return &Error{Kind: Conflict, Msg: upperFirst(what) + " : cet élément existe déjà.", Err: err}
 	case strings.Contains(s, "FOREIGN KEY constraint failed"):

@@ -44,6 +44,9 @@ func Restore(archive, target string, opt RestoreOptions) (RestoreResult, error) 
 	if st, err := os.Stat(target); err == nil && st.IsDir() {
 		return res, Errorf(Invalid, "« %s » est un dossier : indiquez le fichier de résidence à écrire (.copro)", target)
 	}
+	if err := ensureRestoreSpace(a, target, opt); err != nil {
+		return res, err
+	}
 	tmp, err := a.Extract(dir) // same folder: the final rename is atomic
 	if err != nil {
 		return res, err

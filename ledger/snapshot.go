@@ -19,6 +19,9 @@ func (d *DB) Snapshot(dest string) error {
 	defer c.Close()
 	if _, err := c.ExecContext(context.Background(), "VACUUM INTO ?", dest); err != nil {
 		os.Remove(dest)
+		if isDiskFull(err) {
+			return writeFailed(filepath.Dir(dest), "la copie de « "+filepath.Base(d.path)+" »", err)
+		}
 		return Wrap(Internal, err, "La copie de « %s » vers « %s » a échoué (disque plein ou en lecture seule ?)", filepath.Base(d.path), dest)
 	}
 	return nil
