@@ -35,7 +35,7 @@ var textColumns = map[string]TextKind{
 	"works.label": NameText, "works.ag_date": ShortText, "works.end_date": ShortText, "works.notes": NotesText,
 	"calls.label": LabelText, "calls.level": ShortText, "calls.piece": ShortText,
 	"letter_templates.name": NameText, "letter_templates.body": TemplateText,
-	"letter_images.name": NameText,
+	"letter_images.name":     NameText,
 	"receipts.cheque_number": ShortText, "receipts.drawer": NameText, "receipts.drawer_bank": NameText,
 	"invoices.number": ShortText,
 }
