@@ -704,7 +704,7 @@ func (rc *rowCtx) text(field string) string {
 		rc.fail(field, "la cellule contient une erreur de formule (%s)", c.Value)
 		return ""
 	}
-	v := cleanCellText(c.Text())
+	v := rc.checkText(field, cleanCellText(c.Text()))
 	rc.set(field, v)
 	return v
 }
@@ -724,6 +724,7 @@ func (rc *rowCtx) code(field string) string {
 	if c.Kind == CellText {
 		v = strings.TrimSpace(strings.Trim(c.Value, " \t\r\n\u00a0\u202f"))
 	}
+	v = rc.checkText(field, v)
 	rc.set(field, v)
 	return v
 }

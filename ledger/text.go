@@ -75,16 +75,16 @@ func CleanText(field, s string, kind TextKind) (string, error) {
 		te := &TextError{Field: field, Problem: fmt.Sprintf(format, args...)}
 		return s, &Error{Kind: Invalid, Msg: te.Error(), Err: te}
 	}
-	// A text longer than 4 bytes per character allowed is too long whatever
-	// it holds: refused without reading it all (a 100 MB cell).
-	if len(s) > 4*kind.Max {
-		return fail("texte trop long (plus de %s caractères ; %s au plus)", groupInt(len(s)/4), groupInt(kind.Max))
-	}
 	if plainASCII(s) {
 		if len(s) > kind.Max {
 			return fail("texte trop long (%s caractères ; %s au plus)", groupInt(len(s)), groupInt(kind.Max))
 		}
 		return s, nil
+	}
+	// Counted before anything is copied (a 100 MB cell): each character
+	// stays one, but CR LF becomes one.
+	if n := utf8.RuneCountInString(s) - strings.Count(s, "\r\n"); n > kind.Max {
+		return fail("texte trop long (%s caractères ; %s au plus)", groupInt(n), groupInt(kind.Max))
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -112,9 +112,6 @@ func CleanText(field, s string, kind TextKind) (string, error) {
 		}
 		i += size
 		n++
-	}
-	if n > kind.Max {
-		return fail("texte trop long (%s caractères ; %s au plus)", groupInt(n), groupInt(kind.Max))
 	}
 	return b.String(), nil
 }
