@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"tantieme/ledger"
 )
@@ -221,4 +223,43 @@ func TestTextLimitsThroughSQL(t *testing.T) {
 	if err := db.Exec(`UPDATE owners SET name = 'Garçon Loïc', notes = notes, phone = '0102' WHERE account = '450002'`); err != nil {
 		t.Errorf("update beside an old value: %v", err)
 	}
+}
+
+// CleanText accepts only what it can keep, never grows a text past its
+// limit, and is idempotent; SafeText always gives a text an export can
+// write.
+func FuzzCleanText(f *testing.F) {
+	for _, s := range []string{"", "Dupont Zoé", "a\r\nb", "a\x00b", "\u202e", "\xff", "a\u2028b\tc", strings.Repeat("é", 12)} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, multiline bool) {
+		kind := ledger.TextKind{Max: 10, Multiline: multiline}
+		got, err := ledger.CleanText("champ", s, kind)
+		if err == nil {
+			if !utf8.ValidString(got) || utf8.RuneCountInString(got) > kind.Max {
+				t.Fatalf("CleanText(%q) = %q: invalid or too long", s, got)
+			}
+			for _, r := range got {
+				if r < 0x20 && !(multiline && r == '\n') || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029 {
+					t.Fatalf("CleanText(%q) = %q keeps U+%04X", s, got, r)
+				}
+			}
+			if again, err := ledger.CleanText("champ", got, kind); err != nil || again != got {
+				t.Fatalf("CleanText not idempotent on %q: %q %v", got, again, err)
+			}
+		}
+		safe := ledger.SafeText(s, multiline)
+		if !utf8.ValidString(safe) {
+			t.Fatalf("SafeText(%q) = %q: invalid UTF-8", s, safe)
+		}
+		for _, r := range safe {
+			if unicode.IsControl(r) && !(multiline && r == '\n') || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				t.Fatalf("SafeText(%q) = %q keeps U+%04X", s, safe, r)
+			}
+		}
+		if _, err := ledger.CleanText("champ", safe, ledger.TextKind{Max: len(safe) + 1, Multiline: multiline}); err != nil && len(safe) > 0 {
+			t.Fatalf("SafeText(%q) = %q, which CleanText refuses: %v", s, safe, err)
+		}
+	})
 }
