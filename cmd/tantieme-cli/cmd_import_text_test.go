@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tantieme/ledger"
 )
 
 // A 100 MB owner name (issue 12, item 9) is refused at its cell, with its
@@ -32,5 +34,33 @@ func TestImportHugeNameRefused(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(f); !bytes.Equal(before, after) {
 		t.Error("the refused import changed the residence")
+	}
+}
+
+// A name holding a terminal escape and a line break (written before the
+// text rules, or by raw SQL) is printed made safe: no escape reaches the
+// terminal, the table keeps one line per owner.
+func TestOwnersTableSanitizesOldText(t *testing.T) {
+	f := impNewResidence(t)
+	db, err := ledger.Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *ledger.Tx) error { return tx.AddOwner(&ledger.Owner{Account: "450001", Name: "Dupont"}) })
+	for _, q := range []string{`DROP TRIGGER IF EXISTS owners_name_text_update`, "UPDATE owners SET name = 'Dupont' || char(27) || '[2J' || char(10) || 'Zoé'"} {
+		if err == nil {
+			err = db.Exec(q)
+		}
+	}
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := cli(t, "owners", f)
+	if code != 0 {
+		t.Fatalf("owners: exit %d: %s", code, stderr)
+	}
+	if strings.ContainsRune(out, 0x1b) || strings.Count(out, "\n") != 2 || !strings.Contains(out, "Dupont\uFFFD[2J Zoé") {
+		t.Errorf("owners printed:\n%q", out)
 	}
 }
