@@ -9,7 +9,7 @@ import (
 
 // Text limits, in characters (Unicode code points, as SQLite's length()
 // counts them). Each text column of the residence has one of these kinds;
-// the schema's triggers (migration 005_text_limits.sql) enforce the same
+// the schema's triggers (the migration named …_text_limits.sql) enforce the same
 // numbers for writes that do not go through this package, and a test checks
 // that they agree. A limit is generous for the field's purpose and bounds
 // what one value can cost: a 100 MB owner name made the residence unusable

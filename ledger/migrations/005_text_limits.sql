@@ -1,4 +1,4 @@
--- Schema 5: limits on every text of the residence, and no control
+-- Text limits: a limit on every text of the residence, and no control
 -- characters in them (issue 12, items 9 and 11). ledger/text.go holds the
 -- limits (MaxShortText 50, MaxNameText 255, MaxLabelText 500,
 -- MaxAddressText 1000, MaxOptionText 4096, MaxNotesText 10000,
