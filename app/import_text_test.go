@@ -78,7 +78,7 @@ func TestImportRefusesBadText(t *testing.T) {
 		{"entry label with a bidi override", "e.csv", []byte("Compte;Date;Libellé;Débit;Crédit\n606100;15/01/2025;Eau\u202efroide;10;\n401000;15/01/2025;Eau;;10\n"), ImportEntries,
 			"e.csv, ligne 2, colonne C (Libellé) : caractère invisible interdit U+202E en position 4 : retapez ce texte."},
 		{"key label in the grid's header", "g.xlsx", textXLSX(t, []string{"Lot", "001 - Charges_x0007_générales", "002"}, []string{"1", "10", "5"}), ImportShares,
-			"g.xlsx, feuille « Lots », ligne 1, colonne B : libellé de la clé : caractère invisible interdit U+0007 en position 8 : retapez ce texte."},
+			"g.xlsx, feuille « Lots », ligne 1, colonne B (libellé de la clé) : caractère invisible interdit U+0007 en position 8 : retapez ce texte."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := impResidence(t)
