@@ -47,12 +47,12 @@ func (r *Residence) ExportHledger(w io.Writer, ex ledger.Exercise) error {
 			if e.Piece != "" {
 				fmt.Fprintf(bw, " (%s)", hledgerCode(e.Piece))
 			}
-			fmt.Fprintf(bw, " %s  ; journal:%s\n", hledgerText(e.Label), e.Journal)
+			fmt.Fprintf(bw, " %s  ; journal:%s\n", hledgerText(e.Label), hledgerText(e.Journal))
 			for _, l := range e.Lines {
-				fmt.Fprintf(bw, "    %-8s  %14s EUR", l.Account, l.Balance().Plain())
+				fmt.Fprintf(bw, "    %-8s  %14s EUR", hledgerText(l.Account), l.Balance().Plain())
 				var tags []string
 				if l.Key != "" {
-					tags = append(tags, "clé:"+l.Key)
+					tags = append(tags, "clé:"+hledgerText(l.Key))
 				}
 				if l.Label != "" && l.Label != e.Label {
 					tags = append(tags, hledgerText(l.Label))
@@ -75,11 +75,13 @@ func (r *Residence) ExportHledger(w io.Writer, ex ledger.Exercise) error {
 }
 
 // hledgerText keeps free text on one line and out of hledger's syntax
-// (";" starts a comment, "|" splits payee and note).
+// (";" starts a comment, "|" splits payee and note); control characters,
+// possible in a residence written before the text rules, are replaced
+// (ledger.SafeText).
 func hledgerText(s string) string {
-	return strings.NewReplacer("\n", " ", "\r", " ", ";", ",", "|", "/").Replace(s)
+	return strings.NewReplacer(";", ",", "|", "/").Replace(ledger.SafeText(s, false))
 }
 
 func hledgerCode(s string) string {
-	return strings.NewReplacer("(", "[", ")", "]", "\n", " ").Replace(s)
+	return strings.NewReplacer("(", "[", ")", "]").Replace(hledgerText(s))
 }

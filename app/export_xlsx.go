@@ -254,7 +254,9 @@ func (st *xlsxStyles) cell(v any, bold bool) any {
 		if v == "" {
 			return nil
 		}
-		return excelize.Cell{StyleID: pick(st.text, st.boldText), Value: v}
+		// A control character is not allowed in the sheet's XML: a text
+		// written before the text rules (or by raw SQL) is made safe here.
+		return excelize.Cell{StyleID: pick(st.text, st.boldText), Value: ledger.SafeText(v, true)}
 	case xlMoney:
 		// A double holds every amount of cents below 2^53 as the nearest
 		// value to cents/100, which Excel writes back with two decimals.

@@ -37,7 +37,10 @@ import (
 //   - Amounts: "1234,56", no thousands separator, "0,00" on the other side;
 //     Montantdevise and Idevise stay empty (everything is in euros).
 //   - UTF-8 text, TAB-separated, lines ending with CR LF; TABs and line
-//     breaks inside texts are made spaces.
+//     breaks inside texts are made spaces, and any other control character
+//     (possible in a residence written before the text rules, or edited
+//     with raw SQL) is replaced, so that no field can split a line or a
+//     column (ledger.SafeText).
 
 // FECColumns are the 18 fields of a FEC line, in order.
 var FECColumns = []string{"JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
@@ -208,5 +211,5 @@ func fecAmount(a ledger.Amount) string { return strings.Replace(a.Plain(), ".", 
 
 // fecText keeps a field on its line and in its column.
 func fecText(s string) string {
-	return strings.TrimSpace(strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ").Replace(s))
+	return strings.TrimSpace(ledger.SafeText(s, false))
 }

@@ -181,11 +181,25 @@ func init() {
 	}
 }
 
+// maxHeaderLen bounds what may be a header: no synonym comes near it, and a
+// longer cell (a 100 MB name among the first rows) is then not normalised
+// and compared again for every field, which took half a minute.
+const maxHeaderLen = 200
+
+// normHeaderCell is normHeader for a cell that may be a header; "" for a
+// cell too long to be one.
+func normHeaderCell(s string) string {
+	if len(s) > maxHeaderLen {
+		return ""
+	}
+	return normHeader(s)
+}
+
 // matchTier says how well header h (already normHeader'ed) names field f:
 // 1 exactly a synonym, 2 the same once small words are dropped, 3 it
 // starts with the words of a synonym ("Nom et prénom du propriétaire"), 0 not.
 func matchTier(f ImportField, h string) int {
-	if h == "" {
+	if h == "" || len(h) > maxHeaderLen {
 		return 0
 	}
 	loose := looseHeader(h)

@@ -304,7 +304,7 @@ func (p *ImportPlan) setupColumns() error {
 		col := Column{Number: c, Letter: ColumnLetter(c)}
 		if p.HeaderRow > 0 {
 			col.Header = cleanCellText(sh.Shown(p.HeaderRow, c).Text())
-			norms[c-1] = normHeader(col.Header)
+			norms[c-1] = normHeaderCell(col.Header)
 		}
 		p.Columns = append(p.Columns, col)
 	}
@@ -425,7 +425,7 @@ func (p *ImportPlan) detectHeader() int {
 	for r := 1; r <= min(20, p.sh.RowCount()); r++ {
 		var norms []string
 		for c := 1; c <= len(p.sh.rows[r-1]); c++ {
-			norms = append(norms, normHeader(p.sh.Shown(r, c).Text()))
+			norms = append(norms, normHeaderCell(p.sh.Shown(r, c).Text()))
 		}
 		if s := len(mapHeaders(p.Fields, norms)); s > bestScore {
 			best, bestScore = r, s
@@ -659,6 +659,16 @@ func (rc *rowCtx) shown(field string) Cell {
 
 func (rc *rowCtx) problem(field string, warning bool, format string, args ...any) {
 	e := &ImportError{Row: rc.row, Col: rc.col(field), Msg: fmt.Sprintf(format, args...), Warning: warning}
+	if !warning && e.Col > 0 {
+		// One blocking problem per cell: a cell refused for its text is
+		// then read as empty, and "the name is required" would only
+		// repeat the cause.
+		for _, other := range rc.pr.Problems {
+			if !other.Warning && other.Col == e.Col {
+				return
+			}
+		}
+	}
 	if e.Col > 0 {
 		e.Field = rc.p.label(field)
 	}
@@ -707,7 +717,7 @@ func (rc *rowCtx) text(field string) string {
 		rc.fail(field, "la cellule contient une erreur de formule (%s)", c.Value)
 		return ""
 	}
-	v := cleanCellText(c.Text())
+	v := rc.checkText(field, cleanCellText(c.Text()))
 	rc.set(field, v)
 	return v
 }
@@ -727,6 +737,7 @@ func (rc *rowCtx) code(field string) string {
 	if c.Kind == CellText {
 		v = strings.TrimSpace(strings.Trim(c.Value, " \t\r\n\u00a0\u202f"))
 	}
+	v = rc.checkText(field, v)
 	rc.set(field, v)
 	return v
 }

@@ -143,6 +143,10 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 			continue
 		}
 		gk := &gridKey{col: c.Number, written: m[1], label: strings.TrimSpace(m[2] + m[3]), shares: map[string]decimal.Decimal{}}
+		if _, problem := textProblem(gk.label, ledger.NameText); problem != "" {
+			p.add(&ImportError{Row: p.HeaderRow, Col: c.Number, Field: "libellé de la clé", Msg: problem})
+			continue
+		}
 		switch code, ok := matchKeyCode(m[1], existing, codes); {
 		case ok:
 			gk.code = code

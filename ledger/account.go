@@ -42,6 +42,9 @@ func (tx *Tx) Account(code string) (Account, error) {
 
 // AddAccount adds a sub-account of the official chart.
 func (tx *Tx) AddAccount(a Account) error {
+	if err := cleanTexts(textField{&a.Code, "numéro du compte", ShortText}, textField{&a.Label, "libellé du compte", LabelText}); err != nil {
+		return err
+	}
 	a.Code = strings.ToUpper(strings.TrimSpace(a.Code))
 	if err := CheckAccountCode(a.Code); err != nil {
 		return err
@@ -59,6 +62,9 @@ func (tx *Tx) AddAccount(a Account) error {
 
 // UpdateAccount changes an account's label and visibility (never its code).
 func (tx *Tx) UpdateAccount(a Account) error {
+	if err := cleanTexts(textField{&a.Label, "libellé du compte " + a.Code, LabelText}); err != nil {
+		return err
+	}
 	if strings.TrimSpace(a.Label) == "" {
 		return Errorf(Invalid, "Le libellé du compte %s est obligatoire", a.Code)
 	}
@@ -74,6 +80,9 @@ func (tx *Tx) UpdateAccount(a Account) error {
 
 // ensureAccount creates the account when missing (owners, suppliers, banks).
 func (tx *Tx) ensureAccount(code, label string) error {
+	if err := cleanTexts(textField{&label, "libellé du compte " + code, LabelText}); err != nil {
+		return err
+	}
 	if err := CheckAccountCode(code); err != nil {
 		return err
 	}
@@ -95,6 +104,9 @@ func (tx *Tx) Journals() ([]Journal, error) {
 
 // AddJournal adds a user journal (e.g. a second bank).
 func (tx *Tx) AddJournal(j Journal) error {
+	if err := cleanTexts(textField{&j.Code, "code du journal", ShortText}, textField{&j.Label, "libellé du journal", NameText}); err != nil {
+		return err
+	}
 	j.Code = strings.ToUpper(strings.TrimSpace(j.Code))
 	if len(j.Code) < 1 || len(j.Code) > 4 {
 		return Errorf(Invalid, "Le code d'un journal a de 1 à 4 caractères")

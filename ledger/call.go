@@ -107,7 +107,16 @@ func (c Call) describe() string {
 // validate checks that the call is whole and that its parts add up: per
 // key to the key's amount (the exact rounding of DOMAIN §4, no 470 gap).
 func (c *Call) validate() error {
+	if err := cleanTexts(textField{&c.Piece, "pièce de l'appel de fonds", ShortText}); err != nil {
+		return err
+	}
 	where := c.describe()
+	if err := cleanTexts(
+		textField{&c.Label, "libellé de l'" + lowerFirst(where), LabelText},
+		textField{&c.Level, "niveau de l'" + lowerFirst(where), ShortText},
+	); err != nil {
+		return err
+	}
 	switch c.Kind {
 	case BudgetCall, FundCall:
 		if c.Works != "" {

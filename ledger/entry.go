@@ -46,6 +46,9 @@ func (e *Entry) Totals() (debit, credit Amount) {
 // no negative amount, one side per line, debits equal credits, a key on
 // every charge line.
 func (e *Entry) Validate() error {
+	if err := e.cleanTexts(); err != nil {
+		return err
+	}
 	where := e.describe()
 	if e.Date.IsZero() {
 		return Errorf(Invalid, "%s : la date est obligatoire", where)
@@ -74,6 +77,44 @@ func (e *Entry) Validate() error {
 	d, c := e.Totals()
 	if d != c {
 		return Errorf(Invalid, "%s : écriture déséquilibrée, débit %s, crédit %s (écart %s)", where, d, c, (d - c).Abs())
+	}
+	return nil
+}
+
+// cleanTexts checks and cleans the entry's texts (CleanText); the piece
+// first, since the other messages name the entry by it.
+func (e *Entry) cleanTexts() error {
+	what := "écriture"
+	if !e.Date.IsZero() {
+		what += " du " + FrenchDate(e.Date)
+	}
+	if err := cleanTexts(textField{&e.Piece, "pièce de l'" + what, ShortText}); err != nil {
+		return err
+	}
+	what = lowerFirst(e.describe())
+	if err := cleanTexts(
+		textField{&e.Journal, "journal de l'" + what, ShortText},
+		textField{&e.Label, "libellé de l'" + what, LabelText},
+		textField{&e.Origin, "origine de l'" + what, LabelText},
+	); err != nil {
+		return err
+	}
+	for i := range e.Lines {
+		l := &e.Lines[i]
+		if textOK(l.Account, ShortText) && textOK(l.Key, ShortText) && textOK(l.Label, LabelText) &&
+			textOK(l.Letter, ShortText) && textOK(l.Reconciled, ShortText) {
+			continue // the common case, without building the names below
+		}
+		n := fmt.Sprintf("de l'%s, ligne %d", what, i+1)
+		if err := cleanTexts(
+			textField{&l.Account, "compte " + n, ShortText},
+			textField{&l.Key, "clé " + n, ShortText},
+			textField{&l.Label, "libellé " + n, LabelText},
+			textField{&l.Letter, "lettrage " + n, ShortText},
+			textField{&l.Reconciled, "pointage " + n, ShortText},
+		); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -44,7 +44,16 @@ func (inv *Invoice) describe() string {
 }
 
 func (inv *Invoice) validate() error {
+	if err := cleanTexts(textField{&inv.Number, "numéro de la facture", ShortText}); err != nil {
+		return err
+	}
 	where := inv.describe()
+	if err := cleanTexts(
+		textField{&inv.Piece, "pièce de la " + lowerFirst(where), ShortText},
+		textField{&inv.Label, "libellé de la " + lowerFirst(where), LabelText},
+	); err != nil {
+		return err
+	}
 	inv.Number = strings.TrimSpace(inv.Number)
 	switch {
 	case inv.Supplier == "":

@@ -24,6 +24,9 @@ type Share struct {
 }
 
 func (k *Key) validate() error {
+	if err := cleanTexts(textField{&k.Code, "code de la clé", ShortText}, textField{&k.Label, "libellé de la clé", NameText}); err != nil {
+		return err
+	}
 	k.Code = strings.TrimSpace(k.Code)
 	if n := len(k.Code); n < 1 || n > 3 {
 		return Errorf(Invalid, "Le code de clé « %s » doit avoir de 1 à 3 caractères", k.Code)

@@ -27,6 +27,17 @@ type Ownership struct {
 }
 
 func (l *Lot) validate() error {
+	if err := cleanTexts(
+		textField{&l.Number, "numéro du lot", ShortText},
+		textField{&l.Label, "désignation du lot", NameText},
+		textField{&l.Type, "type du lot", ShortText},
+		textField{&l.Building, "bâtiment du lot", ShortText},
+		textField{&l.Staircase, "escalier du lot", ShortText},
+		textField{&l.Floor, "étage du lot", ShortText},
+		textField{&l.Door, "porte du lot", ShortText},
+	); err != nil {
+		return err
+	}
 	l.Number = strings.TrimSpace(l.Number)
 	if n := len([]rune(l.Number)); n < 1 || n > 5 {
 		return Errorf(Invalid, "Le numéro de lot « %s » doit avoir de 1 à 5 caractères", l.Number)

@@ -78,6 +78,22 @@ func (tx *Tx) NextOwnerAccount() (string, error) {
 }
 
 func (o *Owner) validate() error {
+	if err := cleanTexts(
+		textField{&o.Account, "compte du copropriétaire", ShortText},
+		textField{&o.Name, "nom du copropriétaire", NameText},
+		textField{&o.Civility, "civilité du copropriétaire", ShortText},
+		textField{&o.Address, "adresse du copropriétaire", AddressText},
+		textField{&o.Zip, "code postal du copropriétaire", ShortText},
+		textField{&o.City, "ville du copropriétaire", NameText},
+		textField{&o.Country, "pays du copropriétaire", NameText},
+		textField{&o.Email, "e-mail du copropriétaire", NameText},
+		textField{&o.Phone, "téléphone du copropriétaire", ShortText},
+		textField{&o.Mobile, "portable du copropriétaire", ShortText},
+		textField{&o.BankName, "banque du copropriétaire", NameText},
+		textField{&o.Notes, "notes sur le copropriétaire", NotesText},
+	); err != nil {
+		return err
+	}
 	o.Name = strings.TrimSpace(o.Name)
 	o.Account = strings.TrimSpace(o.Account)
 	if o.Name == "" {

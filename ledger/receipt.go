@@ -103,7 +103,18 @@ func isBankAccount(code string) bool {
 }
 
 func (r *Receipt) validate() error {
+	if err := cleanTexts(textField{&r.Piece, "pièce du règlement", ShortText}); err != nil {
+		return err
+	}
 	where := r.describe()
+	if err := cleanTexts(
+		textField{&r.Label, "libellé du " + lowerFirst(where), LabelText},
+		textField{&r.Cheque, "numéro de chèque du " + lowerFirst(where), ShortText},
+		textField{&r.Drawer, "tireur du chèque du " + lowerFirst(where), NameText},
+		textField{&r.DrawerBank, "banque du chèque du " + lowerFirst(where), NameText},
+	); err != nil {
+		return err
+	}
 	r.Cheque = strings.TrimSpace(r.Cheque)
 	r.Drawer = strings.TrimSpace(r.Drawer)
 	r.DrawerBank = strings.TrimSpace(r.DrawerBank)

@@ -38,6 +38,9 @@ type Setup struct {
 
 // Validate checks a setup before anything is written.
 func (s *Setup) Validate() error {
+	if err := s.Residence.clean(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(s.Residence.Name) == "" {
 		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
 	}
@@ -59,6 +62,14 @@ func (s *Setup) Validate() error {
 }
 
 func (b *BankAccount) validate() error {
+	if err := cleanTexts(
+		textField{&b.Account, "compte bancaire", ShortText},
+		textField{&b.Label, "libellé du compte bancaire", NameText},
+		textField{&b.IBAN, "IBAN du compte bancaire", ShortText},
+		textField{&b.BIC, "BIC du compte bancaire", ShortText},
+	); err != nil {
+		return err
+	}
 	if err := CheckAccountCode(b.Account); err != nil {
 		return err
 	}
@@ -157,8 +168,24 @@ func (tx *Tx) Residence() (Residence, error) {
 	return r, sqlError(err, "lecture de la résidence")
 }
 
+func (r *Residence) clean() error {
+	return cleanTexts(
+		textField{&r.Name, "nom de la résidence", NameText},
+		textField{&r.Address, "adresse de la résidence", AddressText},
+		textField{&r.Zip, "code postal de la résidence", ShortText},
+		textField{&r.City, "ville de la résidence", NameText},
+		textField{&r.SyndicName, "nom du syndic", NameText},
+		textField{&r.SyndicAddress, "adresse du syndic", AddressText},
+		textField{&r.SyndicPhone, "téléphone du syndic", ShortText},
+		textField{&r.SyndicEmail, "e-mail du syndic", NameText},
+	)
+}
+
 // SaveResidence replaces the residence settings.
 func (tx *Tx) SaveResidence(r Residence) error {
+	if err := r.clean(); err != nil {
+		return err
+	}
 	if strings.TrimSpace(r.Name) == "" {
 		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
 	}
@@ -180,6 +207,9 @@ func (tx *Tx) Option(name, def string) (string, error) {
 
 // SetOption stores a free option.
 func (tx *Tx) SetOption(name, value string) error {
+	if err := cleanTexts(textField{&name, "nom de l'option", NameText}, textField{&value, "option « " + name + " »", OptionText}); err != nil {
+		return err
+	}
 	_, err := tx.exec("enregistrement des options", `INSERT INTO options (name, value) VALUES (?, ?)
 		ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, value)
 	return err

@@ -33,6 +33,21 @@ func (tx *Tx) Suppliers() ([]Supplier, error) {
 }
 
 func (s *Supplier) validate() error {
+	if err := cleanTexts(
+		textField{&s.Account, "compte du fournisseur", ShortText},
+		textField{&s.Name, "nom du fournisseur", NameText},
+		textField{&s.Address, "adresse du fournisseur", AddressText},
+		textField{&s.Zip, "code postal du fournisseur", ShortText},
+		textField{&s.City, "ville du fournisseur", NameText},
+		textField{&s.IBAN, "IBAN du fournisseur", ShortText},
+		textField{&s.BIC, "BIC du fournisseur", ShortText},
+		textField{&s.Contact, "contact chez le fournisseur", NameText},
+		textField{&s.Phone, "téléphone du fournisseur", ShortText},
+		textField{&s.Email, "e-mail du fournisseur", NameText},
+		textField{&s.Notes, "notes sur le fournisseur", NotesText},
+	); err != nil {
+		return err
+	}
 	s.Name = strings.TrimSpace(s.Name)
 	if s.Name == "" {
 		return Errorf(Invalid, "Le nom du fournisseur est obligatoire")

@@ -82,6 +82,13 @@ func WorksAccounts(code string) []string {
 const maxScheduleYears = 3
 
 func (tx *Tx) validateWorks(w *Works, creating bool) error {
+	if err := cleanTexts(
+		textField{&w.Code, "code des travaux", ShortText},
+		textField{&w.Label, "libellé des travaux", NameText},
+		textField{&w.Notes, "notes sur les travaux", NotesText},
+	); err != nil {
+		return err
+	}
 	w.Code = strings.ToUpper(strings.TrimSpace(w.Code))
 	w.Label = strings.TrimSpace(w.Label)
 	if len(w.Code) != 3 || strings.Trim(w.Code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
@@ -443,6 +450,9 @@ func (tx *Tx) LetterTemplate(name string) (body string, ok bool, err error) {
 // SetLetterTemplate stores the residence's own text for a template; an
 // empty body goes back to the default.
 func (tx *Tx) SetLetterTemplate(name, body string) error {
+	if err := cleanTexts(textField{&name, "nom du modèle de lettre", NameText}, textField{&body, "modèle de lettre « " + name + " »", TemplateText}); err != nil {
+		return err
+	}
 	if strings.TrimSpace(name) == "" {
 		return Errorf(Invalid, "Modèle de lettre sans nom")
 	}
@@ -467,6 +477,9 @@ func (tx *Tx) LetterImage(name string) ([]byte, error) {
 
 // SetLetterImage stores an image printed on letters; nil removes it.
 func (tx *Tx) SetLetterImage(name string, data []byte) error {
+	if err := cleanTexts(textField{&name, "nom de l'image des lettres", NameText}); err != nil {
+		return err
+	}
 	if len(data) == 0 {
 		_, err := tx.exec("image des lettres", `DELETE FROM letter_images WHERE name = ?`, name)
 		return err

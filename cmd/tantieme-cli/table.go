@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"tantieme/ledger"
 )
 
 // table prints rows in columns for people: text left-aligned, the columns
@@ -23,7 +25,16 @@ func newTable(header []string, rightCols ...int) *table {
 	return t
 }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+// add appends a row. A stored text may still hold control characters (a
+// residence written before the text rules, or edited with raw SQL): they
+// are made safe so that an escape sequence never reaches the terminal and
+// a line break never shifts the columns.
+func (t *table) add(cells ...string) {
+	for i, c := range cells {
+		cells[i] = ledger.SafeText(c, false)
+	}
+	t.rows = append(t.rows, cells)
+}
 
 func (t *table) write(w io.Writer) error {
 	widths := make([]int, len(t.header))

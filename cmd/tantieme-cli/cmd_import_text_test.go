@@ -1,0 +1,66 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tantieme/ledger"
+)
+
+// A 100 MB owner name (issue 12, item 9) is refused at its cell, with its
+// location, and the residence stays byte for byte as it was.
+func TestImportHugeNameRefused(t *testing.T) {
+	f := impNewResidence(t)
+	before, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := filepath.Join(t.TempDir(), "grand.csv")
+	var b bytes.Buffer
+	b.WriteString("Compte;Nom;N° lot;Tantièmes\n450001;Dupont Zoé;1;10\n450002;")
+	b.WriteString(strings.Repeat("x", 100<<20))
+	b.WriteString(";2;10\n")
+	if err := os.WriteFile(csv, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	code, out, stderr := cli(t, "import", "owners", f, csv)
+	want := "grand.csv, ligne 3, colonne B (Nom) : texte trop long (104 857 600 caractères ; 255 au plus) ; rien n'a été importé.\n"
+	if code != 1 || out != "" || stderr != want {
+		t.Errorf("exit %d, stdout %q\n got  %.300s\n want %s", code, out, stderr, want)
+	}
+	if after, _ := os.ReadFile(f); !bytes.Equal(before, after) {
+		t.Error("the refused import changed the residence")
+	}
+}
+
+// A name holding a terminal escape and a line break (written before the
+// text rules, or by raw SQL) is printed made safe: no escape reaches the
+// terminal, the table keeps one line per owner.
+func TestOwnersTableSanitizesOldText(t *testing.T) {
+	f := impNewResidence(t)
+	db, err := ledger.Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *ledger.Tx) error { return tx.AddOwner(&ledger.Owner{Account: "450001", Name: "Dupont"}) })
+	for _, q := range []string{`DROP TRIGGER IF EXISTS owners_name_text_update`, "UPDATE owners SET name = 'Dupont' || char(27) || '[2J' || char(10) || 'Zoé'"} {
+		if err == nil {
+			err = db.Exec(q)
+		}
+	}
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := cli(t, "owners", f)
+	if code != 0 {
+		t.Fatalf("owners: exit %d: %s", code, stderr)
+	}
+	if strings.ContainsRune(out, 0x1b) || strings.Count(out, "\n") != 2 || !strings.Contains(out, "Dupont\uFFFD[2J Zoé") {
+		t.Errorf("owners printed:\n%q", out)
+	}
+}
