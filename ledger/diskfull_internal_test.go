@@ -170,7 +170,9 @@ func TestMigrationOnFullDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{fmt.Sprintf("PRAGMA application_id = %d", ApplicationID), string(body), "PRAGMA user_version = 1",
-		"CREATE TABLE ballast(x)", "INSERT INTO ballast SELECT randomblob(1000) FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 500) SELECT i FROM n)"} {
+		// Weight in a table of schema 1 (an extra table would make the
+		// file's schema not its version's, refused before any migration).
+		"INSERT INTO options (name, value) SELECT 'lest' || i, hex(randomblob(500)) FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 500) SELECT i FROM n)"} {
 		if _, err := d.sql.Exec(q); err != nil {
 			t.Fatal(err)
 		}

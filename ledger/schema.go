@@ -91,7 +91,9 @@ func schemaFindings(version int, got []schemaObject) []string {
 	for _, o := range want {
 		wantByName[o.Name] = o
 	}
-	var out []string
+	// Most telling first: a table become a view or a protection removed
+	// says more than the triggers SQLite rewrote along with it.
+	var replaced, missing, modified, added []string
 	seen := map[string]bool{}
 	for _, o := range got {
 		seen[o.Name] = true
@@ -99,11 +101,11 @@ func schemaFindings(version int, got []schemaObject) []string {
 		switch {
 		case !expected && tolerated[o]:
 		case !expected:
-			out = append(out, fmt.Sprintf("objet ajouté hors de Tantième : %s « %s »", objectKind(o.Type), o.Name))
+			added = append(added, fmt.Sprintf("objet ajouté hors de Tantième : %s « %s »", objectKind(o.Type), o.Name))
 		case w.Type != o.Type:
-			out = append(out, fmt.Sprintf("« %s » n'est plus %s mais %s", o.Name, objectKind(w.Type), objectKind(o.Type)))
+			replaced = append(replaced, fmt.Sprintf("« %s » n'est plus %s mais %s", o.Name, objectKind(w.Type), objectKind(o.Type)))
 		case w != o:
-			out = append(out, fmt.Sprintf("définition modifiée hors de Tantième : %s « %s »", objectKind(o.Type), o.Name))
+			modified = append(modified, fmt.Sprintf("définition modifiée hors de Tantième : %s « %s »", objectKind(o.Type), o.Name))
 		}
 	}
 	for _, w := range want {
@@ -113,11 +115,12 @@ func schemaFindings(version int, got []schemaObject) []string {
 		if w.Type == "trigger" {
 			// The wording of the first versions, which checked the
 			// protections by name.
-			out = append(out, fmt.Sprintf("la protection « %s » du fichier a été retirée", w.Name))
+			missing = append(missing, fmt.Sprintf("la protection « %s » du fichier a été retirée", w.Name))
 		} else {
-			out = append(out, fmt.Sprintf("objet absent : %s « %s »", objectKind(w.Type), w.Name))
+			missing = append(missing, fmt.Sprintf("objet absent : %s « %s »", objectKind(w.Type), w.Name))
 		}
 	}
+	out := append(append(append(replaced, missing...), modified...), added...)
 	return out
 }
 

@@ -19,7 +19,7 @@ var textColumns = map[string]TextKind{
 	"exercises.closed_at": ShortText,
 	"accounts.label":      LabelText,
 	"journals.label":      NameText,
-	"bank_accounts.label": NameText, "bank_accounts.iban": ShortText, "bank_accounts.bic": ShortText,
+	"bank_accounts.label": NameText, "bank_accounts.iban": ShortText, "bank_accounts.bic": ShortText, "bank_accounts.ics": ShortText,
 	"owners.civility": ShortText, "owners.name": NameText, "owners.address": AddressText, "owners.zip": ShortText,
 	"owners.city": NameText, "owners.country": NameText, "owners.email": NameText, "owners.phone": ShortText,
 	"owners.mobile": ShortText, "owners.bank_name": NameText, "owners.entry_date": ShortText, "owners.exit_date": ShortText,
@@ -70,6 +70,8 @@ var textExempt = map[string]string{
 	"closing_keys.section": "code", "closing_keys.key": "code", "closing_keys.total_shares": "decimal",
 	"closing_parts.section": "code", "closing_parts.owner": "foreign key", "closing_parts.key": "code",
 	"closing_parts.shares": "decimal",
+	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
+	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
 }
 
 // controlClass is the GLOB class of the characters the triggers refuse, as

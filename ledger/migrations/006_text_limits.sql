@@ -396,6 +396,21 @@ BEGIN
     SELECT RAISE(ABORT, 'tantieme: BIC d''un compte bancaire : texte trop long (50 caractères au plus) ou caractère de contrôle invisible');
 END;
 
+-- The creditor identifier (ICS) came with the bank accounts' migration.
+CREATE TRIGGER bank_accounts_ics_text_insert BEFORE INSERT ON bank_accounts
+WHEN length(NEW.ics) > 50 OR instr(CAST(NEW.ics AS BLOB), x'00') > 0
+     OR NEW.ics GLOB '*[' || char(1,45,31,127,45,159,8234,45,8238,8294,45,8297) || ']*'
+BEGIN
+    SELECT RAISE(ABORT, 'tantieme: ICS d''un compte bancaire : texte trop long (50 caractères au plus) ou caractère de contrôle invisible');
+END;
+
+CREATE TRIGGER bank_accounts_ics_text_update BEFORE UPDATE OF ics ON bank_accounts
+WHEN NEW.ics IS NOT OLD.ics AND (length(NEW.ics) > 50 OR instr(CAST(NEW.ics AS BLOB), x'00') > 0
+     OR NEW.ics GLOB '*[' || char(1,45,31,127,45,159,8234,45,8238,8294,45,8297) || ']*')
+BEGIN
+    SELECT RAISE(ABORT, 'tantieme: ICS d''un compte bancaire : texte trop long (50 caractères au plus) ou caractère de contrôle invisible');
+END;
+
 
 CREATE TRIGGER owners_civility_text_insert BEFORE INSERT ON owners
 WHEN length(NEW.civility) > 50 OR instr(CAST(NEW.civility AS BLOB), x'00') > 0
