@@ -70,7 +70,7 @@ var textExempt = map[string]string{
 	"closing_keys.section": "code", "closing_keys.key": "code", "closing_keys.total_shares": "decimal",
 	"closing_parts.section": "code", "closing_parts.owner": "foreign key", "closing_parts.key": "code",
 	"closing_parts.shares": "decimal",
-	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
+	"chain.op":             "CHECK IN", "chain.exercise": "CHECK GLOB",
 	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
 }
 
