@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,12 +48,24 @@ func TestOwnersTableSanitizesOldText(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.Update(func(tx *ledger.Tx) error { return tx.AddOwner(&ledger.Owner{Account: "450001", Name: "Dupont"}) })
-	for _, q := range []string{`DROP TRIGGER IF EXISTS owners_name_text_update`, "UPDATE owners SET name = 'Dupont' || char(27) || '[2J' || char(10) || 'Zoé'"} {
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With sqlite3: the protection is put back exactly as it was, so the
+	// file's schema stays its version's (or it would not open at all).
+	raw, err := sql.Open("sqlite", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var trigger string
+	err = raw.QueryRow(`SELECT sql FROM sqlite_master WHERE name = 'owners_name_text_update'`).Scan(&trigger)
+	for _, q := range []string{`DROP TRIGGER owners_name_text_update`, "UPDATE owners SET name = 'Dupont' || char(27) || '[2J' || char(10) || 'Zoé'", trigger} {
 		if err == nil {
-			err = db.Exec(q)
+			_, err = raw.Exec(q)
 		}
 	}
-	db.Close()
+	raw.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
