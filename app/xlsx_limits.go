@@ -22,19 +22,19 @@ const (
 	maxZipEntries     = 10_000    // files in the package
 	maxCSVRecordBytes = 4 << 20   // one CSV record (one line, or more when a quoted field holds line breaks)
 
-	maxImportRows  = 200_000    // last row holding a value
-	maxImportCells = 2_000_000  // cells held by a sheet (empty ones before a value in its row included), or shared texts
-	maxSheetText   = 32 << 20   // bytes of text held by a sheet, or by the shared texts
-	maxCellChars   = 32_767     // Excel's own limit of characters in a cell
-	maxMerges      = 100_000    // merged ranges of a sheet
-	maxSheets      = 4096       // sheets of a workbook
-	maxSheetName   = 1024       // bytes of a sheet's name (Excel allows 31 characters)
-	maxRelations   = 65_536     // relationships of a part
-	maxStyles      = 65_536     // cell formats read (Excel allows 64 000); further ones read as General
-	maxNumFmts     = 4096       // custom number formats read (Excel allows about 250)
-	maxFormatCode  = 255        // characters of a number format code (Excel's limit)
-	maxSheetRows   = 1 << 20    // Excel's last row: 1 048 576
-	maxSheetCols   = 1 << 14    // Excel's last column: XFD
+	maxImportRows  = 200_000   // last row holding a value
+	maxImportCells = 2_000_000 // cells held by a sheet (empty ones before a value in its row included), or shared texts
+	maxSheetText   = 32 << 20  // bytes of text held by a sheet, or by the shared texts
+	maxCellChars   = 32_767    // Excel's own limit of characters in a cell
+	maxMerges      = 100_000   // merged ranges of a sheet
+	maxSheets      = 4096      // sheets of a workbook
+	maxSheetName   = 1024      // bytes of a sheet's name (Excel allows 31 characters)
+	maxRelations   = 65_536    // relationships of a part
+	maxStyles      = 65_536    // cell formats read (Excel allows 64 000); further ones read as General
+	maxNumFmts     = 4096      // custom number formats read (Excel allows about 250)
+	maxFormatCode  = 255       // characters of a number format code (Excel's limit)
+	maxSheetRows   = 1 << 20   // Excel's last row: 1 048 576
+	maxSheetCols   = 1 << 14   // Excel's last column: XFD
 )
 
 // Advice ending the message about a damaged workbook.

@@ -236,6 +236,7 @@ func (x *ooxml) readWorkbook(main string, wb *Workbook) error {
 	}
 	return nil
 }
+
 // unescapeOOXML decodes Excel's _xHHHH_ escapes of characters XML cannot
 // hold ("_x000D_" is a carriage return; "_x005F_" a literal underscore).
 func unescapeOOXML(s string) string {

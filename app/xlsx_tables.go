@@ -222,4 +222,3 @@ func zeroPadding(code string) uint8 {
 	}
 	return uint8(len(s))
 }
-
