@@ -27,35 +27,36 @@ func readCSV(name string, src *io.SectionReader) (*Workbook, error) {
 	if err != nil {
 		return nil, ledger.Wrap(ledger.Invalid, err, "« %s » : encodage des caractères illisible ; enregistrez-le en CSV UTF-8", name)
 	}
-	guard := &recordGuard{r: text, limit: maxCSVRecordBytes}
-	br := bufio.NewReaderSize(guard, 256<<10)
-	start, _ := br.Peek(256 << 10) // the first lines tell the separator
-	r := csv.NewReader(br)
-	r.Comma = detectSeparator(start)
+	// The first lines tell the separator, which the guard needs too.
+	br := bufio.NewReaderSize(text, 256<<10)
+	start, _ := br.Peek(256 << 10)
+	comma := detectSeparator(start)
+	guard := &recordGuard{r: br, comma: byte(comma), limit: maxCSVRecordBytes}
+	r := csv.NewReader(bufio.NewReaderSize(guard, 64<<10))
+	r.Comma = comma
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true // the fields' text is new for each record; only the slice is reused
 	s := &Sheet{loaded: true}
-	cells, size, lastLine := 0, 0, 0
+	cells, size := 0, 0
 	fail := func(p *readProblem) (*Workbook, error) { return nil, locate(p, name, "") }
 	for {
-		guard.n = 0
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			var pe *csv.ParseError
+			var rp *readProblem
 			switch {
+			case errors.As(err, &rp):
+				return fail(rp)
 			case errors.As(err, &pe):
 				return nil, ledger.Wrap(ledger.Invalid, err, "%s, ligne %d : ligne CSV illisible (guillemets mal fermés ?)", name, pe.StartLine)
-			case errors.Is(err, errRecordTooBig):
-				return fail(limitf(lastLine+1, 0, "la ligne fait plus de %d Mo, la limite de Tantième (un guillemet jamais fermé ?)", maxCSVRecordBytes>>20))
 			}
 			return nil, ledger.Wrap(ledger.Invalid, err, "« %s » ne peut pas être lu comme un fichier CSV", name)
 		}
 		line, _ := r.FieldPos(0)
-		lastLine, _ = r.FieldPos(len(rec) - 1)
 		last := 0
 		for i, v := range rec {
 			if v == "" {
@@ -107,24 +108,76 @@ func isBinaryRune(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\v' && r != '\f' && r != 0x1A
 }
 
-// errRecordTooBig stops a CSV record beyond maxCSVRecordBytes.
-var errRecordTooBig = errors.New("enregistrement CSV trop grand")
-
-// recordGuard counts the bytes read since the start of the current record
-// (give or take the reader's buffer): encoding/csv gathers a whole record in
-// memory, so one unclosed quote would otherwise take the file in one field.
+// recordGuard bounds the bytes of one CSV record: encoding/csv gathers a
+// whole record in memory, so that one unclosed quote would otherwise take the
+// rest of the file as one field. It follows the records as encoding/csv
+// reads them with LazyQuotes (a quote opens a quoted field only at the start
+// of a field; inside one, "" is a quote, and a quote followed by anything but
+// the separator or the end of the line is kept), so that blank lines, which
+// encoding/csv skips in one go, cost nothing however many they are.
 type recordGuard struct {
 	r     io.Reader
-	n     int64
-	limit int64
+	comma byte
+	limit int
+	state byte // one of the guard* states
+	n     int  // bytes of the current record
+	line  int  // current line, from 1
+	start int  // line where the current record started
+	err   error
 }
 
+const (
+	guardFieldStart = iota
+	guardUnquoted
+	guardQuoted
+	guardQuoteInQuoted // a quote seen inside a quoted field
+)
+
 func (g *recordGuard) Read(p []byte) (int, error) {
-	if g.n >= g.limit {
-		return 0, errRecordTooBig
+	if g.err != nil {
+		return 0, g.err
 	}
 	n, err := g.r.Read(p)
-	g.n += int64(n)
+	for _, b := range p[:n] {
+		if b == '\n' {
+			g.line++
+		}
+		switch g.state {
+		case guardFieldStart, guardUnquoted:
+			switch {
+			case b == '\n':
+				g.state, g.n = guardFieldStart, 0
+				continue
+			case b == g.comma:
+				g.state = guardFieldStart
+			case b == '"' && g.state == guardFieldStart:
+				g.state = guardQuoted
+			default:
+				g.state = guardUnquoted
+			}
+		case guardQuoted:
+			if b == '"' {
+				g.state = guardQuoteInQuoted
+			}
+		case guardQuoteInQuoted:
+			switch b {
+			case '\n':
+				g.state, g.n = guardFieldStart, 0
+				continue
+			case g.comma:
+				g.state = guardFieldStart
+			case '\r': // before the line's end, which decides
+			default: // "" is a quote; any other character keeps the quote as text
+				g.state = guardQuoted
+			}
+		}
+		if g.n == 0 {
+			g.start = g.line + 1
+		}
+		if g.n++; g.n > g.limit && g.err == nil {
+			g.err = limitf(g.start, 0, "la ligne fait plus de %d Mo, la limite de Tantième (un guillemet jamais fermé ?)", g.limit>>20)
+		}
+	}
 	return n, err
 }
 

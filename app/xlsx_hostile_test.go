@@ -177,6 +177,8 @@ func TestCSVHostile(t *testing.T) {
 		{"quote never closed", "Nom;Ville\nDupont;\"" + strings.Repeat("a;b\n", 2<<20), "f.csv, ligne 2 : la ligne fait plus de 4 Mo, la limite de Tantième (un guillemet jamais fermé ?)", 0},
 		{"blank lines before data beyond the limit", "Nom;Ville\n" + strings.Repeat("\n", 300_000) + "Dupont;Lyon\n", "f.csv, ligne 300002 : le fichier a plus de 200 000 lignes, la limite de Tantième pour un import : partagez-le en plusieurs fichiers", 0},
 		{"separators only, by the million, after the data", "Nom;Ville\nDupont;Lyon\n" + strings.Repeat(";;;;\r\n", 1_000_000), "", 2},
+		{"a stray quote (inches) in an unquoted field, then 5 MB of rows", "Nom;Ville\nLot 5\" écran;Lyon\n" + strings.Repeat("Dupont Jean-Pierre et Marie-Claude;Villeurbanne\n", 110_000), "", 110_002},
+		{"escaped quotes and blank lines inside a quoted field", "Nom;Ville\n\"Dupont \"\"Jean\"\"\n\n\";Lyon\n\nMartin;\"Ly\"on\n", "", 6},
 		{"gaps kept before a row", "Nom;Ville\n;;\n\nDupont;Lyon\n", "", 4},
 		{"too many cells", "A;B;C;D;E;F;G;H;I;J;K\n" + strings.Repeat("1;2;3;4;5;6;7;8;9;10;11\n", 190_000), "f.csv, ligne 181819 : le fichier a plus de 2 000 000 cellules, la limite de Tantième pour un import : partagez-le en plusieurs fichiers", 0},
 	} {

@@ -37,6 +37,16 @@ func (x *ooxml) loadSheet(s *Sheet) error {
 		vbuf, tbuf  []byte
 		cells, text int
 	)
+	// The cells of the current row gather in cur, then are copied to a
+	// slice of their exact size: growing each row's slice cell by cell
+	// would hold half as much again in spare capacity.
+	var cur []Cell
+	curRow := 0
+	flush := func() {
+		if curRow > 0 {
+			s.rows[curRow-1] = append([]Cell(nil), cur...)
+		}
+	}
 	tooLong := func() error {
 		return limitf(row, col, "la cellule contient plus de %s caractères, la limite d'Excel", thousands(maxCellChars))
 	}
@@ -151,18 +161,21 @@ func (x *ooxml) loadSheet(s *Sheet) error {
 				if row > maxImportRows {
 					return limitf(row, 0, "la feuille a plus de %s lignes, la limite de Tantième pour un import : partagez-la en plusieurs fichiers", thousands(maxImportRows))
 				}
-				for len(s.rows) < row {
-					s.rows = append(s.rows, nil)
+				if row != curRow {
+					flush()
+					curRow = row
+					for len(s.rows) < row {
+						s.rows = append(s.rows, nil)
+					}
+					cur = append(cur[:0], s.rows[row-1]...) // a row met again (cells out of order)
 				}
-				r := s.rows[row-1]
-				if grow := col - len(r); grow > 0 {
+				if grow := col - len(cur); grow > 0 {
 					if cells += grow; cells > maxImportCells {
 						return limitf(row, col, "la feuille a plus de %s cellules, la limite de Tantième pour un import : partagez-la en plusieurs fichiers", thousands(maxImportCells))
 					}
-					r = append(r, make([]Cell, grow)...)
+					cur = append(cur, make([]Cell, grow)...)
 				}
-				r[col-1] = cell
-				s.rows[row-1] = r
+				cur[col-1] = cell
 			}
 		case xml.CharData:
 			switch {
@@ -179,6 +192,7 @@ func (x *ooxml) loadSheet(s *Sheet) error {
 			}
 		}
 	}
+	flush()
 	// Rows whose cells were all empty leave no trace at the end.
 	for len(s.rows) > 0 && len(s.rows[len(s.rows)-1]) == 0 {
 		s.rows = s.rows[:len(s.rows)-1]
