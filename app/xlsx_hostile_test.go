@@ -148,6 +148,12 @@ func TestSheetLimitMessages(t *testing.T) {
 		{"row beyond the import's limit", `<row r="1"><c r="A1"><v>1</v></c></row><row r="200001"><c r="A200001"><v>1</v></c></row>`, nil,
 			"f.xlsx, feuille « Feuil1 », ligne 200001 : la feuille a plus de 200 000 lignes, la limite de Tantième pour un import : partagez-la en plusieurs fichiers"},
 		{"empty formatted cells far below", `<row r="1"><c r="A1"><v>1</v></c></row><row r="900000"><c r="A900000" s="1"/></row>`, nil, ""},
+		{"element name of 300 bytes", `<row r="1"><` + strings.Repeat("x", 300) + `/></row>`, nil,
+			"f.xlsx, feuille « Feuil1 » : la partie xl/worksheets/sheet1.xml a un nom d'élément XML de plus de 256 caractères, la limite de Tantième"},
+		{"elements nested 300 deep", strings.Repeat("<a>", 300) + strings.Repeat("</a>", 300), nil,
+			"f.xlsx, feuille « Feuil1 » : la partie xl/worksheets/sheet1.xml imbrique plus de 256 éléments XML, la limite de Tantième"},
+		{"attribute of 2 MB", `<row r="1" spans="` + strings.Repeat("1", 2<<20) + `"/>`, nil,
+			"f.xlsx, feuille « Feuil1 » : la partie xl/worksheets/sheet1.xml contient un élément XML de plus de 1 Mo, la limite de Tantième"},
 		{"too many cells", wide.String(), nil,
 			"f.xlsx, feuille « Feuil1 », ligne 123, colonne XFD : la feuille a plus de 2 000 000 cellules, la limite de Tantième pour un import : partagez-la en plusieurs fichiers"},
 	} {

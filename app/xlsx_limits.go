@@ -19,6 +19,8 @@ const (
 	maxPartBytes      = 256 << 20 // one part of an .xlsx package, decompressed
 	maxTokenBytes     = 1 << 20   // one XML token (a tag, a run of text): a cell of 32 767 characters fits, escaped
 	maxXMLDepth       = 256       // nesting of XML elements; Excel's parts nest fewer than 10
+	maxXMLName        = 256       // bytes of an element's name, kept while it is open
+	maxRelationAttr   = 4096      // bytes of a relationship's id, type or target; longer ones are ignored
 	maxZipEntries     = 10_000    // files in the package
 	maxCSVRecordBytes = 4 << 20   // one CSV record (one line, or more when a quoted field holds line breaks)
 

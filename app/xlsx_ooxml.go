@@ -139,6 +139,9 @@ func (x *ooxml) relationships(part, base string) (map[string][2]string, error) {
 			if strings.EqualFold(xmlAttr(se, "TargetMode"), "External") {
 				continue
 			}
+			if len(xmlAttr(se, "Id")) > maxRelationAttr || len(xmlAttr(se, "Target")) > maxRelationAttr || len(xmlAttr(se, "Type")) > maxRelationAttr {
+				continue // no real relationship is that long; kept, they would add up
+			}
 			if len(out) >= maxRelations {
 				return nil, limitf(0, 0, "la partie %s a plus de %s relations, la limite de Tantième", part, thousands(maxRelations))
 			}

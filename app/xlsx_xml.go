@@ -124,7 +124,11 @@ func (p *xmlPart) next() (xml.Token, error) {
 		if len(p.open) >= maxXMLDepth {
 			return nil, limitf(0, 0, "la partie %s imbrique plus de %d éléments XML, la limite de Tantième", p.name, maxXMLDepth)
 		}
-		p.open = append(p.open, qname(t.Name))
+		n := qname(t.Name)
+		if len(n) > maxXMLName {
+			return nil, limitf(0, 0, "la partie %s a un nom d'élément XML de plus de %d caractères, la limite de Tantième", p.name, maxXMLName)
+		}
+		p.open = append(p.open, n)
 		p.root = true
 	case xml.EndElement:
 		n := qname(t.Name)
