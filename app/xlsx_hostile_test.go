@@ -220,3 +220,33 @@ func TestCSVEncodingStreamed(t *testing.T) {
 		}
 	}
 }
+
+// TestPackageLimits: a package of too many files or sheets is refused before
+// it is read, saying the limit.
+func TestPackageLimits(t *testing.T) {
+	many := oneSheetParts("")
+	for i := 0; i < maxZipEntries; i++ {
+		many["xl/media/image"+strconv.Itoa(i)+".png"] = ""
+	}
+	var sheets strings.Builder
+	for i := 0; i <= maxSheets; i++ {
+		sheets.WriteString(`<sheet name="F` + strconv.Itoa(i) + `" sheetId="1" r:id="rId1"/>`)
+	}
+	manySheets := oneSheetParts("")
+	manySheets["xl/workbook.xml"] = strings.Replace(manySheets["xl/workbook.xml"], `<sheet name="Feuil1" sheetId="1" r:id="rId1"/>`, sheets.String(), 1)
+	longName := oneSheetParts("")
+	longName["xl/workbook.xml"] = strings.Replace(longName["xl/workbook.xml"], `name="Feuil1"`, `name="`+strings.Repeat("n", maxSheetName+1)+`"`, 1)
+	for _, c := range []struct {
+		name  string
+		parts map[string]string
+		msg   string
+	}{
+		{"10 001 files", many, "« f.xlsx » contient plus de 10 000 fichiers internes, la limite de Tantième : ce n'est pas un classeur de copropriété ; " + saveAsAdvice},
+		{"4 097 sheets", manySheets, "f.xlsx : le classeur a plus de 4 096 feuilles, la limite de Tantième"},
+		{"sheet name of 1 025 bytes", longName, "f.xlsx : le nom de la feuille n° 1 a plus de 1 024 caractères (Excel en permet 31)"},
+	} {
+		if _, got := readFirstSheet("f.xlsx", zipParts(t, c.parts)); got != c.msg {
+			t.Errorf("%s:\n got  %s\n want %s", c.name, got, c.msg)
+		}
+	}
+}

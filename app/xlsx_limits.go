@@ -16,7 +16,7 @@ import (
 // memory whatever the input.
 const (
 	maxWorkbookBytes  = 64 << 20  // the file on disk
-	maxPartBytes      = 256 << 20 // one part of an .xlsx package, decompressed
+	maxPartBytes      = 128 << 20 // one part of an .xlsx package, decompressed: a sheet of 2 000 000 cells is about 100 MB of XML
 	maxTokenBytes     = 1 << 20   // one XML token (a tag, a run of text): a cell of 32 767 characters fits, escaped
 	maxXMLDepth       = 256       // nesting of XML elements; Excel's parts nest fewer than 10
 	maxXMLName        = 256       // bytes of an element's name, kept while it is open
