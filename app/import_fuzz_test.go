@@ -92,11 +92,11 @@ func checkReadError(t *testing.T, name string, err error) {
 // within the limits, deep nesting, huge repeat counts.
 func sizeAmplifyingSeeds(tb testing.TB) [][]byte {
 	var bomb bytes.Buffer // a 16 MB cell in 16 KB
-	bigPart(tb, &bomb, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`, 'a', 16<<20, `</t></is></c></row></sheetData></worksheet>`)
+	bigPart(tb, &bomb, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`, "a", 16<<20, `</t></is></c></row></sheetData></worksheet>`)
 	var sharedBomb bytes.Buffer
-	bigPart(tb, &sharedBomb, "xl/sharedStrings.xml", `<sst><si><t>`, 'b', 8<<20, `</t></si></sst>`)
+	bigPart(tb, &sharedBomb, "xl/sharedStrings.xml", `<sst><si><t>`, "b", 8<<20, `</t></si></sst>`)
 	var spaces bytes.Buffer // 32 MB of one text run between two rows
-	bigPart(tb, &spaces, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>`, ' ', 32<<20, `</sheetData></worksheet>`)
+	bigPart(tb, &spaces, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>`, " ", 32<<20, `</sheetData></worksheet>`)
 	deep := strings.Repeat("<a>", 100_000) + strings.Repeat("</a>", 100_000)
 	rows := strings.Repeat(`<row><c><v>1</v></c><c t="s"><v>0</v></c></row>`, 100_000)
 	merges := `<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells>` + strings.Repeat(`<mergeCell ref="A1:XFD1048576"/>`, 1000) + `</mergeCells><sheetData>`

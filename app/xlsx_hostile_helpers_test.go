@@ -102,13 +102,12 @@ func oneSheetParts(body string, shared ...string) map[string]string {
 	}
 }
 
-// bigPart writes a package whose part name holds prefix, n bytes of fill and
-// suffix, without compressing n bytes: a deflate stream of one megabyte of
-// the same byte is repeated (its references never reach before its own
-// start, and what is before is the same byte anyway). The other parts are
-// those of oneSheetParts(""). This is the zip bomb of a 1 GiB cell in a
-// 1 MB file.
-func bigPart(tb testing.TB, w io.Writer, name, prefix string, fill byte, n int64, suffix string) {
+// bigPart writes a package whose part name holds prefix, n bytes of unit
+// repeated and suffix, without compressing n bytes: the deflate stream of one
+// mebibyte of units is repeated (its references never reach before its own
+// start). The other parts are those of oneSheetParts(""). This is the zip
+// bomb of a 1 GiB cell in a 1 MB file.
+func bigPart(tb testing.TB, w io.Writer, name, prefix, unit string, n int64, suffix string) {
 	tb.Helper()
 	compress := func(data []byte, final bool) []byte {
 		var b bytes.Buffer
@@ -122,7 +121,10 @@ func bigPart(tb testing.TB, w io.Writer, name, prefix string, fill byte, n int64
 		return b.Bytes()
 	}
 	const chunk = 1 << 20
-	block := bytes.Repeat([]byte{fill}, chunk)
+	if chunk%len(unit) != 0 {
+		tb.Fatal("bigPart: the unit must divide 1 MiB")
+	}
+	block := []byte(strings.Repeat(unit, chunk/len(unit)))
 	head, body, tail := compress([]byte(prefix), false), compress(block, false), compress([]byte(suffix), true)
 	crc := crc32.ChecksumIEEE([]byte(prefix))
 	var raw int64 = int64(len(head)) + int64(len(tail))

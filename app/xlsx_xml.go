@@ -86,9 +86,9 @@ func (p *partReader) Read(b []byte) (int, error) {
 
 // openPart opens a part for reading, bounded; f is the part's zip entry.
 func openPart(f *zip.File) (io.ReadCloser, error) {
-	if f.UncompressedSize64 > maxPartBytes {
-		return nil, errPartTooBig
-	}
+	// The size the package declares is not checked first: reading the part
+	// stops at the limit anyway, and a sheet of a million rows is better
+	// told by its rows (the row limit comes first) than by its bytes.
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
