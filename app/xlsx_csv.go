@@ -64,7 +64,8 @@ func readCSV(name string, src *io.SectionReader) (*Workbook, error) {
 			}
 			l, _ := r.FieldPos(i)
 			if j := strings.IndexFunc(v, isBinaryRune); j >= 0 {
-				return fail(limitf(l+strings.Count(v[:j], "\n"), i+1, "la cellule contient un caractère de contrôle (%U) : ce n'est pas un fichier texte ; %s", []rune(v[j:])[0], saveAsAdvice))
+				bad, _ := utf8.DecodeRuneInString(v[j:])
+				return fail(limitf(l+strings.Count(v[:j], "\n"), i+1, "la cellule contient un caractère de contrôle (%U) : ce n'est pas un fichier texte ; %s", bad, saveAsAdvice))
 			}
 			if utf8.RuneCountInString(v) > maxCellChars {
 				return fail(limitf(l, i+1, "la cellule contient plus de %s caractères, la limite d'Excel", thousands(maxCellChars)))
