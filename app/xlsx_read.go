@@ -19,10 +19,6 @@ import (
 // workbook (values, number formats, merged cells). excelize still writes the
 // exports and the test files.
 
-// maxWorkbookBytes bounds the file read into memory; a copropriété's
-// spreadsheets are far smaller.
-const maxWorkbookBytes = 256 << 20
-
 // Workbook is a spreadsheet opened for import. Its sheets are read when
 // first asked for (Sheet), so choosing a sheet in a large workbook does not
 // read the others. It is not safe for concurrent use: a screen plans its
@@ -73,7 +69,12 @@ func (w *Workbook) Sheet(name string) (*Sheet, error) {
 	}
 	if !s.loaded {
 		if err := w.x.loadSheet(s); err != nil {
-			return nil, ledger.Wrap(ledger.Invalid, err, "« %s », feuille « %s » : le classeur est endommagé ou illisible ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau au format « Classeur Excel (.xlsx) »", w.Name, s.Name)
+			// The message says the real cause: damage (with the advice to
+			// save the file again) or a limit, with its location.
+			if located := locate(err, w.Name, s.Name); located != err {
+				return nil, located
+			}
+			return nil, ledger.Wrap(ledger.Invalid, err, "« %s », feuille « %s » : %s", w.Name, s.Name, damagedAdvice)
 		}
 		s.loaded = true
 	}
@@ -168,7 +169,9 @@ func (s *Sheet) indexMerges() {
 
 // OpenWorkbook reads a spreadsheet file: an Excel workbook (.xlsx, .xlsm) or
 // a CSV file. Other formats are refused with a message saying how to save
-// the file so that it can be read.
+// the file so that it can be read. A CSV file is read as a stream; a workbook
+// is kept in memory (its sheets are read when asked for, and the file must
+// not stay open meanwhile): both within maxWorkbookBytes.
 func OpenWorkbook(path string) (*Workbook, error) {
 	name := filepath.Base(path)
 	f, err := os.Open(path)
@@ -179,19 +182,45 @@ func OpenWorkbook(path string) (*Workbook, error) {
 		return nil, ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être lu", path)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être lu", path)
+	case st.IsDir():
 		return nil, ledger.Errorf(ledger.Invalid, "« %s » est un dossier, pas un classeur", path)
-	} else if err == nil && st.Size() > maxWorkbookBytes {
-		return nil, ledger.Errorf(ledger.Invalid, "« %s » est trop volumineux pour être importé (plus de %d Mo)", name, maxWorkbookBytes>>20)
+	case !st.Mode().IsRegular():
+		return nil, ledger.Errorf(ledger.Invalid, "« %s » n'est pas un fichier ordinaire", path)
+	case st.Size() > maxWorkbookBytes:
+		return nil, tooBig(name)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxWorkbookBytes+1))
-	if err != nil {
+	src := io.NewSectionReader(f, 0, st.Size())
+	if isZip(head(src)) {
+		data, err := io.ReadAll(src)
+		if err != nil {
+			return nil, ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être lu", path)
+		}
+		src = io.NewSectionReader(bytes.NewReader(data), 0, int64(len(data)))
+	}
+	wb, err := readWorkbook(name, src)
+	if err != nil && ledger.KindOf(err) == ledger.Internal {
 		return nil, ledger.Wrap(ledger.Invalid, err, "Le fichier « %s » ne peut pas être lu", path)
 	}
-	if len(data) > maxWorkbookBytes {
-		return nil, ledger.Errorf(ledger.Invalid, "« %s » est trop volumineux pour être importé (plus de %d Mo)", name, maxWorkbookBytes>>20)
-	}
-	return ReadWorkbook(name, data)
+	return wb, err
+}
+
+func tooBig(name string) error {
+	return ledger.Errorf(ledger.Invalid, "« %s » est trop volumineux pour être importé (plus de %d Mo)", name, maxWorkbookBytes>>20)
+}
+
+// head is the start of a file, from which its format is told.
+func head(src *io.SectionReader) []byte {
+	b := make([]byte, min(src.Size(), 8192))
+	n, _ := src.ReadAt(b, 0)
+	return b[:n]
+}
+
+func isZip(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06"))
 }
 
 // saveAsAdvice is the advice every refused format ends with.
@@ -202,12 +231,20 @@ const saveAsAdvice = "enregistrez-le au format « Classeur Excel (.xlsx) » ou C
 // The content decides the format, not the extension, so a workbook saved as
 // .xls but named .xlsx gets the right advice.
 func ReadWorkbook(name string, data []byte) (*Workbook, error) {
+	if len(data) > maxWorkbookBytes {
+		return nil, tooBig(name)
+	}
+	return readWorkbook(name, io.NewSectionReader(bytes.NewReader(data), 0, int64(len(data))))
+}
+
+func readWorkbook(name string, src *io.SectionReader) (*Workbook, error) {
 	ext := strings.ToLower(filepath.Ext(name))
+	data := head(src)
 	switch {
 	case len(data) == 0:
 		return nil, ledger.Errorf(ledger.Invalid, "« %s » est vide", name)
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		return readZipWorkbook(name, data)
+	case isZip(data):
+		return readZipWorkbook(name, src, src.Size())
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		return nil, ledger.Errorf(ledger.Invalid, "« %s » est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe, que Tantième ne sait pas lire : ouvrez-le dans Excel ou LibreOffice (en retirant le mot de passe) et %s", name, saveAsAdvice)
 	case looksLikeMarkup(data):
@@ -219,7 +256,7 @@ func ReadWorkbook(name string, data []byte) (*Workbook, error) {
 	case ext == ".xls" || ext == ".xlsx" || ext == ".xlsm" || ext == ".ods" || ext == ".numbers" || !looksLikeText(data):
 		return nil, ledger.Errorf(ledger.Invalid, "« %s » n'est pas un classeur que Tantième sait lire : %s", name, saveAsAdvice)
 	}
-	return readCSV(name, data)
+	return readCSV(name, src)
 }
 
 func looksLikeMarkup(data []byte) bool {

@@ -350,7 +350,7 @@ func TestWorkbookLimits(t *testing.T) {
 		f.Truncate(maxWorkbookBytes + 1)
 		f.Close()
 	}
-	if _, err := OpenWorkbook(big); ledger.Message(err) != "« gros.csv » est trop volumineux pour être importé (plus de 256 Mo)" {
+	if _, err := OpenWorkbook(big); ledger.Message(err) != "« gros.csv » est trop volumineux pour être importé (plus de 64 Mo)" {
 		t.Errorf("big file: %v", err)
 	}
 }
