@@ -168,11 +168,19 @@ const proofText = "Ce que cela prouve : chaque écriture est enchaînée à la p
 
 // showGuarantees is Aide › Ce que Tantième garantit.
 func (s *Shell) showGuarantees() {
-	s.inform("Ce que Tantième garantit", theme.InfoIcon(), strings.Join([]string{
+	text := strings.Join([]string{
 		"Des comptes toujours justes : chaque écriture est équilibrée, chaque charge porte une clé de répartition, et un exercice clos ne peut plus être modifié, même en ouvrant le fichier avec un autre programme.",
 		"Un fichier tel que Tantième l'a écrit : à chaque ouverture, sa structure est comparée à celle que Tantième crée ; un fichier modifié par un autre outil est signalé et n'est jamais modifié. Une sauvegarde n'est restaurée qu'après les mêmes contrôles.",
 		"Des comptes qui prouvent qu'ils n'ont pas été retouchés (arrêté du 14 mars 2005, art. 2) : chaque saisie, modification ou suppression d'écriture et chaque clôture sont enchaînées par une empreinte ; une écriture modifiée garde ses versions précédentes (bouton Historique). Les annexes, les livres et les décomptes impriment l'empreinte des comptes en bas de page ; la clôture scelle l'exercice.",
 		proofText,
 		"Pour vérifier : Exercice › Vérifier l'intégrité, puis recopiez l'empreinte d'un document imprimé.",
-	}, "\n\n"))
+	}, "\n\n")
+	f := s.newForm("Ce que Tantième garantit", "Fermer")
+	f.cancel.Hide()
+	f.width = 720
+	// Scrolled: the text is taller than a 700-pixel screen, and the Fermer
+	// button must stay in sight.
+	scroll := container.NewVScroll(note(text))
+	scroll.SetMinSize(fyne.NewSize(660, 420))
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.InfoIcon())), nil, scroll), nil)
 }
