@@ -12,9 +12,10 @@ import (
 const chainBatch = 5000
 
 // entryState is what the chain says of one entry, after its last record.
+// One is held per entry of the books while the chain is checked: kept small.
 type entryState struct {
 	content  Link
-	exercise string // first day of its exercise
+	exercise string // first day of its exercise (interned: one string per exercise)
 	seq      int64  // the record that brought this version in
 	alive    bool
 }
@@ -30,8 +31,9 @@ type ChainReport struct {
 // walkChain reads the chain in order, checks every link and calls visit
 // with each record and the state of its entry before it. It stops at the
 // first broken link: what follows can no longer be trusted.
-func (tx *Tx) walkChain(visit func(r ChainRecord, before entryState, known bool) error, states map[int64]*entryState) (ChainRecord, []string, error) {
+func (tx *Tx) walkChain(visit func(r ChainRecord, before entryState, known bool) error, states map[int64]entryState) (ChainRecord, []string, error) {
 	var prev ChainRecord
+	interned := map[string]string{}
 	var problems []string
 	for {
 		type row struct {
@@ -66,23 +68,22 @@ func (tx *Tx) walkChain(visit func(r ChainRecord, before entryState, known bool)
 				problems = append(problems, fmt.Sprintf("la chaîne des écritures est rompue au rang %d (%s) : cet enregistrement a été modifié hors de Tantième", r.Seq, describeChainRecord(r)))
 				return prev, problems, nil
 			}
-			var before entryState
-			st, known := states[r.EntryID]
-			if known {
-				before = *st
-			}
+			before, known := states[r.EntryID]
 			if err := visit(r, before, known && r.Op != OpSeal); err != nil {
 				return prev, problems, err
 			}
 			if r.Op != OpSeal {
-				if st == nil {
-					st = &entryState{}
-					states[r.EntryID] = st
+				st := before
+				ex, ok := interned[x.ex]
+				if !ok {
+					ex = x.ex
+					interned[ex] = ex
 				}
-				st.content, st.exercise, st.alive = r.Content, ISO(r.Exercise), r.Op != OpDelete
+				st.content, st.exercise, st.alive = r.Content, ex, r.Op != OpDelete
 				if r.Op != OpDelete {
 					st.seq = r.Seq
 				}
+				states[r.EntryID] = st
 			}
 			prev = r
 		}
@@ -109,9 +110,8 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 		}
 		return "commençant le " + start
 	}
-	states := map[int64]*entryState{}
-	sealedAt := map[string]int64{}      // exercise start → seq of its seal
-	contents := map[int64]ChainRecord{} // seq → record, for the kept versions
+	states := map[int64]entryState{}
+	sealedAt := map[string]int64{} // exercise start → seq of its seal
 	head, broken, err := tx.walkChain(func(r ChainRecord, before entryState, known bool) error {
 		rep.Records++
 		ex := ISO(r.Exercise)
@@ -124,9 +124,6 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 			}
 			sealedAt[ex] = r.Seq
 			return nil
-		}
-		if r.Op != OpDelete {
-			contents[r.Seq] = r
 		}
 		for _, touched := range []string{ex, before.exercise} {
 			if s, ok := sealedAt[touched]; ok && touched != "" {
@@ -152,17 +149,21 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 		return rep, nil
 	}
 
-	// The kept versions are the ones the chain hashed.
+	// The kept versions are the ones the chain hashed (read with their
+	// record, so that nothing per record is held in memory).
 	var afterSeq int64
 	for {
 		type kept struct {
-			seq  int64
-			body string
+			seq, entry int64
+			op         string
+			content    []byte
+			body       string
 		}
-		batch, err := collect(tx, "lecture de l'historique", `SELECT seq, body FROM chain_versions WHERE seq > ? ORDER BY seq LIMIT ?`,
+		batch, err := collect(tx, "lecture de l'historique", `SELECT v.seq, coalesce(c.entry_id, 0), coalesce(c.op, ''), coalesce(c.content, x''), v.body
+			FROM chain_versions v LEFT JOIN chain c ON c.seq = v.seq WHERE v.seq > ? ORDER BY v.seq LIMIT ?`,
 			[]any{afterSeq, chainBatch / 10}, func(r *sql.Rows) (kept, error) {
 				var k kept
-				return k, r.Scan(&k.seq, &k.body)
+				return k, r.Scan(&k.seq, &k.entry, &k.op, &k.content, &k.body)
 			})
 		if err != nil {
 			return rep, err
@@ -172,10 +173,12 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 		}
 		for _, k := range batch {
 			afterSeq = k.seq
-			if r, ok := contents[k.seq]; !ok {
+			sum := sha256.Sum256([]byte(k.body))
+			switch {
+			case k.op == "" || k.op == OpDelete || k.op == OpSeal:
 				add("l'historique conservé au rang %d ne correspond à aucune écriture de la chaîne", k.seq)
-			} else if r.Content != sha256.Sum256([]byte(k.body)) {
-				add("l'historique conservé de l'écriture n° %d (rang %d) ne correspond pas à la chaîne : l'écriture avait été modifiée hors de Tantième", r.EntryID, k.seq)
+			case string(k.content) != string(sum[:]):
+				add("l'historique conservé de l'écriture n° %d (rang %d) ne correspond pas à la chaîne : l'écriture avait été modifiée hors de Tantième", k.entry, k.seq)
 			}
 		}
 	}
@@ -194,18 +197,19 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 			e := &batch[i]
 			afterID = e.ID
 			rep.Entries++
-			st := states[e.ID]
+			st, known := states[e.ID]
 			where := fmt.Sprintf("l'écriture n° %d du %s (exercice %s)", e.ID, FrenchDate(e.Date), exerciseNameAt(exercises, e.Date))
 			switch {
-			case st == nil:
+			case !known:
 				add("%s n'est pas dans la chaîne des écritures : elle a été ajoutée hors de Tantième", where)
 			case !st.alive:
 				add("%s a été supprimée (chaîne) mais figure encore dans les comptes : elle a été remise hors de Tantième", where)
 			case sha256.Sum256([]byte(EncodeEntry(e))) != st.content:
 				add("%s a été modifiée hors de Tantième : elle ne correspond plus à sa version enregistrée dans la chaîne (rang %d)", where, st.seq)
 			}
-			if st != nil {
+			if known {
 				st.alive = false // seen
+				states[e.ID] = st
 			}
 		}
 	}
@@ -339,7 +343,7 @@ func (d *DB) VerifyFingerprint(ex Exercise, fingerprint string) (SealVerdict, er
 		} else if ok && s.Link.Fingerprint() == fp {
 			v.Sealed = true
 		}
-		states := map[int64]*entryState{}
+		states := map[int64]entryState{}
 		_, broken, err := tx.walkChain(func(r ChainRecord, before entryState, known bool) error {
 			if !v.Found {
 				if r.Link.Fingerprint() == fp {
