@@ -28,12 +28,25 @@ type backupJSON struct {
 	Reason        string  `json:"reason,omitempty"`
 	Pruned        *int    `json:"pruned,omitempty"`
 	Replaced      *string `json:"replaced,omitempty"`
+	// The books' fingerprints when saved (the proof kept outside the file).
+	Fingerprints []ledger.ManifestFingerprint `json:"fingerprints,omitempty"`
 }
 
 func manifestJSON(archive string, m ledger.Manifest) backupJSON {
 	return backupJSON{Archive: archive, Residence: m.Residence, Created: m.Created.Format(time.RFC3339), Exercise: m.Exercise,
 		SchemaVersion: m.SchemaVersion, SHA256: m.SHA256, Size: m.Size, Owners: m.Owners, Lots: m.Lots,
-		Entries: m.Entries, Documents: len(m.Documents), Reason: m.Reason}
+		Entries: m.Entries, Documents: len(m.Documents), Reason: m.Reason, Fingerprints: m.Fingerprints}
+}
+
+// printManifestFingerprints says the fingerprints a backup keeps.
+func printManifestFingerprints(out io.Writer, m ledger.Manifest) {
+	for _, f := range m.Fingerprints {
+		what := "empreinte des comptes"
+		if f.Sealed {
+			what = "scellé de la clôture"
+		}
+		fmt.Fprintf(out, "Exercice %s : %s %s\n", f.Exercise, what, f.Fingerprint)
+	}
 }
 
 func printJSON(out io.Writer, v any) error {
@@ -91,6 +104,7 @@ func init() {
 				}
 				fmt.Fprintln(out, res.Summary())
 				fmt.Fprintf(out, "SHA-256 de la résidence : %s\n", res.Manifest.SHA256)
+				printManifestFingerprints(out, res.Manifest)
 				return nil
 			}
 		},
@@ -119,6 +133,7 @@ func init() {
 					}
 					fmt.Fprintln(out, app.DescribeBackup(m)+".")
 					fmt.Fprintln(out, "Sauvegarde vérifiée : empreinte SHA-256 et intégrité correctes.")
+					printManifestFingerprints(out, m)
 					return nil
 				}
 				if *to == "" {
