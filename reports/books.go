@@ -69,15 +69,15 @@ type JournalRecapRow struct {
 }
 
 var journalColumns = []Column{
-	{Title: "Date", Width: 20},
-	{Title: "N°", Width: 12, Right: true},
-	{Title: "Pièce", Width: 26},
-	{Title: "Compte", Width: 15},
+	{Title: "Date", Width: 19, Whole: true},
+	{Title: "N°", Width: 11, Right: true},
+	{Title: "Pièce", Width: 30, Whole: true},
+	{Title: "Compte", Width: 15, Whole: true},
 	{Title: "Intitulé du compte", Width: 50},
 	{Title: "Libellé"},
 	{Title: "Clé", Width: 9},
-	{Title: "Débit", Width: 25, Right: true},
-	{Title: "Crédit", Width: 25, Right: true},
+	{Title: "Débit", Width: 24, Right: true},
+	{Title: "Crédit", Width: 24, Right: true},
 }
 
 // JournalPDF prints a journal (landscape: the account's label and the
@@ -159,10 +159,10 @@ type LedgerLine struct {
 }
 
 var ledgerColumns = []Column{
-	{Title: "Date", Width: 20},
+	{Title: "Date", Width: 20, Whole: true},
 	{Title: "Jnl", Width: 10},
 	{Title: "N°", Width: 12, Right: true},
-	{Title: "Pièce", Width: 26},
+	{Title: "Pièce", Width: 30, Whole: true},
 	{Title: "Libellé"},
 	{Title: "Clé", Width: 9},
 	{Title: "Let.", Width: 10},
@@ -262,7 +262,7 @@ func TrialBalancePDF(b TrialBalanceBook) ([]byte, error) {
 	wide := b.OpeningLabel != ""
 	d := NewDoc(b.page("Balance générale", wide))
 	d.AddPage()
-	cols := []Column{{Title: "Compte", Width: 17}, {Title: "Intitulé"}}
+	cols := []Column{{Title: "Compte", Width: 17, Whole: true}, {Title: "Intitulé"}}
 	if wide {
 		cols = append(cols, Column{Title: b.OpeningLabel, Width: 38, Right: true})
 	}
@@ -327,7 +327,7 @@ type KeyCheck struct {
 func KeyBalancePDF(b KeyBalanceBook) ([]byte, error) {
 	d := NewDoc(b.page("Balance par clé de répartition", false))
 	d.AddPage()
-	cols := []Column{{Title: "Compte", Width: 17}, {Title: "Intitulé"}, {Title: "Débit", Width: 27, Right: true},
+	cols := []Column{{Title: "Compte", Width: 17, Whole: true}, {Title: "Intitulé"}, {Title: "Débit", Width: 27, Right: true},
 		{Title: "Crédit", Width: 27, Right: true}, {Title: "Solde", Width: 30, Right: true}}
 	t := newBookTable(d, cols, nil, 1)
 	if len(b.Keys) == 0 {
@@ -346,7 +346,7 @@ func KeyBalancePDF(b KeyBalanceBook) ([]byte, error) {
 		t.end()
 	}
 	if len(b.Checks) > 0 {
-		ct := newBookTable(d, []Column{{Title: "Compte", Width: 17}, {Title: "Intitulé"}, {Title: "Total des clés", Width: 30, Right: true},
+		ct := newBookTable(d, []Column{{Title: "Compte", Width: 17, Whole: true}, {Title: "Intitulé"}, {Title: "Total des clés", Width: 30, Right: true},
 			{Title: "Balance générale", Width: 30, Right: true}, {Title: "Écart", Width: 24, Right: true}}, nil, 1)
 		ct.begin("Concordance avec la balance générale (charges, classe 6)", 3)
 		var byKeys, general int64
@@ -383,13 +383,13 @@ type OwnerAccount struct {
 }
 
 var ownerAccountColumns = []Column{
-	{Title: "Date", Width: 20},
+	{Title: "Date", Width: 19, Whole: true},
 	{Title: "Jnl", Width: 9},
-	{Title: "Pièce", Width: 20},
+	{Title: "Pièce", Width: 21, Whole: true},
 	{Title: "Libellé"},
-	{Title: "Débit", Width: 25, Right: true},
-	{Title: "Crédit", Width: 25, Right: true},
-	{Title: "Solde", Width: 28, Right: true},
+	{Title: "Débit", Width: 23, Right: true},
+	{Title: "Crédit", Width: 23, Right: true},
+	{Title: "Solde", Width: 26, Right: true},
 }
 
 // OwnerAccountsPDF prints the statements, one owner per page (or run of
