@@ -137,3 +137,65 @@ func wordCounts(text string) map[string]int {
 	}
 	return out
 }
+
+// After the closing, the balance par clé is the one the closing found: its
+// distribution entries, which bring every key's accounts back to zero,
+// are left out of both balances, and the book says so.
+func TestKeyBalanceBeforeDistribution(t *testing.T) {
+	r := writeDemo(t)
+	ex := year(t, r, 2025)
+	before, err := r.KeyBalance(BookOptions{Exercise: ex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
+	if err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	if _, err := r.PostClosing(p); err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	opt := BookOptions{Exercise: year(t, r, 2025)}
+	after, err := r.KeyBalance(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.BeforeDistribution || !after.BeforeDistribution {
+		t.Errorf("before distribution: %v before the closing, %v after", before.BeforeDistribution, after.BeforeDistribution)
+	}
+	if len(after.Keys) != len(before.Keys) || len(before.Keys) == 0 {
+		t.Fatalf("%d keys after the closing, %d before", len(after.Keys), len(before.Keys))
+	}
+	for i, s := range before.Keys {
+		a := after.Keys[i]
+		if a.Key.Code != s.Key.Code || a.Debit != s.Debit || a.Credit != s.Credit || len(a.Rows) != len(s.Rows) {
+			t.Errorf("key %s: %s / %s on %d accounts after the closing, %s / %s on %d before",
+				s.Key.Code, a.Debit, a.Credit, len(a.Rows), s.Debit, s.Credit, len(s.Rows))
+			continue
+		}
+		for j := range s.Rows {
+			if a.Rows[j] != s.Rows[j] {
+				t.Errorf("key %s: %+v after the closing, %+v before", s.Key.Code, a.Rows[j], s.Rows[j])
+			}
+		}
+	}
+	if !after.Agree() || len(after.Checks) != len(before.Checks) {
+		t.Errorf("agree %v, %d checks (%d before)", after.Agree(), len(after.Checks), len(before.Checks))
+	}
+	for i, c := range before.Checks {
+		if after.Checks[i] != c || c.General == 0 {
+			t.Errorf("check %+v after the closing, %+v before", after.Checks[i], c)
+		}
+	}
+	pdf, err := r.KeyBalancePDF(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdfPageTexts(t, pdf), "\n")
+	for _, want := range []string{"balance avant les écritures de répartition de la clôture du 31/12/2025",
+		"Total de la clé 001", before.Keys[0].Debit.Format(), before.Keys[0].Credit.Format()} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+			t.Errorf("the balance par clé lacks %q", want)
+		}
+	}
+}

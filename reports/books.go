@@ -302,6 +302,9 @@ func TrialBalancePDF(b TrialBalanceBook) ([]byte, error) {
 // it; then the check that it agrees with the balance générale.
 type KeyBalanceBook struct {
 	BookHead
+	// Note says what the figures are, printed above them ("" for none):
+	// after the closing, the balance before its distribution entries.
+	Note   string
 	Keys   []KeySection
 	Checks []KeyCheck
 	Agree  bool
@@ -330,6 +333,9 @@ func KeyBalancePDF(b KeyBalanceBook) ([]byte, error) {
 	cols := []Column{{Title: "Compte", Width: 17, Whole: true}, {Title: "Intitulé"}, {Title: "Débit", Width: 27, Right: true},
 		{Title: "Crédit", Width: 27, Right: true}, {Title: "Solde", Width: 30, Right: true}}
 	t := newBookTable(d, cols, nil, 1)
+	if b.Note != "" {
+		d.Paragraph(b.Note)
+	}
 	if len(b.Keys) == 0 {
 		d.Paragraph("Aucune ligne portant une clé sur la période.")
 	}
@@ -350,12 +356,16 @@ func KeyBalancePDF(b KeyBalanceBook) ([]byte, error) {
 			{Title: "Balance générale", Width: 30, Right: true}, {Title: "Écart", Width: 24, Right: true}}, nil, 1)
 		ct.begin("Concordance avec la balance générale (charges, classe 6)", 3)
 		var byKeys, general int64
+		var rows []bookRow
 		for _, c := range b.Checks {
 			byKeys += c.ByKeys
 			general += c.General
-			ct.add([]bookRow{{cells: []string{c.Account, c.Label, balanceDC(c.ByKeys), balanceDC(c.General), moneyBlank(c.ByKeys - c.General)}}})
+			rows = append(rows, bookRow{cells: []string{c.Account, c.Label, balanceDC(c.ByKeys), balanceDC(c.General), moneyBlank(c.ByKeys - c.General)}})
 		}
-		ct.add([]bookRow{{cells: []string{"", "Total", balanceDC(byKeys), balanceDC(general), money(byKeys - general)}, strong: true}})
+		rows = append(rows, bookRow{cells: []string{"", "Total", balanceDC(byKeys), balanceDC(general), money(byKeys - general)}, strong: true})
+		// The total stays with the last accounts.
+		rows[max(0, len(rows)-3)].keep = min(3, len(rows))
+		ct.add(rows)
 		ct.end()
 		if b.Agree {
 			d.Paragraph("La balance par clé et la balance générale concordent.")
