@@ -573,6 +573,10 @@ type KeyBalance struct {
 	// Checks compare, for each charge account (class 6: every line carries
 	// a key), the sum over keys with the balance générale.
 	Checks []KeyCheck
+	// BeforeDistribution is set when the period holds the distribution
+	// entries of the exercise's closing: both balances are then read
+	// without them (see keyBalance).
+	BeforeDistribution bool
 }
 
 // KeyBalanceSection is one key's accounts.
@@ -621,6 +625,39 @@ func keyBalance(tx *ledger.Tx, opt BookOptions) (KeyBalance, error) {
 	if err != nil {
 		return k, err
 	}
+	// After the closing, its distribution entries bring every charge and
+	// income account of every key back to zero: the balance would compare
+	// zeros with zeros. The AG and the accountant check the charges and
+	// income of the exercise per key as the closing found them, so both
+	// balances are read before those entries.
+	dist, err := tx.Entries(ledger.EntryFilter{From: p.From, To: p.To, Origin: distOrigin(p.Exercise)})
+	if err != nil {
+		return k, err
+	}
+	undo := map[[2]string][2]ledger.Amount{} // (key, account) → debit, credit
+	undoGeneral := map[string]ledger.Amount{}
+	for _, e := range dist {
+		k.BeforeDistribution = true
+		for _, l := range e.Lines {
+			undoGeneral[l.Account] += l.Debit - l.Credit
+			if l.Key != "" {
+				u := undo[[2]string{l.Key, l.Account}]
+				undo[[2]string{l.Key, l.Account}] = [2]ledger.Amount{u[0] + l.Debit, u[1] + l.Credit}
+			}
+		}
+	}
+	if len(undo) > 0 {
+		kept := rows[:0]
+		for _, r := range rows {
+			u := undo[[2]string{r.Key, r.Account}]
+			r.Debit -= u[0]
+			r.Credit -= u[1]
+			if r.Debit != 0 || r.Credit != 0 {
+				kept = append(kept, r)
+			}
+		}
+		rows = kept
+	}
 	keys, err := tx.KeyTotals()
 	if err != nil {
 		return k, err
@@ -656,7 +693,8 @@ func keyBalance(tx *ledger.Tx, opt BookOptions) (KeyBalance, error) {
 		if ledger.AccountClass(g.Account) != 6 {
 			continue
 		}
-		k.Checks = append(k.Checks, KeyCheck{Account: g.Account, Label: g.Label, ByKeys: byKeys[g.Account], General: g.Debit - g.Credit})
+		k.Checks = append(k.Checks, KeyCheck{Account: g.Account, Label: g.Label, ByKeys: byKeys[g.Account],
+			General: g.Debit - g.Credit - undoGeneral[g.Account]})
 		delete(byKeys, g.Account)
 	}
 	// A class-6 amount on keys that the balance générale does not know
@@ -681,6 +719,10 @@ func (r *Residence) KeyBalancePDF(opt BookOptions) ([]byte, error) {
 		return nil, err
 	}
 	b := reports.KeyBalanceBook{BookHead: head, Agree: k.Agree()}
+	if k.BeforeDistribution {
+		b.Note = "Exercice clôturé : balance avant les écritures de répartition de la clôture du " + ledger.FrenchDate(k.Period.Exercise.End) +
+			", soit les charges et les produits de l'exercice par clé que la clôture a répartis entre les copropriétaires."
+	}
 	for _, s := range k.Keys {
 		sec := reports.KeySection{Code: s.Key.Code, Label: s.Key.Label,
 			Total: reports.TrialRow{Debit: s.Debit.Cents(), Credit: s.Credit.Cents(), Balance: (s.Debit - s.Credit).Cents()}}

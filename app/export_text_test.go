@@ -89,7 +89,8 @@ func TestExportsSanitizeOldTexts(t *testing.T) {
 		if c, bad := controlIn(l, "\t"); bad {
 			t.Errorf("FEC line %d holds U+%04X: %q", i+1, c, l)
 		}
-		if !strings.Contains(lines[1], "Eau�froide suite fin�[31m���gauche;|�") && i == 1 {
+		// U+FFFD is not ISO 8859-15's: the FEC writes it "?" (app/fec.go).
+		if !strings.Contains(lines[1], "Eau?froide suite fin?[31m???gauche;|?") && i == 1 {
 			t.Errorf("FEC line 2 does not show the text made safe: %q", l)
 		}
 	}

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/transform"
+
 	"tantieme/ledger"
 )
 
@@ -32,15 +35,26 @@ import (
 //   - EcritureLet is the matching letter; DateLet, which the books do not
 //     record, is the date of the latest line of the group: the day the group
 //     could be matched at the earliest.
-//   - ValidDate is the entry's date: an entry is validated when it is
-//     written, and the books keep no time of validation.
+//   - ValidDate is the day the entry was validated: posted, or last
+//     replaced (ledger.EntriesValidated), which may be after its date (a
+//     December invoice typed in February) or before it (a year's calls
+//     posted in January). An entry posted before Tantième kept that day
+//     (migration 008) has its own date instead.
 //   - Amounts: "1234,56", no thousands separator, "0,00" on the other side;
 //     Montantdevise and Idevise stay empty (everything is in euros).
-//   - UTF-8 text, TAB-separated, lines ending with CR LF; TABs and line
-//     breaks inside texts are made spaces, and any other control character
-//     (possible in a residence written before the text rules, or edited
-//     with raw SQL) is replaced, so that no field can split a line or a
-//     column (ledger.SafeText).
+//   - TAB-separated, lines ending with CR LF; TABs and line breaks inside
+//     texts are made spaces, and any other control character (possible in
+//     a residence written before the text rules, or edited with raw SQL) is
+//     replaced, so that no field can split a line or a column
+//     (ledger.SafeText).
+//   - Characters: art. A47 A-1 allows ASCII, ISO 8859-15 or UTF-8 (among
+//     others): every character of the file is one of ISO 8859-15, so that
+//     the file reads the same in either encoding. The typographic ones the
+//     books use are written the way a typewriter would (« – » and « — » as
+//     "-", curly quotes as straight ones, « … » as "..."), an accented
+//     letter outside ISO 8859-15 loses its accent (« ő » as "o"), and any
+//     other character is written "?". The file is in UTF-8 (FECUTF8, the
+//     default) or ISO 8859-15 (FECLatin9).
 
 // FECColumns are the 18 fields of a FEC line, in order.
 var FECColumns = []string{"JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
@@ -53,14 +67,18 @@ const (
 	fecSuppliers = "401000"
 )
 
-// FECFileName proposes the file's name. The usual convention,
-// SIRENFECAAAAMMJJ.txt, names a company by its SIREN; a syndicat rarely has
-// one, so the name is FECAAAAMMJJ.txt (the exercise's last day) unless the
-// residence's option "siren" holds nine digits.
+// FECNoSIREN stands for the SIREN in the FEC's name when the syndicat has
+// none (most have not: only a syndicat that employs staff is registered).
+const FECNoSIREN = "000000000"
+
+// FECFileName is the file's name, SIRENFECAAAAMMJJ.txt (art. A47 A-1 of
+// the livre des procédures fiscales; AAAAMMJJ is the exercise's last day).
+// The SIREN is the residence's option "siren" when it holds nine digits,
+// else FECNoSIREN.
 func FECFileName(siren string, ex ledger.Exercise) string {
 	siren = strings.ReplaceAll(siren, " ", "")
 	if len(siren) != 9 || strings.Trim(siren, "0123456789") != "" {
-		siren = ""
+		siren = FECNoSIREN
 	}
 	return siren + "FEC" + ex.End.Format("20060102") + ".txt"
 }
@@ -75,8 +93,50 @@ func (r *Residence) FECName(ex ledger.Exercise) (string, error) {
 	return FECFileName(siren, ex), err
 }
 
-// ExportFEC writes the FEC of exercise ex.
+// FECEncoding is the encoding of a FEC file.
+type FECEncoding int
+
+// The encodings art. A47 A-1 allows that the export writes.
+const (
+	FECUTF8   FECEncoding = iota // UTF-8, the default
+	FECLatin9                    // ISO 8859-15
+)
+
+// ParseFECEncoding reads "utf8" (or "utf-8", or "") and "latin9" (or
+// "iso-8859-15").
+func ParseFECEncoding(s string) (FECEncoding, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "utf8", "utf-8":
+		return FECUTF8, nil
+	case "latin9", "iso-8859-15", "iso8859-15":
+		return FECLatin9, nil
+	}
+	return FECUTF8, ledger.Errorf(ledger.Invalid, "Encodage du FEC inconnu « %s » : utf8 ou latin9 (ISO 8859-15)", s)
+}
+
+// ExportFEC writes the FEC of exercise ex in UTF-8.
 func (r *Residence) ExportFEC(w io.Writer, ex ledger.Exercise) error {
+	return r.ExportFECEncoded(w, ex, FECUTF8)
+}
+
+// ExportFECEncoded writes the FEC of exercise ex in the encoding enc.
+func (r *Residence) ExportFECEncoded(w io.Writer, ex ledger.Exercise, enc FECEncoding) error {
+	if enc == FECLatin9 {
+		// Every character is ISO 8859-15's already (fecText): the encoder
+		// never meets one it cannot write.
+		tw := transform.NewWriter(w, charmap.ISO8859_15.NewEncoder())
+		if err := r.exportFEC(tw, ex); err != nil {
+			return err
+		}
+		if err := tw.Close(); err != nil {
+			return ledger.Wrap(ledger.Internal, err, "Écriture du FEC impossible")
+		}
+		return nil
+	}
+	return r.exportFEC(w, ex)
+}
+
+func (r *Residence) exportFEC(w io.Writer, ex ledger.Exercise) error {
 	bw := bufio.NewWriter(w)
 	err := r.View(func(tx *ledger.Tx) error {
 		p := BookPeriod{Exercise: ex, From: ex.Start, To: ex.End}
@@ -100,6 +160,10 @@ func (r *Residence) ExportFEC(w io.Writer, ex ledger.Exercise) error {
 		if err != nil {
 			return err
 		}
+		validated, err := tx.EntriesValidated(ex.Start, ex.End)
+		if err != nil {
+			return err
+		}
 		bw.WriteString(strings.Join(FECColumns, "\t") + "\r\n")
 		for _, e := range entries {
 			date := fecDate(e.Date)
@@ -107,6 +171,10 @@ func (r *Residence) ExportFEC(w io.Writer, ex ledger.Exercise) error {
 			piece := e.Piece
 			if strings.TrimSpace(piece) == "" {
 				piece = num
+			}
+			valid := date
+			if d, ok := validated[e.ID]; ok {
+				valid = fecDate(d)
 			}
 			for _, l := range e.Lines {
 				account, accLabel, aux, auxLabel := l.Account, labels[l.Account], "", ""
@@ -126,7 +194,7 @@ func (r *Residence) ExportFEC(w io.Writer, ex ledger.Exercise) error {
 					letDate = fecDate(letDates[matchKey{l.Account, l.Letter}])
 				}
 				fields := []string{e.Journal, jl[e.Journal], num, date, account, accLabel, aux, auxLabel, piece, date, text,
-					fecAmount(l.Debit), fecAmount(l.Credit), l.Letter, letDate, date, "", ""}
+					fecAmount(l.Debit), fecAmount(l.Credit), l.Letter, letDate, valid, "", ""}
 				for i, f := range fields {
 					fields[i] = fecText(f)
 				}
@@ -209,7 +277,8 @@ func fecDate(d time.Time) string {
 // fecAmount writes cents as "1234,56" ("0,00" for zero).
 func fecAmount(a ledger.Amount) string { return strings.Replace(a.Plain(), ".", ",", 1) }
 
-// fecText keeps a field on its line and in its column.
+// fecText keeps a field on its line and in its column, in the characters
+// of ISO 8859-15.
 func fecText(s string) string {
-	return strings.TrimSpace(ledger.SafeText(s, false))
+	return strings.TrimSpace(latin9(ledger.SafeText(s, false)))
 }

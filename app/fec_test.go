@@ -6,6 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"tantieme/ledger"
 )
@@ -29,6 +33,7 @@ func parseFECAmount(t *testing.T, s string) ledger.Amount {
 // owners and suppliers as auxiliary accounts, and the same balance per
 // account as the books.
 func TestFECExport(t *testing.T) {
+	before := fecDate(time.Now())
 	r := writeDemo(t)
 	ex := demoExercise(t, r)
 	// A supplier's invoice of December matched with its payment of January:
@@ -56,6 +61,7 @@ func TestFECExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	after := fecDate(time.Now())
 	var buf bytes.Buffer
 	if err := r.ExportFEC(&buf, ex); err != nil {
 		t.Fatal(err)
@@ -83,10 +89,14 @@ func TestFECExport(t *testing.T) {
 		if len(f) != 18 {
 			t.Fatalf("line %d has %d fields: %q", i+2, len(f), l)
 		}
-		for _, d := range []string{f[3], f[9], f[15]} {
+		for _, d := range []string{f[3], f[9]} {
 			if !fecDateRe.MatchString(d) || d < "20250101" || d > "20251231" {
 				t.Errorf("line %d: date %q", i+2, d)
 			}
+		}
+		// The demo's 2025 was typed in the day the test made it.
+		if f[15] != before && f[15] != after {
+			t.Errorf("line %d: ValidDate %q, want the day the entry was posted (%s)", i+2, f[15], before)
 		}
 		for _, a := range []string{f[11], f[12]} {
 			if !fecAmountRe.MatchString(a) {
@@ -151,14 +161,79 @@ func TestFECExport(t *testing.T) {
 
 func TestFECFileName(t *testing.T) {
 	ex := ledger.Exercise{Start: ledger.Date(2025, 1, 1), End: ledger.Date(2025, 12, 31)}
-	for siren, want := range map[string]string{"": "FEC20251231.txt", "123 456 789": "123456789FEC20251231.txt", "12345": "FEC20251231.txt",
-		"12345678A": "FEC20251231.txt"} {
+	for siren, want := range map[string]string{"": "000000000FEC20251231.txt", "123 456 789": "123456789FEC20251231.txt",
+		"12345": "000000000FEC20251231.txt", "12345678A": "000000000FEC20251231.txt"} {
 		if got := FECFileName(siren, ex); got != want {
 			t.Errorf("FECFileName(%q) = %q, want %q", siren, got, want)
 		}
 	}
 	r := writeDemo(t)
-	if name, err := r.FECName(ex); err != nil || name != "FEC20251231.txt" {
+	if name, err := r.FECName(ex); err != nil || name != "000000000FEC20251231.txt" {
 		t.Errorf("FECName: %q %v", name, err)
+	}
+}
+
+// The FEC of a closed exercise: its closing lines (« Répartition des
+// charges 2025 – clé 001 Charges générales ») hold only characters of ISO 8859-15, so that the
+// file reads the same in UTF-8 and in ISO 8859-15, as art. A47 A-1 allows;
+// the closing entries were validated the day of the closing.
+func TestFECCharactersAndEncodings(t *testing.T) {
+	r := writeDemo(t)
+	ex := year(t, r, 2025)
+	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
+	if err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	before := fecDate(time.Now())
+	if _, err := r.PostClosing(p); err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	after := fecDate(time.Now())
+	var utf, latin bytes.Buffer
+	if err := r.ExportFEC(&utf, ex); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.ExportFECEncoded(&latin, ex, FECLatin9); err != nil {
+		t.Fatal(err)
+	}
+	if !utf8.Valid(utf.Bytes()) {
+		t.Fatal("the UTF-8 FEC is not UTF-8")
+	}
+	for i, c := range utf.String() {
+		if _, ok := charmap.ISO8859_15.EncodeRune(c); !ok {
+			t.Fatalf("character %q at byte %d is not ISO 8859-15's", c, i)
+		}
+	}
+	back, err := charmap.ISO8859_15.NewDecoder().String(latin.String())
+	if err != nil || back != utf.String() {
+		t.Fatalf("the ISO 8859-15 FEC does not read as the UTF-8 one (%v)", err)
+	}
+	if latin.Len() >= utf.Len() || !bytes.Contains(latin.Bytes(), []byte("g\xe9n\xe9rales")) {
+		t.Error("the ISO 8859-15 FEC is not written one byte per character")
+	}
+	closing := 0
+	for _, l := range strings.Split(utf.String(), "\r\n")[1:] {
+		f := strings.Split(l, "\t")
+		if len(f) != 18 || f[3] != "20251231" || !strings.HasPrefix(f[10], "Répartition des charges 2025") {
+			continue
+		}
+		closing++
+		if !strings.Contains(f[10], "2025 - clé") {
+			t.Errorf("closing line %q: its dash is not written as a hyphen", f[10])
+		}
+		if f[15] != before && f[15] != after {
+			t.Errorf("closing line validated %q, want the day of the closing (%s)", f[15], before)
+		}
+	}
+	if closing == 0 {
+		t.Error("no closing line in the FEC")
+	}
+	if _, err := ParseFECEncoding("ebcdic"); ledger.KindOf(err) != ledger.Invalid {
+		t.Errorf("unknown encoding: %v", err)
+	}
+	for s, want := range map[string]FECEncoding{"": FECUTF8, "UTF-8": FECUTF8, "latin9": FECLatin9, "ISO-8859-15": FECLatin9} {
+		if got, err := ParseFECEncoding(s); err != nil || got != want {
+			t.Errorf("ParseFECEncoding(%q) = %v %v", s, got, err)
+		}
 	}
 }

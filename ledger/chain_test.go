@@ -254,7 +254,8 @@ func TestChainReproducible(t *testing.T) {
 // once when it is opened, and the user is told.
 func TestMigrationChainsExistingEntries(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "ancienne.copro")
-	if err := ledger.OldSchemaFileForTest(file, ledger.SchemaVersion()-1); err != nil {
+	// Version 6: the last before 007_entry_chain.sql.
+	if err := ledger.OldSchemaFileForTest(file, 6); err != nil {
 		t.Fatal(err)
 	}
 	raw, err := rawConn(file)

@@ -208,7 +208,7 @@ func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
 			return Errorf(Invalid, "%s, ligne %d : la clé %s n'existe pas", where, i+1, l.Key)
 		}
 	}
-	ins, err := tx.stmt(`INSERT INTO entries (id, journal, date, piece, label, origin) VALUES (?, ?, ?, ?, ?, ?)`)
+	ins, err := tx.stmt(`INSERT INTO entries (id, journal, date, piece, label, origin, validated) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,8 @@ func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
 	if id != 0 {
 		forced = id
 	}
-	res, err := ins.Exec(forced, e.Journal, ISO(e.Date), e.Piece, e.Label, e.Origin)
+	// The day it is validated (migration 008_entry_validated.sql).
+	res, err := ins.Exec(forced, e.Journal, ISO(e.Date), e.Piece, e.Label, e.Origin, ISO(time.Now()))
 	if err != nil {
 		return sqlError(err, where)
 	}

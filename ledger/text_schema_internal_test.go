@@ -53,7 +53,7 @@ var textExempt = map[string]string{
 	"lot_owners.lot": "foreign key", "lot_owners.owner": "foreign key", "lot_owners.from_date": "date",
 	"shares.lot": "foreign key", "shares.key": "foreign key", "shares.shares": "decimal",
 	"budget.account": "foreign key", "budget.key": "foreign key",
-	"entries.journal": "foreign key", "entries.date": "CHECK GLOB",
+	"entries.journal": "foreign key", "entries.date": "CHECK GLOB", "entries.validated": "CHECK GLOB",
 	"lines.account": "trigger lines_account_*", "lines.key": "trigger lines_key_*",
 	"day_totals.account": "written by triggers", "day_totals.key": "written by triggers", "day_totals.date": "written by triggers",
 	"works_keys.works": "foreign key", "works_keys.key": "foreign key",

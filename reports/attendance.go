@@ -68,6 +68,7 @@ const (
 	attHeadH    = 9.0
 	attFootBoxH = 24.0 // the page-total boxes
 	attGrandH   = 30.0 // the grand total on the last page
+	attCertH    = 38.0 // the chair's certification under it
 )
 
 // AttendancePDF prints the sheet. Rows are never split across pages; every
@@ -86,7 +87,9 @@ func AttendancePDF(a Attendance) ([]byte, error) {
 		r := w.layout(&a.Owners[i])
 		room := w.rowsLimit()
 		if i == len(a.Owners)-1 {
-			room -= attGrandH // the grand total follows the last row on its page
+			// The grand total and the certification follow the last
+			// row on its page.
+			room -= attGrandH + attCertH
 		}
 		if d.pdf.GetY()+r.height > room && w.rows > 0 {
 			w.endPage()
@@ -95,6 +98,7 @@ func AttendancePDF(a Attendance) ([]byte, error) {
 		w.row(r)
 	}
 	w.grandTotal()
+	w.certify()
 	w.endPage()
 	return d.Bytes()
 }
@@ -421,4 +425,50 @@ func (w *attendanceWriter) grandTotal() {
 		}
 	}
 	w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "Somme des totaux des pages", []string{"Présents", "Représentés", "Par correspondance", "Total"})
+	f.SetXY(x0, y0+attGrandH-4)
+}
+
+// CertifyText is the chair's certification at the end of the sheet: the
+// feuille de présence is « certifiée exacte par le président de
+// l'assemblée » (décret n° 67-223 du 17 mars 1967, art. 14).
+const CertifyText = "Feuille de présence certifiée sincère et véritable par le président de séance"
+
+// certify prints, under the grand total, the chair's certification with
+// lines for the place, the date, his name and his signature.
+func (w *attendanceWriter) certify() {
+	f := w.d.pdf
+	x0, y0 := marginX, f.GetY()+3
+	width := w.d.Width()
+	f.SetLineWidth(0.3)
+	f.Rect(x0, y0, width, attCertH-4, "D")
+	f.SetLineWidth(0.2)
+	f.SetXY(x0+2, y0+1.5)
+	f.SetFont(family, "B", 9)
+	f.CellFormat(width-4, 5, CertifyText, "", 2, "L", false, 0, "")
+	f.SetFont(family, "", 7)
+	f.SetX(x0 + 2)
+	f.CellFormat(width-4, 3.5, "(décret n° 67-223 du 17 mars 1967, art. 14)", "", 2, "L", false, 0, "")
+	// Lines to fill in by hand: a label, then a line to write on.
+	field := func(x, y, labelW, lineW float64, label string) {
+		f.SetFont(family, "", 8.5)
+		f.SetXY(x, y)
+		f.CellFormat(labelW, 5, label, "", 0, "L", false, 0, "")
+		f.SetDrawColor(120, 120, 120)
+		f.Line(x+labelW, y+4.2, x+labelW+lineW, y+4.2)
+		f.SetDrawColor(0, 0, 0)
+	}
+	left := width*0.55 - 4
+	y := y0 + 12
+	field(x0+2, y, 12, left-12, "Fait à")
+	field(x0+2, y+7, 12, left-12, "Le")
+	field(x0+2, y+14, 12, left-12, "Nom")
+	// The signature's box on the right.
+	sx := x0 + width*0.55
+	f.SetFont(family, "", 8.5)
+	f.SetXY(sx, y0+10)
+	f.CellFormat(width*0.45-2, 4.5, "Signature du président de séance", "", 0, "L", false, 0, "")
+	f.SetDrawColor(120, 120, 120)
+	f.Rect(sx, y0+15, width*0.45-3, attCertH-4-16, "D")
+	f.SetDrawColor(0, 0, 0)
+	f.SetXY(x0, y0+attCertH-4)
 }

@@ -191,8 +191,56 @@ func TestAttendanceOwnerOfManyLots(t *testing.T) {
 	// The rows end above the page-total box.
 	boxTop := 297 - (footerH + 4) - attFootBoxH
 	for _, w := range pdfWords(t, pdf) {
-		if (w.text == "autres" || strings.HasPrefix(w.text, "1")) && w.yMax > boxTop && w.yMin < 297-footerH {
+		// The lots are 1001…1400 (the box's own « 1 copropriétaire » is not
+		// one of them).
+		if (w.text == "autres" || len(w.text) == 4 && strings.HasPrefix(w.text, "1")) && w.yMax > boxTop && w.yMin < 297-footerH {
 			t.Errorf("page %d: %q runs into the page-total box (%.1f mm > %.1f mm)", w.page, w.text, w.yMax, boxTop)
+		}
+	}
+}
+
+// The sheet ends with the chair's certification, on the last page only,
+// under the grand total and above the page's total boxes, with the place,
+// date, name and signature to fill in, whatever the number of owners (the
+// last row always takes it with it onto its page).
+func TestAttendanceCertifiedByTheChair(t *testing.T) {
+	for n := 1; n <= 26; n++ {
+		a := attendanceOf(n)
+		if n == 26 {
+			a = attendanceOf(150)
+		}
+		pdf, err := AttendancePDF(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps := pages(pdfText(t, pdf))
+		for i, p := range ps {
+			if got, want := strings.Count(p, CertifyText), map[bool]int{true: 1, false: 0}[i == len(ps)-1]; got != want {
+				t.Errorf("%d owners, page %d: the certification printed %d times, want %d", len(a.Owners), i+1, got, want)
+			}
+		}
+		last := ps[len(ps)-1]
+		for _, want := range []string{"Fait à", "Le", "Nom", "Signature du président de séance", "décret n° 67-223 du 17 mars 1967, art. 14",
+			a.Owners[len(a.Owners)-1].Account} {
+			if !strings.Contains(last, want) {
+				t.Errorf("%d owners: the last page lacks %q", len(a.Owners), want)
+			}
+		}
+		// Layout: grand total, then the certification, then the page's boxes.
+		y := map[string]float64{}
+		for _, w := range pdfWords(t, pdf) {
+			if w.page != len(ps) {
+				continue
+			}
+			switch w.text {
+			case "général", "certifiée", "Fait", "Totaux":
+				y[w.text] = w.yMin
+			case "Signature":
+				y["Signature"] = max(y["Signature"], w.yMin)
+			}
+		}
+		if !(y["général"] < y["certifiée"] && y["certifiée"] < y["Fait"] && y["Fait"] < y["Totaux"] && y["Signature"] < y["Totaux"]) {
+			t.Errorf("%d owners: the last page's blocks are out of order: %v", len(a.Owners), y)
 		}
 	}
 }

@@ -69,15 +69,15 @@ type JournalRecapRow struct {
 }
 
 var journalColumns = []Column{
-	{Title: "Date", Width: 20},
-	{Title: "N°", Width: 12, Right: true},
-	{Title: "Pièce", Width: 26},
-	{Title: "Compte", Width: 15},
+	{Title: "Date", Width: 19, Whole: true},
+	{Title: "N°", Width: 11, Right: true},
+	{Title: "Pièce", Width: 30, Whole: true},
+	{Title: "Compte", Width: 15, Whole: true},
 	{Title: "Intitulé du compte", Width: 50},
 	{Title: "Libellé"},
 	{Title: "Clé", Width: 9},
-	{Title: "Débit", Width: 25, Right: true},
-	{Title: "Crédit", Width: 25, Right: true},
+	{Title: "Débit", Width: 24, Right: true},
+	{Title: "Crédit", Width: 24, Right: true},
 }
 
 // JournalPDF prints a journal (landscape: the account's label and the
@@ -159,10 +159,10 @@ type LedgerLine struct {
 }
 
 var ledgerColumns = []Column{
-	{Title: "Date", Width: 20},
+	{Title: "Date", Width: 20, Whole: true},
 	{Title: "Jnl", Width: 10},
 	{Title: "N°", Width: 12, Right: true},
-	{Title: "Pièce", Width: 26},
+	{Title: "Pièce", Width: 30, Whole: true},
 	{Title: "Libellé"},
 	{Title: "Clé", Width: 9},
 	{Title: "Let.", Width: 10},
@@ -262,7 +262,7 @@ func TrialBalancePDF(b TrialBalanceBook) ([]byte, error) {
 	wide := b.OpeningLabel != ""
 	d := NewDoc(b.page("Balance générale", wide))
 	d.AddPage()
-	cols := []Column{{Title: "Compte", Width: 17}, {Title: "Intitulé"}}
+	cols := []Column{{Title: "Compte", Width: 17, Whole: true}, {Title: "Intitulé"}}
 	if wide {
 		cols = append(cols, Column{Title: b.OpeningLabel, Width: 38, Right: true})
 	}
@@ -302,6 +302,9 @@ func TrialBalancePDF(b TrialBalanceBook) ([]byte, error) {
 // it; then the check that it agrees with the balance générale.
 type KeyBalanceBook struct {
 	BookHead
+	// Note says what the figures are, printed above them ("" for none):
+	// after the closing, the balance before its distribution entries.
+	Note   string
 	Keys   []KeySection
 	Checks []KeyCheck
 	Agree  bool
@@ -327,9 +330,12 @@ type KeyCheck struct {
 func KeyBalancePDF(b KeyBalanceBook) ([]byte, error) {
 	d := NewDoc(b.page("Balance par clé de répartition", false))
 	d.AddPage()
-	cols := []Column{{Title: "Compte", Width: 17}, {Title: "Intitulé"}, {Title: "Débit", Width: 27, Right: true},
+	cols := []Column{{Title: "Compte", Width: 17, Whole: true}, {Title: "Intitulé"}, {Title: "Débit", Width: 27, Right: true},
 		{Title: "Crédit", Width: 27, Right: true}, {Title: "Solde", Width: 30, Right: true}}
 	t := newBookTable(d, cols, nil, 1)
+	if b.Note != "" {
+		d.Paragraph(b.Note)
+	}
 	if len(b.Keys) == 0 {
 		d.Paragraph("Aucune ligne portant une clé sur la période.")
 	}
@@ -346,16 +352,20 @@ func KeyBalancePDF(b KeyBalanceBook) ([]byte, error) {
 		t.end()
 	}
 	if len(b.Checks) > 0 {
-		ct := newBookTable(d, []Column{{Title: "Compte", Width: 17}, {Title: "Intitulé"}, {Title: "Total des clés", Width: 30, Right: true},
+		ct := newBookTable(d, []Column{{Title: "Compte", Width: 17, Whole: true}, {Title: "Intitulé"}, {Title: "Total des clés", Width: 30, Right: true},
 			{Title: "Balance générale", Width: 30, Right: true}, {Title: "Écart", Width: 24, Right: true}}, nil, 1)
 		ct.begin("Concordance avec la balance générale (charges, classe 6)", 3)
 		var byKeys, general int64
+		var rows []bookRow
 		for _, c := range b.Checks {
 			byKeys += c.ByKeys
 			general += c.General
-			ct.add([]bookRow{{cells: []string{c.Account, c.Label, balanceDC(c.ByKeys), balanceDC(c.General), moneyBlank(c.ByKeys - c.General)}}})
+			rows = append(rows, bookRow{cells: []string{c.Account, c.Label, balanceDC(c.ByKeys), balanceDC(c.General), moneyBlank(c.ByKeys - c.General)}})
 		}
-		ct.add([]bookRow{{cells: []string{"", "Total", balanceDC(byKeys), balanceDC(general), money(byKeys - general)}, strong: true}})
+		rows = append(rows, bookRow{cells: []string{"", "Total", balanceDC(byKeys), balanceDC(general), money(byKeys - general)}, strong: true})
+		// The total stays with the last accounts.
+		rows[max(0, len(rows)-3)].keep = min(3, len(rows))
+		ct.add(rows)
 		ct.end()
 		if b.Agree {
 			d.Paragraph("La balance par clé et la balance générale concordent.")
@@ -383,13 +393,13 @@ type OwnerAccount struct {
 }
 
 var ownerAccountColumns = []Column{
-	{Title: "Date", Width: 20},
+	{Title: "Date", Width: 19, Whole: true},
 	{Title: "Jnl", Width: 9},
-	{Title: "Pièce", Width: 20},
+	{Title: "Pièce", Width: 21, Whole: true},
 	{Title: "Libellé"},
-	{Title: "Débit", Width: 25, Right: true},
-	{Title: "Crédit", Width: 25, Right: true},
-	{Title: "Solde", Width: 28, Right: true},
+	{Title: "Débit", Width: 23, Right: true},
+	{Title: "Crédit", Width: 23, Right: true},
+	{Title: "Solde", Width: 26, Right: true},
 }
 
 // OwnerAccountsPDF prints the statements, one owner per page (or run of

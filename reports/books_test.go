@@ -120,3 +120,45 @@ func TestTrialBalancePDF(t *testing.T) {
 		}
 	}
 }
+
+// A text too long for its column wraps in it, the row growing, and a piece
+// reference shrinks to stay whole on its line: the books never cut a text.
+func TestBookTableWrapsTexts(t *testing.T) {
+	label := "Virement étude Maître Carron, vente des lots 5 et 16 : solde vendeur après déduction des provisions reportées sur l'acquéreur"
+	b := JournalBook{BookHead: BookHead{Residence: "R", Period: "Exercice 2025", Printed: printedDay}, Title: "Journal général",
+		Journals: []JournalSection{{Code: "BQ", Label: "Banque", Debit: 92168, Credit: 92168, Entries: []JournalEntry{{Number: 66, Date: "15/06/2025",
+			Piece: "MLA-MRI-447120-25-BIS", Label: label, Lines: []JournalLine{
+				{Account: "512001", AccountLabel: "Compte courant de la résidence auprès de la Banque Populaire Auvergne Rhône Alpes", Label: label, Debit: 92168},
+				{Account: "450005", AccountLabel: "M. et Mme Nguyen Thierry et Marie-Christine", Label: label, Credit: 92168},
+			}}}}},
+		Debit: 92168, Credit: 92168}
+	pdf, err := JournalPDF(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	if strings.Contains(text, "…") {
+		t.Errorf("a text is cut:\n%s", text)
+	}
+	if strings.Count(text, "MLA-MRI-447120-25-BIS") != 1 {
+		t.Errorf("the piece is not printed whole on one line:\n%s", text)
+	}
+	words := strings.Fields(text)
+	count := func(w string) int {
+		n := 0
+		for _, x := range words {
+			if x == w {
+				n++
+			}
+		}
+		return n
+	}
+	for _, w := range strings.Fields(label + " Banque Populaire Auvergne Rhône Alpes Marie-Christine") {
+		if count(w) == 0 {
+			t.Errorf("%q is missing:\n%s", w, text)
+		}
+	}
+	if n := count("l'acquéreur"); n != 2 {
+		t.Errorf("the label's last word printed %d times, want once per line", n)
+	}
+}

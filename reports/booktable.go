@@ -1,5 +1,7 @@
 package reports
 
+import "strings"
+
 // bookRow is a row of a book table: formatted cells, and the amounts it
 // adds to the totals carried from page to page.
 type bookRow struct {
@@ -65,7 +67,9 @@ func (t *bookTable) head(cont bool) {
 		if cont {
 			text += " (suite)"
 		}
-		f.CellFormat(t.d.Width(), 7, t.d.fit(text, t.d.Width()), "", 1, "L", false, 0, "")
+		for _, l := range t.d.wrap(text, t.d.Width()) {
+			f.CellFormat(t.d.Width(), 7, l, "", 1, "L", false, 0, "")
+		}
 	}
 	t.header()
 }
@@ -106,9 +110,15 @@ func (t *bookTable) add(rows []bookRow) {
 	page := t.limit() - top - 15 - 13 - 2*t.rowH
 	for i := 0; i < len(rows); i++ {
 		r := rows[i]
-		need := t.rowH
-		if r.keep > 1 && float64(r.keep)*t.rowH <= page {
-			need = float64(r.keep) * t.rowH
+		need := t.height(r)
+		if r.keep > 1 {
+			group := 0.0
+			for _, g := range rows[i:min(i+r.keep, len(rows))] {
+				group += t.height(g)
+			}
+			if group <= page {
+				need = group
+			}
 		}
 		if f.GetY()+need+t.carryH() > t.limit() {
 			t.pageBreak()
@@ -137,6 +147,60 @@ func (t *bookTable) carried(label string) bookRow {
 	return bookRow{cells: cells, strong: true}
 }
 
+// lineStep is the distance between the lines of a wrapped cell.
+const lineStep = 3.4
+
+// minWholeFont is the smallest size a whole text (amount, piece) shrinks
+// to before it wraps anyway: still legible on paper.
+const minWholeFont = 6.0
+
+// cellText is a cell as printed: its lines and font size.
+type cellText struct {
+	lines []string
+	size  float64
+}
+
+// layout wraps each cell of r in its column: texts are never cut (the
+// books are read, and kept, as evidence), the row grows instead. Amounts
+// and piece references shrink to stay on one line first.
+func (t *bookTable) layout(r bookRow) ([]cellText, float64) {
+	style := ""
+	if r.strong {
+		style = "B"
+	}
+	out := make([]cellText, len(t.cols))
+	n := 1
+	for i, c := range t.cols {
+		text := ""
+		if i < len(r.cells) {
+			text = r.cells[i]
+		}
+		w := t.widths[i] - 2
+		size := bookFont
+		t.d.pdf.SetFont(family, style, size)
+		if (c.Right || c.Whole) && t.d.pdf.GetStringWidth(text) > w {
+			size = t.d.fitSize(text, style, bookFont, minWholeFont, w)
+		}
+		lines := []string{text}
+		if t.d.pdf.GetStringWidth(text) > w || strings.Contains(text, "\n") {
+			lines = t.d.wrap(text, w)
+		}
+		if len(lines) == 0 {
+			lines = []string{""}
+		}
+		out[i] = cellText{lines: lines, size: size}
+		n = max(n, len(lines))
+	}
+	t.d.pdf.SetFont(family, style, bookFont)
+	return out, t.rowH + float64(n-1)*lineStep
+}
+
+// height is the room row r takes.
+func (t *bookTable) height(r bookRow) float64 {
+	_, h := t.layout(r)
+	return h
+}
+
 func (t *bookTable) print(r bookRow) {
 	f := t.d.pdf
 	for i, v := range r.sums {
@@ -144,34 +208,42 @@ func (t *bookTable) print(r bookRow) {
 			t.totals[i] += v
 		}
 	}
+	cells, h := t.layout(r)
 	style, fill := "", false
 	if r.strong {
 		style, fill = "B", true
 		f.SetFillColor(235, 235, 235)
 	}
-	f.SetFont(family, style, bookFont)
 	border := ""
 	if r.rule || r.strong {
 		border = "B"
 	}
+	x0, y0 := f.GetX(), f.GetY()
+	x := x0
 	for i, c := range t.cols {
-		text := ""
-		if i < len(r.cells) {
-			text = t.d.fit(r.cells[i], t.widths[i]-2)
-		}
+		// The frame (fill and rule) spans the row's full height; the
+		// lines are written in it from the top.
+		f.SetXY(x, y0)
+		f.CellFormat(t.widths[i], h, "", border, 0, "", fill, 0, "")
 		align := "L"
 		if c.Right {
 			align = "R"
 		}
-		f.CellFormat(t.widths[i], t.rowH, text, border, 0, align, fill, 0, "")
+		f.SetFont(family, style, cells[i].size)
+		for k, l := range cells[i].lines {
+			f.SetXY(x, y0+float64(k)*lineStep)
+			f.CellFormat(t.widths[i], t.rowH, l, "", 0, align, false, 0, "")
+		}
+		x += t.widths[i]
 	}
-	f.Ln(-1)
+	f.SetFont(family, style, bookFont)
+	f.SetXY(x0, y0+h)
 }
 
 // total prints a closing row (a grand total) under the last table, on the
 // same page when it fits, without a header of its own.
 func (t *bookTable) total(r bookRow) {
-	if t.d.pdf.GetY()+t.rowH > t.limit() {
+	if t.d.pdf.GetY()+t.height(r) > t.limit() {
 		t.d.pdf.AddPage()
 		t.caption = ""
 		t.head(false)

@@ -5,6 +5,10 @@ type Column struct {
 	Title string
 	Width float64 // millimetres; 0 shares what the other columns leave
 	Right bool    // amounts and numbers are right-aligned
+	// Whole asks that a text of the books' tables stay on one line, in a
+	// smaller font if need be, rather than wrap: a piece reference split at
+	// a hyphen reads as two pieces. Right-aligned columns are always whole.
+	Whole bool
 }
 
 // Row is one line of a table. Strong rows (sub-totals, totals) print bold on

@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"tantieme/app"
 	"tantieme/ledger"
@@ -18,10 +20,12 @@ var exporters = map[string]func(r *app.Residence, ex ledger.Exercise, w io.Write
 
 func init() {
 	commands["export"] = command{
-		usage: "export FICHIER TYPE [--year N] --out CHEMIN   (TYPE : fec, hledger, xlsx)",
+		usage: "export FICHIER TYPE [--year N] --out CHEMIN [--encoding utf8|latin9]   (TYPE : fec, hledger, xlsx ;" +
+			" FEC : --out DOSSIER le nomme SIRENFECAAAAMMJJ.txt, " + app.FECNoSIREN + " tenant lieu de SIREN si la résidence n'en a pas)",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			year := fs.Int("year", 0, "exercice commençant en N (par défaut l'exercice en cours)")
-			outPath := fs.String("out", "", "fichier à écrire")
+			outPath := fs.String("out", "", "fichier à écrire (FEC : ou dossier où l'écrire sous son nom réglementaire)")
+			encoding := fs.String("encoding", "", "FEC : utf8 (par défaut) ou latin9 (ISO 8859-15)")
 			return func(pos []string, out io.Writer) error {
 				if err := needArgs(pos, 2, "un fichier de résidence et un type d'export"); err != nil {
 					return err
@@ -33,9 +37,23 @@ func init() {
 				if *outPath == "" {
 					return usagef("--out est obligatoire")
 				}
+				inDir := false
+				if pos[1] == "fec" {
+					enc, err := app.ParseFECEncoding(*encoding)
+					if err != nil {
+						return usagef("--encoding : utf8 ou latin9")
+					}
+					export = func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportFECEncoded(w, ex, enc) }
+					st, err := os.Stat(*outPath)
+					inDir = err == nil && st.IsDir()
+				} else if *encoding != "" {
+					return usagef("--encoding ne vaut que pour le FEC")
+				}
 				// Refused before the residence is even opened.
-				if err := ledger.CheckOutput(*outPath); err != nil {
-					return err
+				if !inDir {
+					if err := ledger.CheckOutput(*outPath); err != nil {
+						return err
+					}
 				}
 				r, err := app.OpenReadOnly(pos[0])
 				if err != nil {
@@ -45,6 +63,16 @@ func init() {
 				var ex ledger.Exercise
 				if err := r.View(func(tx *ledger.Tx) (err error) { ex, err = exerciseArg(tx, *year); return err }); err != nil {
 					return err
+				}
+				if inDir {
+					name, err := r.FECName(ex)
+					if err != nil {
+						return err
+					}
+					*outPath = filepath.Join(*outPath, name)
+					if err := ledger.CheckOutput(*outPath); err != nil {
+						return err
+					}
 				}
 				if err := writeFileAtomic(*outPath, func(w io.Writer) error { return export(r, ex, w) }); err != nil {
 					return err
