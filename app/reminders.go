@@ -151,13 +151,14 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 			if err != nil {
 				return ledger.Errorf(ledger.Invalid, "%s", err.Error())
 			}
-			st, err := statement(tx, d.Account, ex, opt.At)
+			m, err := readOwnerMoves(tx, d.Account, ex, opt.At, false)
 			if err != nil {
 				return err
 			}
+			st := m.statement("Relevé de votre compte – exercice "+ex.Name(), opt.At)
 			list = append(list, reports.Reminder{Letter: letter, Title: "Relance – solde débiteur de votre compte", Body: body,
 				Balance: d.Balance.String(), BalanceAt: "Solde débiteur au " + ledger.FrenchDate(opt.At),
-				PayBy: "Montant à régler avant le " + ledger.FrenchDate(opt.PayBy), Bank: kit.bankDetails(d.Account), Statement: st})
+				PayBy: "Montant à régler avant le " + ledger.FrenchDate(opt.PayBy), Bank: kit.bankDetails(d.Account), Statement: st, StatementNotes: m.notes()})
 			rf.Total += d.Balance
 		}
 		return nil

@@ -18,7 +18,14 @@ type Decompte struct {
 	Opening  string // paragraphs
 	Sections []DecompteSection
 	Notes    []string // under the sections: sales, provisions typed by hand
-	Summary  [][2]string
+	// Account is the owner's account over the exercise, from the balance
+	// brought forward through each call and payment to the balance before
+	// the distribution, the régularisation and the balance after it: what
+	// lets him go from what he was asked to what he owes.
+	AccountTitle string
+	Account      []AccountRow
+	AccountNotes []string
+	Summary      [][2]string
 	// Result is the last, emphasised line: what he pays or is owed.
 	ResultLabel string
 	Result      string
@@ -85,24 +92,19 @@ func (lw *letterWriter) decompte(s *Decompte) error {
 		lw.need(6 + 6 + 4.6*float64(len(sec.Rows)+1))
 		f.SetX(marginX)
 		f.SetFont(family, "B", 10)
-		f.CellFormat(lw.d.Width(), 6, lw.d.fit(sec.Title, lw.d.Width()), "", 1, "L", false, 0, "")
+		f.MultiCell(lw.d.Width(), 6, sec.Title, "", "L", false)
 		rows := make([]Row, 0, len(sec.Rows)+1)
 		for _, r := range sec.Rows {
 			rows = append(rows, Row{Cells: []string{r.Key, r.Label, r.Shares, r.KeyTotal, r.KeyNet, r.Part, r.Provisions}})
 		}
 		t := sec.Total
 		rows = append(rows, Row{Cells: []string{t.Key, t.Label, t.Shares, t.KeyTotal, t.KeyNet, t.Part, t.Provisions}, Strong: true})
-		lw.d.TableRows(decompteColumns, rows, 4.6)
+		lw.rowsWrapped(decompteColumns, rows, 4.6, 2, 0)
 	}
-	if len(s.Notes) > 0 {
-		f.SetFont(family, "", 8.5)
-		for _, n := range s.Notes {
-			lw.need(5)
-			f.SetX(marginX)
-			f.MultiCell(lw.d.Width(), 4.2, n, "", "L", false)
-		}
-		f.Ln(2)
-	}
+	lw.notes(s.Notes)
+	// The balance before the distribution, the régularisation and the
+	// balance after it stay together, with the notes.
+	lw.accountTable(s.AccountTitle, s.Account, s.AccountNotes, 3)
 	pairs := append([][2]string{}, s.Summary...)
 	pairs = append(pairs, [2]string{s.ResultLabel, s.Result})
 	lw.amountBox(pairs)
