@@ -436,10 +436,11 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 		}
 	}
 	reg := oc.Regularisation
-	st.Summary = [][2]string{
-		{"Total de vos quotes-parts", oc.Charges.String()},
-		{"Total de vos provisions", oc.Provisions.String()},
-		{owedLabel(reg, "Régularisation : complément à payer", "Régularisation : trop versé en votre faveur", "Régularisation"), reg.Abs().String()},
+	regLine := [2]string{owedLabel(reg, "Régularisation : complément à payer", "Régularisation : trop versé en votre faveur", "Régularisation"), reg.Abs().String()}
+	st.Summary = [][2]string{regLine}
+	if len(oc.Sections) > 1 {
+		// One section's total row already gives both totals.
+		st.Summary = [][2]string{{"Total de vos quotes-parts", oc.Charges.String()}, {"Total de vos provisions", oc.Provisions.String()}, regLine}
 	}
 	// The balance before the distribution is on the account's table
 	// (decompteAccount), with the lines that make it.

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -107,9 +108,33 @@ func (lw *letterWriter) decompte(s *Decompte) error {
 	lw.accountTable(s.AccountTitle, s.Account, s.AccountNotes, 3)
 	pairs := append([][2]string{}, s.Summary...)
 	pairs = append(pairs, [2]string{s.ResultLabel, s.Result})
+	// The result, how to pay and the closing words go together: a page
+	// holding only the closing words would read as a letter of its own.
+	lw.need(lw.decompteTail(len(pairs), s.Bank != nil, &s.Letter))
 	lw.amountBox(pairs)
 	if s.Bank != nil {
 		lw.bank(*s.Bank)
 	}
 	return lw.closingText(&s.Letter)
+}
+
+// decompteTail is the height of the end of a décompte: the summary box of
+// n lines, the bank details, the closing words and the signature (the
+// sizes amountBox, bank, closingText and signature print them at).
+func (lw *letterWriter) decompteTail(n int, bank bool, l *Letter) float64 {
+	h := 5.5*float64(n-1) + 7 + 3 + 4
+	if bank {
+		h += 6 + 4.4*4 + 4
+	}
+	if c := strings.TrimSpace(l.Closing); c != "" {
+		lw.d.pdf.SetFont(family, "", 9)
+		for _, p := range strings.Split(c, "\n\n") {
+			h += 9*0.45*float64(len(lw.d.wrap(strings.TrimSpace(p), lw.d.Width()))) + 1.8
+		}
+		h += 2
+	}
+	if len(l.Signature) > 0 {
+		h += 22
+	}
+	return h
 }
