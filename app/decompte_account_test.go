@@ -287,24 +287,8 @@ func TestDecomptesAddUpToTheBooks(t *testing.T) {
 		worksSeen := 0
 		for i, path := range df.Owners {
 			oc := plan.Owners[i]
+			checkDecompteAccount(t, path, ex, oc, c.preview, books[oc.Account])
 			who := oc.Account + " " + ex.Name()
-			lines := accountLines(t, path, "Solde après répartition")
-			n := len(lines)
-			if n < 4 || !strings.HasPrefix(lines[n-3].label, "Solde avant répartition") || !strings.HasPrefix(lines[n-2].label, "Régularisation") {
-				t.Fatalf("%s: account lines %+v", who, lines)
-			}
-			before := addUp(t, who, lines, n-3)
-			reg := lines[n-2].debit - lines[n-2].credit
-			if reg != oc.Regularisation || before+reg != lines[n-1].balance || lines[n-2].balance != lines[n-1].balance {
-				t.Errorf("%s: before %s + régularisation %s (plan %s) ≠ after %s", who, before, reg, oc.Regularisation, lines[n-1].balance)
-			}
-			if c.preview {
-				if before != books[oc.Account] {
-					t.Errorf("%s: balance before distribution %s, books %s", who, before, books[oc.Account])
-				}
-			} else if lines[n-1].balance != books[oc.Account] || before != oc.BalanceBefore {
-				t.Errorf("%s: balance after %s (books %s), before %s (plan %s)", who, lines[n-1].balance, books[oc.Account], before, oc.BalanceBefore)
-			}
 			text := fileText(t, path)
 			if oc.Account != demoSeller && oc.Account != demoBuyer {
 				for _, want := range c.calls {
@@ -323,6 +307,56 @@ func TestDecomptesAddUpToTheBooks(t *testing.T) {
 		if c.year == 2026 && worksSeen == 0 {
 			t.Errorf("no 2026 décompte shows the works calls")
 		}
+	}
+}
+
+// checkDecompteAccount reads the account table of owner oc's décompte of
+// ex: its lines add up to the balance before the distribution (the books'
+// at the exercise's end for a preview), and with the régularisation to
+// the balance after it (the books' once closed).
+func checkDecompteAccount(t *testing.T, path string, ex ledger.Exercise, oc OwnerClosing, preview bool, books ledger.Amount) {
+	t.Helper()
+	who := oc.Account + " " + ex.Name()
+	lines := accountLines(t, path, "Solde après répartition")
+	n := len(lines)
+	if n < 4 || !strings.HasPrefix(lines[n-3].label, "Solde avant répartition") || !strings.HasPrefix(lines[n-2].label, "Régularisation") {
+		t.Fatalf("%s: account lines %+v", who, lines)
+	}
+	before := addUp(t, who, lines, n-3)
+	reg := lines[n-2].debit - lines[n-2].credit
+	if reg != oc.Regularisation || before+reg != lines[n-1].balance || lines[n-2].balance != lines[n-1].balance {
+		t.Errorf("%s: before %s + régularisation %s (plan %s) ≠ after %s", who, before, reg, oc.Regularisation, lines[n-1].balance)
+	}
+	if preview {
+		if before != books {
+			t.Errorf("%s: balance before distribution %s, books %s", who, before, books)
+		}
+	} else if lines[n-1].balance != books || before != oc.BalanceBefore {
+		t.Errorf("%s: balance after %s (books %s), before %s (plan %s)", who, lines[n-1].balance, books, before, oc.BalanceBefore)
+	}
+}
+
+// The same with finished works, exceptional operations and a sale: the
+// closing's entries on each owner's account are his régularisation.
+func TestDecomptesAddUpWithWorks(t *testing.T) {
+	r := closingScenario(t)
+	ex := year(t, r, 2025)
+	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: closingOwnersAt})
+	must(t, err)
+	must(t, p.Err())
+	_, err = r.PostClosing(p)
+	must(t, err)
+	books := balancesAt(t, r, 2025, 12, 31)
+	plan, _, err := r.ClosingOf(ex, ClosingOptions{})
+	must(t, err)
+	df, err := r.WriteDecomptes(t.TempDir(), ex, DecompteOptions{Printed: ledger.Date(2026, 4, 1)})
+	must(t, err)
+	if len(df.Owners) != len(plan.Owners) || len(plan.Owners) == 0 || len(plan.Sections) < 2 {
+		t.Fatalf("%d décomptes for %d owners, %d sections", len(df.Owners), len(plan.Owners), len(plan.Sections))
+	}
+	for i, path := range df.Owners {
+		oc := plan.Owners[i]
+		checkDecompteAccount(t, path, ex, oc, false, books[oc.Account])
 	}
 }
 
