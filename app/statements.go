@@ -394,7 +394,8 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 	st.Opening = templates.Salutation(o.Civility) + ",\n\n" +
 		"Voici le décompte de vos charges de l'exercice " + ex.Name() + ". Pour chaque clé de répartition, il indique les charges nettes de l'exercice " +
 		"(charges moins produits affectés à la clé), votre quote-part calculée sur les tantièmes " + lotsText +
-		", et les provisions qui vous ont été appelées. La différence est la régularisation portée à votre compte, sous réserve de l'approbation des comptes par l'assemblée générale."
+		", et les provisions qui vous ont été appelées. La différence est la régularisation portée à votre compte, sous réserve de l'approbation des comptes par l'assemblée générale. " +
+		"Votre compte suit, ligne par ligne : le solde reporté, chaque appel et chaque règlement, jusqu'au solde après répartition."
 
 	for _, s := range oc.Sections {
 		sec := reports.DecompteSection{Title: s.Label}
