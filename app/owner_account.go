@@ -25,7 +25,21 @@ type ownerMoves struct {
 	kinds   map[ledger.CallKind]bool // the kinds of calls among the lines
 }
 
-func readOwnerMoves(tx *ledger.Tx, account string, ex ledger.Exercise, to time.Time, apartClosing bool) (ownerMoves, error) {
+// callKinds gives the kind of each call by its piece, read once for a run
+// of letters.
+func callKinds(tx *ledger.Tx) (map[string]ledger.CallKind, error) {
+	calls, err := tx.Calls(ledger.CallFilter{})
+	if err != nil {
+		return nil, err
+	}
+	kindOf := map[string]ledger.CallKind{}
+	for _, c := range calls {
+		kindOf[c.Piece] = c.Kind
+	}
+	return kindOf, nil
+}
+
+func readOwnerMoves(tx *ledger.Tx, account string, ex ledger.Exercise, to time.Time, apartClosing bool, kindOf map[string]ledger.CallKind) (ownerMoves, error) {
 	m := ownerMoves{from: ex.Start, kinds: map[ledger.CallKind]bool{}}
 	st, err := tx.AccountStatement(account, ex.Start, to)
 	if err != nil {
@@ -44,14 +58,6 @@ func readOwnerMoves(tx *ledger.Tx, account string, ex ledger.Exercise, to time.T
 	}
 	if m.openingLabel, err = openingLabel(tx, ex); err != nil {
 		return m, err
-	}
-	calls, err := tx.Calls(ledger.CallFilter{})
-	if err != nil {
-		return m, err
-	}
-	kindOf := map[string]ledger.CallKind{}
-	for _, c := range calls {
-		kindOf[c.Piece] = c.Kind
 	}
 	for _, l := range m.lines {
 		if k, ok := kindOf[l.Piece]; ok && l.Debit != 0 {

@@ -129,6 +129,10 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 				lotsOf[o] = append(lotsOf[o], l.Number)
 			}
 		}
+		kindOf, err := callKinds(tx)
+		if err != nil {
+			return err
+		}
 		for _, d := range rf.Debtors {
 			o, err := tx.Owner(d.Account)
 			if err != nil {
@@ -151,7 +155,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 			if err != nil {
 				return ledger.Errorf(ledger.Invalid, "%s", err.Error())
 			}
-			m, err := readOwnerMoves(tx, d.Account, ex, opt.At, false)
+			m, err := readOwnerMoves(tx, d.Account, ex, opt.At, false, kindOf)
 			if err != nil {
 				return err
 			}

@@ -314,6 +314,10 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
+	kindOf, err := callKinds(tx)
+	if err != nil {
+		return nil, nil, nil, false, err
+	}
 	wanted := map[string]bool{}
 	for _, a := range opt.Accounts {
 		wanted[a] = true
@@ -326,7 +330,7 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 		if err != nil {
 			return nil, nil, nil, false, err
 		}
-		acct, err := readOwnerMoves(tx, oc.Account, ex, ex.End, !preview)
+		acct, err := readOwnerMoves(tx, oc.Account, ex, ex.End, !preview, kindOf)
 		if err != nil {
 			return nil, nil, nil, false, err
 		}
