@@ -129,6 +129,10 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 				lotsOf[o] = append(lotsOf[o], l.Number)
 			}
 		}
+		kindOf, err := callKinds(tx)
+		if err != nil {
+			return err
+		}
 		for _, d := range rf.Debtors {
 			o, err := tx.Owner(d.Account)
 			if err != nil {
@@ -151,13 +155,14 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 			if err != nil {
 				return ledger.Errorf(ledger.Invalid, "%s", err.Error())
 			}
-			st, err := statement(tx, d.Account, ex, opt.At)
+			m, err := readOwnerMoves(tx, d.Account, ex, opt.At, false, kindOf)
 			if err != nil {
 				return err
 			}
+			st := m.statement("Relevé de votre compte – exercice "+ex.Name(), opt.At)
 			list = append(list, reports.Reminder{Letter: letter, Title: "Relance – solde débiteur de votre compte", Body: body,
 				Balance: d.Balance.String(), BalanceAt: "Solde débiteur au " + ledger.FrenchDate(opt.At),
-				PayBy: "Montant à régler avant le " + ledger.FrenchDate(opt.PayBy), Bank: kit.bankDetails(d.Account), Statement: st})
+				PayBy: "Montant à régler avant le " + ledger.FrenchDate(opt.PayBy), Bank: kit.bankDetails(d.Account), Statement: st, StatementNotes: m.notes()})
 			rf.Total += d.Balance
 		}
 		return nil

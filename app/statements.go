@@ -314,6 +314,10 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
+	kindOf, err := callKinds(tx)
+	if err != nil {
+		return nil, nil, nil, false, err
+	}
 	wanted := map[string]bool{}
 	for _, a := range opt.Accounts {
 		wanted[a] = true
@@ -326,6 +330,10 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 		if err != nil {
 			return nil, nil, nil, false, err
 		}
+		acct, err := readOwnerMoves(tx, oc.Account, ex, ex.End, !preview, kindOf)
+		if err != nil {
+			return nil, nil, nil, false, err
+		}
 		st, err := ownerDecompte(kit, ex, p, oc, o, moves[oc.Account], preview, func(acc string) string {
 			if other, err := tx.Owner(acc); err == nil {
 				return other.DisplayName()
@@ -335,6 +343,7 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 		if err != nil {
 			return nil, nil, nil, false, err
 		}
+		decompteAccount(&st, ex, oc, acct, preview)
 		st.Fingerprint = fingerprint
 		owners = append(owners, oc.Account)
 		names = append(names, o.Name)
@@ -389,7 +398,8 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 	st.Opening = templates.Salutation(o.Civility) + ",\n\n" +
 		"Voici le décompte de vos charges de l'exercice " + ex.Name() + ". Pour chaque clé de répartition, il indique les charges nettes de l'exercice " +
 		"(charges moins produits affectés à la clé), votre quote-part calculée sur les tantièmes " + lotsText +
-		", et les provisions qui vous ont été appelées. La différence est la régularisation portée à votre compte, sous réserve de l'approbation des comptes par l'assemblée générale."
+		", et les provisions qui vous ont été appelées. La différence est la régularisation portée à votre compte, sous réserve de l'approbation des comptes par l'assemblée générale. " +
+		"Votre compte suit, ligne par ligne : le solde reporté, chaque appel et chaque règlement, jusqu'au solde après répartition."
 
 	for _, s := range oc.Sections {
 		sec := reports.DecompteSection{Title: s.Label}
@@ -408,6 +418,8 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 			}
 		}
 		if s.Moved != 0 {
+			// Wrapped in its column, never cut: the seller reads why his
+			// provisions leave his décompte (rowsWrapped).
 			label := "Provisions du vendeur reprises"
 			if s.Moved < 0 {
 				label = "Provisions reportées sur l'acquéreur"
@@ -421,21 +433,22 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 	for _, m := range moves {
 		name := nameOf(m.other)
 		if m.bought {
-			st.Notes = append(st.Notes, fmt.Sprintf("Vous avez acquis %s le %s de %s : la régularisation de l'exercice %s vous revient (loi du 10 juillet 1965, art. 6-2), avec les provisions appelées au vendeur pendant l'exercice.",
+			st.Notes = append(st.Notes, fmt.Sprintf("Vous avez acquis %s le %s de %s : la régularisation de l'exercice %s vous revient (décret n° 67-223 du 17 mars 1967, art. 6-2), avec les provisions appelées au vendeur pendant l'exercice.",
 				lotsTextFR(m.lots), ledger.FrenchDate(m.date), name, pluralFR2(len(m.lots), "sur ce lot", "sur ces lots")))
 		} else {
-			st.Notes = append(st.Notes, fmt.Sprintf("Vous avez vendu %s le %s à %s : les provisions que vous avez versées %s restent acquises au syndicat, et la régularisation de l'exercice revient à l'acquéreur (loi du 10 juillet 1965, art. 6-2).",
+			st.Notes = append(st.Notes, fmt.Sprintf("Vous avez vendu %s le %s à %s : les provisions que vous avez versées %s restent acquises au syndicat, et la régularisation de l'exercice revient à l'acquéreur (décret n° 67-223 du 17 mars 1967, art. 6-2).",
 				lotsTextFR(m.lots), ledger.FrenchDate(m.date), name, pluralFR2(len(m.lots), "pour ce lot", "pour ces lots")))
 		}
 	}
 	reg := oc.Regularisation
-	st.Summary = [][2]string{
-		{"Total de vos quotes-parts", oc.Charges.String()},
-		{"Total de vos provisions", oc.Provisions.String()},
-		{owedLabel(reg, "Régularisation : complément à payer", "Régularisation : trop versé en votre faveur", "Régularisation"), reg.Abs().String()},
-		{"Solde avant répartition au " + ledger.FrenchDate(ex.End) + owedLabel(oc.BalanceBefore, " (dû)", " (en votre faveur)", ""),
-			oc.BalanceBefore.Abs().String()},
+	regLine := [2]string{owedLabel(reg, "Régularisation : complément à payer", "Régularisation : trop versé en votre faveur", "Régularisation"), reg.Abs().String()}
+	st.Summary = [][2]string{regLine}
+	if len(oc.Sections) > 1 {
+		// One section's total row already gives both totals.
+		st.Summary = [][2]string{{"Total de vos quotes-parts", oc.Charges.String()}, {"Total de vos provisions", oc.Provisions.String()}, regLine}
 	}
+	// The balance before the distribution is on the account's table
+	// (decompteAccount), with the lines that make it.
 	after := oc.BalanceAfter
 	st.ResultLabel = owedLabel(after, "Solde à payer après répartition", "Solde en votre faveur après répartition", "Solde après répartition")
 	st.Result = after.Abs().String()
@@ -444,6 +457,34 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 		st.Bank = &b
 	}
 	return st, nil
+}
+
+// decompteAccount adds the owner's account over the exercise to his
+// décompte: the balance brought forward, each call (budget, works, works
+// fund) and payment, the balance before the distribution, the
+// régularisation and the balance after it. For a closed exercise the
+// régularisation is the closing's entries on his account, so every figure
+// is the books'; for a preview it is the projected one.
+func decompteAccount(st *reports.Decompte, ex ledger.Exercise, oc OwnerClosing, m ownerMoves, preview bool) {
+	reg := m.closing
+	if preview {
+		reg = oc.Regularisation
+	}
+	before := m.before()
+	after := before + reg
+	rows := m.rows()
+	rows = append(rows, reports.AccountRow{Date: ledger.FrenchDate(ex.End), Label: "Solde avant répartition" + owedSide(before), Balance: before.Format(), Strong: true})
+	regRow := reports.AccountRow{Date: ledger.FrenchDate(ex.End), Label: "Régularisation de l'exercice (ci-dessus)", Balance: after.Format()}
+	if reg > 0 {
+		regRow.Debit = reg.Format()
+	} else {
+		regRow.Credit = (-reg).Format()
+	}
+	rows = append(rows, regRow,
+		reports.AccountRow{Date: ledger.FrenchDate(ex.End), Label: "Solde après répartition" + owedSide(after), Balance: after.Format(), Strong: true})
+	st.AccountTitle = "Votre compte de l'exercice " + ex.Name() + " : des appels au solde"
+	st.Account = rows
+	st.AccountNotes = m.notes()
 }
 
 func sharesOrDash(d decimal.Decimal) string {

@@ -17,6 +17,9 @@ type Reminder struct {
 	PayBy     string // "Montant à régler avant le 15/12/2025"
 	Bank      BankDetails
 	Statement *Statement
+	// StatementNotes explain the statement's lines (what the works fund
+	// is), printed under it.
+	StatementNotes []string
 }
 
 // Reminders renders reminders into one document for printing, and cuts it
@@ -32,7 +35,7 @@ func Reminders(list []Reminder, printed time.Time) (Letters, error) {
 }
 
 // reminder lays a reminder out: what is owed first, then the letter and
-// its signature, then how to pay and the statement.
+// its signature, then how to pay and the statement, whose labels wrap.
 func (lw *letterWriter) reminder(r *Reminder) error {
 	lw.begin(r.FootNote, r.Fingerprint)
 	lw.head(&r.Letter)
@@ -51,6 +54,8 @@ func (lw *letterWriter) reminder(r *Reminder) error {
 		lw.need(12)
 		lw.paragraphs(r.Closing, 9)
 	}
-	lw.statement(r.Statement)
+	if r.Statement != nil {
+		lw.accountTable(r.Statement.Title, statementRows(r.Statement), r.StatementNotes, 2)
+	}
 	return nil
 }

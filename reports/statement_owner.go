@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -18,7 +19,14 @@ type Decompte struct {
 	Opening  string // paragraphs
 	Sections []DecompteSection
 	Notes    []string // under the sections: sales, provisions typed by hand
-	Summary  [][2]string
+	// Account is the owner's account over the exercise, from the balance
+	// brought forward through each call and payment to the balance before
+	// the distribution, the régularisation and the balance after it: what
+	// lets him go from what he was asked to what he owes.
+	AccountTitle string
+	Account      []AccountRow
+	AccountNotes []string
+	Summary      [][2]string
 	// Result is the last, emphasised line: what he pays or is owed.
 	ResultLabel string
 	Result      string
@@ -85,29 +93,48 @@ func (lw *letterWriter) decompte(s *Decompte) error {
 		lw.need(6 + 6 + 4.6*float64(len(sec.Rows)+1))
 		f.SetX(marginX)
 		f.SetFont(family, "B", 10)
-		f.CellFormat(lw.d.Width(), 6, lw.d.fit(sec.Title, lw.d.Width()), "", 1, "L", false, 0, "")
+		f.MultiCell(lw.d.Width(), 6, sec.Title, "", "L", false)
 		rows := make([]Row, 0, len(sec.Rows)+1)
 		for _, r := range sec.Rows {
 			rows = append(rows, Row{Cells: []string{r.Key, r.Label, r.Shares, r.KeyTotal, r.KeyNet, r.Part, r.Provisions}})
 		}
 		t := sec.Total
 		rows = append(rows, Row{Cells: []string{t.Key, t.Label, t.Shares, t.KeyTotal, t.KeyNet, t.Part, t.Provisions}, Strong: true})
-		lw.d.TableRows(decompteColumns, rows, 4.6)
+		lw.rowsWrapped(decompteColumns, rows, 4.6, 2, 0)
 	}
-	if len(s.Notes) > 0 {
-		f.SetFont(family, "", 8.5)
-		for _, n := range s.Notes {
-			lw.need(5)
-			f.SetX(marginX)
-			f.MultiCell(lw.d.Width(), 4.2, n, "", "L", false)
-		}
-		f.Ln(2)
-	}
+	lw.notes(s.Notes)
+	// The balance before the distribution, the régularisation and the
+	// balance after it stay together, with the notes.
+	lw.accountTable(s.AccountTitle, s.Account, s.AccountNotes, 3)
 	pairs := append([][2]string{}, s.Summary...)
 	pairs = append(pairs, [2]string{s.ResultLabel, s.Result})
+	// The result, how to pay and the closing words go together: a page
+	// holding only the closing words would read as a letter of its own.
+	lw.need(lw.decompteTail(len(pairs), s.Bank != nil, &s.Letter))
 	lw.amountBox(pairs)
 	if s.Bank != nil {
 		lw.bank(*s.Bank)
 	}
 	return lw.closingText(&s.Letter)
+}
+
+// decompteTail is the height of the end of a décompte: the summary box of
+// n lines, the bank details, the closing words and the signature (the
+// sizes amountBox, bank, closingText and signature print them at).
+func (lw *letterWriter) decompteTail(n int, bank bool, l *Letter) float64 {
+	h := 5.5*float64(n-1) + 7 + 3 + 4
+	if bank {
+		h += 6 + 4.4*4 + 4
+	}
+	if c := strings.TrimSpace(l.Closing); c != "" {
+		lw.d.pdf.SetFont(family, "", 9)
+		for _, p := range strings.Split(c, "\n\n") {
+			h += 9*0.45*float64(len(lw.d.wrap(strings.TrimSpace(p), lw.d.Width()))) + 1.8
+		}
+		h += 2
+	}
+	if len(l.Signature) > 0 {
+		h += 22
+	}
+	return h
 }
