@@ -441,7 +441,7 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 		}
 		n.Bank = kit.bankDetails(account)
 		if opt.Statement {
-			if n.Statement, err = statement(tx, account, ex, due); err != nil {
+			if n.Statement, err = noticeStatement(tx, account, ex, due); err != nil {
 				return nil, nil, 0, err
 			}
 		}

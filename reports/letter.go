@@ -112,7 +112,11 @@ func (lw *letterWriter) footer() {
 	w := lw.d.Width()
 	f.CellFormat(w*0.75, 4, lw.d.fit(lw.note, w*0.75-2), "T", 0, "L", false, 0, "")
 	page := f.PageNo() - lw.first + 1
+	// Letters are printed on both sides: an odd page goes on with its back.
 	right := fmt.Sprintf("Page %d, suite page suivante", page)
+	if page%2 == 1 {
+		right = fmt.Sprintf("Page %d, voir au verso", page)
+	}
 	if lw.closing {
 		right = fmt.Sprintf("Page %d / %d", page, page)
 	}
