@@ -36,7 +36,8 @@ type noticeCall struct {
 	period      string
 	periodStart time.Time
 	periodEnd   time.Time
-	number      int // rank of a works call in its campaign's schedule
+	piece       string // of a posted call
+	number      int    // rank of a works call in its campaign's schedule
 	count       int
 	keys        map[string]ledger.CallKey
 	parts       map[string][]ledger.CallPart // by owner
@@ -222,17 +223,13 @@ func writeFile(path string, data []byte) error {
 }
 
 // noticeCalls gathers the calls of day due that sel prints: the batch's
-// live posted ones and, for a preview, the plan's.
-func noticeCalls(tx *ledger.Tx, due time.Time, sel noticeSelection) ([]noticeCall, error) {
-	all, err := tx.Calls(ledger.CallFilter{Due: due, Live: true})
+// live posted ones and, for a preview, the plan's. others are the live
+// calls of that day outside the batch: their own notices were printed
+// with the batch they were posted in.
+func noticeCalls(tx *ledger.Tx, due time.Time, sel noticeSelection) (calls, others []noticeCall, err error) {
+	posted, err := tx.Calls(ledger.CallFilter{Due: due, Live: true})
 	if err != nil {
-		return nil, err
-	}
-	var posted []ledger.Call
-	for _, c := range all {
-		if sel.ids == nil || sel.ids[c.ID] {
-			posted = append(posted, c)
-		}
+		return nil, nil, err
 	}
 	ids := make([]int64, len(posted))
 	for i, c := range posted {
@@ -240,12 +237,12 @@ func noticeCalls(tx *ledger.Tx, due time.Time, sel noticeSelection) ([]noticeCal
 	}
 	parts, err := tx.CallParts(ids...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []noticeCall
 	for _, c := range posted {
 		nc := noticeCall{kind: c.Kind, works: c.Works, label: c.Label, periodStart: c.PeriodStart, periodEnd: c.PeriodEnd,
-			number: c.Number, count: c.Count, keys: map[string]ledger.CallKey{}, parts: map[string][]ledger.CallPart{}, posted: true}
+			piece: c.Piece, number: c.Number, count: c.Count, keys: map[string]ledger.CallKey{}, parts: map[string][]ledger.CallPart{}, posted: true}
 		for _, k := range c.Keys {
 			nc.keys[k.Key] = k
 		}
@@ -253,7 +250,11 @@ func noticeCalls(tx *ledger.Tx, due time.Time, sel noticeSelection) ([]noticeCal
 			nc.parts[p.Owner] = append(nc.parts[p.Owner], p)
 		}
 		nc.period = periodOf(c)
-		out = append(out, nc)
+		if sel.ids == nil || sel.ids[c.ID] {
+			out = append(out, nc)
+		} else {
+			others = append(others, nc)
+		}
 	}
 	if sel.plan != nil {
 		for _, c := range sel.plan.Calls {
@@ -275,7 +276,7 @@ func noticeCalls(tx *ledger.Tx, due time.Time, sel noticeSelection) ([]noticeCal
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return kindRank(out[i].kind) < kindRank(out[j].kind) })
-	return out, nil
+	return out, others, nil
 }
 
 // periodOf names the period of a posted call the way its plan did.
@@ -295,7 +296,7 @@ func periodOf(c ledger.Call) string {
 // account order; total is what they are all called. state carries each
 // owner's balance between the letters of a batch.
 func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeOptions, state *batchState) ([]string, []reports.Notice, ledger.Amount, error) {
-	calls, err := noticeCalls(tx, due, sel)
+	calls, others, err := noticeCalls(tx, due, sel)
 	if err != nil || len(calls) == 0 {
 		return nil, nil, 0, err
 	}
@@ -353,6 +354,12 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 		subtitle += ", du " + ledger.FrenchDate(head.periodStart) + " au " + ledger.FrenchDate(head.periodEnd)
 	}
 
+	dayPieces := map[string]bool{} // the calls of the day, whatever their batch
+	for _, c := range append(append([]noticeCall{}, calls...), others...) {
+		if c.piece != "" {
+			dayPieces[c.piece] = true
+		}
+	}
 	ownerSet := map[string]bool{}
 	for _, c := range calls {
 		for o := range c.parts {
@@ -397,8 +404,19 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 				postedTotal += st
 			}
 		}
-		// The balance on the due date (its receipts count) but these calls.
-		prev := state.previous(account, due, balances[account]-postedTotal, total)
+		// The balance on the due date (its receipts count) but the calls of
+		// that day. A call of that day outside the batch had its own notice,
+		// which asked that balance already.
+		other := ""
+		for _, c := range others {
+			if t := c.ownerTotal(account); t != 0 {
+				postedTotal += t
+				if other == "" {
+					other = c.label
+				}
+			}
+		}
+		prev := state.previous(account, due, balances[account]-postedTotal, total, other)
 		grand += total
 
 		f := kit.fields(o, lotsOf[account])
@@ -440,8 +458,10 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 			n.DueLabel, n.Due = "Montant à payer", prev.due.String()
 		}
 		n.Bank = kit.bankDetails(account)
-		if opt.Statement {
-			if n.Statement, err = noticeStatement(tx, account, ex, due); err != nil {
+		// The statement explains the previous balance: printed where that
+		// balance is, it stops before the calls of the day.
+		if opt.Statement && prev.shown && !prev.carried {
+			if n.Statement, err = noticeStatement(tx, account, ex, due, dayPieces); err != nil {
 				return nil, nil, 0, err
 			}
 		}

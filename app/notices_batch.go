@@ -28,16 +28,24 @@ type previousBalance struct {
 	amount ledger.Amount // brought into the letter
 	due    ledger.Amount // amount plus the letter's calls
 	shown  bool          // printed as a line of the amount box
-	label  string
-	note   string // says what the previous balance covers
+	// carried: the credit an earlier letter of the batch left, not the
+	// account's balance.
+	carried bool
+	label   string
+	note    string // says what the previous balance covers
 }
 
 // previous is the previous balance of owner account's letter of day due,
 // which calls total; balance is his account on that day but the calls of
-// the letter.
-func (s *batchState) previous(account string, due time.Time, balance, total ledger.Amount) previousBalance {
+// that day. other names a call of that day outside the batch, "" for none:
+// its notice, printed with its own batch, asked that balance already.
+func (s *batchState) previous(account string, due time.Time, balance, total ledger.Amount, other string) previousBalance {
 	var p previousBalance
-	if _, ok := s.first[account]; !ok {
+	if _, ok := s.first[account]; !ok && other != "" {
+		s.first[account] = due
+		p.note = "Votre solde antérieur au " + ledger.FrenchDate(due) + " figure sur l'avis de l'appel du même jour (« " + other +
+			" ») : il n'est pas compté à nouveau. Cet avis n'appelle que ses propres montants."
+	} else if !ok {
 		s.first[account] = due
 		p = previousBalance{amount: balance, shown: true, label: "Solde antérieur" + previousSide(balance)}
 		p.note = "Solde antérieur : solde de votre compte au " + ledger.FrenchDate(due)
@@ -54,7 +62,7 @@ func (s *batchState) previous(account string, due time.Time, balance, total ledg
 	} else {
 		left, last := s.left[account], ledger.FrenchDate(s.last[account])
 		if left < 0 {
-			p = previousBalance{amount: left, shown: true, label: "Crédit restant après l'avis du " + last}
+			p = previousBalance{amount: left, shown: true, carried: true, label: "Crédit restant après l'avis du " + last}
 			p.note = "Le crédit que vous laisse l'avis du " + last + " (même lot) vient en déduction."
 		} else {
 			p.note = "Votre solde antérieur figure sur l'avis du " + ledger.FrenchDate(s.first[account]) +

@@ -20,7 +20,12 @@ func TestWorksNoticesCiteTheDecision(t *testing.T) {
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	if _, err := r.PostCalls(budget); err != nil {
+	budgetPosted, err := r.PostCalls(budget)
+	if err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	budgetFiles, err := r.WriteCallNotices(t.TempDir(), budgetPosted, NoticeOptions{Printed: letterDate})
+	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
 	// Who has shares on the lift key on the works' due dates.
@@ -59,6 +64,46 @@ func TestWorksNoticesCiteTheDecision(t *testing.T) {
 	files, err := r.WriteCallNotices(t.TempDir(), posted, NoticeOptions{Printed: letterDate})
 	if err != nil {
 		t.Fatal(ledger.Message(err))
+	}
+	// The works notices do not ask again what the budget notices of the
+	// same days asked: an owner paying every letter of both postings pays
+	// what he owes after them.
+	after := map[string]ledger.Amount{}
+	first := ledger.Date(2026, 1, 1)
+	view(t, r, func(tx *ledger.Tx) error {
+		bal, err := tx.OwnerBalances(first)
+		if err != nil {
+			return err
+		}
+		for o, b := range bal {
+			after[o] = b
+		}
+		for _, c := range append(budgetPosted, posted...) {
+			if !c.Due.After(first) {
+				continue
+			}
+			full, err := tx.Call(c.ID)
+			if err != nil {
+				return err
+			}
+			for o, a := range full.OwnerTotals() {
+				after[o] += a
+			}
+		}
+		return nil
+	})
+	paid := map[string]ledger.Amount{}
+	for _, f := range append(budgetFiles, files...) {
+		for _, p := range f.Owners {
+			if a := letterAmount(t, p); a > 0 {
+				paid[strings.Split(filepath.Base(p), "_")[5]] += a
+			}
+		}
+	}
+	for o, a := range after {
+		if paid[o] != max(a, 0) {
+			t.Errorf("%s: the letters of both postings ask %s in all, the balance after them is %s", o, paid[o], a)
+		}
 	}
 	for _, set := range []struct {
 		name  string
