@@ -354,12 +354,6 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 		subtitle += ", du " + ledger.FrenchDate(head.periodStart) + " au " + ledger.FrenchDate(head.periodEnd)
 	}
 
-	dayPieces := map[string]bool{} // the calls of the day, whatever their batch
-	for _, c := range append(append([]noticeCall{}, calls...), others...) {
-		if c.piece != "" {
-			dayPieces[c.piece] = true
-		}
-	}
 	ownerSet := map[string]bool{}
 	for _, c := range calls {
 		for o := range c.parts {
@@ -458,10 +452,17 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 			n.DueLabel, n.Due = "Montant à payer", prev.due.String()
 		}
 		n.Bank = kit.bankDetails(account)
-		// The statement explains the previous balance: printed where that
-		// balance is, it stops before the calls of the day.
-		if opt.Statement && prev.shown && !prev.carried {
-			if n.Statement, err = noticeStatement(tx, account, ex, due, dayPieces); err != nil {
+		// The statement explains the previous balance: it stops before the
+		// calls of the day of the owner's first letter in the batch, where
+		// that balance is (or would be, when another notice of that day
+		// carries it).
+		if opt.Statement {
+			at := state.first[account]
+			pieces, err := state.pieces(tx, at)
+			if err != nil {
+				return nil, nil, 0, err
+			}
+			if n.Statement, err = noticeStatement(tx, account, ex, at, pieces); err != nil {
 				return nil, nil, 0, err
 			}
 		}

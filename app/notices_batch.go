@@ -17,10 +17,15 @@ type batchState struct {
 	first map[string]time.Time     // due date of the owner's first letter
 	last  map[string]time.Time     // due date of his latest letter
 	left  map[string]ledger.Amount // what his latest letter left to pay (< 0: a credit)
+	// carrier names the notice that printed his previous balance.
+	carrier map[string]string
+	// days are the pieces of the live calls of a day, for the statements.
+	days map[time.Time]map[string]bool
 }
 
 func newBatchState(dates []time.Time) *batchState {
-	return &batchState{dates: dates, first: map[string]time.Time{}, last: map[string]time.Time{}, left: map[string]ledger.Amount{}}
+	return &batchState{dates: dates, first: map[string]time.Time{}, last: map[string]time.Time{}, left: map[string]ledger.Amount{}, carrier: map[string]string{},
+		days: map[time.Time]map[string]bool{}}
 }
 
 // previousBalance is what a letter prints before its amount to pay.
@@ -28,11 +33,8 @@ type previousBalance struct {
 	amount ledger.Amount // brought into the letter
 	due    ledger.Amount // amount plus the letter's calls
 	shown  bool          // printed as a line of the amount box
-	// carried: the credit an earlier letter of the batch left, not the
-	// account's balance.
-	carried bool
-	label   string
-	note    string // says what the previous balance covers
+	label  string
+	note   string // says what the previous balance covers
 }
 
 // previous is the previous balance of owner account's letter of day due,
@@ -41,12 +43,14 @@ type previousBalance struct {
 // its notice, printed with its own batch, asked that balance already.
 func (s *batchState) previous(account string, due time.Time, balance, total ledger.Amount, other string) previousBalance {
 	var p previousBalance
+	const own = " : il n'est pas compté à nouveau. Cet avis n'appelle que ses propres montants."
 	if _, ok := s.first[account]; !ok && other != "" {
 		s.first[account] = due
-		p.note = "Votre solde antérieur au " + ledger.FrenchDate(due) + " figure sur l'avis de l'appel du même jour (« " + other +
-			" ») : il n'est pas compté à nouveau. Cet avis n'appelle que ses propres montants."
+		s.carrier[account] = "l'avis de l'appel du " + ledger.FrenchDate(due) + " (« " + other + " »)"
+		p.note = "Votre solde antérieur au " + ledger.FrenchDate(due) + " figure sur " + s.carrier[account] + own
 	} else if !ok {
 		s.first[account] = due
+		s.carrier[account] = "l'avis du " + ledger.FrenchDate(due) + " envoyé avec celui-ci"
 		p = previousBalance{amount: balance, shown: true, label: "Solde antérieur" + previousSide(balance)}
 		p.note = "Solde antérieur : solde de votre compte au " + ledger.FrenchDate(due)
 		later := s.datesAfter(due)
@@ -62,11 +66,10 @@ func (s *batchState) previous(account string, due time.Time, balance, total ledg
 	} else {
 		left, last := s.left[account], ledger.FrenchDate(s.last[account])
 		if left < 0 {
-			p = previousBalance{amount: left, shown: true, carried: true, label: "Crédit restant après l'avis du " + last}
+			p = previousBalance{amount: left, shown: true, label: "Crédit restant après l'avis du " + last}
 			p.note = "Le crédit que vous laisse l'avis du " + last + " (même lot) vient en déduction."
 		} else {
-			p.note = "Votre solde antérieur figure sur l'avis du " + ledger.FrenchDate(s.first[account]) +
-				" envoyé avec celui-ci : il n'est pas compté à nouveau. Cet avis n'appelle que ses propres montants."
+			p.note = "Votre solde antérieur figure sur " + s.carrier[account] + own
 		}
 	}
 	p.due = p.amount + total
@@ -100,4 +103,22 @@ func oneOrMany(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// pieces lists the pieces of the live calls due on day d, whatever their
+// batch.
+func (s *batchState) pieces(tx *ledger.Tx, d time.Time) (map[string]bool, error) {
+	if p, ok := s.days[d]; ok {
+		return p, nil
+	}
+	calls, err := tx.Calls(ledger.CallFilter{Due: d, Live: true})
+	if err != nil {
+		return nil, err
+	}
+	p := map[string]bool{}
+	for _, c := range calls {
+		p[c.Piece] = true
+	}
+	s.days[d] = p
+	return p, nil
 }

@@ -67,7 +67,7 @@ func TestBatchNoticesPayWhatIsOwed(t *testing.T) {
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	files, err := r.WriteCallNotices(t.TempDir(), posted, NoticeOptions{Printed: letterDate})
+	files, err := r.WriteCallNotices(t.TempDir(), posted, NoticeOptions{Printed: letterDate, Statement: true})
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
@@ -77,24 +77,26 @@ func TestBatchNoticesPayWhatIsOwed(t *testing.T) {
 	// The balance after the batch: the account on the first due date plus
 	// the batch's later calls.
 	after := map[string]ledger.Amount{}
+	before := map[string]ledger.Amount{} // the account before the batch's first calls
 	view(t, r, func(tx *ledger.Tx) error {
 		bal, err := tx.OwnerBalances(first)
 		if err != nil {
 			return err
 		}
 		for o, b := range bal {
-			after[o] = b
+			after[o], before[o] = b, b
 		}
 		for _, c := range posted {
-			if !c.Due.After(first) {
-				continue
-			}
 			full, err := tx.Call(c.ID)
 			if err != nil {
 				return err
 			}
 			for o, a := range full.OwnerTotals() {
-				after[o] += a
+				if c.Due.After(first) {
+					after[o] += a
+				} else {
+					before[o] -= a
+				}
 			}
 		}
 		return nil
@@ -131,8 +133,14 @@ func TestBatchNoticesPayWhatIsOwed(t *testing.T) {
 	if !sawCredit || !sawDebt {
 		t.Errorf("the advance (%v) or the debt (%v) did not show on the first letters", sawCredit, sawDebt)
 	}
-	// Each letter says what its previous balance covers.
+	// Each letter says what its previous balance covers; its statement
+	// explains that balance, before the batch.
 	one := letters["450004"]
+	for i, p := range one {
+		if text := fileText(t, p); !strings.Contains(text, "Solde antérieur au 01/01/2026 "+before["450004"].Format()) || before["450004"] <= 12345 {
+			t.Errorf("letter %d's statement does not end on the balance before the batch:\n%s", i+1, text)
+		}
+	}
 	for i, want := range []string{
 		"Solde antérieur : solde de votre compte au 01/01/2026, avant les appels de ce lot ; il n'est compté que sur cet avis, pas sur les avis du 01/04/2026, 01/07/2026 et 01/10/2026",
 		"Votre solde antérieur figure sur l'avis du 01/01/2026 envoyé avec celui-ci",

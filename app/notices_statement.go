@@ -42,7 +42,7 @@ func noticeStatement(tx *ledger.Tx, account string, ex ledger.Exercise, to time.
 		s.Lines = append(s.Lines, reports.StatementLine{Date: ledger.FrenchDate(l.Date), Piece: l.Piece, Label: l.Label,
 			Debit: blankZero(l.Debit), Credit: blankZero(l.Credit), Balance: l.Balance.Format()})
 	}
-	s.Closing = reports.StatementLine{Label: "Solde antérieur" + owedSide(balance), Balance: balance.Format()}
+	s.Closing = reports.StatementLine{Label: "Solde antérieur au " + ledger.FrenchDate(to), Balance: balance.Format()}
 	return s, nil
 }
 

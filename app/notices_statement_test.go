@@ -47,7 +47,7 @@ func TestNoticeStatementFitsOnePage(t *testing.T) {
 		if !strings.Contains(text, "Page 1 / 1") || strings.Contains(text, "voir au verso") {
 			t.Errorf("%s runs onto a second page", filepath.Base(p))
 		}
-		want := "Solde antérieur" + owedSide(balances[account]) + " " + balances[account].Format()
+		want := "Solde antérieur au 01/10/2025 " + balances[account].Format()
 		i := strings.Index(text, "Relevé de votre compte")
 		if i < 0 || !strings.Contains(text[i:], want) || !strings.Contains(text[:i], balances[account].String()) {
 			t.Errorf("%s: statement and amounts lack the previous balance %q:\n%s", account, want, text)

@@ -137,6 +137,11 @@ func TestWorksNoticesCiteTheDecision(t *testing.T) {
 					t.Errorf("%s %s lacks %q:\n%s", set.name, ledger.ISO(f.Due), w, text)
 				}
 			}
+			// The previous balance is on the budget notice of 01/01/2026.
+			if !strings.Contains(text, "Votre solde antérieur au 01/01/2026 figure sur l'avis de l'appel du 01/01/2026 (« Appel de fonds 1er trimestre 2026 »)") &&
+				!strings.Contains(text, "Votre solde antérieur figure sur l'avis de l'appel du 01/01/2026 (« Appel de fonds 1er trimestre 2026 »)") {
+				t.Errorf("%s %s does not say where the previous balance is:\n%s", set.name, ledger.ISO(f.Due), text)
+			}
 			for _, w := range []string{"budget", "Budget", "période", "Fonds de travaux", "Charges générales"} {
 				if strings.Contains(text, w) {
 					t.Errorf("%s %s says %q:\n%s", set.name, ledger.ISO(f.Due), w, text)
