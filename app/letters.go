@@ -100,15 +100,17 @@ func (r *Residence) SetSignature(data []byte) error {
 
 // letterKit holds what every letter of a batch is built from.
 type letterKit struct {
-	res       ledger.Residence
-	bank      ledger.BankAccount
-	header    *templates.Template
-	opening   *templates.Template
-	footer    *templates.Template
-	reminder  *templates.Template
-	signature []byte
-	printed   time.Time
-	base      templates.Fields
+	res     ledger.Residence
+	bank    ledger.BankAccount
+	header  *templates.Template
+	opening *templates.Template
+	// worksOpening opens the notices of works calls alone.
+	worksOpening *templates.Template
+	footer       *templates.Template
+	reminder     *templates.Template
+	signature    []byte
+	printed      time.Time
+	base         templates.Fields
 }
 
 func newLetterKit(tx *ledger.Tx, printed time.Time) (*letterKit, error) {
@@ -129,7 +131,7 @@ func newLetterKit(tx *ledger.Tx, printed time.Time) (*letterKit, error) {
 	for _, t := range []struct {
 		name templates.Name
 		dst  **templates.Template
-	}{{templates.Header, &k.header}, {templates.Opening, &k.opening}, {templates.Footer, &k.footer}, {templates.Reminder, &k.reminder}} {
+	}{{templates.Header, &k.header}, {templates.Opening, &k.opening}, {templates.WorksOpening, &k.worksOpening}, {templates.Footer, &k.footer}, {templates.Reminder, &k.reminder}} {
 		text, ok, err := tx.LetterTemplate(string(t.name))
 		if err != nil {
 			return nil, err

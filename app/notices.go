@@ -36,6 +36,9 @@ type noticeCall struct {
 	period      string
 	periodStart time.Time
 	periodEnd   time.Time
+	piece       string // of a posted call
+	number      int    // rank of a works call in its campaign's schedule
+	count       int
 	keys        map[string]ledger.CallKey
 	parts       map[string][]ledger.CallPart // by owner
 	posted      bool
@@ -60,38 +63,52 @@ func kindRank(k ledger.CallKind) int {
 	return 2
 }
 
+// noticeSelection says which calls a run of notices prints.
+type noticeSelection struct {
+	// ids are the posted calls of the batch; nil: every live call of the
+	// day (a reprint).
+	ids  map[int64]bool
+	plan *CallPlan // a preview: the plan's calls, and no posted one
+}
+
 // WriteNotices writes the notices of every call posted for day due: one PDF
 // per owner, DIR/2025-01-01/APPEL_DU_01_01_2025_450001_NOM.pdf, and every
 // notice in DIR/2025-01-01/APPELS_DU_01_01_2025_TOUS.pdf for printing.
 // Cancelled calls are left out.
 func (r *Residence) WriteNotices(dir string, due time.Time, opt NoticeOptions) (NoticeFiles, error) {
-	files, err := r.writeNotices(dir, []time.Time{due}, nil, opt)
+	files, err := r.writeNotices(dir, []time.Time{due}, noticeSelection{}, opt)
 	if err != nil {
 		return NoticeFiles{}, err
 	}
 	return files[0], nil
 }
 
-// WriteCallNotices writes the notices of each due date of the calls (as
-// PostCalls returns them).
+// WriteCallNotices writes the notices of calls (as PostCalls returns them),
+// one set per due date, and only of these calls: posting works calls
+// prints works notices, to the owners with shares on the works' keys, and
+// no budget notice again. The calls are one batch: an owner's previous
+// balance is printed on his first letter of the batch only, so that paying
+// every letter pays what he owes, once.
 func (r *Residence) WriteCallNotices(dir string, calls []ledger.Call, opt NoticeOptions) ([]NoticeFiles, error) {
 	var dates []time.Time
 	seen := map[time.Time]bool{}
+	ids := map[int64]bool{}
 	for _, c := range calls {
+		ids[c.ID] = true
 		if !seen[c.Due] {
 			seen[c.Due] = true
 			dates = append(dates, c.Due)
 		}
 	}
 	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
-	return r.writeNotices(dir, dates, nil, opt)
+	return r.writeNotices(dir, dates, noticeSelection{ids: ids}, opt)
 }
 
 // WritePreviewNotices writes the notices a plan would give, marked as a
-// preview (APERCU_APPEL_DU_…), without posting anything. The calls already
-// posted on the same days are printed with them.
+// preview (APERCU_APPEL_DU_…), without posting anything: the notices its
+// posting would print, of its calls only.
 func (r *Residence) WritePreviewNotices(dir string, p *CallPlan, opt NoticeOptions) ([]NoticeFiles, error) {
-	return r.writeNotices(dir, p.Dates(), p, opt)
+	return r.writeNotices(dir, p.Dates(), noticeSelection{ids: map[int64]bool{}, plan: p}, opt)
 }
 
 // Notices returns the notices of day due as data, for a screen's preview:
@@ -101,13 +118,13 @@ func (r *Residence) Notices(due time.Time, opt NoticeOptions) ([]string, []repor
 	var list []reports.Notice
 	err := r.View(func(tx *ledger.Tx) error {
 		var err error
-		owners, list, _, err = buildNotices(tx, due, nil, opt)
+		owners, list, _, err = buildNotices(tx, due, noticeSelection{}, opt, newBatchState([]time.Time{due}))
 		return err
 	})
 	return owners, list, err
 }
 
-func (r *Residence) writeNotices(dir string, dates []time.Time, plan *CallPlan, opt NoticeOptions) ([]NoticeFiles, error) {
+func (r *Residence) writeNotices(dir string, dates []time.Time, sel noticeSelection, opt NoticeOptions) ([]NoticeFiles, error) {
 	if opt.Printed.IsZero() {
 		opt.Printed = time.Now()
 	}
@@ -121,8 +138,9 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, plan *CallPlan, 
 	}
 	var batches []batch
 	err := r.View(func(tx *ledger.Tx) error {
+		state := newBatchState(dates)
 		for _, due := range dates {
-			owners, list, total, err := buildNotices(tx, due, plan, opt)
+			owners, list, total, err := buildNotices(tx, due, sel, opt, state)
 			if err != nil {
 				return err
 			}
@@ -165,7 +183,7 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, plan *CallPlan, 
 		<-done
 	}
 	prefix := ""
-	if plan != nil {
+	if sel.plan != nil {
 		prefix = "APERCU_"
 	}
 	var out []NoticeFiles
@@ -204,12 +222,14 @@ func writeFile(path string, data []byte) error {
 	return ledger.WriteOutputBytes(path, data)
 }
 
-// noticeCalls gathers the calls of day due: the live posted ones and,
-// for a preview, the plan's.
-func noticeCalls(tx *ledger.Tx, due time.Time, plan *CallPlan) ([]noticeCall, error) {
+// noticeCalls gathers the calls of day due that sel prints: the batch's
+// live posted ones and, for a preview, the plan's. others are the live
+// calls of that day outside the batch: their own notices were printed
+// with the batch they were posted in.
+func noticeCalls(tx *ledger.Tx, due time.Time, sel noticeSelection) (calls, others []noticeCall, err error) {
 	posted, err := tx.Calls(ledger.CallFilter{Due: due, Live: true})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ids := make([]int64, len(posted))
 	for i, c := range posted {
@@ -217,12 +237,12 @@ func noticeCalls(tx *ledger.Tx, due time.Time, plan *CallPlan) ([]noticeCall, er
 	}
 	parts, err := tx.CallParts(ids...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []noticeCall
 	for _, c := range posted {
 		nc := noticeCall{kind: c.Kind, works: c.Works, label: c.Label, periodStart: c.PeriodStart, periodEnd: c.PeriodEnd,
-			keys: map[string]ledger.CallKey{}, parts: map[string][]ledger.CallPart{}, posted: true}
+			piece: c.Piece, number: c.Number, count: c.Count, keys: map[string]ledger.CallKey{}, parts: map[string][]ledger.CallPart{}, posted: true}
 		for _, k := range c.Keys {
 			nc.keys[k.Key] = k
 		}
@@ -230,15 +250,22 @@ func noticeCalls(tx *ledger.Tx, due time.Time, plan *CallPlan) ([]noticeCall, er
 			nc.parts[p.Owner] = append(nc.parts[p.Owner], p)
 		}
 		nc.period = periodOf(c)
-		out = append(out, nc)
+		if sel.ids == nil || sel.ids[c.ID] {
+			out = append(out, nc)
+		} else {
+			others = append(others, nc)
+		}
 	}
-	if plan != nil {
-		for _, c := range plan.Calls {
+	if sel.plan != nil {
+		for _, c := range sel.plan.Calls {
 			if !c.Due.Equal(due) {
 				continue
 			}
 			nc := noticeCall{kind: c.Kind, works: c.Works, label: c.Label, period: c.Period, periodStart: c.PeriodStart, periodEnd: c.PeriodEnd,
-				keys: map[string]ledger.CallKey{}, parts: map[string][]ledger.CallPart{}}
+				number: c.Number, count: c.Count, keys: map[string]ledger.CallKey{}, parts: map[string][]ledger.CallPart{}}
+			if c.Kind == ledger.WorksCall {
+				nc.period = fmt.Sprintf("échéance %d sur %d", c.Number, c.Count)
+			}
 			for _, k := range c.Keys {
 				nc.keys[k.Key] = ledger.CallKey{Key: k.Key, TotalShares: k.TotalShares, Amount: k.Amount}
 			}
@@ -249,7 +276,7 @@ func noticeCalls(tx *ledger.Tx, due time.Time, plan *CallPlan) ([]noticeCall, er
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return kindRank(out[i].kind) < kindRank(out[j].kind) })
-	return out, nil
+	return out, others, nil
 }
 
 // periodOf names the period of a posted call the way its plan did.
@@ -266,9 +293,10 @@ func periodOf(c ledger.Call) string {
 }
 
 // buildNotices builds the notice of every owner called on day due, in
-// account order; total is what they are all called.
-func buildNotices(tx *ledger.Tx, due time.Time, plan *CallPlan, opt NoticeOptions) ([]string, []reports.Notice, ledger.Amount, error) {
-	calls, err := noticeCalls(tx, due, plan)
+// account order; total is what they are all called. state carries each
+// owner's balance between the letters of a batch.
+func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeOptions, state *batchState) ([]string, []reports.Notice, ledger.Amount, error) {
+	calls, others, err := noticeCalls(tx, due, sel)
 	if err != nil || len(calls) == 0 {
 		return nil, nil, 0, err
 	}
@@ -292,13 +320,9 @@ func buildNotices(tx *ledger.Tx, due time.Time, plan *CallPlan, opt NoticeOption
 	for _, k := range keys {
 		keyLabel[k.Code] = k.Label
 	}
-	works, err := tx.WorksList()
+	works, err := worksByCode(tx)
 	if err != nil {
 		return nil, nil, 0, err
-	}
-	worksLabel := map[string]string{}
-	for _, w := range works {
-		worksLabel[w.Code] = w.Label
 	}
 	balances, err := tx.OwnerBalances(due)
 	if err != nil {
@@ -319,10 +343,14 @@ func buildNotices(tx *ledger.Tx, due time.Time, plan *CallPlan, opt NoticeOption
 		}
 	}
 
-	// The notice's period is the budget's; a works call alone has its own.
+	// The notice's period is the budget's; works have none: their notice
+	// cites the AG decision and the instalment instead.
 	head := calls[0]
+	worksOnly := head.kind == ledger.WorksCall
 	subtitle := "Appel du " + ledger.FrenchDate(due) + " – " + head.period
-	if head.kind != ledger.WorksCall {
+	if worksOnly {
+		subtitle = "Appel du " + ledger.FrenchDate(due) + " – travaux « " + works[head.works].Label + " », " + head.period
+	} else {
 		subtitle += ", du " + ledger.FrenchDate(head.periodStart) + " au " + ledger.FrenchDate(head.periodEnd)
 	}
 
@@ -345,14 +373,17 @@ func buildNotices(tx *ledger.Tx, due time.Time, plan *CallPlan, opt NoticeOption
 		if err != nil {
 			return nil, nil, 0, err
 		}
-		n := reports.Notice{Title: "Avis d'appel de fonds", Subtitle: subtitle, Preview: plan != nil}
+		n := reports.Notice{Title: "Avis d'appel de fonds", Subtitle: subtitle, Preview: sel.plan != nil}
 		var total, postedTotal ledger.Amount
 		for _, c := range calls {
 			parts := c.parts[account]
 			if len(parts) == 0 {
 				continue
 			}
-			sec := reports.NoticeSection{Title: sectionTitle(c, worksLabel)}
+			sec := reports.NoticeSection{Title: sectionTitle(c, works)}
+			if c.kind == ledger.WorksCall && !worksOnly { // else the opening cites the decision
+				sec.Note = worksDecision(works[c.works], c)
+			}
 			var st ledger.Amount
 			for _, p := range parts {
 				k := c.keys[p.Key]
@@ -367,17 +398,29 @@ func buildNotices(tx *ledger.Tx, due time.Time, plan *CallPlan, opt NoticeOption
 				postedTotal += st
 			}
 		}
-		// The previous balance is everything up to the due date but these
-		// calls: receipts of that very day count.
-		previous := balances[account] - postedTotal
-		due2 := previous + total
+		// The balance on the due date (its receipts count) but the calls of
+		// that day. A call of that day outside the batch had its own notice,
+		// which asked that balance already.
+		other := ""
+		for _, c := range others {
+			if t := c.ownerTotal(account); t != 0 {
+				postedTotal += t
+				if other == "" {
+					other = c.label
+				}
+			}
+		}
+		prev := state.previous(account, due, balances[account]-postedTotal, total, other)
 		grand += total
 
 		f := kit.fields(o, lotsOf[account])
 		f.Exercise = ex.Name()
 		f.CallDate, f.DueDate = ledger.FrenchDate(due), ledger.FrenchDate(due)
-		f.PeriodStart, f.PeriodEnd, f.Period = ledger.FrenchDate(head.periodStart), ledger.FrenchDate(head.periodEnd), head.period
-		f.Total, f.PreviousBalance, f.AmountDue = total.String(), previous.String(), due2.String()
+		if !worksOnly {
+			f.PeriodStart, f.PeriodEnd = ledger.FrenchDate(head.periodStart), ledger.FrenchDate(head.periodEnd)
+		}
+		f.Period = head.period
+		f.Total, f.PreviousBalance, f.AmountDue = total.String(), prev.amount.String(), prev.due.String()
 		refs := []reports.Ref{{Label: "Copropriétaire", Value: account}, {Label: "Lots", Value: strings.Join(lotsOf[account], ", ")},
 			{Label: "Date de l'appel", Value: ledger.FrenchDate(due)}, {Label: "Exercice", Value: ex.Name()}}
 		if len(lotsOf[account]) == 0 {
@@ -387,44 +430,43 @@ func buildNotices(tx *ledger.Tx, due time.Time, plan *CallPlan, opt NoticeOption
 		if err != nil {
 			return nil, nil, 0, err
 		}
-		if n.Opening, err = kit.opening.Execute(f); err != nil {
+		opening := kit.opening
+		if worksOnly {
+			opening = kit.worksOpening
+			f.Works = worksFields(works[head.works], head)
+		}
+		if n.Opening, err = opening.Execute(f); err != nil {
 			return nil, nil, 0, ledger.Errorf(ledger.Invalid, "%s", err.Error())
 		}
 		n.Total = total.String()
-		switch {
-		case previous > 0:
-			n.PreviousLabel = "Solde antérieur (restant dû)"
-		case previous < 0:
-			n.PreviousLabel = "Solde antérieur (en votre faveur)"
-		default:
-			n.PreviousLabel = "Solde antérieur"
+		n.PreviousLabel, n.PreviousNote = prev.label, prev.note
+		if prev.shown {
+			n.Previous = prev.amount.String()
 		}
-		n.Previous = previous.String()
 		switch {
-		case due2 > 0:
-			n.DueLabel, n.Due = "Montant à payer, exigible le "+ledger.FrenchDate(due), due2.String()
-		case due2 < 0:
-			n.DueLabel, n.Due = "Solde en votre faveur : rien à payer", (-due2).String()
+		case prev.due > 0:
+			n.DueLabel, n.Due = "Montant à payer, exigible le "+ledger.FrenchDate(due), prev.due.String()
+		case prev.due < 0:
+			n.DueLabel, n.Due = "Solde en votre faveur : rien à payer", (-prev.due).String()
 		default:
-			n.DueLabel, n.Due = "Montant à payer", due2.String()
+			n.DueLabel, n.Due = "Montant à payer", prev.due.String()
 		}
 		n.Bank = kit.bankDetails(account)
+		// The statement explains the previous balance: it stops before the
+		// calls of the day of the owner's first letter in the batch, where
+		// that balance is (or would be, when another notice of that day
+		// carries it).
 		if opt.Statement {
-			if n.Statement, err = statement(tx, account, ex, due); err != nil {
+			at := state.first[account]
+			pieces, err := state.pieces(tx, at)
+			if err != nil {
+				return nil, nil, 0, err
+			}
+			if n.Statement, err = noticeStatement(tx, account, ex, at, pieces); err != nil {
 				return nil, nil, 0, err
 			}
 		}
 		list = append(list, n)
 	}
 	return owners, list, grand, nil
-}
-
-func sectionTitle(c noticeCall, worksLabel map[string]string) string {
-	switch c.kind {
-	case ledger.FundCall:
-		return "Fonds de travaux (cotisation obligatoire, loi ALUR)"
-	case ledger.WorksCall:
-		return "Travaux " + c.works + " – " + worksLabel[c.works] + " (" + c.period + ")"
-	}
-	return "Budget prévisionnel – provisions sur charges courantes"
 }

@@ -10,21 +10,32 @@ import (
 	"github.com/go-pdf/fpdf"
 )
 
-// The address window of a DL envelope (220 × 110 mm, window on the right)
-// as it falls on an A4 sheet folded in three: the address is printed inside
-// it, everything else around it. Millimetres from the top left corner.
+// The address window of a French DL envelope (220 × 110 mm) is 100 × 45 mm,
+// its right edge 20 mm from the envelope's: x from 100 to 200 mm on the
+// envelope. An A4 sheet folded in three is 210 mm wide and slides up to
+// 10 mm sideways in it, so what the window always shows of the sheet runs
+// from 100 to 190 mm: the address is printed there, everything else around
+// it (issue 13: a 38-character line printed from 115 mm reached 192 mm,
+// the window's edge). Vertically the window shows the sheet from about
+// 45 mm to 80 mm under its top fold. Millimetres from the top left corner
+// of the sheet.
 const (
-	WindowX = 110.0
+	WindowX = 100.0
 	WindowY = 45.0
 	WindowW = 90.0
 	WindowH = 35.0
 
-	addressX     = 115.0 // 5 mm inside the window: the sheet moves in the envelope
-	addressY     = 51.0  // under the sender's line
-	addressW     = 80.0
+	addressX     = WindowX + 4 // inside the window, clear of its edges
+	addressY     = 51.0        // under the sender's line
+	addressW     = WindowW - 8
 	addressLineH = 4.6
 	addressLines = 6 // 51 + 6 × 4.6 = 78.6 mm: inside the window
 	bodyTop      = 89.0
+	// headerW is the width of the syndicat's header, above the window: it
+	// keeps the width it had before the window moved left.
+	headerW = 90.0
+	// refsW is the width of the references, beside the window.
+	refsW = WindowX - marginX - 5
 )
 
 // Letter is what every letter prints around its body: the syndicat's
@@ -101,7 +112,11 @@ func (lw *letterWriter) footer() {
 	w := lw.d.Width()
 	f.CellFormat(w*0.75, 4, lw.d.fit(lw.note, w*0.75-2), "T", 0, "L", false, 0, "")
 	page := f.PageNo() - lw.first + 1
+	// Letters are printed on both sides: an odd page goes on with its back.
 	right := fmt.Sprintf("Page %d, suite page suivante", page)
+	if page%2 == 1 {
+		right = fmt.Sprintf("Page %d, voir au verso", page)
+	}
 	if lw.closing {
 		right = fmt.Sprintf("Page %d / %d", page, page)
 	}
@@ -160,7 +175,6 @@ func (lw *letterWriter) head(l *Letter) {
 	f.Line(4, 198, 8, 198)
 	f.SetDrawColor(0, 0, 0)
 
-	const headerW = WindowX - marginX - 5
 	y := marginTop
 	for i, line := range l.Header {
 		if i == 8 {
@@ -193,7 +207,7 @@ func (lw *letterWriter) head(l *Letter) {
 		f.CellFormat(34, 4.4, lw.d.fit(r.Label, 33), "", 0, "L", false, 0, "")
 		f.SetTextColor(0, 0, 0)
 		f.SetFont(family, "B", 8.5)
-		f.CellFormat(headerW-34, 4.4, lw.d.fit(r.Value, headerW-35), "", 0, "L", false, 0, "")
+		f.CellFormat(refsW-34, 4.4, lw.d.fit(r.Value, refsW-35), "", 0, "L", false, 0, "")
 		y += 4.4
 	}
 	if l.Place != "" {

@@ -20,15 +20,19 @@ type Notice struct {
 	// PreviousLabel says what Previous is ("Solde antérieur (à payer)" or
 	// "(en votre faveur)").
 	PreviousLabel string
-	DueLabel      string // "Montant à payer avant le 01/01/2025" or "Solde en votre faveur"
-	Due           string
-	Bank          BankDetails
-	Statement     *Statement
+	// PreviousNote says what the previous balance covers ("solde au
+	// 01/01/2026, avant les appels de ce lot"), under the amounts.
+	PreviousNote string
+	DueLabel     string // "Montant à payer avant le 01/01/2025" or "Solde en votre faveur"
+	Due          string
+	Bank         BankDetails
+	Statement    *Statement
 }
 
 // NoticeSection is one call of the notice: its rows per key.
 type NoticeSection struct {
 	Title string // "Budget prévisionnel – provisions sur charges courantes"
+	Note  string // under the title: the AG decision of a works call
 	Rows  []NoticeRow
 	Total string
 }
@@ -83,6 +87,9 @@ func (lw *letterWriter) notice(n *Notice) error {
 		f.SetX(marginX)
 		f.SetFont(family, "B", 10)
 		f.CellFormat(lw.d.Width(), 6, lw.d.fit(s.Title, lw.d.Width()), "", 1, "L", false, 0, "")
+		if s.Note != "" {
+			lw.smallNote(s.Note)
+		}
 		rows := make([]Row, 0, len(s.Rows)+1)
 		for _, r := range s.Rows {
 			rows = append(rows, Row{Cells: []string{r.Key, r.Label, r.Shares, r.KeyTotal, r.Amount}})
@@ -101,10 +108,25 @@ func (lw *letterWriter) notice(n *Notice) error {
 	}
 	pairs = append(pairs, [2]string{n.DueLabel, n.Due})
 	lw.amountBox(pairs)
+	if n.PreviousNote != "" {
+		lw.smallNote(n.PreviousNote)
+		f.Ln(1.5)
+	}
 	lw.bank(n.Bank)
 	if err := lw.closingText(&n.Letter); err != nil {
 		return err
 	}
 	lw.statement(n.Statement)
 	return nil
+}
+
+// smallNote prints a small explanatory text across the page, wrapped.
+func (lw *letterWriter) smallNote(text string) {
+	f := lw.d.pdf
+	f.SetFont(family, "", 8)
+	f.SetTextColor(60, 60, 60)
+	f.SetX(marginX)
+	f.MultiCell(lw.d.Width(), 3.8, text, "", "L", false)
+	f.SetTextColor(0, 0, 0)
+	f.Ln(0.8)
 }

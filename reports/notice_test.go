@@ -206,6 +206,9 @@ func TestNoticesCutIntoLetters(t *testing.T) {
 			want := fmt.Sprintf("Page %d / %d", j+1, len(ps))
 			if j < len(ps)-1 {
 				want = fmt.Sprintf("Page %d, suite page suivante", j+1)
+				if j%2 == 0 { // a front page: its back follows
+					want = fmt.Sprintf("Page %d, voir au verso", j+1)
+				}
 			}
 			if !strings.Contains(p, want) {
 				t.Errorf("notice %d page %d lacks %q", i+1, j+1, want)

@@ -25,6 +25,10 @@ const (
 	Opening  Name = "appel"   // the call notice's opening text
 	Footer   Name = "pied"    // below the call notice and the reminder
 	Reminder Name = "relance" // the reminder's text
+	// WorksOpening opens a notice that calls works only: it cites the AG
+	// decision, never the budget (works outside the budget are due as the
+	// AG voted them: loi du 10 juillet 1965, art. 14-2).
+	WorksOpening Name = "appel_travaux"
 )
 
 // Info describes a text for the screen that edits it.
@@ -39,6 +43,7 @@ func All() []Info {
 	return []Info{
 		{Header, "En-tête des lettres", "En haut à gauche des avis d'appel et des relances ; la première ligne est imprimée en gras."},
 		{Opening, "Texte de l'avis d'appel", "Au-dessus du détail de l'appel, après le titre."},
+		{WorksOpening, "Texte de l'avis d'appel de travaux", "Au-dessus du détail d'un appel de travaux votés par l'assemblée générale (hors budget)."},
 		{Footer, "Pied des lettres", "Sous le montant à payer des avis d'appel, et à la fin des relances, au-dessus de la signature."},
 		{Reminder, "Texte de la relance", "Le corps de la lettre de relance, au-dessus du relevé de compte."},
 	}
@@ -102,6 +107,18 @@ type Bank struct {
 	BIC    string
 }
 
+// Works is the AG decision a works call carries out.
+type Works struct {
+	Code       string // "ASC"
+	Label      string // "Modernisation de l'ascenseur"
+	AGDate     string // the general meeting that voted them; "" when unknown
+	Resolution string // "résolution n° 12"; "" when unknown
+	Voted      string // "24 000,00 €"
+	Schedule   string // "01/01/2026, 01/04/2026, 01/07/2026 et 01/10/2026"
+	Number     string // this call's rank in the schedule: "2"
+	Count      string // calls in the schedule: "4"
+}
+
 // Fields are the merge fields of every text. Dates and amounts come
 // formatted the French way ("01/01/2025", "1 234,56 €"); fields that do
 // not apply to a letter are empty.
@@ -122,6 +139,7 @@ type Fields struct {
 	Total           string // what the notice calls
 	PreviousBalance string
 	AmountDue       string
+	Works           Works // a works call's decision; empty for the budget
 
 	// Reminders.
 	Date      string // the balance's date
@@ -159,6 +177,8 @@ func Sample() Fields {
 		CallDate: "01/01/2025", DueDate: "01/01/2025", PeriodStart: "01/01/2025", PeriodEnd: "31/03/2025",
 		Period: "1er trimestre 2025", Total: "1 012,43 €", PreviousBalance: "0,00 €", AmountDue: "1 012,43 €",
 		Date: "30/11/2025", Balance: "1 251,08 €", PayBy: "15/12/2025", Threshold: "100,00 €",
+		Works: Works{Code: "ASC", Label: "Modernisation de l'ascenseur", AGDate: "12/06/2025", Voted: "24 000,00 €",
+			Schedule: "01/01/2026, 01/04/2026, 01/07/2026 et 01/10/2026", Number: "2", Count: "4"},
 	}
 }
 
@@ -304,7 +324,8 @@ func explain(n Name, text string, err error) error {
 // fieldsHint lists the fields of the type a wrong field was looked up in.
 func fieldsHint(typ string) string {
 	names := map[string]string{
-		"templates.Fields":    "CallDate, DueDate, PeriodStart, PeriodEnd, Period, Total, PreviousBalance, AmountDue, Date, Balance, PayBy, Threshold, Today, Exercise, Residence, Syndic, Owner, Bank",
+		"templates.Fields":    "CallDate, DueDate, PeriodStart, PeriodEnd, Period, Total, PreviousBalance, AmountDue, Works, Date, Balance, PayBy, Threshold, Today, Exercise, Residence, Syndic, Owner, Bank",
+		"templates.Works":     "Works.Code, Works.Label, Works.AGDate, Works.Resolution, Works.Voted, Works.Schedule, Works.Number, Works.Count",
 		"templates.Owner":     "Owner.Account, Owner.Civility, Owner.Name, Owner.DisplayName, Owner.Salutation, Owner.Address, Owner.Zip, Owner.City, Owner.Lots",
 		"templates.Residence": "Residence.Name, Residence.Address, Residence.Zip, Residence.City",
 		"templates.Syndic":    "Syndic.Name, Syndic.Address, Syndic.Phone, Syndic.Email",

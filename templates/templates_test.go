@@ -102,3 +102,26 @@ func TestKnownAndDefaults(t *testing.T) {
 		t.Error("an unknown name is known")
 	}
 }
+
+// A works notice cites the AG decision and the instalment, not the budget;
+// an unknown AG date leaves no hole.
+func TestWorksOpening(t *testing.T) {
+	for _, c := range []struct {
+		agDate, resolution string
+		want               string
+	}{
+		{"12/06/2025", "", "L'assemblée générale du 12/06/2025 a voté les travaux « Modernisation de l'ascenseur » pour un montant de 24 000,00 €, appelé en 4 échéances (01/01/2026, 01/04/2026, 01/07/2026 et 01/10/2026). Nous vous adressons l'échéance 2 sur 4, exigible le 01/01/2025."},
+		{"12/06/2025", "résolution n° 12", "L'assemblée générale du 12/06/2025 (résolution n° 12) a voté"},
+		{"", "", "L'assemblée générale a voté les travaux"},
+	} {
+		f := Sample()
+		f.Works.AGDate, f.Works.Resolution = c.agDate, c.resolution
+		out, err := Render(WorksOpening, Default(WorksOpening), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, c.want) || strings.Contains(out, "budget") || strings.Contains(out, "période") {
+			t.Errorf("works opening with AG date %q:\n%s", c.agDate, out)
+		}
+	}
+}
