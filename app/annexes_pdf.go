@@ -266,7 +266,7 @@ func (ar annexRenderer) annexe1() reports.Annex {
 	r1, r2 := cut(a.Right)
 	a1.Parts = append(a1.Parts,
 		reports.AnnexPart{Heading: "I. SITUATION FINANCIÈRE ET TRÉSORERIE", Table: &reports.AnnexTable{Columns: cols, Rows: pair(l1, r1, 1)}},
-		reports.AnnexPart{Heading: "II. ÉTAT DES DETTES ET DES CRÉANCES", Table: &reports.AnnexTable{Columns: cols, Rows: pair(l2, r2, 2)}})
+		reports.AnnexPart{Heading: "II. ÉTAT DES DETTES ET DES CRÉANCES", Table: &reports.AnnexTable{Columns: cols, Rows: pair(l2, r2, 2), Footer: 3}})
 	// The loans' remaining annuities print under the totals, outside them
 	// (off the books): one more row of part II, its right half empty.
 	loans := []string{"", "Emprunts : montant restant dû (hors comptabilité, hors totaux)", "", a.Loans[1].Format(), "", "", "", ""}
@@ -370,9 +370,10 @@ func (ar annexRenderer) block(b AnnexBlock, roman, chargesTitle, incomeTitle str
 		ar.valuesRow("Sous-total produits", b.IncomeTotal, reports.StyleSubtotal, b.Budgeted, false),
 		ar.valuesRow("Solde (insuffisance) affecté aux copropriétaires", b.Shortfall, reports.StyleNormal, b.Budgeted, true),
 		ar.valuesRow("Total "+roman, b.Total, reports.StyleTotal, b.Budgeted, false))
+	// Sous-total, solde and total stay with the last lines they add up.
 	return []reports.AnnexPart{
-		{Heading: chargesTitle, Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: charges}},
-		{Heading: incomeTitle, Table: &reports.AnnexTable{Groups: groups, Columns: icols, Rows: income}},
+		{Heading: chargesTitle, Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: charges, Footer: 3}},
+		{Heading: incomeTitle, Table: &reports.AnnexTable{Groups: groups, Columns: icols, Rows: income, Footer: 3}},
 	}
 }
 
@@ -422,7 +423,9 @@ func (ar annexRenderer) annexe3() reports.Annex {
 		ar.valuesRow("TOTAL CHARGES NETTES", a3.NetTotal, reports.StyleTotal, true, false),
 		ar.valuesRow("Provisions copropriétaires (701)", a3.Provisions, reports.StyleNormal, true, false),
 		ar.valuesRow("SOLDE (excédent + / insuffisance −) affecté aux copropriétaires", a3.Solde, reports.StyleTotal, true, false))
-	a.Parts = []reports.AnnexPart{{Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: rows},
+	// The SOLDE is the result the AG approves: it stays on the page of the
+	// charges, provisions and last key's lines it comes from.
+	a.Parts = []reports.AnnexPart{{Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: rows, Footer: 4},
 		Notes: append(ar.missingBudgets(), "Montants avant répartition aux copropriétaires. Les produits affectés à une clé viennent en déduction de ses charges ; le solde est réparti entre les copropriétaires par la clôture.")}}
 	return a
 }
