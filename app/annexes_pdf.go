@@ -370,9 +370,10 @@ func (ar annexRenderer) block(b AnnexBlock, roman, chargesTitle, incomeTitle str
 		ar.valuesRow("Sous-total produits", b.IncomeTotal, reports.StyleSubtotal, b.Budgeted, false),
 		ar.valuesRow("Solde (insuffisance) affecté aux copropriétaires", b.Shortfall, reports.StyleNormal, b.Budgeted, true),
 		ar.valuesRow("Total "+roman, b.Total, reports.StyleTotal, b.Budgeted, false))
-	// Sous-total, solde and total stay with the last lines they add up.
+	// Sous-total, solde and total stay with the last lines they add up;
+	// a block's charges and income share a page when they can.
 	return []reports.AnnexPart{
-		{Heading: chargesTitle, Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: charges, Footer: 3}},
+		{Heading: chargesTitle, Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: charges, Footer: 3}, KeepWithNext: true},
 		{Heading: incomeTitle, Table: &reports.AnnexTable{Groups: groups, Columns: icols, Rows: income, Footer: 3}},
 	}
 }

@@ -33,6 +33,10 @@ type Annex struct {
 // AnnexPart is a heading, a table and notes, in that order.
 type AnnexPart struct {
 	NewPage bool // start on a new page (the owners' list)
+	// KeepWithNext starts the part on a new page when it and the next
+	// part fit on one page but not in what is left of this one (the
+	// charges and income of a block of annexe 2).
+	KeepWithNext bool
 	Heading string
 	Table   *AnnexTable
 	Notes   []string
@@ -120,6 +124,12 @@ func AnnexesPDF(doc AnnexesDoc) ([]byte, error) {
 		aw.current = &doc.Annexes[i]
 		aw.d.AddPage()
 		for j, p := range aw.current.Parts {
+			if p.KeepWithNext && j+1 < len(aw.current.Parts) && !p.NewPage {
+				h := aw.partHeight(p) + aw.partHeight(aw.current.Parts[j+1])
+				if h < aw.pageBody() && aw.room() < h {
+					aw.d.AddPage()
+				}
+			}
 			after := 0.0
 			if j == len(aw.current.Parts)-1 {
 				// The checks of an annexe follow its last table rather
@@ -206,6 +216,19 @@ func (aw *annexWriter) notesHeight(notes []string) float64 {
 	return h
 }
 
+// partHeight estimates the height of a part: heading, table (one line a
+// row) and notes.
+func (aw *annexWriter) partHeight(p AnnexPart) float64 {
+	h := aw.notesHeight(p.Notes)
+	if p.Heading != "" {
+		h += 7
+	}
+	if p.Table != nil {
+		h += aw.headerHeight(p.Table, aw.d.columnWidths(p.Table.Columns)) + float64(len(p.Table.Rows))*annexRowH + 3
+	}
+	return h
+}
+
 // checksHeight is the height of an annexe's checks frame.
 func (aw *annexWriter) checksHeight(list []AnnexCheckLine) float64 {
 	if len(list) == 0 {
@@ -226,10 +249,7 @@ func (aw *annexWriter) part(p AnnexPart, after float64) {
 		// A table that fits on a page is not split: it starts on the next
 		// page rather than leave its totals alone on it; with its notes,
 		// and the checks when they fit too.
-		h := aw.headerHeight(p.Table, aw.d.columnWidths(p.Table.Columns)) + float64(len(p.Table.Rows))*annexRowH + 3 + notes
-		if p.Heading != "" {
-			h += 7
-		}
+		h := aw.partHeight(p)
 		body, room := aw.pageBody(), aw.room()
 		if (h+after < body && room < h+after) || (h < body && room < h) {
 			aw.d.AddPage()

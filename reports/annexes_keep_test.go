@@ -66,3 +66,39 @@ func TestAnnexesKeepTotalsWithRows(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnexesKeepWithNext: two parts that fit on one page together (the
+// charges and income of annexe 2's block II) are never split between two
+// pages, wherever the part above them ends.
+func TestAnnexesKeepWithNext(t *testing.T) {
+	cols := []Column{{Title: "Compte", Width: 15}, {Title: "Libellé"}, {Title: "Exercice clos\n2025", Width: 32, Right: true}}
+	small := func(name string) *AnnexTable {
+		var rows []AnnexRow
+		for i := 1; i <= 4; i++ {
+			rows = append(rows, AnnexRow{Cells: []string{"67", fmt.Sprintf("%s %d", name, i), "1,00"}})
+		}
+		return &AnnexTable{Columns: cols, Rows: append(rows, AnnexRow{Cells: []string{"", "Total " + name, "4,00"}, Style: StyleTotal})}
+	}
+	for n := 14; n <= 30; n++ {
+		var filler []AnnexRow
+		for i := 1; i <= n; i++ {
+			filler = append(filler, AnnexRow{Cells: []string{"60", fmt.Sprintf("Ligne n° %d", i), "1,00"}})
+		}
+		doc := AnnexesDoc{Syndicat: "Syndicat des copropriétaires Test", Period: "Exercice du 01/01/2025 au 31/12/2025",
+			Printed: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC),
+			Annexes: []Annex{{Number: 2, Title: "COMPTE DE GESTION GÉNÉRAL", Parts: []AnnexPart{
+				{Heading: "I. BLOC COURANT", Table: &AnnexTable{Columns: cols, Rows: filler}},
+				{Heading: "II. CHARGES DU BLOC", Table: small("Charge"), KeepWithNext: true},
+				{Heading: "II. PRODUITS DU BLOC", Table: small("Produit")},
+			}}}}
+		pdf, err := AnnexesPDF(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range pages(pdfText(t, pdf)) {
+			if strings.Contains(p, "II. CHARGES DU BLOC") != strings.Contains(p, "II. PRODUITS DU BLOC") {
+				t.Errorf("%d rows above: page %d holds one of the two parts kept together", n, i+1)
+			}
+		}
+	}
+}
