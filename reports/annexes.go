@@ -37,9 +37,9 @@ type AnnexPart struct {
 	// part fit on one page but not in what is left of this one (the
 	// charges and income of a block of annexe 2).
 	KeepWithNext bool
-	Heading string
-	Table   *AnnexTable
-	Notes   []string
+	Heading      string
+	Table        *AnnexTable
+	Notes        []string
 }
 
 // AnnexTable is a table with an optional row of column groups above its
