@@ -58,6 +58,11 @@ type AnnexColumn struct {
 	Title    string          // the model's wording
 	Exercise ledger.Exercise // its exercise; ID 0 when the residence has none
 	Actual   bool            // réalisé, not budget
+	// Missing: a budget column whose budget was never entered (no line, or
+	// no exercise yet). Its figures would all be zero: the annexes say the
+	// budget is missing instead, and no check compares its zeros.
+	Missing bool
+	Name    string // the exercise's name, or its year when not created yet
 }
 
 // AnnexBlock is one part of annexe 2: charges above, income below, each
@@ -409,7 +414,10 @@ func annexes(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*AnnexesData,
 	titles := [5]string{"Exercice précédent approuvé", "Exercice clos budget voté", "Exercice clos réalisé à approuver",
 		"Budget prévisionnel en cours voté", "Budget prévisionnel à voter"}
 	for i, x := range []ledger.Exercise{d.Previous, ex, ex, at(idx + 1), at(idx + 2)} {
-		d.Columns[i] = AnnexColumn{Title: titles[i], Exercise: x, Actual: i == ColPrevActual || i == ColActual}
+		d.Columns[i] = AnnexColumn{Title: titles[i], Exercise: x, Actual: i == ColPrevActual || i == ColActual, Name: x.Name()}
+		if x.ID == 0 {
+			d.Columns[i].Name = fmt.Sprint(ex.Year() + [5]int{-1, 0, 0, 1, 2}[i])
+		}
 	}
 	if d.Residence, err = tx.Residence(); err != nil {
 		return nil, err
@@ -453,6 +461,12 @@ func annexes(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*AnnexesData,
 		if x := d.Columns[i].Exercise; x.ID != 0 {
 			if ab.budgets[i], err = tx.Budget(x.ID); err != nil {
 				return nil, err
+			}
+		}
+		d.Columns[i].Missing = true
+		for _, b := range ab.budgets[i] {
+			if b.Amount != 0 {
+				d.Columns[i].Missing = false
 			}
 		}
 	}
@@ -1191,7 +1205,9 @@ func (ab *annexBuilder) checks() error {
 	add(1, false, a1.OwnersDebit, a1.OwnersRow[1], "Annexe 1 : liste des copropriétaires, soldes débiteurs = ligne 45 des créances")
 	add(1, false, a1.OwnersCredit, a1.OwnersRowDebt[1], "Annexe 1 : liste des copropriétaires, soldes créditeurs = ligne 45 des dettes")
 	for _, col := range []int{ColPrevActual, ColBudget, ColActual, ColNextBudget, ColNext2Budget} {
-		if d.Columns[col].Exercise.ID == 0 {
+		if d.Columns[col].Exercise.ID == 0 || d.Columns[col].Missing {
+			// Zeros against zeros prove nothing: a budget not entered is
+			// said missing on the annexe, not ticked as checked.
 			continue
 		}
 		add(3, false, a3.ChargesTotal[col], a2.Current.ChargesTotal[col], "Annexe 3 (%s) : total des charges de toutes les clés = annexe 2, charges des opérations courantes",
@@ -1230,5 +1246,5 @@ func (ab *annexBuilder) checks() error {
 // columnName names a column of annexes 2 and 3 in messages.
 func columnName(d *AnnexesData, col int) string {
 	c := d.Columns[col]
-	return strings.ToLower(c.Title[:1]) + c.Title[1:] + " " + c.Exercise.Name()
+	return strings.ToLower(c.Title[:1]) + c.Title[1:] + " " + c.Name
 }

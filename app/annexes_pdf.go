@@ -147,19 +147,42 @@ type annexRenderer struct{ d *AnnexesData }
 // columnTitle is a column header with its year on a second line.
 func (ar annexRenderer) columnTitle(i int) string {
 	c := ar.d.Columns[i]
-	if c.Exercise.ID == 0 {
+	if c.Exercise.ID == 0 && !c.Missing {
 		return c.Title
 	}
-	return c.Title + "\n" + c.Exercise.Name()
+	return c.Title + "\n" + c.Name
 }
 
-// value prints a figure of column i; columns without an exercise, and the
-// budget columns of part II, stay blank.
+// value prints a figure of column i; columns without an exercise, budgets
+// not entered, and the budget columns of part II, stay blank.
 func (ar annexRenderer) value(v AnnexValues, i int, budgeted bool) string {
-	if ar.d.Columns[i].Exercise.ID == 0 || (!budgeted && !ar.d.Columns[i].Actual) {
+	c := ar.d.Columns[i]
+	if c.Exercise.ID == 0 || c.Missing || (!budgeted && !c.Actual) {
 		return ""
 	}
 	return v[i].Format()
+}
+
+// notEntered marks the totals of a budget column whose budget was never
+// entered: a blank there must not read as a budget of nothing.
+const notEntered = "non saisi"
+
+// missingBudgets says, under a table with budget columns, which budgets
+// were not entered (their columns are blank).
+func (ar annexRenderer) missingBudgets() []string {
+	var out []string
+	for _, i := range []int{ColBudget, ColNextBudget, ColNext2Budget} {
+		c := ar.d.Columns[i]
+		if !c.Missing {
+			continue
+		}
+		if i == ColBudget {
+			out = append(out, fmt.Sprintf("Budget %s non saisi : colonne « %s » laissée vide (saisissez le budget voté dans Budget).", c.Name, c.Title))
+		} else {
+			out = append(out, fmt.Sprintf("Budget %s non saisi : à voter par l'AG (colonne « %s » laissée vide).", c.Name, c.Title))
+		}
+	}
+	return out
 }
 
 func styleOf(s LineStyle) reports.AnnexStyle {
@@ -243,7 +266,7 @@ func (ar annexRenderer) annexe1() reports.Annex {
 	r1, r2 := cut(a.Right)
 	a1.Parts = append(a1.Parts,
 		reports.AnnexPart{Heading: "I. SITUATION FINANCIÈRE ET TRÉSORERIE", Table: &reports.AnnexTable{Columns: cols, Rows: pair(l1, r1, 1)}},
-		reports.AnnexPart{Heading: "II. ÉTAT DES DETTES ET DES CRÉANCES", Table: &reports.AnnexTable{Columns: cols, Rows: pair(l2, r2, 2)}})
+		reports.AnnexPart{Heading: "II. ÉTAT DES DETTES ET DES CRÉANCES", Table: &reports.AnnexTable{Columns: cols, Rows: pair(l2, r2, 2), Footer: 3}})
 	// The loans' remaining annuities print under the totals, outside them
 	// (off the books): one more row of part II, its right half empty.
 	loans := []string{"", "Emprunts : montant restant dû (hors comptabilité, hors totaux)", "", a.Loans[1].Format(), "", "", "", ""}
@@ -313,6 +336,9 @@ func (ar annexRenderer) valuesRow(label string, v AnnexValues, style reports.Ann
 		if positiveOnly && v[i] <= 0 {
 			s = ""
 		}
+		if budgeted && ar.d.Columns[i].Missing && style != reports.StyleNormal {
+			s = notEntered
+		}
 		row.Cells = append(row.Cells, s)
 	}
 	return row
@@ -344,15 +370,21 @@ func (ar annexRenderer) block(b AnnexBlock, roman, chargesTitle, incomeTitle str
 		ar.valuesRow("Sous-total produits", b.IncomeTotal, reports.StyleSubtotal, b.Budgeted, false),
 		ar.valuesRow("Solde (insuffisance) affecté aux copropriétaires", b.Shortfall, reports.StyleNormal, b.Budgeted, true),
 		ar.valuesRow("Total "+roman, b.Total, reports.StyleTotal, b.Budgeted, false))
+	// Sous-total, solde and total stay with the last lines they add up;
+	// a block's charges and income share a page when they can.
 	return []reports.AnnexPart{
-		{Heading: chargesTitle, Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: charges}},
-		{Heading: incomeTitle, Table: &reports.AnnexTable{Groups: groups, Columns: icols, Rows: income}},
+		{Heading: chargesTitle, Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: charges, Footer: 3}, KeepWithNext: true},
+		{Heading: incomeTitle, Table: &reports.AnnexTable{Groups: groups, Columns: icols, Rows: income, Footer: 3}},
 	}
 }
 
 func (ar annexRenderer) annexe2() reports.Annex {
 	a := reports.Annex{Title: "COMPTE DE GESTION GÉNÉRAL DE L'EXERCICE CLOS RÉALISÉ ET BUDGET PRÉVISIONNEL"}
-	a.Parts = append(a.Parts, ar.block(ar.d.A2.Current, "I", "I. CHARGES POUR OPÉRATIONS COURANTES", "I. PRODUITS POUR OPÉRATIONS COURANTES")...)
+	current := ar.block(ar.d.A2.Current, "I", "I. CHARGES POUR OPÉRATIONS COURANTES", "I. PRODUITS POUR OPÉRATIONS COURANTES")
+	for i := range current {
+		current[i].Notes = ar.missingBudgets()
+	}
+	a.Parts = append(a.Parts, current...)
 	works := ar.block(ar.d.A2.Works, "II", "II. CHARGES POUR TRAVAUX DE L'ARTICLE 14-2 ET OPÉRATIONS EXCEPTIONNELLES",
 		"II. PRODUITS POUR TRAVAUX DE L'ARTICLE 14-2 ET OPÉRATIONS EXCEPTIONNELLES")
 	works[1].Notes = []string{
@@ -392,8 +424,10 @@ func (ar annexRenderer) annexe3() reports.Annex {
 		ar.valuesRow("TOTAL CHARGES NETTES", a3.NetTotal, reports.StyleTotal, true, false),
 		ar.valuesRow("Provisions copropriétaires (701)", a3.Provisions, reports.StyleNormal, true, false),
 		ar.valuesRow("SOLDE (excédent + / insuffisance −) affecté aux copropriétaires", a3.Solde, reports.StyleTotal, true, false))
-	a.Parts = []reports.AnnexPart{{Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: rows},
-		Notes: []string{"Montants avant répartition aux copropriétaires. Les produits affectés à une clé viennent en déduction de ses charges ; le solde est réparti entre les copropriétaires par la clôture."}}}
+	// The SOLDE is the result the AG approves: it stays on the page of the
+	// charges, provisions and last key's lines it comes from.
+	a.Parts = []reports.AnnexPart{{Table: &reports.AnnexTable{Groups: groups, Columns: cols, Rows: rows, Footer: 4},
+		Notes: append(ar.missingBudgets(), "Montants avant répartition aux copropriétaires. Les produits affectés à une clé viennent en déduction de ses charges ; le solde est réparti entre les copropriétaires par la clôture.")}}
 	return a
 }
 

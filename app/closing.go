@@ -750,7 +750,7 @@ func planClosing(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*ClosingP
 	if c.parts, err = tx.CallParts(live...); err != nil {
 		return nil, err
 	}
-	steps := []func() error{c.checkBooks, c.checkCalls, c.checkBanks, c.takeReserves, c.movePending, c.distribute, c.openNext}
+	steps := []func() error{c.checkBooks, c.checkCalls, c.checkBanks, c.checkWorksBooking, c.takeReserves, c.movePending, c.distribute, c.openNext}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

@@ -55,7 +55,7 @@ var (
 
 const (
 	demoBank    = "512001"
-	demoSavings = "512002"
+	demoSavings = "502001"
 	demoSeller  = "450006"
 	demoBuyer   = "450013"
 	demoLate    = "450004" // pays each call late and leaves the last one unpaid

@@ -161,6 +161,9 @@ type InvoiceResult struct {
 	Entry   ledger.Entry
 	Matched []ledger.MatchGroup // invoices and payments of the supplier that now balance
 	Owed    ledger.Amount       // what the residence owes the supplier after it
+	// Warning, when not "", says the invoice puts works spending off its
+	// campaign's accounts (annexe 5 will not show it as paid or done).
+	Warning string
 }
 
 // RecordInvoice books a supplier's invoice in one transaction: journal AC,
@@ -211,6 +214,9 @@ func (r *Residence) RecordInvoice(in InvoiceInput) (InvoiceResult, error) {
 			return err
 		}
 		res.Invoice = inv
+		if res.Warning, err = invoiceWorksWarning(tx, sup.Account, inv.Account, inv.Total); err != nil {
+			return err
+		}
 		if res.Matched, err = tx.AutoMatch(sup.Account); err != nil {
 			return err
 		}

@@ -33,9 +33,13 @@ type Annex struct {
 // AnnexPart is a heading, a table and notes, in that order.
 type AnnexPart struct {
 	NewPage bool // start on a new page (the owners' list)
-	Heading string
-	Table   *AnnexTable
-	Notes   []string
+	// KeepWithNext starts the part on a new page when it and the next
+	// part fit on one page but not in what is left of this one (the
+	// charges and income of a block of annexe 2).
+	KeepWithNext bool
+	Heading      string
+	Table        *AnnexTable
+	Notes        []string
 }
 
 // AnnexTable is a table with an optional row of column groups above its
@@ -44,6 +48,10 @@ type AnnexTable struct {
 	Groups  []AnnexGroup
 	Columns []Column
 	Rows    []AnnexRow
+	// Footer is how many last rows are the table's totals (0: the trailing
+	// sub-total and total rows). They print on the page of the rows above
+	// them, never alone.
+	Footer int
 }
 
 // AnnexGroup spans Span columns of the header with one title ("" for none).
@@ -115,8 +123,20 @@ func AnnexesPDF(doc AnnexesDoc) ([]byte, error) {
 	for i := range doc.Annexes {
 		aw.current = &doc.Annexes[i]
 		aw.d.AddPage()
-		for _, p := range aw.current.Parts {
-			aw.part(p)
+		for j, p := range aw.current.Parts {
+			if p.KeepWithNext && j+1 < len(aw.current.Parts) && !p.NewPage {
+				h := aw.partHeight(p) + aw.partHeight(aw.current.Parts[j+1])
+				if h < aw.pageBody() && aw.room() < h {
+					aw.d.AddPage()
+				}
+			}
+			after := 0.0
+			if j == len(aw.current.Parts)-1 {
+				// The checks of an annexe follow its last table rather
+				// than open a page of their own.
+				after = aw.checksHeight(aw.current.Checks)
+			}
+			aw.part(p, after)
 		}
 		aw.checks(aw.current.Checks)
 	}
@@ -183,22 +203,59 @@ func (aw *annexWriter) need(h float64) {
 	}
 }
 
-func (aw *annexWriter) part(p AnnexPart) {
+// notesHeight is the height the notes of a part take.
+func (aw *annexWriter) notesHeight(notes []string) float64 {
+	if len(notes) == 0 {
+		return 0
+	}
+	aw.d.pdf.SetFont(family, "", 7.5)
+	h := 2.0
+	for _, n := range notes {
+		h += float64(len(aw.d.pdf.SplitText(n, aw.d.Width()-2))) * 3.6
+	}
+	return h
+}
+
+// partHeight estimates the height of a part: heading, table (one line a
+// row) and notes.
+func (aw *annexWriter) partHeight(p AnnexPart) float64 {
+	h := aw.notesHeight(p.Notes)
+	if p.Heading != "" {
+		h += 7
+	}
+	if p.Table != nil {
+		h += aw.headerHeight(p.Table, aw.d.columnWidths(p.Table.Columns)) + float64(len(p.Table.Rows))*annexRowH + 3
+	}
+	return h
+}
+
+// checksHeight is the height of an annexe's checks frame.
+func (aw *annexWriter) checksHeight(list []AnnexCheckLine) float64 {
+	if len(list) == 0 {
+		return 0
+	}
+	return 8 + 4.6*float64(len(list))
+}
+
+// part prints a heading, a table and its notes; after is the height of
+// what follows the part and must stay with its end (the annexe's checks).
+func (aw *annexWriter) part(p AnnexPart, after float64) {
 	f := aw.d.pdf
 	if p.NewPage {
 		aw.d.AddPage()
 	}
+	notes := aw.notesHeight(p.Notes)
 	if p.Table != nil {
 		// A table that fits on a page is not split: it starts on the next
-		// page rather than leave its totals alone on it.
-		h := aw.headerHeight(p.Table, aw.d.columnWidths(p.Table.Columns)) + float64(len(p.Table.Rows))*annexRowH + 3
-		if p.Heading != "" {
-			h += 7
-		}
-		if h < aw.pageBody() && aw.room() < h {
+		// page rather than leave its totals alone on it; with its notes,
+		// and the checks when they fit too.
+		h := aw.partHeight(p)
+		body, room := aw.pageBody(), aw.room()
+		if (h+after < body && room < h+after) || (h < body && room < h) {
 			aw.d.AddPage()
 		}
 	}
+	after += notes
 	if p.Heading != "" {
 		// A heading is never left alone at the bottom of a page: it keeps
 		// its table's header and first rows with it.
@@ -211,7 +268,9 @@ func (aw *annexWriter) part(p AnnexPart) {
 		f.CellFormat(aw.d.Width(), 6.5, aw.d.fit(p.Heading, aw.d.Width()), "", 1, "L", false, 0, "")
 	}
 	if p.Table != nil {
-		aw.table(p.Table)
+		aw.table(p.Table, after)
+	} else {
+		aw.need(after)
 	}
 	if len(p.Notes) > 0 {
 		f.SetFont(family, "", 7.5)
@@ -359,41 +418,92 @@ func (aw *annexWriter) cellLines(text string, c Column, style string, avail floa
 	return []string{aw.d.fit(text, avail)}, size
 }
 
-func (aw *annexWriter) table(t *AnnexTable) {
+// annexCell is a cell laid out: its lines, font size, padding and style.
+type annexCell struct {
+	lines []string
+	size  float64
+	pad   float64
+	style AnnexStyle
+}
+
+const wrapLineH = 3.5
+
+// layoutRow lays a row's cells out; its height is its tallest cell's.
+func (aw *annexWriter) layoutRow(t *AnnexTable, r AnnexRow, widths []float64) ([]annexCell, float64) {
+	cells := make([]annexCell, len(t.Columns))
+	rowH := annexRowH
+	for i, c := range t.Columns {
+		st := r.styleOf(i)
+		text := ""
+		if i < len(r.Cells) && st != StyleEmpty {
+			text = r.Cells[i]
+		}
+		pad := 0.8
+		if st == StyleDetail && c.Width == 0 {
+			pad = 4 // sub-accounts are indented in the label columns
+		}
+		style, _, _ := cellStyle(st)
+		lines, size := aw.cellLines(text, c, style, widths[i]-pad-1.2)
+		cells[i] = annexCell{lines, size, pad, st}
+		if len(lines) > 1 {
+			rowH = max(rowH, float64(len(lines))*wrapLineH+1)
+		}
+	}
+	return cells, rowH
+}
+
+// tailStart is the first row kept on one page with the table's end: its
+// totals (Footer rows, or the trailing sub-total and total rows) and the
+// keepRows rows above them, so that a total never prints alone on a page
+// away from the figures it adds up.
+func tailStart(t *AnnexTable) int {
+	const keepRows = 2
+	n := t.Footer
+	if n == 0 {
+		for i := len(t.Rows) - 1; i >= 0; i-- {
+			st := t.Rows[i].Style
+			if st != StyleSubtotal && st != StyleTotal {
+				break
+			}
+			n++
+		}
+	}
+	start := max(0, len(t.Rows)-n-keepRows)
+	// A heading just above goes with its lines.
+	for start > 0 && t.Rows[start-1].Style == StyleHeading {
+		start--
+	}
+	return start
+}
+
+// table draws a table; after is the height of what must stay on the page
+// of its last rows (its notes, the annexe's checks).
+func (aw *annexWriter) table(t *AnnexTable, after float64) {
 	f := aw.d.pdf
 	widths := aw.d.columnWidths(t.Columns)
 	aw.tableHeader(t, widths)
-	const wrapLineH = 3.5
-	for _, r := range t.Rows {
-		// Lay the row out first: its height is its tallest cell's.
-		type cell struct {
-			lines []string
-			size  float64
-			pad   float64
-			style AnnexStyle
-		}
-		cells := make([]cell, len(t.Columns))
-		rowH := annexRowH
-		for i, c := range t.Columns {
-			st := r.styleOf(i)
-			text := ""
-			if i < len(r.Cells) && st != StyleEmpty {
-				text = r.Cells[i]
-			}
-			pad := 0.8
-			if st == StyleDetail && c.Width == 0 {
-				pad = 4 // sub-accounts are indented in the label columns
-			}
-			style, _, _ := cellStyle(st)
-			lines, size := aw.cellLines(text, c, style, widths[i]-pad-1.2)
-			cells[i] = cell{lines, size, pad, st}
-			if len(lines) > 1 {
-				rowH = max(rowH, float64(len(lines))*wrapLineH+1)
-			}
-		}
+	cells := make([][]annexCell, len(t.Rows))
+	heights := make([]float64, len(t.Rows))
+	for i, r := range t.Rows {
+		cells[i], heights[i] = aw.layoutRow(t, r, widths)
+	}
+	tail := tailStart(t)
+	for ri, r := range t.Rows {
+		rowH := heights[ri]
 		need := rowH
 		if r.Style == StyleHeading {
 			need += 2 * annexRowH // a heading keeps a few of its lines with it
+		}
+		if ri == tail {
+			// The end of the table, with its notes, goes to the next page
+			// together when it does not fit here (and fits on a page).
+			end := after
+			for _, h := range heights[ri:] {
+				end += h
+			}
+			if end+aw.headerHeight(t, widths) < aw.pageBody() {
+				need = max(need, end)
+			}
 		}
 		if aw.room() < need {
 			aw.d.AddPage()
@@ -401,7 +511,7 @@ func (aw *annexWriter) table(t *AnnexTable) {
 		}
 		x, y := marginX, f.GetY()
 		for i, c := range t.Columns {
-			cl := cells[i]
+			cl := cells[ri][i]
 			style, fill, filled := cellStyle(cl.style)
 			if filled {
 				f.SetFillColor(fill[0], fill[1], fill[2])

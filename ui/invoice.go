@@ -37,6 +37,9 @@ type invoiceForm struct {
 	total     *field
 	vat       *field
 	recover   *checkField
+	// worksWarn says, as the supplier and the expense are chosen, when a
+	// works invoice would be off its campaign's accounts (annexe 5).
+	worksWarn *widget.Label
 }
 
 var splitModes = []string{"en montants (€)", "en pourcentages (%)"}
@@ -128,6 +131,12 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	}
 	v.total.onChange(func() { v.f.clearError(); v.showSum() })
 	v.splitMode.onChange(func() { v.f.clearError(); v.showSum() })
+	v.worksWarn = widget.NewLabel("")
+	v.worksWarn.Wrapping = fyne.TextWrapWord
+	v.worksWarn.Importance = widget.WarningImportance
+	v.worksWarn.Hide()
+	v.supplier.onChange(v.checkWorks)
+	v.expense.onChange(v.checkWorks)
 	v.f.submit = v.save
 
 	content := container.NewVBox(
@@ -140,6 +149,7 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 			formLabel("dont TVA (€)"), v.vat,
 			formLabel("Clé de répartition"), container.NewBorder(nil, nil, nil, v.split, v.key),
 		),
+		v.worksWarn,
 		v.partsBox,
 		v.recover,
 		note("Écriture au journal AC : débit de la charge (par clé), crédit du fournisseur."),
@@ -150,6 +160,29 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	}
 	v.f.show(content, focus)
 	return v
+}
+
+// checkWorks shows, under the fields, whether the supplier and expense
+// chosen put works spending off its campaign's accounts.
+func (v *invoiceForm) checkWorks() {
+	account := ""
+	if i := v.expense.SelectedIndex(); i >= 0 {
+		account = v.refs.Expenses[i].Code
+	}
+	msg, err := v.s.res.InvoiceWorksWarning(v.chosenSupplier(), account)
+	if err != nil {
+		msg = ledger.Message(err)
+	}
+	if msg == v.worksWarn.Text && v.worksWarn.Visible() == (msg != "") {
+		return
+	}
+	v.worksWarn.SetText(msg)
+	if msg == "" {
+		v.worksWarn.Hide()
+	} else {
+		v.worksWarn.Show()
+	}
+	v.resize()
 }
 
 func (v *invoiceForm) resize() {
@@ -306,6 +339,13 @@ func (v *invoiceForm) save() error {
 	text += " — reste à payer au fournisseur " + res.Owed.String() + " (pièce " + res.Entry.Piece + ")"
 	s.say(text)
 	s.changed()
+	if res.Warning != "" {
+		// Close the form first, so that closing it does not take the
+		// warning with it.
+		v.f.close()
+		s.inform("Facture enregistrée — à vérifier", theme.WarningIcon(), res.Warning)
+		return errStay
+	}
 	return nil
 }
 

@@ -218,7 +218,7 @@ func TestSettingsBanksAndExercises(t *testing.T) {
 	mustContain(t, "the form", overlayText(s), "L'IBAN « FR761234 » n'est pas valide (vérifiez la clé)")
 	iban.SetText("FR7630006000011234567890189")
 	press(s, fyne.KeyReturn)
-	mustContain(t, "the status line", s.statusText.Text, "Compte bancaire 512002 « Livret travaux » ajouté")
+	mustContain(t, "the status line", s.statusText.Text, "Compte bancaire 502001 « Livret travaux » ajouté")
 	mustContain(t, "the banks", windowText(s), "Livret travaux", "FR76 3000 6000 0112 3456 7890 189")
 
 	p.tabs.SelectIndex(2)

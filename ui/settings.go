@@ -250,17 +250,36 @@ func (p *settings) banksTab() fyne.CanvasObject {
 }
 
 // nextBankAccount proposes the first free 512 account after those in use.
-func nextBankAccount(list []ledger.BankAccount) string {
+func nextBankAccount(list []ledger.BankAccount) string { return nextAccountOf(list, "512") }
+
+// nextSavingsAccount proposes the first free 502 account for a livret: the
+// chart puts placements in 50x (« 50 Fonds placés » of annexe 1), never in
+// 512 with the current accounts.
+func nextSavingsAccount(list []ledger.BankAccount) string { return nextAccountOf(list, "502") }
+
+func nextAccountOf(list []ledger.BankAccount, root string) string {
 	n := 0
 	for _, b := range list {
 		var k int
-		if strings.HasPrefix(b.Account, "512") && len(b.Account) == 6 {
+		if strings.HasPrefix(b.Account, root) && len(b.Account) == 6 {
 			if _, err := fmt.Sscanf(b.Account[3:], "%d", &k); err == nil && k > n {
 				n = k
 			}
 		}
 	}
-	return fmt.Sprintf("512%03d", n+1)
+	return fmt.Sprintf("%s%03d", root, n+1)
+}
+
+// looksLikeSavings says whether a bank account's label names a savings
+// account (livret, compte à terme, épargne, placement).
+func looksLikeSavings(label string) bool {
+	l := fold(label)
+	for _, w := range []string{"livret", "epargne", "compte a terme", "placement"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *settings) bankForm(b *ledger.BankAccount) {
@@ -275,7 +294,7 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 	} else {
 		w = *b
 	}
-	account := newField(w.Account, "512001, 512002…")
+	account := newField(w.Account, "512001 (compte courant), 502001 (livret)…")
 	if !creating {
 		account.Disable()
 	}
@@ -290,6 +309,30 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 	}
 	f := s.newForm(title, "Enregistrer", account, label, iban, bic, ics, savings)
 	f.width = 640
+	if creating {
+		// A livret goes to 50x: ticking « Compte d'épargne », or naming
+		// the account a livret, replaces the 512 proposal by a 502 one
+		// (as long as the user did not type his own number).
+		proposed := account.Text
+		savings.onChange(func() {
+			f.clearError()
+			if account.Text != proposed {
+				return
+			}
+			if savings.Checked {
+				proposed = nextSavingsAccount(p.banks.all)
+			} else {
+				proposed = nextBankAccount(p.banks.all)
+			}
+			account.SetText(proposed)
+		})
+		label.onChange(func() {
+			f.clearError()
+			if !savings.Checked && looksLikeSavings(label.Text) {
+				savings.SetChecked(true)
+			}
+		})
+	}
 	f.submit = func() error {
 		x := ledger.BankAccount{Account: strings.TrimSpace(account.Text), Label: strings.TrimSpace(label.Text), IBAN: iban.Text,
 			BIC: strings.ToUpper(strings.TrimSpace(bic.Text)), ICS: ics.Text, Savings: savings.Checked}
