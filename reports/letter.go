@@ -432,7 +432,9 @@ func (lw *letterWriter) statement(s *Statement) {
 	if s.Closing.Label != "" {
 		rows = append(rows, Row{Cells: cells(s.Closing), Strong: true})
 	}
-	lw.d.TableRows(cols, rows, 4.4)
+	// Wrapped, never cut: an owner reads every label of his account
+	// (issue 13: « À nouveaux au 01/01/2026 (clôture de l'e… »).
+	lw.rowsWrapped(cols, rows, 4.4, 1, 0)
 }
 
 // amountBox prints label/amount pairs right-aligned, the last one
