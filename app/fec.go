@@ -87,7 +87,7 @@ func FECFileName(siren string, ex ledger.Exercise) string {
 func (r *Residence) FECName(ex ledger.Exercise) (string, error) {
 	var siren string
 	err := r.View(func(tx *ledger.Tx) (err error) {
-		siren, err = tx.Option("siren", "")
+		siren, err = tx.Option(ledger.OptionSIREN, "")
 		return err
 	})
 	return FECFileName(siren, ex), err

@@ -16,6 +16,10 @@ type Residence struct {
 	SyndicAddress string
 	SyndicPhone   string
 	SyndicEmail   string
+	// SIREN of the syndicat, "" when it has none (most have not: only a
+	// syndicat registered with INSEE, e.g. as an employer, has one). It
+	// names the FEC file (art. A47 A-1 LPF). Kept as the option "siren".
+	SIREN string
 }
 
 // BankAccount is one of the residence's bank accounts (a 512xxx or 50x).
@@ -165,7 +169,11 @@ func (tx *Tx) Residence() (Residence, error) {
 	var r Residence
 	err := tx.tx.QueryRow(`SELECT name, address, zip, city, syndic_name, syndic_address, syndic_phone, syndic_email
 		FROM residence WHERE id = 1`).Scan(&r.Name, &r.Address, &r.Zip, &r.City, &r.SyndicName, &r.SyndicAddress, &r.SyndicPhone, &r.SyndicEmail)
-	return r, sqlError(err, "lecture de la résidence")
+	if err != nil {
+		return r, sqlError(err, "lecture de la résidence")
+	}
+	r.SIREN, err = tx.Option(OptionSIREN, "")
+	return r, err
 }
 
 func (r *Residence) clean() error {
@@ -178,6 +186,7 @@ func (r *Residence) clean() error {
 		textField{&r.SyndicAddress, "adresse du syndic", AddressText},
 		textField{&r.SyndicPhone, "téléphone du syndic", ShortText},
 		textField{&r.SyndicEmail, "e-mail du syndic", NameText},
+		textField{&r.SIREN, "SIREN du syndicat", ShortText},
 	)
 }
 
@@ -189,7 +198,14 @@ func (tx *Tx) SaveResidence(r Residence) error {
 	if strings.TrimSpace(r.Name) == "" {
 		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
 	}
-	_, err := tx.exec("enregistrement de la résidence", `UPDATE residence SET name = ?, address = ?, zip = ?, city = ?,
+	siren, err := NormalizeSIREN(r.SIREN)
+	if err != nil {
+		return err
+	}
+	if err := tx.SetOption(OptionSIREN, siren); err != nil {
+		return err
+	}
+	_, err = tx.exec("enregistrement de la résidence", `UPDATE residence SET name = ?, address = ?, zip = ?, city = ?,
 		syndic_name = ?, syndic_address = ?, syndic_phone = ?, syndic_email = ? WHERE id = 1`,
 		strings.TrimSpace(r.Name), r.Address, r.Zip, r.City, r.SyndicName, r.SyndicAddress, r.SyndicPhone, r.SyndicEmail)
 	return err

@@ -284,3 +284,25 @@ func TestReferenceScreensEmpty(t *testing.T) {
 	test.Tap(p.addBank)
 	focusField(t, s, "512001")
 }
+
+// The SIREN is typed in the residence's settings: a wrong key is refused in
+// the page, a right one is stored without its spaces and shown so.
+func TestSaveResidenceSIREN(t *testing.T) {
+	s, p := openScreen[*settings](t, "settings")
+	p.siren.SetText("732 829 321")
+	test.Tap(p.save)
+	mustContain(t, "the page", windowText(s), "clé de contrôle")
+	p.siren.SetText("732 829 320")
+	test.Tap(p.save)
+	mustContain(t, "the status line", s.statusText.Text, "Coordonnées de la résidence enregistrées")
+	var r ledger.Residence
+	if err := s.res.View(func(tx *ledger.Tx) (err error) { r, err = tx.Residence(); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if r.SIREN != "732829320" || p.siren.Text != "732829320" {
+		t.Errorf("stored %q, shown %q", r.SIREN, p.siren.Text)
+	}
+	if !p.save.Disabled() {
+		t.Errorf("Enregistrer still on once saved")
+	}
+}

@@ -27,6 +27,7 @@ type settings struct {
 	name, address, zip, city *field
 	syndic, syndicAddress    *field
 	syndicPhone, syndicMail  *field
+	siren                    *field
 	save, cancel             *widget.Button
 	dirtyNote                *widget.Label
 	errText                  *widget.Label
@@ -110,7 +111,7 @@ func (p *settings) reload() {
 // ---- Résidence et syndic
 
 func (p *settings) residenceFields() []*field {
-	return []*field{p.name, p.address, p.zip, p.city, p.syndic, p.syndicAddress, p.syndicPhone, p.syndicMail}
+	return []*field{p.name, p.address, p.zip, p.city, p.siren, p.syndic, p.syndicAddress, p.syndicPhone, p.syndicMail}
 }
 
 func (p *settings) residenceTab() fyne.CanvasObject {
@@ -118,6 +119,7 @@ func (p *settings) residenceTab() fyne.CanvasObject {
 	p.address, p.zip, p.city = newField("", ""), newField("", ""), newField("", "")
 	p.syndic, p.syndicAddress = newField("", "Votre prénom et votre nom"), newField("", "")
 	p.syndicPhone, p.syndicMail = newField("", ""), newField("", "")
+	p.siren = newField("", "9 chiffres, si le syndicat en a un")
 	keys := &formKeys{enter: p.saveResidence, escape: p.cancelResidence}
 	for _, f := range p.residenceFields() {
 		f.setKeys(keys)
@@ -143,7 +145,9 @@ func (p *settings) residenceTab() fyne.CanvasObject {
 	}
 	residence := container.NewVBox(title("La résidence"), widget.NewForm(
 		widget.NewFormItem("Nom *", p.name), widget.NewFormItem("Adresse", p.address),
-		widget.NewFormItem("Code postal", p.zip), widget.NewFormItem("Ville", p.city)))
+		widget.NewFormItem("Code postal", p.zip), widget.NewFormItem("Ville", p.city),
+		// The FEC is named after it (art. A47 A-1 LPF); most syndicats have none.
+		widget.NewFormItem("SIREN", p.siren)))
 	syndic := container.NewVBox(title("Le syndic bénévole"), widget.NewForm(
 		widget.NewFormItem("Nom", p.syndic), widget.NewFormItem("Adresse", p.syndicAddress),
 		widget.NewFormItem("Téléphone", p.syndicPhone), widget.NewFormItem("Courriel", p.syndicMail)))
@@ -156,12 +160,13 @@ func (p *settings) residenceTab() fyne.CanvasObject {
 
 func (p *settings) typed() ledger.Residence {
 	return ledger.Residence{Name: strings.TrimSpace(p.name.Text), Address: p.address.Text, Zip: strings.TrimSpace(p.zip.Text), City: p.city.Text,
-		SyndicName: p.syndic.Text, SyndicAddress: p.syndicAddress.Text, SyndicPhone: p.syndicPhone.Text, SyndicEmail: strings.TrimSpace(p.syndicMail.Text)}
+		SyndicName: p.syndic.Text, SyndicAddress: p.syndicAddress.Text, SyndicPhone: p.syndicPhone.Text, SyndicEmail: strings.TrimSpace(p.syndicMail.Text),
+		SIREN: strings.TrimSpace(p.siren.Text)}
 }
 
 func (p *settings) fill(r ledger.Residence) {
 	for f, v := range map[*field]string{p.name: r.Name, p.address: r.Address, p.zip: r.Zip, p.city: r.City, p.syndic: r.SyndicName,
-		p.syndicAddress: r.SyndicAddress, p.syndicPhone: r.SyndicPhone, p.syndicMail: r.SyndicEmail} {
+		p.syndicAddress: r.SyndicAddress, p.syndicPhone: r.SyndicPhone, p.syndicMail: r.SyndicEmail, p.siren: r.SIREN} {
 		f.SetText(v)
 	}
 }
@@ -196,7 +201,12 @@ func (p *settings) saveResidence() {
 		return
 	}
 	var did []string
-	if r.Name != p.saved.Name || r.Address != p.saved.Address || r.Zip != p.saved.Zip || r.City != p.saved.City {
+	if err := s.res.View(func(tx *ledger.Tx) (err error) { r, err = tx.Residence(); return err }); err != nil {
+		s.showError(err)
+		return
+	}
+	p.fill(r) // as stored: the SIREN without its spaces
+	if r.Name != p.saved.Name || r.Address != p.saved.Address || r.Zip != p.saved.Zip || r.City != p.saved.City || r.SIREN != p.saved.SIREN {
 		did = append(did, "de la résidence")
 	}
 	if r.SyndicName != p.saved.SyndicName || r.SyndicAddress != p.saved.SyndicAddress || r.SyndicPhone != p.saved.SyndicPhone || r.SyndicEmail != p.saved.SyndicEmail {
