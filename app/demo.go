@@ -439,7 +439,7 @@ func demoCalls(tx *ledger.Tx) ([]demoDue, error) {
 // and finished in November (so its calls credit 702ASC).
 var demoWorks = ledger.Works{
 	Code: "ASC", Label: "Modernisation de l'ascenseur", Type: ledger.Art142Works,
-	AGDate: ledger.Date(2025, time.June, 12), Voted: 2400000, End: ledger.Date(2026, time.November, 30),
+	AGDate: ledger.Date(2025, time.June, 12), Resolution: "12", Voted: 2400000, End: ledger.Date(2026, time.November, 30),
 	Notes: "Mise aux normes et remplacement de l'armoire de commande (devis Ascenseurs Rhône-Alpes du 2 mai 2025).",
 	Keys:  []ledger.WorksKey{{Key: "002", Amount: 2400000}},
 	Schedule: []time.Time{ledger.Date(2026, time.January, 1), ledger.Date(2026, time.April, 1),

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"tantieme/ledger"
@@ -40,6 +41,9 @@ func worksDecision(w ledger.Works, c noticeCall) string {
 	if !w.AGDate.IsZero() {
 		s += " du " + ledger.FrenchDate(w.AGDate)
 	}
+	if w.Resolution != "" {
+		s += " (" + ResolutionText(w.Resolution) + ")"
+	}
 	s += " pour " + w.Voted.String()
 	if len(w.Schedule) > 0 {
 		s += ", appelés en " + strconv.Itoa(len(w.Schedule)) + " échéances (" + scheduleText(w.Schedule) + ")"
@@ -57,6 +61,9 @@ func worksFields(w ledger.Works, c noticeCall) templates.Works {
 	if !w.AGDate.IsZero() {
 		f.AGDate = ledger.FrenchDate(w.AGDate)
 	}
+	if w.Resolution != "" {
+		f.Resolution = ResolutionText(w.Resolution)
+	}
 	if f.Schedule == "" {
 		f.Schedule = "échéancier non saisi"
 	}
@@ -69,4 +76,21 @@ func scheduleText(dates []time.Time) string {
 		s[i] = ledger.FrenchDate(d)
 	}
 	return joinFR(s, "et")
+}
+
+// ResolutionText is how a letter cites a resolution typed as « 12 » or
+// « résolution 12 bis »: « résolution n° 12 ».
+func ResolutionText(r string) string {
+	r = strings.TrimSpace(r)
+	low := strings.ToLower(r)
+	for _, p := range []string{"résolution", "resolution", "n°", "no ", "no."} {
+		if strings.HasPrefix(low, p) {
+			r = strings.TrimSpace(r[len(p):])
+			low = strings.ToLower(r)
+		}
+	}
+	if r == "" {
+		return ""
+	}
+	return "résolution n° " + r
 }

@@ -129,7 +129,7 @@ func TestWorksNoticesCiteTheDecision(t *testing.T) {
 			stage := []string{"1 sur 4", "2 sur 4", "3 sur 4", "4 sur 4"}[n]
 			for _, w := range []string{
 				"Appel du " + ledger.FrenchDate(f.Due) + " – travaux « Modernisation de l'ascenseur », échéance " + stage,
-				"L'assemblée générale du 12/06/2025 a voté les travaux « Modernisation de l'ascenseur » pour un montant de 24 000,00 €",
+				"L'assemblée générale du 12/06/2025 (résolution n° 12) a voté les travaux « Modernisation de l'ascenseur » pour un montant de 24 000,00 €",
 				"(01/01/2026, 01/04/2026, 01/07/2026 et 01/10/2026)", "Nous vous adressons l'échéance " + stage + ", exigible le " + ledger.FrenchDate(f.Due),
 				"Ascenseur",
 			} {
@@ -147,6 +147,23 @@ func TestWorksNoticesCiteTheDecision(t *testing.T) {
 					t.Errorf("%s %s says %q:\n%s", set.name, ledger.ISO(f.Due), w, text)
 				}
 			}
+		}
+	}
+}
+
+func TestResolutionText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"12", "résolution n° 12"},
+		{" 12 bis ", "résolution n° 12 bis"},
+		{"Résolution 7", "résolution n° 7"},
+		{"résolution n° 7", "résolution n° 7"},
+		{"n°7", "résolution n° 7"},
+		{"No. 3", "résolution n° 3"},
+		{"", ""},
+		{"Nord-12", "résolution n° Nord-12"},
+	} {
+		if got := ResolutionText(tc.in); got != tc.want {
+			t.Errorf("ResolutionText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

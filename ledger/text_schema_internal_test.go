@@ -32,7 +32,7 @@ var textColumns = map[string]TextKind{
 	"suppliers.email": NameText, "suppliers.notes": NotesText,
 	"entries.piece": ShortText, "entries.label": LabelText, "entries.origin": LabelText,
 	"lines.label": LabelText, "lines.letter": ShortText, "lines.reconciled": ShortText,
-	"works.label": NameText, "works.ag_date": ShortText, "works.end_date": ShortText, "works.notes": NotesText,
+	"works.label": NameText, "works.ag_date": ShortText, "works.resolution": ShortText, "works.end_date": ShortText, "works.notes": NotesText,
 	"calls.label": LabelText, "calls.level": ShortText, "calls.piece": ShortText,
 	"letter_templates.name": NameText, "letter_templates.body": TemplateText,
 	"letter_images.name":     NameText,

@@ -34,16 +34,19 @@ type WorksKey struct {
 // Works is a works campaign: AG-voted works outside the budget, identified by
 // a code of three capital letters that its accounts end with (102ETU…).
 type Works struct {
-	Code     string
-	Label    string
-	Type     WorksType
-	AGDate   time.Time // date of the general meeting that voted them
-	Voted    Amount    // voted amount; the keys' amounts add up to it
-	End      time.Time // expected end of the works (then the actual one)
-	Finished bool
-	Notes    string
-	Keys     []WorksKey
-	Schedule []time.Time // due dates of its calls, in order (call n° i+1)
+	Code   string
+	Label  string
+	Type   WorksType
+	AGDate time.Time // date of the general meeting that voted them
+	// Resolution is the AG resolution's number as the minutes give it
+	// (« 12 », « 12 bis »); "" when not typed.
+	Resolution string
+	Voted      Amount    // voted amount; the keys' amounts add up to it
+	End        time.Time // expected end of the works (then the actual one)
+	Finished   bool
+	Notes      string
+	Keys       []WorksKey
+	Schedule   []time.Time // due dates of its calls, in order (call n° i+1)
 }
 
 // EndsIn says whether the works end within the exercise (or before it):
@@ -85,6 +88,7 @@ func (tx *Tx) validateWorks(w *Works, creating bool) error {
 	if err := cleanTexts(
 		textField{&w.Code, "code des travaux", ShortText},
 		textField{&w.Label, "libellé des travaux", NameText},
+		textField{&w.Resolution, "numéro de résolution des travaux", ShortText},
 		textField{&w.Notes, "notes sur les travaux", NotesText},
 	); err != nil {
 		return err
@@ -158,8 +162,8 @@ func (tx *Tx) AddWorks(w Works) error {
 	if err := tx.validateWorks(&w, true); err != nil {
 		return err
 	}
-	if _, err := tx.exec("création des travaux "+w.Code, `INSERT INTO works (code, label, type, ag_date, voted, end_date, finished, notes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, w.Code, w.Label, string(w.Type), ISO(w.AGDate), int64(w.Voted), ISO(w.End), w.Finished, w.Notes); err != nil {
+	if _, err := tx.exec("création des travaux "+w.Code, `INSERT INTO works (code, label, type, ag_date, resolution, voted, end_date, finished, notes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, w.Code, w.Label, string(w.Type), ISO(w.AGDate), w.Resolution, int64(w.Voted), ISO(w.End), w.Finished, w.Notes); err != nil {
 		return err
 	}
 	for _, r := range worksAccountRoots {
@@ -235,8 +239,8 @@ func (tx *Tx) UpdateWorks(w Works) error {
 			return Errorf(Conflict, "Travaux %s : %s ont déjà été appelés sur la clé %s, son montant ne peut pas descendre à %s", w.Code, a, key, voted)
 		}
 	}
-	if _, err := tx.exec("modification des travaux "+w.Code, `UPDATE works SET label = ?, type = ?, ag_date = ?, voted = ?, end_date = ?,
-		finished = ?, notes = ? WHERE code = ?`, w.Label, string(w.Type), ISO(w.AGDate), int64(w.Voted), ISO(w.End), w.Finished, w.Notes, w.Code); err != nil {
+	if _, err := tx.exec("modification des travaux "+w.Code, `UPDATE works SET label = ?, type = ?, ag_date = ?, resolution = ?, voted = ?, end_date = ?,
+		finished = ?, notes = ? WHERE code = ?`, w.Label, string(w.Type), ISO(w.AGDate), w.Resolution, int64(w.Voted), ISO(w.End), w.Finished, w.Notes, w.Code); err != nil {
 		return err
 	}
 	return tx.saveWorksDetails(w, called)
@@ -312,11 +316,11 @@ func (tx *Tx) DeleteWorks(code string) error {
 
 // WorksList lists the campaigns by code, with their keys and schedules.
 func (tx *Tx) WorksList() ([]Works, error) {
-	list, err := collect(tx, "lecture des travaux", `SELECT code, label, type, ag_date, voted, end_date, finished, notes
+	list, err := collect(tx, "lecture des travaux", `SELECT code, label, type, ag_date, resolution, voted, end_date, finished, notes
 		FROM works ORDER BY code`, nil, func(r *sql.Rows) (Works, error) {
 		var w Works
 		var typ, ag, end string
-		err := r.Scan(&w.Code, &w.Label, &typ, &ag, &w.Voted, &end, &w.Finished, &w.Notes)
+		err := r.Scan(&w.Code, &w.Label, &typ, &ag, &w.Resolution, &w.Voted, &end, &w.Finished, &w.Notes)
 		w.Type, w.AGDate, w.End = WorksType(typ), parseStored(ag), parseStored(end)
 		return w, err
 	})

@@ -68,6 +68,13 @@ var (
 		{"PeriodStart", "début de la période"}, {"PeriodEnd", "fin de la période"}, {"Total", "montant appelé"},
 		{"PreviousBalance", "solde antérieur"}, {"AmountDue", "montant à payer"},
 	}
+	// worksFields are the AG decision a works call carries out.
+	worksFields = []mergeField{
+		{"Works.Label", "libellé des travaux"}, {"Works.Code", "code de la campagne (ASC)"},
+		{"Works.AGDate", "date de l'AG qui les a votés"}, {"Works.Resolution", "« résolution n° 12 »"},
+		{"Works.Voted", "montant voté"}, {"Works.Schedule", "dates des échéances"},
+		{"Works.Number", "rang de cet appel (2)"}, {"Works.Count", "nombre d'échéances (4)"},
+	}
 	reminderFields = []mergeField{
 		{"Date", "date du solde"}, {"Balance", "solde débiteur"}, {"PayBy", "date limite de paiement"}, {"Threshold", "seuil de relance"},
 	}
@@ -78,6 +85,8 @@ func fieldsOf(n templates.Name) []mergeField {
 	switch n {
 	case templates.Opening:
 		return append(append([]mergeField{}, callFields...), commonFields...)
+	case templates.WorksOpening:
+		return append(append(append([]mergeField{}, callFields...), worksFields...), commonFields...)
 	case templates.Reminder:
 		return append(append([]mergeField{}, reminderFields...), commonFields...)
 	case templates.Footer:

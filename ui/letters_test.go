@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -115,5 +116,22 @@ func TestSignature(t *testing.T) {
 	}
 	if p.sigImage.Visible() || !p.sigNone.Visible() {
 		t.Error("the removed signature is still shown")
+	}
+}
+
+// Every field a default text uses is offered in the list beside its editor,
+// so a syndic who rewrites a text can put back what it said.
+func TestMergeFieldListsCoverDefaultTexts(t *testing.T) {
+	ref := regexp.MustCompile(`\.([A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)?)`)
+	for _, info := range templates.All() {
+		offered := map[string]bool{}
+		for _, f := range fieldsOf(info.Name) {
+			offered[f.name] = true
+		}
+		for _, m := range ref.FindAllStringSubmatch(templates.Default(info.Name), -1) {
+			if !offered[m[1]] {
+				t.Errorf("text %q uses .%s, which its field list does not offer", info.Name, m[1])
+			}
+		}
 	}
 }

@@ -45,6 +45,7 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 	}
 	kind := newChoiceField(typeNames, cur.Type.Label(), nil)
 	ag := newField(ledger.FrenchDate(cur.AGDate), "JJ/MM/AAAA")
+	resolution := newField(cur.Resolution, "n° au procès-verbal, par exemple 12")
 	voted := newField(budgetText(cur.Voted), "par exemple 24 000,00")
 	split := newWorksKeys(keys, cur.Keys)
 	end := newField(ledger.FrenchDate(cur.End), "JJ/MM/AAAA, date prévue")
@@ -128,7 +129,7 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 	if !creating {
 		title = "Modifier la campagne " + cur.Code
 	}
-	f := s.newForm(title, "Enregistrer", code, label, kind, ag, voted, split, end, finished, calls, firstDue, step, notes)
+	f := s.newForm(title, "Enregistrer", code, label, kind, ag, resolution, voted, split, end, finished, calls, firstDue, step, notes)
 	f.width = 980
 	for _, fl := range []*field{calls, firstDue, step, voted} {
 		chainChanged(fl, func(string) { showDates() })
@@ -148,6 +149,7 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 				nw.Type = t
 			}
 		}
+		nw.Resolution = strings.TrimSpace(resolution.Text)
 		var err error
 		if nw.AGDate, err = parseDate("Date de l'AG", ag.Text); err != nil {
 			s.win.Canvas().Focus(ag)
@@ -204,7 +206,8 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 
 	left := widget.NewForm(
 		widget.NewFormItem("Code *", code), widget.NewFormItem("Libellé *", label), widget.NewFormItem("Type *", kind),
-		widget.NewFormItem("Date de l'AG", ag), widget.NewFormItem("Montant voté *", voted),
+		widget.NewFormItem("Date de l'AG", ag), widget.NewFormItem("Résolution", resolution),
+		widget.NewFormItem("Montant voté *", voted),
 		widget.NewFormItem("Fin des travaux", end), widget.NewFormItem("", finished))
 	right := container.NewVBox(
 		// The split's own container: Fyne draws containers, not what embeds one.
