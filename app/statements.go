@@ -395,11 +395,12 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 	if len(oc.Lots) == 0 {
 		lotsText = "des lots que vous déteniez"
 	}
+	// Short, so that the décompte fits one page for most owners: the
+	// account's table says the rest, line by line.
 	st.Opening = templates.Salutation(o.Civility) + ",\n\n" +
-		"Voici le décompte de vos charges de l'exercice " + ex.Name() + ". Pour chaque clé de répartition, il indique les charges nettes de l'exercice " +
-		"(charges moins produits affectés à la clé), votre quote-part calculée sur les tantièmes " + lotsText +
-		", et les provisions qui vous ont été appelées. La différence est la régularisation portée à votre compte, sous réserve de l'approbation des comptes par l'assemblée générale. " +
-		"Votre compte suit, ligne par ligne : le solde reporté, chaque appel et chaque règlement, jusqu'au solde après répartition."
+		"Voici le décompte de vos charges de l'exercice " + ex.Name() + " : pour chaque clé de répartition, les charges nettes " +
+		"(charges moins produits affectés à la clé), votre quote-part selon les tantièmes " + lotsText +
+		" et les provisions appelées. La différence, la régularisation, est portée à votre compte sous réserve de l'approbation des comptes par l'assemblée générale."
 
 	for _, s := range oc.Sections {
 		sec := reports.DecompteSection{Title: s.Label}
@@ -442,7 +443,9 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 	}
 	reg := oc.Regularisation
 	regLine := [2]string{owedLabel(reg, "Régularisation : complément à payer", "Régularisation : trop versé en votre faveur", "Régularisation"), reg.Abs().String()}
-	st.Summary = [][2]string{regLine}
+	// With one section the account's table already shows the
+	// régularisation: the box keeps only the result.
+	st.Summary = nil
 	if len(oc.Sections) > 1 {
 		// One section's total row already gives both totals.
 		st.Summary = [][2]string{{"Total de vos quotes-parts", oc.Charges.String()}, {"Total de vos provisions", oc.Provisions.String()}, regLine}
