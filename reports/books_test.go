@@ -162,3 +162,37 @@ func TestBookTableWrapsTexts(t *testing.T) {
 		t.Errorf("the label's last word printed %d times, want once per line", n)
 	}
 }
+
+// A journal's heading never sits alone at the foot of a page over an
+// « À reporter 0,00 »: when its first entry does not fit, the heading goes
+// to the next page with it. The first journal's length moves the second
+// one's start across every position of a page.
+func TestJournalHeadingKeptWithFirstEntry(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		b := JournalBook{BookHead: BookHead{Residence: "R", Period: "Exercice 2026", Printed: printedDay}, Title: "Journal général"}
+		od := JournalSection{Code: "OD", Label: "Opérations diverses"}
+		for i := 1; i <= n; i++ {
+			od.Entries = append(od.Entries, JournalEntry{Number: int64(i), Date: "01/01/2026", Piece: fmt.Sprintf("A%04d", i), Lines: []JournalLine{
+				{Account: "450001", AccountLabel: "Bernard", Label: "Appel", Debit: 100},
+				{Account: "450002", AccountLabel: "Lefèvre", Label: "Appel", Debit: 100},
+				{Account: "701000", AccountLabel: "Provisions", Label: "Appel", Credit: 200},
+			}})
+			od.Debit, od.Credit = od.Debit+200, od.Credit+200
+		}
+		an := JournalSection{Code: "AN", Label: "À nouveaux", Entries: []JournalEntry{{Number: 999, Date: "01/01/2026", Piece: "AN0001"}}}
+		for i := 0; i < 20; i++ {
+			an.Entries[0].Lines = append(an.Entries[0].Lines, JournalLine{Account: fmt.Sprintf("4500%02d", i), AccountLabel: "Copropriétaire", Label: "À nouveau", Debit: 10, Credit: 10})
+		}
+		an.Debit, an.Credit = 200, 200
+		b.Journals = []JournalSection{od, an}
+		pdf, err := JournalPDF(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range pages(pdfText(t, pdf)) {
+			if strings.Contains(p, "Journal AN – À nouveaux") && !strings.Contains(p, "Journal AN – À nouveaux (suite)") && !strings.Contains(p, "AN0001") {
+				t.Errorf("%d OD entries: page %d has the AN heading without its entry:\n%s", n, i+1, p)
+			}
+		}
+	}
+}

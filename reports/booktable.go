@@ -28,6 +28,12 @@ type bookTable struct {
 	caption  string
 	totals   []int64
 	started  bool
+	// pending: begin was called but the caption and header wait for the
+	// section's first rows, so that they go to the next page with them
+	// when the first entry does not fit (never a heading alone at the foot
+	// of a page over an « À reporter 0,00 »).
+	pending bool
+	minRows int
 }
 
 const bookFont = 8.0
@@ -48,8 +54,18 @@ func (t *bookTable) limit() float64 {
 func (t *bookTable) begin(caption string, minRows int) {
 	t.caption = caption
 	t.totals = make([]int64, len(t.carry))
-	need := 6.0 + t.rowH*float64(minRows)
-	if caption != "" {
+	t.pending, t.minRows = true, minRows
+}
+
+// open prints the section's caption and header, on the next page when
+// they and the first group (or minRows rows) would not fit on this one.
+func (t *bookTable) open(first float64) {
+	if !t.pending {
+		return
+	}
+	t.pending = false
+	need := 6.0 + max(t.rowH*float64(t.minRows), first) + t.carryH()
+	if t.caption != "" {
 		need += 7
 	}
 	if t.d.pdf.GetY()+need > t.limit() {
@@ -120,6 +136,7 @@ func (t *bookTable) add(rows []bookRow) {
 				need = group
 			}
 		}
+		t.open(need)
 		if f.GetY()+need+t.carryH() > t.limit() {
 			t.pageBreak()
 		}
@@ -255,6 +272,7 @@ func (t *bookTable) total(r bookRow) {
 
 // end closes a section with a little space.
 func (t *bookTable) end() {
+	t.open(0) // a section without rows still shows its caption and header
 	t.d.pdf.SetFont(family, "", 9)
 	t.d.pdf.Ln(3)
 }
