@@ -83,7 +83,7 @@ func RenderAnnexes(d *AnnexesData, which []int, printed time.Time) ([]byte, erro
 		which = []int{1, 2, 3, 4, 5}
 	}
 	if printed.IsZero() {
-		printed = time.Now()
+		printed = ledger.Now()
 	}
 	ex := d.Exercise
 	res := d.Residence

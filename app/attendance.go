@@ -198,7 +198,7 @@ func (r *Residence) AttendancePDF(opt AttendanceOptions) ([]byte, error) {
 	}
 	printed := opt.Printed
 	if printed.IsZero() {
-		printed = time.Now()
+		printed = ledger.Now()
 	}
 	a := reports.Attendance{Residence: res, Title: s.Title, Meeting: "Assemblée générale du " + ledger.FrenchDate(s.Date),
 		KeyLabel: "Voix : tantièmes de la clé " + s.Key.Code + " – " + s.Key.Label, KeyTotal: s.Key.SumOfShares, Printed: printed}
@@ -278,7 +278,7 @@ func livesInResidence(o ledger.Owner, res ledger.Residence) bool {
 
 func dayOrToday(d time.Time) time.Time {
 	if d.IsZero() {
-		now := time.Now()
+		now := ledger.Now()
 		return ledger.Date(now.Year(), now.Month(), now.Day())
 	}
 	return d
@@ -318,7 +318,7 @@ func (r *Residence) CouncilPDF(d time.Time, order OwnerOrder, printed time.Time)
 		return nil, 0, err
 	}
 	if printed.IsZero() {
-		printed = time.Now()
+		printed = ledger.Now()
 	}
 	c := reports.CouncilList{Residence: res, Date: "au " + ledger.FrenchDate(d), Printed: printed}
 	for _, m := range members {

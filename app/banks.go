@@ -27,7 +27,7 @@ func (r *Residence) BankBalances(at time.Time) ([]BankBalance, error) {
 			}
 			at = last
 			if at.IsZero() {
-				now := time.Now()
+				now := ledger.Now()
 				at = ledger.Date(now.Year(), now.Month(), now.Day())
 			}
 		}

@@ -84,7 +84,7 @@ func (o BookOptions) period() (BookPeriod, error) {
 
 func (o BookOptions) printed() time.Time {
 	if o.Printed.IsZero() {
-		return time.Now()
+		return ledger.Now()
 	}
 	return o.Printed
 }

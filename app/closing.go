@@ -81,7 +81,7 @@ type ClosingOptions struct {
 }
 
 // closingToday is the day the closing is made; tests fix it.
-var closingToday = time.Now
+var closingToday = ledger.Now
 
 // ClosingAccount is an account's amount in a section: charges as debit −
 // credit, income as credit − debit, before the distribution.

@@ -126,7 +126,7 @@ func (r *Residence) Notices(due time.Time, opt NoticeOptions) ([]string, []repor
 
 func (r *Residence) writeNotices(dir string, dates []time.Time, sel noticeSelection, opt NoticeOptions) ([]NoticeFiles, error) {
 	if opt.Printed.IsZero() {
-		opt.Printed = time.Now()
+		opt.Printed = ledger.Now()
 	}
 	opt.Printed = ledger.Date(opt.Printed.Year(), opt.Printed.Month(), opt.Printed.Day())
 	type batch struct {
@@ -306,7 +306,7 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 	}
 	printed := opt.Printed
 	if printed.IsZero() {
-		printed = time.Now()
+		printed = ledger.Now()
 	}
 	kit, err := newLetterKit(tx, printed)
 	if err != nil {

@@ -41,7 +41,7 @@ func ownerSummaries(tx *ledger.Tx, at time.Time) ([]OwnerSummary, error) {
 		}
 		at = last
 		if at.IsZero() {
-			now := time.Now()
+			now := ledger.Now()
 			at = ledger.Date(now.Year(), now.Month(), now.Day())
 		}
 	}

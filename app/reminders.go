@@ -85,7 +85,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 		return rf, ledger.Errorf(ledger.Invalid, "La date limite de paiement des relances doit suivre la date des soldes (%s)", ledger.FrenchDate(opt.At))
 	}
 	if opt.Printed.IsZero() {
-		opt.Printed = time.Now()
+		opt.Printed = ledger.Now()
 	}
 	opt.Printed = ledger.Date(opt.Printed.Year(), opt.Printed.Month(), opt.Printed.Day())
 	var list []reports.Reminder

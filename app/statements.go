@@ -245,7 +245,7 @@ func (r *Residence) Decomptes(ex ledger.Exercise, opt DecompteOptions) ([]string
 func (r *Residence) WriteDecomptes(dir string, ex ledger.Exercise, opt DecompteOptions) (DecompteFiles, error) {
 	var sf DecompteFiles
 	if opt.Printed.IsZero() {
-		opt.Printed = time.Now()
+		opt.Printed = ledger.Now()
 	}
 	opt.Printed = ledger.Date(opt.Printed.Year(), opt.Printed.Month(), opt.Printed.Day())
 	var owners, names []string
@@ -300,7 +300,7 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 	ex := p.Exercise
 	printed := opt.Printed
 	if printed.IsZero() {
-		printed = time.Now()
+		printed = ledger.Now()
 	}
 	kit, err := newLetterKit(tx, printed)
 	if err != nil {

@@ -85,7 +85,7 @@ func (tx *Tx) RecordClosing(r ClosingRecord) error {
 		return err
 	}
 	if _, err := tx.exec("enregistrement de la clôture", `INSERT INTO closings (exercise_id, owners_at, posted_at) VALUES (?, ?, ?)`,
-		r.ExerciseID, ISO(r.OwnersAt), time.Now().UTC().Format(time.RFC3339)); err != nil {
+		r.ExerciseID, ISO(r.OwnersAt), Now().UTC().Format(time.RFC3339)); err != nil {
 		if KindOf(err) == Conflict {
 			return Errorf(Conflict, "La clôture de cet exercice est déjà enregistrée")
 		}

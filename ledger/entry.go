@@ -217,7 +217,7 @@ func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
 		forced = id
 	}
 	// The day it is validated (migration 008_entry_validated.sql).
-	res, err := ins.Exec(forced, e.Journal, ISO(e.Date), e.Piece, e.Label, e.Origin, ISO(time.Now()))
+	res, err := ins.Exec(forced, e.Journal, ISO(e.Date), e.Piece, e.Label, e.Origin, ISO(Now()))
 	if err != nil {
 		return sqlError(err, where)
 	}

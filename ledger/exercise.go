@@ -156,7 +156,7 @@ func (tx *Tx) WorkingExercise() (Exercise, error) {
 // Its seal, the chain's link at that moment, is appended to the chain.
 func (tx *Tx) CloseExercise(id int64) error {
 	_, err := tx.exec("clôture de l'exercice", `UPDATE exercises SET closed = 1, closed_at = ? WHERE id = ?`,
-		time.Now().UTC().Format(time.RFC3339), id)
+		Now().UTC().Format(time.RFC3339), id)
 	tx.forget("exercises")
 	if err != nil {
 		return err

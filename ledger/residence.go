@@ -132,7 +132,7 @@ func (tx *Tx) initialize(s Setup) error {
 		(id, name, address, zip, city, syndic_name, syndic_address, syndic_phone, syndic_email, created_at)
 		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		strings.TrimSpace(r.Name), r.Address, r.Zip, r.City, r.SyndicName, r.SyndicAddress, r.SyndicPhone, r.SyndicEmail,
-		time.Now().UTC().Format(time.RFC3339)); err != nil {
+		Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
 	for _, c := range OfficialChart() {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"tantieme/app"
 	"tantieme/ledger"
@@ -37,7 +36,7 @@ func reportAnnexe(n int) func(file string, a reportArgs, out io.Writer) error {
 			which = []int{n}
 			what, written = fmt.Sprintf("Annexe n° %d", n), "écrite"
 		}
-		pdf, d, err := r.AnnexesPDF(ex, which, time.Now())
+		pdf, d, err := r.AnnexesPDF(ex, which, ledger.Now())
 		if err != nil {
 			return err
 		}

@@ -248,7 +248,7 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 		msg += " (virés de 511 à la banque)"
 	}
 	if a.pdf != "" {
-		pdf, err := r.DepositSlipPDF(d.ID, time.Now())
+		pdf, err := r.DepositSlipPDF(d.ID, ledger.Now())
 		if err == nil {
 			err = ledger.WriteOutputBytes(a.pdf, pdf)
 		}
@@ -329,7 +329,7 @@ func reportDepositSlip(file string, a reportArgs, out io.Writer) error {
 		total += d.Total
 		cheques += d.Count
 	}
-	pdf, err := r.DepositSlipsPDF(ids, time.Now())
+	pdf, err := r.DepositSlipsPDF(ids, ledger.Now())
 	if err != nil {
 		return err
 	}

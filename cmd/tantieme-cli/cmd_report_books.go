@@ -229,7 +229,7 @@ func reportCouncil(file string, a reportArgs, out io.Writer) error {
 
 func today(d time.Time) time.Time {
 	if d.IsZero() {
-		now := time.Now()
+		now := ledger.Now()
 		return ledger.Date(now.Year(), now.Month(), now.Day())
 	}
 	return d
