@@ -542,52 +542,48 @@ func (ab *annexBuilder) annexe1() error {
 					vals[ifCredit][col] += -bal
 				}
 			}
-			switch {
-			case strings.HasPrefix(acc, "50"):
+			switch ledger.BalanceGroup(acc) {
+			case "50":
 				vals[rFunds][col] += bal
-			case strings.HasPrefix(acc, "51"):
+			case "51":
 				vals[rBanks][col] += bal
-			case strings.HasPrefix(acc, "53"), strings.HasPrefix(acc, "5"):
+			case "53":
 				vals[rCash][col] += bal
-			case strings.HasPrefix(acc, "459"):
+			case "459":
 				vals[rDoubtful][col] += bal
-			case strings.HasPrefix(acc, "45"):
+			case "45":
 				pick(rOwnersDue, rOwnersCredit)
-			case strings.HasPrefix(acc, "40"):
+			case "40":
 				pick(rSuppliersDebit, rSuppliers)
-			case strings.HasPrefix(acc, "42"), strings.HasPrefix(acc, "43"), strings.HasPrefix(acc, "44"):
+			case "42-44":
 				pick(rOtherDebtors4244, rOther4244)
-			case strings.HasPrefix(acc, "46"):
+			case "46", "4":
 				pick(rDebtors46, rCreditors46)
-			case strings.HasPrefix(acc, "47"):
+			case "47":
 				pick(rSuspenseDebit, rSuspenseCredit)
-			case strings.HasPrefix(acc, "48"):
+			case "48":
 				pick(rAccrualsDebit, rAccrualsCredit)
-			case strings.HasPrefix(acc, "49"):
+			case "49":
 				vals[r49][col] += -bal
-			case strings.HasPrefix(acc, "1031"):
+			case "1031":
 				vals[r1031][col] += -bal
-			case strings.HasPrefix(acc, "1032"):
+			case "1032":
 				vals[r1032][col] += -bal
-			case strings.HasPrefix(acc, "1033"):
+			case "1033":
 				vals[r1033][col] += -bal
-			case strings.HasPrefix(acc, "103"):
+			case "103":
 				vals[r103][col] += -bal
-			case strings.HasPrefix(acc, "102"):
+			case "102", "1":
+				// "1": any other provision or advance account of class 1.
 				vals[r102][col] += -bal
-			case strings.HasPrefix(acc, "105"):
+			case "105":
 				vals[r105][col] += -bal
-			case strings.HasPrefix(acc, "106"):
+			case "106":
 				vals[r106][col] += -bal
-			case strings.HasPrefix(acc, "131"):
+			case "131":
 				vals[r131][col] += -bal
-			case strings.HasPrefix(acc, "12"):
+			case "12":
 				vals[r12][col] += -bal
-			case ledger.AccountClass(acc) == 1:
-				// Any other provision or advance account of class 1.
-				vals[r102][col] += -bal
-			case ledger.AccountClass(acc) == 4:
-				pick(rDebtors46, rCreditors46)
 			}
 			// Classes 6 and 7 are zero after the distribution; a balance
 			// left there makes the two totals differ, which the check says.
@@ -682,12 +678,12 @@ func (ab *annexBuilder) annexe1() error {
 	}
 	accounts := map[string]bool{}
 	for k := range ab.n.after {
-		if isOwnerAccount(k.account) {
+		if ledger.IsOwnerAccount(k.account) {
 			accounts[k.account] = true
 		}
 	}
 	for k := range dist {
-		if isOwnerAccount(k.account) {
+		if ledger.IsOwnerAccount(k.account) {
 			accounts[k.account] = true
 		}
 	}
@@ -746,7 +742,7 @@ func budgetNet(lines []ledger.BudgetLine) map[string]ledger.Amount {
 		switch {
 		case ledger.AccountClass(b.Account) == 6:
 			out[b.Key] += b.Amount
-		case ledger.AccountClass(b.Account) == 7 && !strings.HasPrefix(b.Account, "70"):
+		case ledger.AccountClass(b.Account) == 7 && !ledger.IsCalledProvision(b.Account):
 			out[b.Key] -= b.Amount
 		}
 	}
@@ -835,7 +831,7 @@ func (ab *annexBuilder) annexe2() error {
 			switch {
 			case ledger.AccountClass(b.Account) == 6:
 				add(charges, b.Account, col, b.Amount)
-			case ledger.AccountClass(b.Account) == 7 && !strings.HasPrefix(b.Account, "70"):
+			case ledger.AccountClass(b.Account) == 7 && !ledger.IsCalledProvision(b.Account):
 				add(income, b.Account, col, b.Amount)
 			}
 		}
@@ -903,7 +899,7 @@ func (ab *annexBuilder) annexe3() error {
 			switch {
 			case ledger.AccountClass(b.Account) == 6:
 				add(pk.charges, b.Account, col, b.Amount)
-			case ledger.AccountClass(b.Account) == 7 && !strings.HasPrefix(b.Account, "70"):
+			case ledger.AccountClass(b.Account) == 7 && !ledger.IsCalledProvision(b.Account):
 				add(pk.income, b.Account, col, b.Amount)
 			}
 		}
@@ -1145,7 +1141,7 @@ func (ab *annexBuilder) movements(account string, debits bool) (time.Time, ledge
 	var last time.Time
 	var sum ledger.Amount
 	for _, e := range entries {
-		if e.Journal == "AN" || strings.HasPrefix(e.Origin, "closing") {
+		if e.Journal == ledger.JournalOpening || strings.HasPrefix(e.Origin, "closing") {
 			continue
 		}
 		for _, l := range e.Lines {
@@ -1220,7 +1216,7 @@ func (ab *annexBuilder) checks() error {
 
 	var suspense ledger.Amount
 	for k, a := range ab.n.after {
-		if strings.HasPrefix(k.account, "47") {
+		if ledger.IsSuspenseAccount(k.account) {
 			suspense += a
 		}
 	}
@@ -1233,7 +1229,7 @@ func (ab *annexBuilder) checks() error {
 	}
 	var advance ledger.Amount
 	for k, a := range ab.n.after {
-		if strings.HasPrefix(k.account, "1031") {
+		if ledger.IsTreasuryAdvance(k.account) {
 			advance += -a
 		}
 	}

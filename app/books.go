@@ -98,7 +98,7 @@ func periodEntries(tx *ledger.Tx, p BookPeriod, journal string) ([]ledger.Entry,
 	}
 	out := all[:0]
 	for _, e := range all {
-		if e.Journal == "AN" && e.Date.After(p.Exercise.Start) {
+		if e.Journal == ledger.JournalOpening && e.Date.After(p.Exercise.Start) {
 			continue
 		}
 		out = append(out, e)

@@ -46,7 +46,7 @@ func (r *Residence) Bounce(in BounceInput) (BounceResult, error) {
 		if err != nil {
 			return err
 		}
-		b := ledger.Bounce{Date: in.Date, Journal: "BQ", Penalty: in.Penalty, PenaltyAccount: in.PenaltyAccount, PenaltyKey: in.PenaltyKey}
+		b := ledger.Bounce{Date: in.Date, Journal: ledger.JournalBank, Penalty: in.Penalty, PenaltyAccount: in.PenaltyAccount, PenaltyKey: in.PenaltyKey}
 		what := "Règlement impayé"
 		if rc.Mode == ledger.ByCheque {
 			what = "Chèque impayé"
@@ -68,7 +68,7 @@ func (r *Residence) Bounce(in BounceInput) (BounceResult, error) {
 			b.PenaltyLabel = "Frais d'impayé – " + o.DisplayName()
 		}
 		if !in.Date.IsZero() {
-			if b.Piece, err = nextPiece(tx, "BQ", in.Date); err != nil {
+			if b.Piece, err = nextPiece(tx, ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
 		}

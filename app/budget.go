@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -168,15 +167,7 @@ func addNet(total *BudgetRow, r BudgetRow) {
 // currentOperation says whether an account belongs to the current
 // operations a budget covers: charges but works (67x), income but the
 // provisions called (70x).
-func currentOperation(account string) bool {
-	switch ledger.AccountClass(account) {
-	case 6:
-		return !strings.HasPrefix(account, "67")
-	case 7:
-		return !strings.HasPrefix(account, "70")
-	}
-	return false
-}
+func currentOperation(account string) bool { return ledger.IsCurrentOperation(account) }
 
 // actualByKey is the actual of an exercise per key and account, charges
 // as debit − credit and income as credit − debit, before the year-end

@@ -626,7 +626,7 @@ func (pl *planner) budgetByKey() (byKey []keyAmount, charges ledger.Amount, err 
 		case ledger.AccountClass(b.Account) == 6:
 			per[b.Key] += b.Amount
 			charges += b.Amount
-		case strings.HasPrefix(b.Account, "70"):
+		case ledger.IsCalledProvision(b.Account):
 			pl.warn("La ligne de budget %s (clé %s, %s) est ignorée : les comptes 70x sont les provisions appelées elles-mêmes.", b.Account, b.Key, b.Amount)
 		default:
 			per[b.Key] -= b.Amount
@@ -940,7 +940,7 @@ func side(l ledger.Line, debit ledger.Amount) ledger.Line {
 // callEntry writes a planned call's entry at an accounting level: one
 // debit per owner on his 450, and the credits the level asks for.
 func callEntry(pc PlannedCall, level CallLevel, piece string) ledger.Entry {
-	e := ledger.Entry{Journal: "OD", Date: pc.Due, Piece: piece, Label: pc.Label, Origin: callOrigin(pc, piece)}
+	e := ledger.Entry{Journal: ledger.JournalMisc, Date: pc.Due, Piece: piece, Label: pc.Label, Origin: callOrigin(pc, piece)}
 	for _, o := range pc.Owners {
 		if o.Total != 0 {
 			e.Lines = append(e.Lines, side(ledger.Line{Account: o.Account}, o.Total))

@@ -78,7 +78,7 @@ func (r *Residence) Chart() ([]ChartAccount, error) {
 // OfficialParent is the official account code belongs to: the longest
 // number of the arrêté's chart that code starts with.
 func OfficialParent(code string) (ledger.ChartEntry, bool) {
-	if strings.HasPrefix(code, "450") {
+	if ledger.InOwnersRange(code) {
 		// Owners' accounts are not in the chart file (see chart_fr.txt).
 		return ledger.ChartEntry{Number: "450", Code: "450000", Label: "Copropriétaire individualisé"}, true
 	}

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -526,7 +525,7 @@ func (b *books) role(code string) accountRole {
 		switch {
 		case b.campaign(code) != "":
 			return roleWorks
-		case strings.HasPrefix(code, "67"):
+		case ledger.IsExceptionalCharge(code):
 			return roleExcCharge
 		}
 		return roleCharge
@@ -534,9 +533,9 @@ func (b *books) role(code string) accountRole {
 		switch {
 		case b.campaign(code) != "":
 			return roleWorks
-		case strings.HasPrefix(code, "701"):
+		case ledger.IsBudgetProvision(code):
 			return roleProvision
-		case strings.HasPrefix(code, "70"):
+		case ledger.IsCalledProvision(code):
 			return roleExcIncome
 		}
 		return roleIncome
@@ -766,7 +765,7 @@ func (c *closer) checkBooks() error {
 	p, ex := c.p, c.p.Exercise
 	suspense := map[string]ledger.Amount{}
 	for k, a := range c.view {
-		if strings.HasPrefix(k.account, "47") {
+		if ledger.IsSuspenseAccount(k.account) {
 			suspense[k.account] += a
 		}
 		if k.key != "" {
@@ -778,13 +777,13 @@ func (c *closer) checkBooks() error {
 		case role == roleIncome || role == roleExcIncome:
 			p.block("Le produit %s (%s) n'est affecté à aucune clé : indiquez la clé de ses lignes, pour savoir entre qui le répartir.",
 				k.account, a.Abs())
-		case role == roleWorks && ledger.AccountClass(k.account) == 7 && !strings.HasPrefix(k.account, "702") &&
+		case role == roleWorks && ledger.AccountClass(k.account) == 7 && !ledger.IsWorksProvision(k.account) &&
 			worksFinishedIn(*c.b.works[k.account[3:]], ex):
 			p.block("Le produit %s des travaux %s (%s) n'est affecté à aucune clé : indiquez la clé de ses lignes.", k.account, k.account[3:], a.Abs())
 		}
 	}
 	if p.Next.ID != 0 {
-		an, err := c.tx.Entries(ledger.EntryFilter{Journal: "AN", From: p.Next.Start, To: p.Next.Start})
+		an, err := c.tx.Entries(ledger.EntryFilter{Journal: ledger.JournalOpening, From: p.Next.Start, To: p.Next.Start})
 		if err != nil {
 			return err
 		}
@@ -944,7 +943,7 @@ func (c *closer) takeReserves() error {
 	ex := c.p.Exercise
 	for _, w := range c.finished() {
 		reserve := "102" + w.Code
-		e := ledger.Entry{Journal: "OD", Date: ex.End, Label: fmt.Sprintf("Travaux %s terminés : reprise des provisions %s", w.Code, reserve),
+		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Label: fmt.Sprintf("Travaux %s terminés : reprise des provisions %s", w.Code, reserve),
 			Origin: closingOrigin(ex) + "take:" + w.Code}
 		for _, k := range c.view.sorted(func(k acctKey) bool { return k.account == reserve }) {
 			b := c.view[k]
@@ -969,7 +968,7 @@ func (c *closer) movePending() error {
 		}
 		pw := PendingWorks{Works: w}
 		pending := "120" + w.Code
-		e := ledger.Entry{Journal: "OD", Date: ex.End, Label: fmt.Sprintf("Travaux %s non terminés : solde porté au %s", w.Code, pending),
+		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Label: fmt.Sprintf("Travaux %s non terminés : solde porté au %s", w.Code, pending),
 			Origin: closingOrigin(ex) + "wip:" + w.Code}
 		var total ledger.Amount
 		amounts := map[string]ledger.Amount{}
@@ -1001,7 +1000,7 @@ func (c *closer) movePending() error {
 		}
 		e.Lines = append(e.Lines, side(ledger.Line{Account: pending, Label: "Solde en attente des travaux " + w.Code}, total))
 		c.post(e)
-		rev := ledger.Entry{Journal: "OD", Date: c.p.Next.Start, Label: fmt.Sprintf("Travaux %s non terminés : reprise du solde du %s", w.Code, pending),
+		rev := ledger.Entry{Journal: ledger.JournalMisc, Date: c.p.Next.Start, Label: fmt.Sprintf("Travaux %s non terminés : reprise du solde du %s", w.Code, pending),
 			Origin: reversalOrigin(ex, w.Code)}
 		for _, l := range e.Lines {
 			rev.Lines = append(rev.Lines, ledger.Line{Account: l.Account, Key: l.Key, Label: l.Label, Debit: l.Credit, Credit: l.Debit})

@@ -338,7 +338,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 			if ck.Key == "" || (ck.Charges == 0 && ck.Income == 0) {
 				continue
 			}
-			e := ledger.Entry{Journal: "OD", Date: ex.End, Origin: origin + "key:" + ck.Key,
+			e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Origin: origin + "key:" + ck.Key,
 				Label: fmt.Sprintf("Répartition des charges %s – clé %s %s", year, ck.Key, ck.Label)}
 			for _, k := range amounts {
 				if k.key == ck.Key {
@@ -352,7 +352,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 			}
 			c.post(e)
 		}
-		e := ledger.Entry{Journal: "OD", Date: ex.End, Origin: origin + "provisions",
+		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Origin: origin + "provisions",
 			Label: fmt.Sprintf("Répartition %s – provisions appelées sur charges courantes", year)}
 		for _, k := range provAccounts {
 			e.Lines = append(e.Lines, side(ledger.Line{Account: k.account, Key: k.key}, -c.view[k]))
@@ -365,7 +365,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 		c.post(e)
 	default:
 		label := fmt.Sprintf("Répartition %s – %s", year, s.Label)
-		e := ledger.Entry{Journal: "OD", Date: ex.End, Origin: origin + "section:" + spec.code, Label: label}
+		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Origin: origin + "section:" + spec.code, Label: label}
 		if spec.code == ExceptionalSection {
 			e.Origin = origin + "exceptional"
 		}
@@ -488,7 +488,7 @@ func (c *closer) manualProvisions(pb *provisionBook, spec sectionSpec) error {
 			return err
 		}
 		for _, e := range entries {
-			if seen[e.ID] || c.callIDs[e.ID] || e.Journal == "AN" || strings.HasPrefix(e.Origin, "closing:") || strings.HasPrefix(e.Origin, "closing-reversal:") {
+			if seen[e.ID] || c.callIDs[e.ID] || e.Journal == ledger.JournalOpening || strings.HasPrefix(e.Origin, "closing:") || strings.HasPrefix(e.Origin, "closing-reversal:") {
 				continue
 			}
 			seen[e.ID] = true
@@ -497,7 +497,7 @@ func (c *closer) manualProvisions(pb *provisionBook, spec sectionSpec) error {
 			for _, l := range e.Lines {
 				switch {
 				case inSet[l.Account]:
-				case isOwnerAccount(l.Account):
+				case ledger.IsOwnerAccount(l.Account):
 					by[l.Account] += l.Debit - l.Credit
 				default:
 					mixed = l.Account
@@ -519,18 +519,6 @@ func (c *closer) manualProvisions(pb *provisionBook, spec sectionSpec) error {
 	return nil
 }
 
-func isOwnerAccount(code string) bool {
-	if len(code) != 6 || !strings.HasPrefix(code, "450") || code == "450000" {
-		return false
-	}
-	for _, r := range code[3:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // openNext plans the opening balances of N+1 (classes 1, 4 and 5 as they
 // stand after the distribution, per account and key so that per-key
 // provisions such as 102xxx keep their keys) and the reversals of the
@@ -543,7 +531,7 @@ func (c *closer) openNext() error {
 				k.account, k.key, c.view[k])
 		}
 	}
-	an := ledger.Entry{Journal: "AN", Date: p.Next.Start, Origin: closingOrigin(ex) + "an",
+	an := ledger.Entry{Journal: ledger.JournalOpening, Date: p.Next.Start, Origin: closingOrigin(ex) + "an",
 		Label: fmt.Sprintf("À nouveaux au %s (clôture de l'exercice %s)", ledger.FrenchDate(p.Next.Start), ex.Name())}
 	for _, k := range c.view.sorted(func(k acctKey) bool {
 		cl := ledger.AccountClass(k.account)
@@ -636,8 +624,8 @@ func postClosing(tx *ledger.Tx, p *ClosingPlan) (ClosingResult, error) {
 			}
 		}
 		prefix := "CL"
-		if e.Journal == "AN" {
-			prefix = "AN"
+		if e.Journal == ledger.JournalOpening {
+			prefix = ledger.JournalOpening
 		}
 		if e.Piece, err = pieces.next(prefix); err != nil {
 			return res, err

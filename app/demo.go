@@ -467,7 +467,7 @@ func demoReceipts(book *demoBook, calls []demoDue) {
 			n, _ := strconv.Atoi(o.Account[3:])
 			label = fmt.Sprintf("Règlement chèque n° %07d, %s", 4517000+n*131+q*7, o.DisplayName())
 		}
-		book.addReceipt(&ledger.Entry{Journal: "BQ", Date: date, Label: label, Lines: []ledger.Line{
+		book.addReceipt(&ledger.Entry{Journal: ledger.JournalBank, Date: date, Label: label, Lines: []ledger.Line{
 			{Account: demoBank, Debit: amount},
 			{Account: o.Account, Credit: amount},
 		}})
@@ -485,7 +485,7 @@ func demoReceipts(book *demoBook, calls []demoDue) {
 					pay(late[q], o, amount, true, q)
 				}
 			case o.Account == demoSeller && q == 1: // due 1 April, still owed at the sale
-				book.addReceipt(&ledger.Entry{Journal: "BQ", Date: demoSale,
+				book.addReceipt(&ledger.Entry{Journal: ledger.JournalBank, Date: demoSale,
 					Label: "Virement étude Maître Carron, vente des lots 5 et 16 : solde vendeur", Lines: []ledger.Line{
 						{Account: demoBank, Debit: amount},
 						{Account: o.Account, Credit: amount},
@@ -592,7 +592,7 @@ func demoInvoices(book *demoBook) {
 		}
 		lines := append([]ledger.Line{}, inv.charges...)
 		lines = append(lines, ledger.Line{Account: inv.supplier, Credit: total})
-		book.add(&ledger.Entry{Journal: "AC", Date: inv.date, Piece: inv.piece, Label: inv.label, Lines: lines})
+		book.add(&ledger.Entry{Journal: ledger.JournalPurchases, Date: inv.date, Piece: inv.piece, Label: inv.label, Lines: lines})
 		if inv.paid.IsZero() || inv.paid.After(demoEnd) {
 			continue
 		}
@@ -600,7 +600,7 @@ func demoInvoices(book *demoBook) {
 		if inv.debit {
 			how = "Prélèvement"
 		}
-		book.add(&ledger.Entry{Journal: "BQ", Date: inv.paid, Piece: inv.piece,
+		book.add(&ledger.Entry{Journal: ledger.JournalBank, Date: inv.paid, Piece: inv.piece,
 			Label: how + " facture " + inv.piece, Lines: []ledger.Line{
 				{Account: inv.supplier, Debit: total},
 				{Account: demoBank, Credit: total},
@@ -618,7 +618,7 @@ func demoBankLines(book *demoBook, calls []demoDue) {
 		if income {
 			lines = []ledger.Line{{Account: demoBank, Debit: amount}, {Account: account, Key: key, Credit: amount}}
 		}
-		book.add(&ledger.Entry{Journal: "BQ", Date: date, Label: label, Lines: lines})
+		book.add(&ledger.Entry{Journal: ledger.JournalBank, Date: date, Label: label, Lines: lines})
 	}
 	for q := 0; q < 4; q++ {
 		end := d(time.Month(4+3*q), 1).AddDate(0, 0, -1)
@@ -634,9 +634,9 @@ func demoBankLines(book *demoBook, calls []demoDue) {
 			fund += a
 		}
 		date := call.date.AddDate(0, 1, -1)
-		book.add(&ledger.Entry{Journal: "BQ", Date: date, Label: "Virement au livret du fonds de travaux, " + demoQuarters[q] + " trimestre",
+		book.add(&ledger.Entry{Journal: ledger.JournalBank, Date: date, Label: "Virement au livret du fonds de travaux, " + demoQuarters[q] + " trimestre",
 			Lines: []ledger.Line{{Account: demoSavings, Debit: fund}, {Account: demoBank, Credit: fund}}})
 	}
-	book.add(&ledger.Entry{Journal: "BQ", Date: demoEnd, Label: "Intérêts 2025 du livret du fonds de travaux",
+	book.add(&ledger.Entry{Journal: ledger.JournalBank, Date: demoEnd, Label: "Intérêts 2025 du livret du fonds de travaux",
 		Lines: []ledger.Line{{Account: demoSavings, Debit: 1864}, {Account: "716000", Key: "001", Credit: 1864}}})
 }

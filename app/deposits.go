@@ -82,12 +82,12 @@ func (r *Residence) Deposit(in DepositInput) (ledger.Deposit, error) {
 		}
 		piece := ""
 		if !in.Date.IsZero() {
-			if piece, err = nextPiece(tx, "BQ", in.Date); err != nil {
+			if piece, err = nextPiece(tx, ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
 		}
 		label := fmt.Sprintf("Remise de %s du %s", daybookCount(len(in.Cheques), "chèque", "chèques"), ledger.FrenchDate(in.Date))
-		if err := tx.PostDeposit(&d, in.Cheques, "BQ", piece, label); err != nil {
+		if err := tx.PostDeposit(&d, in.Cheques, ledger.JournalBank, piece, label); err != nil {
 			return err
 		}
 		d, err = tx.Deposit(d.ID)

@@ -349,9 +349,9 @@ func ParseEntryDate(text string, ex ledger.Exercise) (time.Time, error) {
 func PiecePrefix(journal string, ex ledger.Exercise) string {
 	letter := journal
 	switch journal {
-	case "AC":
+	case ledger.JournalPurchases:
 		letter = "F"
-	case "BQ":
+	case ledger.JournalBank:
 		letter = "B"
 	}
 	return letter + strconv.Itoa(ex.Year()) + "-"

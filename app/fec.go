@@ -63,8 +63,8 @@ var FECColumns = []string{"JournalCode", "JournalLib", "EcritureNum", "EcritureD
 
 // Collective accounts of the FEC's auxiliary accounts.
 const (
-	fecOwners    = "450000"
-	fecSuppliers = "401000"
+	fecOwners    = ledger.OwnersCollective
+	fecSuppliers = ledger.SuppliersCollective
 )
 
 // FECNoSIREN stands for the SIREN in the FEC's name when the syndicat has
@@ -217,9 +217,9 @@ func (r *Residence) exportFEC(w io.Writer, ex ledger.Exercise) error {
 // themselves).
 func fecCollective(account string) string {
 	switch {
-	case strings.HasPrefix(account, "450") && account != fecOwners:
+	case ledger.InOwnersRange(account) && account != fecOwners:
 		return fecOwners
-	case strings.HasPrefix(account, "401") && account != fecSuppliers:
+	case ledger.IsSupplierAccount(account) && account != fecSuppliers:
 		return fecSuppliers
 	}
 	return ""

@@ -33,11 +33,11 @@ func (balanceImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 	if err != nil {
 		return err
 	}
-	e := &ledger.Entry{Journal: "AN", Date: n.Start, Label: p.opts.Label, Origin: "import:" + p.File}
+	e := &ledger.Entry{Journal: ledger.JournalOpening, Date: n.Start, Label: p.opts.Label, Origin: "import:" + p.File}
 	switch p.opts.At {
 	case BalanceOpening, "":
 	case BalanceClosing:
-		e.Journal, e.Date = "OD", n.Start.AddDate(0, 0, -1)
+		e.Journal, e.Date = ledger.JournalMisc, n.Start.AddDate(0, 0, -1)
 		prev, ok := rf.exerciseAt(e.Date)
 		if !ok {
 			return ledger.Errorf(ledger.Invalid, "Le %s, dernier jour de l'exercice qui précède %s, n'appartient à aucun exercice de la résidence : importez la balance à l'ouverture (à nouveaux) ou choisissez un exercice plus récent", ledger.FrenchDate(e.Date), n.Name())
@@ -113,7 +113,7 @@ func (balanceImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 		p.Report.Entries, p.Report.Lines = 1, len(e.Lines)
 	}
 	where := "à nouveaux (journal AN) au " + ledger.FrenchDate(e.Date)
-	if e.Journal == "OD" {
+	if e.Journal == ledger.JournalMisc {
 		where = "journal OD au " + ledger.FrenchDate(e.Date) + ", dernier jour de l'exercice précédent"
 	}
 	p.note("Balance passée en une écriture « %s » : %s", e.Label, where)

@@ -179,14 +179,14 @@ func inferJournals(p *ImportPlan, rows []entryRow) string {
 	}
 	counts := map[string]int{}
 	for _, b := range order {
-		j := "OD"
+		j := ledger.JournalMisc
 		for _, i := range groups[b] {
 			l := rows[i].line
 			switch {
-			case ledger.AccountClass(l.Account) == 6 || strings.HasPrefix(l.Account, "401") && l.Credit > 0:
-				j = "AC"
-			case ledger.AccountClass(l.Account) == 5 && j == "OD":
-				j = "BQ"
+			case ledger.AccountClass(l.Account) == 6 || ledger.IsSupplierAccount(l.Account) && l.Credit > 0:
+				j = ledger.JournalPurchases
+			case ledger.AccountClass(l.Account) == 5 && j == ledger.JournalMisc:
+				j = ledger.JournalBank
 			}
 		}
 		for _, i := range groups[b] {
@@ -196,7 +196,7 @@ func inferJournals(p *ImportPlan, rows []entryRow) string {
 		counts[j] += len(groups[b])
 	}
 	var parts []string
-	for _, j := range []string{"AC", "BQ", "OD"} {
+	for _, j := range []string{ledger.JournalPurchases, ledger.JournalBank, ledger.JournalMisc} {
 		if counts[j] > 0 {
 			parts = append(parts, fmt.Sprintf("%s pour %s", j, pluralFR(counts[j], "ligne", "lignes")))
 		}

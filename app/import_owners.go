@@ -274,11 +274,7 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 
 // ownerNumber reads an owner account 450001…450999 as its number.
 func ownerNumber(acc string) (int, bool) {
-	if len(acc) != 6 || !strings.HasPrefix(acc, "450") || !allDigits(acc[3:]) || acc == "450000" {
-		return 0, false
-	}
-	n := int(acc[3]-'0')*100 + int(acc[4]-'0')*10 + int(acc[5]-'0')
-	return n, true
+	return ledger.OwnerNumber(acc)
 }
 
 // accountRange writes a sorted list of accounts briefly: "450013 à 450020".

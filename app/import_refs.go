@@ -103,7 +103,7 @@ func normAccount(raw string) (code string, cut bool, msg string) {
 // chartLabel is the label of the nearest account of the official chart
 // above code (601100 → "Eau"), for accounts created without a label.
 func chartLabel(code string) string {
-	if strings.HasPrefix(code, "450") {
+	if ledger.InOwnersRange(code) {
 		return "Copropriétaire " + code
 	}
 	best, label := 0, ""
@@ -307,7 +307,7 @@ func (rf *importRefs) noteNewAccounts(p *ImportPlan) {
 	p.note("Comptes ajoutés au plan comptable : %s", strings.Join(list, ", "))
 	var orphans []string
 	for _, c := range rf.newOrder {
-		if strings.HasPrefix(c, "450") {
+		if ledger.InOwnersRange(c) {
 			orphans = append(orphans, c)
 		}
 	}

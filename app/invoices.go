@@ -178,7 +178,7 @@ func (r *Residence) RecordInvoice(in InvoiceInput) (InvoiceResult, error) {
 			return err
 		}
 		inv := ledger.Invoice{Supplier: sup.Account, Date: in.Date, Number: in.Number, Account: in.Account,
-			Total: in.Total, VAT: in.VAT, Recoverable: in.Recoverable, Journal: "AC"}
+			Total: in.Total, VAT: in.VAT, Recoverable: in.Recoverable, Journal: ledger.JournalPurchases}
 		switch {
 		case len(in.Splits) > 0 && in.Key != "":
 			return ledger.Errorf(ledger.Invalid, "Facture : choisissez une clé ou une répartition sur plusieurs clés, pas les deux")
@@ -206,7 +206,7 @@ func (r *Residence) RecordInvoice(in InvoiceInput) (InvoiceResult, error) {
 			inv.Label += " – " + sup.Name
 		}
 		if !in.Date.IsZero() {
-			if inv.Piece, err = nextPiece(tx, "AC", in.Date); err != nil {
+			if inv.Piece, err = nextPiece(tx, ledger.JournalPurchases, in.Date); err != nil {
 				return err
 			}
 		}
@@ -334,12 +334,12 @@ func (r *Residence) PaySupplier(in SupplierPayment) (PaymentResult, error) {
 		if ref := strings.TrimSpace(in.Reference); ref != "" {
 			label += " – " + ref
 		}
-		e := ledger.Entry{Journal: "BQ", Date: in.Date, Label: label, Origin: "supplier-payment", Lines: []ledger.Line{
+		e := ledger.Entry{Journal: ledger.JournalBank, Date: in.Date, Label: label, Origin: "supplier-payment", Lines: []ledger.Line{
 			{Account: sup.Account, Debit: in.Amount},
 			{Account: bank, Credit: in.Amount},
 		}}
 		if !in.Date.IsZero() {
-			if e.Piece, err = nextPiece(tx, "BQ", in.Date); err != nil {
+			if e.Piece, err = nextPiece(tx, ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
 		}

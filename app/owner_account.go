@@ -48,9 +48,9 @@ func readOwnerMoves(tx *ledger.Tx, account string, ex ledger.Exercise, to time.T
 	m.opening = st.Opening
 	for _, l := range st.Lines {
 		switch {
-		case l.Journal == "AN" && l.Date.Equal(ex.Start):
+		case l.Journal == ledger.JournalOpening && l.Date.Equal(ex.Start):
 			m.opening += l.Debit - l.Credit
-		case apartClosing && l.Journal == "OD" && l.Date.Equal(ex.End) && strings.HasPrefix(l.Piece, "CL"):
+		case apartClosing && l.Journal == ledger.JournalMisc && l.Date.Equal(ex.End) && strings.HasPrefix(l.Piece, "CL"):
 			m.closing += l.Debit - l.Credit
 		default:
 			m.lines = append(m.lines, l)

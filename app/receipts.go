@@ -106,7 +106,7 @@ func daybookBank(tx *ledger.Tx, option string) (string, []ledger.BankAccount, er
 		return acc, banks, nil
 	}
 	for _, b := range banks {
-		if strings.HasPrefix(b.Account, "512") {
+		if ledger.IsCurrentBankAccount(b.Account) {
 			return b.Account, banks, nil
 		}
 	}
@@ -268,7 +268,7 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 			return err
 		}
 		rc := ledger.Receipt{Owner: o.Account, Date: in.Date, Amount: in.Amount, Mode: in.Mode, BankAccount: in.BankAccount,
-			Cheque: in.Cheque, Drawer: in.Drawer, DrawerBank: in.DrawerBank, Journal: "BQ"}
+			Cheque: in.Cheque, Drawer: in.Drawer, DrawerBank: in.DrawerBank, Journal: ledger.JournalBank}
 		if in.Mode == ledger.ByCheque {
 			if strings.TrimSpace(rc.Drawer) == "" {
 				rc.Drawer = o.DisplayName()
@@ -285,7 +285,7 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 		}
 		rc.Label = receiptLabel(rc, o)
 		if !in.Date.IsZero() {
-			if rc.Piece, err = nextPiece(tx, "BQ", in.Date); err != nil {
+			if rc.Piece, err = nextPiece(tx, ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
 		}

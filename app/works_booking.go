@@ -47,7 +47,7 @@ func campaignOfList(list []ledger.Works) worksCampaignOf {
 func worksMisbooked(campaign worksCampaignOf, lines []ledger.Line) []worksMisbooking {
 	var suppliers []string
 	for _, l := range lines {
-		if strings.HasPrefix(l.Account, "401") && l.Credit > 0 {
+		if ledger.IsSupplierAccount(l.Account) && l.Credit > 0 {
 			suppliers = append(suppliers, l.Account)
 		}
 	}

@@ -230,7 +230,7 @@ func (tx *Tx) PostCall(c *Call, e *Entry) error {
 	var credited Amount
 	for _, l := range e.Lines {
 		switch {
-		case isOwnerAccount(l.Account):
+		case IsOwnerAccount(l.Account):
 			got[l.Account] += l.Debit - l.Credit
 		case l.Account == c.Account:
 			credited += l.Credit - l.Debit
@@ -284,10 +284,6 @@ func (tx *Tx) PostCall(c *Call, e *Entry) error {
 		}
 	}
 	return nil
-}
-
-func isOwnerAccount(code string) bool {
-	return len(code) == 6 && strings.HasPrefix(code, "450") && isDigits(code[3:]) && code != "450000"
 }
 
 // CancelCall reverses a call: an entry with every line of the call's entry

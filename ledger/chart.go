@@ -61,8 +61,8 @@ func CheckAccountCode(code string) error {
 	if code[0] < '1' || code[0] > '7' || code[0] == '2' || code[0] == '3' {
 		return Errorf(Invalid, "Le compte « %s » n'appartient pas au plan comptable des copropriétés (classes 1, 4, 5, 6 et 7)", code)
 	}
-	if strings.HasPrefix(code, "450") {
-		if code == "450000" || !isDigits(code[3:]) {
+	if InOwnersRange(code) {
+		if !IsOwnerAccount(code) {
 			return Errorf(Invalid, "Un compte de copropriétaire va de 450001 à 450999 (« %s » ne convient pas)", code)
 		}
 		return nil

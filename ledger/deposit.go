@@ -93,7 +93,7 @@ func (tx *Tx) PostDeposit(d *Deposit, cheques []int64, journal, piece, label str
 	}
 	if len(waiting) > 0 {
 		if journal == "" {
-			journal = "BQ"
+			journal = JournalBank
 		}
 		e := Entry{Journal: journal, Date: d.Date, Piece: piece, Label: label, Origin: "deposit"}
 		var total Amount

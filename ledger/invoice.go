@@ -103,7 +103,7 @@ func (tx *Tx) PostInvoice(inv *Invoice) (Entry, error) {
 		return Entry{}, Errorf(NotFound, "Le fournisseur %s n'existe pas", inv.Supplier)
 	}
 	if inv.Journal == "" {
-		inv.Journal = "AC"
+		inv.Journal = JournalPurchases
 	}
 	e := Entry{Journal: inv.Journal, Date: inv.Date, Piece: inv.Piece, Label: inv.Label, Origin: "invoice"}
 	for _, s := range inv.Splits {

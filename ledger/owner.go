@@ -99,7 +99,7 @@ func (o *Owner) validate() error {
 	if o.Name == "" {
 		return Errorf(Invalid, "Le nom du copropriétaire est obligatoire")
 	}
-	if len(o.Account) != 6 || !strings.HasPrefix(o.Account, "450") || !isDigits(o.Account[3:]) || o.Account == "450000" {
+	if !IsOwnerAccount(o.Account) {
 		return Errorf(Invalid, "Le compte du copropriétaire « %s » doit aller de 450001 à 450999", o.Account)
 	}
 	if !o.ExitDate.IsZero() && !o.EntryDate.IsZero() && o.ExitDate.Before(o.EntryDate) {

@@ -97,11 +97,6 @@ func (r *Receipt) describe() string {
 	return s
 }
 
-// isBankAccount says whether code can hold money: a 50x, 51x or 53x account.
-func isBankAccount(code string) bool {
-	return strings.HasPrefix(code, "50") || strings.HasPrefix(code, "51") || strings.HasPrefix(code, "53")
-}
-
 func (r *Receipt) validate() error {
 	if err := cleanTexts(textField{&r.Piece, "pièce du règlement", ShortText}); err != nil {
 		return err
@@ -130,7 +125,7 @@ func (r *Receipt) validate() error {
 		return Errorf(Invalid, "%s : le montant doit être positif (%s)", where, r.Amount)
 	case r.BankAccount == "":
 		return Errorf(Invalid, "%s : le compte bancaire est obligatoire", where)
-	case !isBankAccount(r.BankAccount) || strings.HasPrefix(r.BankAccount, "511"):
+	case !HoldsMoney(r.BankAccount) || strings.HasPrefix(r.BankAccount, "511"):
 		return Errorf(Invalid, "%s : %s n'est pas un compte bancaire (512…)", where, r.BankAccount)
 	case r.Account != r.BankAccount && (!strings.HasPrefix(r.Account, "511") || r.Mode != ByCheque):
 		return Errorf(Invalid, "%s : seul un chèque peut attendre sa remise en banque sur un compte 511 (%s demandé)", where, r.Account)
@@ -162,7 +157,7 @@ func (tx *Tx) PostReceipt(r *Receipt) (Entry, error) {
 		return Entry{}, err
 	}
 	if r.Journal == "" {
-		r.Journal = "BQ"
+		r.Journal = JournalBank
 	}
 	e := Entry{Journal: r.Journal, Date: r.Date, Piece: r.Piece, Label: r.Label, Origin: "receipt", Lines: []Line{
 		{Account: r.Account, Debit: r.Amount},
@@ -324,7 +319,7 @@ func (tx *Tx) PostBounce(receiptID int64, b Bounce) (Entry, error) {
 		credit = r.Account
 	}
 	if b.Journal == "" {
-		b.Journal = "BQ"
+		b.Journal = JournalBank
 	}
 	e := Entry{Journal: b.Journal, Date: b.Date, Piece: b.Piece, Label: b.Label, Origin: "bounce", Lines: []Line{
 		{Account: r.Owner, Debit: r.Amount, Label: b.Label},

@@ -134,7 +134,7 @@ func (tx *Tx) SaveBankStatement(st BankStatement, ticked []int64) error {
 			return Errorf(Invalid, "%s : %s est sur le compte %s, pas sur %s", where, l.describe(), l.Account, st.Account)
 		case l.Date.After(st.Date):
 			return Errorf(Invalid, "%s : %s est postérieure au relevé", where, l.describe())
-		case l.Journal == "AN" && l.Date.After(first):
+		case l.Journal == JournalOpening && l.Date.After(first):
 			return Errorf(Invalid, "%s : %s reporte le solde de l'exercice précédent, ce n'est pas une opération de la banque", where, l.describe())
 		case l.Reconciled != "" && l.Reconciled != ref:
 			return Errorf(Conflict, "%s : %s est déjà pointée sur le relevé du %s", where, l.describe(), FrenchDate(parseStored(l.Reconciled)))

@@ -140,12 +140,12 @@ func (tx *Tx) initialize(s Setup) error {
 			return err
 		}
 	}
-	for _, j := range [][2]string{{"AC", "Achats"}, {"BQ", "Banque"}, {"OD", "Opérations diverses"}, {"AN", "À nouveaux"}} {
+	for _, j := range [][2]string{{JournalPurchases, "Achats"}, {JournalBank, "Banque"}, {JournalMisc, "Opérations diverses"}, {JournalOpening, "À nouveaux"}} {
 		if _, err := tx.exec("création des journaux", `INSERT INTO journals (code, label) VALUES (?, ?)`, j[0], j[1]); err != nil {
 			return err
 		}
 	}
-	if err := tx.AddKey(Key{Code: "001", Label: "Charges générales"}); err != nil {
+	if err := tx.AddKey(Key{Code: GeneralKey, Label: "Charges générales"}); err != nil {
 		return err
 	}
 	start, end := s.FirstStart, s.FirstEnd

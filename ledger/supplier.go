@@ -52,7 +52,7 @@ func (s *Supplier) validate() error {
 	if s.Name == "" {
 		return Errorf(Invalid, "Le nom du fournisseur est obligatoire")
 	}
-	if len(s.Account) != 6 || !strings.HasPrefix(s.Account, "401") || s.Account == "401000" {
+	if len(s.Account) != 6 || !IsSupplierAccount(s.Account) || s.Account == SuppliersCollective {
 		return Errorf(Invalid, "Le compte du fournisseur « %s » doit commencer par 401 et avoir 6 caractères", s.Account)
 	}
 	s.IBAN = strings.ToUpper(strings.ReplaceAll(s.IBAN, " ", ""))

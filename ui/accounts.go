@@ -258,11 +258,11 @@ func checkSubAccount(code string) error {
 		return err
 	}
 	switch {
-	case strings.HasPrefix(code, "450"):
+	case ledger.InOwnersRange(code):
 		return ledger.Errorf(ledger.Invalid, "Le compte %s est un compte de copropriétaire : créez le copropriétaire dans « Copropriétaires », son compte suivra", code)
-	case strings.HasPrefix(code, "401"):
+	case ledger.IsSupplierAccount(code):
 		return ledger.Errorf(ledger.Invalid, "Le compte %s est un compte de fournisseur : créez le fournisseur dans « Fournisseurs », son compte suivra", code)
-	case strings.HasPrefix(code, "512"):
+	case ledger.IsCurrentBankAccount(code):
 		return ledger.Errorf(ledger.Invalid, "Le compte %s est un compte bancaire : ajoutez-le dans « Paramètres », onglet « Comptes bancaires »", code)
 	}
 	return nil

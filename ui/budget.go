@@ -247,8 +247,7 @@ func (b *budgetScreen) create() {
 func budgetAccounts(all []ledger.Account) []ledger.Account {
 	var out []ledger.Account
 	for _, a := range all {
-		switch c := a.Class(); {
-		case c == 6 && !strings.HasPrefix(a.Code, "67"), c == 7 && !strings.HasPrefix(a.Code, "70"):
+		if ledger.IsCurrentOperation(a.Code) {
 			out = append(out, a)
 		}
 	}

@@ -80,7 +80,7 @@ func bankAdd(file string, b ledger.BankAccount, out io.Writer) error {
 		return err
 	}
 	kind := "Compte bancaire"
-	if b.Savings || strings.HasPrefix(b.Account, "50") {
+	if b.Savings || ledger.IsSavingsAccount(b.Account) {
 		kind = "Compte d'épargne (fonds placés)"
 	}
 	fmt.Fprintf(out, "%s %s « %s » ajouté.\n", kind, b.Account, b.Label)
