@@ -4,6 +4,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -100,27 +101,29 @@ func (s *Shell) showAbout() {
 	})
 	fonts.keys = f.keys
 
-	box := container.NewVBox(head,
-		aboutSection("Licence"),
-		note("Tantième est un logiciel libre, sous licence MIT : vous pouvez l'utiliser, le copier, le modifier et le donner librement. Il est fourni sans garantie."),
-		container.NewHBox(licence),
-		aboutSection("Internet"),
-		note(noInternet),
-		aboutSection("Où sont vos données"))
+	// Where the data lives first: it is what a syndic comes here for (to
+	// find his file, or tell a helper where it is).
+	box := container.NewVBox(head, aboutSection("Où sont vos données"))
 	for _, p := range s.dataPlaces() {
 		box.Add(s.dataPlaceRow(p, f.keys))
 	}
+	box.Add(aboutSection("Internet"))
+	box.Add(note(noInternet))
+	box.Add(aboutSection("Licence"))
+	box.Add(note("Tantième est un logiciel libre, sous licence MIT : vous pouvez l'utiliser, le copier, le modifier et le donner librement. Il est fourni sans garantie."))
+	box.Add(container.NewHBox(licence))
 	box.Add(aboutSection("Logiciels libres utilisés"))
-	box.Add(note("Tantième est fait avec ces logiciels libres, merci à leurs auteurs :"))
+	lines := []string{"Tantième est fait avec ces logiciels libres, merci à leurs auteurs :"}
 	for _, t := range thirdParty {
-		box.Add(note("• " + t.name + " — " + t.use + " — " + t.licence + "."))
+		lines = append(lines, "• "+t.name+" — "+t.use+" — "+t.licence+".")
 	}
+	box.Add(note(strings.Join(lines, "\n")))
 	box.Add(container.NewHBox(fonts))
 
 	// Scrolled: the box is taller than a 700-pixel screen, and Fermer must
 	// stay in sight.
 	scroll := container.NewVScroll(box)
-	scroll.SetMinSize(fyne.NewSize(700, 440))
+	scroll.SetMinSize(fyne.NewSize(700, 460))
 	f.show(scroll, nil)
 	refit(f)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"image"
+	"image/color"
 	_ "image/png" // the guide's screenshots
 	"io/fs"
 	"path"
@@ -179,7 +180,11 @@ func guideBlockView(b guideBlock) fyne.CanvasObject {
 	caption.TextStyle.Italic = true
 	caption.Wrapping = fyne.TextWrapWord
 	caption.Alignment = fyne.TextAlignCenter
-	return container.NewVBox(container.NewCenter(img), caption)
+	// A thin frame tells the screenshot, a window itself, from the page.
+	frame := canvas.NewRectangle(color.Transparent)
+	frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+	frame.StrokeWidth = 1
+	return container.NewVBox(container.NewCenter(container.NewStack(img, frame)), caption)
 }
 
 // scrollBy moves the chapter up or down by dy pixels (arrows, page keys).
