@@ -22,6 +22,7 @@ type shellMenu struct {
 	closing        *fyne.MenuItem // Exercice › Clôturer l'exercice…
 	integrity      *fyne.MenuItem // Exercice › Vérifier l'intégrité…
 	screens        []*fyne.MenuItem
+	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -80,7 +81,11 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
 	m.integrity = fyne.NewMenuItem("Vérifier l'intégrité…", s.verifyIntegrity)
 	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
-	help := fyne.NewMenu("Aide", fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees))
+	help := fyne.NewMenu("Aide",
+		fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide),
+		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
 	m.main = fyne.NewMainMenu(file, edit, view, exercise, help)
 	return m
 }
