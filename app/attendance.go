@@ -30,10 +30,6 @@ func ParseOwnerOrder(s string) (OwnerOrder, error) {
 	return ByName, ledger.Errorf(ledger.Invalid, "Tri « %s » inconnu : name (nom) ou account (compte)", s)
 }
 
-// GeneralKey is the key whose shares are the votes at general meetings
-// (charges générales).
-const GeneralKey = "001"
-
 // AttendanceOptions choose the attendance sheet's meeting and layout.
 type AttendanceOptions struct {
 	Date    time.Time // the meeting's day: the owners of that day sign
@@ -82,7 +78,7 @@ func attendance(tx *ledger.Tx, opt AttendanceOptions) (AttendanceSheet, error) {
 	}
 	key := opt.Key
 	if key == "" {
-		key = GeneralKey
+		key = ledger.GeneralKey
 	}
 	s := AttendanceSheet{Date: opt.Date, Title: strings.TrimSpace(opt.Title)}
 	if s.Title == "" {

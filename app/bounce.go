@@ -83,7 +83,7 @@ func (r *Residence) Bounce(in BounceInput) (BounceResult, error) {
 
 // penaltyKey is the default key of a penalty: the charges générales,
 // which every residence is created with.
-const penaltyKey = "001"
+const penaltyKey = ledger.GeneralKey
 
 // CancelBounce undoes a bounce recorded by mistake.
 func (r *Residence) CancelBounce(receipt int64) error {

@@ -308,7 +308,7 @@ func (d *xlsxExport) ownersTable() *xlsxTable {
 		}
 		for i, lot := range lots {
 			var shares any
-			if s, ok := d.shares[lot][importGeneralKey]; ok && lot != "" {
+			if s, ok := d.shares[lot][ledger.GeneralKey]; ok && lot != "" {
 				shares = xlNumber(s)
 			}
 			var bal any

@@ -120,7 +120,7 @@ func (balanceImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 	rf.noteNewAccounts(p)
 	rf.keyAliasNote(p)
 	if defaulted > 0 {
-		p.note("La clé générale %s est attribuée à %s", importGeneralKey, pluralFR(defaulted, "compte de charges ou de produits sans clé", "comptes de charges ou de produits sans clé"))
+		p.note("La clé générale %s est attribuée à %s", ledger.GeneralKey, pluralFR(defaulted, "compte de charges ou de produits sans clé", "comptes de charges ou de produits sans clé"))
 	}
 	return nil
 }

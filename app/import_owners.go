@@ -251,7 +251,7 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 		}
 		found := false
 		for _, k := range keys {
-			if k.Code == importGeneralKey {
+			if k.Code == ledger.GeneralKey {
 				found = true
 				d.keyOld = k.Key
 				d.keyTotal = k.SumOfShares.Add(newShares)
@@ -259,10 +259,10 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 			}
 		}
 		if !found {
-			p.failSheet("la clé générale %s n'existe pas : créez-la avant d'importer des tantièmes", importGeneralKey)
+			p.failSheet("la clé générale %s n'existe pas : créez-la avant d'importer des tantièmes", ledger.GeneralKey)
 		} else if d.setTotal {
 			p.Report.KeysUpdated = 1
-			p.note("Clé %s « %s » : total déclaré %s → %s (somme des tantièmes des lots)", importGeneralKey, d.keyOld.Label, d.keyOld.DeclaredTotal, d.keyTotal)
+			p.note("Clé %s « %s » : total déclaré %s → %s (somme des tantièmes des lots)", ledger.GeneralKey, d.keyOld.Label, d.keyOld.DeclaredTotal, d.keyTotal)
 		}
 	}
 	if len(d.groups) == 0 && !p.Blocking() {
@@ -298,7 +298,7 @@ func (ownersImport) apply(tx *ledger.Tx, p *ImportPlan) error {
 				return err
 			}
 			if g.shares[i].IsPositive() {
-				if err := tx.SetShare(l.Number, importGeneralKey, g.shares[i]); err != nil {
+				if err := tx.SetShare(l.Number, ledger.GeneralKey, g.shares[i]); err != nil {
 					return err
 				}
 			}

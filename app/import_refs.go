@@ -10,10 +10,6 @@ import (
 	"tantieme/ledger"
 )
 
-// importGeneralKey is the key of charges générales, which every residence has
-// and which charge or income lines without a key take (Val Compta's rule).
-const importGeneralKey = "001"
-
 // importRefs is what the residence already holds, as the plans check rows
 // against it, plus the accounts the import will add.
 type importRefs struct {
@@ -227,13 +223,13 @@ func (rf *importRefs) key(rc *rowCtx, account string, defaulted *int) (string, b
 	code := rc.code(fKey)
 	if code == "" {
 		if c := ledger.AccountClass(account); c == 6 || c == 7 {
-			if _, ok := rf.keys[importGeneralKey]; !ok {
-				rc.fail(fKey, "la charge ou le produit %s n'a pas de clé et la clé générale %s n'existe pas", account, importGeneralKey)
+			if _, ok := rf.keys[ledger.GeneralKey]; !ok {
+				rc.fail(fKey, "la charge ou le produit %s n'a pas de clé et la clé générale %s n'existe pas", account, ledger.GeneralKey)
 				return "", false
 			}
 			*defaulted++
-			rc.set(fKey, importGeneralKey)
-			return importGeneralKey, true
+			rc.set(fKey, ledger.GeneralKey)
+			return ledger.GeneralKey, true
 		}
 		return "", true
 	}

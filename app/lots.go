@@ -21,7 +21,7 @@ type LotSummary struct {
 }
 
 // GeneralShares is the lot's share of key 001 (charges générales).
-func (l LotSummary) GeneralShares() decimal.Decimal { return l.Shares["001"] }
+func (l LotSummary) GeneralShares() decimal.Decimal { return l.Shares[ledger.GeneralKey] }
 
 // LotOwnership is one period of a lot's history with the owner's details.
 type LotOwnership struct {

@@ -19,7 +19,7 @@ type OwnerSummary struct {
 }
 
 // GeneralShares is his share of key 001 (charges générales).
-func (s OwnerSummary) GeneralShares() decimal.Decimal { return s.Shares["001"] }
+func (s OwnerSummary) GeneralShares() decimal.Decimal { return s.Shares[ledger.GeneralKey] }
 
 // OwnerSummaries lists every owner (those who left too) at the end of day at.
 // A zero day means the date of the latest entry (or today without entries).
