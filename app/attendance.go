@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 )
@@ -174,7 +175,7 @@ func sortOwners[T any](list []T, order OwnerOrder, owner func(T) ledger.Owner) {
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := owner(list[i]), owner(list[j])
 		if order == ByName {
-			if na, nb := foldSearch(a.Name), foldSearch(b.Name); na != nb {
+			if na, nb := fr.Fold(a.Name), fr.Fold(b.Name); na != nb {
 				return na < nb
 			}
 		}
@@ -264,11 +265,11 @@ func (r *Residence) LabelsPDF(opt LabelOptions) ([]byte, int, error) {
 // ("14 rue des Tilleuls, bât. A" for "14 rue des Tilleuls"). An owner
 // without an address is counted as living there: his mail goes to his lot.
 func livesInResidence(o ledger.Owner, res ledger.Residence) bool {
-	addr := foldSearch(strings.ReplaceAll(o.Address, "\n", " "))
+	addr := fr.Fold(strings.ReplaceAll(o.Address, "\n", " "))
 	if addr == "" {
 		return true
 	}
-	home := foldSearch(res.Address)
+	home := fr.Fold(res.Address)
 	return home != "" && strings.TrimSpace(o.Zip) == strings.TrimSpace(res.Zip) && strings.HasPrefix(addr, home)
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -104,7 +105,7 @@ func TestAttendance150Owners(t *testing.T) {
 		if !sum.Equal(o.Votes) {
 			t.Errorf("%s: votes %s, lots %s", o.Owner.Account, o.Votes, sum)
 		}
-		if i > 0 && foldSearch(s.Owners[i-1].Owner.Name) > foldSearch(o.Owner.Name) {
+		if i > 0 && fr.Fold(s.Owners[i-1].Owner.Name) > fr.Fold(o.Owner.Name) {
 			t.Errorf("not sorted by name: %q before %q", s.Owners[i-1].Owner.Name, o.Owner.Name)
 		}
 	}
@@ -147,7 +148,7 @@ func TestAttendance150Owners(t *testing.T) {
 			sum = sum.Add(o.Votes)
 			count++
 			// The row is whole on the page: its last lot and its name.
-			if last := o.Lots[len(o.Lots)-1]; !strings.Contains(p, "Lot "+last.Lot+" : "+FormatShares(last.Shares)) {
+			if last := o.Lots[len(o.Lots)-1]; !strings.Contains(p, "Lot "+last.Lot+" : "+fr.Shares(last.Shares)) {
 				t.Errorf("page %d: %s without its lot %s", i+1, o.Owner.Account, last.Lot)
 			}
 			// The name column may wrap after a hyphen; the upside-down copy
@@ -161,7 +162,7 @@ func TestAttendance150Owners(t *testing.T) {
 				t.Errorf("page %d: %s's name is not printed upside down", i+1, o.Owner.Account)
 			}
 		}
-		if want := "Tantièmes de la page : " + FormatShares(sum); !strings.Contains(p, want) {
+		if want := "Tantièmes de la page : " + fr.Shares(sum); !strings.Contains(p, want) {
 			t.Errorf("page %d lacks %q (%d owners)", i+1, want, count)
 		}
 		pagesTotal = pagesTotal.Add(sum)
@@ -175,7 +176,7 @@ func TestAttendance150Owners(t *testing.T) {
 		t.Errorf("pages add up to %s, key 001 holds %s", pagesTotal, keyTotal)
 	}
 	last := ps[len(ps)-1]
-	for _, want := range []string{"Total général", "150 copropriétaires", "Total des tantièmes (voix) : " + FormatShares(keyTotal)} {
+	for _, want := range []string{"Total général", "150 copropriétaires", "Total des tantièmes (voix) : " + fr.Shares(keyTotal)} {
 		if !strings.Contains(last, want) {
 			t.Errorf("last page lacks %q", want)
 		}

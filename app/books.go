@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 )
@@ -727,7 +728,7 @@ func (r *Residence) KeyBalancePDF(opt BookOptions) ([]byte, error) {
 		sec := reports.KeySection{Code: s.Key.Code, Label: s.Key.Label,
 			Total: reports.TrialRow{Debit: s.Debit.Cents(), Credit: s.Credit.Cents(), Balance: (s.Debit - s.Credit).Cents()}}
 		if !s.Key.SumOfShares.IsZero() {
-			sec.Shares = FormatShares(s.Key.SumOfShares)
+			sec.Shares = fr.Shares(s.Key.SumOfShares)
 		}
 		for _, x := range s.Rows {
 			sec.Rows = append(sec.Rows, reports.TrialRow{Account: x.Account, Label: x.Label, Debit: x.Debit.Cents(), Credit: x.Credit.Cents(), Balance: x.Balance().Cents()})
@@ -812,7 +813,7 @@ func (r *Residence) OwnerAccountsPDF(opt BookOptions) ([]byte, error) {
 		if len(o.Lots) > 0 {
 			st.Lots = "Lots " + strings.Join(o.Lots, ", ") + " au " + ledger.FrenchDate(p.To)
 			if !o.Shares.IsZero() {
-				st.Lots += " – " + FormatShares(o.Shares) + " tantièmes généraux"
+				st.Lots += " – " + fr.Shares(o.Shares) + " tantièmes généraux"
 			}
 		}
 		b.Owners = append(b.Owners, st)

@@ -10,8 +10,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
-	"tantieme/reports"
 )
 
 func demoExercise(tb testing.TB, r *Residence) ledger.Exercise {
@@ -47,14 +47,14 @@ func pdfPageTexts(t *testing.T, pdf []byte) []string {
 // is the books' own.
 func TestReportsFormatLikeTheBooks(t *testing.T) {
 	for _, c := range []int64{0, 1, -1, 99, 100, 123456, -123456, 100000000, 9223372036854775807, -9223372036854775808} {
-		if got, want := reports.Money(c), ledger.Amount(c).Format(); got != want {
-			t.Errorf("reports.Money(%d) = %q, ledger says %q", c, got, want)
+		if got, want := fr.Money(c), ledger.Amount(c).Format(); got != want {
+			t.Errorf("fr.Money(%d) = %q, ledger says %q", c, got, want)
 		}
 	}
 	for _, s := range []string{"0", "1", "12.5", "1000", "1234567.25", "-3"} {
 		d := decimal.RequireFromString(s)
-		if got, want := reports.Shares(d), FormatShares(d); got != want {
-			t.Errorf("reports.Shares(%s) = %q, FormatShares says %q", s, got, want)
+		if got, want := fr.Shares(d), fr.Shares(d); got != want {
+			t.Errorf("fr.Shares(%s) = %q, FormatShares says %q", s, got, want)
 		}
 	}
 }

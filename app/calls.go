@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -153,7 +154,7 @@ func CallPeriods(ex ledger.Exercise, count int) ([]Period, error) {
 				ok = append(ok, strconv.Itoa(c))
 			}
 		}
-		return nil, ledger.Errorf(ledger.Invalid, "L'exercice %s dure %d mois : il se découpe en %s appels, pas en %d", ex.Name(), months, joinFR(ok, "ou"), count)
+		return nil, ledger.Errorf(ledger.Invalid, "L'exercice %s dure %d mois : il se découpe en %s appels, pas en %d", ex.Name(), months, fr.Join(ok, "ou"), count)
 	}
 	step := months / count
 	calendar := ex.Start.Month() == time.January && ex.Start.Day() == 1 && months == 12
@@ -190,17 +191,6 @@ func ordinalFR(n int) string {
 		return "1er"
 	}
 	return strconv.Itoa(n) + "e"
-}
-
-// joinFR joins "1, 2, 3 ou 4".
-func joinFR(items []string, last string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " " + last + " " + items[len(items)-1]
 }
 
 // PlannedKey is one key of a planned call.
@@ -533,7 +523,7 @@ func planCalls(tx *ledger.Tx, req callRequest) (*CallPlan, error) {
 	for _, k := range keys {
 		if p.usesKey(k.Code) && !k.Matches() {
 			pl.warn("Clé %s « %s » : le total déclaré (%s) n'est pas la somme des tantièmes des lots (%s) ; les appels sont calculés sur la somme des tantièmes.",
-				k.Code, k.Label, FormatShares(k.DeclaredTotal), FormatShares(k.SumOfShares))
+				k.Code, k.Label, fr.Shares(k.DeclaredTotal), fr.Shares(k.SumOfShares))
 		}
 	}
 	sort.SliceStable(p.Calls, func(i, j int) bool { return p.Calls[i].Due.Before(p.Calls[j].Due) })
@@ -603,7 +593,7 @@ func pieces(calls []ledger.Call) string {
 	for i, c := range calls {
 		list[i] = c.Piece
 	}
-	return joinFR(list, "et")
+	return fr.Join(list, "et")
 }
 
 // keyAmount is an amount to call on a key.

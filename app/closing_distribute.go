@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -231,7 +232,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 		}
 		if kt, ok := c.b.keyTotals[code]; ok && !kt.Matches() {
 			p.block("Clé %s « %s » : le total déclaré (%s) n'est pas la somme des tantièmes des lots (%s) ; corrigez la clé ou les tantièmes avant de répartir ses charges.",
-				code, kt.Label, FormatShares(kt.DeclaredTotal), FormatShares(kt.SumOfShares))
+				code, kt.Label, fr.Shares(kt.DeclaredTotal), fr.Shares(kt.SumOfShares))
 		}
 		if total.IsZero() {
 			p.block("La clé %s « %s » n'a aucun tantième : ses charges nettes (%s) ne peuvent pas être réparties.", code, ck.Label, ck.Net())

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -202,7 +203,7 @@ func TestDecomptes150Owners(t *testing.T) {
 			continue
 		}
 		part := o.Sections[0].Parts[0]
-		for _, want := range []string{"Décompte individuel de charges – exercice 2025", FormatShares(part.Shares), FormatShares(part.TotalShares),
+		for _, want := range []string{"Décompte individuel de charges – exercice 2025", fr.Shares(part.Shares), fr.Shares(part.TotalShares),
 			part.KeyNet.Format(), part.Part.Format(), o.Charges.Format(), o.Provisions.Format(), "Page 1 / 1"} {
 			if !strings.Contains(p, want) {
 				t.Errorf("%s's décompte lacks %q", o.Account, want)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -132,7 +133,7 @@ func nextSteps(d Dashboard, owners int, lots []ledger.Lot, lotOwner map[string]s
 	}
 	for _, k := range d.Mismatched() {
 		add(TopicKeys, true, "Clé %s « %s » : le total déclaré (%s) n'est pas la somme des tantièmes des lots (%s) ; corrigez le total ou les tantièmes.",
-			k.Code, k.Label, FormatShares(k.DeclaredTotal), FormatShares(k.SumOfShares))
+			k.Code, k.Label, fr.Shares(k.DeclaredTotal), fr.Shares(k.SumOfShares))
 	}
 	var orphans []string
 	for _, l := range lots {

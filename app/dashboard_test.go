@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -191,8 +192,8 @@ func TestOwnerCard(t *testing.T) {
 
 func TestFormatShares(t *testing.T) {
 	for in, want := range map[string]string{"0": "0", "125": "125", "1000": "1 000", "10000.5": "10 000,5", "-1234567": "-1 234 567"} {
-		if got := app.FormatShares(decimal.RequireFromString(in)); got != want {
-			t.Errorf("FormatShares(%s) = %q, want %q", in, got, want)
+		if got := fr.Shares(decimal.RequireFromString(in)); got != want {
+			t.Errorf("fr.Shares(%s) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 )
@@ -155,7 +156,7 @@ func depositSlip(tx *ledger.Tx, id int64, printed time.Time) (reports.DepositSli
 	}
 	for _, b := range banks {
 		if b.Account == d.BankAccount {
-			s.BankLabel, s.IBAN, s.BIC = b.Label, spacedIBAN(b.IBAN), b.BIC
+			s.BankLabel, s.IBAN, s.BIC = b.Label, fr.IBAN(b.IBAN), b.BIC
 		}
 	}
 	list, err := tx.Receipts(ledger.ReceiptFilter{DepositID: id})
@@ -231,16 +232,4 @@ func joinFilled(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(keep, sep)
-}
-
-// spacedIBAN groups an IBAN by four characters, as banks print it.
-func spacedIBAN(iban string) string {
-	var b strings.Builder
-	for i, r := range iban {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

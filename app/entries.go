@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -53,7 +54,7 @@ func NewAccountIndex(accounts []ledger.Account) *AccountIndex {
 	x := &AccountIndex{all: accounts, byCode: make(map[string]ledger.Account, len(accounts))}
 	for i, a := range accounts {
 		x.byCode[a.Code] = a
-		x.folded = append(x.folded, foldSearch(a.Label))
+		x.folded = append(x.folded, fr.Fold(a.Label))
 		root := strings.TrimRight(a.Code, "0")
 		x.parent = append(x.parent, i+1 < len(accounts) && root != a.Code && strings.HasPrefix(accounts[i+1].Code, root))
 	}
@@ -73,13 +74,13 @@ func AccountText(a ledger.Account) string { return a.Code + " " + a.Label }
 // and how many more there are. Hidden accounts are left out: the chart hides
 // what the residence does not use, so that pick lists stay short.
 func (x *AccountIndex) Find(query string, max int) (found []ledger.Account, more int) {
-	q := foldSearch(query)
+	q := fr.Fold(query)
 	if q == "" {
 		return nil, 0
 	}
 	// "601000 Eau", what a chosen account shows, finds that account.
 	if code, _, _ := strings.Cut(strings.TrimSpace(query), " "); code != "" {
-		if a, ok := x.byCode[strings.ToUpper(code)]; ok && strings.HasPrefix(foldSearch(AccountText(a)), q) {
+		if a, ok := x.byCode[strings.ToUpper(code)]; ok && strings.HasPrefix(fr.Fold(AccountText(a)), q) {
 			return []ledger.Account{a}, 0
 		}
 	}
@@ -185,18 +186,6 @@ func (x *AccountIndex) Resolve(text string) (ledger.Account, bool) {
 	}
 	return ledger.Account{}, false
 }
-
-// foldSearch makes text comparable the way people search it: lower case,
-// without accents, single spaces.
-func foldSearch(s string) string {
-	return strings.Join(strings.Fields(searchFolder.Replace(strings.ToLower(s))), " ")
-}
-
-var searchFolder = strings.NewReplacer(
-	"à", "a", "â", "a", "ä", "a", "ç", "c", "é", "e", "è", "e", "ê", "e", "ë", "e",
-	"î", "i", "ï", "i", "ô", "o", "ö", "o", "ù", "u", "û", "u", "ü", "u", "ÿ", "y",
-	"œ", "oe", "æ", "ae", "’", "'",
-)
 
 // EntryDraft is an entry as typed in the form, before it is read: every
 // field is the text of its box.

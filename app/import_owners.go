@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -68,7 +69,7 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 	existingName := map[string]string{}
 	for _, o := range owners {
 		existingOwner[o.Account] = o.Name
-		existingName[foldText(o.Name)] = o.Account
+		existingName[fr.Fold(o.Name)] = o.Account
 	}
 	lots, err := tx.Lots()
 	if err != nil {
@@ -108,7 +109,7 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 		case acc != "":
 			g = byAccount[acc]
 		case name != "":
-			g = byName[foldText(name)]
+			g = byName[fr.Fold(name)]
 		case lot != "" && prev != nil:
 			g = prev
 			rc.warn(fName, "ni compte ni nom : le lot %s est rattaché au copropriétaire de la ligne précédente (%s)", lot, prev.owner.Name)
@@ -127,7 +128,7 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 				if raw != "" {
 					g.given, g.givenRow = raw, rc.row
 				}
-				if other, ok := existingName[foldText(name)]; ok {
+				if other, ok := existingName[fr.Fold(name)]; ok {
 					rc.warn(fName, "un copropriétaire « %s » existe déjà (%s) : un nouveau copropriétaire est créé", name, other)
 				}
 			} else {
@@ -136,11 +137,11 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 				}
 				byAccount[acc] = g
 			}
-			if _, ok := byName[foldText(name)]; !ok {
-				byName[foldText(name)] = g
+			if _, ok := byName[fr.Fold(name)]; !ok {
+				byName[fr.Fold(name)] = g
 			}
 			d.groups = append(d.groups, g)
-		} else if name != "" && foldText(name) != foldText(g.owner.Name) {
+		} else if name != "" && fr.Fold(name) != fr.Fold(g.owner.Name) {
 			if acc != "" {
 				rc.fail(fName, "le compte %s est déjà celui de « %s » (ligne %d)", acc, g.owner.Name, g.row)
 				return

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -71,7 +72,7 @@ func loadImportRefs(tx *ledger.Tx) (*importRefs, error) {
 // accents and other signs removed, capital letters, padded with zeros or
 // cut to 6 characters. cut says that the cut dropped more than zeros.
 func normAccount(raw string) (code string, cut bool, msg string) {
-	s := strings.ToUpper(foldText(raw))
+	s := strings.ToUpper(fr.Fold(raw))
 	var b strings.Builder
 	for _, r := range s {
 		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -43,14 +44,14 @@ func (r *Residence) InvoiceRefs() (InvoiceRefs, error) {
 // FindSuppliers filters suppliers by a search on their account or name,
 // accents and case aside; an empty search keeps them all.
 func FindSuppliers(list []ledger.Supplier, query string) []ledger.Supplier {
-	q := foldSearch(query)
+	q := fr.Fold(query)
 	if q == "" {
 		return list
 	}
 	words := strings.Fields(q)
 	var out []ledger.Supplier
 	for _, s := range list {
-		if strings.HasPrefix(strings.ToLower(s.Account), q) || allWords(foldSearch(s.Name), words, false) {
+		if strings.HasPrefix(strings.ToLower(s.Account), q) || allWords(fr.Fold(s.Name), words, false) {
 			out = append(out, s)
 		}
 	}
@@ -103,7 +104,7 @@ func SplitInvoice(total ledger.Amount, parts []SplitInput) ([]ledger.InvoiceSpli
 			weights[i] = ledger.Weight{Code: fmt.Sprintf("%04d", i), Weight: p.Percent}
 		}
 		if !sum.Equal(decimal.NewFromInt(100)) {
-			return nil, ledger.Errorf(ledger.Invalid, "Répartition : les pourcentages font %s %% au lieu de 100 %%", FormatShares(sum))
+			return nil, ledger.Errorf(ledger.Invalid, "Répartition : les pourcentages font %s %% au lieu de 100 %%", fr.Shares(sum))
 		}
 		amounts, err := ledger.Allocate(total, weights)
 		if err != nil {

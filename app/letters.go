@@ -7,8 +7,8 @@ import (
 	_ "image/png"  // …or PNG, the two formats the PDFs embed
 	"strings"
 	"time"
-	"unicode"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 	"tantieme/templates"
@@ -149,7 +149,7 @@ func newLetterKit(tx *ledger.Tx, printed time.Time) (*letterKit, error) {
 	k.base = templates.Fields{
 		Residence: templates.Residence{Name: k.res.Name, Address: k.res.Address, Zip: k.res.Zip, City: k.res.City},
 		Syndic:    templates.Syndic{Name: k.res.SyndicName, Address: k.res.SyndicAddress, Phone: k.res.SyndicPhone, Email: k.res.SyndicEmail},
-		Bank:      templates.Bank{Holder: k.holder(), IBAN: groupIBAN(k.bank.IBAN), BIC: k.bank.BIC},
+		Bank:      templates.Bank{Holder: k.holder(), IBAN: fr.IBAN(k.bank.IBAN), BIC: k.bank.BIC},
 		Today:     ledger.FrenchDate(printed),
 	}
 	return k, nil
@@ -158,17 +158,6 @@ func newLetterKit(tx *ledger.Tx, printed time.Time) (*letterKit, error) {
 // holder is who the owners pay: the syndicat, named after the residence.
 func (k *letterKit) holder() string {
 	return "Syndicat des copropriétaires " + k.res.Name
-}
-
-func groupIBAN(iban string) string {
-	var b strings.Builder
-	for i, r := range strings.ReplaceAll(iban, " ", "") {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // fields are the merge fields of a letter to owner o.
@@ -187,7 +176,7 @@ func lotsText(lots []string) string {
 	case 1:
 		return "lot " + lots[0]
 	}
-	return "lots " + joinFR(lots, "et")
+	return "lots " + fr.Join(lots, "et")
 }
 
 // letter builds the parts every letter shares.
@@ -218,7 +207,7 @@ func (k *letterKit) letter(f templates.Fields, o ledger.Owner, refs []reports.Re
 }
 
 func (k *letterKit) bankDetails(reference string) reports.BankDetails {
-	return reports.BankDetails{Holder: k.holder(), IBAN: groupIBAN(k.bank.IBAN), BIC: k.bank.BIC, Reference: reference}
+	return reports.BankDetails{Holder: k.holder(), IBAN: fr.IBAN(k.bank.IBAN), BIC: k.bank.BIC, Reference: reference}
 }
 
 func nonEmpty(items ...string) []string {
@@ -273,87 +262,4 @@ func blankZero(a ledger.Amount) string {
 		return ""
 	}
 	return a.Format()
-}
-
-// fileName is a name the way Val Compta writes it in file names: capital
-// ASCII letters and digits, words joined by underscores, at most 40
-// characters ("Nguyễn Thị Lan-Anh" gives NGUYEN_THI_LAN_ANH).
-func fileName(s string) string {
-	var b strings.Builder
-	under := false
-	for _, r := range s {
-		t, ok := asciiFold[r]
-		if !ok {
-			switch {
-			case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-				t = string(unicode.ToUpper(r))
-			case r > unicode.MaxASCII && unicode.IsLetter(r):
-				t = foldRune(r)
-			}
-		}
-		if t == "" {
-			under = b.Len() > 0
-			continue
-		}
-		if under {
-			b.WriteByte('_')
-			under = false
-		}
-		b.WriteString(strings.ToUpper(t))
-	}
-	out := b.String()
-	if len(out) > 40 {
-		out = strings.TrimRight(out[:40], "_")
-	}
-	if out == "" {
-		out = "SANS_NOM"
-	}
-	return out
-}
-
-// asciiFold spells letters that are not a base letter plus accents.
-var asciiFold = map[rune]string{'Œ': "OE", 'œ': "OE", 'Æ': "AE", 'æ': "AE", 'ß': "SS", 'Þ': "TH", 'þ': "TH",
-	'Ĳ': "IJ", 'ĳ': "IJ"}
-
-// Base letters of Latin-1 (U+00C0–U+00FF) and Latin Extended-A
-// (U+0100–U+017F) by position; '?' marks signs and the letters of asciiFold.
-const (
-	latin1Bases = "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY??aaaaaa?ceeeeiiiidnooooo?ouuuuy?y"
-	latinABases = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs"
-)
-
-// foldRune drops the accents of a Latin letter: those of Latin-1, Latin
-// Extended-A and the Vietnamese ones of Latin Extended Additional.
-func foldRune(r rune) string {
-	var c byte = '?'
-	switch {
-	case r >= 0xC0 && r <= 0xFF:
-		c = latin1Bases[r-0xC0]
-	case r >= 0x100 && r <= 0x17F:
-		c = latinABases[r-0x100]
-	case r >= 0x1E00 && r <= 0x1EFF:
-		return vietnamese(r)
-	}
-	if c == '?' {
-		return ""
-	}
-	return string(c)
-}
-
-// vietnamese folds the letters of Latin Extended Additional that
-// Vietnamese names use (ạ, ế, ữ…) by their range.
-func vietnamese(r rune) string {
-	ranges := []struct {
-		from, to rune
-		base     string
-	}{
-		{0x1EA0, 0x1EB7, "A"}, {0x1EB8, 0x1EC7, "E"}, {0x1EC8, 0x1ECB, "I"}, {0x1ECC, 0x1EE3, "O"},
-		{0x1EE4, 0x1EF1, "U"}, {0x1EF2, 0x1EF9, "Y"},
-	}
-	for _, x := range ranges {
-		if r >= x.from && r <= x.to {
-			return x.base
-		}
-	}
-	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 )
@@ -201,7 +202,7 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, sel noticeSelect
 			return nil, err
 		}
 		for j, o := range b.owners {
-			path := filepath.Join(nf.Dir, fmt.Sprintf("%sAPPEL_DU_%s_%s_%s.pdf", prefix, stamp, o, fileName(b.names[o])))
+			path := filepath.Join(nf.Dir, fmt.Sprintf("%sAPPEL_DU_%s_%s_%s.pdf", prefix, stamp, o, fr.FileName(b.names[o])))
 			if err := writeFile(path, results[i].letters.Each[j]); err != nil {
 				return nil, err
 			}
@@ -387,8 +388,8 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 			var st ledger.Amount
 			for _, p := range parts {
 				k := c.keys[p.Key]
-				sec.Rows = append(sec.Rows, reports.NoticeRow{Key: p.Key, Label: keyLabel[p.Key], Shares: FormatShares(p.Shares),
-					KeyTotal: FormatShares(k.TotalShares), Amount: p.Amount.String()})
+				sec.Rows = append(sec.Rows, reports.NoticeRow{Key: p.Key, Label: keyLabel[p.Key], Shares: fr.Shares(p.Shares),
+					KeyTotal: fr.Shares(k.TotalShares), Amount: p.Amount.String()})
 				st += p.Amount
 			}
 			sec.Total = st.String()

@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -61,7 +62,7 @@ func (s *batchState) previous(account string, due time.Time, balance, total ledg
 			p.note += ", avant les appels de ce lot."
 		default:
 			p.note += ", avant les appels de ce lot ; il n'est compté que sur cet avis, pas sur " +
-				oneOrMany(len(later), "l'avis", "les avis") + " du " + joinFR(later, "et") + " envoyé" + oneOrMany(len(later), "", "s") + " avec lui."
+				oneOrMany(len(later), "l'avis", "les avis") + " du " + fr.Join(later, "et") + " envoyé" + oneOrMany(len(later), "", "s") + " avec lui."
 		}
 	} else {
 		left, last := s.left[account], ledger.FrenchDate(s.last[account])

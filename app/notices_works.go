@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/templates"
 )
@@ -75,7 +76,7 @@ func scheduleText(dates []time.Time) string {
 	for i, d := range dates {
 		s[i] = ledger.FrenchDate(d)
 	}
-	return joinFR(s, "et")
+	return fr.Join(s, "et")
 }
 
 // ResolutionText is how a letter cites a resolution typed as « 12 » or

@@ -3,6 +3,7 @@ package app
 import (
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 )
@@ -182,7 +183,7 @@ func (r *Residence) ReconciliationReport(account string, date time.Time, printed
 			Residence:         res.Name,
 			Account:           account,
 			BankLabel:         rc.Bank.Label,
-			IBAN:              spacedIBAN(rc.Bank.IBAN),
+			IBAN:              fr.IBAN(rc.Bank.IBAN),
 			Date:              ledger.FrenchDate(date),
 			Previous:          ledger.FrenchDate(rc.Statement.Previous),
 			Opening:           t.Opening.String(),

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 )
@@ -144,7 +145,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 			f.Date, f.Balance, f.PayBy, f.Threshold = ledger.FrenchDate(opt.At), d.Balance.String(), ledger.FrenchDate(opt.PayBy), opt.Threshold.String()
 			refs := []reports.Ref{{Label: "Copropriétaire", Value: d.Account}}
 			if l := lotsOf[d.Account]; len(l) > 0 {
-				refs = append(refs, reports.Ref{Label: "Lots", Value: joinFR(l, "et")})
+				refs = append(refs, reports.Ref{Label: "Lots", Value: fr.Join(l, "et")})
 			}
 			refs = append(refs, reports.Ref{Label: "Solde au", Value: ledger.FrenchDate(opt.At)})
 			letter, err := kit.letter(f, o, refs, fmt.Sprintf("%s – relance du %s – %s", kit.res.Name, ledger.FrenchDate(opt.Printed), d.Account))
@@ -183,7 +184,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 		return ReminderFiles{}, err
 	}
 	for i, d := range rf.Debtors {
-		path := filepath.Join(dir, fmt.Sprintf("RELANCE_DU_%s_%s_%s.pdf", stamp, d.Account, fileName(names[i])))
+		path := filepath.Join(dir, fmt.Sprintf("RELANCE_DU_%s_%s_%s.pdf", stamp, d.Account, fr.FileName(names[i])))
 		if err := writeFile(path, letters.Each[i]); err != nil {
 			return ReminderFiles{}, err
 		}

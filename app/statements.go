@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 	"tantieme/templates"
@@ -283,7 +284,7 @@ func (r *Residence) WriteDecomptes(dir string, ex ledger.Exercise, opt DecompteO
 		return sf, err
 	}
 	for i, o := range owners {
-		path := filepath.Join(dir, fmt.Sprintf("%sDECOMPTE_%d_%s_%s.pdf", prefix, year, o, fileName(names[i])))
+		path := filepath.Join(dir, fmt.Sprintf("%sDECOMPTE_%d_%s_%s.pdf", prefix, year, o, fr.FileName(names[i])))
 		if err := writeFile(path, letters.Each[i]); err != nil {
 			return sf, err
 		}
@@ -383,7 +384,7 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 	f.Exercise = ex.Name()
 	refs := []reports.Ref{{Label: "Copropriétaire", Value: oc.Account}}
 	if len(oc.Lots) > 0 {
-		refs = append(refs, reports.Ref{Label: "Lots", Value: joinFR(oc.Lots, "et")})
+		refs = append(refs, reports.Ref{Label: "Lots", Value: fr.Join(oc.Lots, "et")})
 	}
 	refs = append(refs, reports.Ref{Label: "Exercice", Value: ex.Name()}, reports.Ref{Label: "Arrêté au", Value: ledger.FrenchDate(ex.End)})
 	var err error
@@ -410,7 +411,7 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 			if pp.Key == "" {
 				row.Key, row.Label = "–", "Provisions saisies sans clé"
 			} else if !pp.TotalShares.IsZero() || pp.Part != 0 {
-				row.Shares, row.KeyTotal = sharesOrDash(pp.Shares), FormatShares(pp.TotalShares)
+				row.Shares, row.KeyTotal = sharesOrDash(pp.Shares), fr.Shares(pp.TotalShares)
 				row.KeyNet, row.Part = pp.KeyNet.Format(), pp.Part.Format()
 			}
 			prov += pp.Called
@@ -435,10 +436,10 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 		name := nameOf(m.other)
 		if m.bought {
 			st.Notes = append(st.Notes, fmt.Sprintf("Vous avez acquis %s le %s de %s : la régularisation de l'exercice %s vous revient (décret n° 67-223 du 17 mars 1967, art. 6-2), avec les provisions appelées au vendeur pendant l'exercice.",
-				lotsTextFR(m.lots), ledger.FrenchDate(m.date), name, pluralFR2(len(m.lots), "sur ce lot", "sur ces lots")))
+				lotsTextFR(m.lots), ledger.FrenchDate(m.date), name, fr.Word(len(m.lots), "sur ce lot", "sur ces lots")))
 		} else {
 			st.Notes = append(st.Notes, fmt.Sprintf("Vous avez vendu %s le %s à %s : les provisions que vous avez versées %s restent acquises au syndicat, et la régularisation de l'exercice revient à l'acquéreur (décret n° 67-223 du 17 mars 1967, art. 6-2).",
-				lotsTextFR(m.lots), ledger.FrenchDate(m.date), name, pluralFR2(len(m.lots), "pour ce lot", "pour ces lots")))
+				lotsTextFR(m.lots), ledger.FrenchDate(m.date), name, fr.Word(len(m.lots), "pour ce lot", "pour ces lots")))
 		}
 	}
 	reg := oc.Regularisation
@@ -494,7 +495,7 @@ func sharesOrDash(d decimal.Decimal) string {
 	if d.IsZero() {
 		return "–"
 	}
-	return FormatShares(d)
+	return fr.Shares(d)
 }
 
 // lotsTextFR names lots: "le lot 5", "les lots 5 et 16".
@@ -505,12 +506,5 @@ func lotsTextFR(lots []string) string {
 	case 1:
 		return "le lot " + lots[0]
 	}
-	return "les lots " + joinFR(lots, "et")
-}
-
-func pluralFR2(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return "les lots " + fr.Join(lots, "et")
 }

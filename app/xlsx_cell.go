@@ -5,13 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -285,33 +282,10 @@ func allDigits(s string) bool {
 	return true
 }
 
-var ligatures = strings.NewReplacer("œ", "oe", "Œ", "oe", "æ", "ae", "Æ", "ae", "ß", "ss")
-
-// foldText lower-cases s and removes accents: "Numéro" → "numero". It runs
-// on every code of every row, so plain ASCII takes a short way.
-func foldText(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
-	return strings.ToLower(ligatures.Replace(out))
-}
-
 // normHeader reduces a header to lower-case words without accents or
 // punctuation: "N° de compte " → "n de compte".
 func normHeader(s string) string {
-	s = foldText(s)
+	s = fr.Fold(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -98,4 +99,4 @@ type locatedError struct {
 func (e *locatedError) Unwrap() []error { return []error{e.ImportError, e.cause} }
 
 // thousands writes n the French way: 200 000.
-func thousands(n int) string { return FormatShares(decimal.NewFromInt(int64(n))) }
+func thousands(n int) string { return fr.Shares(decimal.NewFromInt(int64(n))) }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"tantieme/internal/fr"
 )
 
 // Amount is a sum of money in euro cents. Money is never a float in Tantième.
@@ -26,29 +28,7 @@ func (a Amount) String() string { return a.Format() + " €" }
 // Format formats the amount without the currency sign: "1 234,56".
 // Thousands are separated by a normal space so that every font and terminal
 // shows it; the UI and PDFs keep the figure on one line themselves.
-func (a Amount) Format() string {
-	neg := a < 0
-	u := uint64(a)
-	if neg {
-		u = uint64(-(a + 1)) + 1 // safe for math.MinInt64
-	}
-	units := strconv.FormatUint(u/100, 10)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range units {
-		if i > 0 && (len(units)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	c := u % 100
-	b.WriteByte(',')
-	b.WriteByte(byte('0' + c/10))
-	b.WriteByte(byte('0' + c%10))
-	return b.String()
-}
+func (a Amount) Format() string { return fr.Money(int64(a)) }
 
 // Plain formats the amount with a dot and two decimals, no grouping
 // ("1234.56", "-0.05"): the form of the CLI's JSON and of exports.

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"tantieme/internal/fr"
 )
 
 // Attendance is the feuille de présence of a general meeting: one row per
@@ -253,7 +255,7 @@ func (w *attendanceWriter) row(r attendanceRow) {
 	// Votes.
 	f.SetFont(family, "B", 9)
 	f.SetXY(left(attColVotes), y0+attPad)
-	f.CellFormat(w.widths[attColVotes]-attPad, 4.5, shares(r.o.Votes), "", 0, "R", false, 0, "")
+	f.CellFormat(w.widths[attColVotes]-attPad, 4.5, fr.Shares(r.o.Votes), "", 0, "R", false, 0, "")
 	// Boxes to tick.
 	for _, col := range []int{attColPresent, attColMail} {
 		bx := left(col) + (w.widths[col]-4.5)/2
@@ -281,13 +283,13 @@ func (w *attendanceWriter) lotLines(lots []AttendanceLot) []string {
 	var lines []string
 	if len(lots) <= 8 {
 		for _, l := range lots {
-			lines = append(lines, w.d.wrap("Lot "+l.Number+" : "+shares(l.Shares), width)...)
+			lines = append(lines, w.d.wrap("Lot "+l.Number+" : "+fr.Shares(l.Shares), width)...)
 		}
 		return lines
 	}
 	items := make([]string, len(lots))
 	for i, l := range lots {
-		items[i] = l.Number + " : " + shares(l.Shares)
+		items[i] = l.Number + " : " + fr.Shares(l.Shares)
 	}
 	lines = w.d.wrap("Lots "+strings.Join(items, ", "), width)
 	if len(lines) > attMaxLotLines {
@@ -368,9 +370,9 @@ func (w *attendanceWriter) endPage() {
 	f.CellFormat(64, 5, "Totaux de cette page", "", 2, "L", false, 0, "")
 	f.SetFont(family, "", 8)
 	f.SetX(x0 + 2)
-	f.CellFormat(64, 4.5, countFR(w.rows, "copropriétaire", "copropriétaires"), "", 2, "L", false, 0, "")
+	f.CellFormat(64, 4.5, fr.Count(w.rows, "copropriétaire", "copropriétaires"), "", 2, "L", false, 0, "")
 	f.SetX(x0 + 2)
-	f.CellFormat(64, 4.5, "Tantièmes de la page : "+shares(w.pageShares), "", 2, "L", false, 0, "")
+	f.CellFormat(64, 4.5, "Tantièmes de la page : "+fr.Shares(w.pageShares), "", 2, "L", false, 0, "")
 	// Right: the boxes filled in at the meeting.
 	w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "", []string{"Présents", "Représentés", "Par correspondance"})
 }
@@ -413,13 +415,13 @@ func (w *attendanceWriter) grandTotal() {
 	f.CellFormat(64, 5, "Total général", "", 2, "L", false, 0, "")
 	f.SetFont(family, "", 8)
 	f.SetX(x0 + 2)
-	f.CellFormat(64, 4.5, countFR(w.owners, "copropriétaire", "copropriétaires"), "", 2, "L", false, 0, "")
+	f.CellFormat(64, 4.5, fr.Count(w.owners, "copropriétaire", "copropriétaires"), "", 2, "L", false, 0, "")
 	f.SetX(x0 + 2)
-	f.CellFormat(64, 4.5, "Total des tantièmes (voix) : "+shares(w.total), "", 2, "L", false, 0, "")
+	f.CellFormat(64, 4.5, "Total des tantièmes (voix) : "+fr.Shares(w.total), "", 2, "L", false, 0, "")
 	if !w.a.KeyTotal.IsZero() && !w.a.KeyTotal.Equal(w.total) {
 		f.SetX(x0 + 2)
 		f.SetFont(family, "", 7)
-		for _, l := range w.d.wrap(fmt.Sprintf("Total de la clé : %s (des lots n'avaient pas de propriétaire ce jour-là)", shares(w.a.KeyTotal)), 64) {
+		for _, l := range w.d.wrap(fmt.Sprintf("Total de la clé : %s (des lots n'avaient pas de propriétaire ce jour-là)", fr.Shares(w.a.KeyTotal)), 64) {
 			f.SetX(x0 + 2)
 			f.CellFormat(64, 3.2, l, "", 2, "L", false, 0, "")
 		}

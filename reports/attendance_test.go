@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"tantieme/internal/fr"
 )
 
 func attendanceOf(n int) Attendance {
@@ -68,16 +70,16 @@ func TestAttendancePagesAndTotals(t *testing.T) {
 					t.Errorf("page %d: %s printed %d times, want 2 (once upside down)", i+1, o.Account, n)
 				}
 				for _, l := range o.Lots {
-					if !strings.Contains(p, "Lot "+l.Number+" : "+shares(l.Shares)) {
+					if !strings.Contains(p, "Lot "+l.Number+" : "+fr.Shares(l.Shares)) {
 						t.Errorf("page %d: lot %s of %s missing", i+1, l.Number, o.Account)
 					}
 				}
 			}
 		}
-		if want := "Tantièmes de la page : " + shares(sum); !strings.Contains(p, want) {
+		if want := "Tantièmes de la page : " + fr.Shares(sum); !strings.Contains(p, want) {
 			t.Errorf("page %d lacks %q", i+1, want)
 		}
-		if want := countFR(count, "copropriétaire", "copropriétaires"); !strings.Contains(p, want) {
+		if want := fr.Count(count, "copropriétaire", "copropriétaires"); !strings.Contains(p, want) {
 			t.Errorf("page %d lacks %q", i+1, want)
 		}
 		pageShares = pageShares.Add(sum)
@@ -91,7 +93,7 @@ func TestAttendancePagesAndTotals(t *testing.T) {
 		}
 	}
 	last := ps[len(ps)-1]
-	for _, want := range []string{"Total général", "150 copropriétaires", "Total des tantièmes (voix) : " + shares(a.KeyTotal), "Somme des totaux des pages"} {
+	for _, want := range []string{"Total général", "150 copropriétaires", "Total des tantièmes (voix) : " + fr.Shares(a.KeyTotal), "Somme des totaux des pages"} {
 		if !strings.Contains(last, want) {
 			t.Errorf("last page lacks %q", want)
 		}
@@ -159,7 +161,7 @@ func TestAttendanceKeyTotalMismatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(pdfText(t, pdf)), " ")
-	if !strings.Contains(text, "Total de la clé : "+shares(a.KeyTotal)) {
+	if !strings.Contains(text, "Total de la clé : "+fr.Shares(a.KeyTotal)) {
 		t.Errorf("the key's total is not recalled:\n%s", text)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"tantieme/internal/fr"
 )
 
 // BookHead is what every page of a book repeats.
@@ -106,12 +108,12 @@ func JournalPDF(b JournalBook) ([]byte, error) {
 			}
 			t.add(rows)
 		}
-		t.add([]bookRow{{cells: []string{"", "", "", "", "", fmt.Sprintf("Total du journal %s (%s)", j.Code, countFR(len(j.Entries), "écriture", "écritures")),
-			"", money(j.Debit), money(j.Credit)}, strong: true}})
+		t.add([]bookRow{{cells: []string{"", "", "", "", "", fmt.Sprintf("Total du journal %s (%s)", j.Code, fr.Count(len(j.Entries), "écriture", "écritures")),
+			"", fr.Money(j.Debit), fr.Money(j.Credit)}, strong: true}})
 		t.end()
 	}
 	if len(b.Journals) > 1 {
-		t.total(bookRow{cells: []string{"", "", "", "", "", "Total général", "", money(b.Debit), money(b.Credit)}, strong: true})
+		t.total(bookRow{cells: []string{"", "", "", "", "", "Total général", "", fr.Money(b.Debit), fr.Money(b.Credit)}, strong: true})
 	}
 	if len(b.Recap) > 0 {
 		rt := newBookTable(d, []Column{
@@ -120,7 +122,7 @@ func JournalPDF(b JournalBook) ([]byte, error) {
 		}, nil, 1)
 		rt.begin("Centralisation des journaux", 4)
 		for _, r := range b.Recap {
-			rt.add([]bookRow{{cells: []string{r.Journal, r.Label, r.Month, strconv.Itoa(r.Entries), money(r.Debit), money(r.Credit)}, strong: r.Strong}})
+			rt.add([]bookRow{{cells: []string{r.Journal, r.Label, r.Month, strconv.Itoa(r.Entries), fr.Money(r.Debit), fr.Money(r.Credit)}, strong: r.Strong}})
 		}
 		rt.end()
 	}
@@ -185,7 +187,7 @@ func GeneralLedgerPDF(b GeneralLedgerBook) ([]byte, error) {
 		t.end()
 	}
 	if len(b.Accounts) > 0 {
-		t.total(bookRow{cells: []string{"", "", "", "", "Total général des mouvements de la période", "", "", money(b.Debit), money(b.Credit), ""}, strong: true})
+		t.total(bookRow{cells: []string{"", "", "", "", "Total général des mouvements de la période", "", "", fr.Money(b.Debit), fr.Money(b.Credit), ""}, strong: true})
 	}
 	return d.Bytes()
 }
@@ -213,7 +215,7 @@ func ledgerRows(a LedgerAccount) []bookRow {
 		rows = append(rows, bookRow{cells: []string{l.Date, l.Journal, num, l.Piece, l.Label, l.Key, l.Letter,
 			moneyBlank(l.Debit), moneyBlank(l.Credit), balanceDC(l.Balance)}, sums: []int64{l.Debit, l.Credit}})
 	}
-	rows = append(rows, bookRow{cells: []string{"", "", "", "", "Total des mouvements " + a.Account, "", "", money(a.Debit), money(a.Credit), ""}, strong: true})
+	rows = append(rows, bookRow{cells: []string{"", "", "", "", "Total des mouvements " + a.Account, "", "", fr.Money(a.Debit), fr.Money(a.Credit), ""}, strong: true})
 	label := a.ClosingLabel
 	if label == "" {
 		label = "Solde"
@@ -279,7 +281,7 @@ func TrialBalancePDF(b TrialBalanceBook) ([]byte, error) {
 			c = append(c, balanceDC(r.Opening))
 		}
 		if strong {
-			return append(c, money(r.Debit), money(r.Credit), money(r.BalanceDebit), money(r.BalanceCredit))
+			return append(c, fr.Money(r.Debit), fr.Money(r.Credit), fr.Money(r.BalanceDebit), fr.Money(r.BalanceCredit))
 		}
 		return append(c, moneyBlank(r.Debit), moneyBlank(r.Credit), moneyBlank(r.BalanceDebit), moneyBlank(r.BalanceCredit))
 	}
@@ -348,7 +350,7 @@ func KeyBalancePDF(b KeyBalanceBook) ([]byte, error) {
 		for _, r := range k.Rows {
 			t.add([]bookRow{{cells: []string{r.Account, r.Label, moneyBlank(r.Debit), moneyBlank(r.Credit), balanceDC(r.Balance)}}})
 		}
-		t.add([]bookRow{{cells: []string{"", "Total de la clé " + k.Code, money(k.Total.Debit), money(k.Total.Credit), balanceDC(k.Total.Balance)}, strong: true}})
+		t.add([]bookRow{{cells: []string{"", "Total de la clé " + k.Code, fr.Money(k.Total.Debit), fr.Money(k.Total.Credit), balanceDC(k.Total.Balance)}, strong: true}})
 		t.end()
 	}
 	if len(b.Checks) > 0 {
@@ -362,7 +364,7 @@ func KeyBalancePDF(b KeyBalanceBook) ([]byte, error) {
 			general += c.General
 			rows = append(rows, bookRow{cells: []string{c.Account, c.Label, balanceDC(c.ByKeys), balanceDC(c.General), moneyBlank(c.ByKeys - c.General)}})
 		}
-		rows = append(rows, bookRow{cells: []string{"", "Total", balanceDC(byKeys), balanceDC(general), money(byKeys - general)}, strong: true})
+		rows = append(rows, bookRow{cells: []string{"", "Total", balanceDC(byKeys), balanceDC(general), fr.Money(byKeys - general)}, strong: true})
 		// The total stays with the last accounts.
 		rows[max(0, len(rows)-3)].keep = min(3, len(rows))
 		ct.add(rows)
@@ -447,12 +449,4 @@ func OwnerAccountsPDF(b OwnerAccountsBook) ([]byte, error) {
 		t.end()
 	}
 	return d.Bytes()
-}
-
-// countFR writes a count with its noun: "1 écriture", "12 écritures".
-func countFR(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

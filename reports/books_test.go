@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tantieme/internal/fr"
 )
 
 var printedDay = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
@@ -20,8 +22,8 @@ func TestMoneyFormats(t *testing.T) {
 		{0, "0,00", "0,00"}, {5, "0,05", "0,05 D"}, {-5, "-0,05", "0,05 C"}, {123456, "1 234,56", "1 234,56 D"},
 		{-100000000, "-1 000 000,00", "1 000 000,00 C"},
 	} {
-		if got := money(c.cents); got != c.plain {
-			t.Errorf("money(%d) = %q, want %q", c.cents, got, c.plain)
+		if got := fr.Money(c.cents); got != c.plain {
+			t.Errorf("fr.Money(%d) = %q, want %q", c.cents, got, c.plain)
 		}
 		if got := balanceDC(c.cents); got != c.dc {
 			t.Errorf("balanceDC(%d) = %q, want %q", c.cents, got, c.dc)
@@ -67,8 +69,8 @@ func TestJournalCarriedTotals(t *testing.T) {
 			if len(carries) == 0 || carries[0][1] != "Report" {
 				t.Fatalf("page %d does not start with the report of the previous page", i+1)
 			}
-			if got := carries[0][2]; got != money(printed) {
-				t.Errorf("page %d: report %s, want %s", i+1, got, money(printed))
+			if got := carries[0][2]; got != fr.Money(printed) {
+				t.Errorf("page %d: report %s, want %s", i+1, got, fr.Money(printed))
 			}
 		}
 		for _, m := range lineRe.FindAllStringSubmatch(p, -1) {
@@ -77,15 +79,15 @@ func TestJournalCarriedTotals(t *testing.T) {
 		}
 		if i < len(ps)-1 {
 			last := carries[len(carries)-1]
-			if last[1] != "À reporter" || last[2] != money(printed) || last[3] != money(printed) {
-				t.Errorf("page %d: carried %q, want À reporter %s %s", i+1, last[0], money(printed), money(printed))
+			if last[1] != "À reporter" || last[2] != fr.Money(printed) || last[3] != fr.Money(printed) {
+				t.Errorf("page %d: carried %q, want À reporter %s %s", i+1, last[0], fr.Money(printed), fr.Money(printed))
 			}
 		}
 	}
 	if printed != j.Debit {
-		t.Errorf("lines add up to %s, journal total %s", money(printed), money(j.Debit))
+		t.Errorf("lines add up to %s, journal total %s", fr.Money(printed), fr.Money(j.Debit))
 	}
-	if !strings.Contains(ps[len(ps)-1], "Total du journal BQ (120 écritures)") || !strings.Contains(ps[len(ps)-1], money(j.Debit)) {
+	if !strings.Contains(ps[len(ps)-1], "Total du journal BQ (120 écritures)") || !strings.Contains(ps[len(ps)-1], fr.Money(j.Debit)) {
 		t.Error("the journal's total is missing")
 	}
 	// An entry's two lines are never parted by a page break.

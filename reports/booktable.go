@@ -1,6 +1,10 @@
 package reports
 
-import "strings"
+import (
+	"strings"
+
+	"tantieme/internal/fr"
+)
 
 // bookRow is a row of a book table: formatted cells, and the amounts it
 // adds to the totals carried from page to page.
@@ -159,7 +163,7 @@ func (t *bookTable) carried(label string) bookRow {
 	cells := make([]string, len(t.cols))
 	cells[t.labelCol] = label
 	for i, c := range t.carry {
-		cells[c] = money(t.totals[i])
+		cells[c] = fr.Money(t.totals[i])
 	}
 	return bookRow{cells: cells, strong: true}
 }

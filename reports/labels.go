@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"tantieme/internal/fr"
 )
 
 // LabelSheet is a run of address labels on A4 sheets of 7 rows, in 2 or 3
@@ -191,7 +193,7 @@ func CouncilPDF(c CouncilList) ([]byte, error) {
 		rows[i] = []string{m.Name + "\n" + m.Account, strings.Join(m.Address, "\n"), strings.ReplaceAll(m.Phones, " – ", "\n"), m.Email, m.Lots}
 	}
 	d.wrapTable(councilCols, rows, []int{0})
-	d.Paragraph(countFR(len(c.Members), "membre", "membres") + " du conseil syndical.")
+	d.Paragraph(fr.Count(len(c.Members), "membre", "membres") + " du conseil syndical.")
 	return d.Bytes()
 }
 

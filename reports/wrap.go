@@ -1,10 +1,9 @@
 package reports
 
 import (
-	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
+	"tantieme/internal/fr"
 )
 
 // wrap splits text into lines that print within w millimetres in the
@@ -83,44 +82,13 @@ func (d *Doc) fitSize(text, style string, max, min, w float64) float64 {
 	return min
 }
 
-// money formats cents the French way without the currency sign, like
-// ledger.Amount.Format ("1 234,56", "-0,05"); reports takes plain numbers
-// and never imports the books.
-func money(cents int64) string {
-	neg := cents < 0
-	u := uint64(cents)
-	if neg {
-		u = uint64(-(cents + 1)) + 1 // safe for the smallest int64
-	}
-	units := strconv.FormatUint(u/100, 10)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range units {
-		if i > 0 && (len(units)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	c := u % 100
-	b.WriteByte(',')
-	b.WriteByte(byte('0' + c/10))
-	b.WriteByte(byte('0' + c%10))
-	return b.String()
-}
-
-// Money is money for callers outside the package (tests of app compare it
-// with ledger.Amount.Format, so the two never drift apart).
-func Money(cents int64) string { return money(cents) }
-
 // moneyBlank is money, empty for zero: debit and credit columns leave the
 // other side blank, as ledgers are written by hand.
 func moneyBlank(cents int64) string {
 	if cents == 0 {
 		return ""
 	}
-	return money(cents)
+	return fr.Money(cents)
 }
 
 // balanceDC writes a balance with its side, as accountants read it:
@@ -128,35 +96,9 @@ func moneyBlank(cents int64) string {
 func balanceDC(cents int64) string {
 	switch {
 	case cents > 0:
-		return money(cents) + " D"
+		return fr.Money(cents) + " D"
 	case cents < 0:
-		return money(-cents) + " C"
+		return fr.Money(-cents) + " C"
 	}
 	return "0,00"
 }
-
-// shares formats tantièmes like app.FormatShares: "1 000", "12,5".
-func shares(d decimal.Decimal) string {
-	s := d.String()
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	units, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range units {
-		if i > 0 && (len(units)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
-// Shares is shares for callers outside the package (see Money).
-func Shares(d decimal.Decimal) string { return shares(d) }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -61,7 +62,7 @@ func newAccounts(s *Shell) screen {
 			{title: "Compte", width: 100, text: func(r app.ChartAccount) string { return r.Code },
 				less: func(x, y app.ChartAccount) bool { return x.Code < y.Code }},
 			{title: "Libellé", width: 300, stretch: true, text: func(r app.ChartAccount) string { return r.Label },
-				less: func(x, y app.ChartAccount) bool { return fold(x.Label) < fold(y.Label) }},
+				less: func(x, y app.ChartAccount) bool { return fr.Fold(x.Label) < fr.Fold(y.Label) }},
 			{title: "Nature", width: 190, text: accountKindText,
 				less: func(x, y app.ChartAccount) bool { return accountKindText(x) < accountKindText(y) }},
 			{title: "Dans les listes", width: 160, text: func(r app.ChartAccount) string {
@@ -77,7 +78,7 @@ func newAccounts(s *Shell) screen {
 			}, less: func(x, y app.ChartAccount) bool { return !x.Hidden && y.Hidden }},
 		},
 		match: func(r app.ChartAccount, q string) bool {
-			return strings.HasPrefix(r.Code, strings.ToUpper(q)) || strings.Contains(fold(r.Label), q)
+			return strings.HasPrefix(r.Code, strings.ToUpper(q)) || strings.Contains(fr.Fold(r.Label), q)
 		},
 		keep: func(r app.ChartAccount) bool {
 			return (a.classShown == 0 || r.Class() == a.classShown) && (a.showHidden.Checked || !r.Hidden)
@@ -95,7 +96,7 @@ func newAccounts(s *Shell) screen {
 					hidden++
 				}
 			}
-			return []string{"Total", fmt.Sprintf("%d compte%s", len(rows), plural(len(rows))), "", fmt.Sprintf("%d masqué%s", hidden, plural(hidden))}
+			return []string{"Total", fmt.Sprintf("%d compte%s", len(rows), fr.S(len(rows))), "", fmt.Sprintf("%d masqué%s", hidden, fr.S(hidden))}
 		},
 		empty:   "Le plan comptable est vide : la résidence n'a pas été créée par Tantième.",
 		noMatch: "Aucun compte ne correspond à « %s » dans cette classe.",
@@ -162,7 +163,7 @@ func (a *accounts) reload() {
 			subs++
 		}
 	}
-	a.summary.SetText(fmt.Sprintf("%d comptes, dont %d sous-compte%s créé%s par vous", len(list), subs, plural(subs), plural(subs)))
+	a.summary.SetText(fmt.Sprintf("%d comptes, dont %d sous-compte%s créé%s par vous", len(list), subs, fr.S(subs), fr.S(subs)))
 	setEnabled(a.add, !s.readOnly())
 }
 

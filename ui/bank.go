@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -155,7 +156,7 @@ func (b *bank) reload() {
 	for _, c := range list {
 		waiting += c.Amount
 	}
-	b.waiting.SetText(fmt.Sprintf("En attente de remise : %d chèque%s — %s", len(list), plural(len(list)), waiting.String()))
+	b.waiting.SetText(fmt.Sprintf("En attente de remise : %d chèque%s — %s", len(list), fr.S(len(list)), waiting.String()))
 	b.count()
 	b.listDeposits()
 	b.recon.reload()
@@ -172,7 +173,7 @@ func orDash(s string) string {
 // count updates the counter of ticked cheques and their total.
 func (b *bank) count() {
 	n, total := app.ChequeSelection(b.pending, b.ticked)
-	b.counter.SetText(fmt.Sprintf("%d chèque%s coché%s — %s", n, plural(n), plural(n), total.String()))
+	b.counter.SetText(fmt.Sprintf("%d chèque%s coché%s — %s", n, fr.S(n), fr.S(n), total.String()))
 	setEnabled(b.deposit, n > 0 && !b.s.readOnly())
 	setEnabled(b.all, len(b.pending) > 0)
 	setEnabled(b.none, n > 0)
@@ -204,7 +205,7 @@ func (b *bank) confirmDeposit() {
 	acc := b.bankAccount()
 	s.confirm("Remise de chèques",
 		fmt.Sprintf("Remettre %d chèque%s (%s) sur le compte %s le %s ? Les chèques seront marqués remis et le bordereau sera imprimé.",
-			n, plural(n), total.String(), acc, ledger.FrenchDate(d)),
+			n, fr.S(n), total.String(), acc, ledger.FrenchDate(d)),
 		"Marquer remis et imprimer", "Revenir", func() {
 			dep, err := s.res.Deposit(app.DepositInput{Cheques: ids, Date: d, BankAccount: acc})
 			if err != nil {
@@ -213,7 +214,7 @@ func (b *bank) confirmDeposit() {
 			}
 			b.ticked = map[int64]bool{}
 			s.say(fmt.Sprintf("Remise n° %d du %s enregistrée : %d chèque%s, %s sur le compte %s", dep.ID, ledger.FrenchDate(dep.Date),
-				dep.Count, plural(dep.Count), dep.Total.String(), dep.BankAccount))
+				dep.Count, fr.S(dep.Count), dep.Total.String(), dep.BankAccount))
 			s.changed()
 			b.printSlip(dep)
 		})
@@ -257,7 +258,7 @@ func (b *bank) listDeposits() {
 		print := widget.NewButtonWithIcon("Imprimer le bordereau", theme.DocumentPrintIcon(), func() { b.printSlip(dep) })
 		cancel := widget.NewButtonWithIcon("Annuler la remise…", theme.DeleteIcon(), func() { b.cancelDeposit(dep) })
 		setEnabled(cancel, !s.readOnly())
-		text := fmt.Sprintf("Remise n° %d du %s — %d chèque%s", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, plural(dep.Count))
+		text := fmt.Sprintf("Remise n° %d du %s — %d chèque%s", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, fr.S(dep.Count))
 		amount := widget.NewLabelWithStyle(dep.Total.String(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		b.done.Add(container.NewBorder(nil, nil, nil, container.NewHBox(container.New(&fixedWidth{140}, amount), print, cancel), widget.NewLabel(text)))
 	}
@@ -268,13 +269,13 @@ func (b *bank) cancelDeposit(dep ledger.Deposit) {
 	s := b.s
 	s.confirm("Annuler une remise",
 		fmt.Sprintf("Annuler la remise n° %d du %s (%d chèque%s, %s) ? Ses chèques redeviendront en attente de remise.",
-			dep.ID, ledger.FrenchDate(dep.Date), dep.Count, plural(dep.Count), dep.Total.String()),
+			dep.ID, ledger.FrenchDate(dep.Date), dep.Count, fr.S(dep.Count), dep.Total.String()),
 		"Annuler la remise", "Revenir", func() {
 			if err := s.res.CancelDeposit(dep.ID); err != nil {
 				s.showError(err)
 				return
 			}
-			s.say(fmt.Sprintf("Remise n° %d du %s annulée : %d chèque%s de nouveau en attente", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, plural(dep.Count)))
+			s.say(fmt.Sprintf("Remise n° %d du %s annulée : %d chèque%s de nouveau en attente", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, fr.S(dep.Count)))
 			s.changed()
 		})
 }

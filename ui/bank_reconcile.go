@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -221,8 +222,8 @@ func (r *reconcile) count() {
 	closing, opening, err := r.amounts()
 	t := r.rc.Totals(r.ticked, closing, opening)
 	r.summary.SetText(fmt.Sprintf("Solde de départ %s + entrées cochées %s − sorties cochées %s = solde pointé %s (%d ligne%s cochée%s). Solde comptable au %s : %s ; %d ligne%s non cochée%s.",
-		t.Opening.String(), t.TickedDebit.String(), t.TickedCredit.String(), t.TickedBalance.String(), t.Ticked, plural(t.Ticked), plural(t.Ticked),
-		ledger.FrenchDate(r.rc.Statement.Date), t.BookBalance.String(), t.Unticked, plural(t.Unticked), plural(t.Unticked)))
+		t.Opening.String(), t.TickedDebit.String(), t.TickedCredit.String(), t.TickedBalance.String(), t.Ticked, fr.S(t.Ticked), fr.S(t.Ticked),
+		ledger.FrenchDate(r.rc.Statement.Date), t.BookBalance.String(), t.Unticked, fr.S(t.Unticked), fr.S(t.Unticked)))
 	switch {
 	case err != nil:
 		r.verdict.SetText("Indiquez le solde du relevé pour voir l'écart.")
@@ -260,7 +261,7 @@ func (r *reconcile) doSave() {
 	if t.Gap != 0 {
 		gap = "écart " + t.Gap.String() + " à expliquer"
 	}
-	s.say(fmt.Sprintf("Rapprochement du relevé du %s enregistré (compte %s) : %d ligne%s cochée%s, %s", ledger.FrenchDate(d), acc, len(ids), plural(len(ids)), plural(len(ids)), gap))
+	s.say(fmt.Sprintf("Rapprochement du relevé du %s enregistré (compte %s) : %d ligne%s cochée%s, %s", ledger.FrenchDate(d), acc, len(ids), fr.S(len(ids)), fr.S(len(ids)), gap))
 	s.changed()
 }
 

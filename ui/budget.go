@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -385,7 +386,7 @@ func (b *budgetScreen) replaced() (string, bool) {
 		return fmt.Sprintf("Le budget %s est vide : rien n'est remplacé.", ex.Name()), false
 	}
 	net, _, _ := b.grid.totals()
-	return fmt.Sprintf("Les %d ligne%s actuelle%s du budget %s (%s au total) seront remplacée%s.", n, plural(n), plural(n), ex.Name(), net.String(), plural(n)), true
+	return fmt.Sprintf("Les %d ligne%s actuelle%s du budget %s (%s au total) seront remplacée%s.", n, fr.S(n), fr.S(n), ex.Name(), net.String(), fr.S(n)), true
 }
 
 // copyForm replaces the budget chosen by another one, raised by a
@@ -433,14 +434,14 @@ func (b *budgetScreen) copyForm() {
 		}
 		raise := "tel quel"
 		if !p.IsZero() {
-			raise = "augmenté de " + app.FormatShares(p) + " %"
+			raise = "augmenté de " + fr.Shares(p) + " %"
 			if p.IsNegative() {
-				raise = "diminué de " + app.FormatShares(p.Neg()) + " %"
+				raise = "diminué de " + fr.Shares(p.Neg()) + " %"
 			}
 		}
 		s.changed()
 		net, _, _ := b.grid.totals()
-		s.say(fmt.Sprintf("Budget %s copié vers %s, %s : %d ligne%s, %s au total", src.Name(), target.Name(), raise, n, plural(n), net.String()))
+		s.say(fmt.Sprintf("Budget %s copié vers %s, %s : %d ligne%s, %s au total", src.Name(), target.Name(), raise, n, fr.S(n), net.String()))
 		return nil
 	}
 	form := widget.NewForm(widget.NewFormItem("Budget à copier", from), widget.NewFormItem("Augmentation (%)", pct))
@@ -472,7 +473,7 @@ func (b *budgetScreen) actualForm() {
 			}
 			s.changed()
 			net, _, _ := b.grid.totals()
-			s.say(fmt.Sprintf("Budget %s repris du réalisé %s : %d ligne%s, %s au total", target.Name(), src.Name(), n, plural(n), net.String()))
+			s.say(fmt.Sprintf("Budget %s repris du réalisé %s : %d ligne%s, %s au total", target.Name(), src.Name(), n, fr.S(n), net.String()))
 			return nil
 		})
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -241,7 +242,7 @@ func (g *budgetGrid) refresh() {
 			lines++
 		}
 	}
-	words := fmt.Sprintf("%d ligne%s · charges %s", lines, plural(lines), charges.String())
+	words := fmt.Sprintf("%d ligne%s · charges %s", lines, fr.S(lines), charges.String())
 	if income != 0 {
 		words += " − produits " + income.String()
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -77,7 +78,7 @@ func newCalls(s *Shell) screen {
 			}},
 		},
 		match: func(r app.CallSummary, q string) bool {
-			return strings.Contains(fold(r.Piece+" "+ledger.FrenchDate(r.Due)+" "+r.Label+" "+kindTitle(r.Kind, r.Works)+" "+callStateText(r)), q)
+			return strings.Contains(fr.Fold(r.Piece+" "+ledger.FrenchDate(r.Due)+" "+r.Label+" "+kindTitle(r.Kind, r.Works)+" "+callStateText(r)), q)
 		},
 		tint: func(r app.CallSummary) color.Color {
 			switch {
@@ -129,7 +130,7 @@ func newCalls(s *Shell) screen {
 		cols: []column[ledger.CallKey]{
 			{title: "Clé", width: 60, text: func(k ledger.CallKey) string { return k.Key }},
 			{title: "Libellé", width: 160, stretch: true, text: func(k ledger.CallKey) string { return c.keyLabels[k.Key] }},
-			{title: "Tantièmes", width: 110, align: fyne.TextAlignTrailing, text: func(k ledger.CallKey) string { return app.FormatShares(k.TotalShares) }},
+			{title: "Tantièmes", width: 110, align: fyne.TextAlignTrailing, text: func(k ledger.CallKey) string { return fr.Shares(k.TotalShares) }},
 			{title: "Montant", width: 140, align: fyne.TextAlignTrailing, text: func(k ledger.CallKey) string { return k.Amount.String() },
 				ink: func(k ledger.CallKey) widget.Importance { return creditInk(k.Amount) }},
 		},
@@ -138,7 +139,7 @@ func newCalls(s *Shell) screen {
 			for _, k := range rows {
 				t += k.Amount
 			}
-			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), plural(len(rows))), "", t.String()}
+			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), fr.S(len(rows))), "", t.String()}
 		},
 		empty: "Choisissez un appel dans la liste pour voir ses clés et ce qu'il demande à chaque copropriétaire.",
 	}
@@ -147,7 +148,7 @@ func newCalls(s *Shell) screen {
 			{title: "Compte", width: 90, text: func(r callOwnerRow) string { return r.account },
 				less: func(a, b callOwnerRow) bool { return a.account < b.account }},
 			{title: "Copropriétaire", width: 200, stretch: true, text: func(r callOwnerRow) string { return r.name },
-				less: func(a, b callOwnerRow) bool { return fold(a.name) < fold(b.name) }},
+				less: func(a, b callOwnerRow) bool { return fr.Fold(a.name) < fr.Fold(b.name) }},
 			{title: "Montant", width: 140, align: fyne.TextAlignTrailing, text: func(r callOwnerRow) string { return r.amount.String() },
 				ink:  func(r callOwnerRow) widget.Importance { return creditInk(r.amount) },
 				less: func(a, b callOwnerRow) bool { return a.amount < b.amount }},
@@ -157,7 +158,7 @@ func newCalls(s *Shell) screen {
 			for _, r := range rows {
 				t += r.amount
 			}
-			return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), plural(len(rows))), t.String()}
+			return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows))), t.String()}
 		},
 	}
 	detailTop := container.NewBorder(nil, nil, nil, container.NewHBox(c.why, c.reprint, c.del), c.detailTitle)
@@ -317,9 +318,9 @@ func (c *callsScreen) showState() {
 		}
 		count = n
 	}
-	text := fmt.Sprintf("Exercice %s : %d appel%s du budget sur %d passé%s, %d du fonds de travaux", c.s.exercise.Name(), budget, plural(budget), count, plural(budget), fund)
+	text := fmt.Sprintf("Exercice %s : %d appel%s du budget sur %d passé%s, %d du fonds de travaux", c.s.exercise.Name(), budget, fr.S(budget), count, fr.S(budget), fund)
 	if cancelled > 0 {
-		text += fmt.Sprintf(", %d annulé%s", cancelled, plural(cancelled))
+		text += fmt.Sprintf(", %d annulé%s", cancelled, fr.S(cancelled))
 	}
 	c.state.SetText(text + ".")
 	c.state.Importance = widget.MediumImportance
@@ -640,7 +641,7 @@ func (c *callsScreen) reminders() {
 	}
 	sum := func() {
 		accounts, total := chosen()
-		summary.SetText(fmt.Sprintf("%d relance%s à écrire, %s au total.", len(accounts), plural(len(accounts)), total.String()))
+		summary.SetText(fmt.Sprintf("%d relance%s à écrire, %s au total.", len(accounts), fr.S(len(accounts)), total.String()))
 		setEnabled(f.ok, len(accounts) > 0)
 	}
 	search := func() {
@@ -724,8 +725,8 @@ func (c *callsScreen) reminders() {
 			return err
 		}, func() {
 			s.rememberLettersDir("Relances", folder)
-			s.say(fmt.Sprintf("%d relance%s écrite%s, %s au total, dans %s — rien n'est enregistré dans les comptes", len(rf.Owners), plural(len(rf.Owners)),
-				plural(len(rf.Owners)), rf.Total.String(), folder))
+			s.say(fmt.Sprintf("%d relance%s écrite%s, %s au total, dans %s — rien n'est enregistré dans les comptes", len(rf.Owners), fr.S(len(rf.Owners)),
+				fr.S(len(rf.Owners)), rf.Total.String(), folder))
 			s.showReminderFiles(folder, rf)
 		})
 		return nil
@@ -755,7 +756,7 @@ func (s *Shell) showReminderFiles(dir string, rf app.ReminderFiles) {
 	for _, d := range rf.Debtors {
 		names = append(names, fmt.Sprintf("%s %s (%s)", d.Account, d.Name, d.Balance.String()))
 	}
-	text := fmt.Sprintf("%d relance%s écrite%s dans le dossier %s, %s au total :\n%s", len(rf.Owners), plural(len(rf.Owners)), plural(len(rf.Owners)),
+	text := fmt.Sprintf("%d relance%s écrite%s dans le dossier %s, %s au total :\n%s", len(rf.Owners), fr.S(len(rf.Owners)), fr.S(len(rf.Owners)),
 		dir, rf.Total.String(), strings.Join(names, "\n"))
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
 	f.show(container.NewBorder(nil, nil, icon, nil, note(text)), open)

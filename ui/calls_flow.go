@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -41,7 +42,7 @@ func (s *Shell) openPath(path string) bool {
 }
 
 // callsWord is "1 appel", "8 appels".
-func callsWord(n int) string { return fmt.Sprintf("%d appel%s", n, plural(n)) }
+func callsWord(n int) string { return fmt.Sprintf("%d appel%s", n, fr.S(n)) }
 
 // kindWords names the calls of a kind after a number: "du budget", "du
 // fonds de travaux", "de travaux ASC".
@@ -118,7 +119,7 @@ func callsSummary(groups []callGroup, verb string) string {
 	}
 	head := callsWord(n)
 	if verb != "" {
-		head += " " + verb + plural(n)
+		head += " " + verb + fr.S(n)
 	}
 	switch len(groups) {
 	case 0:
@@ -126,7 +127,7 @@ func callsSummary(groups []callGroup, verb string) string {
 	case 1:
 		head = callsWord(n) + " " + kindWords(groups[0].kind, groups[0].works)
 		if verb != "" {
-			head += " " + verb + plural(n)
+			head += " " + verb + fr.S(n)
 		}
 	default:
 		head += " (" + strings.Join(parts, ", ") + ")"
@@ -313,10 +314,10 @@ func dayView(calls []app.PlannedCall) fyne.CanvasObject {
 		cols: append([]column[previewKey]{
 			{title: "Clé", width: 60, text: func(r previewKey) string { return r.key }},
 			{title: "Répartition", width: 200, stretch: true, text: func(r previewKey) string { return r.label }},
-			{title: "Tantièmes", width: 120, align: fyne.TextAlignTrailing, text: func(r previewKey) string { return app.FormatShares(r.shares) }},
+			{title: "Tantièmes", width: 120, align: fyne.TextAlignTrailing, text: func(r previewKey) string { return fr.Shares(r.shares) }},
 		}, byCallColumns(titles, keyBy, func(r previewKey) ledger.Amount { return r.total })...),
 		totals: func(rows []previewKey) []string {
-			return append([]string{"Total", fmt.Sprintf("%d clé%s", len(rows), plural(len(rows))), ""}, byCallTotals(rows, len(titles), keyBy)...)
+			return append([]string{"Total", fmt.Sprintf("%d clé%s", len(rows), fr.S(len(rows))), ""}, byCallTotals(rows, len(titles), keyBy)...)
 		},
 		empty: "Aucune clé appelée ce jour-là.",
 	}
@@ -329,10 +330,10 @@ func dayView(calls []app.PlannedCall) fyne.CanvasObject {
 			{title: "Compte", width: 90, text: func(r previewOwner) string { return r.account },
 				less: func(a, b previewOwner) bool { return a.account < b.account }},
 			{title: "Copropriétaire", width: 290, stretch: true, text: func(r previewOwner) string { return r.name },
-				less: func(a, b previewOwner) bool { return fold(a.name) < fold(b.name) }},
+				less: func(a, b previewOwner) bool { return fr.Fold(a.name) < fr.Fold(b.name) }},
 		}, byCallColumns(titles, ownerBy, func(r previewOwner) ledger.Amount { return r.total })...),
 		totals: func(rows []previewOwner) []string {
-			return append([]string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), plural(len(rows)))}, byCallTotals(rows, len(titles), ownerBy)...)
+			return append([]string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows)))}, byCallTotals(rows, len(titles), ownerBy)...)
 		},
 		empty: "Aucun copropriétaire n'est appelé ce jour-là : les problèmes ci-dessus l'expliquent.",
 	}
@@ -591,7 +592,7 @@ func (s *Shell) showNoticeFiles(dir string, files []app.NoticeFiles) {
 		count += len(nf.Owners)
 		total += nf.Total
 	}
-	s.say(fmt.Sprintf("%d avis écrit%s pour %d échéance%s (%s) dans %s", count, plural(count), len(files), plural(len(files)), total.String(), dir))
+	s.say(fmt.Sprintf("%d avis écrit%s pour %d échéance%s (%s) dans %s", count, fr.S(count), len(files), fr.S(len(files)), total.String(), dir))
 	f := s.newForm("Avis écrits", "Fermer")
 	f.cancel.Hide()
 	f.width = 760
@@ -616,7 +617,7 @@ func (s *Shell) showNoticeFiles(dir string, files []app.NoticeFiles) {
 	f.ok.Importance = widget.MediumImportance
 	f.extra = []fyne.CanvasObject{openDir}
 	text := fmt.Sprintf("%d avis d'appel de fonds écrit%s dans le dossier %s : un PDF par copropriétaire, et pour chaque échéance un PDF de tous les avis à imprimer.",
-		count, plural(count), dir)
+		count, fr.S(count), dir)
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
 	var focus fyne.Focusable = f.ok
 	if first != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -406,7 +407,7 @@ func TestReminders(t *testing.T) {
 	text := overlayText(s)
 	mustContain(t, "the form", text, "Relances des copropriétaires débiteurs", "Soldes au", "À payer avant le",
 		fmt.Sprintf("%s %s — doit %s", debtors[0].Account, debtors[0].Name, debtors[0].Balance.String()),
-		fmt.Sprintf("%d relance%s à écrire", len(debtors), plural(len(debtors))))
+		fmt.Sprintf("%d relance%s à écrire", len(debtors), fr.S(len(debtors))))
 	// A threshold above every debt leaves no one.
 	threshold := dialogField(t, s, "par exemple 10,00")
 	threshold.SetText("1000000")

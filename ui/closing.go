@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -144,7 +145,7 @@ func (a *closingAssistant) checksStep() fyne.CanvasObject {
 	switch {
 	case blocking > 0:
 		box.Add(warn(fmt.Sprintf("%d problème%s bloque%s la clôture : corrigez-le%s (compte d'attente 47x à solder, ligne de charge sans clé à compléter dans la Saisie, tantièmes d'une clé à revoir dans Clés et tantièmes, appels à générer…), puis refaites les contrôles.",
-			blocking, plural(blocking), map[bool]string{true: "nt", false: ""}[blocking > 1], plural(blocking))))
+			blocking, fr.S(blocking), map[bool]string{true: "nt", false: ""}[blocking > 1], fr.S(blocking))))
 	case warnings > 0:
 		box.Add(ok(fmt.Sprintf("Aucun problème bloquant. Lisez %s ci-dessus (la clôture reste possible), puis cliquez sur « Suivant » pour voir l'aperçu de la répartition.",
 			map[bool]string{true: "les avertissements", false: "l'avertissement"}[warnings > 1])))
@@ -197,7 +198,7 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 			amountCol("Charges", charges), amountCol("Produits", income), amountCol("Charges nettes", net), amountCol("Provisions", prov),
 		},
 		totals: func(rows []closingKeyRow) []string {
-			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), plural(len(rows))), "",
+			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), fr.S(len(rows))), "",
 				sumKeys(rows, charges), sumKeys(rows, income), sumKeys(rows, net), sumKeys(rows, prov)}
 		},
 		empty: "Aucune charge ni provision à répartir sur cet exercice.",
@@ -228,16 +229,16 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 			{title: "Compte", width: 80, text: func(r app.OwnerClosing) string { return r.Account },
 				less: func(x, y app.OwnerClosing) bool { return x.Account < y.Account }},
 			{title: "Copropriétaire", width: 190, stretch: true, text: func(r app.OwnerClosing) string { return r.Name },
-				less: func(x, y app.OwnerClosing) bool { return fold(x.Name) < fold(y.Name) }},
+				less: func(x, y app.OwnerClosing) bool { return fr.Fold(x.Name) < fr.Fold(y.Name) }},
 			{title: "Lots", width: 80, text: func(r app.OwnerClosing) string { return strings.Join(r.Lots, ", ") }},
 			ownerAmount("Sa part", part), ownerAmount("Provisions", called), ownerAmount("Régularisation", regul),
 			ownerAmount("Solde avant", before), ownerAmount("Solde après", after),
 		},
 		match: func(r app.OwnerClosing, q string) bool {
-			return strings.Contains(fold(r.Name), q) || strings.Contains(r.Account, q)
+			return strings.Contains(fr.Fold(r.Name), q) || strings.Contains(r.Account, q)
 		},
 		totals: func(rows []app.OwnerClosing) []string {
-			return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), plural(len(rows))), "",
+			return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows))), "",
 				sumOwners(rows, part), sumOwners(rows, called), sumOwners(rows, regul), sumOwners(rows, before), sumOwners(rows, after)}
 		},
 		empty: "Aucun copropriétaire ne reçoit de part : les problèmes de l'étape 1 l'expliquent.",
@@ -250,12 +251,12 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	dateLine := container.NewHBox(widget.NewLabel("Répartir entre les copropriétaires au"), container.New(&fixedWidth{130}, a.ownersAt), redo,
 		widget.NewLabel("(date de l'assemblée générale qui approuvera les comptes, si elle est connue)"))
 	summary := widget.NewLabel(fmt.Sprintf("Aperçu — rien n'est encore comptabilisé. Charges nettes %s, provisions appelées %s, régularisation %s (%s), %d écriture%s à passer.",
-		p.NetCharges.String(), p.Provisions.String(), p.Regularisation.Abs().String(), regulWords(p.Regularisation), len(p.Entries), plural(len(p.Entries))))
+		p.NetCharges.String(), p.Provisions.String(), p.Regularisation.Abs().String(), regulWords(p.Regularisation), len(p.Entries), fr.S(len(p.Entries))))
 	summary.TextStyle.Bold = true
 	summary.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(stepTitle("Étape 2 sur 3 — Aperçu de la répartition"), summary, dateLine)
 	if n := len(p.Warnings()); n > 0 {
-		top.Add(caution(fmt.Sprintf("%d avertissement%s à lire à l'étape 1 (la clôture reste possible).", n, plural(n))))
+		top.Add(caution(fmt.Sprintf("%d avertissement%s à lire à l'étape 1 (la clôture reste possible).", n, fr.S(n))))
 	}
 	if p.Blocked() {
 		top.Add(warn("Un problème bloque la clôture depuis ce recalcul : revenez à l'étape 1 pour le lire."))
@@ -295,7 +296,7 @@ func (a *closingAssistant) confirmStep() fyne.CanvasObject {
 		"• faire de %s l'exercice en cours.\n\n"+
 		"Les copropriétaires retenus sont ceux du %s. Une clôture ne s'annule pas : une correction se fera par une écriture en %s.\n\n"+
 		"Pour clôturer, cliquez sur le bouton rouge « Clôturer l'exercice "+a.ex.Name()+" » (par prudence, la touche Entrée ne le fait pas). « Précédent » revient à l'aperçu, « Annuler » ferme sans rien changer.",
-		len(p.Entries), p.Regularisation.Abs().String(), regulWords(p.Regularisation), len(p.Owners), plural(len(p.Owners)), a.ex.Name(), next,
+		len(p.Entries), p.Regularisation.Abs().String(), regulWords(p.Regularisation), len(p.Owners), fr.S(len(p.Owners)), a.ex.Name(), next,
 		ledger.FrenchDate(p.OwnersAt), strings.TrimPrefix(next, "l'exercice ")))
 	return container.NewVBox(stepTitle("Étape 3 sur 3 — Clôture"), container.NewBorder(nil, nil,
 		container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, q), what)
@@ -390,8 +391,8 @@ func (a *closingAssistant) post() {
 			s.setExercise(s.working)
 		}
 		said := fmt.Sprintf("Exercice %s clôturé : %d écriture%s passée%s, régularisation de %s (%s) répartie entre %d copropriétaire%s",
-			result.Exercise.Name(), len(result.Entries), plural(len(result.Entries)), plural(len(result.Entries)),
-			result.Regularisation.Abs().String(), regulWords(result.Regularisation), result.Owners, plural(result.Owners))
+			result.Exercise.Name(), len(result.Entries), fr.S(len(result.Entries)), fr.S(len(result.Entries)),
+			result.Regularisation.Abs().String(), regulWords(result.Regularisation), result.Owners, fr.S(result.Owners))
 		s.say(said)
 		s.closingDone(result, said)
 	})
@@ -455,7 +456,7 @@ func (s *Shell) writeDecomptes(ex ledger.Exercise, dir string) {
 		return err
 	}, func() {
 		n := len(files.Owners)
-		what := fmt.Sprintf("%d décompte%s de l'exercice %s écrit%s dans %s", n, plural(n), ex.Name(), plural(n), dir)
+		what := fmt.Sprintf("%d décompte%s de l'exercice %s écrit%s dans %s", n, fr.S(n), ex.Name(), fr.S(n), dir)
 		if files.Preview {
 			what += " (aperçu : l'exercice n'est pas clos)"
 		}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -89,7 +90,7 @@ func (d *dashboard) reload() {
 	if data.Debtors > 0 {
 		owed.Importance = widget.DangerImportance
 		debtors.Importance = widget.DangerImportance
-		debtors.SetText(fmt.Sprintf("%d débiteur%s sur %d copropriétaires", data.Debtors, plural(data.Debtors), data.Owners))
+		debtors.SetText(fmt.Sprintf("%d débiteur%s sur %d copropriétaires", data.Debtors, fr.S(data.Debtors), data.Owners))
 	}
 	d.owners.Objects = []fyne.CanvasObject{widget.NewLabel("Dû par les copropriétaires"), owed, debtors,
 		widget.NewLabel("Avances reçues : " + data.Advances.String())}
@@ -101,13 +102,13 @@ func (d *dashboard) reload() {
 	case len(data.Keys) == 0:
 		keys = append(keys, note("Aucune clé de répartition."))
 	case len(mis) == 0:
-		keys = append(keys, figure(fmt.Sprintf("%d clé%s", len(data.Keys), plural(len(data.Keys))), widget.MediumImportance),
+		keys = append(keys, figure(fmt.Sprintf("%d clé%s", len(data.Keys), fr.S(len(data.Keys))), widget.MediumImportance),
 			ok("Totaux conformes aux tantièmes des lots"))
 	default:
-		keys = append(keys, figure(fmt.Sprintf("%d écart%s", len(mis), plural(len(mis))), widget.DangerImportance))
+		keys = append(keys, figure(fmt.Sprintf("%d écart%s", len(mis), fr.S(len(mis))), widget.DangerImportance))
 		for _, k := range mis {
 			keys = append(keys, warn(fmt.Sprintf("%s %s : total déclaré %s, lots %s", k.Code, k.Label,
-				app.FormatShares(k.DeclaredTotal), app.FormatShares(k.SumOfShares))))
+				fr.Shares(k.DeclaredTotal), fr.Shares(k.SumOfShares))))
 		}
 	}
 	d.keys.Objects = keys
@@ -196,11 +197,4 @@ func ok(text string) fyne.CanvasObject {
 	l := note(text)
 	l.Importance = widget.SuccessImportance
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil, l)
-}
-
-func plural(n int) string {
-	if n > 1 {
-		return "s"
-	}
-	return ""
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -68,7 +69,7 @@ func newEntries(s *Shell) screen {
 			{title: "Pièce", width: 150, text: func(x ledger.Entry) string { return x.Piece },
 				less: func(a, b ledger.Entry) bool { return a.Piece < b.Piece }},
 			{title: "Libellé", width: 220, stretch: true, text: func(x ledger.Entry) string { return x.Label },
-				less: func(a, b ledger.Entry) bool { return fold(a.Label) < fold(b.Label) }},
+				less: func(a, b ledger.Entry) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
 			{title: "Comptes", width: 200, text: accountsOf},
 			{title: "Montant", width: 140, align: fyne.TextAlignTrailing, text: func(x ledger.Entry) string { d, _ := x.Totals(); return d.String() },
 				less: func(a, b ledger.Entry) bool { da, _ := a.Totals(); db, _ := b.Totals(); return da < db }},
@@ -86,7 +87,7 @@ func newEntries(s *Shell) screen {
 				d, _ := x.Totals()
 				total += d
 			}
-			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(rows), plural(len(rows))), "", total.String()}
+			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(rows), fr.S(len(rows))), "", total.String()}
 		},
 		noMatch: "Aucune écriture de la période ne correspond à « %s » (libellé, pièce, compte ou montant).",
 		onOpen:  e.tapped,
@@ -112,7 +113,7 @@ func newEntries(s *Shell) screen {
 				d += l.Debit
 				c += l.Credit
 			}
-			return []string{"Total", "", fmt.Sprintf("%d ligne%s", len(rows), plural(len(rows))), "", d.String(), c.String(), ""}
+			return []string{"Total", "", fmt.Sprintf("%d ligne%s", len(rows), fr.S(len(rows))), "", d.String(), c.String(), ""}
 		},
 		empty: "Choisissez une écriture dans la liste pour voir ses lignes, la modifier ou la supprimer.",
 	}
@@ -331,7 +332,7 @@ func (e *entries) matches(x ledger.Entry, q string) bool {
 	for _, l := range x.Lines {
 		b.WriteString(" " + l.Account + " " + e.accountLabel(l) + " " + l.Label + " " + l.Debit.Format() + " " + l.Credit.Format())
 	}
-	return strings.Contains(fold(b.String()), q)
+	return strings.Contains(fr.Fold(b.String()), q)
 }
 
 // tapped shows the entry tapped; a second tap on it soon after opens it.

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -117,10 +118,10 @@ func (c *listField) TypedRune(r rune) {
 	}
 	c.typed += string(r)
 	c.typedAt = now
-	q := fold(c.typed)
+	q := fr.Fold(c.typed)
 	for i, o := range c.Options {
 		// "2" finds the key 002 too.
-		if o := fold(o); strings.HasPrefix(o, q) || strings.HasPrefix(strings.TrimLeft(o, "0"), q) {
+		if o := fr.Fold(o); strings.HasPrefix(o, q) || strings.HasPrefix(strings.TrimLeft(o, "0"), q) {
 			if i != c.SelectedIndex() {
 				c.SetSelectedIndex(i)
 			}
@@ -193,7 +194,7 @@ func (p *accountPicker) search(box *entryBox) {
 	case len(found) == 0:
 		p.rows.Add(entryHint("Aucun compte ne correspond à « " + text + " » : tapez un autre numéro ou un autre mot."))
 	case more > 0:
-		p.rows.Add(entryHint(fmt.Sprintf("… et %d autre%s compte%s : précisez le numéro ou le nom.", more, plural(more), plural(more))))
+		p.rows.Add(entryHint(fmt.Sprintf("… et %d autre%s compte%s : précisez le numéro ou le nom.", more, fr.S(more), fr.S(more))))
 	default:
 		p.rows.Add(entryHint("Flèches pour choisir, Entrée ou Tab pour prendre le compte surligné."))
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -402,7 +403,7 @@ func (s *Shell) supplierPaymentForm(supplier string) {
 		}
 		text := fmt.Sprintf("Paiement de %s enregistré pour %s", a.String(), pf.Supplier.Name)
 		if n := paidInFull(pf.Open, a); n > 0 {
-			text += fmt.Sprintf(" — %d facture%s soldée%s", n, plural(n), plural(n))
+			text += fmt.Sprintf(" — %d facture%s soldée%s", n, fr.S(n), fr.S(n))
 		}
 		text += " — reste à payer " + res.Owed.String() + " (pièce " + res.Entry.Piece + ")"
 		s.say(text)

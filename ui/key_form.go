@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -57,7 +58,7 @@ func (s *Shell) keyForm(key *ledger.Key, existing []ledger.KeyTotal, saved func(
 		if !creating {
 			verb = "modifiée"
 		}
-		msg := fmt.Sprintf("Clé %s « %s » %s, total déclaré %s", w.Code, w.Label, verb, app.FormatShares(t))
+		msg := fmt.Sprintf("Clé %s « %s » %s, total déclaré %s", w.Code, w.Label, verb, fr.Shares(t))
 		if creating {
 			msg += " — donnez ses tantièmes aux lots dans la grille ou avec « Générer pour tous les lots… »"
 		}
@@ -149,7 +150,7 @@ func (k *keysScreen) fillKeyForm() {
 
 	value := newField("", "par exemple 1 ou 100")
 	clear := newCheckField("Retirer de la clé les lots non cochés (leurs tantièmes deviennent zéro)", true)
-	declared := newCheckField(fmt.Sprintf("Mettre le total déclaré à la somme obtenue (il est de %s)", app.FormatShares(target.DeclaredTotal)),
+	declared := newCheckField(fmt.Sprintf("Mettre le total déclaré à la somme obtenue (il est de %s)", fr.Shares(target.DeclaredTotal)),
 		target.DeclaredTotal.IsZero())
 	preview := note("")
 	preview.TextStyle.Bold = true
@@ -194,16 +195,16 @@ func (k *keysScreen) fillKeyForm() {
 			preview.Refresh()
 			return
 		}
-		text := fmt.Sprintf("%d lot%s recevr%s des tantièmes dans la clé %s ; somme : %s.", n, plural(n),
-			map[bool]string{true: "ont", false: "a"}[n > 1], target.Code, app.FormatShares(sum))
+		text := fmt.Sprintf("%d lot%s recevr%s des tantièmes dans la clé %s ; somme : %s.", n, fr.S(n),
+			map[bool]string{true: "ont", false: "a"}[n > 1], target.Code, fr.Shares(sum))
 		if none > 0 {
-			text += fmt.Sprintf(" %d lot%s coché%s n'%s rien dans la clé %s : %s n'en recevr%s pas.", none, plural(none), plural(none),
+			text += fmt.Sprintf(" %d lot%s coché%s n'%s rien dans la clé %s : %s n'en recevr%s pas.", none, fr.S(none), fr.S(none),
 				map[bool]string{true: "ont", false: "a"}[none > 1], from, map[bool]string{true: "ils", false: "il"}[none > 1],
 				map[bool]string{true: "ont", false: "a"}[none > 1])
 		}
 		if removed > 0 {
-			text += fmt.Sprintf(" %d autre%s lot%s en %s retiré%s.", removed, plural(removed), plural(removed),
-				map[bool]string{true: "seront", false: "sera"}[removed > 1], plural(removed))
+			text += fmt.Sprintf(" %d autre%s lot%s en %s retiré%s.", removed, fr.S(removed), fr.S(removed),
+				map[bool]string{true: "seront", false: "sera"}[removed > 1], fr.S(removed))
 		}
 		total := target.DeclaredTotal
 		if declared.Checked {
@@ -218,10 +219,10 @@ func (k *keysScreen) fillKeyForm() {
 			}
 		}
 		if sum.Equal(total) {
-			text += fmt.Sprintf(" Total déclaré %s : conforme.", app.FormatShares(total))
+			text += fmt.Sprintf(" Total déclaré %s : conforme.", fr.Shares(total))
 			preview.Importance = widget.SuccessImportance
 		} else {
-			text += fmt.Sprintf(" Total déclaré %s : écart avec la somme %s.", app.FormatShares(total), app.FormatShares(sum))
+			text += fmt.Sprintf(" Total déclaré %s : écart avec la somme %s.", fr.Shares(total), fr.Shares(sum))
 			preview.Importance = widget.DangerImportance
 		}
 		preview.SetText(text)
@@ -271,10 +272,10 @@ func (k *keysScreen) fillKeyForm() {
 		}
 		state := "conforme"
 		if !kt.Matches() {
-			state = "écart avec le total déclaré " + app.FormatShares(kt.DeclaredTotal)
+			state = "écart avec le total déclaré " + fr.Shares(kt.DeclaredTotal)
 		}
-		s.say(fmt.Sprintf("Clé %s « %s » : tantièmes générés pour %d lot%s, somme %s — %s", kt.Code, kt.Label, len(fill.Lots), plural(len(fill.Lots)),
-			app.FormatShares(kt.SumOfShares), state))
+		s.say(fmt.Sprintf("Clé %s « %s » : tantièmes générés pour %d lot%s, somme %s — %s", kt.Code, kt.Label, len(fill.Lots), fr.S(len(fill.Lots)),
+			fr.Shares(kt.SumOfShares), state))
 		k.key, k.byLot = kt.Code, false
 		s.changed()
 		return nil
@@ -372,7 +373,7 @@ func (k *keysScreen) fillLotForm() {
 	sourceKey := map[string]string{}
 	for _, key := range k.keys {
 		if v := shares[key.Code][lot.Number]; !v.IsZero() {
-			c := fmt.Sprintf("Recopier ses tantièmes de la clé %s %s (%s)", key.Code, key.Label, app.FormatShares(v))
+			c := fmt.Sprintf("Recopier ses tantièmes de la clé %s %s (%s)", key.Code, key.Label, fr.Shares(v))
 			sources = append(sources, c)
 			sourceKey[c] = key.Code
 		}
@@ -384,7 +385,7 @@ func (k *keysScreen) fillLotForm() {
 	for _, key := range k.keys {
 		text := fmt.Sprintf("%s %s", key.Code, key.Label)
 		if v := shares[key.Code][lot.Number]; !v.IsZero() {
-			text += " (actuellement " + app.FormatShares(v) + ")"
+			text += " (actuellement " + fr.Shares(v) + ")"
 		}
 		keyChecks = append(keyChecks, newCheckField(text, false))
 	}
@@ -439,7 +440,7 @@ func (k *keysScreen) fillLotForm() {
 			}
 			sort.Strings(codes)
 			preview.SetText(fmt.Sprintf("Le lot %s recevra %s tantièmes dans %s %s. Vérifiez ensuite les totaux des clés.", lot.Number,
-				app.FormatShares(v), map[bool]string{true: "les clés", false: "la clé"}[len(codes) > 1], strings.Join(codes, ", ")))
+				fr.Shares(v), map[bool]string{true: "les clés", false: "la clé"}[len(codes) > 1], strings.Join(codes, ", ")))
 			preview.Importance = widget.MediumImportance
 		}
 		preview.Refresh()

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -63,10 +64,10 @@ func newKeys(s *Shell) screen {
 				return r.Code
 			}, less: func(a, b ledger.KeyTotal) bool { return a.Code < b.Code }},
 			{title: "Libellé", width: 220, stretch: true, text: func(r ledger.KeyTotal) string { return r.Label },
-				less: func(a, b ledger.KeyTotal) bool { return fold(a.Label) < fold(b.Label) }},
-			{title: "Total déclaré", width: 140, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return app.FormatShares(r.DeclaredTotal) },
+				less: func(a, b ledger.KeyTotal) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
+			{title: "Total déclaré", width: 140, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return fr.Shares(r.DeclaredTotal) },
 				less: func(a, b ledger.KeyTotal) bool { return a.DeclaredTotal.LessThan(b.DeclaredTotal) }},
-			{title: "Somme des lots", width: 150, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return app.FormatShares(r.SumOfShares) },
+			{title: "Somme des lots", width: 150, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return fr.Shares(r.SumOfShares) },
 				less: func(a, b ledger.KeyTotal) bool { return a.SumOfShares.LessThan(b.SumOfShares) }},
 			{title: "Lots", width: 70, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return fmt.Sprint(r.Lots) },
 				less: func(a, b ledger.KeyTotal) bool { return a.Lots < b.Lots }},
@@ -88,9 +89,9 @@ func newKeys(s *Shell) screen {
 			}
 			state := "Toutes conformes"
 			if bad > 0 {
-				state = fmt.Sprintf("%d clé%s en écart", bad, plural(bad))
+				state = fmt.Sprintf("%d clé%s en écart", bad, fr.S(bad))
 			}
-			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), plural(len(rows))), "", "", "", state}
+			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), fr.S(len(rows))), "", "", "", state}
 		},
 		empty:  "Aucune clé de répartition — créez-en une avec « Nouvelle clé… ».",
 		onOpen: func(r ledger.KeyTotal) { k.showKey(r.Code) },
@@ -398,7 +399,7 @@ func (k *keysScreen) keyGrid() *shareGrid {
 	}
 	g.totals = func() []string {
 		live := k.liveKey()
-		return []string{"Total", fmt.Sprintf("%d lot%s dans la clé", live.Lots, plural(live.Lots)), "", app.FormatShares(live.SumOfShares),
+		return []string{"Total", fmt.Sprintf("%d lot%s dans la clé", live.Lots, fr.S(live.Lots)), "", fr.Shares(live.SumOfShares),
 			shareOf(live.SumOfShares, keyBase(live))}
 	}
 	g.onEdit = func(*shareRow) { k.showState(); k.grid.refresh() }
@@ -443,9 +444,9 @@ func (k *keysScreen) lotGrid() *shareGrid {
 		case 1:
 			return key.Label
 		case 3:
-			return app.FormatShares(key.SumOfShares)
+			return fr.Shares(key.SumOfShares)
 		case 4:
-			return app.FormatShares(key.DeclaredTotal)
+			return fr.Shares(key.DeclaredTotal)
 		case 5:
 			return keyState(key)
 		}
@@ -466,9 +467,9 @@ func (k *keysScreen) lotGrid() *shareGrid {
 		}
 		state := "Toutes conformes"
 		if bad > 0 {
-			state = fmt.Sprintf("%d clé%s en écart", bad, plural(bad))
+			state = fmt.Sprintf("%d clé%s en écart", bad, fr.S(bad))
 		}
-		return []string{"Total", fmt.Sprintf("%d clé%s", len(g.rows), plural(len(g.rows))), "", "", "", state}
+		return []string{"Total", fmt.Sprintf("%d clé%s", len(g.rows), fr.S(len(g.rows))), "", "", "", state}
 	}
 	g.onEdit = func(*shareRow) { k.showState() }
 	g.onCommit = func(r *shareRow, v decimal.Decimal) error { return k.saveShare(k.lot, r.id, v) }
@@ -555,21 +556,21 @@ func (k *keysScreen) showState() {
 			text = fmt.Sprintf("%s : toutes les clés sont conformes", lotName(k.lots[i].Lot))
 		default:
 			text, good = fmt.Sprintf("%s : clé%s %s en écart avec le total déclaré", lotName(k.lots[i].Lot),
-				plural(len(bad)), strings.Join(bad, ", ")), false
+				fr.S(len(bad)), strings.Join(bad, ", ")), false
 		}
 	} else if k.keyOf(k.key) != nil {
 		live := k.liveKey()
 		if live.Matches() {
-			text = fmt.Sprintf("Conforme : somme des tantièmes %s = total déclaré (clé %s)", app.FormatShares(live.SumOfShares), live.Code)
+			text = fmt.Sprintf("Conforme : somme des tantièmes %s = total déclaré (clé %s)", fr.Shares(live.SumOfShares), live.Code)
 		} else {
 			good = false
 			diff := live.SumOfShares.Sub(live.DeclaredTotal)
-			gap := "il manque " + app.FormatShares(diff.Neg())
+			gap := "il manque " + fr.Shares(diff.Neg())
 			if diff.IsPositive() {
-				gap = app.FormatShares(diff) + " de trop"
+				gap = fr.Shares(diff) + " de trop"
 			}
 			text = fmt.Sprintf("Écart sur la clé %s : somme des tantièmes %s, total déclaré %s — %s", live.Code,
-				app.FormatShares(live.SumOfShares), app.FormatShares(live.DeclaredTotal), gap)
+				fr.Shares(live.SumOfShares), fr.Shares(live.DeclaredTotal), gap)
 		}
 	}
 	k.state.SetText(text)
@@ -620,12 +621,12 @@ func (k *keysScreen) saveShare(lot, key string, v decimal.Decimal) error {
 	}
 	kt := k.keyOf(key)
 	state := strings.TrimPrefix(strings.TrimPrefix(keyState(*kt), "✓ "), "✗ ")
-	what := app.FormatShares(v) + " tantièmes"
+	what := fr.Shares(v) + " tantièmes"
 	if v.IsZero() {
 		what = "plus de tantièmes"
 	}
 	s.say(fmt.Sprintf("Lot %s, clé %s « %s » : %s enregistrés — somme de la clé %s, total déclaré %s : %s", lot, key, kt.Label, what,
-		app.FormatShares(kt.SumOfShares), app.FormatShares(kt.DeclaredTotal), strings.ToLower(state)))
+		fr.Shares(kt.SumOfShares), fr.Shares(kt.DeclaredTotal), strings.ToLower(state)))
 	return nil
 }
 
@@ -647,7 +648,7 @@ func (k *keysScreen) deleteCurrentKey() {
 	code, label := key.Code, key.Label
 	text := fmt.Sprintf("Supprimer la clé %s « %s » ?", code, label)
 	if key.Lots > 0 {
-		text += fmt.Sprintf(" %d lot%s y %s des tantièmes : la suppression sera refusée tant qu'ils y figurent.", key.Lots, plural(key.Lots),
+		text += fmt.Sprintf(" %d lot%s y %s des tantièmes : la suppression sera refusée tant qu'ils y figurent.", key.Lots, fr.S(key.Lots),
 			map[bool]string{true: "ont", false: "a"}[key.Lots > 1])
 	}
 	s.confirmAction("Supprimer une clé", text, "Supprimer", func() error {

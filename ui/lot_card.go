@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -111,7 +112,7 @@ func (c *lotCard) reload() {
 			}
 		}
 		c.delNote.SetText(fmt.Sprintf("Suppression impossible : le lot a des tantièmes (clé%s %s). Mettez-les à zéro d'abord avec « Modifier les tantièmes… ».",
-			plural(len(used)), strings.Join(used, ", ")))
+			fr.S(len(used)), strings.Join(used, ", ")))
 	}
 
 	infoRows(c.info, [][2]string{
@@ -176,7 +177,7 @@ func (c *lotCard) keysView() fyne.CanvasObject {
 			{title: "Clé", width: 70, text: func(k app.LotKeyShare) string { return k.Code }},
 			{title: "Libellé", width: 220, stretch: true, text: func(k app.LotKeyShare) string { return k.Label }},
 			{title: "Tantièmes du lot", width: 160, align: fyne.TextAlignTrailing, text: func(k app.LotKeyShare) string { return sharesText(k.Shares) }},
-			{title: "Total de la clé", width: 150, align: fyne.TextAlignTrailing, text: func(k app.LotKeyShare) string { return app.FormatShares(keyBase(k.KeyTotal)) }},
+			{title: "Total de la clé", width: 150, align: fyne.TextAlignTrailing, text: func(k app.LotKeyShare) string { return fr.Shares(keyBase(k.KeyTotal)) }},
 			{title: "Part", width: 100, align: fyne.TextAlignTrailing, text: func(k app.LotKeyShare) string { return shareOf(k.Shares, keyBase(k.KeyTotal)) }},
 		},
 		empty: "Aucune clé de répartition : créez-en dans « Clés et tantièmes ».",

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -38,17 +39,17 @@ func newLots(s *Shell) screen {
 			{title: "Lot", width: 60, text: func(r app.LotSummary) string { return r.Number },
 				less: func(a, b app.LotSummary) bool { return lotNumberLess(a.Number, b.Number) }},
 			{title: "Désignation", width: 180, stretch: true, text: func(r app.LotSummary) string { return lotDesignation(r.Lot) },
-				less: func(a, b app.LotSummary) bool { return fold(lotDesignation(a.Lot)) < fold(lotDesignation(b.Lot)) }},
+				less: func(a, b app.LotSummary) bool { return fr.Fold(lotDesignation(a.Lot)) < fr.Fold(lotDesignation(b.Lot)) }},
 			{title: "Situation", width: 270, text: func(r app.LotSummary) string { return lotPlace(r.Lot) },
-				less: func(a, b app.LotSummary) bool { return fold(lotPlace(a.Lot)) < fold(lotPlace(b.Lot)) }},
+				less: func(a, b app.LotSummary) bool { return fr.Fold(lotPlace(a.Lot)) < fr.Fold(lotPlace(b.Lot)) }},
 			{title: "Propriétaire", width: 250, text: lotHolderText, ink: func(r app.LotSummary) widget.Importance {
 				if r.Holder.Account == "" {
 					return widget.DangerImportance
 				}
 				return widget.MediumImportance
-			}, less: func(a, b app.LotSummary) bool { return fold(a.Holder.Name) < fold(b.Holder.Name) }},
+			}, less: func(a, b app.LotSummary) bool { return fr.Fold(a.Holder.Name) < fr.Fold(b.Holder.Name) }},
 			{title: "Tantièmes généraux", width: 170, align: fyne.TextAlignTrailing,
-				text: func(r app.LotSummary) string { return app.FormatShares(r.GeneralShares()) },
+				text: func(r app.LotSummary) string { return fr.Shares(r.GeneralShares()) },
 				less: func(a, b app.LotSummary) bool { return a.GeneralShares().LessThan(b.GeneralShares()) }},
 		},
 		match: lotMatches,
@@ -97,7 +98,7 @@ func (l *lots) reload() {
 	}
 	text := fmt.Sprintf("Propriétaires au %s", ledger.FrenchDate(l.at))
 	if orphans > 0 {
-		text += fmt.Sprintf(" · %d lot%s sans propriétaire", orphans, plural(orphans))
+		text += fmt.Sprintf(" · %d lot%s sans propriétaire", orphans, fr.S(orphans))
 	}
 	l.summary.SetText(text)
 	l.summary.Importance = widget.MediumImportance
@@ -169,7 +170,7 @@ func lotMatches(r app.LotSummary, q string) bool {
 	if n, err := strconv.Atoi(q); err == nil && n >= 0 {
 		return r.Number == q || r.Holder.Account == q || r.Holder.Account == fmt.Sprintf("450%03d", n)
 	}
-	return strings.Contains(fold(strings.Join([]string{r.Number, r.Label, r.Type, lotPlace(r.Lot), r.Holder.DisplayName()}, " ")), q)
+	return strings.Contains(fr.Fold(strings.Join([]string{r.Number, r.Label, r.Type, lotPlace(r.Lot), r.Holder.DisplayName()}, " ")), q)
 }
 
 func lotTotals(rows []app.LotSummary) []string {
@@ -181,6 +182,6 @@ func lotTotals(rows []app.LotSummary) []string {
 			holders[r.Holder.Account] = true
 		}
 	}
-	return []string{"Total", fmt.Sprintf("%d lot%s", len(rows), plural(len(rows))), "",
-		fmt.Sprintf("%d propriétaire%s", len(holders), plural(len(holders))), app.FormatShares(shares)}
+	return []string{"Total", fmt.Sprintf("%d lot%s", len(rows), fr.S(len(rows))), "",
+		fmt.Sprintf("%d propriétaire%s", len(holders), fr.S(len(holders))), fr.Shares(shares)}
 }

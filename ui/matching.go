@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -113,7 +114,7 @@ func newMatching(s *Shell) screen {
 		},
 		totals: func([]app.ViewLine) []string {
 			st := m.data.Statement
-			return []string{"", "", "", "", fmt.Sprintf("Total : %d ligne%s", len(st.Lines), plural(len(st.Lines))), "",
+			return []string{"", "", "", "", fmt.Sprintf("Total : %d ligne%s", len(st.Lines), fr.S(len(st.Lines))), "",
 				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
 		},
 		onOpen: m.toggle,
@@ -149,9 +150,9 @@ func (m *matching) chosenAccount() string {
 	if t == "" || (t[0] >= '0' && t[0] <= '9') {
 		return t
 	}
-	q := fold(t) // a name: the first account whose label holds it
+	q := fr.Fold(t) // a name: the first account whose label holds it
 	for _, a := range m.accounts {
-		if strings.Contains(fold(a.Label), q) {
+		if strings.Contains(fr.Fold(a.Label), q) {
 			return a.Code
 		}
 	}
@@ -253,7 +254,7 @@ func (m *matching) count() {
 	text := "Aucune ligne cochée."
 	m.selection.Importance = widget.MediumImportance
 	if sel.Lines > 0 {
-		text = fmt.Sprintf("%d ligne%s cochée%s — débit %s, crédit %s", sel.Lines, plural(sel.Lines), plural(sel.Lines), sel.Debit.String(), sel.Credit.String())
+		text = fmt.Sprintf("%d ligne%s cochée%s — débit %s, crédit %s", sel.Lines, fr.S(sel.Lines), fr.S(sel.Lines), sel.Debit.String(), sel.Credit.String())
 		if gap := sel.Gap(); gap != 0 {
 			text += " — écart " + gap.String()
 			m.selection.Importance = widget.DangerImportance
@@ -324,7 +325,7 @@ func (m *matching) doAuto() {
 			if len(groups) == 0 {
 				s.say(fmt.Sprintf("Lettrage automatique du compte %s : rien à lettrer", code))
 			} else {
-				s.say(fmt.Sprintf("Lettrage automatique du compte %s : %d groupe%s lettré%s", code, len(groups), plural(len(groups)), plural(len(groups))))
+				s.say(fmt.Sprintf("Lettrage automatique du compte %s : %d groupe%s lettré%s", code, len(groups), fr.S(len(groups)), fr.S(len(groups))))
 			}
 			s.changed()
 		})

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -163,15 +164,15 @@ func (c *ownerCard) lotsView() fyne.CanvasObject {
 		// The key's label is in the lines under the table: a column per key
 		// must stay narrow, residences have up to a dozen keys.
 		cols = append(cols, column[app.OwnedLot]{title: "Clé " + k.Code, width: 110, align: fyne.TextAlignTrailing,
-			text: func(l app.OwnedLot) string { return app.FormatShares(l.Shares[code]) }})
+			text: func(l app.OwnedLot) string { return fr.Shares(l.Shares[code]) }})
 	}
 	t := &dataTable[app.OwnedLot]{
 		cols:  cols,
 		empty: fmt.Sprintf("Aucun lot au %s.", ledger.FrenchDate(d.At)),
 		totals: func(rows []app.OwnedLot) []string {
-			out := []string{"Total", fmt.Sprintf("%d lot%s", len(rows), plural(len(rows))), ""}
+			out := []string{"Total", fmt.Sprintf("%d lot%s", len(rows), fr.S(len(rows))), ""}
 			for _, k := range d.Keys {
-				out = append(out, app.FormatShares(d.Totals[k.Code]))
+				out = append(out, fr.Shares(d.Totals[k.Code]))
 			}
 			return out
 		},
@@ -185,7 +186,7 @@ func (c *ownerCard) lotsView() fyne.CanvasObject {
 			total = k.SumOfShares
 		}
 		parts.Add(widget.NewLabel(fmt.Sprintf("Clé %s %s : %s tantièmes sur %s%s", k.Code, k.Label,
-			app.FormatShares(d.Totals[k.Code]), app.FormatShares(total), percent(d.Totals[k.Code], total))))
+			fr.Shares(d.Totals[k.Code]), fr.Shares(total), percent(d.Totals[k.Code], total))))
 	}
 	return container.NewBorder(nil, parts, nil, nil, view)
 }
@@ -194,7 +195,7 @@ func percent(part, total decimal.Decimal) string {
 	if total.IsZero() {
 		return ""
 	}
-	return " (" + app.FormatShares(part.Mul(decimal.NewFromInt(100)).Div(total).Round(2)) + " %)"
+	return " (" + fr.Shares(part.Mul(decimal.NewFromInt(100)).Div(total).Round(2)) + " %)"
 }
 
 // statementView is his account over the exercise with the running balance.
@@ -218,7 +219,7 @@ func (c *ownerCard) statementView() fyne.CanvasObject {
 		},
 		empty: "Aucune écriture sur ce compte pendant l'exercice.",
 		totals: func([]ledger.StatementLine) []string {
-			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), plural(len(st.Lines))),
+			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), fr.S(len(st.Lines))),
 				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
 		},
 	}

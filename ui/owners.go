@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -46,11 +47,11 @@ func newOwners(s *Shell) screen {
 			{title: "Compte", width: 110, text: func(r app.OwnerSummary) string { return r.Account },
 				less: func(a, b app.OwnerSummary) bool { return a.Account < b.Account }},
 			{title: "Nom", width: 220, stretch: true, text: ownerListName,
-				less: func(a, b app.OwnerSummary) bool { return fold(a.Name) < fold(b.Name) }},
+				less: func(a, b app.OwnerSummary) bool { return fr.Fold(a.Name) < fr.Fold(b.Name) }},
 			{title: "Lots", width: 150, text: func(r app.OwnerSummary) string { return strings.Join(r.Lots, ", ") },
 				less: func(a, b app.OwnerSummary) bool { return lotsLess(a.Lots, b.Lots) }},
 			{title: "Tantièmes généraux", width: 180, align: fyne.TextAlignTrailing,
-				text: func(r app.OwnerSummary) string { return app.FormatShares(r.GeneralShares()) },
+				text: func(r app.OwnerSummary) string { return fr.Shares(r.GeneralShares()) },
 				less: func(a, b app.OwnerSummary) bool { return a.GeneralShares().LessThan(b.GeneralShares()) }},
 			{title: "Solde", width: 150, align: fyne.TextAlignTrailing, text: func(r app.OwnerSummary) string { return r.Balance.String() },
 				less: func(a, b app.OwnerSummary) bool { return a.Balance < b.Balance }},
@@ -125,7 +126,7 @@ func (o *owners) reload() {
 			debtors++
 		}
 	}
-	o.summary.SetText(fmt.Sprintf("Soldes au %s · %d débiteur%s", ledger.FrenchDate(o.at), debtors, plural(debtors)))
+	o.summary.SetText(fmt.Sprintf("Soldes au %s · %d débiteur%s", ledger.FrenchDate(o.at), debtors, fr.S(debtors)))
 	if s.readOnly() {
 		o.add.Disable()
 	} else {
@@ -192,7 +193,7 @@ func ownerMatches(r app.OwnerSummary, q string) bool {
 	if n, err := strconv.Atoi(q); err == nil && n >= 0 {
 		return slices.Contains(r.Lots, q) || r.Account == q || r.Account == fmt.Sprintf("450%03d", n)
 	}
-	return strings.Contains(fold(r.DisplayName()+" "+r.City), q)
+	return strings.Contains(fr.Fold(r.DisplayName()+" "+r.City), q)
 }
 
 func ownerListName(r app.OwnerSummary) string {
@@ -237,6 +238,6 @@ func ownerTotals(rows []app.OwnerSummary) []string {
 			debtors++
 		}
 	}
-	return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), plural(len(rows))), fmt.Sprintf("%d lot%s", lots, plural(lots)),
-		app.FormatShares(shares), balance.String(), fmt.Sprintf("%d débiteur%s", debtors, plural(debtors))}
+	return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows))), fmt.Sprintf("%d lot%s", lots, fr.S(lots)),
+		fr.Shares(shares), balance.String(), fmt.Sprintf("%d débiteur%s", debtors, fr.S(debtors))}
 }

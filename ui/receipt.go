@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -198,7 +199,7 @@ func receiptSaid(o ledger.Owner, open []app.OpenItem, res app.ReceiptResult) str
 	text := fmt.Sprintf("Règlement de %s enregistré pour %s", res.Receipt.Amount.String(), o.DisplayName())
 	n := paidInFull(open, res.Receipt.Amount)
 	if n > 0 {
-		text += fmt.Sprintf(" — %d appel%s soldé%s", n, plural(n), plural(n))
+		text += fmt.Sprintf(" — %d appel%s soldé%s", n, fr.S(n), fr.S(n))
 	}
 	switch {
 	case res.Balance > 0:
@@ -311,7 +312,7 @@ func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
 					sum += r.Amount
 				}
 			}
-			return []string{"Total", "", "", "", fmt.Sprintf("%d règlement%s", len(rows), plural(len(rows))), "hors impayés", sum.String()}
+			return []string{"Total", "", "", "", fmt.Sprintf("%d règlement%s", len(rows), fr.S(len(rows))), "hors impayés", sum.String()}
 		},
 		onOpen: func(r ledger.Receipt) { s.bounceForm(owner, r) },
 	}

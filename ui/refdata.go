@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
-	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -114,7 +114,7 @@ func lotPlace(l ledger.Lot) string {
 // say it: "Appartement T3", "Duplex (Appartement)".
 func lotDesignation(l ledger.Lot) string {
 	switch {
-	case l.Type == "" || strings.Contains(fold(l.Label), fold(l.Type)):
+	case l.Type == "" || strings.Contains(fr.Fold(l.Label), fr.Fold(l.Type)):
 		return l.Label
 	case l.Label == "":
 		return l.Type
@@ -144,7 +144,7 @@ func sharesText(d decimal.Decimal) string {
 	if d.IsZero() {
 		return ""
 	}
-	return app.FormatShares(d)
+	return fr.Shares(d)
 }
 
 // keyBase is what a key's shares are counted against: its declared total,
@@ -161,7 +161,7 @@ func shareOf(part, total decimal.Decimal) string {
 	if part.IsZero() || total.IsZero() {
 		return ""
 	}
-	return app.FormatShares(part.Mul(decimal.NewFromInt(100)).Div(total).Round(2)) + " %"
+	return fr.Shares(part.Mul(decimal.NewFromInt(100)).Div(total).Round(2)) + " %"
 }
 
 // keyState says in words whether a key's shares add up to its declared total.
@@ -171,9 +171,9 @@ func keyState(k ledger.KeyTotal) string {
 	}
 	diff := k.SumOfShares.Sub(k.DeclaredTotal)
 	if diff.IsNegative() {
-		return "✗ Écart : il manque " + app.FormatShares(diff.Neg())
+		return "✗ Écart : il manque " + fr.Shares(diff.Neg())
 	}
-	return "✗ Écart : " + app.FormatShares(diff) + " de trop"
+	return "✗ Écart : " + fr.Shares(diff) + " de trop"
 }
 
 func keyStateInk(k ledger.KeyTotal) widget.Importance {
@@ -191,19 +191,6 @@ func creditInk(a ledger.Amount) widget.Importance {
 		return widget.HighImportance
 	}
 	return widget.MediumImportance
-}
-
-// formatIBAN groups an IBAN by four characters, as printed on a RIB.
-func formatIBAN(iban string) string {
-	iban = strings.ToUpper(strings.ReplaceAll(iban, " ", ""))
-	var b strings.Builder
-	for i, r := range iban {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // statementTable is an account's lines over a period with the running
@@ -228,7 +215,7 @@ func statementTable(st ledger.Statement) fyne.CanvasObject {
 		},
 		empty: "Aucune écriture sur ce compte pendant l'exercice.",
 		totals: func([]ledger.StatementLine) []string {
-			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), plural(len(st.Lines))),
+			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), fr.S(len(st.Lines))),
 				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
 		},
 	}

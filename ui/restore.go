@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -243,7 +244,7 @@ func (s *Shell) restored(res ledger.RestoreResult, documents string) {
 		text += "\n\nL'ancien fichier est gardé dans : " + res.Replaced
 	}
 	if documents != "" {
-		text += fmt.Sprintf("\n\n%d document%s restauré%s dans %s.", res.Documents, plural(res.Documents), plural(res.Documents), documents)
+		text += fmt.Sprintf("\n\n%d document%s restauré%s dans %s.", res.Documents, fr.S(res.Documents), fr.S(res.Documents), documents)
 	}
 	text += "\n\nLes écritures faites après cette sauvegarde ne sont plus dans la résidence : saisissez-les de nouveau si besoin."
 	f := s.newForm("Sauvegarde restaurée", "Fermer")

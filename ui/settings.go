@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -238,8 +239,8 @@ func (p *settings) banksTab() fyne.CanvasObject {
 			{title: "Compte", width: 100, text: func(b ledger.BankAccount) string { return b.Account },
 				less: func(a, b ledger.BankAccount) bool { return a.Account < b.Account }},
 			{title: "Libellé", width: 200, stretch: true, text: func(b ledger.BankAccount) string { return b.Label },
-				less: func(a, b ledger.BankAccount) bool { return fold(a.Label) < fold(b.Label) }},
-			{title: "IBAN", width: 330, text: func(b ledger.BankAccount) string { return formatIBAN(b.IBAN) }},
+				less: func(a, b ledger.BankAccount) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
+			{title: "IBAN", width: 330, text: func(b ledger.BankAccount) string { return fr.IBAN(b.IBAN) }},
 			{title: "BIC", width: 140, text: func(b ledger.BankAccount) string { return b.BIC }},
 			{title: "Épargne", width: 90, text: func(b ledger.BankAccount) string {
 				if b.Savings {
@@ -283,7 +284,7 @@ func nextAccountOf(list []ledger.BankAccount, root string) string {
 // looksLikeSavings says whether a bank account's label names a savings
 // account (livret, compte à terme, épargne, placement).
 func looksLikeSavings(label string) bool {
-	l := fold(label)
+	l := fr.Fold(label)
 	for _, w := range []string{"livret", "epargne", "compte a terme", "placement"} {
 		if strings.Contains(l, w) {
 			return true
@@ -309,7 +310,7 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 		account.Disable()
 	}
 	label := newField(w.Label, "par exemple : Compte courant, Livret fonds de travaux")
-	iban := newField(formatIBAN(w.IBAN), "FR76 …")
+	iban := newField(fr.IBAN(w.IBAN), "FR76 …")
 	bic := newField(w.BIC, "")
 	ics := newField(w.ICS, "FR72ZZZ123456 (pour les prélèvements)")
 	savings := newCheckField("Compte d'épargne (livret, compte 50…) : ligne « 50 Fonds placés » de l'annexe 1", w.Savings)
@@ -633,7 +634,7 @@ func (p *settings) saveBackupSettings() {
 	if set.Keep == 0 {
 		keep = "toutes les sauvegardes gardées"
 	}
-	remind := fmt.Sprintf("rappel après %d jour%s", set.RemindDays, plural(set.RemindDays))
+	remind := fmt.Sprintf("rappel après %d jour%s", set.RemindDays, fr.S(set.RemindDays))
 	if set.RemindDays == 0 {
 		remind = "jamais de rappel"
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 )
 
 // shareGrid is a table of shares typed in place, like a spreadsheet column:
@@ -122,7 +123,7 @@ func (g *shareGrid) build(empty string) fyne.CanvasObject {
 
 // addRow appends a line with its read-only cells and its entry.
 func (g *shareGrid) addRow(id, search string, stored decimal.Decimal, readOnly bool) *shareRow {
-	r := &shareRow{id: id, search: fold(search), stored: stored}
+	r := &shareRow{id: id, search: fr.Fold(search), stored: stored}
 	r.entry = newShareEntry(g, r)
 	r.entry.SetText(sharesText(stored))
 	if readOnly {
@@ -305,12 +306,12 @@ func (g *shareGrid) cellValue(r *shareRow, col int) (decimal.Decimal, string, bo
 	if d, err := app.ParseShares(t); err == nil && t != "" {
 		return d, "", true
 	}
-	return decimal.Zero, fold(t), false
+	return decimal.Zero, fr.Fold(t), false
 }
 
 // apply filters and sorts the rows into the grid.
 func (g *shareGrid) apply() {
-	q := fold(g.query)
+	q := fr.Fold(g.query)
 	g.shown = g.shown[:0]
 	for _, r := range g.rows {
 		if q == "" || strings.Contains(r.search, q) {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -32,7 +33,7 @@ func (s *Shell) supplierForm(sp *ledger.Supplier, saved func(ledger.Supplier)) {
 	contact := newField(w.Contact, "Nom de votre interlocuteur")
 	phone := newField(w.Phone, "")
 	email := newField(w.Email, "")
-	iban := newField(formatIBAN(w.IBAN), "FR76 …, pour payer par virement")
+	iban := newField(fr.IBAN(w.IBAN), "FR76 …, pour payer par virement")
 	bic := newField(w.BIC, "")
 	notes := newTextArea(w.Notes, 3)
 

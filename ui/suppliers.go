@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -50,9 +51,9 @@ func newSuppliers(s *Shell) screen {
 			{title: "Compte", width: 100, text: func(r app.SupplierSummary) string { return r.Account },
 				less: func(a, b app.SupplierSummary) bool { return a.Account < b.Account }},
 			{title: "Nom", width: 220, stretch: true, text: func(r app.SupplierSummary) string { return r.Name },
-				less: func(a, b app.SupplierSummary) bool { return fold(a.Name) < fold(b.Name) }},
+				less: func(a, b app.SupplierSummary) bool { return fr.Fold(a.Name) < fr.Fold(b.Name) }},
 			{title: "Ville", width: 140, text: func(r app.SupplierSummary) string { return r.City },
-				less: func(a, b app.SupplierSummary) bool { return fold(a.City) < fold(b.City) }},
+				less: func(a, b app.SupplierSummary) bool { return fr.Fold(a.City) < fr.Fold(b.City) }},
 			{title: "Téléphone", width: 150, text: func(r app.SupplierSummary) string { return r.Phone }},
 			{title: "Reste à payer", width: 150, align: fyne.TextAlignTrailing, text: func(r app.SupplierSummary) string { return owed(r).String() },
 				ink:  func(r app.SupplierSummary) widget.Importance { return creditInk(owed(r)) },
@@ -61,7 +62,7 @@ func newSuppliers(s *Shell) screen {
 				less: func(a, b app.SupplierSummary) bool { return owed(a) < owed(b) }},
 		},
 		match: func(r app.SupplierSummary, q string) bool {
-			return strings.Contains(fold(strings.Join([]string{r.Account, r.Name, r.City, r.Contact, r.Phone, r.Email}, " ")), q)
+			return strings.Contains(fr.Fold(strings.Join([]string{r.Account, r.Name, r.City, r.Contact, r.Phone, r.Email}, " ")), q)
 		},
 		totals: func(rows []app.SupplierSummary) []string {
 			var total ledger.Amount
@@ -72,7 +73,7 @@ func newSuppliers(s *Shell) screen {
 					due++
 				}
 			}
-			return []string{"Total", fmt.Sprintf("%d fournisseur%s", len(rows), plural(len(rows))), "", "", total.String(),
+			return []string{"Total", fmt.Sprintf("%d fournisseur%s", len(rows), fr.S(len(rows))), "", "", total.String(),
 				fmt.Sprintf("%d à payer", due)}
 		},
 		empty:   "Aucun fournisseur — créez-en un avec « Nouveau fournisseur… » (EDF, l'assureur, l'entreprise de nettoyage…).",
@@ -210,7 +211,7 @@ func (c *supplierCard) reload() {
 	infoRows(c.info, [][2]string{
 		{"Compte", sp.Account}, {"Nom", sp.Name}, {"Adresse", sp.Address}, {"Code postal", sp.Zip}, {"Ville", sp.City},
 		{"Contact", sp.Contact}, {"Téléphone", sp.Phone}, {"Courriel", sp.Email},
-		{"IBAN", formatIBAN(sp.IBAN)}, {"BIC", sp.BIC}, {"Notes", sp.Notes},
+		{"IBAN", fr.IBAN(sp.IBAN)}, {"BIC", sp.BIC}, {"Notes", sp.Notes},
 	})
 	c.statement.Objects = []fyne.CanvasObject{container.NewBorder(nil,
 		note("Un solde négatif (créditeur) est ce que la résidence doit au fournisseur."), nil, nil, statementTable(data.Statement))}

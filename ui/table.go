@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"tantieme/internal/fr"
 )
 
 // column is one column of a dataTable.
@@ -193,7 +195,7 @@ func (d *dataTable[T]) search(query string) {
 
 // apply filters and sorts the records into the rows shown.
 func (d *dataTable[T]) apply() {
-	q := fold(d.query)
+	q := fr.Fold(d.query)
 	d.rows = d.rows[:0]
 	for _, r := range d.all {
 		if d.keep != nil && !d.keep(r) {

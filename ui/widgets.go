@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -170,12 +169,3 @@ func banner(tint color.Color, icon fyne.Resource, text string, actions ...fyne.C
 func tinted(tint color.Color, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewStack(canvas.NewRectangle(tint), container.NewPadded(o))
 }
-
-var foldReplacer = strings.NewReplacer(
-	"à", "a", "â", "a", "ä", "a", "ç", "c", "é", "e", "è", "e", "ê", "e", "ë", "e",
-	"î", "i", "ï", "i", "ô", "o", "ö", "o", "ù", "u", "û", "u", "ü", "u", "ÿ", "y",
-	"œ", "oe", "æ", "ae",
-)
-
-// fold makes text comparable the way people search it: "zoe" finds "Zoé".
-func fold(s string) string { return foldReplacer.Replace(strings.ToLower(strings.TrimSpace(s))) }

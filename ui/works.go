@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -45,7 +46,7 @@ func newWorks(s *Shell) screen {
 			{title: "Code", width: 60, text: func(r app.WorksSummary) string { return r.Code },
 				less: func(a, b app.WorksSummary) bool { return a.Code < b.Code }},
 			{title: "Libellé", width: 220, stretch: true, text: func(r app.WorksSummary) string { return r.Label },
-				less: func(a, b app.WorksSummary) bool { return fold(a.Label) < fold(b.Label) }},
+				less: func(a, b app.WorksSummary) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
 			{title: "Type", width: 200, text: func(r app.WorksSummary) string { return r.Type.Label() }},
 			{title: "AG du", width: 100, text: func(r app.WorksSummary) string { return ledger.FrenchDate(r.AGDate) },
 				less: func(a, b app.WorksSummary) bool { return a.AGDate.Before(b.AGDate) }},
@@ -58,7 +59,7 @@ func newWorks(s *Shell) screen {
 				less: func(a, b app.WorksSummary) bool { return a.Remaining < b.Remaining }},
 		},
 		match: func(r app.WorksSummary, q string) bool {
-			return strings.Contains(fold(r.Code+" "+r.Label+" "+r.Notes), q)
+			return strings.Contains(fr.Fold(r.Code+" "+r.Label+" "+r.Notes), q)
 		},
 		tint: func(r app.WorksSummary) color.Color {
 			if r.Code == w.selected {
@@ -71,7 +72,7 @@ func newWorks(s *Shell) screen {
 			for _, r := range rows {
 				voted, called, remaining = voted+r.Voted, called+r.Called, remaining+r.Remaining
 			}
-			return []string{"Total", fmt.Sprintf("%d campagne%s", len(rows), plural(len(rows))), "", "", voted.String(), called.String(), remaining.String()}
+			return []string{"Total", fmt.Sprintf("%d campagne%s", len(rows), fr.S(len(rows))), "", "", voted.String(), called.String(), remaining.String()}
 		},
 		empty:   "Aucune campagne de travaux — créez celle que l'assemblée générale a votée avec « Nouvelle campagne… ».",
 		noMatch: "Aucune campagne ne correspond à « %s ».",
@@ -119,7 +120,7 @@ func newWorks(s *Shell) screen {
 					called++
 				}
 			}
-			return []string{"", fmt.Sprintf("%d échéance%s", len(rows), plural(len(rows))), t.String(), fmt.Sprintf("%d appelée%s", called, plural(called))}
+			return []string{"", fmt.Sprintf("%d échéance%s", len(rows), fr.S(len(rows))), t.String(), fmt.Sprintf("%d appelée%s", called, fr.S(called))}
 		},
 		empty: "Aucune échéance : indiquez l'échéancier des appels en modifiant la campagne.",
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -196,9 +197,9 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 		if creating {
 			acc := ledger.WorksAccounts(nw.Code)
 			s.say(fmt.Sprintf("Campagne de travaux %s « %s » créée : %s votés, %d échéance%s, comptes %s à %s", nw.Code, nw.Label, nw.Voted.String(),
-				n, plural(n), acc[0], acc[len(acc)-1]))
+				n, fr.S(n), acc[0], acc[len(acc)-1]))
 		} else {
-			s.say(fmt.Sprintf("Campagne de travaux %s « %s » modifiée : %s votés, %d échéance%s", nw.Code, nw.Label, nw.Voted.String(), n, plural(n)))
+			s.say(fmt.Sprintf("Campagne de travaux %s « %s » modifiée : %s votés, %d échéance%s", nw.Code, nw.Label, nw.Voted.String(), n, fr.S(n)))
 		}
 		saved(nw.Code)
 		return nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -73,7 +74,7 @@ func reportAnnexe(n int) func(file string, a reportArgs, out io.Writer) error {
 				what, ex.Name(), written, a.out, len(failed), checks, strings.Join(failed, " ; "))
 		}
 		fmt.Fprintf(out, "%s de l'exercice %s %s dans %s%s — %s vérifiés.\n", what, ex.Name(), written, a.out, draft,
-			countFR(checks, "contrôle", "contrôles"))
+			fr.Count(checks, "contrôle", "contrôles"))
 		return nil
 	}
 }
@@ -102,6 +103,6 @@ func reportDecomptes(file string, a reportArgs, out io.Writer) error {
 	if df.Preview {
 		draft = " (APERÇU : l'exercice n'est pas clôturé)"
 	}
-	fmt.Fprintf(out, "%s de l'exercice %s dans %s%s.\n", countFR(len(df.Owners), "décompte écrit", "décomptes écrits"), ex.Name(), a.out, draft)
+	fmt.Fprintf(out, "%s de l'exercice %s dans %s%s.\n", fr.Count(len(df.Owners), "décompte écrit", "décomptes écrits"), ex.Name(), a.out, draft)
 	return nil
 }

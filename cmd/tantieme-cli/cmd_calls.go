@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -129,7 +130,7 @@ func runCalls(file string, a callsArgs, opt app.NoticeOptions, out io.Writer) er
 	for _, w := range plan.Warnings() {
 		fmt.Fprintf(out, "Attention : %s\n", w)
 	}
-	msg := countFR(len(posted), "appel généré", "appels générés")
+	msg := fr.Count(len(posted), "appel généré", "appels générés")
 	if k := kindsFR(plan); k != "" {
 		msg += " " + k
 	}
@@ -144,7 +145,7 @@ func runCalls(file string, a callsArgs, opt app.NoticeOptions, out io.Writer) er
 		for _, f := range files {
 			n += len(f.Owners)
 		}
-		msg += fmt.Sprintf(" — %s dans %s", countFR(n, "avis", "avis"), a.pdf)
+		msg += fmt.Sprintf(" — %s dans %s", fr.Count(n, "avis", "avis"), a.pdf)
 	}
 	fmt.Fprintln(out, msg+".")
 	return nil
@@ -166,13 +167,6 @@ func kindsFR(p *app.CallPlan) string {
 		return ""
 	}
 	return "(" + strings.Join(parts, ", ") + ")"
-}
-
-func countFR(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func printPlan(out io.Writer, p *app.CallPlan) {
@@ -227,7 +221,7 @@ func reprintNotices(file, day, dir string, opt app.NoticeOptions, out io.Writer)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s du %s, %s au total — dans %s.\n", countFR(len(nf.Owners), "avis", "avis"), ledger.FrenchDate(due), nf.Total, filepath.Dir(nf.Combined))
+	fmt.Fprintf(out, "%s du %s, %s au total — dans %s.\n", fr.Count(len(nf.Owners), "avis", "avis"), ledger.FrenchDate(due), nf.Total, filepath.Dir(nf.Combined))
 	return nil
 }
 

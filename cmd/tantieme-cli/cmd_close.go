@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -72,8 +73,8 @@ func runClose(file string, year int, preview bool, opt app.ClosingOptions, out i
 		fmt.Fprintf(out, "Attention : %s\n", w)
 	}
 	fmt.Fprintf(out, "Exercice %s clôturé : %s au %s, régularisation de %s répartie entre %s ; exercice en cours : %s.\n",
-		ex.Name(), countFR(len(res.Entries), "écriture passée", "écritures passées"), ledger.FrenchDate(ex.End),
-		res.Regularisation, countFR(res.Owners, "copropriétaire", "copropriétaires"), res.Next.Name())
+		ex.Name(), fr.Count(len(res.Entries), "écriture passée", "écritures passées"), ledger.FrenchDate(ex.End),
+		res.Regularisation, fr.Count(res.Owners, "copropriétaire", "copropriétaires"), res.Next.Name())
 	return nil
 }
 
@@ -93,7 +94,7 @@ func printClosing(out io.Writer, p *app.ClosingPlan) {
 	t := newTable([]string{"Section", "Clé", "Tantièmes", "Charges", "Produits", "Charges nettes", "Provisions"}, 2, 3, 4, 5, 6)
 	for _, s := range p.Sections {
 		for _, k := range s.Keys {
-			t.add(s.Label, strings.TrimSpace(k.Key+" "+k.Label), app.FormatShares(k.TotalShares), k.Charges.Format(), k.Income.Format(),
+			t.add(s.Label, strings.TrimSpace(k.Key+" "+k.Label), fr.Shares(k.TotalShares), k.Charges.Format(), k.Income.Format(),
 				k.Net().Format(), k.Provisions.Format())
 		}
 	}

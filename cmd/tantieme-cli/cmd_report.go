@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -108,7 +109,7 @@ func reportReminders(file string, a reportArgs, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s au %s (%s dus au total) — dans %s.\n", countFR(len(rf.Owners), "relance écrite", "relances écrites"),
+	fmt.Fprintf(out, "%s au %s (%s dus au total) — dans %s.\n", fr.Count(len(rf.Owners), "relance écrite", "relances écrites"),
 		ledger.FrenchDate(at), rf.Total, a.out)
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -124,7 +125,7 @@ func bookReport(what string, pdf func(*app.Residence, app.BookOptions) ([]byte, 
 				title = "Journal " + opt.Journal
 			}
 		}
-		fmt.Fprintf(out, "%s – %s – écrit dans %s (%s).\n", title, p.Name(), a.out, countFR(pdfPages(doc), "page", "pages"))
+		fmt.Fprintf(out, "%s – %s – écrit dans %s (%s).\n", title, p.Name(), a.out, fr.Count(pdfPages(doc), "page", "pages"))
 		return nil
 	}
 }
@@ -165,7 +166,7 @@ func reportAttendance(file string, a reportArgs, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "Feuille de présence de l'assemblée du %s : %s, %s tantièmes – écrite dans %s (%s).\n", ledger.FrenchDate(opt.Date),
-		countFR(len(sheet.Owners), "copropriétaire", "copropriétaires"), app.FormatShares(sheet.Votes), a.out, countFR(pdfPages(doc), "page", "pages"))
+		fr.Count(len(sheet.Owners), "copropriétaire", "copropriétaires"), fr.Shares(sheet.Votes), a.out, fr.Count(pdfPages(doc), "page", "pages"))
 	return nil
 }
 
@@ -197,7 +198,7 @@ func reportLabels(file string, a reportArgs, out io.Writer) error {
 	if err := writePDF(a.out, doc); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%s sur %s de %d × 7 écrites dans %s.\n", countFR(n, "étiquette", "étiquettes"), countFR(pdfPages(doc), "planche", "planches"), cols, a.out)
+	fmt.Fprintf(out, "%s sur %s de %d × 7 écrites dans %s.\n", fr.Count(n, "étiquette", "étiquettes"), fr.Count(pdfPages(doc), "planche", "planches"), cols, a.out)
 	return nil
 }
 
@@ -223,7 +224,7 @@ func reportCouncil(file string, a reportArgs, out io.Writer) error {
 	if err := writePDF(a.out, doc); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Conseil syndical : %s – liste écrite dans %s.\n", countFR(n, "membre", "membres"), a.out)
+	fmt.Fprintf(out, "Conseil syndical : %s – liste écrite dans %s.\n", fr.Count(n, "membre", "membres"), a.out)
 	return nil
 }
 
