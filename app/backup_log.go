@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"tantieme/internal/desktop"
 	"tantieme/ledger"
 )
 
@@ -31,13 +32,9 @@ type backupLog struct {
 
 var logMu sync.Mutex
 
-func backupLogPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "Tantieme", "sauvegardes.json")
-}
+// backupLogPath is the log's file; "" when the system has no settings
+// folder (then nothing is remembered).
+func backupLogPath() string { return desktop.Where().Backups }
 
 func readBackupLog() backupLog {
 	l := backupLog{Residences: map[string]BackupRecord{}}

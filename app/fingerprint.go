@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"tantieme/internal/desktop"
 	"tantieme/ledger"
 )
 
@@ -44,13 +45,9 @@ type FingerprintRecord struct {
 // maxFingerprintRecords bounds the log: the newest are kept.
 const maxFingerprintRecords = 2000
 
-func fingerprintLogPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "Tantieme", "empreintes.json")
-}
+// fingerprintLogPath is the log's file; "" when the system has no
+// settings folder (then nothing is remembered).
+func fingerprintLogPath() string { return desktop.Where().Fingerprints }
 
 func readFingerprintLog() []FingerprintRecord {
 	var out []FingerprintRecord

@@ -4,10 +4,10 @@
 package app
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
+	"tantieme/internal/desktop"
 	"tantieme/ledger"
 )
 
@@ -96,13 +96,5 @@ func FileName(dir, name string) string {
 // DocumentsFolder is where the program writes a residence's documents by
 // default, Documents/Tantième/<Résidence>: what a full backup adds.
 func DocumentsFolder(residence string) string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		home = "."
-	}
-	docs := filepath.Join(home, "Documents")
-	if st, err := os.Stat(docs); err != nil || !st.IsDir() {
-		docs = home
-	}
-	return filepath.Join(docs, "Tantième", strings.TrimSuffix(filepath.Base(FileName("", residence)), ".copro"))
+	return filepath.Join(desktop.Where().Documents, "Tantième", strings.TrimSuffix(filepath.Base(FileName("", residence)), ".copro"))
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,24 +62,59 @@ func LockPath(file string) string { return file + ".lock" }
 // operating system's lock on the open lock file is what counts: it dies with
 // the process, so a lock file left by a crash is recognised as stale (its
 // content names a holder, yet nobody holds the lock) and taken over.
+//
+// On a network share (a residence on the council's NAS) the same lock
+// holds as long as the share's own locks work, which SQLite's locking of
+// the residence itself needs as well:
+//   - Windows (LockFileEx, writer_lock_windows.go): byte-range locks are
+//     sent to the SMB server and enforced there for every client (the
+//     protocol allows locking past the end of the file, where lockOffset
+//     is); the server drops them when a crashed client's session ends.
+//   - Linux and macOS (flock, writer_lock_unix.go): on NFS, Linux has sent
+//     flock as a whole-file byte-range lock to the server since 2.6.12 (NLM
+//     for NFSv3, in the protocol for NFSv4), and Linux's SMB client (cifs)
+//     has sent it as an SMB lock since 5.5.
+//   - A share whose locks are refused (flock fails: ENOLCK, ENOTSUP) falls
+//     back on the lock file's existence, created with O_EXCL, which SMB and
+//     NFS (v3 and later) both make atomic on the server: only the program
+//     that created the file holds it; a holder of this machine that is gone
+//     is taken over; one of another machine is never taken over (whether it
+//     still runs cannot be told from here).
+//   - A share mounted with locks kept on the client only (NFS `nolock` or
+//     `local_lock=`, cifs `nobrl`) cannot protect a residence from another
+//     computer, neither here nor in SQLite: such mounts are not supported.
 type writerLock struct {
 	f     *os.File
 	stale *Holder // the holder a crash left in the file, if any
 }
 
+// tryLock is the system's lock on an open file; tests replace it to stand
+// for a share without locks.
+var tryLock = tryLockFile
+
 // acquireWriterLock takes the writer lock of file, or says who holds it.
 func acquireWriterLock(file string) (*writerLock, error) {
 	path := LockPath(file)
 	for attempt := 0; attempt < 5; attempt++ {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		// Created exclusively when absent: without file locks, being the
+		// one who created it is what holds it.
+		created := true
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			created = false
+			f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		}
 		if err != nil {
 			return nil, Wrap(Locked, err, "Le verrou « %s » ne peut pas être créé : le dossier de la résidence est-il en lecture seule ? Ouvrez-la en lecture seule", filepath.Base(path))
 		}
-		held, err := tryLockFile(f)
+		held, err := tryLock(f)
 		if err != nil {
-			// The file system has no locks (some network shares): fall
-			// back on the holder written in the file.
-			held = !holderAlive(readHolder(f))
+			// The file system has no locks (some network shares): the
+			// file's creator holds it, and a holder of this machine that
+			// is gone is taken over. An empty file that another program
+			// created is being taken right now: not ours.
+			h := readHolder(f)
+			held = created || (h != nil && !holderAlive(h))
 		}
 		if !held {
 			h := readHolder(f)

@@ -2,19 +2,19 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/desktop"
 	"tantieme/ledger"
 )
 
@@ -28,13 +28,46 @@ func residenceDocuments(name string) string {
 	return filepath.Join(documentsDir(), safeFolderName(name))
 }
 
-// backupFolder is the folder a backup proposes: the one used last time (the
-// USB stick), else the user's Documents.
+// pluggedSticks lists the USB sticks plugged in now; tests replace it.
+var pluggedSticks = desktop.Sticks
+
+// backupFolders are the folders a backup offers, the one it proposes
+// first: the folder used last time when it is there (the same stick plugged
+// in again), else the sticks plugged in (a backup belongs away from the
+// computer), else the folder used last time even when absent (the form then
+// asks to plug its stick in), then the user's Documents.
+func backupFolders(last string, sticks []string, documents string, isDir func(string) bool) []string {
+	var out []string
+	add := func(d string) {
+		if d != "" && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	if last != "" && isDir(last) {
+		add(last)
+	}
+	for _, d := range sticks {
+		add(d)
+	}
+	add(last)
+	add(documents)
+	return out
+}
+
+// backupFolder is where the restore dialog looks first: the first of those
+// folders that is there.
 func backupFolder() string {
-	if d := app.LastBackupFolder(); d != "" {
-		return d
+	for _, d := range backupFolders(app.LastBackupFolder(), pluggedSticks(), userDocuments(), isDir) {
+		if isDir(d) {
+			return d
+		}
 	}
 	return userDocuments()
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
 
 // backupForm asks where to save the open residence (Fichier › Sauvegarder…),
@@ -44,7 +77,9 @@ func (s *Shell) backupForm() {
 	if s.res == nil || s.win.Canvas().Overlays().Top() != nil {
 		return
 	}
-	dir, dirLine := s.folderField(backupFolder())
+	sticks := pluggedSticks()
+	folders := backupFolders(app.LastBackupFolder(), sticks, userDocuments(), isDir)
+	dir, dirLine := s.folderField(folders[0])
 	dir.SetPlaceHolder("Dossier de la sauvegarde : votre clé USB, par exemple")
 	docs := s.residenceDocuments()
 	full := newCheckField("Sauvegarde complète (ajoute les documents PDF générés : "+docs+")", false)
@@ -101,12 +136,32 @@ func (s *Shell) backupForm() {
 		note("La sauvegarde est un fichier .copro.zip qui contient toute la comptabilité de la résidence. Elle est relue et vérifiée une fois écrite. "+
 			"Gardez-la sur une clé USB rangée ailleurs que l'ordinateur."),
 		widget.NewForm(widget.NewFormItem("Dossier *", dirLine)),
+		stickButtons(sticks, userDocuments(), dir),
 		full,
 		note(keepText),
 		note(last),
 	)
 	f.show(content, dir)
 	refit(f)
+}
+
+// stickButtons offers the USB sticks plugged in, then the Documents, as
+// buttons that fill the folder in; nothing when no stick is plugged in.
+func stickButtons(sticks []string, documents string, dir *field) fyne.CanvasObject {
+	row := container.NewHBox()
+	if len(sticks) == 0 {
+		return row
+	}
+	row.Add(widget.NewLabel("Clés USB branchées :"))
+	for _, d := range append(slices.Clone(sticks), documents) {
+		icon := theme.StorageIcon()
+		label := d
+		if d == documents {
+			icon, label = theme.FolderIcon(), "Documents"
+		}
+		row.Add(widget.NewButtonWithIcon(label, icon, func() { dir.SetText(d) }))
+	}
+	return container.NewHScroll(row)
 }
 
 // backedUp says what the backup wrote, and opens its folder on request.
@@ -133,11 +188,7 @@ func (s *Shell) backedUp(done app.BackupResult) {
 // openInSystem opens a file or a folder with the system's program; false
 // (and the reason shown) when it cannot.
 func (s *Shell) openInSystem(target string) bool {
-	u, err := url.Parse(storage.NewFileURI(target).String())
-	if err == nil {
-		err = openURL(s.app, u)
-	}
-	if err != nil {
+	if err := openURL(s.app, desktop.FileURL(target)); err != nil {
 		s.showError(ledger.Wrap(ledger.Internal, err, "« %s » ne peut pas être ouvert : ouvrez-le depuis votre gestionnaire de fichiers", target))
 		return false
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/desktop"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
@@ -27,13 +28,14 @@ import (
 // written), confirmation, posting behind a progress bar, then the notices
 // as PDF, which the user opens in his PDF viewer or finds in their folder.
 
-// openDocument opens a file or a folder with the system's program; tests
-// replace it to see what would open.
-var openDocument = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
+// openDocument opens a file or a folder with the system's program
+// (desktop.OpenURL: Fyne's OpenURL mangles Windows paths); tests replace it
+// to see what would open.
+var openDocument = func(_ fyne.App, u *url.URL) error { return desktop.OpenURL(u) }
 
 // openPath opens a generated document or its folder; true when it could.
 func (s *Shell) openPath(path string) bool {
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	u := desktop.FileURL(path)
 	if err := openDocument(s.app, u); err != nil {
 		s.showError(ledger.Wrap(ledger.Invalid, err, "« %s » n'a pas pu être ouvert : ouvrez-le depuis votre gestionnaire de fichiers", path))
 		return false

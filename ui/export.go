@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/desktop"
 	"tantieme/ledger"
 )
 
@@ -25,9 +26,10 @@ const prefExportDir = "export.dir"
 // them in the message after the export.
 var exportSheets = []string{app.SheetOwners, app.SheetShares, app.SheetEntries, app.SheetBalance, app.SheetLedger}
 
-// openURL opens a file or a folder with the system's program; tests replace
-// it to see what would open.
-var openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
+// openURL opens a file or a folder with the system's program
+// (desktop.OpenURL: Fyne's OpenURL mangles Windows paths); tests replace it
+// to see what would open.
+var openURL = func(_ fyne.App, u *url.URL) error { return desktop.OpenURL(u) }
 
 // exportWorkbook asks where to save the Excel workbook of the exercise
 // shown (Fichier › Exporter…), then writes it. Exporting only reads the
@@ -110,11 +112,7 @@ func (s *Shell) exported(path string, ex ledger.Exercise) {
 	f := s.newForm("Export terminé", "Fermer")
 	f.cancel.Hide()
 	open := func(target string) {
-		u, err := url.Parse(storage.NewFileURI(target).String())
-		if err == nil {
-			err = openURL(s.app, u)
-		}
-		if err != nil {
+		if err := openURL(s.app, desktop.FileURL(target)); err != nil {
 			s.showError(ledger.Wrap(ledger.Internal, err, "« %s » ne peut pas être ouvert : ouvrez-le depuis votre gestionnaire de fichiers", target))
 			return
 		}

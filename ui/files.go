@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"tantieme/app"
+	"tantieme/internal/desktop"
 	"tantieme/ledger"
 )
 
@@ -19,11 +20,10 @@ const (
 // demoFile is where the demo residence is written: in the user's settings
 // folder, out of the way of his own files.
 func demoFile() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", ledger.Wrap(ledger.Internal, err, "Le dossier des réglages de Tantième est introuvable")
+	dir := desktop.Where().Demo
+	if dir == "" {
+		return "", ledger.Errorf(ledger.Internal, "Le dossier des réglages de Tantième est introuvable")
 	}
-	dir = filepath.Join(dir, "Tantieme", "demo")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", ledger.Wrap(ledger.Internal, err, "Le dossier « %s » ne peut pas être créé", dir)
 	}
@@ -40,18 +40,9 @@ func removeResidence(file string) error {
 	return nil
 }
 
-// documentsDir is where new residences go by default: Documents/Tantième.
-func documentsDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "."
-	}
-	docs := filepath.Join(home, "Documents")
-	if st, err := os.Stat(docs); err != nil || !st.IsDir() {
-		docs = home
-	}
-	return filepath.Join(docs, "Tantième")
-}
+// documentsDir is where new residences go by default: Documents/Tantième
+// (the Documents of this system: see desktop.Where).
+func documentsDir() string { return filepath.Join(desktop.Where().Documents, "Tantième") }
 
 // recentFiles lists the residences opened lately that still exist.
 func (s *Shell) recentFiles() []string {

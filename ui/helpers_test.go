@@ -25,6 +25,7 @@ func newTestShell(t *testing.T) *Shell {
 	t.Helper()
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("HOME", t.TempDir())
+	pluggedSticks = func() []string { return nil } // this computer's sticks are not the test's
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow("")

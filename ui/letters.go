@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/desktop"
 	"tantieme/ledger"
 	"tantieme/templates"
 )
@@ -148,7 +149,7 @@ func newLettersPanel(s *Shell) *lettersPanel {
 		note("Image PNG ou JPEG de votre signature (scannée), imprimée sous les avis et les relances."))
 	buttons := container.NewHBox(p.save, p.undo)
 	editPart := container.NewBorder(container.NewVBox(p.help, container.NewBorder(nil, nil, nil, p.reset, p.state)), container.NewVBox(p.previewErr, buttons,
-		note("Les champs de fusion s'écrivent entre doubles accolades, avec un point : {{.Owner.Salutation}}. Cliquez sur un champ à droite pour l'insérer à la place du curseur. Ctrl+Entrée : enregistrer.")),
+		note("Les champs de fusion s'écrivent entre doubles accolades, avec un point : {{.Owner.Salutation}}. Cliquez sur un champ à droite pour l'insérer à la place du curseur. "+desktop.Shortcut("Entrée")+" : enregistrer.")),
 		nil, nil, p.editor)
 	previewPart := container.NewBorder(bold("Aperçu avec des données d'exemple"), nil, nil, nil,
 		container.NewVScroll(tinted(sheet, p.preview)))

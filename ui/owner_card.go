@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/internal/desktop"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
@@ -250,7 +251,7 @@ func (c *ownerCard) editOwnerNotes() {
 		s.changed()
 		return nil
 	}
-	f.show(container.NewBorder(nil, note("Touche Entrée : nouvelle ligne. Ctrl+Entrée : enregistrer. Échap : annuler."), nil, nil, notes), notes)
+	f.show(container.NewBorder(nil, note("Touche Entrée : nouvelle ligne. "+desktop.Shortcut("Entrée")+" : enregistrer. Échap : annuler."), nil, nil, notes), notes)
 }
 
 func (c *ownerCard) deleteOwner() {

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"tantieme/app"
+	"tantieme/internal/version"
 	"tantieme/ledger"
 )
 
@@ -49,6 +50,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	if len(args) == 1 && isVersion(args[0]) {
+		fmt.Fprintln(stdout, version.String())
+		return 0
+	}
 	name := args[0]
 	cmd, ok := commands[name]
 	if !ok {
@@ -77,6 +82,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, sentence(ledger.Message(err)))
 		return 1
 	}
+}
+
+// isVersion recognises the ways of asking which Tantième this is:
+// --version like every program, and the command "version".
+func isVersion(arg string) bool {
+	return arg == "--version" || arg == "-version" || arg == "version"
 }
 
 // flagError marks errors from the flag package (unknown flag, bad value).
@@ -126,6 +137,7 @@ func printUsage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %s\n", commands[n].usage)
 	}
+	fmt.Fprintln(w, "  version (ou --version) : affiche la version de Tantième")
 }
 
 // needArgs checks the count of positional arguments.

@@ -1,0 +1,5 @@
+//go:build !unix && !windows
+
+package desktop
+
+func sticks() []string { return nil }
