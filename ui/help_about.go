@@ -3,7 +3,6 @@ package ui
 import (
 	"log"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +14,7 @@ import (
 	"tantieme"
 	"tantieme/app"
 	"tantieme/assets"
+	"tantieme/internal/desktop"
 	"tantieme/internal/version"
 	"tantieme/ledger"
 )
@@ -40,13 +40,7 @@ var thirdParty = []struct{ name, use, licence string }{
 // settingsFolder is the user's settings folder of Tantième: the demo, the
 // record of backups and the fingerprints kept on this computer (see
 // demoFile, app's backup and fingerprint logs).
-func settingsFolder() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "Tantieme")
-}
+func settingsFolder() string { return desktop.Where().Config }
 
 // dataPlace is a line of « Où sont vos données » in À propos.
 type dataPlace struct {
