@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // TestExportXLSXFormats opens the exported workbook with excelize and with
@@ -47,7 +48,7 @@ func TestExportXLSXFormats(t *testing.T) {
 	if st := styleOf(SheetEntries, "E2"); st.CustomNumFmt == nil || *st.CustomNumFmt != DateFormat {
 		t.Errorf("date cell format %+v", st)
 	}
-	wb, err := ReadWorkbook("export.xlsx", data)
+	wb, err := sheet.ReadWorkbook("export.xlsx", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func TestExportXLSXFormats(t *testing.T) {
 	amounts := 0
 	for _, e := range entries {
 		for _, l := range e.Lines {
-			if c := sh.Cell(row, 5); c.Kind != CellDate || c.Text() != ledger.FrenchDate(e.Date) {
+			if c := sh.Cell(row, 5); c.Kind != sheet.CellDate || c.Text() != ledger.FrenchDate(e.Date) {
 				t.Fatalf("row %d: date cell %+v, want %s", row, c, ledger.FrenchDate(e.Date))
 			}
 			for col, want := range map[int]ledger.Amount{7: l.Debit, 8: l.Credit} {
@@ -69,8 +70,8 @@ func TestExportXLSXFormats(t *testing.T) {
 					}
 					continue
 				}
-				got, _, msg := cellAmount(c)
-				if c.Kind != CellNumber || msg != "" || got != want {
+				got, _, msg := sheet.ReadAmount(c)
+				if c.Kind != sheet.CellNumber || msg != "" || got != want {
 					t.Fatalf("row %d col %d: %+v (%v %s), want the number %s", row, col, c, got, msg, want.Plain())
 				}
 				ref, _ := excelize.CoordinatesToCellName(col, row)
@@ -96,7 +97,7 @@ func TestExportXLSXFormats(t *testing.T) {
 	}
 	// Lot numbers stay text: 001 is not 1.
 	osh, _ := wb.Sheet(SheetOwners)
-	if c := osh.Cell(2, 8); c.Kind != CellText {
+	if c := osh.Cell(2, 8); c.Kind != sheet.CellText {
 		t.Errorf("lot number cell %+v", c)
 	}
 }

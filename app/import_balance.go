@@ -2,6 +2,7 @@ package app
 
 import (
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // balanceImport reads a trial balance to take over the books: account,
@@ -136,7 +137,7 @@ func (p *ImportPlan) checkTotalRow(sums map[string]ledger.Amount) {
 			if !ok || c == 0 {
 				continue
 			}
-			got, empty, msg := cellAmount(p.sh.Cell(r, c))
+			got, empty, msg := sheet.ReadAmount(p.sh.Cell(r, c))
 			if empty || msg != "" || got == want {
 				continue
 			}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // impEntryLines describes the entries of the residence, one string per line.
@@ -108,12 +109,12 @@ func TestImportBalanceRefused(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := impResidence(t)
 			before := impFileBytes(t, r.Path())
-			var wb *Workbook
+			var wb *sheet.Workbook
 			if c.data == "" {
 				wb = impOpen(t, c.file)
 			} else {
 				var err error
-				if wb, err = ReadWorkbook(c.file, []byte(c.data)); err != nil {
+				if wb, err = sheet.ReadWorkbook(c.file, []byte(c.data)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -127,7 +128,7 @@ func TestImportBalanceRefused(t *testing.T) {
 		})
 	}
 	// The total row is checked against the sums: a difference is a warning.
-	wb, _ := ReadWorkbook("b.csv", []byte("Compte;Intitulé;Débit;Crédit\n512001;Banque;1 000,00;\n401000;F;;1 000,00\nTotal;;999;1 000,00\n"))
+	wb, _ := sheet.ReadWorkbook("b.csv", []byte("Compte;Intitulé;Débit;Crédit\n512001;Banque;1 000,00;\n401000;F;;1 000,00\nTotal;;999;1 000,00\n"))
 	rep := impMustImport(t, impResidence(t), wb, ImportOptions{Kind: ImportBalance})
 	impSameLines(t, "warnings", impWarnings(rep.Warnings), []string{
 		"b.csv, ligne 4, colonne C (Débit) : la ligne de total indique 999,00 €, la somme des lignes importées est 1 000,00 €.",

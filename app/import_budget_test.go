@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 func impBudgetResidence(t *testing.T) *Residence {
@@ -54,7 +55,7 @@ func TestImportBudget(t *testing.T) {
 		"budget.xlsx, feuille « Budget 2026 », ligne 4, colonne C (Montant) : le compte 601000 sur la clé 001 figure déjà ligne 2 : les montants sont additionnés.",
 	})
 	// Imported again, its lines replace themselves; other lines stay.
-	wb, _ := ReadWorkbook("b.csv", []byte("Compte;Clé;Montant\n601;001;1 000\n"))
+	wb, _ := sheet.ReadWorkbook("b.csv", []byte("Compte;Clé;Montant\n601;001;1 000\n"))
 	rep = impMustImport(t, r, wb, ImportOptions{Kind: ImportBudget, Year: 2026})
 	impSameLines(t, "budget 2026 again", impBudgetLines(t, r, 2026), []string{"601000/001 1000.00", "615000/001 800.00", "614000/002 2400.00"})
 	impSameLines(t, "notes", rep.Notes[1:], []string{"1 ligne du budget existant est remplacée."})
@@ -78,7 +79,7 @@ func TestImportBudgetRefused(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := impBudgetResidence(t)
 			before := impFileBytes(t, r.Path())
-			wb, _ := ReadWorkbook("b.csv", []byte(c.csv))
+			wb, _ := sheet.ReadWorkbook("b.csv", []byte(c.csv))
 			_, err := r.Import(wb, ImportOptions{Kind: ImportBudget, Year: c.year})
 			if ledger.Message(err) != c.err {
 				t.Errorf("got %v\nwant %s", err, c.err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 func TestImportEntries(t *testing.T) {
@@ -112,7 +113,7 @@ func TestImportEntriesRules(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			wb, err := ReadWorkbook("e.csv", []byte(c.csv))
+			wb, err := sheet.ReadWorkbook("e.csv", []byte(c.csv))
 			if err != nil {
 				t.Fatal(err)
 			}

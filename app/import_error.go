@@ -5,56 +5,13 @@ import (
 	"strings"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
-// ImportError is one problem found in a file being imported, located as
-// Excel shows it, like encoding/csv's ParseError:
-//
-//	proprietaires.xlsx, feuille « Lots », ligne 12, colonne D (Tantièmes) : « 12,5x » n'est pas un nombre.
-//
-// A warning is reported but does not stop the import; any other problem
-// does, and nothing is written.
-type ImportError struct {
-	File    string // base name of the file
-	Sheet   string // "" for a CSV file
-	Row     int    // 1-based; 0 when the problem is about the whole sheet
-	Col     int    // 1-based; 0 when it is about the whole row
-	Field   string // French name of the field read from that column
-	Msg     string // French, without the location
-	Warning bool
-}
-
-// Where is the location part of the message: "f.xlsx, feuille « S », ligne 12, colonne D (Tantièmes)".
-func (e *ImportError) Where() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Sheet != "" {
-		b.WriteString(", feuille « " + e.Sheet + " »")
-	}
-	if e.Row > 0 {
-		fmt.Fprintf(&b, ", ligne %d", e.Row)
-	}
-	if e.Col > 0 {
-		b.WriteString(", colonne " + ColumnLetter(e.Col))
-		if e.Field != "" {
-			b.WriteString(" (" + e.Field + ")")
-		}
-	}
-	return b.String()
-}
-
-func (e *ImportError) Error() string {
-	return sentenceFR(e.Where() + " : " + e.Msg)
-}
-
-// sentenceFR ends s with a full stop, once.
-func sentenceFR(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…") {
-		return s
-	}
-	return s + "."
-}
+// ImportError is one problem of a file being imported, located as Excel
+// shows it: the spreadsheet reader's own problem type (sheet.Problem), so
+// that a damaged cell and a wrong value read the same way.
+type ImportError = sheet.Problem
 
 // blockingError turns the blocking problems of a plan into the one error
 // the CLI prints and the UI shows: the first problem, and how many others

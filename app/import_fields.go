@@ -2,6 +2,8 @@ package app
 
 import (
 	"strings"
+
+	"tantieme/sheet"
 )
 
 // ImportKind is what a file holds: owners, shares, balance, entries, budget.
@@ -172,7 +174,7 @@ func init() {
 	for name, f := range fieldDefs {
 		var norms, looses []string
 		for _, s := range append([]string{f.Label}, f.synonyms...) {
-			n := normHeader(s)
+			n := sheet.NormHeader(s)
 			norms = append(norms, n)
 			looses = append(looses, looseHeader(n))
 		}
@@ -192,7 +194,7 @@ func normHeaderCell(s string) string {
 	if len(s) > maxHeaderLen {
 		return ""
 	}
-	return normHeader(s)
+	return sheet.NormHeader(s)
 }
 
 // matchTier says how well header h (already normHeader'ed) names field f:

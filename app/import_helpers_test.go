@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // impResidence makes an empty residence with exercises 2025 to 2027 and
@@ -39,16 +40,16 @@ func impDemo(tb testing.TB) *Residence {
 }
 
 // impOpen opens a file of testdata/.
-func impOpen(tb testing.TB, name string) *Workbook {
+func impOpen(tb testing.TB, name string) *sheet.Workbook {
 	tb.Helper()
-	wb, err := OpenWorkbook(filepath.Join("testdata", name))
+	wb, err := sheet.OpenWorkbook(filepath.Join("testdata", name))
 	if err != nil {
 		tb.Fatalf("%s: %v", name, err)
 	}
 	return wb
 }
 
-func impMustImport(tb testing.TB, r *Residence, wb *Workbook, opts ImportOptions) *ImportReport {
+func impMustImport(tb testing.TB, r *Residence, wb *sheet.Workbook, opts ImportOptions) *ImportReport {
 	tb.Helper()
 	rep, err := r.Import(wb, opts)
 	if err != nil {

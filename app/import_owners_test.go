@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 func impWarnings(list []*ImportError) []string {
@@ -156,7 +157,7 @@ func TestImportOwnersOptions(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := impResidence(t)
-			wb, err := ReadWorkbook("f.csv", []byte(c.csv))
+			wb, err := sheet.ReadWorkbook("f.csv", []byte(c.csv))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -183,7 +184,7 @@ func TestImportOwnersOptions(t *testing.T) {
 func TestImportOwnersIntoFilledResidence(t *testing.T) {
 	r := impResidence(t)
 	impMustImport(t, r, impOpen(t, "proprietaires.xlsx"), ImportOptions{Kind: ImportOwners})
-	wb, _ := ReadWorkbook("suite.csv", []byte("Compte;Nom;Lot;Tantièmes\n;Nouveau Paul;20;100\n450002;Autre;21;1\n;Petit Jean;001;5\n"))
+	wb, _ := sheet.ReadWorkbook("suite.csv", []byte("Compte;Nom;Lot;Tantièmes\n;Nouveau Paul;20;100\n450002;Autre;21;1\n;Petit Jean;001;5\n"))
 	p, err := r.PlanImport(wb, ImportOptions{Kind: ImportOwners})
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +194,7 @@ func TestImportOwnersIntoFilledResidence(t *testing.T) {
 		"suite.csv, ligne 4, colonne B (Nom) : un copropriétaire « Petit Jean » existe déjà (450004) : un nouveau copropriétaire est créé.",
 		"suite.csv, ligne 4, colonne C (N° lot) : le lot 001 existe déjà dans la résidence.",
 	})
-	wb, _ = ReadWorkbook("suite.csv", []byte("Compte;Nom;Lot;Tantièmes\n;Nouveau Paul;20;100\n"))
+	wb, _ = sheet.ReadWorkbook("suite.csv", []byte("Compte;Nom;Lot;Tantièmes\n;Nouveau Paul;20;100\n"))
 	rep := impMustImport(t, r, wb, ImportOptions{Kind: ImportOwners})
 	impSameLines(t, "notes", rep.Notes, []string{
 		"Comptes attribués dans l'ordre du fichier : 450005.",

@@ -9,12 +9,14 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // The import assistant works in four steps, each backed by this API:
 //
-//  1. OpenWorkbook (or ReadWorkbook) reads the file; SheetNames lists its
+//  1. sheet.OpenWorkbook (or sheet.ReadWorkbook) reads the file; SheetNames lists its
 //     sheets. ImportOptions.HeaderRow says whether a row holds headers.
 //  2. ImportFields lists the fields of a kind; PlanImport pre-fills
 //     ImportPlan.Mapping from the headers, and ImportPlan.Columns gives the
@@ -115,8 +117,8 @@ type ImportPlan struct {
 	Problems  []*ImportError // every problem (errors and warnings) in row order, sheet-wide ones first
 	Report    ImportReport   // what ApplyImport will do
 
-	wb       *Workbook
-	sh       *Sheet
+	wb       *sheet.Workbook
+	sh       *sheet.Sheet
 	opts     ImportOptions
 	imp      importer
 	fieldIdx map[string]int
@@ -169,7 +171,7 @@ func importerFor(kind ImportKind) (importer, error) {
 // residence as it is now, and returns the preview. An error is returned for
 // options that cannot be followed (unknown sheet, field or column, exercise
 // that does not exist); problems of the file's content are in the plan.
-func (r *Residence) PlanImport(wb *Workbook, opts ImportOptions) (*ImportPlan, error) {
+func (r *Residence) PlanImport(wb *sheet.Workbook, opts ImportOptions) (*ImportPlan, error) {
 	var p *ImportPlan
 	err := r.View(func(tx *ledger.Tx) (err error) {
 		p, err = planImport(tx, wb, opts)
@@ -216,7 +218,7 @@ func (r *Residence) ApplyImport(p *ImportPlan) (*ImportReport, error) {
 }
 
 // Import plans and applies in one go (the CLI's way).
-func (r *Residence) Import(wb *Workbook, opts ImportOptions) (*ImportReport, error) {
+func (r *Residence) Import(wb *sheet.Workbook, opts ImportOptions) (*ImportReport, error) {
 	p, err := r.PlanImport(wb, opts)
 	if err != nil {
 		return nil, err
@@ -224,7 +226,7 @@ func (r *Residence) Import(wb *Workbook, opts ImportOptions) (*ImportReport, err
 	return r.ApplyImport(p)
 }
 
-func planImport(tx *ledger.Tx, wb *Workbook, opts ImportOptions) (*ImportPlan, error) {
+func planImport(tx *ledger.Tx, wb *sheet.Workbook, opts ImportOptions) (*ImportPlan, error) {
 	imp, err := importerFor(opts.Kind)
 	if err != nil {
 		return nil, err
@@ -301,9 +303,9 @@ func (p *ImportPlan) setupColumns() error {
 	}
 	norms := make([]string, ncol)
 	for c := 1; c <= ncol; c++ {
-		col := Column{Number: c, Letter: ColumnLetter(c)}
+		col := Column{Number: c, Letter: sheet.ColumnLetter(c)}
 		if p.HeaderRow > 0 {
-			col.Header = cleanCellText(sh.Shown(p.HeaderRow, c).Text())
+			col.Header = sheet.CleanText(sh.Shown(p.HeaderRow, c).Text())
 			norms[c-1] = normHeaderCell(col.Header)
 		}
 		p.Columns = append(p.Columns, col)
@@ -334,9 +336,9 @@ func (p *ImportPlan) setupColumns() error {
 				p.Mapping[f.Name] = f.Position
 				used[f.Position] = true
 				if h := p.Columns[f.Position-1].Header; h != "" {
-					p.warnSheet("la colonne %s (« %s ») est lue comme « %s » d'après sa place", ColumnLetter(f.Position), h, f.Label)
+					p.warnSheet("la colonne %s (« %s ») est lue comme « %s » d'après sa place", sheet.ColumnLetter(f.Position), h, f.Label)
 				} else {
-					p.warnSheet("la colonne %s, sans en-tête, est lue comme « %s » d'après sa place", ColumnLetter(f.Position), f.Label)
+					p.warnSheet("la colonne %s, sans en-tête, est lue comme « %s » d'après sa place", sheet.ColumnLetter(f.Position), f.Label)
 				}
 			}
 		}
@@ -374,7 +376,7 @@ func (p *ImportPlan) setupColumns() error {
 			continue
 		}
 		if other, dup := byCol[c]; dup {
-			p.failSheet("la colonne %s est associée à deux champs, « %s » et « %s »", ColumnLetter(c), p.label(other), f.Label)
+			p.failSheet("la colonne %s est associée à deux champs, « %s » et « %s »", sheet.ColumnLetter(c), p.label(other), f.Label)
 		}
 		byCol[c] = f.Name
 	}
@@ -424,7 +426,7 @@ func (p *ImportPlan) detectHeader() int {
 	best, bestScore := 0, 0
 	for r := 1; r <= min(20, p.sh.RowCount()); r++ {
 		var norms []string
-		for c := 1; c <= len(p.sh.rows[r-1]); c++ {
+		for c := 1; c <= len(p.sh.Row(r)); c++ {
 			norms = append(norms, normHeaderCell(p.sh.Shown(r, c).Text()))
 		}
 		if s := len(mapHeaders(p.Fields, norms)); s > bestScore {
@@ -468,7 +470,7 @@ func (p *ImportPlan) detectHeader() int {
 			if c.IsEmpty() {
 				continue
 			}
-			if _, _, msg := cellAmount(c); msg == "" {
+			if _, _, msg := sheet.ReadAmount(c); msg == "" {
 				return 0
 			}
 			words++
@@ -482,14 +484,14 @@ func (p *ImportPlan) detectHeader() int {
 
 func (p *ImportPlan) resolveColumn(spec string) int {
 	if p.HeaderRow > 0 {
-		n := normHeader(spec)
+		n := sheet.NormHeader(spec)
 		for _, c := range p.Columns {
-			if n != "" && normHeader(c.Header) == n {
+			if n != "" && sheet.NormHeader(c.Header) == n {
 				return c.Number
 			}
 		}
 	}
-	if c := columnOfLetter(spec); c > 0 {
+	if c := sheet.ColumnOfLetter(spec); c > 0 {
 		return c
 	}
 	return 0
@@ -522,16 +524,16 @@ func (p *ImportPlan) warnSheet(format string, args ...any) {
 }
 
 func (p *ImportPlan) note(format string, args ...any) {
-	p.Report.Notes = append(p.Report.Notes, sentenceFR(fmt.Sprintf(format, args...)))
+	p.Report.Notes = append(p.Report.Notes, fr.Sentence(fmt.Sprintf(format, args...)))
 }
 
 // rowEmpty says whether a row holds nothing but blanks (merged cells
 // covering it do not count: they show another row's value).
 func (p *ImportPlan) rowEmpty(r int) bool {
-	if r < 1 || r > len(p.sh.rows) {
+	if r < 1 || r > p.sh.RowCount() {
 		return true
 	}
-	for _, c := range p.sh.rows[r-1] {
+	for _, c := range p.sh.Row(r) {
 		if !c.IsEmpty() || c.Formula {
 			return false
 		}
@@ -552,7 +554,7 @@ func isTotalText(s string) bool {
 			break
 		}
 	}
-	n := normHeader(s)
+	n := sheet.NormHeader(s)
 	for _, w := range totalRowWords {
 		if n == w || strings.HasPrefix(n, w+" ") {
 			return true
@@ -623,12 +625,12 @@ func (p *ImportPlan) walk(fn func(rc *rowCtx)) {
 }
 
 func (p *ImportPlan) firstText(r int) string {
-	if r < 1 || r > len(p.sh.rows) {
+	if r < 1 || r > p.sh.RowCount() {
 		return ""
 	}
-	for c := range p.sh.rows[r-1] {
+	for c := range p.sh.Row(r) {
 		if cell := p.sh.Shown(r, c+1); !cell.IsEmpty() {
-			return cleanCellText(cell.Text())
+			return sheet.CleanText(cell.Text())
 		}
 	}
 	return ""
@@ -641,20 +643,20 @@ func (rc *rowCtx) col(field string) int { return rc.p.Mapping[field] }
 
 // raw is the field's cell as stored; merged cells do not repeat their value
 // (an amount merged over two rows counts once).
-func (rc *rowCtx) raw(field string) Cell {
+func (rc *rowCtx) raw(field string) sheet.Cell {
 	if c := rc.col(field); c > 0 {
 		return rc.p.sh.Cell(rc.row, c)
 	}
-	return Cell{}
+	return sheet.Cell{}
 }
 
 // shown is the field's cell as the user sees it: a name merged over the
 // rows of an owner's lots belongs to each of them.
-func (rc *rowCtx) shown(field string) Cell {
+func (rc *rowCtx) shown(field string) sheet.Cell {
 	if c := rc.col(field); c > 0 {
 		return rc.p.sh.Shown(rc.row, c)
 	}
-	return Cell{}
+	return sheet.Cell{}
 }
 
 func (rc *rowCtx) problem(field string, warning bool, format string, args ...any) {
@@ -699,8 +701,8 @@ func (rc *rowCtx) set(field, v string) {
 
 // uncomputed reports a formula cell whose result was never saved (files
 // written by programs that do not calculate).
-func (rc *rowCtx) uncomputed(field string, c Cell) bool {
-	if c.Kind == CellEmpty && c.Formula {
+func (rc *rowCtx) uncomputed(field string, c sheet.Cell) bool {
+	if c.Kind == sheet.CellEmpty && c.Formula {
 		rc.fail(field, "la formule de cette cellule n'a pas de valeur calculée : ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le")
 		return true
 	}
@@ -713,11 +715,11 @@ func (rc *rowCtx) text(field string) string {
 	if rc.uncomputed(field, c) {
 		return ""
 	}
-	if c.Kind == CellError {
+	if c.Kind == sheet.CellError {
 		rc.fail(field, "la cellule contient une erreur de formule (%s)", c.Value)
 		return ""
 	}
-	v := rc.checkText(field, cleanCellText(c.Text()))
+	v := rc.checkText(field, sheet.CleanText(c.Text()))
 	rc.set(field, v)
 	return v
 }
@@ -729,12 +731,12 @@ func (rc *rowCtx) code(field string) string {
 	if rc.uncomputed(field, c) {
 		return ""
 	}
-	if c.Kind == CellError {
+	if c.Kind == sheet.CellError {
 		rc.fail(field, "la cellule contient une erreur de formule (%s)", c.Value)
 		return ""
 	}
 	v := strings.Join(strings.Fields(c.Text()), "")
-	if c.Kind == CellText {
+	if c.Kind == sheet.CellText {
 		v = strings.TrimSpace(strings.Trim(c.Value, " \t\r\n\u00a0\u202f"))
 	}
 	v = rc.checkText(field, v)
@@ -749,7 +751,7 @@ func (rc *rowCtx) amount(field string) (a ledger.Amount, ok bool) {
 	if rc.uncomputed(field, c) {
 		return 0, false
 	}
-	a, empty, msg := cellAmount(c)
+	a, empty, msg := sheet.ReadAmount(c)
 	if msg != "" {
 		rc.fail(field, "%s", msg)
 		return 0, false
@@ -766,7 +768,7 @@ func (rc *rowCtx) date(field string) (t time.Time, ok bool) {
 	if rc.uncomputed(field, c) {
 		return t, false
 	}
-	t, empty, msg := cellDate(c)
+	t, empty, msg := sheet.ReadDate(c)
 	if msg != "" {
 		rc.fail(field, "%s", msg)
 		return t, false
@@ -783,7 +785,7 @@ func (rc *rowCtx) decimal(field string) (d decimal.Decimal, empty, ok bool) {
 	if rc.uncomputed(field, c) {
 		return d, false, false
 	}
-	d, empty, msg := cellDecimal(c)
+	d, empty, msg := sheet.ReadDecimal(c)
 	if msg != "" {
 		rc.fail(field, "%s", msg)
 		return d, false, false

@@ -9,6 +9,7 @@ import (
 
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // importRefs is what the residence already holds, as the plans check rows
@@ -211,7 +212,7 @@ func numericMatches(code string, candidates []string) []string {
 }
 
 func codeNumber(s string) (uint64, bool) {
-	if !allDigits(s) || len(s) > 18 {
+	if !sheet.AllDigits(s) || len(s) > 18 {
 		return 0, false
 	}
 	n, err := strconv.ParseUint(s, 10, 64)

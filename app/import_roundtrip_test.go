@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // TestXLSXRoundTrip exports the demo residence and imports the workbook
@@ -23,7 +24,7 @@ func TestXLSXRoundTrip(t *testing.T) {
 		{"balance", ImportOptions{Kind: ImportBalance, Sheet: SheetBalance, Year: 2025}},
 	} {
 		t.Run(books3.name, func(t *testing.T) {
-			wb, err := ReadWorkbook("Tilleuls.xlsx", data)
+			wb, err := sheet.ReadWorkbook("Tilleuls.xlsx", data)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // sharesImport reads a grid of shares: the lot in the first column (or the
@@ -61,13 +62,13 @@ func (sharesImport) detectHeader(p *ImportPlan) int {
 			first = r
 		}
 		seen := 0
-		for c := 1; c <= len(p.sh.rows[r-1]); c++ {
-			h := cleanCellText(p.sh.Shown(r, c).Text())
+		for c := 1; c <= len(p.sh.Row(r)); c++ {
+			h := sheet.CleanText(p.sh.Shown(r, c).Text())
 			if h == "" {
 				continue
 			}
 			seen++
-			if t := matchTier(lot, normHeader(h)); t == 1 || t == 2 {
+			if t := matchTier(lot, sheet.NormHeader(h)); t == 1 || t == 2 {
 				return r
 			}
 			if seen > 1 && keyHeader.MatchString(h) && !isNonKeyHeader(h) {
@@ -79,7 +80,7 @@ func (sharesImport) detectHeader(p *ImportPlan) int {
 }
 
 func isNonKeyHeader(h string) bool {
-	n := normHeader(h)
+	n := sheet.NormHeader(h)
 	for _, w := range nonKeyHeaders {
 		if n == w || strings.HasPrefix(n, w+" ") {
 			return true
@@ -155,7 +156,7 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 			}
 		default:
 			gk.code, gk.create = m[1], true
-			if allDigits(m[1]) && len(m[1]) < 3 {
+			if sheet.AllDigits(m[1]) && len(m[1]) < 3 {
 				gk.code = strings.Repeat("0", 3-len(m[1])) + m[1]
 				p.note("L'en-tête « %s » (colonne %s) crée la clé %s (code complété à 3 chiffres)", c.Header, c.Letter, gk.code)
 			}
@@ -164,7 +165,7 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 			}
 		}
 		if other, dup := byCode[gk.code]; dup {
-			p.add(&ImportError{Row: p.HeaderRow, Col: c.Number, Msg: fmt.Sprintf("la clé %s a déjà sa colonne (%s)", gk.code, ColumnLetter(other.col))})
+			p.add(&ImportError{Row: p.HeaderRow, Col: c.Number, Msg: fmt.Sprintf("la clé %s a déjà sa colonne (%s)", gk.code, sheet.ColumnLetter(other.col))})
 			continue
 		}
 		byCode[gk.code] = gk
@@ -218,12 +219,12 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 		lotRow[lot] = rc.row
 		for _, k := range d.keys {
 			c := sh.Cell(rc.row, k.col)
-			if c.Kind == CellEmpty && c.Formula {
+			if c.Kind == sheet.CellEmpty && c.Formula {
 				rc.failAt(k.col, "clé "+k.code, "la formule de cette cellule n'a pas de valeur calculée : ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le")
 				badKey[k.col] = true
 				continue
 			}
-			v, _, msg := cellDecimal(c)
+			v, _, msg := sheet.ReadDecimal(c)
 			switch {
 			case msg != "":
 				rc.failAt(k.col, "clé "+k.code, msg)
@@ -258,7 +259,7 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 			if badKey[k.col] {
 				continue
 			}
-			v, empty, msg := cellDecimal(sh.Cell(r, k.col))
+			v, empty, msg := sheet.ReadDecimal(sh.Cell(r, k.col))
 			if empty || msg != "" {
 				continue
 			}

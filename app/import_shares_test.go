@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // impWithOwners is a residence holding the owners and lots of proprietaires.xlsx
@@ -74,7 +75,7 @@ func TestImportShares(t *testing.T) {
 	impCheckClean(t, r)
 
 	// A second grid replaces the shares of its keys: lots left out lose theirs.
-	wb, _ := ReadWorkbook("ascenseur.csv", []byte("Lot;2 - Ascenseur\n001;600\n3;400\n"))
+	wb, _ := sheet.ReadWorkbook("ascenseur.csv", []byte("Lot;2 - Ascenseur\n001;600\n3;400\n"))
 	rep = impMustImport(t, r, wb, ImportOptions{Kind: ImportShares})
 	impSameLines(t, "replace", rep.Notes, []string{
 		"L'en-tête « 2 - Ascenseur » (colonne B) désigne la clé 002 « Ascenseur ».",
@@ -109,19 +110,19 @@ func TestImportSharesErrors(t *testing.T) {
 	}
 	// A total row that disagrees with the sums is an error: a row was
 	// forgotten or mistyped.
-	wb, _ := ReadWorkbook("t.csv", []byte("Lot;001;002\n001;100;1\n3;900;\nTotal;999;1\n"))
+	wb, _ := sheet.ReadWorkbook("t.csv", []byte("Lot;001;002\n001;100;1\n3;900;\nTotal;999;1\n"))
 	_, err = r.Import(wb, ImportOptions{Kind: ImportShares})
 	if want := "t.csv, ligne 4, colonne B (clé 001) : la ligne de total indique 999 pour la clé 001, mais la somme des tantièmes des lots est 1000 ; rien n'a été importé."; ledger.Message(err) != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	// Lots 1 and 001 both exist: 01 names neither.
-	wb, _ = ReadWorkbook("t.csv", []byte("Lot;001\n01;100\n"))
+	wb, _ = sheet.ReadWorkbook("t.csv", []byte("Lot;001\n01;100\n"))
 	_, err = r.Import(wb, ImportOptions{Kind: ImportShares})
 	if want := "t.csv, ligne 2, colonne A (N° lot) : le lot « 01 » n'existe pas et les lots 1 et 001 portent ce numéro : écrivez le numéro exact ; rien n'a été importé."; ledger.Message(err) != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	// Without owners, no lot exists: the message says what to import first.
-	wb, _ = ReadWorkbook("g.csv", []byte("Lot;001\n1;100\n"))
+	wb, _ = sheet.ReadWorkbook("g.csv", []byte("Lot;001\n1;100\n"))
 	_, err = impResidence(t).Import(wb, ImportOptions{Kind: ImportShares})
 	if want := "g.csv, ligne 2, colonne A (N° lot) : le lot « 1 » n'existe pas dans la résidence (importez d'abord les copropriétaires et leurs lots) ; rien n'a été importé."; ledger.Message(err) != want {
 		t.Errorf("got %v\nwant %s", err, want)

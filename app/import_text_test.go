@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // textXLSX is a one-sheet workbook whose cells are written as inline
@@ -87,7 +88,7 @@ func TestImportRefusesBadText(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := impResidence(t)
 			before := impFileBytes(t, r.Path())
-			wb, err := ReadWorkbook(c.file, c.data)
+			wb, err := sheet.ReadWorkbook(c.file, c.data)
 			if err != nil {
 				if !strings.HasPrefix(ledger.Message(err), c.want) || ledger.KindOf(err) != ledger.Invalid {
 					t.Fatalf("read: %v\n want %q", err, c.want)

@@ -26,7 +26,7 @@ var textScales = []struct {
 // palette is the set of colours the screens build their tints and the paper
 // theme its colours from (theme.go): switching it switches the whole look.
 type palette struct {
-	paper, sheet, ink, greyInk, hintInk, rule, headerTint, blueInk        color.NRGBA
+	paper, surface, ink, greyInk, hintInk, rule, headerTint, blueInk      color.NRGBA
 	attentionInk, orderInk, warningInk                                    color.NRGBA
 	attentionTint, orderTint, warningTint, infoTint                       color.NRGBA
 	button, disabledButton, inputBorder, hover, pressed, scrollBar, onInk color.NRGBA
@@ -34,7 +34,7 @@ type palette struct {
 
 // lightPalette is theme.go's, as the program starts.
 var lightPalette = palette{
-	paper: paper, sheet: sheet, ink: ink, greyInk: greyInk, hintInk: hintInk, rule: rule, headerTint: headerTint, blueInk: blueInk,
+	paper: paper, surface: surface, ink: ink, greyInk: greyInk, hintInk: hintInk, rule: rule, headerTint: headerTint, blueInk: blueInk,
 	attentionInk: attentionInk, orderInk: orderInk, warningInk: warningInk,
 	attentionTint: attentionTint, orderTint: orderTint, warningTint: warningTint, infoTint: infoTint,
 }
@@ -43,7 +43,7 @@ var lightPalette = palette{
 // is in order, orange warns) with light inks on dark tints, so that text on
 // every tint stays readable.
 var darkPalette = palette{
-	paper: rgb(0x1E, 0x1F, 0x22), sheet: rgb(0x2A, 0x2B, 0x2F), ink: rgb(0xEC, 0xEA, 0xE4), greyInk: rgb(0xB0, 0xB0, 0xB0),
+	paper: rgb(0x1E, 0x1F, 0x22), surface: rgb(0x2A, 0x2B, 0x2F), ink: rgb(0xEC, 0xEA, 0xE4), greyInk: rgb(0xB0, 0xB0, 0xB0),
 	hintInk: rgb(0x8E, 0x8E, 0x8E), rule: rgb(0x45, 0x46, 0x4C), headerTint: rgb(0x30, 0x32, 0x37), blueInk: rgb(0x8A, 0xB4, 0xF8),
 	attentionInk: rgb(0xFF, 0x9A, 0x8F), orderInk: rgb(0x8F, 0xD6, 0x9C), warningInk: rgb(0xFF, 0xC0, 0x7A),
 	attentionTint: rgb(0x55, 0x26, 0x23), orderTint: rgb(0x1F, 0x40, 0x28), warningTint: rgb(0x4E, 0x38, 0x16), infoTint: rgb(0x1F, 0x33, 0x4D),
@@ -56,7 +56,7 @@ func rgb(r, g, b uint8) color.NRGBA { return color.NRGBA{r, g, b, 0xFF} }
 
 // use makes p the colours of theme.go.
 func (p palette) use() {
-	paper, sheet, ink, greyInk, hintInk, rule, headerTint, blueInk = p.paper, p.sheet, p.ink, p.greyInk, p.hintInk, p.rule, p.headerTint, p.blueInk
+	paper, surface, ink, greyInk, hintInk, rule, headerTint, blueInk = p.paper, p.surface, p.ink, p.greyInk, p.hintInk, p.rule, p.headerTint, p.blueInk
 	attentionInk, orderInk, warningInk = p.attentionInk, p.orderInk, p.warningInk
 	attentionTint, orderTint, warningTint, infoTint = p.attentionTint, p.orderTint, p.warningTint, p.infoTint
 }
@@ -64,7 +64,7 @@ func (p palette) use() {
 // tints maps each background colour of p to the same one in q.
 func (p palette) tints(q palette) map[color.NRGBA]color.NRGBA {
 	return map[color.NRGBA]color.NRGBA{
-		p.paper: q.paper, p.sheet: q.sheet, p.headerTint: q.headerTint, p.attentionTint: q.attentionTint,
+		p.paper: q.paper, p.surface: q.surface, p.headerTint: q.headerTint, p.attentionTint: q.attentionTint,
 		p.orderTint: q.orderTint, p.warningTint: q.warningTint, p.infoTint: q.infoTint,
 	}
 }

@@ -86,7 +86,7 @@ func newBudget(s *Shell) screen {
 	b.fundState = container.NewVBox()
 	fundLine := container.NewHBox(widget.NewLabel("Montant annuel :"), container.New(&fixedWidth{150}, b.fundAmount),
 		widget.NewLabel("€   Clé :"), container.New(&fixedWidth{210}, b.fundKey), b.fundSave, b.fundMin)
-	fund := tinted(sheet, container.NewVBox(b.fundTitle, fundLine, b.fundState))
+	fund := tinted(surface, container.NewVBox(b.fundTitle, fundLine, b.fundState))
 
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(b.fromActual, b.copyFrom, b.add), heading("Budget prévisionnel"))
 	choiceLine := container.NewHBox(widget.NewLabel("Budget de l'exercice :"), b.choice)

@@ -139,7 +139,7 @@ func (g *budgetGrid) build(v app.BudgetView, budget int, readOnly bool, empty st
 			part.total[i] = l
 			cells = append(cells, l)
 		}
-		g.body.Add(container.NewStack(canvas.NewRectangle(sheet), container.New(g.layout, cells...)))
+		g.body.Add(container.NewStack(canvas.NewRectangle(surface), container.New(g.layout, cells...)))
 		g.body.Add(widget.NewSeparator())
 		g.keys = append(g.keys, part)
 	}

@@ -40,7 +40,7 @@ func newDashboard(s *Shell) screen {
 func panel(title string, content fyne.CanvasObject) fyne.CanvasObject {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.SizeName = theme.SizeNameSubHeadingText
-	return tinted(sheet, container.NewBorder(t, nil, nil, nil, content))
+	return tinted(surface, container.NewBorder(t, nil, nil, nil, content))
 }
 
 // figure is a large amount or count.

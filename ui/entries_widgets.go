@@ -156,7 +156,7 @@ const pickerRows = 8
 func newAccountPicker(index *app.AccountIndex) *accountPicker {
 	p := &accountPicker{index: index}
 	p.rows = container.NewVBox()
-	bg := canvas.NewRectangle(sheet)
+	bg := canvas.NewRectangle(surface)
 	bg.StrokeColor = color.NRGBA{0xB9, 0xB1, 0xA0, 0xFF}
 	bg.StrokeWidth = 1
 	bg.CornerRadius = 4

@@ -13,6 +13,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 func TestExportWorkbook(t *testing.T) {
@@ -36,7 +37,7 @@ func TestExportWorkbook(t *testing.T) {
 	s.exportTo(path, s.exercise)
 	s.jobs.Wait()
 
-	wb, err := app.OpenWorkbook(path)
+	wb, err := sheet.OpenWorkbook(path)
 	if err != nil {
 		t.Fatalf("the workbook written does not read: %v", err)
 	}
@@ -81,7 +82,7 @@ func TestExportWorkbook(t *testing.T) {
 	// says so in French and leaves nothing behind.
 	s.exportTo(path, s.exercise)
 	s.jobs.Wait()
-	if _, err := app.OpenWorkbook(path); err != nil {
+	if _, err := sheet.OpenWorkbook(path); err != nil {
 		t.Errorf("overwritten workbook: %v", err)
 	}
 	press(s, fyne.KeyEscape)

@@ -18,6 +18,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // importWizard is the assistant of Fichier › Importer…: the file, its
@@ -47,7 +48,7 @@ type importWizard struct {
 	right    *fyne.Container   // the file's column of step 1
 	years    []ledger.Exercise // the exercises a budget or balance may go to
 
-	wb      *app.Workbook
+	wb      *sheet.Workbook
 	wbPath  string
 	wbSize  int64
 	sheets  []string          // sheet names, in the order of the sheet list
@@ -458,11 +459,11 @@ func (w *importWizard) long(title string, work func() error, then func(error)) {
 
 // load reads the workbook at path and offers its sheets.
 func (w *importWizard) load(path string, then func()) {
-	var wb *app.Workbook
+	var wb *sheet.Workbook
 	var size int64
 	w.long("Lecture du fichier…", func() error {
 		var err error
-		if wb, err = app.OpenWorkbook(path); err != nil {
+		if wb, err = sheet.OpenWorkbook(path); err != nil {
 			return err
 		}
 		if st, err := os.Stat(path); err == nil {
@@ -486,7 +487,7 @@ func (w *importWizard) load(path string, then func()) {
 
 // setWorkbook takes a workbook just read; the sheet chosen stays when the
 // same file is read again.
-func (w *importWizard) setWorkbook(path string, wb *app.Workbook, size int64) {
+func (w *importWizard) setWorkbook(path string, wb *sheet.Workbook, size int64) {
 	same := path == w.wbPath
 	w.wb, w.wbPath, w.wbSize = wb, path, size
 	w.s.app.Preferences().SetString(prefImportDir, filepath.Dir(path))

@@ -13,6 +13,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 var mapColumns = []float32{300, 340, 400}
@@ -162,7 +163,7 @@ func (w *importWizard) syncMapping() {
 		var keys []string
 		for _, f := range p.Fields {
 			if !w.mappable(f.Name) {
-				keys = append(keys, fmt.Sprintf("%s (%s)", app.ColumnLetter(p.Mapping[f.Name]), f.Label))
+				keys = append(keys, fmt.Sprintf("%s (%s)", sheet.ColumnLetter(p.Mapping[f.Name]), f.Label))
 			}
 		}
 		if len(keys) > 0 {

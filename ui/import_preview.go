@@ -18,6 +18,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/sheet"
 )
 
 // ---- Step 3: the preview
@@ -131,7 +132,7 @@ func (w *importWizard) fillPreview() {
 		}
 		title := f.Label
 		if c := p.Mapping[f.Name]; c > 0 {
-			title = app.ColumnLetter(c) + " · " + f.Label
+			title = sheet.ColumnLetter(c) + " · " + f.Label
 			width = max(width, cellTextWidth(title, true))
 		}
 		align := fyne.TextAlignLeading
@@ -325,7 +326,7 @@ func importPlace(e *app.ImportError) string {
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("colonne " + app.ColumnLetter(e.Col))
+		b.WriteString("colonne " + sheet.ColumnLetter(e.Col))
 		if e.Field != "" {
 			b.WriteString(" (" + e.Field + ")")
 		}

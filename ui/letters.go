@@ -152,7 +152,7 @@ func newLettersPanel(s *Shell) *lettersPanel {
 		note("Les champs de fusion s'écrivent entre doubles accolades, avec un point : {{.Owner.Salutation}}. Cliquez sur un champ à droite pour l'insérer à la place du curseur. "+desktop.Shortcut("Entrée")+" : enregistrer.")),
 		nil, nil, p.editor)
 	previewPart := container.NewBorder(bold("Aperçu avec des données d'exemple"), nil, nil, nil,
-		container.NewVScroll(tinted(sheet, p.preview)))
+		container.NewVScroll(tinted(surface, p.preview)))
 	fieldsPart := container.NewBorder(bold("Champs de fusion"), nil, nil, nil, container.NewVScroll(p.fields))
 	right := container.NewVSplit(previewPart, fieldsPart)
 	right.Offset = 0.55

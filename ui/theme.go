@@ -13,7 +13,7 @@ import (
 // as the colour.
 var (
 	paper      = color.NRGBA{0xF8, 0xF5, 0xEE, 0xFF} // the page
-	sheet      = color.NRGBA{0xFF, 0xFE, 0xFB, 0xFF} // fields, menus, dialogs
+	surface    = color.NRGBA{0xFF, 0xFE, 0xFB, 0xFF} // fields, menus, dialogs
 	ink        = color.NRGBA{0x1F, 0x1F, 0x1F, 0xFF}
 	greyInk    = color.NRGBA{0x5C, 0x5C, 0x5C, 0xFF} // disabled: still readable
 	hintInk    = color.NRGBA{0x80, 0x80, 0x80, 0xFF} // placeholders: lighter than what is typed
@@ -43,7 +43,7 @@ func (t *paperTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Col
 	case theme.ColorNameBackground:
 		return paper
 	case theme.ColorNameInputBackground, theme.ColorNameMenuBackground, theme.ColorNameOverlayBackground:
-		return sheet
+		return surface
 	case theme.ColorNameForeground:
 		return ink
 	case theme.ColorNameDisabled:

@@ -8,13 +8,14 @@ import (
 	"text/tabwriter"
 
 	"tantieme/app"
+	"tantieme/sheet"
 )
 
 func init() {
 	commands["import"] = command{
 		usage: "import TYPE FICHIER CLASSEUR [--sheet S] [--no-header | --header-row N] [--map champ=COL,...] [--at opening|closing] [--year N] [--label L] [--dry-run]   (TYPE : owners, shares, balance, entries, budget)",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
-			sheet := fs.String("sheet", "", "feuille à lire (par défaut la première)")
+			sheetName := fs.String("sheet", "", "feuille à lire (par défaut la première)")
 			noHeader := fs.Bool("no-header", false, "la première ligne contient déjà des données")
 			headerRow := fs.Int("header-row", 0, "ligne des en-têtes (par défaut : trouvée d'après les en-têtes reconnus)")
 			mapping := fs.String("map", "", "colonnes des champs : champ=LETTRE ou champ=en-tête, séparés par des virgules")
@@ -31,7 +32,7 @@ func init() {
 				if fields == nil {
 					return usagef("type d'import inconnu « %s » (types : owners, shares, balance, entries, budget)", pos[0])
 				}
-				opts := app.ImportOptions{Kind: kind, Sheet: *sheet, HeaderRow: *headerRow, Year: *year, Label: *label}
+				opts := app.ImportOptions{Kind: kind, Sheet: *sheetName, HeaderRow: *headerRow, Year: *year, Label: *label}
 				switch {
 				case *noHeader && *headerRow != 0:
 					return usagef("--no-header et --header-row s'excluent")
@@ -60,7 +61,7 @@ func init() {
 				opts.Mapping = m
 				// The workbook is read before the residence is opened: a
 				// file in the wrong format never gets near the books.
-				wb, err := app.OpenWorkbook(pos[2])
+				wb, err := sheet.OpenWorkbook(pos[2])
 				if err != nil {
 					return err
 				}

@@ -37,3 +37,12 @@ func S(n int) string {
 	}
 	return ""
 }
+
+// Sentence ends s with a full stop, once (not after « ! », « ? » or « … »).
+func Sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
+}

@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"archive/zip"
@@ -323,8 +323,8 @@ func ColumnLetter(n int) string {
 	return string(b)
 }
 
-// columnOfLetter reads a column letter ("D", "aa"); 0 when s is not one.
-func columnOfLetter(s string) int {
+// ColumnOfLetter reads a column letter ("D", "aa"); 0 when s is not one.
+func ColumnOfLetter(s string) int {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 3 {
 		return 0

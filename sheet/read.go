@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"bytes"
@@ -11,13 +11,6 @@ import (
 
 	"tantieme/ledger"
 )
-
-// Spreadsheets given to the import assistant are read by this small layer
-// rather than by excelize: excelize needs about 4 s just to read the values
-// and cell types of a 50 000-row sheet, while streaming the sheet's XML
-// ourselves takes a tenth of that, and the import needs very little of a
-// workbook (values, number formats, merged cells). excelize still writes the
-// exports and the test files.
 
 // Workbook is a spreadsheet opened for import. Its sheets are read when
 // first asked for (Sheet), so choosing a sheet in a large workbook does not
@@ -107,6 +100,16 @@ type cellRange struct{ r1, c1, r2, c2 int }
 // RowCount is the number of the last row holding a cell.
 func (s *Sheet) RowCount() int { return len(s.rows) }
 
+// Row is row r's cells as stored (1-based; nil beyond the last row), for
+// the callers that walk every cell of a row; the slice is the sheet's own,
+// not to be changed.
+func (s *Sheet) Row(r int) []Cell {
+	if r < 1 || r > len(s.rows) {
+		return nil
+	}
+	return s.rows[r-1]
+}
+
 // ColCount is the number of the last column holding a cell in any row.
 func (s *Sheet) ColCount() int {
 	n := 0
@@ -171,7 +174,7 @@ func (s *Sheet) indexMerges() {
 // a CSV file. Other formats are refused with a message saying how to save
 // the file so that it can be read. A CSV file is read as a stream; a workbook
 // is kept in memory (its sheets are read when asked for, and the file must
-// not stay open meanwhile): both within maxWorkbookBytes.
+// not stay open meanwhile): both within MaxFileBytes.
 func OpenWorkbook(path string) (*Workbook, error) {
 	name := filepath.Base(path)
 	f, err := os.Open(path)
@@ -190,7 +193,7 @@ func OpenWorkbook(path string) (*Workbook, error) {
 		return nil, ledger.Errorf(ledger.Invalid, "« %s » est un dossier, pas un classeur", path)
 	case !st.Mode().IsRegular():
 		return nil, ledger.Errorf(ledger.Invalid, "« %s » n'est pas un fichier ordinaire", path)
-	case st.Size() > maxWorkbookBytes:
+	case st.Size() > MaxFileBytes:
 		return nil, tooBig(name)
 	}
 	src := io.NewSectionReader(f, 0, st.Size())
@@ -209,7 +212,7 @@ func OpenWorkbook(path string) (*Workbook, error) {
 }
 
 func tooBig(name string) error {
-	return ledger.Errorf(ledger.Invalid, "« %s » est trop volumineux pour être importé (plus de %d Mo)", name, maxWorkbookBytes>>20)
+	return ledger.Errorf(ledger.Invalid, "« %s » est trop volumineux pour être importé (plus de %d Mo)", name, MaxFileBytes>>20)
 }
 
 // head is the start of a file, from which its format is told.
@@ -231,7 +234,7 @@ const saveAsAdvice = "enregistrez-le au format « Classeur Excel (.xlsx) » ou C
 // The content decides the format, not the extension, so a workbook saved as
 // .xls but named .xlsx gets the right advice.
 func ReadWorkbook(name string, data []byte) (*Workbook, error) {
-	if len(data) > maxWorkbookBytes {
+	if len(data) > MaxFileBytes {
 		return nil, tooBig(name)
 	}
 	return readWorkbook(name, io.NewSectionReader(bytes.NewReader(data), 0, int64(len(data))))

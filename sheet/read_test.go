@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ import (
 // TestReadMinimalXLSX reads a workbook written by hand the way other
 // programs than Excel write them (see minimalXLSX).
 func TestReadMinimalXLSX(t *testing.T) {
-	wb := impOpen(t, "minimal.xlsx")
+	wb := openFixture(t, "minimal.xlsx")
 	if got := strings.Join(wb.SheetNames(), "|"); got != "Données & co|Cachée" {
 		t.Fatalf("sheets %q: the chart sheet must be left out", got)
 	}
@@ -66,12 +66,12 @@ func TestReadMinimalXLSX(t *testing.T) {
 // TestReaderAgreesWithExcelize reads every generated workbook with both
 // readers: every cell's value must be what excelize reads raw.
 func TestReaderAgreesWithExcelize(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.xlsx"))
+	files, _ := filepath.Glob(filepath.Join(fixtures, "*.xlsx"))
 	for _, path := range files {
 		if strings.Contains(path, "deguise") || strings.Contains(path, "minimal") {
 			continue
 		}
-		wb := impOpen(t, filepath.Base(path))
+		wb := openFixture(t, filepath.Base(path))
 		x, err := excelize.OpenFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -111,9 +111,9 @@ func TestRefusedFormats(t *testing.T) {
 		{"classeur.ods", "« classeur.ods » est un classeur OpenDocument (.ods, LibreOffice), que Tantième ne sait pas lire : dans LibreOffice, " + advice},
 		{"page.xls", "« page.xls » est une page web (HTML) et non un classeur Excel : ouvrez-le dans Excel ou LibreOffice et " + advice},
 		{"notes.pdf", "« notes.pdf » n'est pas un classeur que Tantième sait lire : " + advice},
-		{"absent.xlsx", "Le fichier « testdata/absent.xlsx » n'existe pas"},
+		{"absent.xlsx", "Le fichier « " + filepath.Join(fixtures, "absent.xlsx") + " » n'existe pas"},
 	} {
-		_, err := OpenWorkbook(filepath.Join("testdata", c.file))
+		_, err := OpenWorkbook(filepath.Join(fixtures, c.file))
 		if err == nil {
 			t.Errorf("%s: read without error", c.file)
 			continue
@@ -208,7 +208,7 @@ func TestCellAmount(t *testing.T) {
 		{Cell{Kind: CellError, Value: "#DIV/0!"}, 0, false, "la cellule contient une erreur de formule (#DIV/0!)"},
 		{Cell{}, 0, true, ""},
 	} {
-		a, empty, msg := cellAmount(c.cell)
+		a, empty, msg := ReadAmount(c.cell)
 		if int64(a) != c.cents || empty != c.empty || msg != c.msg {
 			t.Errorf("%+v: %d %v %q, want %d %v %q", c.cell, a, empty, msg, c.cents, c.empty, c.msg)
 		}
@@ -241,7 +241,7 @@ func TestCellDate(t *testing.T) {
 		{Cell{Kind: CellNumber, Value: "-3"}, "", "« -3 » n'est pas une date"},
 		{Cell{Kind: CellNumber, Value: "9999999"}, "", "« 9999999 » n'est pas une date"},
 	} {
-		d, _, msg := cellDate(c.cell)
+		d, _, msg := ReadDate(c.cell)
 		if ledger.ISO(d) != c.want || msg != c.msg {
 			t.Errorf("%+v: %s %q, want %s %q", c.cell, ledger.ISO(d), msg, c.want, c.msg)
 		}
@@ -261,64 +261,9 @@ func TestCellDecimal(t *testing.T) {
 		{Cell{Kind: CellText, Value: "1,2,3"}, "0", "« 1,2,3 » n'est pas un nombre"},
 		{Cell{Kind: CellText, Value: "1e9"}, "0", "« 1e9 » n'est pas un nombre"},
 	} {
-		d, _, msg := cellDecimal(c.cell)
+		d, _, msg := ReadDecimal(c.cell)
 		if d.String() != c.want || msg != c.msg {
 			t.Errorf("%+v: %s %q, want %s %q", c.cell, d, msg, c.want, c.msg)
-		}
-	}
-}
-
-func TestNormAccount(t *testing.T) {
-	for _, c := range []struct {
-		raw, code string
-		cut       bool
-		msg       string
-	}{
-		{"601", "601000", false, ""},
-		{" 512 001 ", "512001", false, ""},
-		{"4010001", "401000", true, ""},
-		{"6010000", "601000", false, ""},
-		{"401-ABC", "401ABC", false, ""},
-		{"401é", "401E00", false, ""},
-		{"2154", "", false, "le compte « 2154 » n'appartient pas aux classes 1, 4, 5, 6 et 7 du plan comptable des copropriétés"},
-		{"---", "", false, "« --- » n'est pas un numéro de compte"},
-		{"450", "", false, "Un compte de copropriétaire va de 450001 à 450999 (« 450000 » ne convient pas)"},
-	} {
-		code, cut, msg := normAccount(c.raw)
-		if code != c.code || cut != c.cut || msg != c.msg {
-			t.Errorf("%q: %q %v %q, want %q %v %q", c.raw, code, cut, msg, c.code, c.cut, c.msg)
-		}
-	}
-}
-
-func TestHeaderMatching(t *testing.T) {
-	fields := ImportFields(ImportOwners)
-	for _, c := range []struct {
-		headers []string
-		want    map[string]int
-	}{
-		{[]string{"N° compte", "Nom ", "CP", "Tél.", "N° de lot", "Désignation du lot", "Millièmes"},
-			map[string]int{fAccount: 1, fName: 2, fZip: 3, fPhone: 4, fLot: 5, fLotLabel: 6, fShares: 7}},
-		{[]string{"Owner name", "Unit", "Shares", "E-mail address", "Postcode"},
-			map[string]int{fName: 1, fLot: 2, fShares: 3, fEmail: 4, fZip: 5}},
-		{[]string{"Nom et prénom du propriétaire", "Numéro du lot", "Tantièmes généraux (001)"},
-			map[string]int{fName: 1, fLot: 2, fShares: 3}},
-		{[]string{"Nombre de lots", "NOM"}, map[string]int{fName: 2}},
-	} {
-		norms := make([]string, len(c.headers))
-		for i, h := range c.headers {
-			norms[i] = normHeader(h)
-		}
-		got := mapHeaders(fields, norms)
-		if len(got) != len(c.want) {
-			t.Errorf("%q: %v, want %v", c.headers, got, c.want)
-			continue
-		}
-		for k, v := range c.want {
-			if got[k] != v {
-				t.Errorf("%q: %v, want %v", c.headers, got, c.want)
-				break
-			}
 		}
 	}
 }
@@ -337,7 +282,7 @@ func TestWorkbookLimits(t *testing.T) {
 	if _, _, ok := parseRef("A1048577"); ok {
 		t.Error("row 1048577 accepted")
 	}
-	if ColumnLetter(16384) != "XFD" || columnOfLetter("xfd") != 16384 || ColumnLetter(27) != "AA" {
+	if ColumnLetter(16384) != "XFD" || ColumnOfLetter("xfd") != 16384 || ColumnLetter(27) != "AA" {
 		t.Error("column letters")
 	}
 	var e *ledger.Error
@@ -347,7 +292,7 @@ func TestWorkbookLimits(t *testing.T) {
 	}
 	big := filepath.Join(t.TempDir(), "gros.csv")
 	if f, err := os.Create(big); err == nil {
-		f.Truncate(maxWorkbookBytes + 1)
+		f.Truncate(MaxFileBytes + 1)
 		f.Close()
 	}
 	if _, err := OpenWorkbook(big); ledger.Message(err) != "« gros.csv » est trop volumineux pour être importé (plus de 64 Mo)" {

@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"math/big"
@@ -105,9 +105,9 @@ func excelNumber(s string) (decimal.Decimal, bool) {
 // the bound keeps sums of many rows far from overflowing.
 var maxImportAmount = ledger.Amount(100_000_000_000) // 1 000 000 000,00 €
 
-// cellAmount reads an amount. empty is true for a blank cell (or "-", the
+// CellAmount reads an amount. empty is true for a blank cell (or "-", the
 // zero of accounting formats). msg is the French problem, "" when fine.
-func cellAmount(c Cell) (a ledger.Amount, empty bool, msg string) {
+func ReadAmount(c Cell) (a ledger.Amount, empty bool, msg string) {
 	switch c.Kind {
 	case CellEmpty:
 		return 0, true, ""
@@ -148,9 +148,9 @@ func cellAmount(c Cell) (a ledger.Amount, empty bool, msg string) {
 	return a, false, ""
 }
 
-// cellDecimal reads a number of shares (tantièmes): decimals allowed, with a
+// CellDecimal reads a number of shares (tantièmes): decimals allowed, with a
 // comma or a dot, spaces grouping thousands.
-func cellDecimal(c Cell) (d decimal.Decimal, empty bool, msg string) {
+func ReadDecimal(c Cell) (d decimal.Decimal, empty bool, msg string) {
 	switch c.Kind {
 	case CellEmpty:
 		return d, true, ""
@@ -228,9 +228,9 @@ func (c Cell) date() (time.Time, bool) {
 var importDateLayouts = []string{ledger.ISODate, "02/01/2006", "2/1/2006", "02/01/06", "2/1/06", "02.01.2006", "2.1.2006",
 	"02-01-2006", "2-1-2006", "2006/01/02", "20060102"}
 
-// cellDate reads a date: an Excel date or serial, or text such as
+// CellDate reads a date: an Excel date or serial, or text such as
 // 31/01/2025, 2025-01-31, 31.01.2025, 31/01/25 or 20250131.
-func cellDate(c Cell) (t time.Time, empty bool, msg string) {
+func ReadDate(c Cell) (t time.Time, empty bool, msg string) {
 	switch c.Kind {
 	case CellEmpty:
 		return t, true, ""
@@ -261,7 +261,7 @@ func cellDate(c Cell) (t time.Time, empty bool, msg string) {
 			return t, false, ""
 		}
 	}
-	if len(s) == 5 && allDigits(s) { // a serial written as text (a CSV saved from Excel)
+	if len(s) == 5 && AllDigits(s) { // a serial written as text (a CSV saved from Excel)
 		n, _ := strconv.Atoi(s)
 		if t, ok := serialDate(decimal.NewFromInt(int64(n)), false); ok {
 			return t, false, ""
@@ -270,7 +270,7 @@ func cellDate(c Cell) (t time.Time, empty bool, msg string) {
 	return t, false, "« " + strings.TrimSpace(c.Value) + " » n'est pas une date (attendu : JJ/MM/AAAA)"
 }
 
-func allDigits(s string) bool {
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -282,9 +282,9 @@ func allDigits(s string) bool {
 	return true
 }
 
-// normHeader reduces a header to lower-case words without accents or
+// NormHeader reduces a header to lower-case words without accents or
 // punctuation: "N° de compte " → "n de compte".
-func normHeader(s string) string {
+func NormHeader(s string) string {
 	s = fr.Fold(s)
 	var b strings.Builder
 	space := false
@@ -302,8 +302,8 @@ func normHeader(s string) string {
 	return b.String()
 }
 
-// cleanCellText trims a text value and folds runs of spaces (a name typed with
+// CleanText trims a text value and folds runs of spaces (a name typed with
 // two spaces, or a line break inside a cell) into one.
-func cleanCellText(s string) string {
+func CleanText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"archive/zip"
@@ -11,6 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
+
+	"tantieme/sheet/sheettest"
 )
 
 // The files of testdata/ are written by TestGenerateTestdata, run with
@@ -120,7 +122,7 @@ func TestGenerateTestdata(t *testing.T) {
 	if !*updateTestdata {
 		t.Skip("run with -update-testdata to rewrite testdata/")
 	}
-	dir := "testdata"
+	dir := fixtures
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +306,7 @@ func TestGenerateTestdata(t *testing.T) {
 	// strings with Excel's _x000D_ escapes, a "000" number format, a custom
 	// date format, dates counted from 1904, a formula error, a boolean, a
 	// chart sheet to leave out and a hidden sheet.
-	genWriteFile(t, p("minimal.xlsx"), minimalXLSX(t))
+	genWriteFile(t, p("minimal.xlsx"), sheettest.MinimalXLSX(t))
 }
 
 func genWriteFile(tb testing.TB, path string, data []byte) {
@@ -312,37 +314,4 @@ func genWriteFile(tb testing.TB, path string, data []byte) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		tb.Fatal(err)
 	}
-}
-
-func minimalXLSX(tb testing.TB) []byte {
-	tb.Helper()
-	parts := []struct{ name, body string }{
-		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`},
-		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/classeur.xml"/></Relationships>`},
-		{"xl/classeur.xml", `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:workbookPr date1904="1"/><x:sheets><x:sheet name="Données &amp; co" sheetId="1" r:id="rId1"/><x:sheet name="Graphique" sheetId="2" r:id="rId2"/><x:sheet name="Cachée" sheetId="3" state="hidden" r:id="rId3"/></x:sheets></x:workbook>`},
-		{"xl/_rels/classeur.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="feuilles/f1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="graph/g1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/feuilles/f2.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="textes.xml"/><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`},
-		{"xl/textes.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3"><si><t>Compte</t></si><si><r><rPr><b/></rPr><t xml:space="preserve">Dupont </t></r><r><t>Zoé</t></r></si><si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh></si></sst>`},
-		{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="000"/><numFmt numFmtId="165" formatCode="[$-40C]d\ mmmm\ yyyy;@"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="4" applyNumberFormat="1"/></cellXfs></styleSheet>`},
-		{"xl/feuilles/f1.xml", `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
-			`<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c></x:row>` +
-			`<x:row><x:c s="1"><x:v>7</x:v></x:c><x:c t="inlineStr"><x:is><x:t>ligne_x000D_
-suite _x005F_x</x:t></x:is></x:c><x:c s="2"><x:v>44927</x:v></x:c><x:c s="3"><x:v>1234.5600000000001</x:v></x:c></x:row>` +
-			`<x:row r="5"><x:c r="B5" t="e"><x:v>#REF!</x:v></x:c><x:c r="D5" t="b"><x:v>1</x:v></x:c><x:c r="E5"><x:f>A1+1</x:f></x:c></x:row>` +
-			`</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="C2:C3"/></x:mergeCells></x:worksheet>`},
-		{"xl/feuilles/f2.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row></sheetData></worksheet>`},
-		{"xl/graph/g1.xml", `<?xml version="1.0" encoding="UTF-8"?><chartsheet/>`},
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		w, err := zw.Create(p.name)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		w.Write([]byte(p.body))
-	}
-	if err := zw.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
 }

@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"encoding/xml"
@@ -15,7 +15,7 @@ import (
 
 // maxCellBytes bounds the XML text gathered for one cell or shared string:
 // 32 767 characters, each written as an escape of up to 10 bytes (&#x10FFFF;).
-const maxCellBytes = 10 * maxCellChars
+const maxCellBytes = 10 * MaxCellChars
 
 // loadShared reads the shared strings table once.
 func (x *ooxml) loadShared() error {
@@ -43,7 +43,7 @@ func (x *ooxml) readShared() error {
 	inSI, inT, inRPh := false, false, false
 	total := 0
 	tooLong := func() error {
-		return limitf(0, 0, "le texte partagé n° %d (partie %s) contient plus de %s caractères, la limite d'Excel", len(x.shared), x.sharedP, thousands(maxCellChars))
+		return limitf(0, 0, "le texte partagé n° %d (partie %s) contient plus de %s caractères, la limite d'Excel", len(x.shared), x.sharedP, thousands(MaxCellChars))
 	}
 	for {
 		tok, err := p.next()
@@ -69,11 +69,11 @@ func (x *ooxml) readShared() error {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
-				if len(x.shared) >= maxImportCells {
-					return limitf(0, 0, "la partie %s a plus de %s textes partagés, la limite de Tantième", x.sharedP, thousands(maxImportCells))
+				if len(x.shared) >= MaxCells {
+					return limitf(0, 0, "la partie %s a plus de %s textes partagés, la limite de Tantième", x.sharedP, thousands(MaxCells))
 				}
 				s := unescapeOOXML(string(buf))
-				if utf8.RuneCountInString(s) > maxCellChars {
+				if utf8.RuneCountInString(s) > MaxCellChars {
 					return tooLong()
 				}
 				if total += len(s); total > maxSheetText {

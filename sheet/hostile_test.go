@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"archive/zip"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet/sheettest"
 )
 
 const damagedTail = " ; le classeur est endommagé : ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau au format « Classeur Excel (.xlsx) »"
@@ -33,18 +34,18 @@ func readFirstSheet(name string, data []byte) (*Sheet, string) {
 // otherwise not whole, is refused as damaged, naming the file, the sheet
 // and the part; never read as a shorter sheet.
 func TestDamagedParts(t *testing.T) {
-	base := minimalXLSX(t)
+	base := sheettest.MinimalXLSX(t)
 	sheet := "minimal.xlsx, feuille « Données & co » : "
 	for _, c := range []struct {
 		name, part string
 		fn         func(string) string
 		msg        string
 	}{
-		{"sheet cut between two rows", "xl/feuilles/f1.xml", func(s string) string { return cutAfter(s, "</x:row>", 2) },
+		{"sheet cut between two rows", "xl/feuilles/f1.xml", func(s string) string { return sheettest.CutAfter(s, "</x:row>", 2) },
 			sheet + "la partie xl/feuilles/f1.xml s'arrête avant sa fin (élément « x:sheetData » jamais fermé)"},
-		{"sheet cut inside a tag", "xl/feuilles/f1.xml", func(s string) string { return cutAfter(s, "</x:row>", 2) + "<x:row><x:c t=" },
+		{"sheet cut inside a tag", "xl/feuilles/f1.xml", func(s string) string { return sheettest.CutAfter(s, "</x:row>", 2) + "<x:row><x:c t=" },
 			sheet + "la partie xl/feuilles/f1.xml s'arrête avant sa fin (ligne 2)"},
-		{"sheet cut after its data", "xl/feuilles/f1.xml", func(s string) string { return cutAfter(s, "</x:sheetData>", 1) },
+		{"sheet cut after its data", "xl/feuilles/f1.xml", func(s string) string { return sheettest.CutAfter(s, "</x:sheetData>", 1) },
 			sheet + "la partie xl/feuilles/f1.xml s'arrête avant sa fin (élément « x:worksheet » jamais fermé)"},
 		{"sheet empty", "xl/feuilles/f1.xml", func(string) string { return "" },
 			sheet + "la partie xl/feuilles/f1.xml est vide"},
@@ -52,25 +53,25 @@ func TestDamagedParts(t *testing.T) {
 			sheet + "la partie xl/feuilles/f1.xml n'est pas du XML valide (« x:c » fermé sans avoir été ouvert)"},
 		{"content after the end", "xl/feuilles/f1.xml", func(s string) string { return s + "<x:row/>" },
 			sheet + "la partie xl/feuilles/f1.xml a du contenu après la fin de son document"},
-		{"shared strings cut", "xl/textes.xml", func(s string) string { return cutAfter(s, "</si>", 1) },
+		{"shared strings cut", "xl/textes.xml", func(s string) string { return sheettest.CutAfter(s, "</si>", 1) },
 			sheet + "la partie xl/textes.xml s'arrête avant sa fin (élément « sst » jamais fermé)"},
-		{"styles cut", "xl/styles.xml", func(s string) string { return cutAfter(s, "<xf numFmtId=\"0\"/>", 1) },
+		{"styles cut", "xl/styles.xml", func(s string) string { return sheettest.CutAfter(s, "<xf numFmtId=\"0\"/>", 1) },
 			sheet + "la partie xl/styles.xml s'arrête avant sa fin (élément « cellXfs » jamais fermé)"},
-		{"workbook cut", "xl/classeur.xml", func(s string) string { return cutAfter(s, "/>", 2) },
+		{"workbook cut", "xl/classeur.xml", func(s string) string { return sheettest.CutAfter(s, "/>", 2) },
 			"minimal.xlsx : la partie xl/classeur.xml s'arrête avant sa fin (élément « x:sheets » jamais fermé)"},
-		{"workbook relationships cut", "xl/_rels/classeur.xml.rels", func(s string) string { return cutAfter(s, "/>", 2) },
+		{"workbook relationships cut", "xl/_rels/classeur.xml.rels", func(s string) string { return sheettest.CutAfter(s, "/>", 2) },
 			"minimal.xlsx : la partie xl/_rels/classeur.xml.rels s'arrête avant sa fin (élément « Relationships » jamais fermé)"},
-		{"package relationships cut", "_rels/.rels", func(s string) string { return cutAfter(s, "<Relationships", 1) },
+		{"package relationships cut", "_rels/.rels", func(s string) string { return sheettest.CutAfter(s, "<Relationships", 1) },
 			"minimal.xlsx : la partie _rels/.rels s'arrête avant sa fin (ligne 1)"},
 	} {
-		_, got := readFirstSheet("minimal.xlsx", withPart(t, base, c.part, c.fn))
+		_, got := readFirstSheet("minimal.xlsx", sheettest.WithPart(t, base, c.part, c.fn))
 		if want := c.msg + damagedTail; got != want {
 			t.Errorf("%s:\n got  %s\n want %s", c.name, got, want)
 		}
 	}
 
 	// A part whose checksum is wrong: the zip's own guard against damage.
-	parts := xlsxParts(t, base)
+	parts := sheettest.Parts(t, base)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, body := range parts {
@@ -90,28 +91,28 @@ func TestDamagedParts(t *testing.T) {
 	}
 }
 
-// TestCutSheetImportsNothing is item 5 as found: a list of owners cut
-// between two rows (checksums valid) planned two owners of three.
-func TestCutSheetImportsNothing(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "proprietaires.xlsx"))
+// TestCutSheetIsLocated is item 5 as found: a list of owners cut
+// between two rows (checksums valid) planned two owners of three. Reading
+// the sheet now fails, located, so nothing can be planned from it.
+func TestCutSheetIsLocated(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(fixtures, "proprietaires.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cut := withPart(t, data, "xl/worksheets/sheet1.xml", func(s string) string { return cutAfter(s, "</row>", 4) })
+	cut := sheettest.WithPart(t, data, "xl/worksheets/sheet1.xml", func(s string) string { return sheettest.CutAfter(s, "</row>", 4) })
 	wb, err := ReadWorkbook("proprietaires.xlsx", cut)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := impResidence(t)
-	p, err := r.PlanImport(wb, ImportOptions{Kind: ImportOwners})
+	_, err = wb.Sheet("")
 	want := "proprietaires.xlsx, feuille « Lots » : la partie xl/worksheets/sheet1.xml s'arrête avant sa fin (élément « sheetData » jamais fermé)" + damagedTail
 	if err == nil {
-		t.Fatalf("a cut sheet was planned: %d rows", len(p.Rows))
+		t.Fatal("a cut sheet was read")
 	}
 	if got := ledger.Message(err); got != want {
 		t.Errorf("\n got  %s\n want %s", got, want)
 	}
-	var ie *ImportError
+	var ie *Problem
 	if !errors.As(err, &ie) || ie.Sheet != "Lots" || ledger.KindOf(err) != ledger.Invalid {
 		t.Errorf("not located: %#v", err)
 	}
@@ -120,7 +121,7 @@ func TestCutSheetImportsNothing(t *testing.T) {
 // TestSheetLimitMessages (items 8 and 12): a sheet beyond a limit says which
 // limit and where, and is not called damaged; real damage says what it is.
 func TestSheetLimitMessages(t *testing.T) {
-	long := strings.Repeat("é", maxCellChars)
+	long := strings.Repeat("é", MaxCellChars)
 	var wide strings.Builder // 123 rows reaching column XFD: more than 2 000 000 cells
 	for r := 1; r <= 123; r++ {
 		wide.WriteString(`<row r="` + strconv.Itoa(r) + `"><c r="XFD` + strconv.Itoa(r) + `"><v>1</v></c></row>`)
@@ -157,7 +158,7 @@ func TestSheetLimitMessages(t *testing.T) {
 		{"too many cells", wide.String(), nil,
 			"f.xlsx, feuille « Feuil1 », ligne 123, colonne XFD : la feuille a plus de 2 000 000 cellules, la limite de Tantième pour un import : partagez-la en plusieurs fichiers"},
 	} {
-		s, got := readFirstSheet("f.xlsx", zipParts(t, oneSheetParts(c.body, c.shared...)))
+		s, got := readFirstSheet("f.xlsx", sheettest.Zip(t, sheettest.OneSheetParts(c.body, c.shared...)))
 		if got != c.msg {
 			t.Errorf("%s:\n got  %s\n want %s", c.name, got, c.msg)
 		}
@@ -178,8 +179,8 @@ func TestCSVHostile(t *testing.T) {
 	}{
 		{"NUL after the first 8 KB", "Nom;Ville\n" + pad + "Martin;Ly\x00on\n", "f.csv, ligne 1002, colonne B : la cellule contient un caractère de contrôle (U+0000) : ce n'est pas un fichier texte ; " + saveAsAdvice, 0},
 		{"escape in a quoted field on its second line", "Nom;Ville\n" + pad + "\"a\nb\x1b\";c\n", "f.csv, ligne 1003, colonne A : la cellule contient un caractère de contrôle (U+001B) : ce n'est pas un fichier texte ; " + saveAsAdvice, 0},
-		{"cell of 32 768 characters", "Nom;Ville\nDupont;" + strings.Repeat("é", maxCellChars+1) + "\n", "f.csv, ligne 2, colonne B : la cellule contient plus de 32 767 caractères, la limite d'Excel", 0},
-		{"cell of 32 767 characters", "Nom;Ville\nDupont;" + strings.Repeat("é", maxCellChars) + "\n", "", 2},
+		{"cell of 32 768 characters", "Nom;Ville\nDupont;" + strings.Repeat("é", MaxCellChars+1) + "\n", "f.csv, ligne 2, colonne B : la cellule contient plus de 32 767 caractères, la limite d'Excel", 0},
+		{"cell of 32 767 characters", "Nom;Ville\nDupont;" + strings.Repeat("é", MaxCellChars) + "\n", "", 2},
 		{"quote never closed", "Nom;Ville\nDupont;\"" + strings.Repeat("a;b\n", 2<<20), "f.csv, ligne 2 : la ligne fait plus de 4 Mo, la limite de Tantième (un guillemet jamais fermé ?)", 0},
 		{"blank lines before data beyond the limit", "Nom;Ville\n" + strings.Repeat("\n", 300_000) + "Dupont;Lyon\n", "f.csv, ligne 300002 : le fichier a plus de 200 000 lignes, la limite de Tantième pour un import : partagez-le en plusieurs fichiers", 0},
 		{"separators only, by the million, after the data", "Nom;Ville\nDupont;Lyon\n" + strings.Repeat(";;;;\r\n", 1_000_000), "", 2},
@@ -224,7 +225,7 @@ func TestCSVEncodingStreamed(t *testing.T) {
 // TestPackageLimits: a package of too many files or sheets is refused before
 // it is read, saying the limit.
 func TestPackageLimits(t *testing.T) {
-	many := oneSheetParts("")
+	many := sheettest.OneSheetParts("")
 	for i := 0; i < maxZipEntries; i++ {
 		many["xl/media/image"+strconv.Itoa(i)+".png"] = ""
 	}
@@ -232,9 +233,9 @@ func TestPackageLimits(t *testing.T) {
 	for i := 0; i <= maxSheets; i++ {
 		sheets.WriteString(`<sheet name="F` + strconv.Itoa(i) + `" sheetId="1" r:id="rId1"/>`)
 	}
-	manySheets := oneSheetParts("")
+	manySheets := sheettest.OneSheetParts("")
 	manySheets["xl/workbook.xml"] = strings.Replace(manySheets["xl/workbook.xml"], `<sheet name="Feuil1" sheetId="1" r:id="rId1"/>`, sheets.String(), 1)
-	longName := oneSheetParts("")
+	longName := sheettest.OneSheetParts("")
 	longName["xl/workbook.xml"] = strings.Replace(longName["xl/workbook.xml"], `name="Feuil1"`, `name="`+strings.Repeat("n", maxSheetName+1)+`"`, 1)
 	for _, c := range []struct {
 		name  string
@@ -245,7 +246,7 @@ func TestPackageLimits(t *testing.T) {
 		{"4 097 sheets", manySheets, "f.xlsx : le classeur a plus de 4 096 feuilles, la limite de Tantième"},
 		{"sheet name of 1 025 bytes", longName, "f.xlsx : le nom de la feuille n° 1 a plus de 1 024 caractères (Excel en permet 31)"},
 	} {
-		if _, got := readFirstSheet("f.xlsx", zipParts(t, c.parts)); got != c.msg {
+		if _, got := readFirstSheet("f.xlsx", sheettest.Zip(t, c.parts)); got != c.msg {
 			t.Errorf("%s:\n got  %s\n want %s", c.name, got, c.msg)
 		}
 	}

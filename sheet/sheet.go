@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"encoding/xml"
@@ -48,7 +48,7 @@ func (x *ooxml) loadSheet(s *Sheet) error {
 		}
 	}
 	tooLong := func() error {
-		return limitf(row, col, "la cellule contient plus de %s caractères, la limite d'Excel", thousands(maxCellChars))
+		return limitf(row, col, "la cellule contient plus de %s caractères, la limite d'Excel", thousands(MaxCellChars))
 	}
 	for {
 		tok, err := p.next()
@@ -151,15 +151,15 @@ func (x *ooxml) loadSheet(s *Sheet) error {
 					continue
 				}
 				if typ != "s" && cell.Value != "" {
-					if utf8.RuneCountInString(cell.Value) > maxCellChars {
+					if utf8.RuneCountInString(cell.Value) > MaxCellChars {
 						return tooLong()
 					}
 					if text += len(cell.Value); text > maxSheetText {
 						return limitf(row, col, "le texte des cellules de la feuille dépasse %d Mo, la limite de Tantième pour un import : partagez-la en plusieurs fichiers", maxSheetText>>20)
 					}
 				}
-				if row > maxImportRows {
-					return limitf(row, 0, "la feuille a plus de %s lignes, la limite de Tantième pour un import : partagez-la en plusieurs fichiers", thousands(maxImportRows))
+				if row > MaxRows {
+					return limitf(row, 0, "la feuille a plus de %s lignes, la limite de Tantième pour un import : partagez-la en plusieurs fichiers", thousands(MaxRows))
 				}
 				if row != curRow {
 					flush()
@@ -170,8 +170,8 @@ func (x *ooxml) loadSheet(s *Sheet) error {
 					cur = append(cur[:0], s.rows[row-1]...) // a row met again (cells out of order)
 				}
 				if grow := col - len(cur); grow > 0 {
-					if cells += grow; cells > maxImportCells {
-						return limitf(row, col, "la feuille a plus de %s cellules, la limite de Tantième pour un import : partagez-la en plusieurs fichiers", thousands(maxImportCells))
+					if cells += grow; cells > MaxCells {
+						return limitf(row, col, "la feuille a plus de %s cellules, la limite de Tantième pour un import : partagez-la en plusieurs fichiers", thousands(MaxCells))
 					}
 					cur = append(cur, make([]Cell, grow)...)
 				}

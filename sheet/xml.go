@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"archive/zip"

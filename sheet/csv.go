@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"bufio"
@@ -67,8 +67,8 @@ func readCSV(name string, src *io.SectionReader) (*Workbook, error) {
 				bad, _ := utf8.DecodeRuneInString(v[j:])
 				return fail(limitf(l+strings.Count(v[:j], "\n"), i+1, "la cellule contient un caractère de contrôle (%U) : ce n'est pas un fichier texte ; %s", bad, saveAsAdvice))
 			}
-			if utf8.RuneCountInString(v) > maxCellChars {
-				return fail(limitf(l, i+1, "la cellule contient plus de %s caractères, la limite d'Excel", thousands(maxCellChars)))
+			if utf8.RuneCountInString(v) > MaxCellChars {
+				return fail(limitf(l, i+1, "la cellule contient plus de %s caractères, la limite d'Excel", thousands(MaxCellChars)))
 			}
 			last = i + 1
 		}
@@ -76,10 +76,10 @@ func readCSV(name string, src *io.SectionReader) (*Workbook, error) {
 			continue // a blank line, or only separators: kept as a gap when a row follows
 		}
 		switch {
-		case line > maxImportRows:
-			return fail(limitf(line, 0, "le fichier a plus de %s lignes, la limite de Tantième pour un import : partagez-le en plusieurs fichiers", thousands(maxImportRows)))
-		case cells+last > maxImportCells:
-			return fail(limitf(line, 0, "le fichier a plus de %s cellules, la limite de Tantième pour un import : partagez-le en plusieurs fichiers", thousands(maxImportCells)))
+		case line > MaxRows:
+			return fail(limitf(line, 0, "le fichier a plus de %s lignes, la limite de Tantième pour un import : partagez-le en plusieurs fichiers", thousands(MaxRows)))
+		case cells+last > MaxCells:
+			return fail(limitf(line, 0, "le fichier a plus de %s cellules, la limite de Tantième pour un import : partagez-le en plusieurs fichiers", thousands(MaxCells)))
 		}
 		cells += last
 		// Records keep their file line number so that messages point at the

@@ -1,4 +1,4 @@
-package app
+package sheet
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ import (
 // what a real file needs while keeping an import within about 200 MB of
 // memory whatever the input.
 const (
-	maxWorkbookBytes  = 64 << 20  // the file on disk
+	MaxFileBytes      = 64 << 20  // the file on disk
 	maxPartBytes      = 128 << 20 // one part of an .xlsx package, decompressed: a sheet of 2 000 000 cells is about 100 MB of XML
 	maxTokenBytes     = 1 << 20   // one XML token (a tag, a run of text): a cell of 32 767 characters fits, escaped
 	maxXMLDepth       = 256       // nesting of XML elements; Excel's parts nest fewer than 10
@@ -25,19 +25,19 @@ const (
 	maxZipEntries     = 10_000    // files in the package
 	maxCSVRecordBytes = 4 << 20   // one CSV record (one line, or more when a quoted field holds line breaks)
 
-	maxImportRows  = 200_000   // last row holding a value
-	maxImportCells = 2_000_000 // cells held by a sheet (empty ones before a value in its row included), or shared texts
-	maxSheetText   = 32 << 20  // bytes of text held by a sheet, or by the shared texts
-	maxCellChars   = 32_767    // Excel's own limit of characters in a cell
-	maxMerges      = 100_000   // merged ranges of a sheet
-	maxSheets      = 4096      // sheets of a workbook
-	maxSheetName   = 1024      // bytes of a sheet's name (Excel allows 31 characters)
-	maxRelations   = 65_536    // relationships of a part
-	maxStyles      = 65_536    // cell formats read (Excel allows 64 000); further ones read as General
-	maxNumFmts     = 4096      // custom number formats read (Excel allows about 250)
-	maxFormatCode  = 255       // characters of a number format code (Excel's limit)
-	maxSheetRows   = 1 << 20   // Excel's last row: 1 048 576
-	maxSheetCols   = 1 << 14   // Excel's last column: XFD
+	MaxRows       = 200_000   // last row holding a value
+	MaxCells      = 2_000_000 // cells held by a sheet (empty ones before a value in its row included), or shared texts
+	maxSheetText  = 32 << 20  // bytes of text held by a sheet, or by the shared texts
+	MaxCellChars  = 32_767    // Excel's own limit of characters in a cell
+	maxMerges     = 100_000   // merged ranges of a sheet
+	maxSheets     = 4096      // sheets of a workbook
+	maxSheetName  = 1024      // bytes of a sheet's name (Excel allows 31 characters)
+	maxRelations  = 65_536    // relationships of a part
+	maxStyles     = 65_536    // cell formats read (Excel allows 64 000); further ones read as General
+	maxNumFmts    = 4096      // custom number formats read (Excel allows about 250)
+	maxFormatCode = 255       // characters of a number format code (Excel's limit)
+	maxSheetRows  = 1 << 20   // Excel's last row: 1 048 576
+	maxSheetCols  = 1 << 14   // Excel's last column: XFD
 )
 
 // Advice ending the message about a damaged workbook.
@@ -74,7 +74,7 @@ func limitf(row, col int, format string, args ...any) *readProblem {
 
 // locate turns a problem met while reading into the error shown to the user:
 // a *ledger.Error of kind Invalid whose message names the file, the sheet and
-// the cell, wrapping an *ImportError (errors.As finds the location) that
+// the cell, wrapping an *Problem (errors.As finds the location) that
 // wraps the problem. Other errors are returned as they are.
 func locate(err error, file, sheet string) error {
 	var p *readProblem
@@ -85,18 +85,18 @@ func locate(err error, file, sheet string) error {
 	if p.Damaged {
 		msg += " ; " + damagedAdvice
 	}
-	ie := &ImportError{File: file, Sheet: sheet, Row: p.Row, Col: p.Col, Msg: msg}
+	ie := &Problem{File: file, Sheet: sheet, Row: p.Row, Col: p.Col, Msg: msg}
 	return &ledger.Error{Kind: ledger.Invalid, Msg: ie.Where() + " : " + msg, Err: &locatedError{ie, p}}
 }
 
-// locatedError is the *ImportError of a reading problem, keeping the problem
+// locatedError is the *Problem of a reading problem, keeping the problem
 // (and its cause) in the chain.
 type locatedError struct {
-	*ImportError
+	*Problem
 	cause *readProblem
 }
 
-func (e *locatedError) Unwrap() []error { return []error{e.ImportError, e.cause} }
+func (e *locatedError) Unwrap() []error { return []error{e.Problem, e.cause} }
 
 // thousands writes n the French way: 200 000.
 func thousands(n int) string { return fr.Shares(decimal.NewFromInt(int64(n))) }

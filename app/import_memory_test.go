@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/sheet"
+	"tantieme/sheet/sheettest"
 )
 
 // maxImportRSS bounds the peak resident memory of a process that opens a
@@ -57,7 +59,7 @@ func TestReaderMemory(t *testing.T) {
 		}, ""},
 		{"blank-to-limit.csv", func(w io.Writer) { // the most empty rows a plan can hold
 			io.WriteString(w, "Nom;Ville\n")
-			repeatLine(w, "\n", maxImportRows-2)
+			repeatLine(w, "\n", sheet.MaxRows-2)
 			io.WriteString(w, "Dupont;Lyon\n")
 		}, ""},
 		{"blank250.csv", func(w io.Writer) { repeatLine(w, "\n", 250_000_000) },
@@ -71,24 +73,24 @@ func TestReaderMemory(t *testing.T) {
 		{"rows1m.xlsx", func(w io.Writer) { rowsXLSX(t, w, 1_000_000) }, // item 12 as found
 			"rows1m.xlsx, feuille « Feuil1 », ligne 200001 : la feuille a plus de 200 000 lignes, la limite de Tantième pour un import : partagez-la en plusieurs fichiers"},
 		{"cell1g.xlsx", func(w io.Writer) { // item 8 as found: 1 GiB in a 1 MB file
-			bigPart(t, w, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`, "a", 1<<30, `</t></is></c></row></sheetData></worksheet>`)
+			sheettest.BigPart(t, w, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`, "a", 1<<30, `</t></is></c></row></sheetData></worksheet>`)
 		}, "cell1g.xlsx, feuille « Feuil1 », ligne 1, colonne A : la cellule contient plus de 32 767 caractères, la limite d'Excel"},
 		{"shared1g.xlsx", func(w io.Writer) {
-			bigPart(t, w, "xl/sharedStrings.xml", `<sst><si><t>`, "a", 1<<30, `</t></si></sst>`)
+			sheettest.BigPart(t, w, "xl/sharedStrings.xml", `<sst><si><t>`, "a", 1<<30, `</t></si></sst>`)
 		}, "shared1g.xlsx, feuille « Feuil1 » : le texte partagé n° 0 (partie xl/sharedStrings.xml) contient plus de 32 767 caractères, la limite d'Excel"},
 		{"comments.xlsx", func(w io.Writer) { // tokens within their limit, past the part's
-			bigPart(t, w, "xl/worksheets/sheet1.xml", `<worksheet><sheetData>`, "<!--"+strings.Repeat("x", 1<<20-7)+"-->", 130<<20, `</sheetData></worksheet>`)
+			sheettest.BigPart(t, w, "xl/worksheets/sheet1.xml", `<worksheet><sheetData>`, "<!--"+strings.Repeat("x", 1<<20-7)+"-->", 130<<20, `</sheetData></worksheet>`)
 		}, "comments.xlsx, feuille « Feuil1 » : la partie xl/worksheets/sheet1.xml fait plus de 128 Mo une fois décompressée, la limite de Tantième"},
 		{"cell100m.xlsx", func(w io.Writer) { // within the part's limit: the cell's own
-			bigPart(t, w, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="3"><c r="B3" t="inlineStr"><is><t>`, "a", 100<<20, `</t></is></c></row></sheetData></worksheet>`)
+			sheettest.BigPart(t, w, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="3"><c r="B3" t="inlineStr"><is><t>`, "a", 100<<20, `</t></is></c></row></sheetData></worksheet>`)
 		}, "cell100m.xlsx, feuille « Feuil1 », ligne 3, colonne B : la cellule contient plus de 32 767 caractères, la limite d'Excel"},
 		{"spaces100m.xlsx", func(w io.Writer) { // one text run of 100 MB
-			bigPart(t, w, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="3"><c r="B3"><v>1</v></c></row>`, " ", 100<<20, `</sheetData></worksheet>`)
+			sheettest.BigPart(t, w, "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="3"><c r="B3"><v>1</v></c></row>`, " ", 100<<20, `</sheetData></worksheet>`)
 		}, "spaces100m.xlsx, feuille « Feuil1 » : la partie xl/worksheets/sheet1.xml contient un élément XML de plus de 1 Mo, la limite de Tantième"},
-		{"rows-at-limit.xlsx", func(w io.Writer) { rowsXLSX(t, w, maxImportRows) }, ""},
+		{"rows-at-limit.xlsx", func(w io.Writer) { rowsXLSX(t, w, sheet.MaxRows) }, ""},
 		{"rows-at-limit.csv", func(w io.Writer) {
 			io.WriteString(w, "Nom;Adresse;Code postal;Ville;Lot\n")
-			for i := 1; i < maxImportRows; i++ {
+			for i := 1; i < sheet.MaxRows; i++ {
 				fmt.Fprintf(w, "Nom %d;%d rue A;69001;Lyon;%d\n", i, i, i)
 			}
 		}, ""},
@@ -127,7 +129,7 @@ func repeatLine(w io.Writer, line string, n int) {
 // rowsXLSX writes a workbook of one sheet of n rows of five cells.
 func rowsXLSX(tb testing.TB, w io.Writer, n int) {
 	zw := zip.NewWriter(w)
-	parts := oneSheetParts("")
+	parts := sheettest.OneSheetParts("")
 	for _, p := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml"} {
 		pw, _ := zw.Create(p)
 		io.WriteString(pw, parts[p])
@@ -186,7 +188,7 @@ func TestReaderMemoryChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := impResidence(t)
-	wb, err := OpenWorkbook(path)
+	wb, err := sheet.OpenWorkbook(path)
 	if err == nil {
 		_, err = wb.Sheet("")
 	}
