@@ -1,11 +1,12 @@
 # Tantième — build and test.
 #   make run    installs what Fyne needs, builds the desktop program and opens it on the demo residence
 #   make test   vet, format check and every test (installs the test tools when missing)
+#   make dist   the packages that can be built here, into dist/ (Windows installer and zip, Linux .tar.xz and .deb)
 GO ?= go
 export LANG := fr_FR.UTF-8
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 
-.PHONY: run build cli test vet cross-vet fmt-check fuzz bench deps test-deps
+.PHONY: run build cli test vet cross-vet fmt-check fuzz bench deps test-deps dist dist-windows dist-linux dist-deps
 
 run: deps build
 	./bin/tantieme --demo
@@ -60,3 +61,19 @@ fuzz:
 bench:
 	CGO_ENABLED=0 $(GO) test ./ledger -run '^$$' -bench . -benchtime 20x
 	CGO_ENABLED=0 $(GO) test ./app -run '^$$' -bench . -benchtime 1x
+
+# Packages (scripts/dist-*; macOS: packaging/README-macos.md). The Windows
+# window is cross-compiled with cgo and mingw-w64: minutes the first time,
+# then Go's build cache makes it quick. scripts/windows-smoke tests them under Wine.
+DIST ?= dist
+dist: dist-windows dist-linux
+
+dist-windows: dist-deps
+	scripts/dist-windows $(DIST)
+
+dist-linux: dist-deps
+	scripts/dist-linux $(DIST)
+
+dist-deps:
+	@scripts/install-deps
+	@scripts/install-deps --dist
