@@ -62,7 +62,7 @@ bench:
 	CGO_ENABLED=0 $(GO) test ./ledger -run '^$$' -bench . -benchtime 20x
 	CGO_ENABLED=0 $(GO) test ./app -run '^$$' -bench . -benchtime 1x
 
-# Packages (scripts/dist-*; macOS: packaging/README-macos.md). The Windows
+# Packages (scripts/dist-*; macOS: the README). The Windows
 # window is cross-compiled with cgo and mingw-w64: minutes the first time,
 # then Go's build cache makes it quick. scripts/windows-smoke tests them under Wine.
 DIST ?= dist
