@@ -228,3 +228,38 @@ func (r *Residence) DeleteEntry(id int64) error {
 func (r *Residence) DeleteWorks(code string) error {
 	return r.Update(func(tx *ledger.Tx) error { return tx.DeleteWorks(code) })
 }
+
+// TrialBalanceOf is the trial balance of an exercise, account by account.
+func (r *Residence) TrialBalanceOf(ex ledger.Exercise) ([]ledger.AccountBalance, error) {
+	return read(r, func(tx *ledger.Tx) ([]ledger.AccountBalance, error) { return tx.TrialBalanceOf(ex) })
+}
+
+// Outline is what the window shows of a residence at all times: its
+// settings, its exercises and the one being worked on.
+type Outline struct {
+	Info      ledger.Residence
+	Exercises []ledger.Exercise
+	// Working is the first exercise not closed, or the last one when all
+	// are closed.
+	Working ledger.Exercise
+}
+
+// Outline reads the residence's outline in one transaction.
+func (r *Residence) Outline() (Outline, error) {
+	return read(r, func(tx *ledger.Tx) (o Outline, err error) {
+		if o.Info, err = tx.Residence(); err != nil {
+			return o, err
+		}
+		if o.Exercises, err = tx.Exercises(); err != nil {
+			return o, err
+		}
+		if len(o.Exercises) == 0 {
+			return o, ledger.Errorf(ledger.Invalid, "La résidence « %s » n'a aucun exercice", o.Info.Name)
+		}
+		o.Working, err = tx.WorkingExercise()
+		if ledger.KindOf(err) == ledger.NotFound {
+			o.Working, err = o.Exercises[len(o.Exercises)-1], nil
+		}
+		return o, err
+	})
+}

@@ -221,7 +221,7 @@ func (a *accounts) create() {
 			return err
 		}
 		acc := ledger.Account{Code: c, Label: label.Text, Hidden: hidden.Checked}
-		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.AddAccount(acc) }); err != nil {
+		if err := s.res.AddAccount(acc); err != nil {
 			if strings.TrimSpace(label.Text) != "" {
 				s.win.Canvas().Focus(code)
 			} else {
@@ -301,7 +301,7 @@ func (a *accounts) edit(r app.ChartAccount) {
 	f.submit = func() error {
 		acc := r.Account
 		acc.Label, acc.Hidden = strings.TrimSpace(label.Text), hidden.Checked
-		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.UpdateAccount(acc) }); err != nil {
+		if err := s.res.UpdateAccount(acc); err != nil {
 			return err
 		}
 		var did []string

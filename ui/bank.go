@@ -91,11 +91,8 @@ func (b *bank) reload() {
 		return
 	}
 	if b.banks == nil {
-		err := s.res.View(func(tx *ledger.Tx) (err error) {
-			b.banks, err = tx.BankAccounts()
-			return err
-		})
-		if err != nil {
+		var err error
+		if b.banks, err = s.res.BankAccounts(); err != nil {
 			s.showError(err)
 			return
 		}

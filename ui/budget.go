@@ -122,7 +122,7 @@ func (b *budgetScreen) reload() {
 		return
 	}
 	b.data = data
-	if err := s.res.View(func(tx *ledger.Tx) (err error) { b.keys, err = tx.Keys(); return err }); err != nil {
+	if b.keys, err = s.res.Keys(); err != nil {
 		s.showError(err)
 		return
 	}
@@ -216,9 +216,7 @@ func (b *budgetScreen) saveLine(r *budgetRow, a ledger.Amount) error {
 	if s.res.ReadOnly() || ex.Closed {
 		return ledger.Errorf(ledger.Locked, "Exercice %s clos : son budget ne peut plus changer", ex.Name())
 	}
-	if err := s.res.Update(func(tx *ledger.Tx) error {
-		return tx.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: r.account, Key: r.key, Amount: a})
-	}); err != nil {
+	if err := s.res.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: r.account, Key: r.key, Amount: a}); err != nil {
 		return err
 	}
 	r.stored = a
@@ -262,7 +260,8 @@ func (b *budgetScreen) lineForm() {
 	s := b.s
 	ex := b.budgetEx()
 	var accounts []ledger.Account
-	if err := s.res.View(func(tx *ledger.Tx) (err error) { accounts, err = tx.Accounts(); return err }); err != nil {
+	var err error
+	if accounts, err = s.res.Accounts(); err != nil {
 		s.showError(err)
 		return
 	}
@@ -320,9 +319,7 @@ func (b *budgetScreen) lineForm() {
 		if r := b.grid.row(code, acc.Code); r != nil && r.stored != 0 {
 			return ledger.Errorf(ledger.Conflict, "Le compte %s figure déjà au budget %s sur la clé %s (%s) : modifiez son montant dans le tableau", acc.Code, ex.Name(), code, r.stored.String())
 		}
-		if err := s.res.Update(func(tx *ledger.Tx) error {
-			return tx.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: acc.Code, Key: code, Amount: a})
-		}); err != nil {
+		if err := s.res.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: acc.Code, Key: code, Amount: a}); err != nil {
 			return err
 		}
 		s.say(fmt.Sprintf("Ligne ajoutée au budget %s : %s %s, clé %s, %s", ex.Name(), acc.Code, acc.Label, code, a.String()))

@@ -217,20 +217,18 @@ func (c *callsScreen) reload() {
 	}
 	c.selected = keep
 	c.keyLabels, c.ownerNames = map[string]string{}, map[string]string{}
-	if err := s.res.View(func(tx *ledger.Tx) error {
-		keys, err := tx.Keys()
-		if err != nil {
-			return err
-		}
-		for _, k := range keys {
-			c.keyLabels[k.Code] = k.Label
-		}
-		owners, err := tx.Owners()
+	keys, err := s.res.Keys()
+	for _, k := range keys {
+		c.keyLabels[k.Code] = k.Label
+	}
+	if err == nil {
+		var owners []ledger.Owner
+		owners, err = s.res.Owners()
 		for _, o := range owners {
 			c.ownerNames[o.Account] = o.DisplayName()
 		}
-		return err
-	}); err != nil {
+	}
+	if err != nil {
 		s.showError(err)
 	}
 	c.showMisdirected()

@@ -185,11 +185,7 @@ func (e *entries) reload() {
 	e.fillSelects()
 
 	from, to := e.period()
-	var list []ledger.Entry
-	err = s.res.View(func(tx *ledger.Tx) (err error) {
-		list, err = tx.Entries(ledger.EntryFilter{Journal: e.journalCode, From: from, To: to})
-		return err
-	})
+	list, err := s.res.Entries(ledger.EntryFilter{Journal: e.journalCode, From: from, To: to})
 	if err != nil {
 		s.showError(err)
 		return
@@ -466,7 +462,7 @@ func (e *entries) deleteSelected() {
 	s.confirm("Supprimer une écriture",
 		fmt.Sprintf("Supprimer l'écriture %s%s (%s) ? Ses %d lignes disparaîtront des journaux et des comptes.", entryName(gone), label, total, len(gone.Lines)),
 		"Supprimer", "Annuler", func() {
-			if err := s.res.Update(func(tx *ledger.Tx) error { return tx.DeleteEntry(gone.ID) }); err != nil {
+			if err := s.res.DeleteEntry(gone.ID); err != nil {
 				s.showError(err)
 				return
 			}

@@ -303,12 +303,11 @@ func (ef *entryForm) save(next bool) error {
 		ef.focusMissingKey(e)
 		return err
 	}
-	err = ef.s.res.Update(func(tx *ledger.Tx) error {
-		if ef.orig != nil {
-			return tx.ReplaceEntry(ef.orig.ID, &e)
-		}
-		return tx.PostEntry(&e)
-	})
+	var id int64
+	if ef.orig != nil {
+		id = ef.orig.ID
+	}
+	err = ef.s.res.SaveEntry(id, &e)
 	if err != nil {
 		return err
 	}

@@ -19,11 +19,7 @@ func (s *Shell) entryHistory(id int64) {
 	if s.res == nil {
 		return
 	}
-	var versions []ledger.EntryVersion
-	err := s.res.View(func(tx *ledger.Tx) (err error) {
-		versions, err = tx.EntryHistory(id)
-		return err
-	})
+	versions, err := s.res.EntryHistory(id)
 	if err != nil {
 		s.showError(err)
 		return

@@ -45,12 +45,7 @@ func (s *Shell) keyForm(key *ledger.Key, existing []ledger.KeyTotal, saved func(
 			return ledger.Wrap(ledger.Invalid, err, "Total déclaré : %s", ledger.Message(err))
 		}
 		w := ledger.Key{Code: strings.TrimSpace(code.Text), Label: strings.TrimSpace(label.Text), DeclaredTotal: t}
-		err = s.res.Update(func(tx *ledger.Tx) error {
-			if creating {
-				return tx.AddKey(w)
-			}
-			return tx.UpdateKey(w)
-		})
+		err = s.res.SaveKey(w, creating)
 		if err != nil {
 			return err
 		}
@@ -96,16 +91,13 @@ func nextKeyCode(keys []ledger.KeyTotal) string {
 // allShares reads every share: key → lot → shares.
 func (s *Shell) allShares() (map[string]map[string]decimal.Decimal, error) {
 	out := map[string]map[string]decimal.Decimal{}
-	err := s.res.View(func(tx *ledger.Tx) error {
-		list, err := tx.Shares()
-		for _, sh := range list {
-			if out[sh.Key] == nil {
-				out[sh.Key] = map[string]decimal.Decimal{}
-			}
-			out[sh.Key][sh.Lot] = sh.Shares
+	list, err := s.res.Shares()
+	for _, sh := range list {
+		if out[sh.Key] == nil {
+			out[sh.Key] = map[string]decimal.Decimal{}
 		}
-		return err
-	})
+		out[sh.Key][sh.Lot] = sh.Shares
+	}
 	return out, err
 }
 

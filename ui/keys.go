@@ -226,13 +226,12 @@ func (k *keysScreen) fitSplit() {
 
 // readKeys reads the keys and their totals again (after a share is saved).
 func (k *keysScreen) readKeys() error {
-	return k.s.res.View(func(tx *ledger.Tx) (err error) {
-		k.keys, err = tx.KeyTotals()
-		if err == nil {
-			k.table.setRows(k.keys)
-		}
-		return err
-	})
+	keys, err := k.s.res.KeyTotals()
+	if err == nil {
+		k.keys = keys
+		k.table.setRows(k.keys)
+	}
+	return err
 }
 
 func (k *keysScreen) keyOf(code string) *ledger.KeyTotal {
@@ -491,15 +490,12 @@ func (k *keysScreen) lotGrid() *shareGrid {
 // sharesOf reads the shares kept by keep, indexed by id.
 func (k *keysScreen) sharesOf(keep func(ledger.Share) bool, id func(ledger.Share) string) map[string]decimal.Decimal {
 	out := map[string]decimal.Decimal{}
-	err := k.s.res.View(func(tx *ledger.Tx) error {
-		list, err := tx.Shares()
-		for _, s := range list {
-			if keep(s) {
-				out[id(s)] = s.Shares
-			}
+	list, err := k.s.res.Shares()
+	for _, s := range list {
+		if keep(s) {
+			out[id(s)] = s.Shares
 		}
-		return err
-	})
+	}
 	if err != nil {
 		k.s.showError(err)
 	}
@@ -613,7 +609,7 @@ func (k *keysScreen) saveShare(lot, key string, v decimal.Decimal) error {
 	if s.readOnly() {
 		return ledger.Errorf(ledger.Locked, "Exercice clos : les tantièmes ne peuvent pas être modifiés ici")
 	}
-	if err := s.res.Update(func(tx *ledger.Tx) error { return tx.SetShare(lot, key, v) }); err != nil {
+	if err := s.res.SetShare(lot, key, v); err != nil {
 		return err
 	}
 	if err := k.readKeys(); err != nil {
@@ -652,7 +648,7 @@ func (k *keysScreen) deleteCurrentKey() {
 			map[bool]string{true: "ont", false: "a"}[key.Lots > 1])
 	}
 	s.confirmAction("Supprimer une clé", text, "Supprimer", func() error {
-		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.DeleteKey(code) }); err != nil {
+		if err := s.res.DeleteKey(code); err != nil {
 			return err
 		}
 		k.key = ""

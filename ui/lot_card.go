@@ -224,7 +224,7 @@ func (c *lotCard) deleteLot() {
 		fmt.Sprintf("Supprimer le %s%s ? Sa description et la liste de ses propriétaires successifs seront effacées ; les comptes des copropriétaires ne changent pas.",
 			strings.ToLower(what[:1]), what[1:]),
 		"Supprimer", func() error {
-			if err := s.res.Update(func(tx *ledger.Tx) error { return tx.DeleteLot(lot.Number) }); err != nil {
+			if err := s.res.DeleteLot(lot.Number); err != nil {
 				return err
 			}
 			c.l.back()

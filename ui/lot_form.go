@@ -31,7 +31,8 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 	}
 	var owners []ledger.Owner
 	if creating {
-		if err := s.res.View(func(tx *ledger.Tx) (err error) { owners, err = tx.Owners(); return err }); err != nil {
+		var err error
+		if owners, err = s.res.Owners(); err != nil {
 			s.showError(err)
 			return
 		}
@@ -78,12 +79,7 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 		if creating {
 			w.Owner = accounts[owner.Selected]
 		}
-		err := s.res.Update(func(tx *ledger.Tx) error {
-			if creating {
-				return tx.AddLot(w)
-			}
-			return tx.UpdateLot(w)
-		})
+		err := s.res.SaveLot(w, creating)
 		if err != nil {
 			if creating {
 				s.win.Canvas().Focus(number)
@@ -195,13 +191,11 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 	seller := card.History[len(card.History)-1].Holder
 	var owners []ledger.Owner
 	var all []ledger.Lot
-	if err := s.res.View(func(tx *ledger.Tx) (err error) {
-		if owners, err = tx.Owners(); err != nil {
-			return err
-		}
-		all, err = tx.Lots()
-		return err
-	}); err != nil {
+	var err error
+	if owners, err = s.res.Owners(); err == nil {
+		all, err = s.res.Lots()
+	}
+	if err != nil {
 		s.showError(err)
 		return
 	}
@@ -310,7 +304,8 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 // owner or a new one, from the start of the books or from a date.
 func (s *Shell) firstOwnerForm(lot ledger.Lot, saved func()) {
 	var owners []ledger.Owner
-	if err := s.res.View(func(tx *ledger.Tx) (err error) { owners, err = tx.Owners(); return err }); err != nil {
+	var err error
+	if owners, err = s.res.Owners(); err != nil {
 		s.showError(err)
 		return
 	}
@@ -333,19 +328,13 @@ func (s *Shell) firstOwnerForm(lot ledger.Lot, saved func()) {
 		if err != nil {
 			return err
 		}
-		var o ledger.Owner
-		err = s.res.Update(func(tx *ledger.Tx) error {
-			if who.Selected == newOwnerChoice {
-				o = buyer.owner()
-				o.EntryDate = from
-				if err := tx.AddOwner(&o); err != nil {
-					return err
-				}
-			} else if o, err = tx.Owner(accounts[who.Selected]); err != nil {
-				return err
-			}
-			return tx.TransferLot(lot.Number, o.Account, from)
-		})
+		var newOwner *ledger.Owner
+		if who.Selected == newOwnerChoice {
+			b := buyer.owner()
+			b.EntryDate = from
+			newOwner = &b
+		}
+		o, err := s.res.TransferLot(lot.Number, accounts[who.Selected], newOwner, from)
 		if err != nil {
 			return err
 		}

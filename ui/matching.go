@@ -165,11 +165,8 @@ func (m *matching) reload() {
 		return
 	}
 	if m.accounts == nil {
-		err := s.res.View(func(tx *ledger.Tx) (err error) {
-			m.accounts, err = tx.Accounts()
-			return err
-		})
-		if err != nil {
+		var err error
+		if m.accounts, err = s.res.Accounts(); err != nil {
 			s.showError(err)
 			return
 		}

@@ -244,7 +244,7 @@ func (c *ownerCard) editOwnerNotes() {
 	f := s.newForm("Notes sur "+ow.DisplayName(), "Enregistrer", notes)
 	f.submit = func() error {
 		ow.Notes = notes.Text
-		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.UpdateOwner(ow) }); err != nil {
+		if err := s.res.SaveOwner(&ow, false); err != nil {
 			return err
 		}
 		s.say(fmt.Sprintf("Notes du copropriétaire %s enregistrées", ow.Account))
@@ -265,7 +265,7 @@ func (c *ownerCard) deleteOwner() {
 	s.confirm("Supprimer un copropriétaire",
 		fmt.Sprintf("Supprimer le copropriétaire %s %s ? Son compte %s reste dans le plan comptable, avec ses écritures.", ow.Account, ow.DisplayName(), ow.Account),
 		"Supprimer", "Annuler", func() {
-			if err := s.res.Update(func(tx *ledger.Tx) error { return tx.DeleteOwner(ow.Account) }); err != nil {
+			if err := s.res.DeleteOwner(ow.Account); err != nil {
 				s.showError(err)
 				return
 			}

@@ -18,9 +18,12 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 	ow := ledger.Owner{}
 	if !creating {
 		ow = *o
-	} else if err := s.res.View(func(tx *ledger.Tx) (err error) { ow.Account, err = tx.NextOwnerAccount(); return err }); err != nil {
-		s.showError(err)
-		return
+	} else {
+		var err error
+		if ow.Account, err = s.res.NextOwnerAccount(); err != nil {
+			s.showError(err)
+			return
+		}
 	}
 	account := newField(ow.Account, "450001 à 450999")
 	if !creating {
@@ -62,12 +65,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 		w.Address, w.Zip, w.City, w.Country = address.Text, zip.Text, city.Text, country.Text
 		w.Email, w.Phone, w.Mobile, w.BankName = strings.TrimSpace(email.Text), phone.Text, mobile.Text, bank.Text
 		w.EntryDate, w.ExitDate, w.Council = in, out, council.Checked
-		err = s.res.Update(func(tx *ledger.Tx) error {
-			if creating {
-				return tx.AddOwner(&w)
-			}
-			return tx.UpdateOwner(w)
-		})
+		err = s.res.SaveOwner(&w, creating)
 		if err != nil {
 			if strings.TrimSpace(name.Text) == "" {
 				s.win.Canvas().Focus(name)

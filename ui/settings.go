@@ -77,15 +77,13 @@ func (p *settings) view() fyne.CanvasObject { return p.root }
 
 func (p *settings) reload() {
 	s := p.s
-	var banks []ledger.BankAccount
-	var res ledger.Residence
-	if err := s.res.View(func(tx *ledger.Tx) (err error) {
-		if res, err = tx.Residence(); err != nil {
-			return err
-		}
-		banks, err = tx.BankAccounts()
-		return err
-	}); err != nil {
+	res, err := s.res.Info()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	banks, err := s.res.BankAccounts()
+	if err != nil {
 		s.showError(err)
 		return
 	}
@@ -192,20 +190,16 @@ func (p *settings) saveResidence() {
 	if s.readOnly() || !p.dirty() {
 		return
 	}
-	r := p.typed()
-	if err := s.res.Update(func(tx *ledger.Tx) error { return tx.SaveResidence(r) }); err != nil {
+	r, err := s.res.SaveInfo(p.typed())
+	if err != nil {
 		p.errText.SetText(s.message(err))
 		p.errLine.Show()
-		if r.Name == "" {
+		if p.typed().Name == "" {
 			s.win.Canvas().Focus(p.name)
 		}
 		return
 	}
 	var did []string
-	if err := s.res.View(func(tx *ledger.Tx) (err error) { r, err = tx.Residence(); return err }); err != nil {
-		s.showError(err)
-		return
-	}
 	p.fill(r) // as stored: the SIREN without its spaces
 	if r.Name != p.saved.Name || r.Address != p.saved.Address || r.Zip != p.saved.Zip || r.City != p.saved.City || r.SIREN != p.saved.SIREN {
 		did = append(did, "de la résidence")
@@ -355,7 +349,7 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 				}
 			}
 		}
-		if err := s.res.Update(func(tx *ledger.Tx) error { return tx.SaveBankAccount(x) }); err != nil {
+		if err := s.res.SaveBankAccount(x); err != nil {
 			switch msg := ledger.Message(err); {
 			case strings.Contains(msg, "IBAN"):
 				s.win.Canvas().Focus(iban)
@@ -443,8 +437,8 @@ func (p *settings) addExercise() {
 	f := s.newForm("Ajouter un exercice", "Ajouter")
 	f.width = 520
 	f.submit = func() error {
-		var ex ledger.Exercise
-		if err := s.res.Update(func(tx *ledger.Tx) (err error) { ex, err = tx.AddNextExercise(); return err }); err != nil {
+		ex, err := s.res.AddNextExercise()
+		if err != nil {
 			return err
 		}
 		s.say(fmt.Sprintf("Exercice %s ajouté (du %s au %s)", ex.Name(), ledger.FrenchDate(ex.Start), ledger.FrenchDate(ex.End)))

@@ -321,23 +321,12 @@ func (s *Shell) setResidence(r *app.Residence, demo bool) {
 
 // load reads the residence's name and exercises.
 func (s *Shell) load() error {
-	return s.res.View(func(tx *ledger.Tx) error {
-		var err error
-		if s.info, err = tx.Residence(); err != nil {
-			return err
-		}
-		if s.exercises, err = tx.Exercises(); err != nil {
-			return err
-		}
-		if len(s.exercises) == 0 {
-			return ledger.Errorf(ledger.Invalid, "La résidence « %s » n'a aucun exercice", s.info.Name)
-		}
-		s.working, err = tx.WorkingExercise()
-		if ledger.KindOf(err) == ledger.NotFound {
-			s.working, err = s.exercises[len(s.exercises)-1], nil
-		}
+	o, err := s.res.Outline()
+	if err != nil {
 		return err
-	})
+	}
+	s.info, s.exercises, s.working = o.Info, o.Exercises, o.Working
+	return nil
 }
 
 // closeResidence closes the open residence and shows the welcome page.

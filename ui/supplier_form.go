@@ -18,9 +18,12 @@ func (s *Shell) supplierForm(sp *ledger.Supplier, saved func(ledger.Supplier)) {
 	w := ledger.Supplier{}
 	if !creating {
 		w = *sp
-	} else if err := s.res.View(func(tx *ledger.Tx) (err error) { w.Account, err = tx.NextSupplierAccount(); return err }); err != nil {
-		s.showError(err)
-		return
+	} else {
+		var err error
+		if w.Account, err = s.res.NextSupplierAccount(); err != nil {
+			s.showError(err)
+			return
+		}
 	}
 	account := newField(w.Account, "401001 à 401999")
 	if !creating {
@@ -49,12 +52,7 @@ func (s *Shell) supplierForm(sp *ledger.Supplier, saved func(ledger.Supplier)) {
 		x.Name, x.Address, x.Zip, x.City = name.Text, address.Text, strings.TrimSpace(zip.Text), city.Text
 		x.Contact, x.Phone, x.Email = contact.Text, phone.Text, strings.TrimSpace(email.Text)
 		x.IBAN, x.BIC, x.Notes = iban.Text, strings.ToUpper(strings.TrimSpace(bic.Text)), notes.Text
-		err := s.res.Update(func(tx *ledger.Tx) error {
-			if creating {
-				return tx.AddSupplier(&x)
-			}
-			return tx.UpdateSupplier(x)
-		})
+		err := s.res.SaveSupplier(&x, creating)
 		if err != nil {
 			msg := ledger.Message(err)
 			switch {

@@ -162,13 +162,11 @@ func (w *worksScreen) reload() {
 	}
 	w.list = list
 	w.keyLabels = map[string]string{}
-	if err := s.res.View(func(tx *ledger.Tx) error {
-		keys, err := tx.Keys()
-		for _, k := range keys {
-			w.keyLabels[k.Code] = k.Label
-		}
-		return err
-	}); err != nil {
+	keys, err := s.res.Keys()
+	for _, k := range keys {
+		w.keyLabels[k.Code] = k.Label
+	}
+	if err != nil {
 		s.showError(err)
 	}
 	if w.current() == nil {
@@ -322,7 +320,7 @@ func (w *worksScreen) deleteSelected() {
 		fmt.Sprintf("Supprimer la campagne %s « %s » (%s votés, jamais appelée) avec ses clés et son échéancier ? Ses comptes (%s…) restent dans le plan comptable.",
 			code, label, c.Voted.String(), strings.Join(ledger.WorksAccounts(code)[:2], ", ")),
 		"Supprimer", func() error {
-			if err := s.res.Update(func(tx *ledger.Tx) error { return tx.DeleteWorks(code) }); err != nil {
+			if err := s.res.DeleteWorks(code); err != nil {
 				return err
 			}
 			w.selected = ""

@@ -31,7 +31,8 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 		cur = *w
 	}
 	var keys []ledger.Key
-	if err := s.res.View(func(tx *ledger.Tx) (err error) { keys, err = tx.Keys(); return err }); err != nil {
+	var err error
+	if keys, err = s.res.Keys(); err != nil {
 		s.showError(err)
 		return
 	}

@@ -23,12 +23,8 @@ func reportAnnexe(n int) func(file string, a reportArgs, out io.Writer) error {
 			return err
 		}
 		defer r.Close()
-		var ex ledger.Exercise
-		if err := r.View(func(tx *ledger.Tx) error {
-			var err error
-			ex, err = exerciseArg(tx, a.year)
-			return err
-		}); err != nil {
+		ex, err := r.ExerciseOfYear(a.year)
+		if err != nil {
 			return err
 		}
 		var which []int
@@ -87,12 +83,8 @@ func reportDecomptes(file string, a reportArgs, out io.Writer) error {
 		return err
 	}
 	defer r.Close()
-	var ex ledger.Exercise
-	if err := r.View(func(tx *ledger.Tx) error {
-		var err error
-		ex, err = exerciseArg(tx, a.year)
-		return err
-	}); err != nil {
+	ex, err := r.ExerciseOfYear(a.year)
+	if err != nil {
 		return err
 	}
 	df, err := r.WriteDecomptes(a.out, ex, app.DecompteOptions{})

@@ -83,15 +83,11 @@ func init() {
 				defer r.Close()
 				opt := app.BackupOptions{Documents: *docs, Keep: *keep}
 				if *full && opt.Documents == "" {
-					var name string
-					if err := r.View(func(tx *ledger.Tx) error {
-						info, err := tx.Residence()
-						name = info.Name
-						return err
-					}); err != nil {
+					info, err := r.Info()
+					if err != nil {
 						return err
 					}
-					opt.Documents = app.DocumentsFolder(name)
+					opt.Documents = app.DocumentsFolder(info.Name)
 				}
 				res, err := r.Backup(*to, opt)
 				if err != nil {

@@ -40,15 +40,11 @@ func init() {
 					return err
 				}
 				defer r.Close()
-				var ex ledger.Exercise
-				var rows []ledger.AccountBalance
-				err = r.View(func(tx *ledger.Tx) error {
-					if ex, err = exerciseArg(tx, *year); err != nil {
-						return err
-					}
-					rows, err = tx.TrialBalanceOf(ex)
+				ex, err := r.ExerciseOfYear(*year)
+				if err != nil {
 					return err
-				})
+				}
+				rows, err := r.TrialBalanceOf(ex)
 				if err != nil {
 					return err
 				}
@@ -74,14 +70,6 @@ func init() {
 			}
 		},
 	}
-}
-
-// exerciseArg resolves --year N (0: the working exercise).
-func exerciseArg(tx *ledger.Tx, year int) (ledger.Exercise, error) {
-	if year == 0 {
-		return tx.WorkingExercise()
-	}
-	return tx.ExerciseOfYear(year)
 }
 
 func writeJSON(out io.Writer, v any) error {

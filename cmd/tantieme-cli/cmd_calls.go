@@ -82,12 +82,8 @@ func runCalls(file string, a callsArgs, opt app.NoticeOptions, out io.Writer) er
 		return err
 	}
 	defer r.Close()
-	var ex ledger.Exercise
-	if err := r.View(func(tx *ledger.Tx) error {
-		var err error
-		ex, err = exerciseArg(tx, a.year)
-		return err
-	}); err != nil {
+	ex, err := r.ExerciseOfYear(a.year)
+	if err != nil {
 		return err
 	}
 	var plan *app.CallPlan

@@ -46,12 +46,8 @@ func runClose(file string, year int, preview bool, opt app.ClosingOptions, out i
 		return err
 	}
 	defer r.Close()
-	var ex ledger.Exercise
-	if err := r.View(func(tx *ledger.Tx) error {
-		var err error
-		ex, err = exerciseArg(tx, year)
-		return err
-	}); err != nil {
+	ex, err := r.ExerciseOfYear(year)
+	if err != nil {
 		return err
 	}
 	plan, err := r.PlanClosing(ex, opt)

@@ -60,8 +60,8 @@ func init() {
 					return err
 				}
 				defer r.Close()
-				var ex ledger.Exercise
-				if err := r.View(func(tx *ledger.Tx) (err error) { ex, err = exerciseArg(tx, *year); return err }); err != nil {
+				ex, err := r.ExerciseOfYear(*year)
+				if err != nil {
 					return err
 				}
 				if inDir {

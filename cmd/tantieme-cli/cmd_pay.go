@@ -147,13 +147,8 @@ func balanceFR(b ledger.Amount) string {
 }
 
 func ownerName(r *app.Residence, account string) (string, error) {
-	var name string
-	err := r.View(func(tx *ledger.Tx) error {
-		o, err := tx.Owner(account)
-		name = o.DisplayName()
-		return err
-	})
-	return name, err
+	o, err := r.Owner(account)
+	return o.DisplayName(), err
 }
 
 func listPendingCheques(file, bank string, out io.Writer) error {
@@ -305,11 +300,8 @@ func reportDepositSlip(file string, a reportArgs, out io.Writer) error {
 	from, to := day, day
 	what := "le " + ledger.FrenchDate(day)
 	if day.IsZero() {
-		var ex ledger.Exercise
-		if err := r.View(func(tx *ledger.Tx) (err error) {
-			ex, err = exerciseArg(tx, a.year)
-			return err
-		}); err != nil {
+		ex, err := r.ExerciseOfYear(a.year)
+		if err != nil {
 			return err
 		}
 		from, to, what = ex.Start, ex.End, "en "+ex.Name()

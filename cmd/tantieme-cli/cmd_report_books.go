@@ -75,11 +75,8 @@ func (b bookFlags) order() (app.OwnerOrder, error) {
 // bookOptions resolves --year, --from, --to and --journal.
 func bookOptions(r *app.Residence, a reportArgs) (app.BookOptions, error) {
 	var opt app.BookOptions
-	err := r.View(func(tx *ledger.Tx) (err error) {
-		opt.Exercise, err = exerciseArg(tx, a.year)
-		return err
-	})
-	if err != nil {
+	var err error
+	if opt.Exercise, err = r.ExerciseOfYear(a.year); err != nil {
 		return opt, err
 	}
 	if opt.From, err = a.books.date("from"); err != nil {

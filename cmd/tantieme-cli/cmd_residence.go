@@ -79,8 +79,8 @@ func showResidence(file string, asJSON bool, out io.Writer) error {
 		return err
 	}
 	defer r.Close()
-	var res ledger.Residence
-	if err := r.View(func(tx *ledger.Tx) (err error) { res, err = tx.Residence(); return err }); err != nil {
+	res, err := r.Info()
+	if err != nil {
 		return err
 	}
 	return printResidence(res, asJSON, out)
@@ -92,18 +92,12 @@ func saveResidence(file string, change func(*ledger.Residence), asJSON bool, out
 		return err
 	}
 	defer r.Close()
-	var res ledger.Residence
-	if err := r.Update(func(tx *ledger.Tx) error {
-		if res, err = tx.Residence(); err != nil {
-			return err
-		}
-		change(&res)
-		if err := tx.SaveResidence(res); err != nil {
-			return err
-		}
-		res, err = tx.Residence() // as stored: trimmed, SIREN without spaces
+	res, err := r.Info()
+	if err != nil {
 		return err
-	}); err != nil {
+	}
+	change(&res)
+	if res, err = r.SaveInfo(res); err != nil { // as stored: trimmed, SIREN without spaces
 		return err
 	}
 	return printResidence(res, asJSON, out)
