@@ -225,7 +225,7 @@ type ReceiptInput struct {
 	Owner  string
 	Amount ledger.Amount
 	Date   time.Time
-	Mode   ledger.PaymentMode // cheque when empty
+	Mode   ledger.PaymentMode // what was chosen, "" for none: see ledger.ReceiptMode
 	Cheque string             // cheque number
 	// Drawer and DrawerBank default to the owner's name and bank for a
 	// cheque.
@@ -255,9 +255,7 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 		if err != nil {
 			return err
 		}
-		if in.Mode == "" {
-			in.Mode = ledger.ByCheque
-		}
+		in.Mode = ledger.ReceiptMode(in.Mode, in.Cheque)
 		if in.BankAccount == "" {
 			if in.BankAccount, _, err = daybookBank(tx, optReceiptBank); err != nil {
 				return err

@@ -34,6 +34,21 @@ func (m PaymentMode) Label() string {
 	return string(m)
 }
 
+// ReceiptMode is how a receipt was paid, from what was typed, the one rule
+// for the window, the CLI and the imports: the mode chosen; with none, a
+// cheque when a cheque number is given, else a transfer (the usual way
+// owners pay today). A cheque number on another mode is refused by the
+// receipt itself (validate).
+func ReceiptMode(chosen PaymentMode, cheque string) PaymentMode {
+	switch {
+	case chosen != "":
+		return chosen
+	case strings.TrimSpace(cheque) != "":
+		return ByCheque
+	}
+	return ByTransfer
+}
+
 // ParsePaymentMode reads a mode as typed in French or as stored.
 func ParsePaymentMode(s string) (PaymentMode, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {

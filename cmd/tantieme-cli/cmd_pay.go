@@ -86,10 +86,7 @@ func pay(file string, a payArgs, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	mode := ledger.ByTransfer
-	if a.cheque != "" {
-		mode = ledger.ByCheque
-	}
+	var mode ledger.PaymentMode // "": app decides (ledger.ReceiptMode)
 	if a.mode != "" {
 		if mode, err = ledger.ParsePaymentMode(a.mode); err != nil {
 			return err
