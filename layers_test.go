@@ -25,7 +25,9 @@ func TestOneHomeForEveryRule(t *testing.T) {
 		{"a test of an account's number (use ledger's chart_roles.go)", []string{"app", "ui", "cmd", "reports", "sheet", "templates"},
 			func(line string) bool { return prefix.MatchString(line) }},
 		{"a journal code written out (use ledger.JournalBank…)", []string{"app", "ui", "cmd", "reports", "sheet", "templates"},
-			func(line string) bool { return journal.MatchString(line) && !strings.HasPrefix(strings.TrimSpace(line), "//") }},
+			func(line string) bool {
+				return journal.MatchString(line) && !strings.HasPrefix(strings.TrimSpace(line), "//")
+			}},
 		{"a transaction opened outside app (add a named method to app)", []string{"ui", "cmd"},
 			func(line string) bool { return strings.Contains(line, "ledger.Tx") }},
 	} {

@@ -68,7 +68,7 @@ func (r *Residence) Bounce(in BounceInput) (BounceResult, error) {
 			b.PenaltyLabel = "Frais d'impayé – " + o.DisplayName()
 		}
 		if !in.Date.IsZero() {
-			if b.Piece, err = nextPiece(tx, ledger.JournalBank, in.Date); err != nil {
+			if b.Piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
 		}

@@ -886,7 +886,7 @@ func samePlan(a, b *CallPlan) bool {
 func postPlan(tx *ledger.Tx, p *CallPlan) ([]ledger.Call, error) {
 	var out []ledger.Call
 	for _, pc := range p.Calls {
-		piece, err := tx.NextPiece("A")
+		piece, err := tx.NextPiece(ledger.CallPiecePrefix(p.Exercise))
 		if err != nil {
 			return nil, err
 		}

@@ -32,7 +32,7 @@ func TestMisdirectedCalls(t *testing.T) {
 	for _, m := range list {
 		got = append(got, m.Piece+":"+strings.Join(m.Owners, ","))
 	}
-	if strings.Join(got, " ") != "A0003:450001 A0004:450001" {
+	if strings.Join(got, " ") != "A2025-0003:450001 A2025-0004:450001" {
 		t.Fatalf("misdirected: %v", got)
 	}
 	for _, c := range posted[2:] {

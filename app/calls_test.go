@@ -210,7 +210,7 @@ func TestBudgetCallsAddUp(t *testing.T) {
 			}
 			var total ledger.Amount
 			for i, c := range posted {
-				want := fmt.Sprintf("A%04d", i+1)
+				want := fmt.Sprintf("A%d-%04d", plan.Exercise.Year(), i+1)
 				if c.Piece != want {
 					t.Errorf("call %d has piece %s, want %s", i+1, c.Piece, want)
 				}
@@ -375,7 +375,7 @@ func TestCallsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := r.PlanBudgetCalls(ex, 4)
-	if ledger.KindOf(err) != ledger.Conflict || !strings.Contains(ledger.Message(err), "sont déjà passés (A0001, A0002, A0003 et A0004)") {
+	if ledger.KindOf(err) != ledger.Conflict || !strings.Contains(ledger.Message(err), "sont déjà passés (A2025-0001, A2025-0002, A2025-0003 et A2025-0004)") {
 		t.Errorf("calls twice: %v", err)
 	}
 	// Posting the same preview again is refused too.
@@ -508,7 +508,7 @@ func TestFundCallsAndFivePercent(t *testing.T) {
 		t.Fatal(ledger.Message(err))
 	}
 	// Pieces follow the dates: budget then fund on each date.
-	if posted[0].Piece != "A0001" || posted[0].Kind != ledger.BudgetCall || posted[1].Piece != "A0002" || posted[1].Kind != ledger.FundCall {
+	if posted[0].Piece != "A2025-0001" || posted[0].Kind != ledger.BudgetCall || posted[1].Piece != "A2025-0002" || posted[1].Kind != ledger.FundCall {
 		t.Errorf("first calls %s %s, %s %s", posted[0].Piece, posted[0].Kind, posted[1].Piece, posted[1].Kind)
 	}
 	view(t, r, func(tx *ledger.Tx) error {
@@ -548,7 +548,7 @@ func TestFundCallsAndFivePercent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plan.KindCount(ledger.FundCall) != 0 || !strings.Contains(strings.Join(plan.Warnings(), " "), "est déjà appelé (A0002, A0004, A0006 et A0008)") {
+	if plan.KindCount(ledger.FundCall) != 0 || !strings.Contains(strings.Join(plan.Warnings(), " "), "est déjà appelé (A2025-0002, A2025-0004, A2025-0006 et A2025-0008)") {
 		t.Errorf("budget again: %d fund calls, warnings %v", plan.KindCount(ledger.FundCall), plan.Warnings())
 	}
 }
@@ -561,7 +561,7 @@ func TestCancelCallWorkflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found, err := r.CallByPiece("a0002")
+	found, err := r.CallByPiece("a2025-0002")
 	if err != nil || found.ID != posted[1].ID || len(found.Parts) != 3 {
 		t.Fatalf("CallByPiece: %+v %v", found, err)
 	}
@@ -569,7 +569,7 @@ func TestCancelCallWorkflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rev.Date.Equal(posted[1].Due) || rev.Piece != "A0002" || !strings.HasPrefix(rev.Origin, "cancel:call:") {
+	if !rev.Date.Equal(posted[1].Due) || rev.Piece != "A2025-0002" || !strings.HasPrefix(rev.Origin, "cancel:call:") {
 		t.Errorf("reversal %+v", rev)
 	}
 	list, err := r.CallList(ex)
@@ -711,7 +711,7 @@ func TestSaleRecordedAfterTheCalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	if strings.Join(res.LaterCalls, " ") != "A0003 A0004" {
+	if strings.Join(res.LaterCalls, " ") != "A2025-0003 A2025-0004" {
 		t.Fatalf("later calls %v", res.LaterCalls)
 	}
 	for _, c := range posted[2:] {
@@ -723,7 +723,7 @@ func TestSaleRecordedAfterTheCalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	if len(plan.Calls) != 2 || plan.Calls[0].Number != 3 || !strings.Contains(strings.Join(plan.Warnings(), " "), "déjà passés (A0001 et A0002) sont gardés") {
+	if len(plan.Calls) != 2 || plan.Calls[0].Number != 3 || !strings.Contains(strings.Join(plan.Warnings(), " "), "déjà passés (A2025-0001 et A2025-0002) sont gardés") {
 		t.Fatalf("plan %d calls, warnings %v", len(plan.Calls), plan.Warnings())
 	}
 	again, err := r.PostCalls(plan)

@@ -601,7 +601,7 @@ func postClosing(tx *ledger.Tx, p *ClosingPlan) (ClosingResult, error) {
 		}
 	}
 	res.Next = next
-	pieces := pieceCounter{tx: tx, last: map[string]int{}}
+	pieces := tx.PieceCounter()
 	checked := false
 	verify := func() error {
 		tb, err := tx.TrialBalanceOf(ex)
@@ -628,7 +628,7 @@ func postClosing(tx *ledger.Tx, p *ClosingPlan) (ClosingResult, error) {
 		if e.Journal == ledger.JournalOpening {
 			prefix = ledger.JournalOpening
 		}
-		if e.Piece, err = pieces.next(prefix); err != nil {
+		if e.Piece, err = pieces.Next(prefix); err != nil {
 			return res, err
 		}
 		if err := tx.PostEntry(&e); err != nil {
@@ -650,28 +650,4 @@ func postClosing(tx *ledger.Tx, p *ClosingPlan) (ClosingResult, error) {
 		return res, err
 	}
 	return res, nil
-}
-
-// pieceCounter numbers the closing's entries: NextPiece reads every piece
-// of the file, so it is asked once per prefix and counted on from there.
-type pieceCounter struct {
-	tx   *ledger.Tx
-	last map[string]int
-}
-
-func (pc *pieceCounter) next(prefix string) (string, error) {
-	n, ok := pc.last[prefix]
-	if !ok {
-		first, err := pc.tx.NextPiece(prefix)
-		if err != nil {
-			return "", err
-		}
-		if _, err := fmt.Sscanf(first[len(prefix):], "%d", &n); err != nil {
-			return "", ledger.Wrap(ledger.Internal, err, "Numérotation des pièces de clôture impossible")
-		}
-		n--
-	}
-	n++
-	pc.last[prefix] = n
-	return fmt.Sprintf("%s%04d", prefix, n), nil
 }

@@ -83,7 +83,7 @@ func (r *Residence) Deposit(in DepositInput) (ledger.Deposit, error) {
 		}
 		piece := ""
 		if !in.Date.IsZero() {
-			if piece, err = nextPiece(tx, ledger.JournalBank, in.Date); err != nil {
+			if piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
 		}

@@ -331,21 +331,6 @@ func ParseEntryDate(text string, ex ledger.Exercise) (time.Time, error) {
 	return time.Time{}, bad
 }
 
-// PiecePrefix is how the pieces of a journal are numbered in an exercise:
-// F2025-0001 for invoices (AC), B2025-0001 for the bank (BQ), OD2025-0001,
-// AN2025-0001, and the journal's own code for the others. The numbering
-// starts again with each exercise, as French practice has it.
-func PiecePrefix(journal string, ex ledger.Exercise) string {
-	letter := journal
-	switch journal {
-	case ledger.JournalPurchases:
-		letter = "F"
-	case ledger.JournalBank:
-		letter = "B"
-	}
-	return letter + strconv.Itoa(ex.Year()) + "-"
-}
-
 // EntryDefaults is what a new entry of a journal starts with: the date of
 // the journal's latest entry in the period from–to, else today brought
 // into the period; and the next piece number of that journal.
@@ -366,7 +351,7 @@ func (r *Residence) EntryDefaults(journal string, from, to, today time.Time) (da
 				date = to
 			}
 		}
-		piece, err = nextPiece(tx, journal, date)
+		piece, err = tx.NextPieceOn(journal, date)
 		return err
 	})
 	return date, piece, err
@@ -376,23 +361,10 @@ func (r *Residence) EntryDefaults(journal string, from, to, today time.Time) (da
 func (r *Residence) NextPiece(journal string, date time.Time) (string, error) {
 	var piece string
 	err := r.View(func(tx *ledger.Tx) (err error) {
-		piece, err = nextPiece(tx, journal, date)
+		piece, err = tx.NextPieceOn(journal, date)
 		return err
 	})
 	return piece, err
-}
-
-func nextPiece(tx *ledger.Tx, journal string, date time.Time) (string, error) {
-	if journal == "" {
-		return "", nil
-	}
-	ex, err := tx.ExerciseAt(date)
-	if err != nil {
-		// A day outside every exercise: number it after its year; posting
-		// refuses the day anyway, with its own message.
-		ex = ledger.Exercise{Start: date, End: date}
-	}
-	return tx.NextPiece(PiecePrefix(journal, ex))
 }
 
 // Months lists the first day of each month an exercise spans.

@@ -154,7 +154,7 @@ func TestFECExport(t *testing.T) {
 			t.Errorf("%s: %s in the FEC, absent from the balance", acc, v)
 		}
 	}
-	if !strings.Contains(out, "\tA0001\t20250101\tAppel de fonds 1er trimestre 2025\t") {
+	if !strings.Contains(out, "\tA2025-0001\t20250101\tAppel de fonds 1er trimestre 2025\t") {
 		t.Error("the first call's line is not as expected")
 	}
 }

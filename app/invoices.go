@@ -207,7 +207,7 @@ func (r *Residence) RecordInvoice(in InvoiceInput) (InvoiceResult, error) {
 			inv.Label += " – " + sup.Name
 		}
 		if !in.Date.IsZero() {
-			if inv.Piece, err = nextPiece(tx, ledger.JournalPurchases, in.Date); err != nil {
+			if inv.Piece, err = tx.NextPieceOn(ledger.JournalPurchases, in.Date); err != nil {
 				return err
 			}
 		}
@@ -340,7 +340,7 @@ func (r *Residence) PaySupplier(in SupplierPayment) (PaymentResult, error) {
 			{Account: bank, Credit: in.Amount},
 		}}
 		if !in.Date.IsZero() {
-			if e.Piece, err = nextPiece(tx, ledger.JournalBank, in.Date); err != nil {
+			if e.Piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
 		}

@@ -283,7 +283,7 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 		}
 		rc.Label = receiptLabel(rc, o)
 		if !in.Date.IsZero() {
-			if rc.Piece, err = nextPiece(tx, ledger.JournalBank, in.Date); err != nil {
+			if rc.Piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
 		}

@@ -101,7 +101,7 @@ func TestWorksCallsCreditTheRightAccounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	if posted[0].Kind != ledger.WorksCall || posted[0].Works != "FAC" || posted[0].Piece != "A0002" {
+	if posted[0].Kind != ledger.WorksCall || posted[0].Works != "FAC" || posted[0].Piece != "A2026-0001" {
 		t.Errorf("posted %+v", posted[0])
 	}
 	view(t, r, func(tx *ledger.Tx) error {
@@ -132,7 +132,7 @@ func TestWorksCallsCreditTheRightAccounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sums) != 1 || sums[0].Called != ledger.MustAmount("10000,01") || sums[0].Remaining != 0 || len(sums[0].Calls) != 3 || sums[0].Calls[2].Piece != "A0003" {
+	if len(sums) != 1 || sums[0].Called != ledger.MustAmount("10000,01") || sums[0].Remaining != 0 || len(sums[0].Calls) != 3 || sums[0].Calls[2].Piece != "A2026-0002" {
 		t.Errorf("summary %+v", sums)
 	}
 }

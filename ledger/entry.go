@@ -442,22 +442,6 @@ func (tx *Tx) Entry(id int64) (Entry, error) {
 	return e, err
 }
 
-// NextPiece returns the next piece number with the given prefix: "A" gives
-// A0001, A0002… whatever the journal.
-func (tx *Tx) NextPiece(prefix string) (string, error) {
-	var max sql.NullString
-	err := tx.tx.QueryRow(`SELECT max(piece) FROM entries WHERE piece GLOB ? AND length(piece) = ?`,
-		globEscape(prefix)+"[0-9][0-9][0-9][0-9]", len(prefix)+4).Scan(&max)
-	if err != nil {
-		return "", sqlError(err, "numérotation des pièces")
-	}
-	n := 0
-	if max.Valid {
-		fmt.Sscanf(max.String[len(prefix):], "%d", &n)
-	}
-	return fmt.Sprintf("%s%04d", prefix, n+1), nil
-}
-
 // LastEntryDate is the date of the latest posted entry (zero if none).
 func (tx *Tx) LastEntryDate() (time.Time, error) {
 	var d sql.NullString

@@ -8,12 +8,13 @@ type AccountRow struct {
 	Strong                                     bool
 }
 
-// The figures' columns are as narrow as « -99 999,99 » allows, so that a
-// receipt's label (« Virement M. et Mme Bernard Jean-Luc et Françoise »)
-// keeps to one line: every wrapped line pushes the result to a second page.
+// The figures' columns are as narrow as « -99 999,99 » allows and the
+// piece's as wide as « A2025-0001 » needs, so that a piece and a receipt's
+// label (« Virement M. et Mme Bernard Jean-Luc et Françoise ») each keep to
+// one line: every wrapped line pushes the result to a second page.
 var accountColumns = []Column{
-	{Title: "Date", Width: 21}, {Title: "Pièce", Width: 15}, {Title: "Libellé"},
-	{Title: "Débit", Width: 20, Right: true}, {Title: "Crédit", Width: 20, Right: true}, {Title: "Solde", Width: 22, Right: true},
+	{Title: "Date", Width: 21}, {Title: "Pièce", Width: 21}, {Title: "Libellé"},
+	{Title: "Débit", Width: 18, Right: true}, {Title: "Crédit", Width: 18, Right: true}, {Title: "Solde", Width: 20, Right: true},
 }
 
 // accountTable prints an owner's account under a heading, its notes

@@ -137,7 +137,7 @@ func TestPrepareGenerateAndPrintCalls(t *testing.T) {
 	s.jobs.Wait()
 
 	posted := callsOf(t, s, 2026)
-	if len(posted) != 8 || posted[0].Piece != "A0009" || posted[7].Piece != "A0016" {
+	if len(posted) != 8 || posted[0].Piece != "A2026-0001" || posted[7].Piece != "A2026-0008" {
 		t.Fatalf("posted %d calls: %+v", len(posted), posted)
 	}
 	var total ledger.Amount
@@ -148,8 +148,8 @@ func TestPrepareGenerateAndPrintCalls(t *testing.T) {
 		t.Errorf("posted %s in all", total)
 	}
 	mustContain(t, "the status line", s.statusText.Text,
-		"✓ 8 appels générés (4 du budget, 4 du fonds de travaux), 48 387,87 € au total (pièces A0009 à A0016) — voir les avis")
-	mustContain(t, "the list", windowText(s), "A0009", "A0016", "1er trimestre 2026", "Fonds de travaux", "Passé",
+		"✓ 8 appels générés (4 du budget, 4 du fonds de travaux), 48 387,87 € au total (pièces A2026-0001 à A2026-0008) — voir les avis")
+	mustContain(t, "the list", windowText(s), "A2026-0001", "A2026-0008", "1er trimestre 2026", "Fonds de travaux", "Passé",
 		"Exercice 2026 : 4 appels du budget sur 4 passés, 4 du fonds de travaux.")
 	mustContain(t, "the offer", overlayText(s), "Appels générés", "8 appels générés (4 du budget, 4 du fonds de travaux)", "Éditer les avis…", "Plus tard")
 
@@ -189,7 +189,7 @@ func TestPrepareGenerateAndPrintCalls(t *testing.T) {
 	press(s, fyne.KeyEscape)
 	c.prepareForm()
 	test.Tap(dialogButton(t, s, "Voir l'aperçu"))
-	mustContain(t, "the refusal", overlayText(s), "Les appels du budget 2026 sont déjà passés (A0009, A0011, A0013 et A0015)")
+	mustContain(t, "the refusal", overlayText(s), "Les appels du budget 2026 sont déjà passés (A2026-0001, A2026-0003, A2026-0005 et A2026-0007)")
 	if n := len(callsOf(t, s, 2026)); n != 8 {
 		t.Errorf("%d calls after a refused preparation", n)
 	}
@@ -272,35 +272,35 @@ func TestCancelCall(t *testing.T) {
 	}
 	var a3 app.CallSummary
 	for _, r := range c.table.rows {
-		if r.Piece == "A0003" {
+		if r.Piece == "A2025-0003" {
 			a3 = r
 		}
 	}
 	c.choose(a3)
-	mustContain(t, "the detail", windowText(s), "Appel A0003 du 01/04/2025 — Appel de fonds 2e trimestre 2025", "Charges générales",
-		"Réimprimer les avis du 01/04/2025…", "Annuler l'appel A0003…")
+	mustContain(t, "the detail", windowText(s), "Appel A2025-0003 du 01/04/2025 — Appel de fonds 2e trimestre 2025", "Charges générales",
+		"Réimprimer les avis du 01/04/2025…", "Annuler l'appel A2025-0003…")
 	test.Tap(c.del)
-	mustContain(t, "the question", overlayText(s), "Annuler l'appel A0003 du 01/04/2025 (budget, 2e trimestre 2025, 11 185,37 €) ?",
+	mustContain(t, "the question", overlayText(s), "Annuler l'appel A2025-0003 du 01/04/2025 (budget, 2e trimestre 2025, 11 185,37 €) ?",
 		"Date de l'annulation", "Ne pas annuler")
 	// Not before the due date.
 	date := dialogField(t, s, "JJ/MM/AAAA")
 	date.SetText("15/03/2025")
-	test.Tap(dialogButton(t, s, "Annuler l'appel A0003"))
+	test.Tap(dialogButton(t, s, "Annuler l'appel A2025-0003"))
 	mustContain(t, "the refusal", overlayText(s), "l'annulation doit être datée entre le 01/04/2025 et le 31/12/2025")
 	date.SetText("10/04/2025")
-	test.Tap(dialogButton(t, s, "Annuler l'appel A0003"))
+	test.Tap(dialogButton(t, s, "Annuler l'appel A2025-0003"))
 	if s.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("the question stayed open:\n%s", overlayText(s))
 	}
-	mustContain(t, "the status line", s.statusText.Text, "Appel A0003 du 01/04/2025 annulé : écriture d'extourne du 10/04/2025 (11 185,37 €) au journal OD")
+	mustContain(t, "the status line", s.statusText.Text, "Appel A2025-0003 du 01/04/2025 annulé : écriture d'extourne du 10/04/2025 (11 185,37 €) au journal OD")
 	var got app.CallSummary
 	for _, r := range callsOf(t, s, 2025) {
-		if r.Piece == "A0003" {
+		if r.Piece == "A2025-0003" {
 			got = r
 		}
 	}
 	if !got.Cancelled() {
-		t.Fatal("A0003 is not cancelled")
+		t.Fatal("A2025-0003 is not cancelled")
 	}
 	var rev []ledger.Entry
 	if err := s.res.View(func(tx *ledger.Tx) (err error) {
@@ -309,10 +309,10 @@ func TestCancelCall(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if len(rev) != 1 || rev[0].Piece != "A0003" {
+	if len(rev) != 1 || rev[0].Piece != "A2025-0003" {
 		t.Errorf("reversing entries: %+v", rev)
 	}
-	mustContain(t, "the list", windowText(s), "Annulé", "Appel A0003 du 01/04/2025 — Appel de fonds 2e trimestre 2025 (annulé)",
+	mustContain(t, "the list", windowText(s), "Annulé", "Appel A2025-0003 du 01/04/2025 — Appel de fonds 2e trimestre 2025 (annulé)",
 		"Appel annulé", "7 appels en vigueur sur 8")
 	if !c.del.Disabled() {
 		t.Error("a cancelled call can be cancelled again")
@@ -503,10 +503,10 @@ func TestCallsAfterALateSale(t *testing.T) {
 	s.changed()
 	s.showScreen("calls")
 	c := s.currentScreen().(*callsScreen)
-	mustContain(t, "the warning", windowText(s), "Les appels A0004 et A0005 demandent encore leur part à 450002 Garçon Loïc, qui n'avait plus de lot de leur clé à cette date",
+	mustContain(t, "the warning", windowText(s), "Les appels A2025-0003 et A2025-0004 demandent encore leur part à 450002 Garçon Loïc, qui n'avait plus de lot de leur clé à cette date",
 		"Annulez-les, puis générez-les à nouveau")
-	if got := cellFill(t, c.table.table, "A0004"); got != warningTint {
-		t.Errorf("A0004 is not on orange: %v", got)
+	if got := cellFill(t, c.table.table, "A2025-0003"); got != warningTint {
+		t.Errorf("A2025-0003 is not on orange: %v", got)
 	}
 	for _, p := range posted[2:] {
 		if _, err := s.res.CancelCall(p.ID, time.Time{}); err != nil {

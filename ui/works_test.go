@@ -110,10 +110,10 @@ func TestCreateWorksAndCallIt(t *testing.T) {
 	if len(calls) != 3 || calls[0].Kind != ledger.WorksCall || calls[0].Account != "102RAV" {
 		t.Fatalf("calls posted: %+v", calls)
 	}
-	// A0001 is the fixture's own call entry.
-	mustContain(t, "the status line", s.statusText.Text, "3 appels de travaux RAV générés, 12 000,00 € au total (pièces A0002 à A0004)")
+	// The fixture's own call entry is A0001, by hand: the calls restart per exercise.
+	mustContain(t, "the status line", s.statusText.Text, "3 appels de travaux RAV générés, 12 000,00 € au total (pièces A2025-0001 à A2025-0003)")
 	press(s, fyne.KeyEscape) // "Plus tard"
-	mustContain(t, "the list", windowText(s), "Appelée — pièce A0002", "12 000,00 €")
+	mustContain(t, "the list", windowText(s), "Appelée — pièce A2025-0001", "12 000,00 €")
 	if !w.call.Disabled() || !w.del.Disabled() {
 		t.Error("a campaign called in full can still be called, or deleted")
 	}

@@ -62,8 +62,8 @@ func TestCallsPreviewPostAndNotices(t *testing.T) {
 	if code != 0 || out != "4 appels générés, 24 000,00 € au total.\n" {
 		t.Fatalf("works: exit %d: %q %s", code, out, stderr)
 	}
-	code, out, stderr = cli(t, "calls", f, "--cancel", "a0011")
-	if code != 0 || !strings.Contains(out, "Appel A0011 du 01/04/2026 (") || !strings.Contains(out, "annulé par une écriture inverse du 01/04/2026.") {
+	code, out, stderr = cli(t, "calls", f, "--cancel", "a2026-0003")
+	if code != 0 || !strings.Contains(out, "Appel A2026-0003 du 01/04/2026 (") || !strings.Contains(out, "annulé par une écriture inverse du 01/04/2026.") {
 		t.Fatalf("cancel: exit %d: %q %s", code, out, stderr)
 	}
 	reprint := t.TempDir()
@@ -83,7 +83,7 @@ func TestCallsRefused(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--year", "2025"}, "Les appels du budget 2025 sont déjà passés (A0001, A0003, A0005 et A0007)"},
+		{[]string{"--year", "2025"}, "Les appels du budget 2025 sont déjà passés (A2025-0001, A2025-0003, A2025-0005 et A2025-0007)"},
 		{[]string{"--year", "2025", "--fund"}, "Le fonds de travaux 2025 est déjà appelé"},
 		{[]string{"--year", "1999"}, "Aucun exercice ne commence en 1999"},
 		{[]string{"--year", "2026", "--count", "5"}, "il se découpe en 1, 2, 3, 4, 6 ou 12 appels, pas en 5"},

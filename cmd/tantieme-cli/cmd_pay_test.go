@@ -18,7 +18,7 @@ func TestPay(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Règlement B2025-0001 du 31/12/2025 enregistré : 575,70 € de M. Moreau Stéphane (450004) par chèque n° 7654321, au débit de 512001.\n",
-		"Lettrage A : A0001 ", "Lettrage D : A0007 ",
+		"Lettrage A : A2025-0001 ", "Lettrage D : A2025-0007 ",
 		"Solde de M. Moreau Stéphane au 31/12/2025 : 0,00 € (à jour).\n",
 	} {
 		if !strings.Contains(out, want) {
