@@ -2,9 +2,6 @@ package app
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,6 +9,7 @@ import (
 
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 func demoExercise(tb testing.TB, r *Residence) ledger.Exercise {
@@ -23,24 +21,7 @@ func demoExercise(tb testing.TB, r *Residence) ledger.Exercise {
 
 // pdfPageTexts extracts a PDF's text page by page with pdftotext -layout.
 func pdfPageTexts(t *testing.T, pdf []byte) []string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	in := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(in, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", in, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	ps := strings.Split(string(out), "\f")
-	if len(ps) > 0 && strings.TrimSpace(ps[len(ps)-1]) == "" {
-		ps = ps[:len(ps)-1]
-	}
-	return ps
+	return ledgertest.Pages(ledgertest.PDF(t, pdf, "-layout"))
 }
 
 // The formatting the PDFs do themselves (reports never imports the books)

@@ -12,26 +12,12 @@ import (
 
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // pdfTextOf extracts a PDF's text with poppler's pdftotext -layout; tests
 // that need it skip when it is missing (.ci/run installs it).
-func pdfTextOf(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	in := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(in, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", in, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return string(out)
-}
+func pdfTextOf(t *testing.T, pdf []byte) string { return ledgertest.PDF(t, pdf, "-layout") }
 
 func pdfPages(text string) []string {
 	p := strings.Split(text, "\f")

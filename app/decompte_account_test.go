@@ -1,18 +1,16 @@
 package app
 
 import (
-	"encoding/xml"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // pdfWord is a word of a PDF page with its box, in points (pdftotext -bbox).
@@ -24,57 +22,11 @@ type pdfWord struct {
 
 func pdfWordsOf(t *testing.T, path string) []pdfWord {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
+	var out []pdfWord
+	for _, w := range ledgertest.Words(t, path) {
+		out = append(out, pdfWord{page: w.Page, x0: w.XMin, y0: w.YMin, x1: w.XMax, text: w.Text})
 	}
-	out, err := exec.Command(bin, "-bbox", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext -bbox %s: %v", path, err)
-	}
-	dec := xml.NewDecoder(strings.NewReader(string(out)))
-	dec.Strict = false
-	dec.AutoClose = xml.HTMLAutoClose
-	dec.Entity = xml.HTMLEntity
-	var words []pdfWord
-	page := 0
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch se.Name.Local {
-		case "page":
-			page++
-		case "word":
-			w := pdfWord{page: page}
-			for _, a := range se.Attr {
-				v, err := strconv.ParseFloat(a.Value, 64)
-				if err != nil {
-					continue
-				}
-				switch a.Name.Local {
-				case "xMin":
-					w.x0 = v
-				case "yMin":
-					w.y0 = v
-				case "xMax":
-					w.x1 = v
-				}
-			}
-			var text string
-			if err := dec.DecodeElement(&text, &se); err != nil {
-				t.Fatal(err)
-			}
-			w.text = text
-			words = append(words, w)
-		}
-	}
-	return words
+	return out
 }
 
 // accountLine is a printed line of an owner's account: its label and the
@@ -417,14 +369,5 @@ func TestSaleDecomptes(t *testing.T) {
 // rawText is a PDF's text in the order it is drawn (pdftotext -raw), its
 // words joined by single spaces: a label wrapped in its column reads whole.
 func rawText(t *testing.T, path string) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	out, err := exec.Command(bin, "-raw", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext -raw %s: %v\n%s", path, err, out)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return ledgertest.Flat(ledgertest.PDFFile(t, path, "-raw"))
 }

@@ -6,28 +6,19 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 	"tantieme/templates"
 )
 
 // fileText extracts the text of a PDF file with poppler's pdftotext, runs
 // of spaces and line breaks made one space (sentences wrap in letters).
 func fileText(t *testing.T, path string) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	out, err := exec.Command(bin, "-layout", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v\n%s", path, err, out)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return ledgertest.Flat(ledgertest.PDFFile(t, path, "-layout"))
 }
 
 var letterDate = ledger.Date(2025, 9, 20)

@@ -7,13 +7,12 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"tantieme/ledger/ledgertest"
 )
 
 var printed = time.Date(2024, 12, 15, 0, 0, 0, 0, time.UTC)
@@ -92,33 +91,13 @@ type word struct {
 	xMin, yMin, xMax, yMax float64
 }
 
-var wordRe = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
-
 // pdfWords lists the words of a PDF with their positions (pdftotext -bbox).
 func pdfWords(t *testing.T, pdf []byte) []word {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	in := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(in, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-bbox", in, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext -bbox: %v\n%s", err, out)
-	}
 	var words []word
-	for i, page := range strings.Split(string(out), "<page ")[1:] {
-		for _, m := range wordRe.FindAllStringSubmatch(page, -1) {
-			w := word{page: i + 1, text: strings.ReplaceAll(m[5], "&apos;", "'")}
-			for j, v := range []*float64{&w.xMin, &w.yMin, &w.xMax, &w.yMax} {
-				f, _ := strconv.ParseFloat(m[j+1], 64)
-				*v = f * 25.4 / 72
-			}
-			words = append(words, w)
-		}
+	for _, w := range ledgertest.WordsOf(t, pdf) {
+		const mm = 25.4 / 72
+		words = append(words, word{page: w.Page, text: w.Text, xMin: w.XMin * mm, yMin: w.YMin * mm, xMax: w.XMax * mm, yMax: w.YMax * mm})
 	}
 	return words
 }

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tantieme/ledger/ledgertest"
 )
 
 func TestPay(t *testing.T) {
@@ -158,15 +159,4 @@ func TestDepositAndSlip(t *testing.T) {
 	}
 }
 
-func pdfToText(t *testing.T, file string) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	out, err := exec.Command(bin, "-layout", file, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return string(out)
-}
+func pdfToText(t *testing.T, file string) string { return ledgertest.PDFFile(t, file, "-layout") }

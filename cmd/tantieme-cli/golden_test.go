@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"tantieme/ledger/ledgertest"
 )
 
 // updateGolden rewrites testdata/golden from this run (scripts/golden).
@@ -56,11 +58,7 @@ func TestGoldenOutputs(t *testing.T) {
 	}
 	pdf := func(name, path string) {
 		t.Helper()
-		out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext %s: %v", path, err)
-		}
-		got[name] = string(out)
+		got[name] = ledgertest.PDFFile(t, path, "-layout")
 	}
 	file := func(name, path string) {
 		t.Helper()
