@@ -166,11 +166,25 @@ func openItems(lines []ledger.BookLine, owedOnDebit bool) []OpenItem {
 			items = append(items, OpenItem{LineID: l.ID, Date: l.Date, Piece: l.Piece, Label: l.Text(), Amount: owed})
 		}
 	}
-	for i := range items {
-		items[i].Paid = min(paid, items[i].Amount)
-		paid -= items[i].Paid
+	owed := make([]ledger.Amount, len(items))
+	for i, it := range items {
+		owed[i] = it.Amount
+	}
+	for i, c := range ledger.CoverOldestFirst(owed, paid) {
+		items[i].Paid = c
 	}
 	return items
+}
+
+// PaidInFull counts the open items an amount pays in full, oldest first,
+// as the books settle them (ledger.CoverOldestFirst): what a receipt's
+// message and the payment form announce.
+func PaidInFull(open []OpenItem, amount ledger.Amount) int {
+	due := make([]ledger.Amount, len(open))
+	for i, it := range open {
+		due[i] = it.Due()
+	}
+	return ledger.SettledInFull(due, amount)
 }
 
 // ReceiptForm is what the receipt panel of an owner's card starts with.

@@ -402,7 +402,7 @@ func (s *Shell) supplierPaymentForm(supplier string) {
 			return err
 		}
 		text := fmt.Sprintf("Paiement de %s enregistré pour %s", a.String(), pf.Supplier.Name)
-		if n := paidInFull(pf.Open, a); n > 0 {
+		if n := app.PaidInFull(pf.Open, a); n > 0 {
 			text += fmt.Sprintf(" — %d facture%s soldée%s", n, fr.S(n), fr.S(n))
 		}
 		text += " — reste à payer " + res.Owed.String() + " (pièce " + res.Entry.Piece + ")"

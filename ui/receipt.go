@@ -197,7 +197,7 @@ func (s *Shell) receiptForm(owner string, done func()) {
 // "Règlement de 575,70 € enregistré pour M. Moreau — 1 appel soldé".
 func receiptSaid(o ledger.Owner, open []app.OpenItem, res app.ReceiptResult) string {
 	text := fmt.Sprintf("Règlement de %s enregistré pour %s", res.Receipt.Amount.String(), o.DisplayName())
-	n := paidInFull(open, res.Receipt.Amount)
+	n := app.PaidInFull(open, res.Receipt.Amount)
 	if n > 0 {
 		text += fmt.Sprintf(" — %d appel%s soldé%s", n, fr.S(n), fr.S(n))
 	}
@@ -210,24 +210,6 @@ func receiptSaid(o ledger.Owner, open []app.OpenItem, res app.ReceiptResult) str
 		text += " — compte soldé"
 	}
 	return text + " (pièce " + res.Entry.Piece + ")"
-}
-
-// paidInFull counts the open calls an amount pays in full, oldest first,
-// as the books settle them.
-func paidInFull(open []app.OpenItem, amount ledger.Amount) int {
-	n := 0
-	for _, it := range open {
-		due := it.Due()
-		if due <= 0 {
-			continue
-		}
-		if amount < due {
-			break
-		}
-		amount -= due
-		n++
-	}
-	return n
 }
 
 // amountText is an amount as typed in a field: "575,70", "" for zero.
