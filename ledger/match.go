@@ -301,8 +301,8 @@ func (tx *Tx) Unmatch(account, letter string) error {
 }
 
 // AutoMatch letters what balances among the unmatched lines of an account
-// (the letters of CoverOldestFirst, the rule the owner is told)
-// in open exercises, oldest first: taking debits and credits in date order,
+// in open exercises, oldest first (CoverOldestFirst is the same rule for
+// amounts): taking debits and credits in date order,
 // a group closes each time the debits taken equal the credits taken. So a
 // payment settles the oldest calls first; a call paid in part stays
 // unmatched, with its payment, until the rest arrives. It returns the groups
