@@ -367,7 +367,7 @@ func fundStatus(tx *ledger.Tx, ex ledger.Exercise) (FundStatus, error) {
 	if st.Fund, st.Set, err = tx.WorksFund(ex.ID); err != nil {
 		return st, err
 	}
-	pl := &planner{tx: tx, plan: &CallPlan{Exercise: ex}, seen: map[string]bool{}}
+	pl := &planner{tx: tx, plan: &CallPlan{Exercise: ex}}
 	if _, st.Budget, err = pl.budgetByKey(); err != nil {
 		return st, err
 	}

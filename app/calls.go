@@ -235,13 +235,6 @@ func (c PlannedCall) Parts() []ledger.CallPart {
 	return out
 }
 
-// CallProblem is something a plan found. A blocking problem prevents the
-// posting; the others are warnings to read.
-type CallProblem struct {
-	Text     string
-	Blocking bool
-}
-
 // callRequest is what a plan was asked for, so that PostCalls can compute
 // it again inside its transaction.
 type callRequest struct {
@@ -258,47 +251,18 @@ type CallPlan struct {
 	Exercise ledger.Exercise
 	Level    CallLevel
 	Calls    []PlannedCall // by due date, budget before fund before works
-	Problems []CallProblem
+	Problems Problems
 	Total    ledger.Amount
 }
 
 // Blocked says whether a problem prevents posting the plan.
-func (p *CallPlan) Blocked() bool {
-	for _, pr := range p.Problems {
-		if pr.Blocking {
-			return true
-		}
-	}
-	return false
-}
+func (p *CallPlan) Blocked() bool { return p.Problems.Blocked() }
 
 // Warnings lists the problems that do not block.
-func (p *CallPlan) Warnings() []string {
-	var out []string
-	for _, pr := range p.Problems {
-		if !pr.Blocking {
-			out = append(out, pr.Text)
-		}
-	}
-	return out
-}
+func (p *CallPlan) Warnings() []string { return p.Problems.Warnings() }
 
 // Err is the blocking problems as one French sentence, nil when none.
-func (p *CallPlan) Err() error {
-	var block []string
-	for _, pr := range p.Problems {
-		if pr.Blocking {
-			block = append(block, pr.Text)
-		}
-	}
-	switch len(block) {
-	case 0:
-		return nil
-	case 1:
-		return ledger.Errorf(ledger.Invalid, "Appels impossibles : %s", lowerFirst(block[0]))
-	}
-	return ledger.Errorf(ledger.Invalid, "Appels impossibles : %s (et %d autres problèmes)", lowerFirst(block[0]), len(block)-1)
-}
+func (p *CallPlan) Err() error { return p.Problems.Err("Appels impossibles") }
 
 // KindCount counts the planned calls of a kind.
 func (p *CallPlan) KindCount(k ledger.CallKind) int {
@@ -456,7 +420,6 @@ type planner struct {
 	shares map[string][]ledger.Share // by key
 	keys   map[string]ledger.Key
 	owners map[string]ledger.Owner
-	seen   map[string]bool // problems already reported
 }
 
 func planCalls(tx *ledger.Tx, req callRequest) (*CallPlan, error) {
@@ -480,7 +443,7 @@ func planCalls(tx *ledger.Tx, req callRequest) (*CallPlan, error) {
 	if p.Level, err = callLevel(tx); err != nil {
 		return nil, err
 	}
-	pl := &planner{tx: tx, plan: p, shares: map[string][]ledger.Share{}, keys: map[string]ledger.Key{}, owners: map[string]ledger.Owner{}, seen: map[string]bool{}}
+	pl := &planner{tx: tx, plan: p, shares: map[string][]ledger.Share{}, keys: map[string]ledger.Key{}, owners: map[string]ledger.Owner{}}
 	shares, err := tx.Shares()
 	if err != nil {
 		return nil, err
@@ -569,12 +532,7 @@ func (pl *planner) block(format string, args ...any) { pl.problem(true, format, 
 func (pl *planner) warn(format string, args ...any)  { pl.problem(false, format, args...) }
 
 func (pl *planner) problem(blocking bool, format string, args ...any) {
-	text := fmt.Sprintf(format, args...)
-	if pl.seen[text] {
-		return
-	}
-	pl.seen[text] = true
-	pl.plan.Problems = append(pl.plan.Problems, CallProblem{Text: text, Blocking: blocking})
+	pl.plan.Problems.add(blocking, format, args...)
 }
 
 // liveCalls lists the calls of a kind (and campaign) not cancelled in the

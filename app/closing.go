@@ -64,13 +64,6 @@ import (
 //     entries in N+1). A later "annuler la clôture" would have to delete the
 //     AN, the reversals and the closing entries, then the record, first.
 
-// ClosingProblem is something the checks found. A blocking problem prevents
-// the closing; the others are warnings to read.
-type ClosingProblem struct {
-	Text     string
-	Blocking bool
-}
-
 // ClosingOptions are the choices of a closing.
 type ClosingOptions struct {
 	// OwnersAt is the day whose owners receive the surplus or shortfall
@@ -208,7 +201,7 @@ type ClosingPlan struct {
 	// it, and N+2, so that the budgets to vote have an exercise).
 	Next           ledger.Exercise
 	OwnersAt       time.Time
-	Problems       []ClosingProblem
+	Problems       Problems
 	Sections       []ClosingSection // current operations, finished campaigns, exceptional operations
 	Pending        []PendingWorks   // campaigns not finished
 	Owners         []OwnerClosing   // by account
@@ -222,45 +215,17 @@ type ClosingPlan struct {
 	Entries []ledger.Entry
 	record  ledger.ClosingRecord
 	digest  string
-	seen    map[string]bool
 }
 
 // Blocked says whether a problem prevents the closing.
-func (p *ClosingPlan) Blocked() bool {
-	for _, pr := range p.Problems {
-		if pr.Blocking {
-			return true
-		}
-	}
-	return false
-}
+func (p *ClosingPlan) Blocked() bool { return p.Problems.Blocked() }
 
 // Warnings lists the problems that do not block.
-func (p *ClosingPlan) Warnings() []string {
-	var out []string
-	for _, pr := range p.Problems {
-		if !pr.Blocking {
-			out = append(out, pr.Text)
-		}
-	}
-	return out
-}
+func (p *ClosingPlan) Warnings() []string { return p.Problems.Warnings() }
 
 // Err is the blocking problems as one French sentence, nil when none.
 func (p *ClosingPlan) Err() error {
-	var block []string
-	for _, pr := range p.Problems {
-		if pr.Blocking {
-			block = append(block, pr.Text)
-		}
-	}
-	switch len(block) {
-	case 0:
-		return nil
-	case 1:
-		return ledger.Errorf(ledger.Invalid, "Clôture de l'exercice %s impossible : %s", p.Exercise.Name(), lowerFirst(block[0]))
-	}
-	return ledger.Errorf(ledger.Invalid, "Clôture de l'exercice %s impossible : %s (et %d autres problèmes)", p.Exercise.Name(), lowerFirst(block[0]), len(block)-1)
+	return p.Problems.Err("Clôture de l'exercice " + p.Exercise.Name() + " impossible")
 }
 
 // Owner returns the plan of one owner.
@@ -286,17 +251,12 @@ func (p *ClosingPlan) block(format string, args ...any) { p.problem(true, format
 func (p *ClosingPlan) warn(format string, args ...any)  { p.problem(false, format, args...) }
 
 func (p *ClosingPlan) problem(blocking bool, format string, args ...any) {
-	text := fmt.Sprintf(format, args...)
-	if p.seen[text] {
-		return
-	}
-	p.seen[text] = true
-	p.Problems = append(p.Problems, ClosingProblem{Text: text, Blocking: blocking})
+	p.Problems.add(blocking, format, args...)
 }
 
 // ClosingChecks lists what blocks the closing of exercise ex and what
 // deserves a look first, for the assistant's first screen.
-func (r *Residence) ClosingChecks(ex ledger.Exercise) ([]ClosingProblem, error) {
+func (r *Residence) ClosingChecks(ex ledger.Exercise) (Problems, error) {
 	p, err := r.PlanClosing(ex, ClosingOptions{})
 	if err != nil {
 		return nil, err
@@ -684,7 +644,7 @@ func planClosing(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*ClosingP
 	if err != nil {
 		return nil, err
 	}
-	p := &ClosingPlan{opt: opt, seen: map[string]bool{}}
+	p := &ClosingPlan{opt: opt}
 	found := false
 	for _, x := range exs {
 		switch {

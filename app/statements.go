@@ -85,7 +85,7 @@ func closingFromRecord(tx *ledger.Tx, ex ledger.Exercise, rec ledger.ClosingReco
 	if err != nil {
 		return nil, err
 	}
-	p := &ClosingPlan{Exercise: ex, OwnersAt: rec.OwnersAt, seen: map[string]bool{}, record: rec}
+	p := &ClosingPlan{Exercise: ex, OwnersAt: rec.OwnersAt, record: rec}
 	sections := map[string]*ClosingSection{}
 	keyOf := map[[2]string]ledger.ClosingKey{}
 	section := func(code string) *ClosingSection {
