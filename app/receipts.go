@@ -256,6 +256,7 @@ type ReceiptResult struct {
 	// the calls it paid in full, with the payments that paid them.
 	Settled []ledger.MatchGroup
 	Balance ledger.Amount // the owner's balance at the receipt's date, after it
+	Owner   ledger.Owner  // who paid, as the books name him
 }
 
 // Receive records an owner's payment in one transaction: an entry in
@@ -269,6 +270,7 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 		if err != nil {
 			return err
 		}
+		res.Owner = o
 		in.Mode = ledger.ReceiptMode(in.Mode, in.Cheque)
 		if in.BankAccount == "" {
 			if in.BankAccount, _, err = daybookBank(tx, optReceiptBank); err != nil {

@@ -103,10 +103,7 @@ func pay(file string, a payArgs, out io.Writer) error {
 		return err
 	}
 	rc := res.Receipt
-	o, err := ownerName(r, rc.Owner)
-	if err != nil {
-		return err
-	}
+	o := res.Owner.DisplayName()
 	how := "par " + rc.Mode.Label()
 	switch rc.Mode {
 	case ledger.ByCash:
@@ -141,11 +138,6 @@ func balanceFR(b ledger.Amount) string {
 		return (-b).String() + " d'avance"
 	}
 	return "0,00 € (à jour)"
-}
-
-func ownerName(r *app.Residence, account string) (string, error) {
-	o, err := r.Owner(account)
-	return o.DisplayName(), err
 }
 
 func listPendingCheques(file, bank string, out io.Writer) error {
