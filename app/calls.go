@@ -253,6 +253,7 @@ type CallPlan struct {
 	Calls    []PlannedCall // by due date, budget before fund before works
 	Problems Problems
 	Total    ledger.Amount
+	digest   string // what it would write (plan_digest.go)
 }
 
 // Blocked says whether a problem prevents posting the plan.
@@ -338,8 +339,8 @@ func (r *Residence) PostCalls(p *CallPlan) ([]ledger.Call, error) {
 		if err := fresh.Err(); err != nil {
 			return err
 		}
-		if !samePlan(p, fresh) {
-			return ledger.Errorf(ledger.Conflict, "Les données ont changé depuis l'aperçu des appels : refaites l'aperçu avant de les passer")
+		if err := checkFresh(p.digest, fresh.digest, "Les données ont changé depuis l'aperçu des appels : refaites l'aperçu avant de les passer"); err != nil {
+			return err
 		}
 		out, err = postPlan(tx, fresh)
 		return err
@@ -493,6 +494,7 @@ func planCalls(tx *ledger.Tx, req callRequest) (*CallPlan, error) {
 	for _, c := range p.Calls {
 		p.Total += c.Total
 	}
+	p.digest = callsDigest(p)
 	return p, nil
 }
 
@@ -809,35 +811,25 @@ func (pl *planner) allocate(c *PlannedCall, amounts []keyAmount) error {
 	return nil
 }
 
-// samePlan says whether two plans would post the same calls.
-func samePlan(a, b *CallPlan) bool {
-	if a.Level != b.Level || len(a.Calls) != len(b.Calls) {
-		return false
-	}
-	for i := range a.Calls {
-		x, y := a.Calls[i], b.Calls[i]
-		if x.Kind != y.Kind || x.Works != y.Works || !x.Due.Equal(y.Due) || x.Account != y.Account || x.Total != y.Total ||
-			len(x.Keys) != len(y.Keys) || len(x.Owners) != len(y.Owners) {
-			return false
+// callsDigest sums up the calls a plan would post: per call its kind,
+// campaign, due date, account and total, each key's shares and amount, and
+// each owner's parts.
+func callsDigest(p *CallPlan) string {
+	d := newPlanDigest()
+	d.add("%s|%d", p.Level, len(p.Calls))
+	for _, c := range p.Calls {
+		d.add("call|%s|%s|%s|%s|%d", c.Kind, c.Works, ledger.ISO(c.Due), c.Account, int64(c.Total))
+		for _, k := range c.Keys {
+			d.add("key|%s|%s|%d", k.Key, k.TotalShares, int64(k.Amount))
 		}
-		for j := range x.Keys {
-			if x.Keys[j].Key != y.Keys[j].Key || x.Keys[j].Amount != y.Keys[j].Amount || !x.Keys[j].TotalShares.Equal(y.Keys[j].TotalShares) {
-				return false
-			}
-		}
-		for j := range x.Owners {
-			xo, yo := x.Owners[j], y.Owners[j]
-			if xo.Account != yo.Account || len(xo.Parts) != len(yo.Parts) {
-				return false
-			}
-			for k := range xo.Parts {
-				if xo.Parts[k].Key != yo.Parts[k].Key || xo.Parts[k].Amount != yo.Parts[k].Amount || !xo.Parts[k].Shares.Equal(yo.Parts[k].Shares) {
-					return false
-				}
+		for _, o := range c.Owners {
+			d.add("owner|%s", o.Account)
+			for _, pt := range o.Parts {
+				d.add("part|%s|%s|%d", pt.Key, pt.Shares, int64(pt.Amount))
 			}
 		}
 	}
-	return true
+	return d.sum()
 }
 
 // postPlan posts every call of a plan computed in tx.

@@ -306,8 +306,8 @@ func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
 		if err := fresh.Err(); err != nil {
 			return err
 		}
-		if fresh.digest != p.digest {
-			return ledger.Errorf(ledger.Conflict, "Les comptes ont changé depuis l'aperçu de la clôture : refaites l'aperçu avant de clôturer")
+		if err := checkFresh(p.digest, fresh.digest, "Les comptes ont changé depuis l'aperçu de la clôture : refaites l'aperçu avant de clôturer"); err != nil {
+			return err
 		}
 		res, err = postClosing(tx, fresh)
 		res.SafetyCopy = copyPath

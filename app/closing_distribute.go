@@ -1,8 +1,6 @@
 package app
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
@@ -548,21 +546,21 @@ func (c *closer) openNext() error {
 	return nil
 }
 
-// digest sums a plan up, so that PostClosing can tell whether the books changed
-// since the preview.
+// digest sums up what a closing plan would write (plan_digest.go): its
+// entries, line by line, and each owner's part per section and key.
 func digest(p *ClosingPlan) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s|%d|%d\n", ledger.ISO(p.OwnersAt), p.Exercise.ID, len(p.Entries))
+	d := newPlanDigest()
+	d.add("%s|%d|%d", ledger.ISO(p.OwnersAt), p.Exercise.ID, len(p.Entries))
 	for _, e := range p.Entries {
-		fmt.Fprintf(h, "%s|%s|%s\n", e.Journal, ledger.ISO(e.Date), e.Origin)
+		d.add("%s|%s|%s", e.Journal, ledger.ISO(e.Date), e.Origin)
 		for _, l := range e.Lines {
-			fmt.Fprintf(h, "%s|%s|%d|%d|%s\n", l.Account, l.Key, l.Debit, l.Credit, l.Label)
+			d.add("%s|%s|%d|%d|%s", l.Account, l.Key, l.Debit, l.Credit, l.Label)
 		}
 	}
 	for _, pt := range p.record.Parts {
-		fmt.Fprintf(h, "%s|%s|%s|%s|%d|%d|%d\n", pt.Section, pt.Owner, pt.Key, pt.Shares, pt.Part, pt.Called, pt.Moved)
+		d.add("%s|%s|%s|%s|%d|%d|%d", pt.Section, pt.Owner, pt.Key, pt.Shares, pt.Part, pt.Called, pt.Moved)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return d.sum()
 }
 
 // postClosing writes a plan computed in tx: N+1 (and N+2) when missing,
