@@ -339,7 +339,7 @@ func (r *Residence) PostCalls(p *CallPlan) ([]ledger.Call, error) {
 		if err := fresh.Err(); err != nil {
 			return err
 		}
-		if err := checkFresh(p.digest, fresh.digest, "Les données ont changé depuis l'aperçu des appels : refaites l'aperçu avant de les passer"); err != nil {
+		if err := CheckFresh(p.digest, fresh.digest, "Les données ont changé depuis l'aperçu des appels : refaites l'aperçu avant de les passer"); err != nil {
 			return err
 		}
 		out, err = postPlan(tx, fresh)
@@ -534,7 +534,7 @@ func (pl *planner) block(format string, args ...any) { pl.problem(true, format, 
 func (pl *planner) warn(format string, args ...any)  { pl.problem(false, format, args...) }
 
 func (pl *planner) problem(blocking bool, format string, args ...any) {
-	pl.plan.Problems.add(blocking, format, args...)
+	pl.plan.Problems.Add(blocking, format, args...)
 }
 
 // liveCalls lists the calls of a kind (and campaign) not cancelled in the
@@ -815,21 +815,21 @@ func (pl *planner) allocate(c *PlannedCall, amounts []keyAmount) error {
 // campaign, due date, account and total, each key's shares and amount, and
 // each owner's parts.
 func callsDigest(p *CallPlan) string {
-	d := newPlanDigest()
-	d.add("%s|%d", p.Level, len(p.Calls))
+	d := NewPlanDigest()
+	d.Add("%s|%d", p.Level, len(p.Calls))
 	for _, c := range p.Calls {
-		d.add("call|%s|%s|%s|%s|%d", c.Kind, c.Works, ledger.ISO(c.Due), c.Account, int64(c.Total))
+		d.Add("call|%s|%s|%s|%s|%d", c.Kind, c.Works, ledger.ISO(c.Due), c.Account, int64(c.Total))
 		for _, k := range c.Keys {
-			d.add("key|%s|%s|%d", k.Key, k.TotalShares, int64(k.Amount))
+			d.Add("key|%s|%s|%d", k.Key, k.TotalShares, int64(k.Amount))
 		}
 		for _, o := range c.Owners {
-			d.add("owner|%s", o.Account)
+			d.Add("owner|%s", o.Account)
 			for _, pt := range o.Parts {
-				d.add("part|%s|%s|%d", pt.Key, pt.Shares, int64(pt.Amount))
+				d.Add("part|%s|%s|%d", pt.Key, pt.Shares, int64(pt.Amount))
 			}
 		}
 	}
-	return d.sum()
+	return d.Sum()
 }
 
 // postPlan posts every call of a plan computed in tx.

@@ -251,7 +251,7 @@ func (p *ClosingPlan) block(format string, args ...any) { p.problem(true, format
 func (p *ClosingPlan) warn(format string, args ...any)  { p.problem(false, format, args...) }
 
 func (p *ClosingPlan) problem(blocking bool, format string, args ...any) {
-	p.Problems.add(blocking, format, args...)
+	p.Problems.Add(blocking, format, args...)
 }
 
 // ClosingChecks lists what blocks the closing of exercise ex and what
@@ -306,7 +306,7 @@ func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
 		if err := fresh.Err(); err != nil {
 			return err
 		}
-		if err := checkFresh(p.digest, fresh.digest, "Les comptes ont changé depuis l'aperçu de la clôture : refaites l'aperçu avant de clôturer"); err != nil {
+		if err := CheckFresh(p.digest, fresh.digest, "Les comptes ont changé depuis l'aperçu de la clôture : refaites l'aperçu avant de clôturer"); err != nil {
 			return err
 		}
 		res, err = postClosing(tx, fresh)

@@ -549,18 +549,18 @@ func (c *closer) openNext() error {
 // digest sums up what a closing plan would write (plan_digest.go): its
 // entries, line by line, and each owner's part per section and key.
 func digest(p *ClosingPlan) string {
-	d := newPlanDigest()
-	d.add("%s|%d|%d", ledger.ISO(p.OwnersAt), p.Exercise.ID, len(p.Entries))
+	d := NewPlanDigest()
+	d.Add("%s|%d|%d", ledger.ISO(p.OwnersAt), p.Exercise.ID, len(p.Entries))
 	for _, e := range p.Entries {
-		d.add("%s|%s|%s", e.Journal, ledger.ISO(e.Date), e.Origin)
+		d.Add("%s|%s|%s", e.Journal, ledger.ISO(e.Date), e.Origin)
 		for _, l := range e.Lines {
-			d.add("%s|%s|%d|%d|%s", l.Account, l.Key, l.Debit, l.Credit, l.Label)
+			d.Add("%s|%s|%d|%d|%s", l.Account, l.Key, l.Debit, l.Credit, l.Label)
 		}
 	}
 	for _, pt := range p.record.Parts {
-		d.add("%s|%s|%s|%s|%d|%d|%d", pt.Section, pt.Owner, pt.Key, pt.Shares, pt.Part, pt.Called, pt.Moved)
+		d.Add("%s|%s|%s|%s|%d|%d|%d", pt.Section, pt.Owner, pt.Key, pt.Shares, pt.Part, pt.Called, pt.Moved)
 	}
-	return d.sum()
+	return d.Sum()
 }
 
 // postClosing writes a plan computed in tx: N+1 (and N+2) when missing,

@@ -16,19 +16,21 @@ import (
 // unless the new plan's digest, a sum of everything it would write, is the
 // preview's.
 
-// planDigest sums up what a plan would write, line by line.
-type planDigest struct{ h hash.Hash }
+// PlanDigest sums up what a plan would write, line by line.
+type PlanDigest struct{ h hash.Hash }
 
-func newPlanDigest() *planDigest { return &planDigest{h: sha256.New()} }
+// NewPlanDigest starts an empty digest.
+func NewPlanDigest() *PlanDigest { return &PlanDigest{h: sha256.New()} }
 
-// add writes one line of the plan's content.
-func (d *planDigest) add(format string, args ...any) { fmt.Fprintf(d.h, format+"\n", args...) }
+// Add writes one line of the plan's content.
+func (d *PlanDigest) Add(format string, args ...any) { fmt.Fprintf(d.h, format+"\n", args...) }
 
-func (d *planDigest) sum() string { return hex.EncodeToString(d.h.Sum(nil)) }
+// Sum is the digest of the lines added so far.
+func (d *PlanDigest) Sum() string { return hex.EncodeToString(d.h.Sum(nil)) }
 
-// checkFresh refuses to post a plan whose books changed since its preview,
+// CheckFresh refuses to post a plan whose books changed since its preview,
 // with the sentence the user then reads.
-func checkFresh(preview, fresh, changed string) error {
+func CheckFresh(preview, fresh, changed string) error {
 	if preview != fresh {
 		return ledger.Errorf(ledger.Conflict, "%s", changed)
 	}

@@ -16,8 +16,8 @@ type PlanProblem struct {
 // Problems are a plan's problems in the order found, each said once.
 type Problems []PlanProblem
 
-// add records a problem unless the same sentence is already there.
-func (ps *Problems) add(blocking bool, format string, args ...any) {
+// Add records a problem unless the same sentence is already there.
+func (ps *Problems) Add(blocking bool, format string, args ...any) {
 	text := fmt.Sprintf(format, args...)
 	for _, p := range *ps {
 		if p.Text == text {
