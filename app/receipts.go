@@ -291,9 +291,8 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 				rc.DrawerBank = o.BankName
 			}
 			if s.ChequesVia511 {
-				if err := tx.EnsureChequesAccount(); err != nil {
-					return err
-				}
+				// 511000 is in the chart since migration 010 and whenever
+				// the setting was turned on: no upkeep on every receipt.
 				rc.Account = ledger.ChequesAccount
 			}
 		}

@@ -265,6 +265,12 @@ func (tx *Tx) DeleteEntry(id int64) error {
 	if err := tx.chainEntry(OpDelete, &e, ex); err != nil {
 		return err
 	}
+	// A receipt's details go with its entry. Not by a trigger: ReplaceEntry
+	// deletes and reinserts an entry under its number, and a corrected
+	// receipt keeps its details.
+	if _, err := tx.exec(e.describe(), `DELETE FROM receipts WHERE entry_id = ?`, e.ID); err != nil {
+		return err
+	}
 	return tx.unmatch(brokenGroups(e.Lines, nil))
 }
 

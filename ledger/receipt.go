@@ -182,12 +182,6 @@ func (tx *Tx) PostReceipt(r *Receipt) (Entry, error) {
 		return e, err
 	}
 	r.EntryID = e.ID
-	// Receipts whose entry was deleted in the entry screen are forgotten
-	// here, rather than by a trigger that ReplaceEntry would also fire.
-	if _, err := tx.exec("enregistrement du règlement", `DELETE FROM receipts
-		WHERE entry_id NOT IN (SELECT id FROM entries)`); err != nil {
-		return e, err
-	}
 	_, err := tx.exec(r.describe(), `INSERT INTO receipts (entry_id, owner, mode, bank_account, account, cheque_number, drawer, drawer_bank)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.EntryID, r.Owner, string(r.Mode), r.BankAccount, r.Account, r.Cheque, r.Drawer, r.DrawerBank)
 	return e, err
