@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,80 +12,22 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // testLot is a lot of a test residence: its owner and its shares per key.
-type testLot struct {
-	number, owner string
-	shares        map[string]string
-}
+type testLot = ledgertest.Lot
 
-// callsResidence writes a residence with exercises 2025–2027, keys 001 to
+// callsResidence opens ledgertest.Calls: exercises 2025–2027, keys 001 to
 // 003, the owners named by the lots (450001…) and the lots with their
 // shares; budget lines go to 2025.
 func callsResidence(t testing.TB, lots []testLot, budget ...ledger.BudgetLine) *Residence {
 	t.Helper()
-	file := filepath.Join(t.TempDir(), "Appels.copro")
-	r, err := Create(file, ledger.Setup{
-		Residence:  ledger.Residence{Name: "Résidence du Parc", Address: "3 allée des Cèdres", Zip: "38000", City: "Grenoble", SyndicName: "M. Éric Durand"},
-		FirstStart: ledger.Date(2025, 1, 1),
-		Bank:       &ledger.BankAccount{Account: "512001", Label: "Compte courant", IBAN: "FR76 3000 6000 0112 3456 7890 189", BIC: "AGRIFRPP"},
-	})
+	r, err := Open(ledgertest.Calls(t, lots, budget...))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.Close() })
-	err = r.Update(func(tx *ledger.Tx) error {
-		totals := map[string]decimal.Decimal{}
-		for _, l := range lots {
-			for k, s := range l.shares {
-				totals[k] = totals[k].Add(decimal.RequireFromString(s))
-			}
-		}
-		for _, k := range []ledger.Key{{Code: "001", Label: "Charges générales"}, {Code: "002", Label: "Ascenseur"}, {Code: "003", Label: "Chauffage"}} {
-			k.DeclaredTotal = totals[k.Code]
-			var err error
-			if k.Code == "001" {
-				err = tx.UpdateKey(k)
-			} else {
-				err = tx.AddKey(k)
-			}
-			if err != nil {
-				return err
-			}
-		}
-		owners := map[string]bool{}
-		for _, l := range lots {
-			if l.owner != "" && !owners[l.owner] {
-				owners[l.owner] = true
-				o := ledger.Owner{Account: l.owner, Civility: "M.", Name: "Propriétaire " + l.owner[3:], Address: "1 rue Haute", Zip: "38000", City: "Grenoble"}
-				if err := tx.AddOwner(&o); err != nil {
-					return err
-				}
-			}
-			if err := tx.AddLot(ledger.Lot{Number: l.number, Owner: l.owner}); err != nil {
-				return err
-			}
-			for k, s := range l.shares {
-				if err := tx.SetShare(l.number, k, decimal.RequireFromString(s)); err != nil {
-					return err
-				}
-			}
-		}
-		ex, err := tx.ExerciseOfYear(2025)
-		if err != nil {
-			return err
-		}
-		for _, b := range budget {
-			if err := tx.SetBudgetLine(ex.ID, b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return r
 }
 
@@ -108,10 +49,10 @@ func bl(account, key, amount string) ledger.BudgetLine {
 // threeOwners: shares 1/3 each on 001 (no even split of a cent), 7/11/13
 // on 002, one owner alone on 003.
 var threeOwners = []testLot{
-	{"1", "450001", map[string]string{"001": "1", "002": "7"}},
-	{"2", "450002", map[string]string{"001": "1", "002": "11", "003": "40"}},
-	{"3", "450003", map[string]string{"001": "0.5", "002": "13"}},
-	{"4", "450003", map[string]string{"001": "0.5"}},
+	{Number: "1", Owner: "450001", Shares: map[string]string{"001": "1", "002": "7"}},
+	{Number: "2", Owner: "450002", Shares: map[string]string{"001": "1", "002": "11", "003": "40"}},
+	{Number: "3", Owner: "450003", Shares: map[string]string{"001": "0.5", "002": "13"}},
+	{Number: "4", Owner: "450003", Shares: map[string]string{"001": "0.5"}},
 }
 
 // checkCallsAddUp checks what the issue asks of any set of calls: every
@@ -320,7 +261,7 @@ func TestSaleBetweenTwoCalls(t *testing.T) {
 
 func TestLotWithoutOwnerBlocks(t *testing.T) {
 	lots := append([]testLot{}, threeOwners...)
-	lots = append(lots, testLot{"12", "", map[string]string{"001": "1"}}, testLot{"13", "", nil})
+	lots = append(lots, testLot{Number: "12", Owner: "", Shares: map[string]string{"001": "1"}}, testLot{Number: "13", Owner: "", Shares: nil})
 	r := callsResidence(t, lots, bl("602000", "001", "100"))
 	plan, err := r.PlanBudgetCalls(year(t, r, 2025), 4)
 	if err != nil {
@@ -664,9 +605,9 @@ func TestCallsProperty(t *testing.T) {
 			if rng.Intn(2) == 0 {
 				shares["002"] = fmt.Sprint(1 + rng.Intn(97))
 			}
-			lots = append(lots, testLot{fmt.Sprint(i + 1), fmt.Sprintf("450%03d", 1+rng.Intn(nOwners)), shares})
+			lots = append(lots, testLot{Number: fmt.Sprint(i + 1), Owner: fmt.Sprintf("450%03d", 1+rng.Intn(nOwners)), Shares: shares})
 		}
-		lots[0].shares["002"] = "13" // key 002 always has shares
+		lots[0].Shares["002"] = "13" // key 002 always has shares
 		budget := []ledger.BudgetLine{
 			{Account: "602000", Key: "001", Amount: ledger.Amount(1 + rng.Int63n(5_000_000))},
 			{Account: "611000", Key: "001", Amount: ledger.Amount(1 + rng.Int63n(999))},

@@ -64,7 +64,7 @@ func bigClosedResidence(t *testing.T) (*Residence, *ClosingPlan) {
 		if i%2 == 0 {
 			shares["002"] = fmt.Sprint(5 + i%7)
 		}
-		lots = append(lots, testLot{fmt.Sprint(i), fmt.Sprintf("450%03d", i), shares})
+		lots = append(lots, testLot{Number: fmt.Sprint(i), Owner: fmt.Sprintf("450%03d", i), Shares: shares})
 	}
 	r := callsResidence(t, lots, bl("611000", "001", "24000,07"), bl("614000", "002", "3000"))
 	must(t, r.Update(func(tx *ledger.Tx) error {

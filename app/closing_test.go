@@ -17,11 +17,11 @@ import (
 // 450004 sells lot 4 on 15/05/2025 and keeps lot 5, so that his calls must
 // be split lot by lot between him and the buyer (450005).
 var closingLots = []testLot{
-	{"1", "450001", map[string]string{"001": "300", "002": "100", "003": "40"}},
-	{"2", "450002", map[string]string{"001": "250", "002": "120", "003": "35"}},
-	{"3", "450003", map[string]string{"001": "200", "002": "80"}},
-	{"4", "450004", map[string]string{"001": "150", "003": "25"}},
-	{"5", "450004", map[string]string{"001": "100"}},
+	{Number: "1", Owner: "450001", Shares: map[string]string{"001": "300", "002": "100", "003": "40"}},
+	{Number: "2", Owner: "450002", Shares: map[string]string{"001": "250", "002": "120", "003": "35"}},
+	{Number: "3", Owner: "450003", Shares: map[string]string{"001": "200", "002": "80"}},
+	{Number: "4", Owner: "450004", Shares: map[string]string{"001": "150", "003": "25"}},
+	{Number: "5", Owner: "450004", Shares: map[string]string{"001": "100"}},
 }
 
 const (
@@ -610,12 +610,12 @@ func closeRandomResidence(t *testing.T, seed int64) {
 					shares[k] = fmt.Sprint(1 + rng.Intn(500))
 				}
 			}
-			lots = append(lots, testLot{fmt.Sprint(n), fmt.Sprintf("450%03d", o), shares})
+			lots = append(lots, testLot{Number: fmt.Sprint(n), Owner: fmt.Sprintf("450%03d", o), Shares: shares})
 		}
 	}
 	// Every key needs shares somewhere.
 	for _, k := range keys {
-		lots[0].shares[k] = fmt.Sprint(1 + rng.Intn(500))
+		lots[0].Shares[k] = fmt.Sprint(1 + rng.Intn(500))
 	}
 	var budget []ledger.BudgetLine
 	for _, k := range keys {
@@ -633,7 +633,7 @@ func closeRandomResidence(t *testing.T, seed int64) {
 	if rng.Intn(3) > 0 {
 		lot := lots[rng.Intn(len(lots))]
 		d := ledger.Date(2025, time.Month(2+rng.Intn(10)), 1+rng.Intn(27))
-		res, err := r.SellLots(Sale{Lots: []string{lot.number}, Date: d, Buyer: ledger.Owner{Name: "Acheteur " + lot.number}})
+		res, err := r.SellLots(Sale{Lots: []string{lot.Number}, Date: d, Buyer: ledger.Owner{Name: "Acheteur " + lot.Number}})
 		must(t, err)
 		all = append(all, res.Buyer.Account)
 	}

@@ -1,0 +1,109 @@
+package ledgertest
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"tantieme/ledger"
+)
+
+// The test residences are built here, at the level of the books, so that
+// the tests of ledger, of app (inside the package too) and of everything
+// above share one copy of each; app/apptest opens them as app residences.
+
+// Setup is the usual test residence: exercises 2025 to 2027 and a current
+// account 512001 with its IBAN and BIC.
+func Setup(name string) ledger.Setup {
+	return ledger.Setup{
+		Residence:  ledger.Residence{Name: name, Address: "3 allée des Cèdres", Zip: "38000", City: "Grenoble", SyndicName: "M. Éric Durand"},
+		FirstStart: ledger.Date(2025, 1, 1),
+		Bank:       &ledger.BankAccount{Account: "512001", Label: "Compte courant", IBAN: "FR76 3000 6000 0112 3456 7890 189", BIC: "AGRIFRPP"},
+	}
+}
+
+// Create writes a residence of the given setup in a temporary folder,
+// closes it and returns its path.
+func Create(tb testing.TB, setup ledger.Setup, fill func(tx *ledger.Tx) error) string {
+	tb.Helper()
+	file := filepath.Join(tb.TempDir(), setup.Residence.Name+".copro")
+	db, err := ledger.Create(file, setup)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	if fill != nil {
+		if err := db.Update(fill); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return file
+}
+
+// Lot is a lot of a test residence: its owner and its shares per key.
+type Lot struct {
+	Number, Owner string
+	Shares        map[string]string
+}
+
+// Calls writes « Résidence du Parc »: keys 001 to 003, the owners named by
+// the lots (450001…, « Propriétaire 001 »…) and the lots with their
+// shares, each key's declared total the sum of its shares; budget lines go
+// to 2025. It returns the file's path.
+func Calls(tb testing.TB, lots []Lot, budget ...ledger.BudgetLine) string {
+	tb.Helper()
+	return Create(tb, Setup("Résidence du Parc"), func(tx *ledger.Tx) error {
+		totals := map[string]decimal.Decimal{}
+		for _, l := range lots {
+			for k, s := range l.Shares {
+				totals[k] = totals[k].Add(decimal.RequireFromString(s))
+			}
+		}
+		for _, k := range []ledger.Key{{Code: ledger.GeneralKey, Label: "Charges générales"}, {Code: "002", Label: "Ascenseur"}, {Code: "003", Label: "Chauffage"}} {
+			k.DeclaredTotal = totals[k.Code]
+			var err error
+			if k.Code == ledger.GeneralKey {
+				err = tx.UpdateKey(k)
+			} else {
+				err = tx.AddKey(k)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		owners := map[string]bool{}
+		for _, l := range lots {
+			if l.Owner != "" && !owners[l.Owner] {
+				owners[l.Owner] = true
+				o := ledger.Owner{Account: l.Owner, Civility: "M.", Name: "Propriétaire " + l.Owner[3:], Address: "1 rue Haute", Zip: "38000", City: "Grenoble"}
+				if err := tx.AddOwner(&o); err != nil {
+					return err
+				}
+			}
+			if err := tx.AddLot(ledger.Lot{Number: l.Number, Owner: l.Owner}); err != nil {
+				return err
+			}
+			for k, s := range l.Shares {
+				if err := tx.SetShare(l.Number, k, decimal.RequireFromString(s)); err != nil {
+					return err
+				}
+			}
+		}
+		ex, err := tx.ExerciseOfYear(2025)
+		if err != nil {
+			return err
+		}
+		for _, b := range budget {
+			if err := tx.SetBudgetLine(ex.ID, b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Budget is one budget line, amount in euros ("1200.00").
+func Budget(account, key, amount string) ledger.BudgetLine {
+	return ledger.BudgetLine{Account: account, Key: key, Amount: ledger.MustAmount(amount)}
+}
