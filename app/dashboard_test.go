@@ -1,80 +1,25 @@
 package app_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
-// screenResidence has exercises 2025–2027, a bank, keys 001 (1 000 declared,
-// 1 000 given) and 002 (300 declared, 250 given), three owners, four lots
-// and a few entries in 2025.
+// screenResidence opens « Résidence des Tests » (ledgertest.Tests):
+// exercises 2025–2027, a bank, keys 001 (1 000 declared, 1 000 given) and
+// 002 (300 declared, 250 given), three owners, four lots and a few entries
+// in 2025.
 func screenResidence(t *testing.T) *app.Residence {
 	t.Helper()
-	r, err := app.Create(filepath.Join(t.TempDir(), "Tests.copro"), ledger.Setup{
-		Residence:  ledger.Residence{Name: "Résidence des Tests"},
-		FirstStart: ledger.Date(2025, 1, 1),
-		Bank:       &ledger.BankAccount{Account: "512001", Label: "Compte courant"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { r.Close() })
-	err = r.Update(func(tx *ledger.Tx) error {
-		if err := tx.UpdateKey(ledger.Key{Code: "001", Label: "Charges générales", DeclaredTotal: decimal.NewFromInt(1000)}); err != nil {
-			return err
-		}
-		if err := tx.AddKey(ledger.Key{Code: "002", Label: "Ascenseur", DeclaredTotal: decimal.NewFromInt(300)}); err != nil {
-			return err
-		}
-		for _, o := range []ledger.Owner{{Account: "450001", Name: "Dupont Zoé"}, {Account: "450002", Name: "Garçon Loïc"}, {Account: "450003", Name: "Martin Anaïs"}} {
-			if err := tx.AddOwner(&o); err != nil {
-				return err
-			}
-		}
-		for _, l := range []struct {
-			num, owner string
-			g, a       int64
-		}{{"1", "450001", 400, 100}, {"2", "450002", 300, 150}, {"3", "450003", 200, 0}, {"4", "450003", 100, 0}} {
-			if err := tx.AddLot(ledger.Lot{Number: l.num, Owner: l.owner}); err != nil {
-				return err
-			}
-			if err := tx.SetShare(l.num, "001", decimal.NewFromInt(l.g)); err != nil {
-				return err
-			}
-			if err := tx.SetShare(l.num, "002", decimal.NewFromInt(l.a)); err != nil {
-				return err
-			}
-		}
-		for _, e := range []ledger.Entry{
-			{Journal: "OD", Date: ledger.Date(2025, 1, 1), Piece: "A0001", Label: "Appel T1", Lines: []ledger.Line{
-				{Account: "450001", Debit: ledger.MustAmount("400")},
-				{Account: "450002", Debit: ledger.MustAmount("300")},
-				{Account: "450003", Debit: ledger.MustAmount("300")},
-				{Account: "701000", Key: "001", Credit: ledger.MustAmount("1000")}}},
-			{Journal: "BQ", Date: ledger.Date(2025, 2, 3), Piece: "R1", Label: "Règlement", Lines: []ledger.Line{
-				{Account: "512001", Debit: ledger.MustAmount("450")},
-				{Account: "450001", Credit: ledger.MustAmount("450")}}},
-			{Journal: "BQ", Date: ledger.Date(2025, 2, 10), Piece: "R2", Label: "Règlement", Lines: []ledger.Line{
-				{Account: "512001", Debit: ledger.MustAmount("300")},
-				{Account: "450003", Credit: ledger.MustAmount("300")}}},
-		} {
-			if err := tx.PostEntry(&e); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return apptest.Open(t, ledgertest.Tests(t))
 }
 
 func exercise(t *testing.T, r *app.Residence, year int) ledger.Exercise {

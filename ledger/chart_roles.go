@@ -1,6 +1,10 @@
 package ledger
 
-import "strings"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // What an account is, read from its number in the chart of the
 // copropriétés (décret n° 2005-240 and arrêté du 14 mars 2005, amended in
@@ -54,6 +58,27 @@ func IsCurrentBankAccount(code string) bool { return strings.HasPrefix(code, "51
 // IsSavingsAccount says whether code is a placement (50x: livret, term
 // account), annexe 1's « 50 Fonds placés ».
 func IsSavingsAccount(code string) bool { return strings.HasPrefix(code, "50") }
+
+// NextBankAccountCode proposes the first free account for a new bank
+// account after those in use: 512xxx for a current account, 502xxx for a
+// livret or a term account, which the chart puts with the placements (« 50
+// Fonds placés » of annexe 1), never with the current accounts.
+func NextBankAccountCode(inUse []string, savings bool) string {
+	root := "512"
+	if savings {
+		root = "502"
+	}
+	n := 0
+	for _, code := range inUse {
+		if len(code) != 6 || !strings.HasPrefix(code, root) {
+			continue
+		}
+		if k, err := strconv.Atoi(code[3:]); err == nil && k > n {
+			n = k
+		}
+	}
+	return fmt.Sprintf("%s%03d", root, n+1)
+}
 
 // HoldsMoney says whether code can hold money: a 50x, 51x or 53x account.
 func HoldsMoney(code string) bool {

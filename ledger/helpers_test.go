@@ -1,57 +1,26 @@
 package ledger_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
-// mustCreate makes a residence with exercises 2025, 2026, 2027, a bank
-// account, two keys, three owners and four lots.
+// mustCreate opens « Résidence des Tests » without entries
+// (ledgertest.TestsFill): exercises 2025 to 2027, a bank account, two keys,
+// three owners and four lots.
 func mustCreate(tb testing.TB) *ledger.DB {
 	tb.Helper()
-	file := filepath.Join(tb.TempDir(), "Les Tests.copro")
-	db, err := ledger.Create(file, ledger.Setup{
-		Residence:  ledger.Residence{Name: "Résidence des Tests", City: "Lyon"},
-		FirstStart: ledger.Date(2025, 1, 1),
-		Bank:       &ledger.BankAccount{Account: "512001", Label: "Compte courant", IBAN: "FR76 3000 6000 0112 3456 7890 189"},
-	})
+	setup := ledgertest.TestsSetup()
+	setup.Bank.IBAN = "FR76 3000 6000 0112 3456 7890 189"
+	db, err := ledger.Open(ledgertest.CreateFile(tb, "Les Tests.copro", setup, ledgertest.TestsFill))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	mustUpdate(tb, db, func(tx *ledger.Tx) error {
-		if err := tx.AddKey(ledger.Key{Code: "002", Label: "Ascenseur", DeclaredTotal: dec("300")}); err != nil {
-			return err
-		}
-		if err := tx.UpdateKey(ledger.Key{Code: "001", Label: "Charges générales", DeclaredTotal: dec("1000")}); err != nil {
-			return err
-		}
-		for _, o := range []ledger.Owner{{Account: "450001", Name: "Dupont Zoé"}, {Account: "450002", Name: "Garçon Loïc"}, {Account: "450003", Name: "Martin Anaïs"}} {
-			o := o
-			if err := tx.AddOwner(&o); err != nil {
-				return err
-			}
-		}
-		for _, l := range []struct {
-			num, owner string
-			g, a       string
-		}{{"1", "450001", "400", "100"}, {"2", "450002", "300", "200"}, {"3", "450003", "200", "0"}, {"4", "450003", "100", "0"}} {
-			if err := tx.AddLot(ledger.Lot{Number: l.num, Owner: l.owner}); err != nil {
-				return err
-			}
-			if err := tx.SetShare(l.num, "001", dec(l.g)); err != nil {
-				return err
-			}
-			if err := tx.SetShare(l.num, "002", dec(l.a)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 	return db
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,10 +9,10 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/shopspring/decimal"
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // testToday is the day the screens are shown on in tests: inside 2025.
@@ -36,73 +35,14 @@ func newTestShell(t *testing.T) *Shell {
 	return s
 }
 
-// testResidence writes a residence file: exercises 2025–2027, bank 512001,
-// keys 001 (1 000 declared and given) and 002 (300 declared, 250 given),
-// three owners and four lots, an owners' call and two receipts. At the end
-// of June 2025: Dupont Zoé has paid 50 € in advance, Garçon Loïc owes 300 €,
-// Martin Anaïs is settled.
+// testResidence writes « Résidence des Tests » (ledgertest.Tests):
+// exercises 2025–2027, bank 512001, keys 001 (1 000 declared and given) and
+// 002 (300 declared, 250 given), three owners and four lots, an owners' call
+// and two receipts. At the end of June 2025: Dupont Zoé has paid 50 € in
+// advance, Garçon Loïc owes 300 €, Martin Anaïs is settled.
 func testResidence(t *testing.T) string {
 	t.Helper()
-	file := filepath.Join(t.TempDir(), "Tests.copro")
-	r, err := app.Create(file, ledger.Setup{
-		Residence:  ledger.Residence{Name: "Résidence des Tests", City: "Lyon"},
-		FirstStart: ledger.Date(2025, 1, 1),
-		Bank:       &ledger.BankAccount{Account: "512001", Label: "Compte courant"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	err = r.Update(func(tx *ledger.Tx) error {
-		if err := tx.UpdateKey(ledger.Key{Code: "001", Label: "Charges générales", DeclaredTotal: decimal.NewFromInt(1000)}); err != nil {
-			return err
-		}
-		if err := tx.AddKey(ledger.Key{Code: "002", Label: "Ascenseur", DeclaredTotal: decimal.NewFromInt(300)}); err != nil {
-			return err
-		}
-		for _, o := range []ledger.Owner{{Account: "450001", Name: "Dupont Zoé", City: "Lyon"}, {Account: "450002", Name: "Garçon Loïc"},
-			{Account: "450003", Name: "Martin Anaïs", City: "Villeurbanne"}} {
-			if err := tx.AddOwner(&o); err != nil {
-				return err
-			}
-		}
-		for _, l := range []struct {
-			num, owner string
-			g, a       int64
-		}{{"1", "450001", 400, 100}, {"2", "450002", 300, 150}, {"3", "450003", 200, 0}, {"4", "450003", 100, 0}} {
-			if err := tx.AddLot(ledger.Lot{Number: l.num, Label: "Appartement", Owner: l.owner}); err != nil {
-				return err
-			}
-			if err := tx.SetShare(l.num, "001", decimal.NewFromInt(l.g)); err != nil {
-				return err
-			}
-			if err := tx.SetShare(l.num, "002", decimal.NewFromInt(l.a)); err != nil {
-				return err
-			}
-		}
-		for _, e := range []ledger.Entry{
-			{Journal: "OD", Date: ledger.Date(2025, 1, 1), Piece: "A0001", Label: "Appel T1", Lines: []ledger.Line{
-				{Account: "450001", Debit: ledger.MustAmount("400")},
-				{Account: "450002", Debit: ledger.MustAmount("300")},
-				{Account: "450003", Debit: ledger.MustAmount("300")},
-				{Account: "701000", Key: "001", Credit: ledger.MustAmount("1000")}}},
-			{Journal: "BQ", Date: ledger.Date(2025, 2, 3), Piece: "R1", Label: "Règlement Dupont", Lines: []ledger.Line{
-				{Account: "512001", Debit: ledger.MustAmount("450")},
-				{Account: "450001", Credit: ledger.MustAmount("450")}}},
-			{Journal: "BQ", Date: ledger.Date(2025, 2, 10), Piece: "R2", Label: "Règlement Martin", Lines: []ledger.Line{
-				{Account: "512001", Debit: ledger.MustAmount("300")},
-				{Account: "450003", Credit: ledger.MustAmount("300")}}},
-		} {
-			if err := tx.PostEntry(&e); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return file
+	return ledgertest.Tests(t)
 }
 
 // openTest opens file in s and waits for it.

@@ -254,25 +254,22 @@ func (p *settings) banksTab() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, view)
 }
 
-// nextBankAccount proposes the first free 512 account after those in use.
-func nextBankAccount(list []ledger.BankAccount) string { return nextAccountOf(list, "512") }
+// nextBankAccount proposes the first free current account (512…) after
+// those in use; nextSavingsAccount the first free livret (502…).
+func nextBankAccount(list []ledger.BankAccount) string {
+	return ledger.NextBankAccountCode(bankCodes(list), false)
+}
 
-// nextSavingsAccount proposes the first free 502 account for a livret: the
-// chart puts placements in 50x (« 50 Fonds placés » of annexe 1), never in
-// 512 with the current accounts.
-func nextSavingsAccount(list []ledger.BankAccount) string { return nextAccountOf(list, "502") }
+func nextSavingsAccount(list []ledger.BankAccount) string {
+	return ledger.NextBankAccountCode(bankCodes(list), true)
+}
 
-func nextAccountOf(list []ledger.BankAccount, root string) string {
-	n := 0
-	for _, b := range list {
-		var k int
-		if strings.HasPrefix(b.Account, root) && len(b.Account) == 6 {
-			if _, err := fmt.Sscanf(b.Account[3:], "%d", &k); err == nil && k > n {
-				n = k
-			}
-		}
+func bankCodes(list []ledger.BankAccount) []string {
+	codes := make([]string, len(list))
+	for i, b := range list {
+		codes[i] = b.Account
 	}
-	return fmt.Sprintf("%s%03d", root, n+1)
+	return codes
 }
 
 // looksLikeSavings says whether a bank account's label names a savings
