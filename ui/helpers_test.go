@@ -14,6 +14,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // testToday is the day the screens are shown on in tests: inside 2025.
@@ -149,7 +150,7 @@ func texts(objs ...fyne.CanvasObject) string {
 				b.WriteString(x.Text + "\n")
 			case *widget.Button:
 				b.WriteString(x.Text + "\n")
-			case *button:
+			case *widgets.Button:
 				b.WriteString(x.Text + "\n")
 			case *canvas.Text: // form labels, tab titles
 				b.WriteString(x.Text + "\n")
@@ -174,7 +175,7 @@ func dialogButton(t *testing.T, s *Shell, text string) fyne.Tappable {
 	}
 	for _, o := range visible(top) {
 		switch x := o.(type) {
-		case *button:
+		case *widgets.Button:
 			if x.Text == text {
 				return x
 			}
