@@ -5,11 +5,8 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
@@ -22,20 +19,13 @@ import (
 // lots is the Lots screen: the list, and a lot's card in its place when one
 // is opened.
 type lots struct {
-	s       *Shell
-	at      time.Time
-	table   *widgets.Table[app.LotSummary]
-	search  *widgets.Field
-	add     *widget.Button
-	summary *widget.Label
-	list    fyne.CanvasObject
-	card    *lotCard // the open card, nil on the list
-	root    *fyne.Container
+	listScreen[app.LotSummary]
+	card *lotCard // the open card, nil on the list
 }
 
 func newLots(s *Shell) screen {
-	l := &lots{s: s}
-	l.table = &widgets.Table[app.LotSummary]{
+	l := &lots{}
+	table := &widgets.Table[app.LotSummary]{
 		Cols: []widgets.Column[app.LotSummary]{
 			{Title: "Lot", Width: 60, Text: func(r app.LotSummary) string { return r.Number },
 				Less: func(a, b app.LotSummary) bool { return lotNumberLess(a.Number, b.Number) }},
@@ -65,32 +55,17 @@ func newLots(s *Shell) screen {
 		NoMatch: "Aucun lot ne correspond à « %s ».",
 		OnOpen:  func(r app.LotSummary) { l.openCard(r.Number) },
 	}
-	tableView := l.table.Build()
-	l.search = widgets.SearchBox("Numéro, désignation, propriétaire…", l.table.Search, func() {
-		if len(l.table.Rows()) > 0 {
-			l.openCard(l.table.Rows()[0].Number)
-		}
-	})
-	l.add = widget.NewButtonWithIcon("Nouveau lot…", theme.ContentAddIcon(), l.create)
-	l.add.Importance = widget.HighImportance
-	l.summary = widget.NewLabel("")
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.summary, widgets.Heading("Lots")), widgets.ListTools(l.search, l.add))
-	l.list = container.NewBorder(top, nil, nil, nil, tableView)
-	l.root = container.NewStack(l.list)
+	tableView := l.build(s, table, "Numéro, désignation, propriétaire…", "Nouveau lot…",
+		func(r app.LotSummary) { l.openCard(r.Number) }, l.create)
+	l.layout(l.standardTop("Lots"), tableView)
 	return l
 }
 
-func (l *lots) view() fyne.CanvasObject { return l.root }
-
 func (l *lots) reload() {
-	s := l.s
-	l.at = s.situation()
-	list, err := s.res.LotSummaries(l.at)
-	if err != nil {
-		s.showError(err)
+	list, ok := l.load(l.s.res.LotSummaries)
+	if !ok {
 		return
 	}
-	l.table.SetRows(list)
 	orphans := 0
 	for _, r := range list {
 		if r.Holder.Account == "" {
@@ -107,7 +82,6 @@ func (l *lots) reload() {
 		l.summary.Importance = widget.DangerImportance
 	}
 	l.summary.Refresh()
-	widgets.SetEnabled(l.add, !s.readOnly())
 	if l.card != nil {
 		l.card.reload()
 	}
@@ -136,9 +110,7 @@ func (l *lots) openCard(number string) {
 	if l.card == nil { // the lot could not be read: the error is shown
 		return
 	}
-	l.s.win.Canvas().Unfocus() // Escape now goes back to the list
-	l.root.Objects = []fyne.CanvasObject{l.card.root}
-	l.root.Refresh()
+	l.showCard(l.card.root)
 }
 
 // back closes the card and shows the list again.
@@ -147,8 +119,7 @@ func (l *lots) back() bool {
 		return false
 	}
 	l.card = nil
-	l.root.Objects = []fyne.CanvasObject{l.list}
-	l.root.Refresh()
+	l.showList()
 	return true
 }
 

@@ -6,11 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
@@ -28,22 +26,15 @@ const (
 // owners is the Copropriétaires screen: the list, and an owner's card in
 // its place when one is opened.
 type owners struct {
-	s        *Shell
-	at       time.Time
-	table    *widgets.Table[app.OwnerSummary]
-	search   *widgets.Field
+	listScreen[app.OwnerSummary]
 	showLeft *widget.Check
 	green    *widget.Check
-	add      *widget.Button
-	summary  *widget.Label
-	list     fyne.CanvasObject
 	card     *ownerCard // the open card, nil on the list
-	root     *fyne.Container
 }
 
 func newOwners(s *Shell) screen {
-	o := &owners{s: s}
-	o.table = &widgets.Table[app.OwnerSummary]{
+	o := &owners{}
+	table := &widgets.Table[app.OwnerSummary]{
 		Cols: []widgets.Column[app.OwnerSummary]{
 			{Title: "Compte", Width: 110, Text: func(r app.OwnerSummary) string { return r.Account },
 				Less: func(a, b app.OwnerSummary) bool { return a.Account < b.Account }},
@@ -75,18 +66,8 @@ func newOwners(s *Shell) screen {
 		NoMatch: "Aucun copropriétaire ne correspond à « %s ».",
 		OnOpen:  func(r app.OwnerSummary) { o.openCard(r.Account) },
 	}
-	tableView := o.table.Build()
-
-	o.search = widgets.NewField("", "Nom, compte, lot, ville…")
-	o.search.OnChanged = o.table.Search
-	o.search.SetKeys(&widgets.FormKeys{
-		Enter: func() { // Enter opens the first owner found
-			if len(o.table.Rows()) > 0 {
-				o.openCard(o.table.Rows()[0].Account)
-			}
-		},
-		Escape: func() { o.search.SetText("") },
-	})
+	tableView := o.build(s, table, "Nom, compte, lot, ville…", "Nouveau copropriétaire…",
+		func(r app.OwnerSummary) { o.openCard(r.Account) }, o.create)
 	prefs := s.app.Preferences()
 	o.showLeft = widget.NewCheck("Afficher les sortis", func(on bool) {
 		prefs.SetBool(prefShowLeft, on)
@@ -98,29 +79,19 @@ func newOwners(s *Shell) screen {
 		o.table.Apply()
 	})
 	o.green.Checked = prefs.Bool(prefGreenSettled)
-	o.add = widget.NewButtonWithIcon("Nouveau copropriétaire…", theme.ContentAddIcon(), o.create)
-	o.add.Importance = widget.HighImportance
-	o.summary = widget.NewLabel("")
 
 	tools := container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), container.NewHBox(o.showLeft, o.green),
 		container.New(&widgets.FixedWidth{Width: 220}, o.search))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(o.summary, o.add), widgets.Heading("Copropriétaires")), tools)
-	o.list = container.NewBorder(top, nil, nil, nil, tableView)
-	o.root = container.NewStack(o.list)
+	o.layout(top, tableView)
 	return o
 }
 
-func (o *owners) view() fyne.CanvasObject { return o.root }
-
 func (o *owners) reload() {
-	s := o.s
-	o.at = s.situation()
-	list, err := s.res.OwnerSummaries(o.at)
-	if err != nil {
-		s.showError(err)
+	list, ok := o.load(o.s.res.OwnerSummaries)
+	if !ok {
 		return
 	}
-	o.table.SetRows(list)
 	debtors := 0
 	for _, r := range list {
 		if r.Balance > 0 {
@@ -128,11 +99,6 @@ func (o *owners) reload() {
 		}
 	}
 	o.summary.SetText(fmt.Sprintf("Soldes au %s · %d débiteur%s", ledger.FrenchDate(o.at), debtors, fr.S(debtors)))
-	if s.readOnly() {
-		o.add.Disable()
-	} else {
-		o.add.Enable()
-	}
 	if o.card != nil {
 		o.card.reload()
 	}
@@ -171,9 +137,7 @@ func (o *owners) focusSearch() {
 func (o *owners) openCard(account string) {
 	o.card = newOwnerCard(o, account)
 	o.card.reload()
-	o.s.win.Canvas().Unfocus() // Escape now goes back to the list
-	o.root.Objects = []fyne.CanvasObject{o.card.root}
-	o.root.Refresh()
+	o.showCard(o.card.root)
 }
 
 // back closes the card and shows the list again.
@@ -182,8 +146,7 @@ func (o *owners) back() bool {
 		return false
 	}
 	o.card = nil
-	o.root.Objects = []fyne.CanvasObject{o.list}
-	o.root.Refresh()
+	o.showList()
 	return true
 }
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,15 +18,8 @@ import (
 // suppliers is the Fournisseurs screen: the list, and a supplier's card in
 // its place when one is opened.
 type suppliers struct {
-	s       *Shell
-	at      time.Time
-	table   *widgets.Table[app.SupplierSummary]
-	search  *widgets.Field
-	add     *widget.Button
-	summary *widget.Label
-	list    fyne.CanvasObject
-	card    *supplierCard
-	root    *fyne.Container
+	listScreen[app.SupplierSummary]
+	card *supplierCard // the open card, nil on the list
 }
 
 // owed is what the residence owes a supplier: the credit balance of his
@@ -46,8 +38,8 @@ func supplierSituation(balance ledger.Amount) string {
 }
 
 func newSuppliers(s *Shell) screen {
-	p := &suppliers{s: s}
-	p.table = &widgets.Table[app.SupplierSummary]{
+	p := &suppliers{}
+	table := &widgets.Table[app.SupplierSummary]{
 		Cols: []widgets.Column[app.SupplierSummary]{
 			{Title: "Compte", Width: 100, Text: func(r app.SupplierSummary) string { return r.Account },
 				Less: func(a, b app.SupplierSummary) bool { return a.Account < b.Account }},
@@ -81,34 +73,17 @@ func newSuppliers(s *Shell) screen {
 		NoMatch: "Aucun fournisseur ne correspond à « %s ».",
 		OnOpen:  func(r app.SupplierSummary) { p.openCard(r.Account) },
 	}
-	tableView := p.table.Build()
-	p.search = widgets.SearchBox("Nom, compte, ville, contact…", p.table.Search, func() {
-		if len(p.table.Rows()) > 0 {
-			p.openCard(p.table.Rows()[0].Account)
-		}
-	})
-	p.add = widget.NewButtonWithIcon("Nouveau fournisseur…", theme.ContentAddIcon(), p.create)
-	p.add.Importance = widget.HighImportance
-	p.summary = widget.NewLabel("")
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.summary, widgets.Heading("Fournisseurs")), widgets.ListTools(p.search, p.add))
-	p.list = container.NewBorder(top, nil, nil, nil, tableView)
-	p.root = container.NewStack(p.list)
+	tableView := p.build(s, table, "Nom, compte, ville, contact…", "Nouveau fournisseur…",
+		func(r app.SupplierSummary) { p.openCard(r.Account) }, p.create)
+	p.layout(p.standardTop("Fournisseurs"), tableView)
 	return p
 }
 
-func (p *suppliers) view() fyne.CanvasObject { return p.root }
-
 func (p *suppliers) reload() {
-	s := p.s
-	p.at = s.situation()
-	list, err := s.res.SupplierSummaries(p.at)
-	if err != nil {
-		s.showError(err)
+	if _, ok := p.load(p.s.res.SupplierSummaries); !ok {
 		return
 	}
-	p.table.SetRows(list)
 	p.summary.SetText("Soldes au " + ledger.FrenchDate(p.at))
-	widgets.SetEnabled(p.add, !s.readOnly())
 	if p.card != nil {
 		p.card.reload()
 	}
@@ -136,9 +111,7 @@ func (p *suppliers) openCard(account string) {
 	if p.card == nil {
 		return
 	}
-	p.s.win.Canvas().Unfocus()
-	p.root.Objects = []fyne.CanvasObject{p.card.root}
-	p.root.Refresh()
+	p.showCard(p.card.root)
 }
 
 func (p *suppliers) back() bool {
@@ -146,8 +119,7 @@ func (p *suppliers) back() bool {
 		return false
 	}
 	p.card = nil
-	p.root.Objects = []fyne.CanvasObject{p.list}
-	p.root.Refresh()
+	p.showList()
 	return true
 }
 
