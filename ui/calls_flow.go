@@ -213,7 +213,7 @@ func (l *fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, l.height)
 }
 
-// tableHeight is the height a dataTable needs for rows lines, with its
+// tableHeight is the height a widgets.Table needs for rows lines, with its
 // titles and its totals row.
 func tableHeight(rows int) float32 {
 	row := widget.NewLabel("0").MinSize().Height + 2*theme.SeparatorThicknessSize()

@@ -23,7 +23,7 @@ import (
 // account suggestions that open under an account box, and the row layout
 // of the lines.
 
-// entryBox is a one-line box of the entry form. Beyond field (Enter
+// entryBox is a one-line box of the entry form. Beyond widgets.Field (Enter
 // validates, Escape cancels) it may take some keys first (the account
 // suggestions), and it calls back when it gains or loses the focus.
 type entryBox struct {
@@ -76,7 +76,7 @@ func (b *entryBox) FocusLost() {
 	}
 }
 
-// onChange adds fn to what runs when the text changes (field's replaces).
+// OnChange adds fn to what runs when the text changes (widgets.Field's replaces).
 func (b *entryBox) OnChange(fn func()) { b.hooks = append(b.hooks, fn) }
 
 // listField is a drop-down list of the entry form: Enter validates the

@@ -1,7 +1,8 @@
 // Package ui is the desktop program's window: a shell (menu, navigation
 // column, banners, status line) around one screen per file. Screens read the
 // books through app and ledger and write through Residence.Update; nothing
-// here speaks SQL.
+// here speaks SQL. The pieces several screens share and that are not
+// screens (fields, the sortable table, the edit grid) live in ui/widgets.
 package ui
 
 import (
