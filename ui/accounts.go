@@ -13,6 +13,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 const prefShowHidden = "accounts.showHidden"
@@ -31,10 +32,10 @@ var accountClasses = []struct {
 // A number never changes.
 type accounts struct {
 	s          *Shell
-	table      *dataTable[app.ChartAccount]
+	table      *widgets.Table[app.ChartAccount]
 	classes    []*widget.Button // one per class: the one shown is highlighted
 	classShown int
-	search     *field
+	search     *widgets.Field
 	showHidden *widget.Check
 	add        *widget.Button
 	summary    *widget.Label
@@ -57,39 +58,39 @@ func accountKindText(a app.ChartAccount) string {
 
 func newAccounts(s *Shell) screen {
 	a := &accounts{s: s}
-	a.table = &dataTable[app.ChartAccount]{
-		cols: []column[app.ChartAccount]{
-			{title: "Compte", width: 100, text: func(r app.ChartAccount) string { return r.Code },
-				less: func(x, y app.ChartAccount) bool { return x.Code < y.Code }},
-			{title: "Libellé", width: 300, stretch: true, text: func(r app.ChartAccount) string { return r.Label },
-				less: func(x, y app.ChartAccount) bool { return fr.Fold(x.Label) < fr.Fold(y.Label) }},
-			{title: "Nature", width: 190, text: accountKindText,
-				less: func(x, y app.ChartAccount) bool { return accountKindText(x) < accountKindText(y) }},
-			{title: "Dans les listes", width: 160, text: func(r app.ChartAccount) string {
+	a.table = &widgets.Table[app.ChartAccount]{
+		Cols: []widgets.Column[app.ChartAccount]{
+			{Title: "Compte", Width: 100, Text: func(r app.ChartAccount) string { return r.Code },
+				Less: func(x, y app.ChartAccount) bool { return x.Code < y.Code }},
+			{Title: "Libellé", Width: 300, Stretch: true, Text: func(r app.ChartAccount) string { return r.Label },
+				Less: func(x, y app.ChartAccount) bool { return fr.Fold(x.Label) < fr.Fold(y.Label) }},
+			{Title: "Nature", Width: 190, Text: accountKindText,
+				Less: func(x, y app.ChartAccount) bool { return accountKindText(x) < accountKindText(y) }},
+			{Title: "Dans les listes", Width: 160, Text: func(r app.ChartAccount) string {
 				if r.Hidden {
 					return "Masqué"
 				}
 				return "Proposé"
-			}, ink: func(r app.ChartAccount) widget.Importance {
+			}, Ink: func(r app.ChartAccount) widget.Importance {
 				if r.Hidden {
 					return widget.LowImportance
 				}
 				return widget.MediumImportance
-			}, less: func(x, y app.ChartAccount) bool { return !x.Hidden && y.Hidden }},
+			}, Less: func(x, y app.ChartAccount) bool { return !x.Hidden && y.Hidden }},
 		},
-		match: func(r app.ChartAccount, q string) bool {
+		Match: func(r app.ChartAccount, q string) bool {
 			return strings.HasPrefix(r.Code, strings.ToUpper(q)) || strings.Contains(fr.Fold(r.Label), q)
 		},
-		keep: func(r app.ChartAccount) bool {
+		Keep: func(r app.ChartAccount) bool {
 			return (a.classShown == 0 || r.Class() == a.classShown) && (a.showHidden.Checked || !r.Hidden)
 		},
-		tint: func(r app.ChartAccount) color.Color {
+		Tint: func(r app.ChartAccount) color.Color {
 			if r.Hidden {
 				return headerTint
 			}
 			return nil
 		},
-		totals: func(rows []app.ChartAccount) []string {
+		Totals: func(rows []app.ChartAccount) []string {
 			hidden := 0
 			for _, r := range rows {
 				if r.Hidden {
@@ -98,36 +99,36 @@ func newAccounts(s *Shell) screen {
 			}
 			return []string{"Total", fmt.Sprintf("%d compte%s", len(rows), fr.S(len(rows))), "", fmt.Sprintf("%d masqué%s", hidden, fr.S(hidden))}
 		},
-		empty:   "Le plan comptable est vide : la résidence n'a pas été créée par Tantième.",
-		noMatch: "Aucun compte ne correspond à « %s » dans cette classe.",
-		onOpen:  func(r app.ChartAccount) { a.edit(r) },
+		Empty:   "Le plan comptable est vide : la résidence n'a pas été créée par Tantième.",
+		NoMatch: "Aucun compte ne correspond à « %s » dans cette classe.",
+		OnOpen:  func(r app.ChartAccount) { a.edit(r) },
 	}
-	tableView := a.table.build()
+	tableView := a.table.Build()
 	classBar := container.NewHBox(widget.NewLabel("Classe :"))
 	for _, c := range accountClasses {
 		b := widget.NewButton(c.label, func() { a.showClass(c.class) })
 		a.classes = append(a.classes, b)
 		classBar.Add(b)
 	}
-	a.search = searchBox("Numéro ou libellé : 614, assurance…", a.table.search, func() {
-		if len(a.table.rows) > 0 {
-			a.edit(a.table.rows[0])
+	a.search = widgets.SearchBox("Numéro ou libellé : 614, assurance…", a.table.Search, func() {
+		if len(a.table.Rows()) > 0 {
+			a.edit(a.table.Rows()[0])
 		}
 	})
 	prefs := s.app.Preferences()
 	a.showHidden = widget.NewCheck("Afficher les comptes masqués", func(on bool) {
 		prefs.SetBool(prefShowHidden, on)
-		a.table.apply()
+		a.table.Apply()
 	})
 	a.showHidden.Checked = prefs.BoolWithFallback(prefShowHidden, true)
 	a.add = widget.NewButtonWithIcon("Nouveau sous-compte…", theme.ContentAddIcon(), a.create)
 	a.add.Importance = widget.HighImportance
 	a.summary = widget.NewLabel("")
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, a.summary, heading("Plan comptable")),
+		container.NewBorder(nil, nil, nil, a.summary, widgets.Heading("Plan comptable")),
 		classBar,
-		listTools(a.search, a.add, a.showHidden))
-	help := note("Cliquez sur un compte pour modifier son libellé ou le masquer dans les listes de choix. Un compte masqué reste valable ; son numéro ne change jamais.")
+		widgets.ListTools(a.search, a.add, a.showHidden))
+	help := widgets.Note("Cliquez sur un compte pour modifier son libellé ou le masquer dans les listes de choix. Un compte masqué reste valable ; son numéro ne change jamais.")
 	help.Importance = widget.LowImportance
 	a.root = container.NewBorder(top, help, nil, nil, tableView)
 	a.showClass(0)
@@ -144,7 +145,7 @@ func (a *accounts) showClass(class int) {
 		}
 		a.classes[i].Refresh()
 	}
-	a.table.apply()
+	a.table.Apply()
 }
 
 func (a *accounts) view() fyne.CanvasObject { return a.root }
@@ -156,7 +157,7 @@ func (a *accounts) reload() {
 		s.showError(err)
 		return
 	}
-	a.table.setRows(list)
+	a.table.SetRows(list)
 	subs := 0
 	for _, r := range list {
 		if r.Kind == app.AccountSub {
@@ -164,7 +165,7 @@ func (a *accounts) reload() {
 		}
 	}
 	a.summary.SetText(fmt.Sprintf("%d comptes, dont %d sous-compte%s créé%s par vous", len(list), subs, fr.S(subs), fr.S(subs)))
-	setEnabled(a.add, !s.readOnly())
+	widgets.SetEnabled(a.add, !s.readOnly())
 }
 
 func (a *accounts) focusSearch() { a.s.win.Canvas().Focus(a.search) }
@@ -176,9 +177,9 @@ func (a *accounts) reveal(code string) {
 		a.showHidden.SetChecked(true)
 	}
 	a.showClass(0)
-	for i, r := range a.table.rows {
+	for i, r := range a.table.Rows() {
 		if r.Code == code {
-			a.table.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			a.table.Widget().ScrollTo(widget.TableCellID{Row: i, Col: 0})
 		}
 	}
 }
@@ -189,10 +190,10 @@ func (a *accounts) create() {
 	if s.readOnly() {
 		return
 	}
-	code := newField("", "6 caractères : 614100, 6141AS…")
-	label := newField("", "par exemple : Contrat d'entretien de l'ascenseur")
-	hidden := newCheckField("Masquer dans les listes de choix", false)
-	parent := note("Commencez par le numéro du compte officiel à subdiviser (614 Contrats de maintenance → 614100, 614200…).")
+	code := widgets.NewField("", "6 caractères : 614100, 6141AS…")
+	label := widgets.NewField("", "par exemple : Contrat d'entretien de l'ascenseur")
+	hidden := widgets.NewCheckField("Masquer dans les listes de choix", false)
+	parent := widgets.Note("Commencez par le numéro du compte officiel à subdiviser (614 Contrats de maintenance → 614100, 614200…).")
 	f := s.newForm("Nouveau sous-compte", "Créer le compte", code, label, hidden)
 	f.width = 700
 	chainChanged(code, func(t string) {
@@ -237,7 +238,7 @@ func (a *accounts) create() {
 	}
 	form := widget.NewForm(widget.NewFormItem("Numéro *", code), widget.NewFormItem("", parent),
 		widget.NewFormItem("Libellé *", label), widget.NewFormItem("", hidden))
-	f.show(container.NewVBox(form, note("Le numéro d'un compte ne pourra plus être changé. * obligatoire. Touche Entrée : créer. Touche Échap : annuler.")), code)
+	f.show(container.NewVBox(form, widgets.Note("Le numéro d'un compte ne pourra plus être changé. * obligatoire. Touche Entrée : créer. Touche Échap : annuler.")), code)
 }
 
 // subAccountCode is the code stored for what was typed: capitals, and
@@ -273,8 +274,8 @@ func checkSubAccount(code string) error {
 // label of an owner's, a supplier's or a bank's account follows his card.
 func (a *accounts) edit(r app.ChartAccount) {
 	s := a.s
-	label := newField(r.Label, "")
-	hidden := newCheckField("Masquer dans les listes de choix (le compte reste valable)", r.Hidden)
+	label := widgets.NewField(r.Label, "")
+	hidden := widgets.NewCheckField("Masquer dans les listes de choix (le compte reste valable)", r.Hidden)
 	number := widget.NewLabelWithStyle(r.Code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	parent := widget.NewLabel(accountKindText(r))
 	if r.Kind != app.AccountOfficial {
@@ -322,9 +323,9 @@ func (a *accounts) edit(r app.ChartAccount) {
 		widget.NewFormItem("Libellé *", label), widget.NewFormItem("", hidden)}
 	content := container.NewVBox(widget.NewForm(items...))
 	if where != "" {
-		content.Add(note(where))
+		content.Add(widgets.Note(where))
 	}
-	content.Add(note("Le numéro d'un compte ne change jamais. Touche Entrée : enregistrer. Touche Échap : annuler."))
+	content.Add(widgets.Note("Le numéro d'un compte ne change jamais. Touche Entrée : enregistrer. Touche Échap : annuler."))
 	var first fyne.Focusable = label
 	if label.Disabled() {
 		first = hidden

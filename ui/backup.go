@@ -16,6 +16,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/desktop"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // residenceDocuments is the folder of the documents generated for the open
@@ -82,7 +83,7 @@ func (s *Shell) backupForm() {
 	dir, dirLine := s.folderField(folders[0])
 	dir.SetPlaceHolder("Dossier de la sauvegarde : votre clé USB, par exemple")
 	docs := s.residenceDocuments()
-	full := newCheckField("Sauvegarde complète (ajoute les documents PDF générés : "+docs+")", false)
+	full := widgets.NewCheckField("Sauvegarde complète (ajoute les documents PDF générés : "+docs+")", false)
 	f := s.newForm("Sauvegarder la résidence", "Sauvegarder", dir, full)
 	f.width = 720
 
@@ -133,13 +134,13 @@ func (s *Shell) backupForm() {
 		return errStay
 	}
 	content := container.NewVBox(
-		note("La sauvegarde est un fichier .copro.zip qui contient toute la comptabilité de la résidence. Elle est relue et vérifiée une fois écrite. "+
+		widgets.Note("La sauvegarde est un fichier .copro.zip qui contient toute la comptabilité de la résidence. Elle est relue et vérifiée une fois écrite. "+
 			"Gardez-la sur une clé USB rangée ailleurs que l'ordinateur."),
 		widget.NewForm(widget.NewFormItem("Dossier *", dirLine)),
 		stickButtons(sticks, userDocuments(), dir),
 		full,
-		note(keepText),
-		note(last),
+		widgets.Note(keepText),
+		widgets.Note(last),
 	)
 	f.show(content, dir)
 	refit(f)
@@ -147,7 +148,7 @@ func (s *Shell) backupForm() {
 
 // stickButtons offers the USB sticks plugged in, then the Documents, as
 // buttons that fill the folder in; nothing when no stick is plugged in.
-func stickButtons(sticks []string, documents string, dir *field) fyne.CanvasObject {
+func stickButtons(sticks []string, documents string, dir *widgets.Field) fyne.CanvasObject {
 	row := container.NewHBox()
 	if len(sticks) == 0 {
 		return row
@@ -172,16 +173,16 @@ func (s *Shell) backedUp(done app.BackupResult) {
 	}
 	f := s.newForm("Sauvegarde terminée", "Fermer")
 	f.cancel.Hide()
-	folder := newButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() {
+	folder := widgets.NewButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() {
 		if s.openInSystem(filepath.Dir(done.Path)) {
 			f.close()
 		}
 	})
-	folder.keys = f.keys
+	folder.Keys = f.keys
 	f.extra = []fyne.CanvasObject{folder}
 	f.width = 680
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
-	f.show(container.NewBorder(nil, nil, icon, nil, note(done.Summary())), f.ok)
+	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(done.Summary())), f.ok)
 	refit(f)
 }
 

@@ -15,13 +15,14 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // dialogCheck finds a check box of the topmost dialog by the start of its text.
-func dialogCheck(t *testing.T, s *Shell, prefix string) *checkField {
+func dialogCheck(t *testing.T, s *Shell, prefix string) *widgets.CheckField {
 	t.Helper()
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if c, ok := o.(*checkField); ok && strings.HasPrefix(c.Text, prefix) {
+		if c, ok := o.(*widgets.CheckField); ok && strings.HasPrefix(c.Text, prefix) {
 			return c
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // bank is the Banque screen: the deposit slips of the cheques received
@@ -60,18 +61,18 @@ func newBank(s *Shell) screen {
 	doneScroll := container.NewVScroll(b.done)
 	doneScroll.SetMinSize(fyne.NewSize(0, 130))
 	b.settings = widget.NewButtonWithIcon("Réglages…", theme.SettingsIcon(), b.settingsForm)
-	pick := container.NewHBox(widget.NewLabel("Compte bancaire :"), container.New(&fixedWidth{300}, b.account), b.settings)
-	when := container.NewHBox(widget.NewLabel("Date de remise :"), container.New(&fixedWidth{140}, b.date))
+	pick := container.NewHBox(widget.NewLabel("Compte bancaire :"), container.New(&widgets.FixedWidth{Width: 300}, b.account), b.settings)
+	when := container.NewHBox(widget.NewLabel("Date de remise :"), container.New(&widgets.FixedWidth{Width: 140}, b.date))
 	actions := container.NewVBox(b.waiting, container.NewHBox(b.all, b.none, layout.NewSpacer(), b.counter, b.deposit))
 	slip := container.NewBorder(
-		container.NewVBox(note("Cochez les chèques que vous remettez à la banque : le bordereau de remise est imprimé, puis les chèques sont marqués remis à la date indiquée."), when),
+		container.NewVBox(widgets.Note("Cochez les chèques que vous remettez à la banque : le bordereau de remise est imprimé, puis les chèques sont marqués remis à la date indiquée."), when),
 		container.NewVBox(actions, widget.NewSeparator(),
 			widget.NewLabelWithStyle("Remises de l'exercice", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			doneScroll),
 		nil, nil, container.NewVScroll(b.cheques))
 	b.recon = newReconcile(b)
 	b.tabs = container.NewAppTabs(container.NewTabItem("Remise de chèques", slip), container.NewTabItem("Rapprochement", b.recon.root))
-	b.root = container.NewBorder(container.NewBorder(nil, nil, heading("Banque"), container.NewCenter(pick)), nil, nil, nil, b.tabs)
+	b.root = container.NewBorder(container.NewBorder(nil, nil, widgets.Heading("Banque"), container.NewCenter(pick)), nil, nil, nil, b.tabs)
 	return b
 }
 
@@ -142,11 +143,11 @@ func (b *bank) reload() {
 		check.Checked = keep[id]
 		b.checks[id] = check
 		amount := widget.NewLabelWithStyle(c.Amount.String(), fyne.TextAlignTrailing, fyne.TextStyle{})
-		b.cheques.Add(container.NewBorder(nil, nil, nil, container.New(&fixedWidth{140}, amount), check))
+		b.cheques.Add(container.NewBorder(nil, nil, nil, container.New(&widgets.FixedWidth{Width: 140}, amount), check))
 	}
 	b.ticked = keep
 	if len(list) == 0 {
-		b.cheques.Add(note("Aucun chèque en attente de remise sur ce compte. Les chèques apparaissent ici dès que vous encaissez un règlement par chèque (fiche du copropriétaire, bouton « Encaisser un règlement… »)."))
+		b.cheques.Add(widgets.Note("Aucun chèque en attente de remise sur ce compte. Les chèques apparaissent ici dès que vous encaissez un règlement par chèque (fiche du copropriétaire, bouton « Encaisser un règlement… »)."))
 	}
 	b.cheques.Refresh()
 	var waiting ledger.Amount
@@ -157,7 +158,7 @@ func (b *bank) reload() {
 	b.count()
 	b.listDeposits()
 	b.recon.reload()
-	setEnabled(b.settings, !s.readOnly() && len(b.banks) > 0)
+	widgets.SetEnabled(b.settings, !s.readOnly() && len(b.banks) > 0)
 }
 
 func orDash(s string) string {
@@ -171,9 +172,9 @@ func orDash(s string) string {
 func (b *bank) count() {
 	n, total := app.ChequeSelection(b.pending, b.ticked)
 	b.counter.SetText(fmt.Sprintf("%d chèque%s coché%s — %s", n, fr.S(n), fr.S(n), total.String()))
-	setEnabled(b.deposit, n > 0 && !b.s.readOnly())
-	setEnabled(b.all, len(b.pending) > 0)
-	setEnabled(b.none, n > 0)
+	widgets.SetEnabled(b.deposit, n > 0 && !b.s.readOnly())
+	widgets.SetEnabled(b.all, len(b.pending) > 0)
+	widgets.SetEnabled(b.none, n > 0)
 }
 
 func (b *bank) tickAll(on bool) {
@@ -248,16 +249,16 @@ func (b *bank) listDeposits() {
 	}
 	b.done.Objects = nil
 	if len(list) == 0 {
-		b.done.Add(note("Aucune remise pendant l'exercice sur ce compte."))
+		b.done.Add(widgets.Note("Aucune remise pendant l'exercice sur ce compte."))
 	}
 	for i := len(list) - 1; i >= 0; i-- {
 		dep := list[i]
 		print := widget.NewButtonWithIcon("Imprimer le bordereau", theme.DocumentPrintIcon(), func() { b.printSlip(dep) })
 		cancel := widget.NewButtonWithIcon("Annuler la remise…", theme.DeleteIcon(), func() { b.cancelDeposit(dep) })
-		setEnabled(cancel, !s.readOnly())
+		widgets.SetEnabled(cancel, !s.readOnly())
 		text := fmt.Sprintf("Remise n° %d du %s — %d chèque%s", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, fr.S(dep.Count))
 		amount := widget.NewLabelWithStyle(dep.Total.String(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		b.done.Add(container.NewBorder(nil, nil, nil, container.NewHBox(container.New(&fixedWidth{140}, amount), print, cancel), widget.NewLabel(text)))
+		b.done.Add(container.NewBorder(nil, nil, nil, container.NewHBox(container.New(&widgets.FixedWidth{Width: 140}, amount), print, cancel), widget.NewLabel(text)))
 	}
 	b.done.Refresh()
 }
@@ -296,7 +297,7 @@ func (b *bank) settingsForm() {
 	}
 	receipts := bankChoice(b.banks, rec)
 	payments := bankChoice(b.banks, pay)
-	via := newCheckField("Les chèques reçus attendent sur le compte 511 jusqu'à leur remise en banque", cur.ChequesVia511)
+	via := widgets.NewCheckField("Les chèques reçus attendent sur le compte 511 jusqu'à leur remise en banque", cur.ChequesVia511)
 	f := s.newForm("Réglages de la banque", "Enregistrer les réglages", receipts, payments, via)
 	f.width = 680
 	f.submit = func() error {
@@ -315,5 +316,5 @@ func (b *bank) settingsForm() {
 	f.show(container.NewVBox(formGrid(
 		formLabel("Règlements des copropriétaires sur"), receipts,
 		formLabel("Paiements des fournisseurs depuis"), payments,
-	), via, note("Ce sont les comptes proposés d'office ; chaque saisie peut en choisir un autre.")), receipts)
+	), via, widgets.Note("Ce sont les comptes proposés d'office ; chaque saisie peut en choisir un autre.")), receipts)
 }

@@ -16,6 +16,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // reconcile is the Rapprochement tab of the Banque screen: for a statement
@@ -40,7 +41,7 @@ type reconcile struct {
 	rc     app.Reconciliation
 	loaded bool
 	ticked map[int64]bool
-	table  *dataTable[app.ReconLine]
+	table  *widgets.Table[app.ReconLine]
 	root   fyne.CanvasObject
 }
 
@@ -77,38 +78,38 @@ func newReconcile(b *bank) *reconcile {
 		}
 		return a.String()
 	}
-	r.table = &dataTable[app.ReconLine]{
-		cols: []column[app.ReconLine]{
-			{title: "✓", width: 40, text: func(l app.ReconLine) string {
+	r.table = &widgets.Table[app.ReconLine]{
+		Cols: []widgets.Column[app.ReconLine]{
+			{Title: "✓", Width: 40, Text: func(l app.ReconLine) string {
 				if r.ticked[l.ID] {
 					return "☑"
 				}
 				return "☐"
 			}},
-			{title: "Date", width: 105, text: func(l app.ReconLine) string { return ledger.FrenchDate(l.Date) }},
-			{title: "Journal", width: 75, text: func(l app.ReconLine) string { return l.Journal }},
-			{title: "Pièce", width: 110, text: func(l app.ReconLine) string { return l.Piece }},
-			{title: "Libellé", width: 200, stretch: true, text: func(l app.ReconLine) string { return l.Text() }},
-			{title: "Entrée (débit)", width: 135, align: fyne.TextAlignTrailing, text: func(l app.ReconLine) string { return money(l.Debit) }},
-			{title: "Sortie (crédit)", width: 135, align: fyne.TextAlignTrailing, text: func(l app.ReconLine) string { return money(l.Credit) }},
+			{Title: "Date", Width: 105, Text: func(l app.ReconLine) string { return ledger.FrenchDate(l.Date) }},
+			{Title: "Journal", Width: 75, Text: func(l app.ReconLine) string { return l.Journal }},
+			{Title: "Pièce", Width: 110, Text: func(l app.ReconLine) string { return l.Piece }},
+			{Title: "Libellé", Width: 200, Stretch: true, Text: func(l app.ReconLine) string { return l.Text() }},
+			{Title: "Entrée (débit)", Width: 135, Align: fyne.TextAlignTrailing, Text: func(l app.ReconLine) string { return money(l.Debit) }},
+			{Title: "Sortie (crédit)", Width: 135, Align: fyne.TextAlignTrailing, Text: func(l app.ReconLine) string { return money(l.Credit) }},
 		},
-		empty: "Indiquez la date du relevé de banque puis « Ouvrir le relevé » : les écritures du compte jusqu'à cette date s'affichent ici, à cocher.",
-		tint: func(l app.ReconLine) color.Color {
+		Empty: "Indiquez la date du relevé de banque puis « Ouvrir le relevé » : les écritures du compte jusqu'à cette date s'affichent ici, à cocher.",
+		Tint: func(l app.ReconLine) color.Color {
 			if r.ticked[l.ID] {
 				return selectionTint
 			}
 			return nil
 		},
-		onOpen: r.toggle,
+		OnOpen: r.toggle,
 	}
-	view := r.table.build()
-	r.openRow = container.NewHBox(widget.NewLabel("Solde de départ (premier relevé) :"), container.New(&fixedWidth{150}, r.opening))
+	view := r.table.Build()
+	r.openRow = container.NewHBox(widget.NewLabel("Solde de départ (premier relevé) :"), container.New(&widgets.FixedWidth{Width: 150}, r.opening))
 	r.openRow.Hide()
 	top := container.NewVBox(
-		note("Pour chaque relevé de banque : indiquez sa date et son solde final, puis cochez les écritures qui y figurent. L'écart doit être nul."),
-		container.NewHBox(widget.NewLabel("Date du relevé :"), container.New(&fixedWidth{130}, r.date), openBtn,
-			layout.NewSpacer(), container.New(&fixedWidth{260}, r.saved)),
-		container.NewHBox(widget.NewLabel("Solde du relevé (€) :"), container.New(&fixedWidth{150}, r.balance), r.openRow),
+		widgets.Note("Pour chaque relevé de banque : indiquez sa date et son solde final, puis cochez les écritures qui y figurent. L'écart doit être nul."),
+		container.NewHBox(widget.NewLabel("Date du relevé :"), container.New(&widgets.FixedWidth{Width: 130}, r.date), openBtn,
+			layout.NewSpacer(), container.New(&widgets.FixedWidth{Width: 260}, r.saved)),
+		container.NewHBox(widget.NewLabel("Solde du relevé (€) :"), container.New(&widgets.FixedWidth{Width: 150}, r.balance), r.openRow),
 	)
 	bottom := container.NewVBox(r.summary, container.NewHBox(r.verdict, layout.NewSpacer(), r.del, r.print, r.save))
 	r.root = container.NewBorder(top, bottom, nil, nil, view)
@@ -145,7 +146,7 @@ func (r *reconcile) reload() {
 	}
 	r.loaded = false
 	r.rc = app.Reconciliation{}
-	r.table.setRows(nil)
+	r.table.SetRows(nil)
 	r.count()
 }
 
@@ -178,7 +179,7 @@ func (r *reconcile) open() {
 	} else {
 		r.openRow.Hide()
 	}
-	r.table.setRows(rc.Lines)
+	r.table.SetRows(rc.Lines)
 	r.count()
 }
 
@@ -191,7 +192,7 @@ func (r *reconcile) toggle(l app.ReconLine) {
 	} else {
 		r.ticked[l.ID] = true
 	}
-	r.table.apply()
+	r.table.Apply()
 	r.count()
 }
 
@@ -211,9 +212,9 @@ func (r *reconcile) amounts() (closing, opening ledger.Amount, err error) {
 func (r *reconcile) count() {
 	s := r.b.s
 	ro := s.readOnly()
-	setEnabled(r.save, r.loaded && !ro)
-	setEnabled(r.print, r.loaded && r.rc.Saved)
-	setEnabled(r.del, r.loaded && r.rc.Saved && !ro)
+	widgets.SetEnabled(r.save, r.loaded && !ro)
+	widgets.SetEnabled(r.print, r.loaded && r.rc.Saved)
+	widgets.SetEnabled(r.del, r.loaded && r.rc.Saved && !ro)
 	if !r.loaded {
 		r.summary.SetText("")
 		r.verdict.SetText("")

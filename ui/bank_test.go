@@ -10,6 +10,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 func TestDepositSlip(t *testing.T) {
@@ -109,7 +110,7 @@ func TestBankSettings(t *testing.T) {
 	mustContain(t, "the form", overlayText(s), "Réglages de la banque", "Règlements des copropriétaires sur", "512001 — Compte courant")
 	top := s.win.Canvas().Overlays().Top()
 	for _, o := range visible(top) {
-		if c, ok := o.(*checkField); ok {
+		if c, ok := o.(*widgets.CheckField); ok {
 			c.SetChecked(true)
 		}
 	}

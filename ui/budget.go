@@ -13,6 +13,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // budgetScreen is the Budget screen: the budget of the exercise shown (N)
@@ -37,7 +38,7 @@ type budgetScreen struct {
 	problem    *widget.Label
 
 	fundTitle  *widget.Label
-	fundAmount *field
+	fundAmount *widgets.Field
 	fundKey    *widget.Select
 	fundSave   *widget.Button
 	fundMin    *widget.Button
@@ -75,8 +76,8 @@ func newBudget(s *Shell) screen {
 	b.problem.Hide()
 
 	b.fundTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	b.fundAmount = newField("", "montant annuel, par exemple 2 304,19")
-	b.fundAmount.setKeys(&formKeys{enter: b.saveFund, escape: b.fillFund})
+	b.fundAmount = widgets.NewField("", "montant annuel, par exemple 2 304,19")
+	b.fundAmount.SetKeys(&widgets.FormKeys{Enter: b.saveFund, Escape: b.fillFund})
 	b.fundKey = widget.NewSelect(nil, nil)
 	b.fundSave = widget.NewButtonWithIcon("Enregistrer le fonds", theme.DocumentSaveIcon(), b.saveFund)
 	b.fundMin = widget.NewButton("Proposer le minimum", func() {
@@ -84,11 +85,11 @@ func newBudget(s *Shell) screen {
 		s.win.Canvas().Focus(b.fundAmount)
 	})
 	b.fundState = container.NewVBox()
-	fundLine := container.NewHBox(widget.NewLabel("Montant annuel :"), container.New(&fixedWidth{150}, b.fundAmount),
-		widget.NewLabel("€   Clé :"), container.New(&fixedWidth{210}, b.fundKey), b.fundSave, b.fundMin)
-	fund := tinted(surface, container.NewVBox(b.fundTitle, fundLine, b.fundState))
+	fundLine := container.NewHBox(widget.NewLabel("Montant annuel :"), container.New(&widgets.FixedWidth{Width: 150}, b.fundAmount),
+		widget.NewLabel("€   Clé :"), container.New(&widgets.FixedWidth{Width: 210}, b.fundKey), b.fundSave, b.fundMin)
+	fund := widgets.Tinted(surface, container.NewVBox(b.fundTitle, fundLine, b.fundState))
 
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(b.fromActual, b.copyFrom, b.add), heading("Budget prévisionnel"))
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(b.fromActual, b.copyFrom, b.add), widgets.Heading("Budget prévisionnel"))
 	choiceLine := container.NewHBox(widget.NewLabel("Budget de l'exercice :"), b.choice)
 	help := widget.NewLabel("Tapez les montants votés : enregistré dès que vous quittez la case (Tab, Entrée, flèches) · Échap rétablit le montant · 0 ou vide retire la ligne")
 	help.Importance = widget.LowImportance
@@ -143,9 +144,9 @@ func (b *budgetScreen) reload() {
 	b.buildGrid()
 	b.reloadFund()
 	ro := b.readOnly()
-	setEnabled(b.add, !ro)
-	setEnabled(b.copyFrom, !ro)
-	setEnabled(b.fromActual, !ro && b.actualSource().ID != 0)
+	widgets.SetEnabled(b.add, !ro)
+	widgets.SetEnabled(b.copyFrom, !ro)
+	widgets.SetEnabled(b.fromActual, !ro && b.actualSource().ID != 0)
 	b.copyFrom.SetText("Copier un budget…")
 	if src := b.copySource(); src.ID == 0 {
 		b.copyFrom.Disable()
@@ -170,12 +171,12 @@ func (b *budgetScreen) buildGrid() {
 		return "Réalisé " + e.Name()
 	}
 	b.grid = &budgetGrid{
-		cols: []gridCol{
-			{title: "Compte", width: 90},
-			{title: "Libellé", width: 260, stretch: true},
-			{title: "Budget " + ex.Name(), width: 170},
-			{title: actualTitle(n, n.Year()), width: 160, align: fyne.TextAlignTrailing},
-			{title: actualTitle(prev, n.Year()-1), width: 160, align: fyne.TextAlignTrailing},
+		cols: []widgets.GridColumn{
+			{Title: "Compte", Width: 90},
+			{Title: "Libellé", Width: 260, Stretch: true},
+			{Title: "Budget " + ex.Name(), Width: 170},
+			{Title: actualTitle(n, n.Year()), Width: 160, Align: fyne.TextAlignTrailing},
+			{Title: actualTitle(prev, n.Year()-1), Width: 160, Align: fyne.TextAlignTrailing},
 		},
 		noActual: [2]bool{false, prev.ID == 0},
 		focus:    func(f fyne.Focusable) { b.s.win.Canvas().Focus(f) },
@@ -195,8 +196,8 @@ func (b *budgetScreen) buildGrid() {
 func (b *budgetScreen) showProblems() {
 	var out []string
 	for _, r := range b.grid.rows {
-		if r.err != nil {
-			out = append(out, fmt.Sprintf("%s clé %s : %s", r.account, r.key, b.s.message(r.err)))
+		if r.entry.Err != nil {
+			out = append(out, fmt.Sprintf("%s clé %s : %s", r.account, r.key, b.s.message(r.entry.Err)))
 		}
 	}
 	if len(out) == 0 {
@@ -219,7 +220,7 @@ func (b *budgetScreen) saveLine(r *budgetRow, a ledger.Amount) error {
 	if err := s.res.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: r.account, Key: r.key, Amount: a}); err != nil {
 		return err
 	}
-	r.stored = a
+	r.entry.Stored = a
 	net, _, _ := b.grid.totals()
 	what := a.String() + " enregistrés"
 	if a == 0 {
@@ -277,11 +278,11 @@ func (b *budgetScreen) lineForm() {
 		first = keyOptions[0]
 	}
 	key := newChoiceField(keyOptions, first, nil)
-	amount := newField("", "montant annuel, par exemple 3 600,00")
+	amount := widgets.NewField("", "montant annuel, par exemple 3 600,00")
 	f := s.newForm("Ajouter une ligne au budget "+ex.Name(), "Ajouter", account, key, amount)
 	f.width = 720
 	account.ownKey = func(ev *fyne.KeyEvent) bool { return picker.key(account, ev) }
-	account.onChange(func() { picker.search(account) })
+	account.OnChange(func() { picker.search(account) })
 	account.lost = func() {
 		if picker.shown(account) {
 			if a, ok := picker.current(); ok {
@@ -316,8 +317,8 @@ func (b *budgetScreen) lineForm() {
 			s.win.Canvas().Focus(amount)
 			return ledger.Errorf(ledger.Invalid, "Indiquez le montant annuel de la ligne")
 		}
-		if r := b.grid.row(code, acc.Code); r != nil && r.stored != 0 {
-			return ledger.Errorf(ledger.Conflict, "Le compte %s figure déjà au budget %s sur la clé %s (%s) : modifiez son montant dans le tableau", acc.Code, ex.Name(), code, r.stored.String())
+		if r := b.grid.row(code, acc.Code); r != nil && r.entry.Stored != 0 {
+			return ledger.Errorf(ledger.Conflict, "Le compte %s figure déjà au budget %s sur la clé %s (%s) : modifiez son montant dans le tableau", acc.Code, ex.Name(), code, r.entry.Stored.String())
 		}
 		if err := s.res.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: acc.Code, Key: code, Amount: a}); err != nil {
 			return err
@@ -331,7 +332,7 @@ func (b *budgetScreen) lineForm() {
 	}
 	form := widget.NewForm(widget.NewFormItem("Compte *", account), widget.NewFormItem("Clé de répartition *", key),
 		widget.NewFormItem("Montant annuel *", amount))
-	body := container.NewVBox(form, note("Charges (classe 6, hors travaux 67x) et produits attendus (classe 7, hors provisions 70x) : un produit vient en déduction des charges de sa clé. "+
+	body := container.NewVBox(form, widgets.Note("Charges (classe 6, hors travaux 67x) et produits attendus (classe 7, hors provisions 70x) : un produit vient en déduction des charges de sa clé. "+
 		"Touche Entrée : ajouter. Touche Échap : annuler."))
 	f.show(container.NewStack(body, picker.layer), account) // not refitted: the account list opens in its height
 }
@@ -375,7 +376,7 @@ func (b *budgetScreen) replaced() (string, bool) {
 	ex := b.budgetEx()
 	n := 0
 	for _, r := range b.grid.rows {
-		if r.stored != 0 {
+		if r.entry.Stored != 0 {
 			n++
 		}
 	}
@@ -402,7 +403,7 @@ func (b *budgetScreen) copyForm() {
 		}
 	}
 	from := newChoiceField(names, b.copySource().Name(), nil)
-	pct := newField("0", "par exemple 3 ou 2,5")
+	pct := widgets.NewField("0", "par exemple 3 ou 2,5")
 	what, replaces := b.replaced()
 	f := s.newForm("Copier un budget vers "+target.Name(), "Copier le budget", from, pct)
 	if replaces {
@@ -442,7 +443,7 @@ func (b *budgetScreen) copyForm() {
 		return nil
 	}
 	form := widget.NewForm(widget.NewFormItem("Budget à copier", from), widget.NewFormItem("Augmentation (%)", pct))
-	f.show(container.NewVBox(form, note(what+" Chaque ligne est copiée avec son compte et sa clé, son montant augmenté du pourcentage (0 : à l'identique ; un nombre négatif le diminue), arrondi au centime.")), pct)
+	f.show(container.NewVBox(form, widgets.Note(what+" Chaque ligne est copiée avec son compte et sa clé, son montant augmenté du pourcentage (0 : à l'identique ; un nombre négatif le diminue), arrondi au centime.")), pct)
 	refit(f)
 }
 
@@ -519,14 +520,14 @@ func (b *budgetScreen) reloadFund() {
 	case st.Set:
 		b.fundState.Add(ok(fmt.Sprintf("%s Le fonds de travaux %s (%s) l'atteint.", minimum, ex.Name(), st.Fund.Amount.String())))
 	default:
-		b.fundState.Add(note("Aucun fonds de travaux n'est fixé, et le budget est vide."))
+		b.fundState.Add(widgets.Note("Aucun fonds de travaux n'est fixé, et le budget est vide."))
 	}
 	b.fundState.Refresh()
 	ro := b.readOnly()
-	setEnabled(b.fundAmount, !ro)
-	setEnabled(b.fundKey, !ro)
-	setEnabled(b.fundSave, !ro)
-	setEnabled(b.fundMin, !ro && st.Minimum > 0)
+	widgets.SetEnabled(b.fundAmount, !ro)
+	widgets.SetEnabled(b.fundKey, !ro)
+	widgets.SetEnabled(b.fundSave, !ro)
+	widgets.SetEnabled(b.fundMin, !ro && st.Minimum > 0)
 }
 
 // fillFund puts back the saved fund in its fields (Escape).

@@ -15,6 +15,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // callsScreen is the Appels de fonds screen: the calls posted in the
@@ -25,9 +26,9 @@ import (
 type callsScreen struct {
 	s     *Shell
 	calls []app.CallSummary
-	table *dataTable[app.CallSummary]
+	table *widgets.Table[app.CallSummary]
 
-	search                *field
+	search                *widgets.Field
 	state                 *widget.Label
 	misdirected           map[int64]bool
 	stale                 *fyne.Container // says which calls a later sale made wrong
@@ -35,8 +36,8 @@ type callsScreen struct {
 
 	selected     *app.CallSummary
 	detailTitle  *widget.Label
-	keys         *dataTable[ledger.CallKey]
-	owners       *dataTable[callOwnerRow]
+	keys         *widgets.Table[ledger.CallKey]
+	owners       *widgets.Table[callOwnerRow]
 	reprint, del *widget.Button
 	why          *widget.Label
 	keyLabels    map[string]string
@@ -57,30 +58,30 @@ var callSelectedTint = color.NRGBA{0x1F, 0x4E, 0x8C, 0x2A}
 
 func newCalls(s *Shell) screen {
 	c := &callsScreen{s: s}
-	c.table = &dataTable[app.CallSummary]{
-		cols: []column[app.CallSummary]{
-			{title: "Pièce", width: 90, text: func(r app.CallSummary) string { return r.Piece },
-				less: func(a, b app.CallSummary) bool { return a.Piece < b.Piece }},
-			{title: "Échéance", width: 110, text: func(r app.CallSummary) string { return ledger.FrenchDate(r.Due) },
-				less: func(a, b app.CallSummary) bool { return a.Due.Before(b.Due) || a.Due.Equal(b.Due) && a.Piece < b.Piece }},
-			{title: "Période", width: 200, stretch: true, text: callPeriodText},
-			{title: "Type", width: 170, text: func(r app.CallSummary) string { return kindTitle(r.Kind, r.Works) },
-				less: func(a, b app.CallSummary) bool { return kindRank(a.Kind) < kindRank(b.Kind) }},
-			{title: "Copropriétaires", width: 140, align: fyne.TextAlignTrailing, text: func(r app.CallSummary) string { return strconv.Itoa(r.Owners) }},
-			{title: "Montant", width: 150, align: fyne.TextAlignTrailing, text: func(r app.CallSummary) string { return r.Amount.String() },
-				ink:  func(r app.CallSummary) widget.Importance { return creditInk(r.Amount) },
-				less: func(a, b app.CallSummary) bool { return a.Amount < b.Amount }},
-			{title: "État", width: 120, text: callStateText, ink: func(r app.CallSummary) widget.Importance {
+	c.table = &widgets.Table[app.CallSummary]{
+		Cols: []widgets.Column[app.CallSummary]{
+			{Title: "Pièce", Width: 90, Text: func(r app.CallSummary) string { return r.Piece },
+				Less: func(a, b app.CallSummary) bool { return a.Piece < b.Piece }},
+			{Title: "Échéance", Width: 110, Text: func(r app.CallSummary) string { return ledger.FrenchDate(r.Due) },
+				Less: func(a, b app.CallSummary) bool { return a.Due.Before(b.Due) || a.Due.Equal(b.Due) && a.Piece < b.Piece }},
+			{Title: "Période", Width: 200, Stretch: true, Text: callPeriodText},
+			{Title: "Type", Width: 170, Text: func(r app.CallSummary) string { return kindTitle(r.Kind, r.Works) },
+				Less: func(a, b app.CallSummary) bool { return kindRank(a.Kind) < kindRank(b.Kind) }},
+			{Title: "Copropriétaires", Width: 140, Align: fyne.TextAlignTrailing, Text: func(r app.CallSummary) string { return strconv.Itoa(r.Owners) }},
+			{Title: "Montant", Width: 150, Align: fyne.TextAlignTrailing, Text: func(r app.CallSummary) string { return r.Amount.String() },
+				Ink:  func(r app.CallSummary) widget.Importance { return creditInk(r.Amount) },
+				Less: func(a, b app.CallSummary) bool { return a.Amount < b.Amount }},
+			{Title: "État", Width: 120, Text: callStateText, Ink: func(r app.CallSummary) widget.Importance {
 				if r.Cancelled() {
 					return widget.WarningImportance
 				}
 				return widget.SuccessImportance
 			}},
 		},
-		match: func(r app.CallSummary, q string) bool {
+		Match: func(r app.CallSummary, q string) bool {
 			return strings.Contains(fr.Fold(r.Piece+" "+ledger.FrenchDate(r.Due)+" "+r.Label+" "+kindTitle(r.Kind, r.Works)+" "+callStateText(r)), q)
 		},
-		tint: func(r app.CallSummary) color.Color {
+		Tint: func(r app.CallSummary) color.Color {
 			switch {
 			case c.selected != nil && r.ID == c.selected.ID:
 				return callSelectedTint
@@ -89,7 +90,7 @@ func newCalls(s *Shell) screen {
 			}
 			return nil
 		},
-		totals: func(rows []app.CallSummary) []string {
+		Totals: func(rows []app.CallSummary) []string {
 			var live ledger.Amount
 			n := 0
 			for _, r := range rows {
@@ -100,14 +101,14 @@ func newCalls(s *Shell) screen {
 			}
 			return []string{"Total", "", fmt.Sprintf("%s en vigueur sur %d", callsWord(n), len(rows)), "", "", live.String(), ""}
 		},
-		sortCol: 1,
-		noMatch: "Aucun appel ne correspond à « %s ».",
-		onOpen:  c.choose,
+		SortCol: 1,
+		NoMatch: "Aucun appel ne correspond à « %s ».",
+		OnOpen:  c.choose,
 	}
-	list := c.table.build()
-	c.search = searchBox("Pièce, date, libellé…", c.table.search, func() {
-		if len(c.table.rows) > 0 {
-			c.choose(c.table.rows[0])
+	list := c.table.Build()
+	c.search = widgets.SearchBox("Pièce, date, libellé…", c.table.Search, func() {
+		if len(c.table.Rows()) > 0 {
+			c.choose(c.table.Rows()[0])
 		}
 	})
 
@@ -126,34 +127,34 @@ func newCalls(s *Shell) screen {
 	c.why = widget.NewLabel("")
 	c.why.Importance = widget.WarningImportance
 	c.why.Hide()
-	c.keys = &dataTable[ledger.CallKey]{
-		cols: []column[ledger.CallKey]{
-			{title: "Clé", width: 60, text: func(k ledger.CallKey) string { return k.Key }},
-			{title: "Libellé", width: 160, stretch: true, text: func(k ledger.CallKey) string { return c.keyLabels[k.Key] }},
-			{title: "Tantièmes", width: 110, align: fyne.TextAlignTrailing, text: func(k ledger.CallKey) string { return fr.Shares(k.TotalShares) }},
-			{title: "Montant", width: 140, align: fyne.TextAlignTrailing, text: func(k ledger.CallKey) string { return k.Amount.String() },
-				ink: func(k ledger.CallKey) widget.Importance { return creditInk(k.Amount) }},
+	c.keys = &widgets.Table[ledger.CallKey]{
+		Cols: []widgets.Column[ledger.CallKey]{
+			{Title: "Clé", Width: 60, Text: func(k ledger.CallKey) string { return k.Key }},
+			{Title: "Libellé", Width: 160, Stretch: true, Text: func(k ledger.CallKey) string { return c.keyLabels[k.Key] }},
+			{Title: "Tantièmes", Width: 110, Align: fyne.TextAlignTrailing, Text: func(k ledger.CallKey) string { return fr.Shares(k.TotalShares) }},
+			{Title: "Montant", Width: 140, Align: fyne.TextAlignTrailing, Text: func(k ledger.CallKey) string { return k.Amount.String() },
+				Ink: func(k ledger.CallKey) widget.Importance { return creditInk(k.Amount) }},
 		},
-		totals: func(rows []ledger.CallKey) []string {
+		Totals: func(rows []ledger.CallKey) []string {
 			var t ledger.Amount
 			for _, k := range rows {
 				t += k.Amount
 			}
 			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), fr.S(len(rows))), "", t.String()}
 		},
-		empty: "Choisissez un appel dans la liste pour voir ses clés et ce qu'il demande à chaque copropriétaire.",
+		Empty: "Choisissez un appel dans la liste pour voir ses clés et ce qu'il demande à chaque copropriétaire.",
 	}
-	c.owners = &dataTable[callOwnerRow]{
-		cols: []column[callOwnerRow]{
-			{title: "Compte", width: 90, text: func(r callOwnerRow) string { return r.account },
-				less: func(a, b callOwnerRow) bool { return a.account < b.account }},
-			{title: "Copropriétaire", width: 200, stretch: true, text: func(r callOwnerRow) string { return r.name },
-				less: func(a, b callOwnerRow) bool { return fr.Fold(a.name) < fr.Fold(b.name) }},
-			{title: "Montant", width: 140, align: fyne.TextAlignTrailing, text: func(r callOwnerRow) string { return r.amount.String() },
-				ink:  func(r callOwnerRow) widget.Importance { return creditInk(r.amount) },
-				less: func(a, b callOwnerRow) bool { return a.amount < b.amount }},
+	c.owners = &widgets.Table[callOwnerRow]{
+		Cols: []widgets.Column[callOwnerRow]{
+			{Title: "Compte", Width: 90, Text: func(r callOwnerRow) string { return r.account },
+				Less: func(a, b callOwnerRow) bool { return a.account < b.account }},
+			{Title: "Copropriétaire", Width: 200, Stretch: true, Text: func(r callOwnerRow) string { return r.name },
+				Less: func(a, b callOwnerRow) bool { return fr.Fold(a.name) < fr.Fold(b.name) }},
+			{Title: "Montant", Width: 140, Align: fyne.TextAlignTrailing, Text: func(r callOwnerRow) string { return r.amount.String() },
+				Ink:  func(r callOwnerRow) widget.Importance { return creditInk(r.amount) },
+				Less: func(a, b callOwnerRow) bool { return a.amount < b.amount }},
 		},
-		totals: func(rows []callOwnerRow) []string {
+		Totals: func(rows []callOwnerRow) []string {
 			var t ledger.Amount
 			for _, r := range rows {
 				t += r.amount
@@ -162,12 +163,12 @@ func newCalls(s *Shell) screen {
 		},
 	}
 	detailTop := container.NewBorder(nil, nil, nil, container.NewHBox(c.why, c.reprint, c.del), c.detailTitle)
-	detail := container.NewBorder(detailTop, nil, nil, nil, container.NewGridWithColumns(2, c.keys.build(), c.owners.build()))
+	detail := container.NewBorder(detailTop, nil, nil, nil, container.NewGridWithColumns(2, c.keys.Build(), c.owners.Build()))
 	split := container.NewVSplit(list, detail)
 	split.Offset = 0.5
 
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.remind, c.opts, c.prepare), heading("Appels de fonds"))
-	tools := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&fixedWidth{260}, c.search)), nil, c.state)
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.remind, c.opts, c.prepare), widgets.Heading("Appels de fonds"))
+	tools := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&widgets.FixedWidth{Width: 260}, c.search)), nil, c.state)
 	c.stale = container.NewVBox()
 	callsTab := container.NewBorder(container.NewVBox(tools, c.stale), nil, nil, nil, split)
 	c.letters = newLettersPanel(s)
@@ -233,16 +234,16 @@ func (c *callsScreen) reload() {
 	}
 	c.showMisdirected()
 	if s.readOnly() {
-		c.table.empty = fmt.Sprintf("Aucun appel de fonds n'a été passé dans l'exercice %s.", s.exercise.Name())
+		c.table.Empty = fmt.Sprintf("Aucun appel de fonds n'a été passé dans l'exercice %s.", s.exercise.Name())
 	} else {
-		c.table.empty = fmt.Sprintf("Aucun appel de fonds dans l'exercice %s — cliquez sur « Préparer les appels… » pour appeler le budget et le fonds de travaux.", s.exercise.Name())
+		c.table.Empty = fmt.Sprintf("Aucun appel de fonds dans l'exercice %s — cliquez sur « Préparer les appels… » pour appeler le budget et le fonds de travaux.", s.exercise.Name())
 	}
-	c.table.setRows(list) // after the misdirected calls are known: their rows are tinted
+	c.table.SetRows(list) // after the misdirected calls are known: their rows are tinted
 	c.showState()
 	c.showDetail()
-	setEnabled(c.prepare, !s.readOnly())
-	setEnabled(c.remind, true) // reminders only read the books
-	setEnabled(c.opts, !s.readOnly())
+	widgets.SetEnabled(c.prepare, !s.readOnly())
+	widgets.SetEnabled(c.remind, true) // reminders only read the books
+	widgets.SetEnabled(c.opts, !s.readOnly())
 	c.letters.reload() // what is typed there stays
 }
 
@@ -280,7 +281,7 @@ func (c *callsScreen) showMisdirected() {
 			text = fmt.Sprintf("Les appels %s demandent encore leur part à %s, %s : une vente a été enregistrée après eux. "+
 				"Annulez-les, puis générez-les à nouveau avec « Préparer les appels… » : ils iront à l'acheteur.", frJoin(pieces), frJoin(who), held)
 		}
-		c.stale.Add(banner(warningTint, theme.WarningIcon(), text))
+		c.stale.Add(widgets.Banner(warningTint, theme.WarningIcon(), text))
 	}
 	c.stale.Refresh()
 }
@@ -344,7 +345,7 @@ func (c *callsScreen) focusSearch() {
 // choose shows a call's keys and owners below the list.
 func (c *callsScreen) choose(r app.CallSummary) {
 	c.selected = &r
-	c.table.apply()
+	c.table.Apply()
 	c.showDetail()
 }
 
@@ -366,8 +367,8 @@ func (c *callsScreen) showDetail() {
 	r := c.selected
 	if r == nil {
 		c.detailTitle.SetText("Aucun appel choisi")
-		c.keys.setRows(nil)
-		c.owners.setRows(nil)
+		c.keys.SetRows(nil)
+		c.owners.SetRows(nil)
 		c.reprint.Disable()
 		c.del.Disable()
 		c.reprint.SetText("Réimprimer les avis…")
@@ -380,7 +381,7 @@ func (c *callsScreen) showDetail() {
 		title += " (annulé)"
 	}
 	c.detailTitle.SetText(title)
-	c.keys.setRows(r.Keys)
+	c.keys.SetRows(r.Keys)
 	var rows []callOwnerRow
 	if call, err := c.s.res.CallByPiece(r.Piece); err != nil {
 		c.s.showError(err)
@@ -389,12 +390,12 @@ func (c *callsScreen) showDetail() {
 			rows = append(rows, callOwnerRow{account: acc, name: c.ownerNames[acc], amount: a})
 		}
 	}
-	c.owners.setRows(rows)
+	c.owners.SetRows(rows)
 	c.reprint.SetText("Réimprimer les avis du " + ledger.FrenchDate(r.Due) + "…")
 	c.del.SetText("Annuler l'appel " + r.Piece + "…")
 	c.reprint.Enable()
 	why := c.locked(*r)
-	setEnabled(c.del, why == "")
+	widgets.SetEnabled(c.del, why == "")
 	c.why.SetText(why)
 	if why == "" {
 		c.why.Hide()
@@ -428,7 +429,7 @@ func (c *callsScreen) cancelSelected() {
 	}
 	s := c.s
 	call := *r
-	date := newField(ledger.FrenchDate(call.Due), "JJ/MM/AAAA")
+	date := widgets.NewField(ledger.FrenchDate(call.Due), "JJ/MM/AAAA")
 	f := s.newForm("Annuler un appel de fonds", "Annuler l'appel "+call.Piece)
 	f.ok.Importance = widget.DangerImportance
 	f.cancel.SetText("Ne pas annuler")
@@ -453,8 +454,8 @@ func (c *callsScreen) cancelSelected() {
 		"l'appel restera dans la liste, marqué « Annulé ». Les avis déjà envoyés ne seront plus dus : prévenez les copropriétaires.",
 		call.Piece, ledger.FrenchDate(call.Due), strings.ToLower(kindTitle(call.Kind, call.Works)), callPeriodText(call), call.Amount.String())
 	form := widget.NewForm(widget.NewFormItem("Date de l'annulation", date))
-	f.show(container.NewVBox(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, note(text)), form,
-		note(fmt.Sprintf("Entre le %s et le %s. Touche Entrée : annuler l'appel. Touche Échap : revenir.", ledger.FrenchDate(call.Due), ledger.FrenchDate(c.s.exercise.End)))), date)
+	f.show(container.NewVBox(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, widgets.Note(text)), form,
+		widgets.Note(fmt.Sprintf("Entre le %s et le %s. Touche Entrée : annuler l'appel. Touche Échap : revenir.", ledger.FrenchDate(call.Due), ledger.FrenchDate(c.s.exercise.End)))), date)
 	refit(f)
 }
 
@@ -497,7 +498,7 @@ func (c *callsScreen) prepareForm() {
 			options = append(options, ch.text)
 		}
 	}
-	periods := note("")
+	periods := widgets.Note("")
 	choice := newChoiceField(options, countText(count), nil)
 	chosen := func() int {
 		for _, ch := range countChoices {
@@ -544,8 +545,8 @@ func (c *callsScreen) prepareForm() {
 		return errStay
 	}
 	form := widget.NewForm(widget.NewFormItem("Nombre d'appels", choice))
-	f.show(container.NewVBox(note(budgetLine), form, periods, note(fundLine),
-		note("Rien n'est comptabilisé à cette étape : l'aperçu montre chaque appel, clé par clé et copropriétaire par copropriétaire, avant que vous ne décidiez de le générer.")), choice)
+	f.show(container.NewVBox(widgets.Note(budgetLine), form, periods, widgets.Note(fundLine),
+		widgets.Note("Rien n'est comptabilisé à cette étape : l'aperçu montre chaque appel, clé par clé et copropriétaire par copropriétaire, avant que vous ne décidiez de le générer.")), choice)
 	refit(f)
 }
 
@@ -602,7 +603,7 @@ func (c *callsScreen) settingsForm() {
 	}
 	form := widget.NewForm(widget.NewFormItem("Appels du budget", countChoice), widget.NewFormItem("Comptabilisation", levelChoice))
 	f.show(container.NewVBox(form,
-		note("Le nombre d'appels vaut pour les exercices dont aucun appel n'est encore passé. La comptabilisation dit combien de lignes l'écriture "+
+		widgets.Note("Le nombre d'appels vaut pour les exercices dont aucun appel n'est encore passé. La comptabilisation dit combien de lignes l'écriture "+
 			"de chaque appel porte au crédit : chaque copropriétaire est toujours débité de sa part ; « par compte et par clé » garde juste la balance par clé. "+
 			"Les appels déjà passés ne changent pas.")), countChoice)
 	refit(f)
@@ -613,10 +614,10 @@ func (c *callsScreen) settingsForm() {
 func (c *callsScreen) reminders() {
 	s := c.s
 	at := s.situation()
-	threshold := newField("10,00", "par exemple 10,00")
-	date := newField(ledger.FrenchDate(at), "JJ/MM/AAAA")
-	payBy := newField(ledger.FrenchDate(at.AddDate(0, 0, 15)), "JJ/MM/AAAA")
-	printed := newField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
+	threshold := widgets.NewField("10,00", "par exemple 10,00")
+	date := widgets.NewField(ledger.FrenchDate(at), "JJ/MM/AAAA")
+	payBy := widgets.NewField(ledger.FrenchDate(at.AddDate(0, 0, 15)), "JJ/MM/AAAA")
+	printed := widgets.NewField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
 	dir, dirLine := s.folderField(s.lettersDir("Relances"))
 	list := container.NewVBox()
 	summary := widget.NewLabel("")
@@ -640,7 +641,7 @@ func (c *callsScreen) reminders() {
 	sum := func() {
 		accounts, total := chosen()
 		summary.SetText(fmt.Sprintf("%d relance%s à écrire, %s au total.", len(accounts), fr.S(len(accounts)), total.String()))
-		setEnabled(f.ok, len(accounts) > 0)
+		widgets.SetEnabled(f.ok, len(accounts) > 0)
 	}
 	search := func() {
 		list.Objects = nil
@@ -698,7 +699,7 @@ func (c *callsScreen) reminders() {
 		}
 		opt := app.ReminderOptions{Threshold: thr, Accounts: accounts}
 		for _, d := range []struct {
-			f    *field
+			f    *widgets.Field
 			what string
 			dst  *time.Time
 		}{{date, "Date des soldes", &opt.At}, {payBy, "À payer avant le", &opt.PayBy}, {printed, "Date des lettres", &opt.Printed}} {
@@ -736,7 +737,7 @@ func (c *callsScreen) reminders() {
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(0, 200))
 	f.show(container.NewBorder(container.NewVBox(form, widget.NewLabelWithStyle("Copropriétaires à relancer", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewVBox(summary, note("Une lettre par copropriétaire coché, avec le relevé de son compte, et un PDF de toutes les relances à imprimer. "+
+		container.NewVBox(summary, widgets.Note("Une lettre par copropriétaire coché, avec le relevé de son compte, et un PDF de toutes les relances à imprimer. "+
 			"Le texte de la relance se modifie dans l'onglet « Textes des lettres ». Rien n'est enregistré dans les comptes.")), nil, nil, scroll), threshold)
 }
 
@@ -745,9 +746,9 @@ func (s *Shell) showReminderFiles(dir string, rf app.ReminderFiles) {
 	f := s.newForm("Relances écrites", "Fermer")
 	f.cancel.Hide()
 	f.width = 680
-	open := newButton("Ouvrir le PDF à imprimer", theme.DocumentPrintIcon(), widget.HighImportance, func() { s.openPath(rf.Combined) })
-	openDir := newButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { s.openPath(dir) })
-	open.keys, openDir.keys = f.keys, f.keys
+	open := widgets.NewButton("Ouvrir le PDF à imprimer", theme.DocumentPrintIcon(), widget.HighImportance, func() { s.openPath(rf.Combined) })
+	openDir := widgets.NewButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { s.openPath(dir) })
+	open.Keys, openDir.Keys = f.keys, f.keys
 	f.ok.Importance = widget.MediumImportance
 	f.extra = []fyne.CanvasObject{openDir, open}
 	var names []string
@@ -757,6 +758,6 @@ func (s *Shell) showReminderFiles(dir string, rf app.ReminderFiles) {
 	text := fmt.Sprintf("%d relance%s écrite%s dans le dossier %s, %s au total :\n%s", len(rf.Owners), fr.S(len(rf.Owners)), fr.S(len(rf.Owners)),
 		dir, rf.Total.String(), strings.Join(names, "\n"))
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
-	f.show(container.NewBorder(nil, nil, icon, nil, note(text)), open)
+	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(text)), open)
 	refit(f)
 }

@@ -21,6 +21,7 @@ import (
 	"tantieme/internal/desktop"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // The way from a plan of calls to the notices in the owners' letter boxes,
@@ -179,7 +180,7 @@ func problemLine(text string, blocking bool) fyne.CanvasObject {
 
 // caution is an orange line with the warning icon: to read, not blocking.
 func caution(text string) fyne.CanvasObject {
-	l := note(text)
+	l := widgets.Note(text)
 	l.Importance = widget.WarningImportance
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, l)
 }
@@ -212,7 +213,7 @@ func (l *fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, l.height)
 }
 
-// tableHeight is the height a dataTable needs for rows lines, with its
+// tableHeight is the height a widgets.Table needs for rows lines, with its
 // titles and its totals row.
 func tableHeight(rows int) float32 {
 	row := widget.NewLabel("0").MinSize().Height + 2*theme.SeparatorThicknessSize()
@@ -239,18 +240,18 @@ type previewOwner struct {
 
 // byCallColumns are the amount columns of a preview's table, one per call
 // of the day then their total.
-func byCallColumns[T any](titles []string, by func(T) []ledger.Amount, total func(T) ledger.Amount) []column[T] {
-	var cols []column[T]
+func byCallColumns[T any](titles []string, by func(T) []ledger.Amount, total func(T) ledger.Amount) []widgets.Column[T] {
+	var cols []widgets.Column[T]
 	for i, title := range titles {
-		cols = append(cols, column[T]{title: title, width: 150, align: fyne.TextAlignTrailing,
-			text: func(r T) string { return blankAmount(by(r)[i]) },
-			ink:  func(r T) widget.Importance { return creditInk(by(r)[i]) },
-			less: func(a, b T) bool { return by(a)[i] < by(b)[i] }})
+		cols = append(cols, widgets.Column[T]{Title: title, Width: 150, Align: fyne.TextAlignTrailing,
+			Text: func(r T) string { return blankAmount(by(r)[i]) },
+			Ink:  func(r T) widget.Importance { return creditInk(by(r)[i]) },
+			Less: func(a, b T) bool { return by(a)[i] < by(b)[i] }})
 	}
-	return append(cols, column[T]{title: "Total", width: 150, align: fyne.TextAlignTrailing,
-		text: func(r T) string { return total(r).String() },
-		ink:  func(r T) widget.Importance { return creditInk(total(r)) },
-		less: func(a, b T) bool { return total(a) < total(b) }})
+	return append(cols, widgets.Column[T]{Title: "Total", Width: 150, Align: fyne.TextAlignTrailing,
+		Text: func(r T) string { return total(r).String() },
+		Ink:  func(r T) widget.Importance { return creditInk(total(r)) },
+		Less: func(a, b T) bool { return total(a) < total(b) }})
 }
 
 // byCallTotals are the totals of the amount columns.
@@ -312,35 +313,35 @@ func dayView(calls []app.PlannedCall) fyne.CanvasObject {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].account < rows[j].account })
 
 	keyBy := func(r previewKey) []ledger.Amount { return r.by }
-	keyTable := &dataTable[previewKey]{
-		cols: append([]column[previewKey]{
-			{title: "Clé", width: 60, text: func(r previewKey) string { return r.key }},
-			{title: "Répartition", width: 200, stretch: true, text: func(r previewKey) string { return r.label }},
-			{title: "Tantièmes", width: 120, align: fyne.TextAlignTrailing, text: func(r previewKey) string { return fr.Shares(r.shares) }},
+	keyTable := &widgets.Table[previewKey]{
+		Cols: append([]widgets.Column[previewKey]{
+			{Title: "Clé", Width: 60, Text: func(r previewKey) string { return r.key }},
+			{Title: "Répartition", Width: 200, Stretch: true, Text: func(r previewKey) string { return r.label }},
+			{Title: "Tantièmes", Width: 120, Align: fyne.TextAlignTrailing, Text: func(r previewKey) string { return fr.Shares(r.shares) }},
 		}, byCallColumns(titles, keyBy, func(r previewKey) ledger.Amount { return r.total })...),
-		totals: func(rows []previewKey) []string {
+		Totals: func(rows []previewKey) []string {
 			return append([]string{"Total", fmt.Sprintf("%d clé%s", len(rows), fr.S(len(rows))), ""}, byCallTotals(rows, len(titles), keyBy)...)
 		},
-		empty: "Aucune clé appelée ce jour-là.",
+		Empty: "Aucune clé appelée ce jour-là.",
 	}
-	keyView := keyTable.build()
-	keyTable.setRows(keyRows)
+	keyView := keyTable.Build()
+	keyTable.SetRows(keyRows)
 
 	ownerBy := func(r previewOwner) []ledger.Amount { return r.by }
-	ownerTable := &dataTable[previewOwner]{
-		cols: append([]column[previewOwner]{
-			{title: "Compte", width: 90, text: func(r previewOwner) string { return r.account },
-				less: func(a, b previewOwner) bool { return a.account < b.account }},
-			{title: "Copropriétaire", width: 290, stretch: true, text: func(r previewOwner) string { return r.name },
-				less: func(a, b previewOwner) bool { return fr.Fold(a.name) < fr.Fold(b.name) }},
+	ownerTable := &widgets.Table[previewOwner]{
+		Cols: append([]widgets.Column[previewOwner]{
+			{Title: "Compte", Width: 90, Text: func(r previewOwner) string { return r.account },
+				Less: func(a, b previewOwner) bool { return a.account < b.account }},
+			{Title: "Copropriétaire", Width: 290, Stretch: true, Text: func(r previewOwner) string { return r.name },
+				Less: func(a, b previewOwner) bool { return fr.Fold(a.name) < fr.Fold(b.name) }},
 		}, byCallColumns(titles, ownerBy, func(r previewOwner) ledger.Amount { return r.total })...),
-		totals: func(rows []previewOwner) []string {
+		Totals: func(rows []previewOwner) []string {
 			return append([]string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows)))}, byCallTotals(rows, len(titles), ownerBy)...)
 		},
-		empty: "Aucun copropriétaire n'est appelé ce jour-là : les problèmes ci-dessus l'expliquent.",
+		Empty: "Aucun copropriétaire n'est appelé ce jour-là : les problèmes ci-dessus l'expliquent.",
 	}
-	ownerView := ownerTable.build()
-	ownerTable.setRows(rows)
+	ownerView := ownerTable.Build()
+	ownerTable.SetRows(rows)
 
 	head := widget.NewLabel(fmt.Sprintf("Échéance du %s — %s : %s — total %s", ledger.FrenchDate(calls[0].Due), calls[0].Period,
 		strings.Join(words, ", "), total.String()))
@@ -395,8 +396,8 @@ func (s *Shell) previewCalls(title string, plan *app.CallPlan, posted func([]led
 		}
 		tabs.Append(container.NewTabItem(ledger.FrenchDate(d), dayView(day)))
 	}
-	notices := newButton("Aperçu des avis (PDF)", theme.DocumentPrintIcon(), widget.MediumImportance, func() { s.previewNotices(plan) })
-	notices.keys = f.keys
+	notices := widgets.NewButton("Aperçu des avis (PDF)", theme.DocumentPrintIcon(), widget.MediumImportance, func() { s.previewNotices(plan) })
+	notices.Keys = f.keys
 	f.extra = []fyne.CanvasObject{notices}
 	f.submit = func() error {
 		if plan.Blocked() {
@@ -470,7 +471,7 @@ func (s *Shell) offerNotices(calls []ledger.Call, said string) {
 	text := fmt.Sprintf("✓ %s (%s), au journal OD.\n\nÉditez maintenant les avis d'appel de fonds à envoyer aux copropriétaires : un PDF par copropriétaire, et un PDF de tous les avis à imprimer. "+
 		"Vous pourrez aussi les réimprimer plus tard depuis la liste des appels.", capitalFirst(said), piecesText(calls))
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
-	f.show(container.NewBorder(nil, nil, icon, nil, note(text)), f.ok)
+	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(text)), f.ok)
 	refit(f)
 }
 
@@ -521,8 +522,8 @@ func (s *Shell) rememberLettersDir(kind, dir string) {
 }
 
 // folderField is a folder typed or chosen with Fyne's folder dialog.
-func (s *Shell) folderField(dir string) (*field, fyne.CanvasObject) {
-	f := newField(dir, "Dossier où écrire les PDF")
+func (s *Shell) folderField(dir string) (*widgets.Field, fyne.CanvasObject) {
+	f := widgets.NewField(dir, "Dossier où écrire les PDF")
 	choose := widget.NewButtonWithIcon("Choisir…", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err != nil {
@@ -552,8 +553,8 @@ func (s *Shell) folderField(dir string) (*field, fyne.CanvasObject) {
 // behind a progress bar and shows where they are.
 func (s *Shell) noticesForm(title string, write func(dir string, opt app.NoticeOptions) ([]app.NoticeFiles, error)) {
 	dir, dirLine := s.folderField(s.lettersDir("Appels"))
-	printed := newField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
-	statement := newCheckField("Joindre à chaque avis le relevé de compte de l'exercice", false)
+	printed := widgets.NewField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
+	statement := widgets.NewCheckField("Joindre à chaque avis le relevé de compte de l'exercice", false)
 	f := s.newForm(title, "Écrire les avis", dir, printed, statement)
 	f.width = 720
 	f.submit = func() error {
@@ -581,7 +582,7 @@ func (s *Shell) noticesForm(title string, write func(dir string, opt app.NoticeO
 	form := widget.NewForm(widget.NewFormItem("Dossier", dirLine), widget.NewFormItem("Date des lettres", printed),
 		widget.NewFormItem("", statement))
 	f.show(container.NewVBox(form,
-		note("Un dossier par date d'échéance y est créé, avec un PDF par copropriétaire et un PDF de tous les avis à imprimer. "+
+		widgets.Note("Un dossier par date d'échéance y est créé, avec un PDF par copropriétaire et un PDF de tous les avis à imprimer. "+
 			"Les textes des avis se modifient dans l'onglet « Textes des lettres ». Touche Entrée : écrire. Touche Échap : annuler.")), f.ok)
 	refit(f)
 }
@@ -599,11 +600,11 @@ func (s *Shell) showNoticeFiles(dir string, files []app.NoticeFiles) {
 	f.cancel.Hide()
 	f.width = 760
 	rows := container.NewVBox()
-	var first *button
+	var first *widgets.Button
 	for _, nf := range files {
 		path := nf.Combined
-		open := newButton("Ouvrir le PDF à imprimer", theme.DocumentPrintIcon(), widget.MediumImportance, func() { s.openPath(path) })
-		open.keys = f.keys
+		open := widgets.NewButton("Ouvrir le PDF à imprimer", theme.DocumentPrintIcon(), widget.MediumImportance, func() { s.openPath(path) })
+		open.Keys = f.keys
 		if first == nil {
 			first = open
 		}
@@ -614,8 +615,8 @@ func (s *Shell) showNoticeFiles(dir string, files []app.NoticeFiles) {
 	if len(files) == 1 {
 		folder = files[0].Dir
 	}
-	openDir := newButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { s.openPath(folder) })
-	openDir.keys = f.keys
+	openDir := widgets.NewButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { s.openPath(folder) })
+	openDir.Keys = f.keys
 	f.ok.Importance = widget.MediumImportance
 	f.extra = []fyne.CanvasObject{openDir}
 	text := fmt.Sprintf("%d avis d'appel de fonds écrit%s dans le dossier %s : un PDF par copropriétaire, et pour chaque échéance un PDF de tous les avis à imprimer.",
@@ -625,6 +626,6 @@ func (s *Shell) showNoticeFiles(dir string, files []app.NoticeFiles) {
 	if first != nil {
 		focus = first
 	}
-	f.show(container.NewBorder(nil, nil, icon, nil, container.NewVBox(note(text), rows)), focus)
+	f.show(container.NewBorder(nil, nil, icon, nil, container.NewVBox(widgets.Note(text), rows)), focus)
 	refit(f)
 }

@@ -18,6 +18,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // openDemoOn opens a fresh demo residence, shows exercise year and the
@@ -237,7 +238,7 @@ func TestPreviewBlockedByLotWithoutOwner(t *testing.T) {
 	mustContain(t, "the preview", text, "Le lot 5 n'a pas de propriétaire au 01/01/2025 : indiquez-le avant de générer l'appel.",
 		"Les appels ne peuvent pas être générés tant que ces problèmes demeurent",
 		"Clé 001 « Charges générales » : le total déclaré (1 000) n'est pas la somme des tantièmes des lots (1 050)")
-	gen := dialogButton(t, s, "Générer les appels").(*button)
+	gen := dialogButton(t, s, "Générer les appels").(*widgets.Button)
 	if !gen.Disabled() {
 		t.Fatal("« Générer les appels » is on despite a lot without owner")
 	}
@@ -267,11 +268,11 @@ func TestPreviewBlockedByLotWithoutOwner(t *testing.T) {
 // list marked Annulé.
 func TestCancelCall(t *testing.T) {
 	s, c := openDemoOn[*callsScreen](t, 2025, "calls")
-	if len(c.table.rows) != 8 {
-		t.Fatalf("%d calls listed in 2025", len(c.table.rows))
+	if len(c.table.Rows()) != 8 {
+		t.Fatalf("%d calls listed in 2025", len(c.table.Rows()))
 	}
 	var a3 app.CallSummary
-	for _, r := range c.table.rows {
+	for _, r := range c.table.Rows() {
 		if r.Piece == "A2025-0003" {
 			a3 = r
 		}
@@ -323,7 +324,7 @@ func TestCancelCall(t *testing.T) {
 func TestReprintNotices(t *testing.T) {
 	s, c := openDemoOn[*callsScreen](t, 2025, "calls")
 	recordOpened(t)
-	c.choose(c.table.rows[0])
+	c.choose(c.table.Rows()[0])
 	test.Tap(c.reprint)
 	mustContain(t, "the form", overlayText(s), "Avis de l'appel du 01/01/2025")
 	dir := t.TempDir()
@@ -338,11 +339,11 @@ func TestReprintNotices(t *testing.T) {
 }
 
 // dialogFields are the fields of the open dialog whose placeholder starts so.
-func dialogFields(t *testing.T, s *Shell, placeholder string) []*field {
+func dialogFields(t *testing.T, s *Shell, placeholder string) []*widgets.Field {
 	t.Helper()
-	var out []*field
+	var out []*widgets.Field
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if f, ok := o.(*field); ok && strings.HasPrefix(f.PlaceHolder, placeholder) {
+		if f, ok := o.(*widgets.Field); ok && strings.HasPrefix(f.PlaceHolder, placeholder) {
 			out = append(out, f)
 		}
 	}
@@ -352,11 +353,11 @@ func dialogFields(t *testing.T, s *Shell, placeholder string) []*field {
 	return out
 }
 
-func dialogChecks(t *testing.T, s *Shell) []*checkField {
+func dialogChecks(t *testing.T, s *Shell) []*widgets.CheckField {
 	t.Helper()
-	var out []*checkField
+	var out []*widgets.CheckField
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if c, ok := o.(*checkField); ok {
+		if c, ok := o.(*widgets.CheckField); ok {
 			out = append(out, c)
 		}
 	}
@@ -412,7 +413,7 @@ func TestReminders(t *testing.T) {
 	threshold := dialogField(t, s, "par exemple 10,00")
 	threshold.SetText("1000000")
 	mustContain(t, "nobody", overlayText(s), "Aucun copropriétaire ne doit plus de 1 000 000,00 € au 31/12/2025 : personne à relancer.")
-	if !dialogButton(t, s, "Écrire les relances").(*button).Disabled() {
+	if !dialogButton(t, s, "Écrire les relances").(*widgets.Button).Disabled() {
 		t.Error("« Écrire les relances » is on with nobody to remind")
 	}
 	threshold.SetText("10")
@@ -460,7 +461,7 @@ func TestCallsClosedExercise(t *testing.T) {
 	if !c.prepare.Disabled() || !c.opts.Disabled() {
 		t.Error("preparing calls or their settings is on in a closed exercise")
 	}
-	c.choose(c.table.rows[0])
+	c.choose(c.table.Rows()[0])
 	if !c.del.Disabled() || c.reprint.Disabled() {
 		t.Errorf("closed exercise: cancel on %v, reprint off %v", !c.del.Disabled(), c.reprint.Disabled())
 	}
@@ -505,7 +506,7 @@ func TestCallsAfterALateSale(t *testing.T) {
 	c := s.currentScreen().(*callsScreen)
 	mustContain(t, "the warning", windowText(s), "Les appels A2025-0003 et A2025-0004 demandent encore leur part à 450002 Garçon Loïc, qui n'avait plus de lot de leur clé à cette date",
 		"Annulez-les, puis générez-les à nouveau")
-	if got := cellFill(t, c.table.table, "A2025-0003"); got != warningTint {
+	if got := cellFill(t, c.table.Widget(), "A2025-0003"); got != warningTint {
 		t.Errorf("A2025-0003 is not on orange: %v", got)
 	}
 	for _, p := range posted[2:] {

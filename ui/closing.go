@@ -14,6 +14,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // The closing assistant (menu Exercice › Clôturer l'exercice…): three steps
@@ -32,8 +33,8 @@ type closingAssistant struct {
 
 	f        *form
 	body     *fyne.Container
-	prev     *button
-	ownersAt *field
+	prev     *widgets.Button
+	ownersAt *widgets.Field
 }
 
 // closeExercise opens the closing assistant for the exercise shown.
@@ -63,12 +64,12 @@ func (s *Shell) closeExercise() {
 
 func (a *closingAssistant) open() {
 	s := a.s
-	a.ownersAt = newField(ledger.FrenchDate(a.plan.OwnersAt), "JJ/MM/AAAA")
+	a.ownersAt = widgets.NewField(ledger.FrenchDate(a.plan.OwnersAt), "JJ/MM/AAAA")
 	a.f = s.newForm("Clôturer l'exercice "+a.ex.Name(), "Suivant", a.ownersAt)
 	a.f.width = 1120
 	a.f.submit = a.next
-	a.prev = newButton("Précédent", theme.NavigateBackIcon(), widget.MediumImportance, a.back)
-	a.prev.keys = a.f.keys
+	a.prev = widgets.NewButton("Précédent", theme.NavigateBackIcon(), widget.MediumImportance, a.back)
+	a.prev.Keys = a.f.keys
 	a.f.extra = []fyne.CanvasObject{a.prev}
 	a.body = container.NewStack()
 	a.step = 1
@@ -91,7 +92,7 @@ func (a *closingAssistant) fill() {
 	a.f.ok.SetText("Suivant")
 	a.f.ok.Enable()
 	a.prev.Show()
-	a.f.keys.enter = a.f.validate
+	a.f.keys.Enter = a.f.validate
 	switch a.step {
 	case 1:
 		a.prev.Hide()
@@ -109,7 +110,7 @@ func (a *closingAssistant) fill() {
 		a.f.ok.Importance = widget.DangerImportance
 		a.f.ok.SetIcon(theme.ConfirmIcon())
 		a.f.ok.SetText("Clôturer l'exercice " + a.ex.Name())
-		a.f.keys.enter = nil // irreversible: a click on the red button, not a stray Enter
+		a.f.keys.Enter = nil // irreversible: a click on the red button, not a stray Enter
 	}
 	a.f.ok.Refresh()
 	a.body.Objects = []fyne.CanvasObject{content}
@@ -127,7 +128,7 @@ func stepTitle(text string) *widget.Label {
 func (a *closingAssistant) checksStep() fyne.CanvasObject {
 	p := a.plan
 	box := container.NewVBox(stepTitle("Étape 1 sur 3 — Contrôles"),
-		note(fmt.Sprintf("Avant de clôturer l'exercice %s (du %s au %s), Tantième vérifie les comptes. Rien n'est encore écrit.",
+		widgets.Note(fmt.Sprintf("Avant de clôturer l'exercice %s (du %s au %s), Tantième vérifie les comptes. Rien n'est encore écrit.",
 			a.ex.Name(), ledger.FrenchDate(a.ex.Start), ledger.FrenchDate(a.ex.End))))
 	blocking, warnings := 0, 0
 	for _, pr := range p.Problems {
@@ -152,8 +153,8 @@ func (a *closingAssistant) checksStep() fyne.CanvasObject {
 	default:
 		box.Add(ok("Aucun problème : les comptes peuvent être clôturés. Cliquez sur « Suivant » pour voir l'aperçu de la répartition."))
 	}
-	again := newButton("Refaire les contrôles", theme.ViewRefreshIcon(), widget.MediumImportance, func() { a.recompute(1) })
-	again.keys = a.f.keys
+	again := widgets.NewButton("Refaire les contrôles", theme.ViewRefreshIcon(), widget.MediumImportance, func() { a.recompute(1) })
+	again.Keys = a.f.keys
 	box.Add(container.NewHBox(again))
 	return container.NewVScroll(box)
 }
@@ -173,11 +174,11 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 			keys = append(keys, closingKeyRow{section: sec.Label, ClosingKey: k})
 		}
 	}
-	amountCol := func(title string, get func(closingKeyRow) ledger.Amount) column[closingKeyRow] {
-		return column[closingKeyRow]{title: title, width: 120, align: fyne.TextAlignTrailing,
-			text: func(r closingKeyRow) string { return get(r).String() },
-			ink:  func(r closingKeyRow) widget.Importance { return creditInk(get(r)) },
-			less: func(x, y closingKeyRow) bool { return get(x) < get(y) }}
+	amountCol := func(title string, get func(closingKeyRow) ledger.Amount) widgets.Column[closingKeyRow] {
+		return widgets.Column[closingKeyRow]{Title: title, Width: 120, Align: fyne.TextAlignTrailing,
+			Text: func(r closingKeyRow) string { return get(r).String() },
+			Ink:  func(r closingKeyRow) widget.Importance { return creditInk(get(r)) },
+			Less: func(x, y closingKeyRow) bool { return get(x) < get(y) }}
 	}
 	sumKeys := func(rows []closingKeyRow, get func(closingKeyRow) ledger.Amount) string {
 		var t ledger.Amount
@@ -190,27 +191,27 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	income := func(r closingKeyRow) ledger.Amount { return r.Income }
 	net := func(r closingKeyRow) ledger.Amount { return r.Net() }
 	prov := func(r closingKeyRow) ledger.Amount { return r.Provisions }
-	keyTable := &dataTable[closingKeyRow]{
-		cols: []column[closingKeyRow]{
-			{title: "Section", width: 300, text: func(r closingKeyRow) string { return r.section }},
-			{title: "Clé", width: 180, stretch: true, text: func(r closingKeyRow) string { return strings.TrimSpace(r.Key + " " + r.Label) }},
-			{title: "Tantièmes", width: 100, align: fyne.TextAlignTrailing, text: func(r closingKeyRow) string { return sharesText(r.TotalShares) }},
+	keyTable := &widgets.Table[closingKeyRow]{
+		Cols: []widgets.Column[closingKeyRow]{
+			{Title: "Section", Width: 300, Text: func(r closingKeyRow) string { return r.section }},
+			{Title: "Clé", Width: 180, Stretch: true, Text: func(r closingKeyRow) string { return strings.TrimSpace(r.Key + " " + r.Label) }},
+			{Title: "Tantièmes", Width: 100, Align: fyne.TextAlignTrailing, Text: func(r closingKeyRow) string { return sharesText(r.TotalShares) }},
 			amountCol("Charges", charges), amountCol("Produits", income), amountCol("Charges nettes", net), amountCol("Provisions", prov),
 		},
-		totals: func(rows []closingKeyRow) []string {
+		Totals: func(rows []closingKeyRow) []string {
 			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), fr.S(len(rows))), "",
 				sumKeys(rows, charges), sumKeys(rows, income), sumKeys(rows, net), sumKeys(rows, prov)}
 		},
-		empty: "Aucune charge ni provision à répartir sur cet exercice.",
+		Empty: "Aucune charge ni provision à répartir sur cet exercice.",
 	}
-	keyView := keyTable.build()
-	keyTable.setRows(keys)
+	keyView := keyTable.Build()
+	keyTable.SetRows(keys)
 
-	ownerAmount := func(title string, get func(app.OwnerClosing) ledger.Amount) column[app.OwnerClosing] {
-		return column[app.OwnerClosing]{title: title, width: 125, align: fyne.TextAlignTrailing,
-			text: func(r app.OwnerClosing) string { return get(r).String() },
-			ink:  func(r app.OwnerClosing) widget.Importance { return creditInk(get(r)) },
-			less: func(x, y app.OwnerClosing) bool { return get(x) < get(y) }}
+	ownerAmount := func(title string, get func(app.OwnerClosing) ledger.Amount) widgets.Column[app.OwnerClosing] {
+		return widgets.Column[app.OwnerClosing]{Title: title, Width: 125, Align: fyne.TextAlignTrailing,
+			Text: func(r app.OwnerClosing) string { return get(r).String() },
+			Ink:  func(r app.OwnerClosing) widget.Importance { return creditInk(get(r)) },
+			Less: func(x, y app.OwnerClosing) bool { return get(x) < get(y) }}
 	}
 	sumOwners := func(rows []app.OwnerClosing, get func(app.OwnerClosing) ledger.Amount) string {
 		var t ledger.Amount
@@ -224,31 +225,31 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	regul := func(r app.OwnerClosing) ledger.Amount { return r.Regularisation }
 	before := func(r app.OwnerClosing) ledger.Amount { return r.BalanceBefore }
 	after := func(r app.OwnerClosing) ledger.Amount { return r.BalanceAfter }
-	ownerTable := &dataTable[app.OwnerClosing]{
-		cols: []column[app.OwnerClosing]{
-			{title: "Compte", width: 80, text: func(r app.OwnerClosing) string { return r.Account },
-				less: func(x, y app.OwnerClosing) bool { return x.Account < y.Account }},
-			{title: "Copropriétaire", width: 190, stretch: true, text: func(r app.OwnerClosing) string { return r.Name },
-				less: func(x, y app.OwnerClosing) bool { return fr.Fold(x.Name) < fr.Fold(y.Name) }},
-			{title: "Lots", width: 80, text: func(r app.OwnerClosing) string { return strings.Join(r.Lots, ", ") }},
+	ownerTable := &widgets.Table[app.OwnerClosing]{
+		Cols: []widgets.Column[app.OwnerClosing]{
+			{Title: "Compte", Width: 80, Text: func(r app.OwnerClosing) string { return r.Account },
+				Less: func(x, y app.OwnerClosing) bool { return x.Account < y.Account }},
+			{Title: "Copropriétaire", Width: 190, Stretch: true, Text: func(r app.OwnerClosing) string { return r.Name },
+				Less: func(x, y app.OwnerClosing) bool { return fr.Fold(x.Name) < fr.Fold(y.Name) }},
+			{Title: "Lots", Width: 80, Text: func(r app.OwnerClosing) string { return strings.Join(r.Lots, ", ") }},
 			ownerAmount("Sa part", part), ownerAmount("Provisions", called), ownerAmount("Régularisation", regul),
 			ownerAmount("Solde avant", before), ownerAmount("Solde après", after),
 		},
-		match: func(r app.OwnerClosing, q string) bool {
+		Match: func(r app.OwnerClosing, q string) bool {
 			return strings.Contains(fr.Fold(r.Name), q) || strings.Contains(r.Account, q)
 		},
-		totals: func(rows []app.OwnerClosing) []string {
+		Totals: func(rows []app.OwnerClosing) []string {
 			return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows))), "",
 				sumOwners(rows, part), sumOwners(rows, called), sumOwners(rows, regul), sumOwners(rows, before), sumOwners(rows, after)}
 		},
-		empty: "Aucun copropriétaire ne reçoit de part : les problèmes de l'étape 1 l'expliquent.",
+		Empty: "Aucun copropriétaire ne reçoit de part : les problèmes de l'étape 1 l'expliquent.",
 	}
-	ownerView := ownerTable.build()
-	ownerTable.setRows(p.Owners)
+	ownerView := ownerTable.Build()
+	ownerTable.SetRows(p.Owners)
 
-	redo := newButton("Recalculer", theme.ViewRefreshIcon(), widget.MediumImportance, func() { a.recompute(2) })
-	redo.keys = a.f.keys
-	dateLine := container.NewHBox(widget.NewLabel("Répartir entre les copropriétaires au"), container.New(&fixedWidth{130}, a.ownersAt), redo,
+	redo := widgets.NewButton("Recalculer", theme.ViewRefreshIcon(), widget.MediumImportance, func() { a.recompute(2) })
+	redo.Keys = a.f.keys
+	dateLine := container.NewHBox(widget.NewLabel("Répartir entre les copropriétaires au"), container.New(&widgets.FixedWidth{Width: 130}, a.ownersAt), redo,
 		widget.NewLabel("(date de l'assemblée générale qui approuvera les comptes, si elle est connue)"))
 	summary := widget.NewLabel(fmt.Sprintf("Aperçu — rien n'est encore comptabilisé. Charges nettes %s, provisions appelées %s, régularisation %s (%s), %d écriture%s à passer.",
 		p.NetCharges.String(), p.Provisions.String(), p.Regularisation.Abs().String(), regulWords(p.Regularisation), len(p.Entries), fr.S(len(p.Entries))))
@@ -261,7 +262,7 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	if p.Blocked() {
 		top.Add(warn("Un problème bloque la clôture depuis ce recalcul : revenez à l'étape 1 pour le lire."))
 	}
-	ownersNote := note("Solde positif : le copropriétaire doit ; solde négatif (en bleu) : le syndicat lui doit.")
+	ownersNote := widgets.Note("Solde positif : le copropriétaire doit ; solde négatif (en bleu) : le syndicat lui doit.")
 	tabs := container.NewAppTabs(
 		container.NewTabItem(fmt.Sprintf("Par copropriétaire (%d)", len(p.Owners)), container.NewBorder(ownersNote, nil, nil, nil, ownerView)),
 		container.NewTabItem(fmt.Sprintf("Par clé de répartition (%d)", len(keys)), keyView))
@@ -290,7 +291,7 @@ func (a *closingAssistant) confirmStep() fyne.CanvasObject {
 	q.TextStyle.Bold = true
 	q.Wrapping = fyne.TextWrapWord
 	q.Importance = widget.DangerImportance
-	what := note(fmt.Sprintf("Tantième va, en une seule opération :\n"+
+	what := widgets.Note(fmt.Sprintf("Tantième va, en une seule opération :\n"+
 		"• passer les %d écritures de clôture (répartition des charges nettes, régularisation de %s — %s — entre %d copropriétaire%s, reports à nouveau) ;\n"+
 		"• verrouiller l'exercice %s : il restera consultable et imprimable, mais plus modifiable ;\n"+
 		"• faire de %s l'exercice en cours.\n\n"+
@@ -411,9 +412,9 @@ func (s *Shell) closingDone(result app.ClosingResult, said string) {
 	f.ok.Importance = widget.MediumImportance
 	f.width = 720
 	ex := result.Exercise
-	annexes := newButton("Ouvrir les annexes", theme.DocumentPrintIcon(), widget.HighImportance, func() { s.openAnnexes(ex, s.closingFolder(ex)) })
-	decomptes := newButton("Éditer les décomptes", theme.MailSendIcon(), widget.MediumImportance, func() { s.writeDecomptes(ex, s.closingFolder(ex)) })
-	annexes.keys, decomptes.keys = f.keys, f.keys
+	annexes := widgets.NewButton("Ouvrir les annexes", theme.DocumentPrintIcon(), widget.HighImportance, func() { s.openAnnexes(ex, s.closingFolder(ex)) })
+	decomptes := widgets.NewButton("Éditer les décomptes", theme.MailSendIcon(), widget.MediumImportance, func() { s.writeDecomptes(ex, s.closingFolder(ex)) })
+	annexes.Keys, decomptes.Keys = f.keys, f.keys
 	f.extra = []fyne.CanvasObject{decomptes, annexes}
 	next := ""
 	if result.Next.ID != 0 {
@@ -426,7 +427,7 @@ func (s *Shell) closingDone(result app.ClosingResult, said string) {
 		text += "\n\nCopie de sécurité prise avant : " + result.SafetyCopy
 	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
-	f.show(container.NewBorder(nil, nil, icon, nil, note(text)), annexes)
+	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(text)), annexes)
 	refit(f)
 }
 
@@ -503,16 +504,16 @@ func (s *Shell) showWritten(title, text, file, dir string, more []fyne.CanvasObj
 	f.cancel.Hide()
 	f.ok.Importance = widget.MediumImportance
 	f.width = 760
-	open := newButton("Ouvrir le PDF", theme.DocumentPrintIcon(), widget.HighImportance, func() { s.openPath(file) })
-	openDir := newButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { s.openPath(dir) })
-	open.keys, openDir.keys = f.keys, f.keys
+	open := widgets.NewButton("Ouvrir le PDF", theme.DocumentPrintIcon(), widget.HighImportance, func() { s.openPath(file) })
+	openDir := widgets.NewButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { s.openPath(dir) })
+	open.Keys, openDir.Keys = f.keys, f.keys
 	if strings.HasSuffix(strings.ToLower(file), ".pdf") {
 		f.extra = []fyne.CanvasObject{openDir, open}
 	} else {
 		f.extra = []fyne.CanvasObject{openDir}
 	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
-	body := container.NewVBox(note("✓ " + text))
+	body := container.NewVBox(widgets.Note("✓ " + text))
 	for _, o := range more {
 		body.Add(o)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // catchOpened records what the program would open in the system's viewer.
@@ -108,7 +109,7 @@ func TestClosingAssistantBlocked(t *testing.T) {
 	s.jobs.Wait()
 	text := overlayText(s)
 	mustContain(t, "step 1", text, "Étape 1 sur 3 — Contrôles", "Bloquant : ", "refaites les contrôles")
-	next := dialogButton(t, s, "Suivant").(*button)
+	next := dialogButton(t, s, "Suivant").(*widgets.Button)
 	if !next.Disabled() {
 		t.Fatal("Suivant is on while a problem blocks")
 	}

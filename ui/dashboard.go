@@ -11,6 +11,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // dashboard is the Tableau de bord: is everything in order, and what next.
@@ -27,11 +28,11 @@ type dashboard struct {
 }
 
 func newDashboard(s *Shell) screen {
-	d := &dashboard{s: s, subtext: note(""), bank: container.NewVBox(), owners: container.NewVBox(), keys: container.NewVBox(), steps: container.NewVBox(),
+	d := &dashboard{s: s, subtext: widgets.Note(""), bank: container.NewVBox(), owners: container.NewVBox(), keys: container.NewVBox(), steps: container.NewVBox(),
 		backup: container.NewVBox()}
 	panels := container.NewGridWithColumns(3,
 		panel("Banque", d.bank), panel("Copropriétaires", d.owners), panel("Clés de répartition", d.keys))
-	d.root = container.NewVScroll(container.NewVBox(heading("Tableau de bord"), d.subtext, d.backup, panels,
+	d.root = container.NewVScroll(container.NewVBox(widgets.Heading("Tableau de bord"), d.subtext, d.backup, panels,
 		widget.NewLabelWithStyle("Prochaines étapes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.steps))
 	return d
 }
@@ -40,7 +41,7 @@ func newDashboard(s *Shell) screen {
 func panel(title string, content fyne.CanvasObject) fyne.CanvasObject {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.SizeName = theme.SizeNameSubHeadingText
-	return tinted(surface, container.NewBorder(t, nil, nil, nil, content))
+	return widgets.Tinted(surface, container.NewBorder(t, nil, nil, nil, content))
 }
 
 // figure is a large amount or count.
@@ -79,7 +80,7 @@ func (d *dashboard) reload() {
 		}
 	}
 	if len(data.Banks) == 0 {
-		bank = append(bank, note("Aucun compte bancaire n'est indiqué."))
+		bank = append(bank, widgets.Note("Aucun compte bancaire n'est indiqué."))
 	}
 	d.bank.Objects = bank
 	d.bank.Refresh()
@@ -100,7 +101,7 @@ func (d *dashboard) reload() {
 	var keys []fyne.CanvasObject
 	switch {
 	case len(data.Keys) == 0:
-		keys = append(keys, note("Aucune clé de répartition."))
+		keys = append(keys, widgets.Note("Aucune clé de répartition."))
 	case len(mis) == 0:
 		keys = append(keys, figure(fmt.Sprintf("%d clé%s", len(data.Keys), fr.S(len(data.Keys))), widget.MediumImportance),
 			ok("Totaux conformes aux tantièmes des lots"))
@@ -120,7 +121,7 @@ func (d *dashboard) reload() {
 		if st.Attention {
 			icon, imp = theme.NewErrorThemedResource(theme.ErrorIcon()), widget.DangerImportance
 		}
-		text := note(st.Text)
+		text := widgets.Note(st.Text)
 		text.Importance = imp
 		var action fyne.CanvasObject
 		if title, ok := screenTitle(string(st.Topic)); ok && st.Topic != "" {
@@ -155,7 +156,7 @@ func (d *dashboard) showBackup() {
 	line := backupLine(st)
 	var row fyne.CanvasObject
 	if st.Overdue {
-		text := note(line + ". Pensez à sauvegarder sur votre clé USB.")
+		text := widgets.Note(line + ". Pensez à sauvegarder sur votre clé USB.")
 		text.Importance = widget.WarningImportance
 		text.TextStyle.Bold = true
 		var icon fyne.Resource = theme.NewWarningThemedResource(theme.WarningIcon())
@@ -165,9 +166,9 @@ func (d *dashboard) showBackup() {
 		}
 		now := widget.NewButtonWithIcon("Sauvegarder maintenant", theme.DocumentSaveIcon(), s.backupForm)
 		now.Importance = widget.HighImportance
-		row = tinted(warningTint, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), container.NewCenter(now), text))
+		row = widgets.Tinted(warningTint, container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), container.NewCenter(now), text))
 	} else {
-		text := note(line + ".")
+		text := widgets.Note(line + ".")
 		later := widget.NewButtonWithIcon("Sauvegarder…", theme.DocumentSaveIcon(), s.backupForm)
 		row = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), container.NewCenter(later), text)
 	}
@@ -187,14 +188,14 @@ func screenTitle(id string) (string, bool) {
 
 // warn is a red line saying what needs attention.
 func warn(text string) fyne.CanvasObject {
-	l := note(text)
+	l := widgets.Note(text)
 	l.Importance = widget.DangerImportance
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))), nil, l)
 }
 
 // ok is a green line saying something is in order.
 func ok(text string) fyne.CanvasObject {
-	l := note(text)
+	l := widgets.Note(text)
 	l.Importance = widget.SuccessImportance
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil, l)
 }

@@ -12,16 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
-
-// formField is a field of a form: its value (to know whether something was
-// typed before cancelling) and the keys it passes on.
-type formField interface {
-	fyne.CanvasObject
-	value() string
-	setKeys(*formKeys)
-	onChange(func()) // called when the user changes the value
-}
 
 // form is a modal dialog around fields: an error line, Annuler and a
 // validating button. Enter validates, Escape cancels; cancelling after
@@ -29,13 +21,13 @@ type formField interface {
 type form struct {
 	s       *Shell
 	title   string
-	fields  []formField
+	fields  []widgets.FormField
 	initial []string
-	keys    *formKeys
+	keys    *widgets.FormKeys
 	errText *widget.Label
 	errLine fyne.CanvasObject
-	ok      *button
-	cancel  *button
+	ok      *widgets.Button
+	cancel  *widgets.Button
 	extra   []fyne.CanvasObject // more buttons, left of Annuler
 	dlg     *dialog.CustomDialog
 	width   float32
@@ -49,13 +41,13 @@ type form struct {
 // wizard does between its steps.
 var errStay = errors.New("la saisie continue")
 
-func (s *Shell) newForm(title, okText string, fields ...formField) *form {
+func (s *Shell) newForm(title, okText string, fields ...widgets.FormField) *form {
 	f := &form{s: s, title: title, fields: fields, width: 560}
-	f.keys = &formKeys{enter: f.validate, escape: f.dismiss}
+	f.keys = &widgets.FormKeys{Enter: f.validate, Escape: f.dismiss}
 	for _, fl := range fields {
-		fl.setKeys(f.keys)
-		fl.onChange(f.clearError)
-		f.initial = append(f.initial, fl.value())
+		fl.SetKeys(f.keys)
+		fl.OnChange(f.clearError)
+		f.initial = append(f.initial, fl.Value())
 	}
 	f.errText = widget.NewLabel("")
 	f.errText.Importance = widget.DangerImportance
@@ -63,9 +55,9 @@ func (s *Shell) newForm(title, okText string, fields ...formField) *form {
 	f.errText.TextStyle.Bold = true
 	f.errLine = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))), nil, f.errText)
 	f.errLine.Hide()
-	f.ok = newButton(okText, theme.ConfirmIcon(), widget.HighImportance, f.validate)
-	f.cancel = newButton("Annuler", theme.CancelIcon(), widget.MediumImportance, f.dismiss)
-	f.ok.keys, f.cancel.keys = f.keys, f.keys
+	f.ok = widgets.NewButton(okText, theme.ConfirmIcon(), widget.HighImportance, f.validate)
+	f.cancel = widgets.NewButton("Annuler", theme.CancelIcon(), widget.MediumImportance, f.dismiss)
+	f.ok.Keys, f.cancel.Keys = f.keys, f.keys
 	return f
 }
 
@@ -121,7 +113,7 @@ func (f *form) clearError() {
 
 func (f *form) dirty() bool {
 	for i, fl := range f.fields {
-		if fl.value() != f.initial[i] {
+		if fl.Value() != f.initial[i] {
 			return true
 		}
 	}
@@ -162,7 +154,7 @@ func (s *Shell) showError(err error) {
 func (s *Shell) inform(title string, icon fyne.Resource, text string) {
 	f := s.newForm(title, "Fermer")
 	f.cancel.Hide()
-	msg := note(text)
+	msg := widgets.Note(text)
 	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, msg), nil)
 }
 
@@ -180,7 +172,7 @@ func (s *Shell) confirm(title, text, okText, backText string, onOK func()) {
 		return errStay
 	}
 	f.width = 520
-	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, note(text)), nil)
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, widgets.Note(text)), nil)
 }
 
 // ask offers a choice that is not destructive: okText does it, backText
@@ -194,7 +186,7 @@ func (s *Shell) ask(title string, icon fyne.Resource, text, okText, backText str
 		return errStay
 	}
 	f.width = 600
-	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, note(text)), nil)
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), nil, widgets.Note(text)), nil)
 	return f
 }
 
@@ -202,8 +194,8 @@ func (s *Shell) ask(title string, icon fyne.Resource, text, okText, backText str
 // runs then, or shows the error.
 func (s *Shell) runLong(title string, work func() error, then func()) {
 	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(note("Merci de patienter…"), bar), s.win)
-	idle := &formKeys{enter: func() {}, escape: func() {}}
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widgets.Note("Merci de patienter…"), bar), s.win)
+	idle := &widgets.FormKeys{Enter: func() {}, Escape: func() {}}
 	s.pushKeys(idle)
 	d.Show()
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
@@ -226,9 +218,9 @@ func (s *Shell) runLong(title string, work func() error, then func()) {
 
 // pushKeys makes k the target of Enter and Escape when no field has the
 // focus (the topmost dialog's keys).
-func (s *Shell) pushKeys(k *formKeys) { s.keys = append(s.keys, k) }
+func (s *Shell) pushKeys(k *widgets.FormKeys) { s.keys = append(s.keys, k) }
 
-func (s *Shell) popKeys(k *formKeys) {
+func (s *Shell) popKeys(k *widgets.FormKeys) {
 	for i := len(s.keys) - 1; i >= 0; i-- {
 		if s.keys[i] == k {
 			s.keys = append(s.keys[:i], s.keys[i+1:]...)
@@ -241,7 +233,7 @@ func (s *Shell) popKeys(k *formKeys) {
 // Enter and Escape, else Escape goes back on the current screen.
 func (s *Shell) typedKey(ev *fyne.KeyEvent) {
 	if n := len(s.keys); n > 0 {
-		s.keys[n-1].handle(ev, true)
+		s.keys[n-1].Handle(ev, true)
 		return
 	}
 	if ev.Name == fyne.KeyEscape {

@@ -15,6 +15,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // The Documents screen prints what the syndic hands out or files: the
@@ -32,12 +33,12 @@ type documentsScreen struct {
 	exID int64 // the exercise the period fields were filled for
 
 	intro     *widget.Label
-	dir       *field
-	from, to  *field
+	dir       *widgets.Field
+	from, to  *widgets.Field
 	which     *widget.Select
 	checks    *fyne.Container
-	meeting   *field
-	title     *field
+	meeting   *widgets.Field
+	title     *widgets.Field
 	order     *widget.Select
 	columns   *widget.Select
 	elsewhere *widget.Check
@@ -61,16 +62,16 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 		return d.root
 	}
 	s := d.s
-	d.intro = note("")
+	d.intro = widgets.Note("")
 	var dirLine fyne.CanvasObject
 	d.dir, dirLine = s.folderField(d.folder())
-	d.from = newField("", "JJ/MM/AAAA")
-	d.to = newField("", "JJ/MM/AAAA")
+	d.from = widgets.NewField("", "JJ/MM/AAAA")
+	d.to = widgets.NewField("", "JJ/MM/AAAA")
 	d.which = widget.NewSelect(annexTitles, nil)
 	d.which.SetSelectedIndex(0)
 	d.checks = container.NewVBox()
-	d.meeting = newField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
-	d.title = newField(app.DefaultAttendanceTitle, app.DefaultAttendanceTitle)
+	d.meeting = widgets.NewField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
+	d.title = widgets.NewField(app.DefaultAttendanceTitle, app.DefaultAttendanceTitle)
 	d.order = widget.NewSelect(orderTitles, nil)
 	d.order.SetSelectedIndex(0)
 	d.columns = widget.NewSelect([]string{"2 colonnes", "3 colonnes"}, nil)
@@ -86,7 +87,7 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 	print := theme.DocumentPrintIcon()
 	books := container.NewVBox(
 		section("Livres comptables"),
-		container.NewHBox(widget.NewLabel("Période du"), container.New(&fixedWidth{130}, d.from), widget.NewLabel("au"), container.New(&fixedWidth{130}, d.to),
+		container.NewHBox(widget.NewLabel("Période du"), container.New(&widgets.FixedWidth{Width: 130}, d.from), widget.NewLabel("au"), container.New(&widgets.FixedWidth{Width: 130}, d.to),
 			widget.NewLabel("(l'exercice entier par défaut)")),
 		container.NewGridWithColumns(3,
 			btn("Journal général", print, d.journal),
@@ -105,18 +106,18 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 	meeting := container.NewVBox(
 		section("Assemblée générale : convocation et séance"),
 		widget.NewForm(
-			widget.NewFormItem("Date de l'assemblée", container.NewHBox(container.New(&fixedWidth{130}, d.meeting),
+			widget.NewFormItem("Date de l'assemblée", container.NewHBox(container.New(&widgets.FixedWidth{Width: 130}, d.meeting),
 				widget.NewLabel("(les copropriétaires de ce jour-là)"))),
 			widget.NewFormItem("Titre de la feuille", d.title),
-			widget.NewFormItem("Ordre", container.NewHBox(container.New(&fixedWidth{220}, d.order))),
+			widget.NewFormItem("Ordre", container.NewHBox(container.New(&widgets.FixedWidth{Width: 220}, d.order))),
 		),
 		container.NewGridWithColumns(3,
 			btn("Feuille de présence", print, d.attendance),
 			btn("Liste du conseil syndical", print, d.council),
 			btn("Étiquettes d'adresses", print, d.labels)),
-		container.NewHBox(widget.NewLabel("Étiquettes :"), container.New(&fixedWidth{150}, d.columns), d.elsewhere),
+		container.NewHBox(widget.NewLabel("Étiquettes :"), container.New(&widgets.FixedWidth{Width: 150}, d.columns), d.elsewhere),
 	)
-	page := container.NewVBox(heading("Documents"), d.intro,
+	page := container.NewVBox(widgets.Heading("Documents"), d.intro,
 		container.NewBorder(nil, nil, widget.NewLabel("Dossier"), nil, dirLine),
 		books, meetingDocs, meeting)
 	d.root = container.NewVScroll(page)

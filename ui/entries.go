@@ -14,6 +14,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // entries is the Saisie (journaux) screen: the entries of a journal and a
@@ -25,12 +26,12 @@ type entries struct {
 
 	journal *widget.Select
 	month   *widget.Select
-	search  *field
+	search  *widgets.Field
 	add     *widget.Button
-	table   *dataTable[ledger.Entry]
+	table   *widgets.Table[ledger.Entry]
 
 	detailTitle *widget.Label
-	lines       *dataTable[ledger.Line]
+	lines       *widgets.Table[ledger.Line]
 	edit, del   *widget.Button
 	why         *widget.Label
 
@@ -60,28 +61,28 @@ func newEntries(s *Shell) screen {
 		}
 		return a.String()
 	}
-	e.table = &dataTable[ledger.Entry]{
-		cols: []column[ledger.Entry]{
-			{title: "Date", width: 110, text: func(x ledger.Entry) string { return ledger.FrenchDate(x.Date) },
-				less: func(a, b ledger.Entry) bool { return a.Date.Before(b.Date) || a.Date.Equal(b.Date) && a.ID < b.ID }},
-			{title: "Journal", width: 80, text: func(x ledger.Entry) string { return x.Journal },
-				less: func(a, b ledger.Entry) bool { return a.Journal < b.Journal }},
-			{title: "Pièce", width: 150, text: func(x ledger.Entry) string { return x.Piece },
-				less: func(a, b ledger.Entry) bool { return a.Piece < b.Piece }},
-			{title: "Libellé", width: 220, stretch: true, text: func(x ledger.Entry) string { return x.Label },
-				less: func(a, b ledger.Entry) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
-			{title: "Comptes", width: 200, text: accountsOf},
-			{title: "Montant", width: 140, align: fyne.TextAlignTrailing, text: func(x ledger.Entry) string { d, _ := x.Totals(); return d.String() },
-				less: func(a, b ledger.Entry) bool { da, _ := a.Totals(); db, _ := b.Totals(); return da < db }},
+	e.table = &widgets.Table[ledger.Entry]{
+		Cols: []widgets.Column[ledger.Entry]{
+			{Title: "Date", Width: 110, Text: func(x ledger.Entry) string { return ledger.FrenchDate(x.Date) },
+				Less: func(a, b ledger.Entry) bool { return a.Date.Before(b.Date) || a.Date.Equal(b.Date) && a.ID < b.ID }},
+			{Title: "Journal", Width: 80, Text: func(x ledger.Entry) string { return x.Journal },
+				Less: func(a, b ledger.Entry) bool { return a.Journal < b.Journal }},
+			{Title: "Pièce", Width: 150, Text: func(x ledger.Entry) string { return x.Piece },
+				Less: func(a, b ledger.Entry) bool { return a.Piece < b.Piece }},
+			{Title: "Libellé", Width: 220, Stretch: true, Text: func(x ledger.Entry) string { return x.Label },
+				Less: func(a, b ledger.Entry) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
+			{Title: "Comptes", Width: 200, Text: accountsOf},
+			{Title: "Montant", Width: 140, Align: fyne.TextAlignTrailing, Text: func(x ledger.Entry) string { d, _ := x.Totals(); return d.String() },
+				Less: func(a, b ledger.Entry) bool { da, _ := a.Totals(); db, _ := b.Totals(); return da < db }},
 		},
-		match: e.matches,
-		tint: func(x ledger.Entry) color.Color {
+		Match: e.matches,
+		Tint: func(x ledger.Entry) color.Color {
 			if e.selected != nil && x.ID == e.selected.ID {
 				return entrySelectedTint
 			}
 			return nil
 		},
-		totals: func(rows []ledger.Entry) []string {
+		Totals: func(rows []ledger.Entry) []string {
 			var total ledger.Amount
 			for _, x := range rows {
 				d, _ := x.Totals()
@@ -89,22 +90,22 @@ func newEntries(s *Shell) screen {
 			}
 			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(rows), fr.S(len(rows))), "", total.String()}
 		},
-		noMatch: "Aucune écriture de la période ne correspond à « %s » (libellé, pièce, compte ou montant).",
-		onOpen:  e.tapped,
+		NoMatch: "Aucune écriture de la période ne correspond à « %s » (libellé, pièce, compte ou montant).",
+		OnOpen:  e.tapped,
 	}
-	list := e.table.build()
+	list := e.table.Build()
 
-	e.lines = &dataTable[ledger.Line]{
-		cols: []column[ledger.Line]{
-			{title: "Compte", width: 90, text: func(l ledger.Line) string { return l.Account }},
-			{title: "Intitulé du compte", width: 200, stretch: true, text: e.accountLabel},
-			{title: "Libellé de la ligne", width: 200, text: func(l ledger.Line) string { return l.Label }},
-			{title: "Clé", width: 60, text: func(l ledger.Line) string { return l.Key }},
-			{title: "Débit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.Line) string { return money(l.Debit) }},
-			{title: "Crédit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.Line) string { return money(l.Credit) }},
-			{title: "Lettre", width: 70, text: func(l ledger.Line) string { return l.Letter }},
+	e.lines = &widgets.Table[ledger.Line]{
+		Cols: []widgets.Column[ledger.Line]{
+			{Title: "Compte", Width: 90, Text: func(l ledger.Line) string { return l.Account }},
+			{Title: "Intitulé du compte", Width: 200, Stretch: true, Text: e.accountLabel},
+			{Title: "Libellé de la ligne", Width: 200, Text: func(l ledger.Line) string { return l.Label }},
+			{Title: "Clé", Width: 60, Text: func(l ledger.Line) string { return l.Key }},
+			{Title: "Débit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.Line) string { return money(l.Debit) }},
+			{Title: "Crédit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.Line) string { return money(l.Credit) }},
+			{Title: "Lettre", Width: 70, Text: func(l ledger.Line) string { return l.Letter }},
 		},
-		totals: func(rows []ledger.Line) []string {
+		Totals: func(rows []ledger.Line) []string {
 			if len(rows) == 0 {
 				return make([]string, 7)
 			}
@@ -115,9 +116,9 @@ func newEntries(s *Shell) screen {
 			}
 			return []string{"Total", "", fmt.Sprintf("%d ligne%s", len(rows), fr.S(len(rows))), "", d.String(), c.String(), ""}
 		},
-		empty: "Choisissez une écriture dans la liste pour voir ses lignes, la modifier ou la supprimer.",
+		Empty: "Choisissez une écriture dans la liste pour voir ses lignes, la modifier ou la supprimer.",
 	}
-	linesView := e.lines.build()
+	linesView := e.lines.Build()
 
 	e.journal = widget.NewSelect(nil, func(string) {
 		if !e.filling {
@@ -131,25 +132,25 @@ func newEntries(s *Shell) screen {
 			e.reload()
 		}
 	})
-	e.search = newField("", "Libellé, pièce, compte, montant…")
-	e.search.OnChanged = e.table.search
-	e.search.setKeys(&formKeys{
-		enter: func() { // Enter shows the first entry found
-			if len(e.table.rows) > 0 {
-				e.choose(e.table.rows[0])
+	e.search = widgets.NewField("", "Libellé, pièce, compte, montant…")
+	e.search.OnChanged = e.table.Search
+	e.search.SetKeys(&widgets.FormKeys{
+		Enter: func() { // Enter shows the first entry found
+			if len(e.table.Rows()) > 0 {
+				e.choose(e.table.Rows()[0])
 			}
 		},
-		escape: func() { e.search.SetText("") },
+		Escape: func() { e.search.SetText("") },
 	})
 	e.add = widget.NewButtonWithIcon("Nouvelle écriture…", theme.ContentAddIcon(), e.create)
 	e.add.Importance = widget.HighImportance
 
 	filters := container.NewHBox(
-		widget.NewLabel("Journal :"), container.New(&fixedWidth{260}, e.journal),
-		widget.NewLabel("Mois :"), container.New(&fixedWidth{200}, e.month),
+		widget.NewLabel("Journal :"), container.New(&widgets.FixedWidth{Width: 260}, e.journal),
+		widget.NewLabel("Mois :"), container.New(&widgets.FixedWidth{Width: 200}, e.month),
 		widget.NewLabel("Rechercher :"))
 	tools := container.NewBorder(nil, nil, filters, nil, e.search)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, e.add, heading("Saisie (journaux)")), tools)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, e.add, widgets.Heading("Saisie (journaux)")), tools)
 
 	e.detailTitle = widget.NewLabel("")
 	e.detailTitle.TextStyle.Bold = true
@@ -190,7 +191,7 @@ func (e *entries) reload() {
 		s.showError(err)
 		return
 	}
-	e.table.empty = e.emptyText()
+	e.table.Empty = e.emptyText()
 	var keep *ledger.Entry
 	for i := range list {
 		if e.selected != nil && list[i].ID == e.selected.ID {
@@ -198,9 +199,9 @@ func (e *entries) reload() {
 		}
 	}
 	e.selected = keep
-	e.table.setRows(list)
+	e.table.SetRows(list)
 	e.showDetail(keep)
-	setEnabled(e.add, !s.readOnly())
+	widgets.SetEnabled(e.add, !s.readOnly())
 }
 
 // fillSelects offers the journals and the months of the exercise shown,
@@ -347,7 +348,7 @@ func (e *entries) tapped(x ledger.Entry) {
 // choose shows an entry's lines below the list.
 func (e *entries) choose(x ledger.Entry) {
 	e.selected = &x
-	e.table.apply() // the row's tint
+	e.table.Apply() // the row's tint
 	e.showDetail(&x)
 }
 
@@ -371,7 +372,7 @@ func (e *entries) locked(x ledger.Entry) string {
 func (e *entries) showDetail(x *ledger.Entry) {
 	if x == nil {
 		e.detailTitle.SetText("Aucune écriture choisie")
-		e.lines.setRows(nil)
+		e.lines.SetRows(nil)
 		e.edit.Disable()
 		e.del.Disable()
 		e.why.Hide()
@@ -382,10 +383,10 @@ func (e *entries) showDetail(x *ledger.Entry) {
 		title += " — " + x.Label
 	}
 	e.detailTitle.SetText(title)
-	e.lines.setRows(x.Lines)
+	e.lines.SetRows(x.Lines)
 	why := e.locked(*x)
-	setEnabled(e.edit, why == "")
-	setEnabled(e.del, why == "")
+	widgets.SetEnabled(e.edit, why == "")
+	widgets.SetEnabled(e.del, why == "")
 	e.why.SetText(why)
 	if why == "" {
 		e.why.Hide()
@@ -437,9 +438,9 @@ func (e *entries) saved(x ledger.Entry) string {
 	e.lastJournal = x.Journal
 	e.selected = &x
 	e.s.changed()
-	for i, r := range e.table.rows {
+	for i, r := range e.table.Rows() {
 		if r.ID == x.ID {
-			e.table.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			e.table.Widget().ScrollTo(widget.TableCellID{Row: i, Col: 0})
 			return ""
 		}
 	}

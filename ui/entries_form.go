@@ -13,6 +13,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // entryForm types a new entry or changes one: date, journal, piece, label,
@@ -94,24 +95,24 @@ func (s *Shell) entryForm(refs app.EntryRefs, orig *ledger.Entry, draft app.Entr
 	ef.f.width = entryFormWidth
 	ef.f.submit = func() error { return ef.save(false) }
 	if orig == nil {
-		next := newButton("Enregistrer et saisir la suivante", theme.ContentAddIcon(), widget.MediumImportance, func() {
+		next := widgets.NewButton("Enregistrer et saisir la suivante", theme.ContentAddIcon(), widget.MediumImportance, func() {
 			if err := ef.save(true); err != nil {
 				ef.f.fail(err)
 			}
 		})
-		next.keys = ef.f.keys
+		next.Keys = ef.f.keys
 		ef.f.extra = []fyne.CanvasObject{next}
 	} else {
 		id := orig.ID
-		history := newButton("Historique", theme.HistoryIcon(), widget.LowImportance, func() { s.entryHistory(id) })
-		history.keys = ef.f.keys
+		history := widgets.NewButton("Historique", theme.HistoryIcon(), widget.LowImportance, func() { s.entryHistory(id) })
+		history.Keys = ef.f.keys
 		ef.f.extra = []fyne.CanvasObject{history}
 	}
 
 	// After the form's own hooks (clearing its error line).
 	ef.date.lost = ef.dateLeft
-	ef.journal.onChange(ef.proposePiece)
-	ef.lines.onChange(ef.update)
+	ef.journal.OnChange(ef.proposePiece)
+	ef.lines.OnChange(ef.update)
 
 	ef.balance = widget.NewLabel("")
 	ef.balance.TextStyle.Bold = true
@@ -145,14 +146,14 @@ func (ef *entryForm) show() {
 			l.Truncation = fyne.TextTruncateEllipsis
 			objs = append(objs, l)
 		}
-		return container.New(&entryColumns{widths: widths, stretch: stretch}, objs...)
+		return container.New(&widgets.Columns{Widths: widths, Stretch: stretch}, objs...)
 	}
 	head := container.NewVBox(
 		titles(headColumns, 3, "Date *", "Journal *", "Pièce", "Libellé de l'écriture"),
-		container.New(&entryColumns{widths: headColumns, stretch: 3}, ef.date, ef.journal, ef.piece, ef.label),
+		container.New(&widgets.Columns{Widths: headColumns, Stretch: 3}, ef.date, ef.journal, ef.piece, ef.label),
 	)
 	if msg := ef.caution(); msg != "" {
-		head.Add(banner(warningTint, theme.WarningIcon(), msg))
+		head.Add(widgets.Banner(warningTint, theme.WarningIcon(), msg))
 	}
 	head.Add(widget.NewSeparator())
 	lineTitles := titles(lineColumns, 3, "N°", "Compte *", "Clé de répartition", "Libellé de la ligne", "Débit", "Crédit", "")
@@ -347,7 +348,7 @@ func (ef *entryForm) clearForNext() {
 	ef.label.SetText("")
 	ef.lines.clear()
 	for i, fl := range ef.f.fields {
-		ef.f.initial[i] = fl.value()
+		ef.f.initial[i] = fl.Value()
 	}
 	ef.s.win.Canvas().Focus(ef.date)
 }
@@ -396,7 +397,7 @@ type linesEditor struct {
 	*fyne.Container
 	ef     *entryForm
 	rows   []*lineRow
-	keys   *formKeys
+	keys   *widgets.FormKeys
 	hooks  []func()
 	scroll *container.Scroll
 }
@@ -407,7 +408,7 @@ type lineRow struct {
 	num                           *widget.Label
 	account, label, debit, credit *entryBox
 	key                           *listField
-	remove                        *wordButton
+	remove                        *widgets.WordButton
 	obj                           *fyne.Container
 	orig                          *ledger.Line // the line of the entry changed, to keep its marks
 }
@@ -449,12 +450,12 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 	r.debit = newEntryBox(l.Debit, "")
 	r.credit = newEntryBox(l.Credit, "")
 	r.debit.selectOnFocus, r.credit.selectOnFocus = true, true
-	r.remove = newWordButton("Retirer", theme.DeleteIcon(), func() { ed.remove(r) })
-	r.obj = container.New(&entryColumns{widths: lineColumns, stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.remove)
+	r.remove = widgets.NewWordButton("Retirer", theme.DeleteIcon(), func() { ed.remove(r) })
+	r.obj = container.New(&widgets.Columns{Widths: lineColumns, Stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.remove)
 
 	picker := ed.ef.picker
 	r.account.ownKey = func(ev *fyne.KeyEvent) bool { return picker.key(r.account, ev) }
-	r.account.onChange(func() {
+	r.account.OnChange(func() {
 		picker.search(r.account)
 		r.fitKey()
 		ed.changed()
@@ -475,16 +476,16 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit} {
 		b.gained = func() { ed.reveal(r) }
 	}
-	r.key.onChange(ed.changed)
-	r.label.onChange(ed.changed)
+	r.key.OnChange(ed.changed)
+	r.label.OnChange(ed.changed)
 	// An amount typed on one side clears the other: a line is either a
 	// debit or a credit.
-	r.debit.onChange(func() { r.oneSide(r.debit, r.credit) })
-	r.credit.onChange(func() { r.oneSide(r.credit, r.debit) })
+	r.debit.OnChange(func() { r.oneSide(r.debit, r.credit) })
+	r.credit.OnChange(func() { r.oneSide(r.credit, r.debit) })
 	r.debit.lost = func() { tidyAmount(r.debit) }
 	r.credit.lost = func() { tidyAmount(r.credit) }
 	if ed.keys != nil {
-		r.setKeys(ed.keys)
+		r.SetKeys(ed.keys)
 	}
 	r.fitKey()
 
@@ -494,11 +495,11 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 	return r
 }
 
-func (r *lineRow) setKeys(k *formKeys) {
+func (r *lineRow) SetKeys(k *widgets.FormKeys) {
 	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit} {
-		b.setKeys(k)
+		b.SetKeys(k)
 	}
-	r.key.setKeys(k)
+	r.key.SetKeys(k)
 }
 
 func (r *lineRow) oneSide(typed, other *entryBox) {
@@ -721,7 +722,7 @@ func (ed *linesEditor) keepMarks(e *ledger.Entry) {
 
 // linesEditor is a field of the form: what it holds tells whether the
 // form was typed in, and it passes the form's keys to every box.
-func (ed *linesEditor) value() string {
+func (ed *linesEditor) Value() string {
 	var b strings.Builder
 	for _, r := range ed.rows {
 		d := r.draft()
@@ -730,14 +731,14 @@ func (ed *linesEditor) value() string {
 	return b.String()
 }
 
-func (ed *linesEditor) setKeys(k *formKeys) {
+func (ed *linesEditor) SetKeys(k *widgets.FormKeys) {
 	ed.keys = k
 	for _, r := range ed.rows {
-		r.setKeys(k)
+		r.SetKeys(k)
 	}
 }
 
-func (ed *linesEditor) onChange(fn func()) { ed.hooks = append(ed.hooks, fn) }
+func (ed *linesEditor) OnChange(fn func()) { ed.hooks = append(ed.hooks, fn) }
 
 // lineDrafts writes an entry's lines as the form shows them.
 func lineDrafts(e ledger.Entry) []app.LineDraft {

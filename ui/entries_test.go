@@ -38,7 +38,7 @@ func booked(t *testing.T, s *Shell, journal string) []ledger.Entry {
 // pieces lists the pieces of the rows shown, in order.
 func pieces(e *entries) string {
 	var out []string
-	for _, r := range e.table.rows {
+	for _, r := range e.table.Rows() {
 		out = append(out, r.Piece)
 	}
 	return strings.Join(out, " ")
@@ -120,8 +120,8 @@ func TestEntriesList(t *testing.T) {
 	test.Type(e.search, "xyz")
 	mustContain(t, "the search", windowText(s), "Aucune écriture de la période ne correspond à « xyz »")
 	e.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if len(e.table.rows) != 3 {
-		t.Errorf("Escape in the search left %d rows", len(e.table.rows))
+	if len(e.table.Rows()) != 3 {
+		t.Errorf("Escape in the search left %d rows", len(e.table.Rows()))
 	}
 
 	// A tap shows the entry's lines below, with its actions.
@@ -136,7 +136,7 @@ func TestEntriesList(t *testing.T) {
 	if e.edit.Disabled() || e.del.Disabled() {
 		t.Errorf("an entry of an open exercise cannot be changed")
 	}
-	if got := cellFill(t, e.table.table, "R1"); got != entrySelectedTint {
+	if got := cellFill(t, e.table.Widget(), "R1"); got != entrySelectedTint {
 		t.Errorf("the entry shown is not marked in the list: %v", got)
 	}
 }
@@ -416,7 +416,7 @@ func TestNewEntryKeyboardAndNext(t *testing.T) {
 func TestEditEntry(t *testing.T) {
 	s, e := openEntries(t)
 	showMonth(t, e, "Février 2025")
-	e.choose(e.table.rows[1]) // R2 Règlement Martin, 300 €
+	e.choose(e.table.Rows()[1]) // R2 Règlement Martin, 300 €
 	test.Tap(e.edit)
 	f := e.form
 	mustContain(t, "the form", overlayText(s), "Modifier l'écriture BQ R2 du 10/02/2025")
@@ -454,7 +454,7 @@ func TestEditEntry(t *testing.T) {
 	}
 
 	// A double tap on a row opens it too.
-	row := e.table.rows[0]
+	row := e.table.Rows()[0]
 	e.tapped(row)
 	if s.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("a single tap opened the form")
@@ -477,7 +477,7 @@ func TestEditEntry(t *testing.T) {
 func TestDeleteEntry(t *testing.T) {
 	s, e := openEntries(t)
 	showMonth(t, e, "Février 2025")
-	e.choose(e.table.rows[0])
+	e.choose(e.table.Rows()[0])
 	test.Tap(e.del)
 	mustContain(t, "the question", overlayText(s), "Supprimer l'écriture BQ R1 du 03/02/2025 « Règlement Dupont » (450,00 €) ? Ses 2 lignes disparaîtront des journaux et des comptes.")
 	press(s, fyne.KeyEscape)
@@ -523,14 +523,14 @@ func TestEntriesClosedExercise(t *testing.T) {
 	if s.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("Ctrl+N opened a form in a closed exercise")
 	}
-	e.choose(e.table.rows[0])
+	e.choose(e.table.Rows()[0])
 	if !e.edit.Disabled() || !e.del.Disabled() {
 		t.Errorf("Modifier or Supprimer is offered in a closed exercise")
 	}
 	mustContain(t, "the screen", windowText(s), "Exercice 2025 clos : ni modification ni suppression",
 		"Exercice 2025 clos : consultation seulement, ses écritures ne peuvent plus être modifiées.") // the banner
-	e.tapped(e.table.rows[0])
-	e.tapped(e.table.rows[0])
+	e.tapped(e.table.Rows()[0])
+	e.tapped(e.table.Rows()[0])
 	e.editSelected()
 	e.deleteSelected()
 	if s.win.Canvas().Overlays().Top() != nil {

@@ -10,12 +10,12 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // Widgets of the entry form (Saisie): text boxes that tell the form about
@@ -23,11 +23,11 @@ import (
 // account suggestions that open under an account box, and the row layout
 // of the lines.
 
-// entryBox is a one-line box of the entry form. Beyond field (Enter
+// entryBox is a one-line box of the entry form. Beyond widgets.Field (Enter
 // validates, Escape cancels) it may take some keys first (the account
 // suggestions), and it calls back when it gains or loses the focus.
 type entryBox struct {
-	field
+	widgets.Field
 	ownKey func(*fyne.KeyEvent) bool // keys handled before the form's
 	gained func()
 	lost   func()
@@ -56,7 +56,7 @@ func (b *entryBox) TypedKey(ev *fyne.KeyEvent) {
 	if b.ownKey != nil && b.ownKey(ev) {
 		return
 	}
-	b.field.TypedKey(ev)
+	b.Field.TypedKey(ev)
 }
 
 func (b *entryBox) FocusGained() {
@@ -76,15 +76,15 @@ func (b *entryBox) FocusLost() {
 	}
 }
 
-// onChange adds fn to what runs when the text changes (field's replaces).
-func (b *entryBox) onChange(fn func()) { b.hooks = append(b.hooks, fn) }
+// OnChange adds fn to what runs when the text changes (widgets.Field's replaces).
+func (b *entryBox) OnChange(fn func()) { b.hooks = append(b.hooks, fn) }
 
 // listField is a drop-down list of the entry form: Enter validates the
 // form and Escape cancels it, like every field; typing the first letters of
 // an option ("00" then "2") chooses it, and the arrows step through them.
 type listField struct {
 	widget.Select
-	keys    *formKeys
+	keys    *widgets.FormKeys
 	hooks   []func()
 	typed   string
 	typedAt time.Time
@@ -104,7 +104,7 @@ func newListField(options []string, placeholder string) *listField {
 }
 
 func (c *listField) TypedKey(ev *fyne.KeyEvent) {
-	if !c.keys.handle(ev, true) {
+	if !c.keys.Handle(ev, true) {
 		c.Select.TypedKey(ev)
 	}
 }
@@ -130,11 +130,11 @@ func (c *listField) TypedRune(r rune) {
 	}
 }
 
-func (c *listField) value() string { return c.Selected }
+func (c *listField) Value() string { return c.Selected }
 
-func (c *listField) setKeys(k *formKeys) { c.keys = k }
+func (c *listField) SetKeys(k *widgets.FormKeys) { c.keys = k }
 
-func (c *listField) onChange(fn func()) { c.hooks = append(c.hooks, fn) }
+func (c *listField) OnChange(fn func()) { c.hooks = append(c.hooks, fn) }
 
 // accountPicker is the list of accounts that opens under an account box
 // as the user types a number or a name. It lives in a layer of the form
@@ -354,86 +354,3 @@ func (s *accountSuggestion) TypedKey(*fyne.KeyEvent)        {}
 func (s *accountSuggestion) Enable()                        {}
 func (s *accountSuggestion) Disable()                       {}
 func (s *accountSuggestion) Disabled() bool                 { return true }
-
-// wordButton is a small clickable word (Retirer) that Tab does not stop
-// on: the keyboard goes from amount to account along the lines.
-type wordButton struct {
-	widget.BaseWidget
-	text   *widget.Label
-	icon   *widget.Icon
-	bg     *canvas.Rectangle
-	tapped func()
-}
-
-func newWordButton(text string, icon fyne.Resource, tapped func()) *wordButton {
-	b := &wordButton{text: widget.NewLabel(text), icon: widget.NewIcon(icon), bg: canvas.NewRectangle(color.Transparent), tapped: tapped}
-	b.text.Importance = widget.LowImportance
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func (b *wordButton) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(b.bg, container.NewHBox(b.icon, b.text)))
-}
-
-func (b *wordButton) Tapped(*fyne.PointEvent) {
-	if b.tapped != nil {
-		b.tapped()
-	}
-}
-
-func (b *wordButton) MouseIn(*desktop.MouseEvent) {
-	b.bg.FillColor = theme.Color(theme.ColorNameHover)
-	b.bg.Refresh()
-}
-
-func (b *wordButton) MouseMoved(*desktop.MouseEvent) {}
-
-func (b *wordButton) MouseOut() {
-	b.bg.FillColor = color.Transparent
-	b.bg.Refresh()
-}
-
-func (b *wordButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
-
-// entryColumns lays a row out in columns of fixed widths; the stretch column
-// also takes what the others leave. The header and every line of the entry
-// form share one, so that they line up.
-type entryColumns struct {
-	widths  []float32
-	stretch int
-}
-
-func (l *entryColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	free := size.Width - pad*float32(len(l.widths)-1)
-	for _, w := range l.widths {
-		free -= w
-	}
-	x := float32(0)
-	for i, o := range objs {
-		if i >= len(l.widths) {
-			break
-		}
-		w := l.widths[i]
-		if i == l.stretch && free > 0 {
-			w += free
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(x, (size.Height-h)/2))
-		o.Resize(fyne.NewSize(w, h))
-		x += w + pad
-	}
-}
-
-func (l *entryColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w := theme.Padding() * float32(len(l.widths)-1)
-	for _, x := range l.widths {
-		w += x
-	}
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(w, h)
-}

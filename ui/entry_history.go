@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // entryHistory shows every version of an entry the chain holds: when it
@@ -26,11 +27,11 @@ func (s *Shell) entryHistory(id int64) {
 	}
 	box := container.NewVBox()
 	if len(versions) == 0 {
-		box.Add(note(fmt.Sprintf("L'écriture n° %d n'a pas d'historique dans la chaîne des écritures : elle a été écrite hors de Tantième (Exercice › Vérifier l'intégrité le signale).", id)))
+		box.Add(widgets.Note(fmt.Sprintf("L'écriture n° %d n'a pas d'historique dans la chaîne des écritures : elle a été écrite hors de Tantième (Exercice › Vérifier l'intégrité le signale).", id)))
 	}
 	for _, v := range versions {
-		box.Add(heading(historyTitle(v)))
-		box.Add(note(historyText(v)))
+		box.Add(widgets.Heading(historyTitle(v)))
+		box.Add(widgets.Note(historyText(v)))
 	}
 	f := s.newForm(fmt.Sprintf("Historique de l'écriture n° %d", id), "Fermer")
 	f.cancel.Hide()

@@ -18,6 +18,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/desktop"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 const prefExportDir = "export.dir"
@@ -118,16 +119,16 @@ func (s *Shell) exported(path string, ex ledger.Exercise) {
 		}
 		f.close()
 	}
-	file := newButton("Ouvrir le classeur", theme.FileIcon(), widget.HighImportance, func() { open(path) })
-	folder := newButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { open(filepath.Dir(path)) })
-	file.keys, folder.keys = f.keys, f.keys
+	file := widgets.NewButton("Ouvrir le classeur", theme.FileIcon(), widget.HighImportance, func() { open(path) })
+	folder := widgets.NewButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { open(filepath.Dir(path)) })
+	file.Keys, folder.Keys = f.keys, f.keys
 	f.ok.Importance = widget.MediumImportance
 	f.extra = []fyne.CanvasObject{folder, file}
 	text := fmt.Sprintf("Le classeur « %s » est enregistré dans le dossier %s.\n\nIl contient %d feuilles pour l'exercice %s : %s.",
 		filepath.Base(path), filepath.Dir(path), len(exportSheets), ex.Name(), joinFrench(exportSheets))
 	f.width = 640
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
-	f.show(container.NewBorder(nil, nil, icon, nil, note(text)), file)
+	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(text)), file)
 }
 
 // joinFrench joins words as a sentence does: "a, b et c".

@@ -17,6 +17,7 @@ import (
 	"tantieme/internal/desktop"
 	"tantieme/internal/version"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // noInternet is Tantième's promise about the network, said in À propos and
@@ -82,18 +83,18 @@ func (s *Shell) showAbout() {
 	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(64, 64))
-	title := heading(version.String())
+	title := widgets.Heading(version.String())
 	head := container.NewBorder(nil, nil, container.NewCenter(icon), nil,
-		container.NewVBox(title, note("La comptabilité des copropriétés gérées par un syndic bénévole.")))
+		container.NewVBox(title, widgets.Note("La comptabilité des copropriétés gérées par un syndic bénévole.")))
 
-	licence := newButton("Lire la licence", theme.DocumentIcon(), widget.MediumImportance, func() {
+	licence := widgets.NewButton("Lire la licence", theme.DocumentIcon(), widget.MediumImportance, func() {
 		s.showLicence("Licence de Tantième (MIT)", "Le texte officiel de la licence, en anglais.", tantieme.License)
 	})
-	licence.keys = f.keys
-	fonts := newButton("Lire la licence des polices DejaVu", theme.DocumentIcon(), widget.MediumImportance, func() {
+	licence.Keys = f.keys
+	fonts := widgets.NewButton("Lire la licence des polices DejaVu", theme.DocumentIcon(), widget.MediumImportance, func() {
 		s.showLicence("Licence des polices DejaVu", "Le texte officiel de la licence des polices, en anglais.", tantieme.DejaVuLicense)
 	})
-	fonts.keys = f.keys
+	fonts.Keys = f.keys
 
 	// Where the data lives first: it is what a syndic comes here for (to
 	// find his file, or tell a helper where it is).
@@ -102,16 +103,16 @@ func (s *Shell) showAbout() {
 		box.Add(s.dataPlaceRow(p, f.keys))
 	}
 	box.Add(aboutSection("Internet"))
-	box.Add(note(noInternet))
+	box.Add(widgets.Note(noInternet))
 	box.Add(aboutSection("Licence"))
-	box.Add(note("Tantième est un logiciel libre, sous licence MIT : vous pouvez l'utiliser, le copier, le modifier et le donner librement. Il est fourni sans garantie."))
+	box.Add(widgets.Note("Tantième est un logiciel libre, sous licence MIT : vous pouvez l'utiliser, le copier, le modifier et le donner librement. Il est fourni sans garantie."))
 	box.Add(container.NewHBox(licence))
 	box.Add(aboutSection("Logiciels libres utilisés"))
 	lines := []string{"Tantième est fait avec ces logiciels libres, merci à leurs auteurs :"}
 	for _, t := range thirdParty {
 		lines = append(lines, "• "+t.name+" — "+t.use+" — "+t.licence+".")
 	}
-	box.Add(note(strings.Join(lines, "\n")))
+	box.Add(widgets.Note(strings.Join(lines, "\n")))
 	box.Add(container.NewHBox(fonts))
 
 	// Scrolled: the box is taller than a 700-pixel screen, and Fermer must
@@ -128,10 +129,10 @@ func aboutSection(text string) fyne.CanvasObject {
 }
 
 // dataPlaceRow shows a place with buttons to copy its path and open it.
-func (s *Shell) dataPlaceRow(p dataPlace, keys *formKeys) fyne.CanvasObject {
+func (s *Shell) dataPlaceRow(p dataPlace, keys *widgets.FormKeys) fyne.CanvasObject {
 	label := widget.NewLabelWithStyle(p.what+" :", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	if p.path == "" {
-		return container.NewBorder(nil, nil, container.New(&fixedWidth{230}, label), nil, note(p.none))
+		return container.NewBorder(nil, nil, container.New(&widgets.FixedWidth{Width: 230}, label), nil, widgets.Note(p.none))
 	}
 	// A path has no spaces to break at: it wraps anywhere rather than
 	// widening the dialog.
@@ -139,17 +140,17 @@ func (s *Shell) dataPlaceRow(p dataPlace, keys *formKeys) fyne.CanvasObject {
 	path.Wrapping = fyne.TextWrapBreak
 	path.TextStyle.Monospace = true
 	what, place := p.what, p.path
-	var copyBtn *button
-	copyBtn = newButton("Copier", theme.ContentCopyIcon(), widget.LowImportance, func() {
+	var copyBtn *widgets.Button
+	copyBtn = widgets.NewButton("Copier", theme.ContentCopyIcon(), widget.LowImportance, func() {
 		s.app.Clipboard().SetContent(place)
 		copyBtn.SetText("Copié")
 		log.Printf("tantieme: %s : chemin copié (%s)", what, place)
 	})
-	copyBtn.keys = keys
+	copyBtn.Keys = keys
 	buttons := container.NewHBox(copyBtn)
 	if p.open {
 		mkdir := p.mkdir
-		openBtn := newButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.LowImportance, func() {
+		openBtn := widgets.NewButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.LowImportance, func() {
 			if mkdir {
 				// The settings folder exists once the demo was opened;
 				// made here otherwise, so that the system has a folder to
@@ -166,10 +167,10 @@ func (s *Shell) dataPlaceRow(p dataPlace, keys *formKeys) fyne.CanvasObject {
 			}
 			s.openPath(place)
 		})
-		openBtn.keys = keys
+		openBtn.Keys = keys
 		buttons.Add(openBtn)
 	}
-	return container.NewBorder(nil, nil, container.New(&fixedWidth{230}, label), buttons, path)
+	return container.NewBorder(nil, nil, container.New(&widgets.FixedWidth{Width: 230}, label), buttons, path)
 }
 
 // showLicence shows a licence's full text, scrolled, over À propos.
@@ -182,6 +183,6 @@ func (s *Shell) showLicence(title, intro, text string) {
 	body.TextStyle.Monospace = true
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(700, 400))
-	f.show(container.NewBorder(note(intro), nil, nil, nil, scroll), nil)
+	f.show(container.NewBorder(widgets.Note(intro), nil, nil, nil, scroll), nil)
 	refit(f)
 }

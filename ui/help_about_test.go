@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tantieme/internal/version"
+	"tantieme/ui/widgets"
 )
 
 // stubOpen records what the program asks the system to open.
@@ -116,7 +117,7 @@ func TestAboutPlaces(t *testing.T) {
 	s.backupForm()
 	top := s.win.Canvas().Overlays().Top()
 	for _, o := range visible(top) {
-		if f, ok := o.(*field); ok && f.Text == backupFolder() {
+		if f, ok := o.(*widgets.Field); ok && f.Text == backupFolder() {
 			f.SetText(stick)
 		}
 	}
@@ -133,7 +134,7 @@ func TestAboutPlaces(t *testing.T) {
 	s.showAbout()
 	var folderButtons int
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if b, ok := o.(*button); ok && b.Text == "Ouvrir le dossier" {
+		if b, ok := o.(*widgets.Button); ok && b.Text == "Ouvrir le dossier" {
 			folderButtons++
 			if folderButtons == 2 { // the backups' folder
 				test.Tap(b)

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"tantieme/ui/widgets"
 )
 
 // The user guide (Aide › Guide de l'utilisateur) is Markdown, one file per
@@ -130,7 +131,7 @@ func newGuideView(chapters []chapter, closeFn func()) *guideView {
 	closeBtn := widget.NewButtonWithIcon("Fermer", theme.CancelIcon(), closeFn)
 	bar := container.NewHBox(g.prev, layout.NewSpacer(), closeBtn, g.next)
 	column := container.NewBorder(widget.NewLabelWithStyle("Chapitres", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, g.list)
-	left := container.NewStack(canvas.NewRectangle(headerTint), container.New(&fixedWidth{230}, column))
+	left := container.NewStack(canvas.NewRectangle(headerTint), container.New(&widgets.FixedWidth{Width: 230}, column))
 	g.content = container.NewBorder(nil, nil, left, nil, container.NewBorder(nil, container.NewPadded(bar), nil, nil, g.scroll))
 	g.current = -1
 	g.show(0)
@@ -144,7 +145,7 @@ func (g *guideView) show(i int) {
 	}
 	g.current = i
 	c := g.chapters[i]
-	objs := []fyne.CanvasObject{heading(c.title)}
+	objs := []fyne.CanvasObject{widgets.Heading(c.title)}
 	for _, b := range c.blocks {
 		objs = append(objs, guideBlockView(b))
 	}
@@ -152,8 +153,8 @@ func (g *guideView) show(i int) {
 	g.body.Refresh()
 	g.scroll.ScrollToTop()
 	g.list.Select(i)
-	setEnabled(g.prev, i > 0)
-	setEnabled(g.next, i < len(g.chapters)-1)
+	widgets.SetEnabled(g.prev, i > 0)
+	widgets.SetEnabled(g.next, i < len(g.chapters)-1)
 }
 
 // guideBlockView draws a block: wrapped Markdown text, or a screenshot at
@@ -166,7 +167,7 @@ func guideBlockView(b guideBlock) fyne.CanvasObject {
 	}
 	data, err := guideFiles.ReadFile(b.image)
 	if err != nil {
-		return note("(image manquante : " + b.image + ")")
+		return widgets.Note("(image manquante : " + b.image + ")")
 	}
 	img := canvas.NewImageFromResource(fyne.NewStaticResource(path.Base(b.image), data))
 	img.FillMode = canvas.ImageFillContain

@@ -13,6 +13,7 @@ import (
 	"tantieme/app"
 	"tantieme/ledger"
 	"tantieme/ledger/ledgertest"
+	"tantieme/ui/widgets"
 )
 
 // testToday is the day the screens are shown on in tests: inside 2025.
@@ -89,7 +90,7 @@ func texts(objs ...fyne.CanvasObject) string {
 				b.WriteString(x.Text + "\n")
 			case *widget.Button:
 				b.WriteString(x.Text + "\n")
-			case *button:
+			case *widgets.Button:
 				b.WriteString(x.Text + "\n")
 			case *canvas.Text: // form labels, tab titles
 				b.WriteString(x.Text + "\n")
@@ -114,7 +115,7 @@ func dialogButton(t *testing.T, s *Shell, text string) fyne.Tappable {
 	}
 	for _, o := range visible(top) {
 		switch x := o.(type) {
-		case *button:
+		case *widgets.Button:
 			if x.Text == text {
 				return x
 			}

@@ -19,6 +19,7 @@ import (
 	"tantieme/app"
 	"tantieme/ledger"
 	"tantieme/sheet"
+	"tantieme/ui/widgets"
 )
 
 // importWizard is the assistant of Fichier › Importer…: the file, its
@@ -37,8 +38,8 @@ type importWizard struct {
 	kinds    []*choiceOption
 	kindOf   map[*choiceOption]app.ImportKind
 	expect   *widget.Label
-	path     *field
-	browse   *button
+	path     *widgets.Field
+	browse   *widgets.Button
 	fileNote *widget.Label
 	sheet    *choiceField
 	header   *choiceField
@@ -79,12 +80,12 @@ type importWizard struct {
 
 	// Step 4: the report.
 	report *fyne.Container
-	goBtn  *button
+	goBtn  *widgets.Button
 	goTo   string // the screen the report leads to
 
 	counter *widget.Label
 	pages   []fyne.CanvasObject
-	prev    *button
+	prev    *widgets.Button
 }
 
 var importSteps = []string{"Fichier", "Colonnes", "Aperçu", "Compte rendu"}
@@ -147,7 +148,7 @@ func (s *Shell) startImport() *importWizard {
 			return errStay
 		}
 		f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil,
-			note(fmt.Sprintf("L'exercice %s est clos : consultation seulement, rien ne peut y être importé. Revenez à l'exercice %s pour importer.",
+			widgets.Note(fmt.Sprintf("L'exercice %s est clos : consultation seulement, rien ne peut y être importé. Revenez à l'exercice %s pour importer.",
 				s.exercise.Name(), working.Name()))), nil)
 		return nil
 	}
@@ -169,7 +170,7 @@ func newImportWizard(s *Shell) *importWizard {
 		}
 	}
 
-	w.path = newField("", "Chemin du fichier, ou cliquez sur « Parcourir… »")
+	w.path = widgets.NewField("", "Chemin du fichier, ou cliquez sur « Parcourir… »")
 	w.sheet = newChoiceField(nil, "", func(string) { w.optionChanged(true) })
 	w.sheet.PlaceHolder = "(choisissez d'abord le fichier)"
 	w.header = newChoiceField(importHeaderOptions(), headerDetect, func(string) { w.optionChanged(true) })
@@ -184,12 +185,12 @@ func newImportWizard(s *Shell) *importWizard {
 	// form.validate: its steps go on in the background (reading a file,
 	// importing), and an error they find must not be hidden by validate
 	// once it returns.
-	w.f.keys.enter, w.f.ok.OnTapped = w.submit, w.submit
-	w.f.keys.escape, w.f.cancel.OnTapped = w.cancel, w.cancel
-	w.prev = newButton("Précédent", theme.NavigateBackIcon(), widget.MediumImportance, func() { w.show(w.step - 1) })
-	w.prev.keys = w.f.keys
-	w.goBtn = newButton("", theme.NavigateNextIcon(), widget.MediumImportance, w.leave)
-	w.goBtn.keys = w.f.keys
+	w.f.keys.Enter, w.f.ok.OnTapped = w.submit, w.submit
+	w.f.keys.Escape, w.f.cancel.OnTapped = w.cancel, w.cancel
+	w.prev = widgets.NewButton("Précédent", theme.NavigateBackIcon(), widget.MediumImportance, func() { w.show(w.step - 1) })
+	w.prev.Keys = w.f.keys
+	w.goBtn = widgets.NewButton("", theme.NavigateNextIcon(), widget.MediumImportance, w.leave)
+	w.goBtn.Keys = w.f.keys
 	w.goBtn.Hide()
 	w.f.extra = []fyne.CanvasObject{w.goBtn, w.prev}
 	w.path.OnChanged = func(string) { w.f.clearError() }
@@ -216,11 +217,11 @@ func (w *importWizard) filePage() fyne.CanvasObject {
 		left.Add(o)
 	}
 
-	w.browse = newButton("Parcourir…", theme.FolderOpenIcon(), widget.MediumImportance, w.chooseFile)
-	w.browse.keys = w.f.keys
-	w.fileNote = note("Formats lus : classeur Excel (.xlsx) et CSV. Un ancien classeur (.xls) ou LibreOffice (.ods) est à enregistrer d'abord au format .xlsx.")
+	w.browse = widgets.NewButton("Parcourir…", theme.FolderOpenIcon(), widget.MediumImportance, w.chooseFile)
+	w.browse.Keys = w.f.keys
+	w.fileNote = widgets.Note("Formats lus : classeur Excel (.xlsx) et CSV. Un ancien classeur (.xls) ou LibreOffice (.ods) est à enregistrer d'abord au format .xlsx.")
 	w.optRows = container.New(layout.NewFormLayout())
-	w.expect = note("")
+	w.expect = widgets.Note("")
 	w.expect.Importance = widget.LowImportance
 	right := container.NewVBox(stepSection("Quel fichier ?"),
 		container.NewBorder(nil, nil, nil, w.browse, w.path), w.fileNote, w.optRows, w.expect)
@@ -585,10 +586,10 @@ func (w *importWizard) show(i int) {
 	}
 	w.counter.SetText(fmt.Sprintf("Étape %d sur %d — %s", i+1, len(w.pages), importSteps[i]))
 	w.prev.Show()
-	setEnabled(w.prev, i > 0)
+	widgets.SetEnabled(w.prev, i > 0)
 	w.goBtn.Hide()
 	w.f.cancel.Show()
-	setEnabled(w.f.ok, true)
+	widgets.SetEnabled(w.f.ok, true)
 	switch i {
 	case 0, 1:
 		w.f.ok.SetText("Suivant")
@@ -596,7 +597,7 @@ func (w *importWizard) show(i int) {
 	case 2:
 		w.f.ok.SetText("Importer")
 		w.f.ok.SetIcon(theme.ConfirmIcon())
-		setEnabled(w.f.ok, w.plan != nil && !w.plan.Blocking())
+		widgets.SetEnabled(w.f.ok, w.plan != nil && !w.plan.Blocking())
 	case 3:
 		w.f.ok.SetText("Terminer")
 		w.f.ok.SetIcon(theme.ConfirmIcon())

@@ -14,15 +14,16 @@ import (
 	"tantieme/app"
 	"tantieme/ledger"
 	"tantieme/sheet"
+	"tantieme/ui/widgets"
 )
 
 var mapColumns = []float32{300, 340, 400}
 
 func (w *importWizard) columnsPage() fyne.CanvasObject {
-	w.mapInfo = note("")
+	w.mapInfo = widgets.Note("")
 	w.mapRows = container.NewVBox()
 	w.mapProblems = container.NewVBox()
-	titles := container.New(&entryColumns{widths: mapColumns, stretch: 2},
+	titles := container.New(&widgets.Columns{Widths: mapColumns, Stretch: 2},
 		importBold("Champ"), importBold("Colonne du fichier"), importBold("Premières valeurs lues"))
 	top := container.NewVBox(w.mapInfo, titles, widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(w.mapRows, w.mapProblems)))
@@ -70,13 +71,13 @@ func (w *importWizard) buildMapping() {
 		}
 		sel := newChoiceField(opts, noColumn, nil)
 		sel.PlaceHolder = noColumn
-		sel.setKeys(w.f.keys)
-		sel.onChange(w.f.clearError)
+		sel.SetKeys(w.f.keys)
+		sel.OnChange(w.f.clearError)
 		sel.react = func(string) { w.mapChanged(name, sel) }
 		sample := widget.NewLabel("")
 		sample.Truncation = fyne.TextTruncateEllipsis
 		w.selects[name], w.samples[name] = sel, sample
-		rows = append(rows, container.New(&entryColumns{widths: mapColumns, stretch: 2}, label, sel, sample))
+		rows = append(rows, container.New(&widgets.Columns{Widths: mapColumns, Stretch: 2}, label, sel, sample))
 	}
 	w.mapRows.Objects = rows
 	w.mapRows.Refresh()

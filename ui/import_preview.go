@@ -19,6 +19,7 @@ import (
 	"tantieme/app"
 	"tantieme/ledger"
 	"tantieme/sheet"
+	"tantieme/ui/widgets"
 )
 
 // ---- Step 3: the preview
@@ -50,10 +51,10 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	w.summary = widget.NewLabel("")
 	w.summary.Wrapping = fyne.TextWrapWord
 	w.summary.TextStyle.Bold = true
-	w.verdict = note("")
+	w.verdict = widgets.Note("")
 	w.verdictI = widget.NewIcon(nil)
-	reread := newButton("Relire le fichier", theme.ViewRefreshIcon(), widget.MediumImportance, w.reread)
-	reread.keys = w.f.keys
+	reread := widgets.NewButton("Relire le fichier", theme.ViewRefreshIcon(), widget.MediumImportance, w.reread)
+	reread.Keys = w.f.keys
 
 	w.table = &keyTable{keys: w.f.keys}
 	w.table.Length = func() (int, int) {
@@ -229,7 +230,7 @@ func (w *importWizard) fillPreview() {
 	w.verdict.TextStyle.Bold = true
 	w.verdict.Refresh()
 	w.fillProblems()
-	setEnabled(w.f.ok, !p.Blocking())
+	widgets.SetEnabled(w.f.ok, !p.Blocking())
 }
 
 // blockText says why nothing can be imported, and what to do.
@@ -270,7 +271,7 @@ func (w *importWizard) fillProblems() {
 		objs = append(objs, title)
 		for i, e := range group {
 			if i == most {
-				objs = append(objs, note(fmt.Sprintf("… et %d autres.", len(group)-most)))
+				objs = append(objs, widgets.Note(fmt.Sprintf("… et %d autres.", len(group)-most)))
 				break
 			}
 			e := e
@@ -467,13 +468,13 @@ func (w *importWizard) finish(rep *app.ImportReport) {
 		importBoldNote("Écrit dans la résidence : " + made + "."),
 	}
 	if rep.SafetyCopy != "" {
-		objs = append(objs, note("Copie de sécurité prise avant : "+rep.SafetyCopy))
+		objs = append(objs, widgets.Note("Copie de sécurité prise avant : "+rep.SafetyCopy))
 	}
 	if len(rep.Notes) > 0 {
-		objs = append(objs, stepSection("À savoir"), note(strings.Join(rep.Notes, "\n")))
+		objs = append(objs, stepSection("À savoir"), widgets.Note(strings.Join(rep.Notes, "\n")))
 	}
 	if len(rep.Skipped) > 0 {
-		objs = append(objs, stepSection("Lignes ignorées"), note(strings.Join(importSkipped(rep.Skipped), "\n")))
+		objs = append(objs, stepSection("Lignes ignorées"), widgets.Note(strings.Join(importSkipped(rep.Skipped), "\n")))
 	}
 	if len(rep.Warnings) > 0 {
 		objs = append(objs, stepSection("Avertissements"))
@@ -515,7 +516,7 @@ func (w *importWizard) leave() {
 }
 
 func importBoldNote(text string) *widget.Label {
-	l := note(text)
+	l := widgets.Note(text)
 	l.TextStyle.Bold = true
 	return l
 }

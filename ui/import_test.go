@@ -13,6 +13,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // importTestdata is a file of the import's own test files (app/testdata).
@@ -417,11 +418,11 @@ func TestImportTabOrder(t *testing.T) {
 		switch x := c.Focused().(type) {
 		case *choiceOption:
 			seen = append(seen, x.title.Text)
-		case *field:
+		case *widgets.Field:
 			seen = append(seen, "chemin")
 		case *choiceField:
 			seen = append(seen, "liste « "+x.Selected+x.PlaceHolder+" »")
-		case *button:
+		case *widgets.Button:
 			seen = append(seen, x.Text)
 		default:
 			seen = append(seen, "?")

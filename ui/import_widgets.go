@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"tantieme/ui/widgets"
 )
 
 // Widgets of the import assistant: the choice of what the file holds (a
@@ -22,7 +23,7 @@ import (
 type choiceOption struct {
 	widget.BaseWidget
 	group   *[]*choiceOption
-	keys    *formKeys
+	keys    *widgets.FormKeys
 	picked  func(o *choiceOption)
 	on      bool
 	focused bool
@@ -138,7 +139,7 @@ func (o *choiceOption) TypedKey(ev *fyne.KeyEvent) {
 		o.choose()
 		return
 	default:
-		o.keys.handle(ev, true)
+		o.keys.Handle(ev, true)
 		return
 	}
 	if next < 0 || next >= len(group) {
@@ -202,11 +203,11 @@ func (tightStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // keyTable is a table that passes Enter and Escape to its dialog.
 type keyTable struct {
 	widget.Table
-	keys *formKeys
+	keys *widgets.FormKeys
 }
 
 func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {
-	if !t.keys.handle(ev, true) {
+	if !t.keys.Handle(ev, true) {
 		t.Table.TypedKey(ev)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // integrityReport is what Exercice › Vérifier l'intégrité found.
@@ -61,13 +62,13 @@ func (s *Shell) verifyIntegrity() {
 }
 
 func (s *Shell) showIntegrity(rep integrityReport) {
-	seal := newField("", "XXXX-XXXX-XXXX-XXXX")
+	seal := widgets.NewField("", "XXXX-XXXX-XXXX-XXXX")
 	f := s.newForm("Intégrité de la résidence", "Vérifier l'empreinte", seal)
 	f.cancel.SetText("Fermer")
 	f.width = 760
 	box := container.NewVBox()
 	if len(rep.problems) == 0 {
-		box.Add(banner(orderTint, theme.ConfirmIcon(), "Aucun problème : le fichier est intact, chaque écriture est celle que Tantième a enregistrée, et les exercices clos sont scellés."))
+		box.Add(widgets.Banner(orderTint, theme.ConfirmIcon(), "Aucun problème : le fichier est intact, chaque écriture est celle que Tantième a enregistrée, et les exercices clos sont scellés."))
 	} else {
 		var lines []string
 		for i, p := range rep.problems {
@@ -77,12 +78,12 @@ func (s *Shell) showIntegrity(rep integrityReport) {
 			}
 			lines = append(lines, "• "+p.String())
 		}
-		box.Add(banner(attentionTint, theme.ErrorIcon(), fmt.Sprintf("%d problème(s) trouvé(s) :\n%s", len(rep.problems), strings.Join(lines, "\n"))))
+		box.Add(widgets.Banner(attentionTint, theme.ErrorIcon(), fmt.Sprintf("%d problème(s) trouvé(s) :\n%s", len(rep.problems), strings.Join(lines, "\n"))))
 	}
-	box.Add(heading("Empreintes des comptes"))
-	box.Add(note(strings.Join(fingerprintLines(rep.fingerprints), "\n")))
+	box.Add(widgets.Heading("Empreintes des comptes"))
+	box.Add(widgets.Note(strings.Join(fingerprintLines(rep.fingerprints), "\n")))
 	if len(rep.remembered) > 0 {
-		box.Add(heading("Empreintes gardées sur cet ordinateur"))
+		box.Add(widgets.Heading("Empreintes gardées sur cet ordinateur"))
 		var lines []string
 		for _, r := range rep.remembered {
 			state := "retrouvée dans la chaîne"
@@ -91,18 +92,18 @@ func (s *Shell) showIntegrity(rep integrityReport) {
 			}
 			lines = append(lines, fmt.Sprintf("%s — exercice %s, %s : %s, %s", r.rec.When.Format("02/01/2006 15:04"), r.rec.Exercise, r.rec.Document, r.rec.Fingerprint, state))
 		}
-		box.Add(note(strings.Join(lines, "\n")))
+		box.Add(widgets.Note(strings.Join(lines, "\n")))
 	}
-	box.Add(heading("Vérifier une empreinte imprimée"))
-	box.Add(note(fmt.Sprintf("Recopiez l'empreinte imprimée en bas d'un document de l'exercice %s (annexes, balance, décompte) : Tantième dit si les comptes sont toujours ceux qu'elle a scellés.", s.exercise.Name())))
-	result := note("")
+	box.Add(widgets.Heading("Vérifier une empreinte imprimée"))
+	box.Add(widgets.Note(fmt.Sprintf("Recopiez l'empreinte imprimée en bas d'un document de l'exercice %s (annexes, balance, décompte) : Tantième dit si les comptes sont toujours ceux qu'elle a scellés.", s.exercise.Name())))
+	result := widgets.Note("")
 	box.Add(seal)
 	box.Add(result)
-	box.Add(note(proofText))
+	box.Add(widgets.Note(proofText))
 	ex := s.exercise
 	res := s.res
 	f.submit = func() error {
-		v, err := res.VerifyFingerprint(ex.Year(), seal.value())
+		v, err := res.VerifyFingerprint(ex.Year(), seal.Value())
 		if err != nil {
 			return err
 		}
@@ -180,7 +181,7 @@ func (s *Shell) showGuarantees() {
 	f.width = 720
 	// Scrolled: the text is taller than a 700-pixel screen, and the Fermer
 	// button must stay in sight.
-	scroll := container.NewVScroll(note(text))
+	scroll := container.NewVScroll(widgets.Note(text))
 	scroll.SetMinSize(fyne.NewSize(660, 420))
 	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.InfoIcon())), nil, scroll), nil)
 }

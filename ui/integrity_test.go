@@ -62,13 +62,13 @@ func TestVerifyIntegrity(t *testing.T) {
 func TestEntryHistory(t *testing.T) {
 	s, e := openEntries(t)
 	showMonth(t, e, "Février 2025")
-	e.choose(e.table.rows[1]) // R2 Règlement Martin, 300 €
+	e.choose(e.table.Rows()[1]) // R2 Règlement Martin, 300 €
 	test.Tap(e.edit)
 	f := e.form
 	f.lines.rows[0].debit.SetText("320")
 	f.lines.rows[1].credit.SetText("320")
 	press(s, fyne.KeyReturn)
-	e.choose(e.table.rows[1])
+	e.choose(e.table.Rows()[1])
 	test.Tap(e.edit)
 	test.Tap(dialogButton(t, s, "Historique"))
 	mustContain(t, "the history", overlayText(s), "Historique de l'écriture n° 3",

@@ -12,6 +12,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // invoiceForm is the assisted entry of a supplier's invoice: the supplier
@@ -23,21 +24,21 @@ type invoiceForm struct {
 	refs app.InvoiceRefs
 	f    *form
 
-	search    *field
+	search    *widgets.Field
 	supplier  *listField
 	shown     []ledger.Supplier // the suppliers the list offers, after the search
 	expense   *listField
 	key       *listField
-	split     *checkField
+	split     *widgets.CheckField
 	splitMode *listField
-	parts     []*field // one per key of refs.Keys
+	parts     []*widgets.Field // one per key of refs.Keys
 	partsBox  *fyne.Container
 	splitSum  *widget.Label
-	date      *field
-	number    *field
-	total     *field
-	vat       *field
-	recover   *checkField
+	date      *widgets.Field
+	number    *widgets.Field
+	total     *widgets.Field
+	vat       *widgets.Field
+	recover   *widgets.CheckField
 	// worksWarn says, as the supplier and the expense are chosen, when a
 	// works invoice would be off its campaign's accounts (annexe 5).
 	worksWarn *widget.Label
@@ -60,7 +61,7 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 		return nil
 	}
 	v := &invoiceForm{s: s, refs: refs}
-	v.search = newField("", "Rechercher un fournisseur (nom ou compte)")
+	v.search = widgets.NewField("", "Rechercher un fournisseur (nom ou compte)")
 	v.supplier = newListField(nil, "Choisissez le fournisseur")
 	v.filter("")
 	for i, sp := range v.shown {
@@ -84,13 +85,13 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	if len(keys) > 0 {
 		v.key.SetSelectedIndex(0)
 	}
-	v.split = newCheckField("Répartir sur plusieurs clés", false)
+	v.split = widgets.NewCheckField("Répartir sur plusieurs clés", false)
 	v.splitMode = newListField(splitModes, "")
 	v.splitMode.SetSelectedIndex(0)
 	v.partsBox = container.NewVBox()
 	grid := formGrid(formLabel("Répartition"), v.splitMode)
 	for _, k := range refs.Keys {
-		p := newField("", "")
+		p := widgets.NewField("", "")
 		v.parts = append(v.parts, p)
 		grid.Add(formLabel("Clé " + k.Code + " " + k.Label))
 		grid.Add(p)
@@ -99,23 +100,23 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	v.splitSum.TextStyle.Bold = true
 	v.partsBox.Add(grid)
 	v.partsBox.Add(v.splitSum)
-	v.partsBox.Add(note("Laissez une clé vide pour qu'elle reçoive le reste (en montants)."))
+	v.partsBox.Add(widgets.Note("Laissez une clé vide pour qu'elle reçoive le reste (en montants)."))
 	v.partsBox.Hide()
-	v.date = newField(ledger.FrenchDate(s.situation()), "JJ/MM/AAAA")
-	v.number = newField("", "")
-	v.total = newField("", "")
-	v.vat = newField("", "facultatif")
-	v.recover = newCheckField("Charge récupérable sur les locataires", false)
+	v.date = widgets.NewField(ledger.FrenchDate(s.situation()), "JJ/MM/AAAA")
+	v.number = widgets.NewField("", "")
+	v.total = widgets.NewField("", "")
+	v.vat = widgets.NewField("", "facultatif")
+	v.recover = widgets.NewCheckField("Charge récupérable sur les locataires", false)
 
-	fields := []formField{v.search, v.supplier, v.expense, v.key, v.split, v.splitMode}
+	fields := []widgets.FormField{v.search, v.supplier, v.expense, v.key, v.split, v.splitMode}
 	for _, p := range v.parts {
 		fields = append(fields, p)
 	}
 	fields = append(fields, v.date, v.number, v.total, v.vat, v.recover)
 	v.f = s.newForm("Saisir une facture fournisseur", "Enregistrer la facture", fields...)
 	v.f.width = 720
-	v.search.onChange(func() { v.filter(v.search.Text); v.f.clearError() })
-	v.split.onChange(func() {
+	v.search.OnChange(func() { v.filter(v.search.Text); v.f.clearError() })
+	v.split.OnChange(func() {
 		if v.split.Checked {
 			v.partsBox.Show()
 			v.key.Disable()
@@ -128,16 +129,16 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 		v.resize()
 	})
 	for _, p := range v.parts {
-		p.onChange(func() { v.f.clearError(); v.showSum() })
+		p.OnChange(func() { v.f.clearError(); v.showSum() })
 	}
-	v.total.onChange(func() { v.f.clearError(); v.showSum() })
-	v.splitMode.onChange(func() { v.f.clearError(); v.showSum() })
+	v.total.OnChange(func() { v.f.clearError(); v.showSum() })
+	v.splitMode.OnChange(func() { v.f.clearError(); v.showSum() })
 	v.worksWarn = widget.NewLabel("")
 	v.worksWarn.Wrapping = fyne.TextWrapWord
 	v.worksWarn.Importance = widget.WarningImportance
 	v.worksWarn.Hide()
-	v.supplier.onChange(v.checkWorks)
-	v.expense.onChange(v.checkWorks)
+	v.supplier.OnChange(v.checkWorks)
+	v.expense.OnChange(v.checkWorks)
 	v.f.submit = v.save
 
 	content := container.NewVBox(
@@ -153,7 +154,7 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 		v.worksWarn,
 		v.partsBox,
 		v.recover,
-		note("Écriture au journal AC : débit de la charge (par clé), crédit du fournisseur."),
+		widgets.Note("Écriture au journal AC : débit de la charge (par clé), crédit du fournisseur."),
 	)
 	focus := fyne.Focusable(v.search)
 	if v.supplier.SelectedIndex() >= 0 {
@@ -361,17 +362,17 @@ func (s *Shell) supplierPaymentForm(supplier string) {
 		s.showError(err)
 		return
 	}
-	amount := newField(amountText(pf.Amount), "")
-	date := newField(ledger.FrenchDate(pf.Date), "JJ/MM/AAAA")
+	amount := widgets.NewField(amountText(pf.Amount), "")
+	date := widgets.NewField(ledger.FrenchDate(pf.Date), "JJ/MM/AAAA")
 	bank := bankChoice(pf.Banks, pf.BankAccount)
-	ref := newField("", "n° de chèque ou référence du virement")
+	ref := widgets.NewField("", "n° de chèque ou référence du virement")
 	f := s.newForm("Payer le fournisseur "+pf.Supplier.Name, "Enregistrer le paiement", amount, date, bank, ref)
 	f.width = 640
 	head := widget.NewLabel(fmt.Sprintf("Reste à payer au %s : %s", ledger.FrenchDate(pf.Date), pf.Amount.String()))
 	head.TextStyle.Bold = true
 	list := container.NewVBox()
 	if openDue(pf.Open) == 0 {
-		list.Add(note("Aucune facture en attente de paiement."))
+		list.Add(widgets.Note("Aucune facture en attente de paiement."))
 	} else {
 		list.Add(widget.NewLabelWithStyle("Factures à payer (double-clic : prendre le montant restant)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, it := range pf.Open {
@@ -415,5 +416,5 @@ func (s *Shell) supplierPaymentForm(supplier string) {
 		formLabel("Date"), date,
 		formLabel("Compte bancaire"), bank,
 		formLabel("Référence"), ref,
-	), note("Enregistre une écriture au journal BQ : débit du compte du fournisseur, crédit du compte bancaire."), list), amount)
+	), widgets.Note("Enregistre une écriture au journal BQ : débit du compte du fournisseur, crédit du compte bancaire."), list), amount)
 }

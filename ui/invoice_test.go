@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // openSupplierCard opens the test residence with a supplier and shows his card.
@@ -60,7 +61,7 @@ func TestInvoiceSplitOverTwoKeys(t *testing.T) {
 
 	test.Tap(p.card.pay)
 	mustContain(t, "the payment form", overlayText(s), "Payer le fournisseur Ascenseurs Rhône", "Reste à payer au 30/06/2025 : 1 200,00 €", "F-77")
-	if f, ok := s.win.Canvas().Focused().(*field); !ok || f.Text != "1 200,00" {
+	if f, ok := s.win.Canvas().Focused().(*widgets.Field); !ok || f.Text != "1 200,00" {
 		t.Fatalf("amount not pre-filled: %#v", s.win.Canvas().Focused())
 	}
 	press(s, fyne.KeyReturn)

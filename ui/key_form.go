@@ -14,6 +14,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // keyForm opens the form that creates a key (key nil) or changes its label
@@ -26,12 +27,12 @@ func (s *Shell) keyForm(key *ledger.Key, existing []ledger.KeyTotal, saved func(
 	} else {
 		k = *key
 	}
-	code := newField(k.Code, "1 à 3 caractères : 002, 003…")
+	code := widgets.NewField(k.Code, "1 à 3 caractères : 002, 003…")
 	if !creating {
 		code.Disable()
 	}
-	label := newField(k.Label, "par exemple : Ascenseur, Bâtiment B, Eau froide")
-	total := newField(sharesText(k.DeclaredTotal), "selon le règlement de copropriété, par exemple 1 000")
+	label := widgets.NewField(k.Label, "par exemple : Ascenseur, Bâtiment B, Eau froide")
+	total := widgets.NewField(sharesText(k.DeclaredTotal), "selon le règlement de copropriété, par exemple 1 000")
 	title := "Nouvelle clé de répartition"
 	if !creating {
 		title = "Modifier la clé " + k.Code
@@ -71,7 +72,7 @@ func (s *Shell) keyForm(key *ledger.Key, existing []ledger.KeyTotal, saved func(
 	if !creating {
 		first = label
 	}
-	f.show(container.NewVBox(form, note(help+"* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler.")), first)
+	f.show(container.NewVBox(form, widgets.Note(help+"* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler.")), first)
 }
 
 // nextKeyCode proposes the number after the highest numeric key: "005".
@@ -130,21 +131,21 @@ func (k *keysScreen) fillKeyForm() {
 	}
 	sources = append(sources, sameValueChoice)
 
-	var lotChecks []*checkField
+	var lotChecks []*widgets.CheckField
 	for _, l := range k.lots {
 		text := lotName(l.Lot)
 		if p := lotPlace(l.Lot); p != "" {
 			text += " · " + p
 		}
-		lotChecks = append(lotChecks, newCheckField(text, !shares[target.Code][l.Number].IsZero()))
+		lotChecks = append(lotChecks, widgets.NewCheckField(text, !shares[target.Code][l.Number].IsZero()))
 	}
 	groups, members := lotGroups(k.lots, target, shares[target.Code])
 
-	value := newField("", "par exemple 1 ou 100")
-	clear := newCheckField("Retirer de la clé les lots non cochés (leurs tantièmes deviennent zéro)", true)
-	declared := newCheckField(fmt.Sprintf("Mettre le total déclaré à la somme obtenue (il est de %s)", fr.Shares(target.DeclaredTotal)),
+	value := widgets.NewField("", "par exemple 1 ou 100")
+	clear := widgets.NewCheckField("Retirer de la clé les lots non cochés (leurs tantièmes deviennent zéro)", true)
+	declared := widgets.NewCheckField(fmt.Sprintf("Mettre le total déclaré à la somme obtenue (il est de %s)", fr.Shares(target.DeclaredTotal)),
 		target.DeclaredTotal.IsZero())
-	preview := note("")
+	preview := widgets.Note("")
 	preview.TextStyle.Bold = true
 
 	var source *choiceField
@@ -232,7 +233,7 @@ func (k *keysScreen) fillKeyForm() {
 	})
 	group.PlaceHolder = "(cocher d'un coup…)"
 
-	fields := []formField{source, value, group}
+	fields := []widgets.FormField{source, value, group}
 	for _, c := range lotChecks {
 		fields = append(fields, c)
 	}
@@ -240,7 +241,7 @@ func (k *keysScreen) fillKeyForm() {
 	f := s.newForm(fmt.Sprintf("Générer les tantièmes de la clé %s « %s »", target.Code, target.Label), "Générer", fields...)
 	f.width = 820
 	chainChanged(value, func(string) { update() })
-	for _, c := range append(append([]*checkField{}, lotChecks...), clear, declared) {
+	for _, c := range append(append([]*widgets.CheckField{}, lotChecks...), clear, declared) {
 		c.OnChanged = func(bool) { f.clearError(); update() }
 	}
 	f.submit = func() error {
@@ -281,7 +282,7 @@ func (k *keysScreen) fillKeyForm() {
 	form := widget.NewForm(widget.NewFormItem("Tantièmes", source), widget.NewFormItem("Valeur", value),
 		widget.NewFormItem("Lots", group))
 	content := container.NewVBox(form, scroll, clear, declared, preview,
-		note("Touche Entrée : générer. Touche Échap : annuler. Rien n'est écrit avant « Générer »."))
+		widgets.Note("Touche Entrée : générer. Touche Échap : annuler. Rien n'est écrit avant « Générer »."))
 	update()
 	f.show(content, source)
 }
@@ -372,16 +373,16 @@ func (k *keysScreen) fillLotForm() {
 	}
 	sameValue := "Donner la même valeur dans chaque clé cochée"
 	sources = append(sources, sameValue)
-	value := newField("", "par exemple 75")
-	var keyChecks []*checkField
+	value := widgets.NewField("", "par exemple 75")
+	var keyChecks []*widgets.CheckField
 	for _, key := range k.keys {
 		text := fmt.Sprintf("%s %s", key.Code, key.Label)
 		if v := shares[key.Code][lot.Number]; !v.IsZero() {
 			text += " (actuellement " + fr.Shares(v) + ")"
 		}
-		keyChecks = append(keyChecks, newCheckField(text, false))
+		keyChecks = append(keyChecks, widgets.NewCheckField(text, false))
 	}
-	preview := note("")
+	preview := widgets.Note("")
 	preview.TextStyle.Bold = true
 	var source *choiceField
 	values := func() (map[string]decimal.Decimal, error) {
@@ -438,7 +439,7 @@ func (k *keysScreen) fillLotForm() {
 		preview.Refresh()
 	}
 	source = newChoiceField(sources, sources[0], func(string) { update() })
-	fields := []formField{source, value}
+	fields := []widgets.FormField{source, value}
 	for _, c := range keyChecks {
 		fields = append(fields, c)
 	}
@@ -477,5 +478,5 @@ func (k *keysScreen) fillLotForm() {
 	}
 	form := widget.NewForm(widget.NewFormItem("Tantièmes", source), widget.NewFormItem("Valeur", value), widget.NewFormItem("Clés", checks))
 	update()
-	f.show(container.NewVBox(form, preview, note("Touche Entrée : générer. Touche Échap : annuler. Rien n'est écrit avant « Générer ».")), source)
+	f.show(container.NewVBox(form, preview, widgets.Note("Touche Entrée : générer. Touche Échap : annuler. Rien n'est écrit avant « Générer ».")), source)
 }

@@ -14,6 +14,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 const (
@@ -28,13 +29,13 @@ type keysScreen struct {
 	s     *Shell
 	keys  []ledger.KeyTotal
 	lots  []app.LotSummary
-	table *dataTable[ledger.KeyTotal]
+	table *widgets.Table[ledger.KeyTotal]
 
 	addKey, editKey, delKey *widget.Button
 	mode                    *widget.RadioGroup
 	keyChoice, lotChoice    *widget.Select
 	keyLine, lotLine        fyne.CanvasObject
-	search                  *field
+	search                  *widgets.Field
 	fillKey, fillLot        *widget.Button
 	state                   *widget.Label
 	stateIcon               *widget.Icon
@@ -55,32 +56,32 @@ type keysScreen struct {
 
 func newKeys(s *Shell) screen {
 	k := &keysScreen{s: s, fitted: -1}
-	k.table = &dataTable[ledger.KeyTotal]{
-		cols: []column[ledger.KeyTotal]{
-			{title: "Clé", width: 80, text: func(r ledger.KeyTotal) string {
+	k.table = &widgets.Table[ledger.KeyTotal]{
+		Cols: []widgets.Column[ledger.KeyTotal]{
+			{Title: "Clé", Width: 80, Text: func(r ledger.KeyTotal) string {
 				if !k.byLot && r.Code == k.key {
 					return "▸ " + r.Code // the key of the grid below
 				}
 				return r.Code
-			}, less: func(a, b ledger.KeyTotal) bool { return a.Code < b.Code }},
-			{title: "Libellé", width: 220, stretch: true, text: func(r ledger.KeyTotal) string { return r.Label },
-				less: func(a, b ledger.KeyTotal) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
-			{title: "Total déclaré", width: 140, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return fr.Shares(r.DeclaredTotal) },
-				less: func(a, b ledger.KeyTotal) bool { return a.DeclaredTotal.LessThan(b.DeclaredTotal) }},
-			{title: "Somme des lots", width: 150, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return fr.Shares(r.SumOfShares) },
-				less: func(a, b ledger.KeyTotal) bool { return a.SumOfShares.LessThan(b.SumOfShares) }},
-			{title: "Lots", width: 70, align: fyne.TextAlignTrailing, text: func(r ledger.KeyTotal) string { return fmt.Sprint(r.Lots) },
-				less: func(a, b ledger.KeyTotal) bool { return a.Lots < b.Lots }},
-			{title: "État", width: 250, text: keyState, ink: keyStateInk,
-				less: func(a, b ledger.KeyTotal) bool { return !a.Matches() && b.Matches() }},
+			}, Less: func(a, b ledger.KeyTotal) bool { return a.Code < b.Code }},
+			{Title: "Libellé", Width: 220, Stretch: true, Text: func(r ledger.KeyTotal) string { return r.Label },
+				Less: func(a, b ledger.KeyTotal) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
+			{Title: "Total déclaré", Width: 140, Align: fyne.TextAlignTrailing, Text: func(r ledger.KeyTotal) string { return fr.Shares(r.DeclaredTotal) },
+				Less: func(a, b ledger.KeyTotal) bool { return a.DeclaredTotal.LessThan(b.DeclaredTotal) }},
+			{Title: "Somme des lots", Width: 150, Align: fyne.TextAlignTrailing, Text: func(r ledger.KeyTotal) string { return fr.Shares(r.SumOfShares) },
+				Less: func(a, b ledger.KeyTotal) bool { return a.SumOfShares.LessThan(b.SumOfShares) }},
+			{Title: "Lots", Width: 70, Align: fyne.TextAlignTrailing, Text: func(r ledger.KeyTotal) string { return fmt.Sprint(r.Lots) },
+				Less: func(a, b ledger.KeyTotal) bool { return a.Lots < b.Lots }},
+			{Title: "État", Width: 250, Text: keyState, Ink: keyStateInk,
+				Less: func(a, b ledger.KeyTotal) bool { return !a.Matches() && b.Matches() }},
 		},
-		tint: func(r ledger.KeyTotal) color.Color {
+		Tint: func(r ledger.KeyTotal) color.Color {
 			if !r.Matches() {
 				return attentionTint
 			}
 			return nil
 		},
-		totals: func(rows []ledger.KeyTotal) []string {
+		Totals: func(rows []ledger.KeyTotal) []string {
 			bad := 0
 			for _, r := range rows {
 				if !r.Matches() {
@@ -93,10 +94,10 @@ func newKeys(s *Shell) screen {
 			}
 			return []string{"Total", fmt.Sprintf("%d clé%s", len(rows), fr.S(len(rows))), "", "", "", state}
 		},
-		empty:  "Aucune clé de répartition — créez-en une avec « Nouvelle clé… ».",
-		onOpen: func(r ledger.KeyTotal) { k.showKey(r.Code) },
+		Empty:  "Aucune clé de répartition — créez-en une avec « Nouvelle clé… ».",
+		OnOpen: func(r ledger.KeyTotal) { k.showKey(r.Code) },
 	}
-	tableView := k.table.build()
+	tableView := k.table.Build()
 
 	k.addKey = widget.NewButtonWithIcon("Nouvelle clé…", theme.ContentAddIcon(), k.create)
 	k.addKey.Importance = widget.HighImportance
@@ -124,9 +125,9 @@ func newKeys(s *Shell) screen {
 			}
 		}
 	})
-	k.keyLine = container.NewHBox(widget.NewLabel("Clé :"), container.New(&fixedWidth{280}, k.keyChoice))
-	k.lotLine = container.NewHBox(widget.NewLabel("Lot :"), container.New(&fixedWidth{330}, k.lotChoice))
-	k.search = searchBox("Lot, propriétaire…", func(q string) {
+	k.keyLine = container.NewHBox(widget.NewLabel("Clé :"), container.New(&widgets.FixedWidth{Width: 280}, k.keyChoice))
+	k.lotLine = container.NewHBox(widget.NewLabel("Lot :"), container.New(&widgets.FixedWidth{Width: 330}, k.lotChoice))
+	k.search = widgets.SearchBox("Lot, propriétaire…", func(q string) {
 		if k.grid != nil {
 			k.grid.search(q)
 		}
@@ -146,7 +147,7 @@ func newKeys(s *Shell) screen {
 	k.problem.Hide()
 	k.gridBox = container.NewStack()
 
-	k.keysHead = container.NewBorder(nil, nil, nil, container.NewHBox(k.addKey, k.editKey, k.delKey), heading("Clés et tantièmes"))
+	k.keysHead = container.NewBorder(nil, nil, nil, container.NewHBox(k.addKey, k.editKey, k.delKey), widgets.Heading("Clés et tantièmes"))
 	k.keysPart = container.NewBorder(k.keysHead, nil, nil, nil, tableView)
 	// One line of tools, one saying whether the shares add up: the grid
 	// keeps the rest of the height.
@@ -229,7 +230,7 @@ func (k *keysScreen) readKeys() error {
 	keys, err := k.s.res.KeyTotals()
 	if err == nil {
 		k.keys = keys
-		k.table.setRows(k.keys)
+		k.table.SetRows(k.keys)
 	}
 	return err
 }
@@ -327,11 +328,11 @@ func (k *keysScreen) setModeWidgets() {
 		k.search.SetPlaceHolder("Lot, propriétaire…")
 	}
 	key := k.keyOf(k.key)
-	setEnabled(k.addKey, !ro)
-	setEnabled(k.editKey, !ro && key != nil)
-	setEnabled(k.delKey, !ro && key != nil)
-	setEnabled(k.fillKey, !ro && key != nil && len(k.lots) > 0)
-	setEnabled(k.fillLot, !ro && k.lotIndex(k.lot) >= 0 && len(k.keys) > 1)
+	widgets.SetEnabled(k.addKey, !ro)
+	widgets.SetEnabled(k.editKey, !ro && key != nil)
+	widgets.SetEnabled(k.delKey, !ro && key != nil)
+	widgets.SetEnabled(k.fillKey, !ro && key != nil && len(k.lots) > 0)
+	widgets.SetEnabled(k.fillLot, !ro && k.lotIndex(k.lot) >= 0 && len(k.keys) > 1)
 	k.editKey.SetText("Modifier la clé…")
 	k.delKey.SetText("Supprimer la clé…")
 	if key != nil {
@@ -343,7 +344,7 @@ func (k *keysScreen) setModeWidgets() {
 // buildGrid makes the grid of the mode shown.
 func (k *keysScreen) buildGrid() {
 	k.setModeWidgets()
-	k.table.apply() // the ▸ follows the key shown
+	k.table.Apply() // the ▸ follows the key shown
 	k.problem.Hide()
 	k.grid = nil // the new grid's live totals must not count the old one's rows
 	g := k.keyGrid
@@ -363,12 +364,12 @@ func (k *keysScreen) buildGrid() {
 func (k *keysScreen) keyGrid() *shareGrid {
 	key := k.keyOf(k.key)
 	g := &shareGrid{
-		cols: []gridCol{
-			{title: "Lot", width: 70},
-			{title: "Désignation", width: 200, stretch: true},
-			{title: "Propriétaire", width: 230},
-			{title: "Tantièmes", width: 140},
-			{title: "Part", width: 100, align: fyne.TextAlignTrailing},
+		cols: []widgets.GridColumn{
+			{Title: "Lot", Width: 70},
+			{Title: "Désignation", Width: 200, Stretch: true},
+			{Title: "Propriétaire", Width: 230},
+			{Title: "Tantièmes", Width: 140},
+			{Title: "Part", Width: 100, Align: fyne.TextAlignTrailing},
 		},
 		edit: 3,
 	}
@@ -392,7 +393,7 @@ func (k *keysScreen) keyGrid() *shareGrid {
 			if key == nil {
 				return ""
 			}
-			return shareOf(r.value(), keyBase(k.liveKey()))
+			return shareOf(r.entry.Value(), keyBase(k.liveKey()))
 		}
 		return ""
 	}
@@ -421,19 +422,19 @@ func (k *keysScreen) keyGrid() *shareGrid {
 // lotGrid lists every key with the shares of the lot shown.
 func (k *keysScreen) lotGrid() *shareGrid {
 	g := &shareGrid{
-		cols: []gridCol{
-			{title: "Clé", width: 70},
-			{title: "Libellé", width: 200, stretch: true},
-			{title: "Tantièmes du lot", width: 150},
-			{title: "Somme de la clé", width: 150, align: fyne.TextAlignTrailing},
-			{title: "Total déclaré", width: 130, align: fyne.TextAlignTrailing},
-			{title: "État", width: 240},
+		cols: []widgets.GridColumn{
+			{Title: "Clé", Width: 70},
+			{Title: "Libellé", Width: 200, Stretch: true},
+			{Title: "Tantièmes du lot", Width: 150},
+			{Title: "Somme de la clé", Width: 150, Align: fyne.TextAlignTrailing},
+			{Title: "Total déclaré", Width: 130, Align: fyne.TextAlignTrailing},
+			{Title: "État", Width: 240},
 		},
 		edit: 2,
 	}
 	live := func(r *shareRow) ledger.KeyTotal {
 		key := *k.keyOf(r.id)
-		return withShare(key, r.stored, r.value())
+		return withShare(key, r.entry.Stored, r.entry.Value())
 	}
 	g.text = func(r *shareRow, col int) string {
 		key := live(r)
@@ -523,7 +524,7 @@ func (k *keysScreen) liveKey() ledger.KeyTotal {
 	live := *key
 	if k.grid != nil && !k.byLot {
 		for _, r := range k.grid.rows {
-			live = withShare(live, r.stored, r.value())
+			live = withShare(live, r.entry.Stored, r.entry.Value())
 		}
 	}
 	return live
@@ -538,7 +539,7 @@ func (k *keysScreen) showState() {
 		bad := []string{}
 		if k.grid != nil {
 			for _, r := range k.grid.rows {
-				key := withShare(*k.keyOf(r.id), r.stored, r.value())
+				key := withShare(*k.keyOf(r.id), r.entry.Stored, r.entry.Value())
 				if !key.Matches() {
 					bad = append(bad, key.Code)
 				}
@@ -585,12 +586,12 @@ func (k *keysScreen) showState() {
 	var problems []string
 	if k.grid != nil {
 		for _, r := range k.grid.shown {
-			if r.err != nil {
+			if r.entry.Err != nil {
 				what := "Lot " + r.id
 				if k.byLot {
 					what = "Clé " + r.id
 				}
-				problems = append(problems, what+" : "+k.s.message(r.err))
+				problems = append(problems, what+" : "+k.s.message(r.entry.Err))
 			}
 		}
 	}

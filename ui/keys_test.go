@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // gridRow is the line of the shares grid for a lot (by key) or a key (by lot).
@@ -46,14 +47,14 @@ func TestKeysList(t *testing.T) {
 	mustContain(t, "the screen", windowText(s), "Clés et tantièmes", "Total déclaré", "Somme des lots", "État",
 		"Charges générales", "Ascenseur", "✓ Conforme", "✗ Écart : il manque 50", "1 clé en écart",
 		"Conforme : somme des tantièmes 1 000 = total déclaré (clé 001)")
-	if got := cellFill(t, k.table.table, "Ascenseur"); got != attentionTint {
+	if got := cellFill(t, k.table.Widget(), "Ascenseur"); got != attentionTint {
 		t.Errorf("the key in error is not on red: %v", got)
 	}
 	if len(k.grid.rows) != 4 || k.key != "001" {
 		t.Fatalf("grid of key %s with %d lines", k.key, len(k.grid.rows))
 	}
 	// Tapping a key shows its shares.
-	k.table.table.Select(widget.TableCellID{Row: 1, Col: 1})
+	k.table.Widget().Select(widget.TableCellID{Row: 1, Col: 1})
 	if k.key != "002" {
 		t.Fatalf("tapping key 002 shows %s", k.key)
 	}
@@ -164,13 +165,13 @@ func TestKeyFormAndDelete(t *testing.T) {
 	mustContain(t, "the generation", overlayText(s), "Générer les tantièmes de la clé 003 « Bâtiment B »",
 		"Recopier les tantièmes de la clé 001 Charges générales", "Lot 3 — Appartement", "Retirer de la clé les lots non cochés")
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if c, ok := o.(*checkField); ok && (strings.HasPrefix(c.Text, "Lot 3 ") || strings.HasPrefix(c.Text, "Lot 4 ")) {
+		if c, ok := o.(*widgets.CheckField); ok && (strings.HasPrefix(c.Text, "Lot 3 ") || strings.HasPrefix(c.Text, "Lot 4 ")) {
 			c.SetChecked(true)
 		}
 	}
 	mustContain(t, "the preview", overlayText(s), "2 lots recevront des tantièmes dans la clé 003 ; somme : 300. Total déclaré 1 000 : écart avec la somme 300.")
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if c, ok := o.(*checkField); ok && strings.HasPrefix(c.Text, "Mettre le total déclaré") {
+		if c, ok := o.(*widgets.CheckField); ok && strings.HasPrefix(c.Text, "Mettre le total déclaré") {
 			c.SetChecked(true)
 		}
 	}
@@ -200,7 +201,7 @@ func TestKeyFormAndDelete(t *testing.T) {
 	mustContain(t, "the generation", overlayText(s), "Générer les tantièmes du lot 1 — Appartement",
 		"Recopier ses tantièmes de la clé 001 Charges générales (400)", "003 Bâtiment B")
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if c, ok := o.(*checkField); ok && strings.HasPrefix(c.Text, "003 ") {
+		if c, ok := o.(*widgets.CheckField); ok && strings.HasPrefix(c.Text, "003 ") {
 			c.SetChecked(true)
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"tantieme/internal/desktop"
 	"tantieme/ledger"
 	"tantieme/templates"
+	"tantieme/ui/widgets"
 )
 
 // lettersPanel edits the letter texts of the residence (header, opening and
@@ -35,7 +36,7 @@ type lettersPanel struct {
 	choice     *widget.RadioGroup
 	help       *widget.Label
 	state      *widget.Label
-	editor     *field
+	editor     *widgets.Field
 	preview    *widget.Label
 	previewErr *widget.Label
 	fields     *fyne.Container
@@ -113,15 +114,15 @@ func newLettersPanel(s *Shell) *lettersPanel {
 		}
 	})
 	p.choice.Required = true
-	p.help = note("")
+	p.help = widgets.Note("")
 	p.state = widget.NewLabel("")
 	p.state.TextStyle.Bold = true
 	p.state.Wrapping = fyne.TextWrapWord
-	p.editor = newTextArea("", 12)
+	p.editor = widgets.NewTextArea("", 12)
 	p.editor.TextStyle.Monospace = true
-	p.editor.setKeys(&formKeys{enter: p.saveText}) // Ctrl+Entrée saves
+	p.editor.SetKeys(&widgets.FormKeys{Enter: p.saveText}) // Ctrl+Entrée saves
 	p.editor.OnChanged = func(string) { p.edited() }
-	p.preview = note("")
+	p.preview = widgets.Note("")
 	p.previewErr = widget.NewLabel("")
 	p.previewErr.Importance = widget.DangerImportance
 	p.previewErr.Wrapping = fyne.TextWrapWord
@@ -137,7 +138,7 @@ func newLettersPanel(s *Shell) *lettersPanel {
 	p.sigImage = canvas.NewImageFromResource(nil)
 	p.sigImage.FillMode = canvas.ImageFillContain
 	p.sigImage.SetMinSize(fyne.NewSize(200, 80))
-	p.sigNone = note("Aucune signature : les lettres se terminent par le texte du pied.")
+	p.sigNone = widgets.Note("Aucune signature : les lettres se terminent par le texte du pied.")
 	p.sigChoose = widget.NewButtonWithIcon("Choisir une image…", theme.FileImageIcon(), p.chooseSignature)
 	p.sigRemove = widget.NewButtonWithIcon("Retirer la signature…", theme.DeleteIcon(), p.removeSignature)
 
@@ -146,19 +147,19 @@ func newLettersPanel(s *Shell) *lettersPanel {
 	}
 	left := container.NewVBox(bold("Texte à modifier"), p.choice, widget.NewSeparator(), bold("Signature sous les lettres"),
 		container.NewStack(p.sigImage, p.sigNone), p.sigChoose, p.sigRemove,
-		note("Image PNG ou JPEG de votre signature (scannée), imprimée sous les avis et les relances."))
+		widgets.Note("Image PNG ou JPEG de votre signature (scannée), imprimée sous les avis et les relances."))
 	buttons := container.NewHBox(p.save, p.undo)
 	editPart := container.NewBorder(container.NewVBox(p.help, container.NewBorder(nil, nil, nil, p.reset, p.state)), container.NewVBox(p.previewErr, buttons,
-		note("Les champs de fusion s'écrivent entre doubles accolades, avec un point : {{.Owner.Salutation}}. Cliquez sur un champ à droite pour l'insérer à la place du curseur. "+desktop.Shortcut("Entrée")+" : enregistrer.")),
+		widgets.Note("Les champs de fusion s'écrivent entre doubles accolades, avec un point : {{.Owner.Salutation}}. Cliquez sur un champ à droite pour l'insérer à la place du curseur. "+desktop.Shortcut("Entrée")+" : enregistrer.")),
 		nil, nil, p.editor)
 	previewPart := container.NewBorder(bold("Aperçu avec des données d'exemple"), nil, nil, nil,
-		container.NewVScroll(tinted(surface, p.preview)))
+		container.NewVScroll(widgets.Tinted(surface, p.preview)))
 	fieldsPart := container.NewBorder(bold("Champs de fusion"), nil, nil, nil, container.NewVScroll(p.fields))
 	right := container.NewVSplit(previewPart, fieldsPart)
 	right.Offset = 0.55
 	center := container.NewHSplit(editPart, right)
 	center.Offset = 0.55
-	p.root = container.NewBorder(nil, nil, container.New(&fixedWidth{240}, container.NewVScroll(left)), nil, center)
+	p.root = container.NewBorder(nil, nil, container.New(&widgets.FixedWidth{Width: 240}, container.NewVScroll(left)), nil, center)
 	return p
 }
 
@@ -267,12 +268,12 @@ func (p *lettersPanel) edited() {
 	}
 	p.state.SetText(state)
 	ro := p.s.readOnly()
-	setEnabled(p.editor, !ro)
-	setEnabled(p.save, !ro && p.dirty() && err == nil)
-	setEnabled(p.undo, !ro && p.dirty())
-	setEnabled(p.reset, !ro && (t.Custom || strings.TrimSpace(p.editor.Text) != strings.TrimSpace(t.Default)))
-	setEnabled(p.sigChoose, !ro)
-	setEnabled(p.sigRemove, !ro && len(p.signature) > 0)
+	widgets.SetEnabled(p.editor, !ro)
+	widgets.SetEnabled(p.save, !ro && p.dirty() && err == nil)
+	widgets.SetEnabled(p.undo, !ro && p.dirty())
+	widgets.SetEnabled(p.reset, !ro && (t.Custom || strings.TrimSpace(p.editor.Text) != strings.TrimSpace(t.Default)))
+	widgets.SetEnabled(p.sigChoose, !ro)
+	widgets.SetEnabled(p.sigRemove, !ro && len(p.signature) > 0)
 }
 
 // insert writes a merge field at the cursor.

@@ -12,6 +12,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // lotCard is a lot's card: its description, its successive owners and its
@@ -37,7 +38,7 @@ type lotCard struct {
 
 func newLotCard(l *lots, number string) *lotCard {
 	c := &lotCard{l: l, number: number}
-	c.title = heading("")
+	c.title = widgets.Heading("")
 	c.situation = widget.NewLabel("")
 	c.situation.TextStyle.Bold = true
 	c.situation.Wrapping = fyne.TextWrapWord
@@ -99,10 +100,10 @@ func (c *lotCard) reload() {
 	c.situation.Refresh()
 
 	ro := s.readOnly()
-	setEnabled(c.edit, !ro)
-	setEnabled(c.sell, !ro)
-	setEnabled(c.shares, !ro)
-	setEnabled(c.del, !ro && !data.HasShares())
+	widgets.SetEnabled(c.edit, !ro)
+	widgets.SetEnabled(c.sell, !ro)
+	widgets.SetEnabled(c.shares, !ro)
+	widgets.SetEnabled(c.del, !ro && !data.HasShares())
 	c.delNote.SetText("")
 	if data.HasShares() {
 		var used []string
@@ -132,23 +133,23 @@ func (c *lotCard) historyView() fyne.CanvasObject {
 	current := func(h app.LotOwnership) bool {
 		return d.Current >= 0 && d.History[d.Current].From.Equal(h.From)
 	}
-	t := &dataTable[app.LotOwnership]{
-		cols: []column[app.LotOwnership]{
-			{title: "Du", width: 130, text: func(h app.LotOwnership) string {
+	t := &widgets.Table[app.LotOwnership]{
+		Cols: []widgets.Column[app.LotOwnership]{
+			{Title: "Du", Width: 130, Text: func(h app.LotOwnership) string {
 				if h.From.IsZero() {
 					return "l'origine"
 				}
 				return ledger.FrenchDate(h.From)
 			}},
-			{title: "Au", width: 130, text: func(h app.LotOwnership) string {
+			{Title: "Au", Width: 130, Text: func(h app.LotOwnership) string {
 				if h.Until.IsZero() {
 					return "à ce jour"
 				}
 				return ledger.FrenchDate(h.Until)
 			}},
-			{title: "Compte", width: 100, text: func(h app.LotOwnership) string { return h.Holder.Account }},
-			{title: "Copropriétaire", width: 260, stretch: true, text: func(h app.LotOwnership) string { return h.Holder.DisplayName() }},
-			{title: "Au " + ledger.FrenchDate(d.At), width: 190, text: func(h app.LotOwnership) string {
+			{Title: "Compte", Width: 100, Text: func(h app.LotOwnership) string { return h.Holder.Account }},
+			{Title: "Copropriétaire", Width: 260, Stretch: true, Text: func(h app.LotOwnership) string { return h.Holder.DisplayName() }},
+			{Title: "Au " + ledger.FrenchDate(d.At), Width: 190, Text: func(h app.LotOwnership) string {
 				switch {
 				case current(h):
 					return "Propriétaire actuel"
@@ -156,34 +157,34 @@ func (c *lotCard) historyView() fyne.CanvasObject {
 					return "Vente à venir"
 				}
 				return "Ancien propriétaire"
-			}, ink: func(h app.LotOwnership) widget.Importance {
+			}, Ink: func(h app.LotOwnership) widget.Importance {
 				if current(h) {
 					return widget.SuccessImportance
 				}
 				return widget.MediumImportance
 			}},
 		},
-		empty: "Aucun propriétaire n'est indiqué pour ce lot : utilisez « Indiquer le propriétaire… ».",
+		Empty: "Aucun propriétaire n'est indiqué pour ce lot : utilisez « Indiquer le propriétaire… ».",
 	}
-	view := t.build()
-	t.setRows(d.History)
-	return container.NewBorder(note("Chaque vente crée une nouvelle période : l'ancien propriétaire garde son compte et son historique."), nil, nil, nil, view)
+	view := t.Build()
+	t.SetRows(d.History)
+	return container.NewBorder(widgets.Note("Chaque vente crée une nouvelle période : l'ancien propriétaire garde son compte et son historique."), nil, nil, nil, view)
 }
 
 // keysView lists the lot's shares in every key beside the key's totals.
 func (c *lotCard) keysView() fyne.CanvasObject {
-	t := &dataTable[app.LotKeyShare]{
-		cols: []column[app.LotKeyShare]{
-			{title: "Clé", width: 70, text: func(k app.LotKeyShare) string { return k.Code }},
-			{title: "Libellé", width: 220, stretch: true, text: func(k app.LotKeyShare) string { return k.Label }},
-			{title: "Tantièmes du lot", width: 160, align: fyne.TextAlignTrailing, text: func(k app.LotKeyShare) string { return sharesText(k.Shares) }},
-			{title: "Total de la clé", width: 150, align: fyne.TextAlignTrailing, text: func(k app.LotKeyShare) string { return fr.Shares(keyBase(k.KeyTotal)) }},
-			{title: "Part", width: 100, align: fyne.TextAlignTrailing, text: func(k app.LotKeyShare) string { return shareOf(k.Shares, keyBase(k.KeyTotal)) }},
+	t := &widgets.Table[app.LotKeyShare]{
+		Cols: []widgets.Column[app.LotKeyShare]{
+			{Title: "Clé", Width: 70, Text: func(k app.LotKeyShare) string { return k.Code }},
+			{Title: "Libellé", Width: 220, Stretch: true, Text: func(k app.LotKeyShare) string { return k.Label }},
+			{Title: "Tantièmes du lot", Width: 160, Align: fyne.TextAlignTrailing, Text: func(k app.LotKeyShare) string { return sharesText(k.Shares) }},
+			{Title: "Total de la clé", Width: 150, Align: fyne.TextAlignTrailing, Text: func(k app.LotKeyShare) string { return fr.Shares(keyBase(k.KeyTotal)) }},
+			{Title: "Part", Width: 100, Align: fyne.TextAlignTrailing, Text: func(k app.LotKeyShare) string { return shareOf(k.Shares, keyBase(k.KeyTotal)) }},
 		},
-		empty: "Aucune clé de répartition : créez-en dans « Clés et tantièmes ».",
+		Empty: "Aucune clé de répartition : créez-en dans « Clés et tantièmes ».",
 	}
-	view := t.build()
-	t.setRows(c.data.Keys)
+	view := t.Build()
+	t.SetRows(c.data.Keys)
 	return view
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // noOwnerYet is the owner choice of a new lot whose owner is not known yet.
@@ -37,17 +38,17 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 			return
 		}
 	}
-	number := newField(l.Number, "1 à 5 caractères : 23, 102, A12…")
+	number := widgets.NewField(l.Number, "1 à 5 caractères : 23, 102, A12…")
 	if !creating {
 		number.Disable()
 	}
-	label := newField(l.Label, "par exemple : Appartement T3")
-	kind := newField(l.Type, "Appartement, Cave, Parking, Local commercial…")
-	building := newField(l.Building, "")
-	staircase := newField(l.Staircase, "")
-	floor := newField(l.Floor, "RDC, 1er, 2e, -1…")
-	door := newField(l.Door, "")
-	fields := []formField{number, label, kind, building, staircase, floor, door}
+	label := widgets.NewField(l.Label, "par exemple : Appartement T3")
+	kind := widgets.NewField(l.Type, "Appartement, Cave, Parking, Local commercial…")
+	building := widgets.NewField(l.Building, "")
+	staircase := widgets.NewField(l.Staircase, "")
+	floor := widgets.NewField(l.Floor, "RDC, 1er, 2e, -1…")
+	door := widgets.NewField(l.Door, "")
+	fields := []widgets.FormField{number, label, kind, building, staircase, floor, door}
 
 	at := s.situation()
 	choices := []string{noOwnerYet}
@@ -114,24 +115,24 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 	if !creating {
 		first = label
 	}
-	f.show(container.NewVBox(widget.NewForm(items...), note(help)), first)
+	f.show(container.NewVBox(widget.NewForm(items...), widgets.Note(help)), first)
 }
 
 // buyerFields are the details of an owner created with a sale: rows of
 // the dialog's form, shown only when the buyer is a new owner.
 type buyerFields struct {
-	civility, name, address, zip, city, email, phone *field
+	civility, name, address, zip, city, email, phone *widgets.Field
 	rows                                             []fyne.CanvasObject // label, field, label, field…
 }
 
 func newBuyerFields() *buyerFields {
 	b := &buyerFields{
-		civility: newField("", "M., Mme, M. et Mme…"), name: newField("", "Nom et prénom, ou raison sociale"),
-		address: newField("", ""), zip: newField("", ""), city: newField("", ""), email: newField("", ""), phone: newField("", ""),
+		civility: widgets.NewField("", "M., Mme, M. et Mme…"), name: widgets.NewField("", "Nom et prénom, ou raison sociale"),
+		address: widgets.NewField("", ""), zip: widgets.NewField("", ""), city: widgets.NewField("", ""), email: widgets.NewField("", ""), phone: widgets.NewField("", ""),
 	}
 	for _, r := range []struct {
 		label string
-		f     *field
+		f     *widgets.Field
 	}{{"Civilité", b.civility}, {"Nom *", b.name}, {"Adresse", b.address}, {"Code postal", b.zip}, {"Ville", b.city},
 		{"Courriel", b.email}, {"Téléphone", b.phone}} {
 		b.rows = append(b.rows, formLabel(r.label), r.f)
@@ -156,8 +157,8 @@ func formLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 
-func (b *buyerFields) fields() []formField {
-	return []formField{b.civility, b.name, b.address, b.zip, b.city, b.email, b.phone}
+func (b *buyerFields) fields() []widgets.FormField {
+	return []widgets.FormField{b.civility, b.name, b.address, b.zip, b.city, b.email, b.phone}
 }
 
 func (b *buyerFields) owner() ledger.Owner {
@@ -199,10 +200,10 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 		s.showError(err)
 		return
 	}
-	date := newField("", "JJ/MM/AAAA")
-	var lotChecks []*checkField
+	date := widgets.NewField("", "JJ/MM/AAAA")
+	var lotChecks []*widgets.CheckField
 	var lotNumbers []string
-	leaves := newCheckField("Le vendeur quitte la résidence : sa date de sortie sera le jour de la vente", false)
+	leaves := widgets.NewCheckField("Le vendeur quitte la résidence : sa date de sortie sera le jour de la vente", false)
 	allChecked := func() bool {
 		for _, c := range lotChecks {
 			if !c.Checked {
@@ -215,7 +216,7 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 		if l.Owner != seller.Account {
 			continue
 		}
-		c := newCheckField(lotName(l), l.Number == card.Lot.Number)
+		c := widgets.NewCheckField(lotName(l), l.Number == card.Lot.Number)
 		lotChecks = append(lotChecks, c)
 		lotNumbers = append(lotNumbers, l.Number)
 	}
@@ -230,7 +231,7 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 		}
 	})
 
-	fields := []formField{date}
+	fields := []widgets.FormField{date}
 	for _, c := range lotChecks {
 		fields = append(fields, c)
 	}
@@ -291,12 +292,12 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 	for _, c := range lotChecks {
 		lotsBox.Add(c)
 	}
-	head := note(fmt.Sprintf("Vendeur : %s. Les appels de fonds dus avant la date de la vente restent à sa charge, les suivants iront à l'acheteur. "+
+	head := widgets.Note(fmt.Sprintf("Vendeur : %s. Les appels de fonds dus avant la date de la vente restent à sa charge, les suivants iront à l'acheteur. "+
 		"Le vendeur garde son compte et son historique : il n'est jamais renommé.", ownerName(seller)))
 	rows := append([]fyne.CanvasObject{formLabel("Date de la vente *"), date, formLabel("Lots vendus"), lotsBox,
 		formLabel("Acheteur *"), who}, buyer.rows...)
 	content := container.NewVBox(head, container.New(layout.NewFormLayout(), rows...), leaves,
-		note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
+		widgets.Note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
 	f.show(content, date)
 }
 
@@ -318,8 +319,8 @@ func (s *Shell) firstOwnerForm(lot ledger.Lot, saved func()) {
 			f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
 		}
 	})
-	since := newField("", "JJ/MM/AAAA — vide : depuis l'origine des comptes")
-	fields := append([]formField{who}, buyer.fields()...)
+	since := widgets.NewField("", "JJ/MM/AAAA — vide : depuis l'origine des comptes")
+	fields := append([]widgets.FormField{who}, buyer.fields()...)
 	fields = append(fields, since)
 	f = s.newForm("Propriétaire du lot "+lot.Number, "Enregistrer", fields...)
 	f.width = 700
@@ -349,6 +350,6 @@ func (s *Shell) firstOwnerForm(lot ledger.Lot, saved func()) {
 	rows := append([]fyne.CanvasObject{formLabel("Propriétaire *"), who}, buyer.rows...)
 	rows = append(rows, formLabel("Depuis"), since)
 	content := container.NewVBox(container.New(layout.NewFormLayout(), rows...),
-		note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
+		widgets.Note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
 	f.show(content, who)
 }

@@ -5,91 +5,67 @@ import (
 	"image/color"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // lots is the Lots screen: the list, and a lot's card in its place when one
 // is opened.
 type lots struct {
-	s       *Shell
-	at      time.Time
-	table   *dataTable[app.LotSummary]
-	search  *field
-	add     *widget.Button
-	summary *widget.Label
-	list    fyne.CanvasObject
-	card    *lotCard // the open card, nil on the list
-	root    *fyne.Container
+	listScreen[app.LotSummary]
+	card *lotCard // the open card, nil on the list
 }
 
 func newLots(s *Shell) screen {
-	l := &lots{s: s}
-	l.table = &dataTable[app.LotSummary]{
-		cols: []column[app.LotSummary]{
-			{title: "Lot", width: 60, text: func(r app.LotSummary) string { return r.Number },
-				less: func(a, b app.LotSummary) bool { return lotNumberLess(a.Number, b.Number) }},
-			{title: "Désignation", width: 180, stretch: true, text: func(r app.LotSummary) string { return lotDesignation(r.Lot) },
-				less: func(a, b app.LotSummary) bool { return fr.Fold(lotDesignation(a.Lot)) < fr.Fold(lotDesignation(b.Lot)) }},
-			{title: "Situation", width: 270, text: func(r app.LotSummary) string { return lotPlace(r.Lot) },
-				less: func(a, b app.LotSummary) bool { return fr.Fold(lotPlace(a.Lot)) < fr.Fold(lotPlace(b.Lot)) }},
-			{title: "Propriétaire", width: 250, text: lotHolderText, ink: func(r app.LotSummary) widget.Importance {
+	l := &lots{}
+	table := &widgets.Table[app.LotSummary]{
+		Cols: []widgets.Column[app.LotSummary]{
+			{Title: "Lot", Width: 60, Text: func(r app.LotSummary) string { return r.Number },
+				Less: func(a, b app.LotSummary) bool { return lotNumberLess(a.Number, b.Number) }},
+			{Title: "Désignation", Width: 180, Stretch: true, Text: func(r app.LotSummary) string { return lotDesignation(r.Lot) },
+				Less: func(a, b app.LotSummary) bool { return fr.Fold(lotDesignation(a.Lot)) < fr.Fold(lotDesignation(b.Lot)) }},
+			{Title: "Situation", Width: 270, Text: func(r app.LotSummary) string { return lotPlace(r.Lot) },
+				Less: func(a, b app.LotSummary) bool { return fr.Fold(lotPlace(a.Lot)) < fr.Fold(lotPlace(b.Lot)) }},
+			{Title: "Propriétaire", Width: 250, Text: lotHolderText, Ink: func(r app.LotSummary) widget.Importance {
 				if r.Holder.Account == "" {
 					return widget.DangerImportance
 				}
 				return widget.MediumImportance
-			}, less: func(a, b app.LotSummary) bool { return fr.Fold(a.Holder.Name) < fr.Fold(b.Holder.Name) }},
-			{title: "Tantièmes généraux", width: 170, align: fyne.TextAlignTrailing,
-				text: func(r app.LotSummary) string { return fr.Shares(r.GeneralShares()) },
-				less: func(a, b app.LotSummary) bool { return a.GeneralShares().LessThan(b.GeneralShares()) }},
+			}, Less: func(a, b app.LotSummary) bool { return fr.Fold(a.Holder.Name) < fr.Fold(b.Holder.Name) }},
+			{Title: "Tantièmes généraux", Width: 170, Align: fyne.TextAlignTrailing,
+				Text: func(r app.LotSummary) string { return fr.Shares(r.GeneralShares()) },
+				Less: func(a, b app.LotSummary) bool { return a.GeneralShares().LessThan(b.GeneralShares()) }},
 		},
-		match: lotMatches,
-		tint: func(r app.LotSummary) color.Color {
+		Match: lotMatches,
+		Tint: func(r app.LotSummary) color.Color {
 			if r.Holder.Account == "" {
 				return attentionTint
 			}
 			return nil
 		},
-		totals:  lotTotals,
-		empty:   "Aucun lot — importez un fichier Excel ou créez-en un avec « Nouveau lot… ».",
-		noMatch: "Aucun lot ne correspond à « %s ».",
-		onOpen:  func(r app.LotSummary) { l.openCard(r.Number) },
+		Totals:  lotTotals,
+		Empty:   "Aucun lot — importez un fichier Excel ou créez-en un avec « Nouveau lot… ».",
+		NoMatch: "Aucun lot ne correspond à « %s ».",
+		OnOpen:  func(r app.LotSummary) { l.openCard(r.Number) },
 	}
-	tableView := l.table.build()
-	l.search = searchBox("Numéro, désignation, propriétaire…", l.table.search, func() {
-		if len(l.table.rows) > 0 {
-			l.openCard(l.table.rows[0].Number)
-		}
-	})
-	l.add = widget.NewButtonWithIcon("Nouveau lot…", theme.ContentAddIcon(), l.create)
-	l.add.Importance = widget.HighImportance
-	l.summary = widget.NewLabel("")
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, l.summary, heading("Lots")), listTools(l.search, l.add))
-	l.list = container.NewBorder(top, nil, nil, nil, tableView)
-	l.root = container.NewStack(l.list)
+	tableView := l.build(s, table, "Numéro, désignation, propriétaire…", "Nouveau lot…",
+		func(r app.LotSummary) { l.openCard(r.Number) }, l.create)
+	l.layout(l.standardTop("Lots"), tableView)
 	return l
 }
 
-func (l *lots) view() fyne.CanvasObject { return l.root }
-
 func (l *lots) reload() {
-	s := l.s
-	l.at = s.situation()
-	list, err := s.res.LotSummaries(l.at)
-	if err != nil {
-		s.showError(err)
+	list, ok := l.load(l.s.res.LotSummaries)
+	if !ok {
 		return
 	}
-	l.table.setRows(list)
 	orphans := 0
 	for _, r := range list {
 		if r.Holder.Account == "" {
@@ -106,7 +82,6 @@ func (l *lots) reload() {
 		l.summary.Importance = widget.DangerImportance
 	}
 	l.summary.Refresh()
-	setEnabled(l.add, !s.readOnly())
 	if l.card != nil {
 		l.card.reload()
 	}
@@ -135,9 +110,7 @@ func (l *lots) openCard(number string) {
 	if l.card == nil { // the lot could not be read: the error is shown
 		return
 	}
-	l.s.win.Canvas().Unfocus() // Escape now goes back to the list
-	l.root.Objects = []fyne.CanvasObject{l.card.root}
-	l.root.Refresh()
+	l.showCard(l.card.root)
 }
 
 // back closes the card and shows the list again.
@@ -146,8 +119,7 @@ func (l *lots) back() bool {
 		return false
 	}
 	l.card = nil
-	l.root.Objects = []fyne.CanvasObject{l.list}
-	l.root.Refresh()
+	l.showList()
 	return true
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // openScreen opens the test residence on the screen with that id.
@@ -26,10 +27,10 @@ func openScreen[T screen](t *testing.T, id string) (*Shell, T) {
 }
 
 // dialogField is the field of the open dialog whose placeholder starts so.
-func dialogField(t *testing.T, s *Shell, placeholder string) *field {
+func dialogField(t *testing.T, s *Shell, placeholder string) *widgets.Field {
 	t.Helper()
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if f, ok := o.(*field); ok && strings.HasPrefix(f.PlaceHolder, placeholder) {
+		if f, ok := o.(*widgets.Field); ok && strings.HasPrefix(f.PlaceHolder, placeholder) {
 			return f
 		}
 	}
@@ -55,7 +56,7 @@ func dialogChoice(t *testing.T, s *Shell, n int) *choiceField {
 
 func lotNumbers(l *lots) string {
 	var out []string
-	for _, r := range l.table.rows {
+	for _, r := range l.table.Rows() {
 		out = append(out, r.Number)
 	}
 	return strings.Join(out, " ")
@@ -68,7 +69,7 @@ func TestLotList(t *testing.T) {
 	if got := lotNumbers(l); got != "1 2 3 4" {
 		t.Errorf("rows = %s", got)
 	}
-	test.Tap(headerButton(t, l.table.table, "Tantièmes généraux"))
+	test.Tap(headerButton(t, l.table.Widget(), "Tantièmes généraux"))
 	if got := lotNumbers(l); got != "4 3 2 1" {
 		t.Errorf("by general shares: %s", got)
 	}
@@ -87,7 +88,7 @@ func TestCreateLot(t *testing.T) {
 	s, l := openScreen[*lots](t, "lots")
 	test.Tap(l.add)
 	mustContain(t, "the form", overlayText(s), "Nouveau lot", "Numéro *", "Désignation", "Bâtiment", "Propriétaire", "Aucun pour l'instant")
-	number, ok := s.win.Canvas().Focused().(*field)
+	number, ok := s.win.Canvas().Focused().(*widgets.Field)
 	if !ok || !strings.HasPrefix(number.PlaceHolder, "1 à 5 caractères") {
 		t.Fatalf("the cursor is not in the number: %#v", s.win.Canvas().Focused())
 	}
@@ -159,13 +160,13 @@ func TestSellLotToNewOwner(t *testing.T) {
 	test.Tap(l.card.sell)
 	mustContain(t, "the sale", overlayText(s), "Vente du lot 3", "Vendeur : 450003 Martin Anaïs", "Lot 3 — Appartement", "Lot 4 — Appartement",
 		"Un nouveau copropriétaire (à créer)", "Le vendeur quitte la résidence")
-	date, ok := s.win.Canvas().Focused().(*field)
+	date, ok := s.win.Canvas().Focused().(*widgets.Field)
 	if !ok || date.PlaceHolder != "JJ/MM/AAAA" {
 		t.Fatalf("the cursor is not in the date: %#v", s.win.Canvas().Focused())
 	}
-	var leaves *checkField
+	var leaves *widgets.CheckField
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if c, ok := o.(*checkField); ok && strings.HasPrefix(c.Text, "Le vendeur quitte") {
+		if c, ok := o.(*widgets.CheckField); ok && strings.HasPrefix(c.Text, "Le vendeur quitte") {
 			leaves = c
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // matching is the Lettrage screen: the lines of an account over the
@@ -36,7 +37,7 @@ type matching struct {
 	data   app.AccountView
 	code   string
 	ticked map[int64]bool
-	table  *dataTable[app.ViewLine]
+	table  *widgets.Table[app.ViewLine]
 	root   fyne.CanvasObject
 }
 
@@ -59,8 +60,8 @@ func newMatching(s *Shell) screen {
 	m.to.OnSubmitted = func(string) { m.reload() }
 	m.period = widget.NewSelect(matchPeriods, func(string) {
 		free := m.period.SelectedIndex() == 1
-		setEnabled(m.from, free)
-		setEnabled(m.to, free)
+		widgets.SetEnabled(m.from, free)
+		widgets.SetEnabled(m.to, free)
 		m.reload()
 	})
 	m.unmatched = widget.NewCheck("Non lettrées seulement", func(bool) { m.reload() })
@@ -79,9 +80,9 @@ func newMatching(s *Shell) screen {
 		}
 		return a.String()
 	}
-	m.table = &dataTable[app.ViewLine]{
-		cols: []column[app.ViewLine]{
-			{title: "✓", width: 40, text: func(l app.ViewLine) string {
+	m.table = &widgets.Table[app.ViewLine]{
+		Cols: []widgets.Column[app.ViewLine]{
+			{Title: "✓", Width: 40, Text: func(l app.ViewLine) string {
 				switch {
 				case l.LineID == 0:
 					return ""
@@ -90,42 +91,42 @@ func newMatching(s *Shell) screen {
 				}
 				return "☐"
 			}},
-			{title: "Date", width: 105, text: func(l app.ViewLine) string { return ledger.FrenchDate(l.Date) }},
-			{title: "Journal", width: 75, text: func(l app.ViewLine) string { return l.Journal }},
-			{title: "Pièce", width: 110, text: func(l app.ViewLine) string { return l.Piece }},
-			{title: "Libellé", width: 200, stretch: true, text: func(l app.ViewLine) string { return l.Label }},
-			{title: "Lettre", width: 70, text: func(l app.ViewLine) string { return l.Letter }},
-			{title: "Débit", width: 125, align: fyne.TextAlignTrailing, text: func(l app.ViewLine) string { return money(l.Debit) }},
-			{title: "Crédit", width: 125, align: fyne.TextAlignTrailing, text: func(l app.ViewLine) string { return money(l.Credit) }},
-			{title: "Solde", width: 135, align: fyne.TextAlignTrailing, text: func(l app.ViewLine) string { return l.Balance.String() },
-				ink: func(l app.ViewLine) widget.Importance {
+			{Title: "Date", Width: 105, Text: func(l app.ViewLine) string { return ledger.FrenchDate(l.Date) }},
+			{Title: "Journal", Width: 75, Text: func(l app.ViewLine) string { return l.Journal }},
+			{Title: "Pièce", Width: 110, Text: func(l app.ViewLine) string { return l.Piece }},
+			{Title: "Libellé", Width: 200, Stretch: true, Text: func(l app.ViewLine) string { return l.Label }},
+			{Title: "Lettre", Width: 70, Text: func(l app.ViewLine) string { return l.Letter }},
+			{Title: "Débit", Width: 125, Align: fyne.TextAlignTrailing, Text: func(l app.ViewLine) string { return money(l.Debit) }},
+			{Title: "Crédit", Width: 125, Align: fyne.TextAlignTrailing, Text: func(l app.ViewLine) string { return money(l.Credit) }},
+			{Title: "Solde", Width: 135, Align: fyne.TextAlignTrailing, Text: func(l app.ViewLine) string { return l.Balance.String() },
+				Ink: func(l app.ViewLine) widget.Importance {
 					if l.Balance < 0 {
 						return widget.DangerImportance
 					}
 					return widget.MediumImportance
 				}},
 		},
-		empty: "Choisissez un compte ci-dessus (tapez son numéro ou son nom, puis Entrée) pour voir ses écritures.",
-		tint: func(l app.ViewLine) color.Color {
+		Empty: "Choisissez un compte ci-dessus (tapez son numéro ou son nom, puis Entrée) pour voir ses écritures.",
+		Tint: func(l app.ViewLine) color.Color {
 			if m.ticked[l.LineID] {
 				return selectionTint
 			}
 			return nil
 		},
-		totals: func([]app.ViewLine) []string {
+		Totals: func([]app.ViewLine) []string {
 			st := m.data.Statement
 			return []string{"", "", "", "", fmt.Sprintf("Total : %d ligne%s", len(st.Lines), fr.S(len(st.Lines))), "",
 				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
 		},
-		onOpen: m.toggle,
+		OnOpen: m.toggle,
 	}
-	view := m.table.build()
+	view := m.table.Build()
 	top := container.NewVBox(
-		heading("Consultation et lettrage"),
-		note("Cochez des lignes dont les débits égalent les crédits (un appel et son règlement, une facture et son paiement) puis « Lettrer » : elles reçoivent une même lettre."),
+		widgets.Heading("Consultation et lettrage"),
+		widgets.Note("Cochez des lignes dont les débits égalent les crédits (un appel et son règlement, une facture et son paiement) puis « Lettrer » : elles reçoivent une même lettre."),
 		container.NewBorder(nil, nil, widget.NewLabel("Compte :"), nil, m.account),
-		container.NewHBox(widget.NewLabel("Période :"), container.New(&fixedWidth{200}, m.period), widget.NewLabel("du"), container.New(&fixedWidth{130}, m.from),
-			widget.NewLabel("au"), container.New(&fixedWidth{130}, m.to), m.unmatched),
+		container.NewHBox(widget.NewLabel("Période :"), container.New(&widgets.FixedWidth{Width: 200}, m.period), widget.NewLabel("du"), container.New(&widgets.FixedWidth{Width: 130}, m.from),
+			widget.NewLabel("au"), container.New(&widgets.FixedWidth{Width: 130}, m.to), m.unmatched),
 		m.title,
 	)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(m.auto, m.unmatch, m.match), m.selection)
@@ -161,7 +162,7 @@ func (m *matching) chosenAccount() string {
 
 func (m *matching) reload() {
 	s := m.s
-	if s.res == nil || m.table == nil || m.table.table == nil {
+	if s.res == nil || m.table == nil || m.table.Widget() == nil {
 		return
 	}
 	if m.accounts == nil {
@@ -188,7 +189,7 @@ func (m *matching) reload() {
 	if code == "" {
 		m.data = app.AccountView{}
 		m.title.SetText("")
-		m.table.setRows(nil)
+		m.table.SetRows(nil)
 		m.count()
 		return
 	}
@@ -220,7 +221,7 @@ func (m *matching) reload() {
 		}
 	}
 	m.ticked = keep
-	m.table.setRows(rows)
+	m.table.SetRows(rows)
 	m.count()
 }
 
@@ -241,7 +242,7 @@ func (m *matching) toggle(l app.ViewLine) {
 			delete(m.ticked, id)
 		}
 	}
-	m.table.apply()
+	m.table.Apply()
 	m.count()
 }
 
@@ -262,9 +263,9 @@ func (m *matching) count() {
 	}
 	m.selection.SetText(text)
 	ro := m.s.readOnly()
-	setEnabled(m.match, sel.CanMatch() && !ro)
-	setEnabled(m.unmatch, sel.CanUnmatch() && !ro)
-	setEnabled(m.auto, m.code != "" && !ro)
+	widgets.SetEnabled(m.match, sel.CanMatch() && !ro)
+	widgets.SetEnabled(m.unmatch, sel.CanUnmatch() && !ro)
+	widgets.SetEnabled(m.auto, m.code != "" && !ro)
 }
 
 func (m *matching) tickedIDs() []int64 {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
+	"tantieme/ui/widgets"
 )
 
 // shellMenu is the window's menu bar: Fichier, Édition (acting on the
@@ -151,7 +152,7 @@ func (s *Shell) chooseFile() {
 
 // showFileDialog shows one of Fyne's file dialogs, which Escape closes too.
 func (s *Shell) showFileDialog(d *dialog.FileDialog) {
-	keys := &formKeys{escape: d.Hide}
+	keys := &widgets.FormKeys{Escape: d.Hide}
 	s.pushKeys(keys)
 	d.SetOnClosed(func() { s.popKeys(keys) })
 	d.Resize(s.win.Canvas().Size().Subtract(fyne.NewSize(80, 80)))

@@ -14,6 +14,7 @@ import (
 	"tantieme/internal/desktop"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // ownerCard is an owner's card: his details, his lots and shares, his
@@ -39,7 +40,7 @@ type ownerCard struct {
 
 func newOwnerCard(o *owners, account string) *ownerCard {
 	c := &ownerCard{o: o, account: account}
-	c.title = heading("")
+	c.title = widgets.Heading("")
 	c.situation = widget.NewLabel("")
 	c.situation.TextStyle.Bold = true
 	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { o.back() })
@@ -51,7 +52,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.lots = container.NewStack()
 	c.statement = container.NewStack()
 	c.receipts = container.NewStack()
-	c.notes = note("")
+	c.notes = widgets.Note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
 		container.NewTabItem("Informations", container.NewVScroll(c.info)),
@@ -88,10 +89,10 @@ func (c *ownerCard) reload() {
 	c.situation.Refresh()
 
 	ro := s.readOnly()
-	setEnabled(c.edit, !ro)
-	setEnabled(c.editNotes, !ro)
-	setEnabled(c.del, !ro)
-	setEnabled(c.receive, !ro)
+	widgets.SetEnabled(c.edit, !ro)
+	widgets.SetEnabled(c.editNotes, !ro)
+	widgets.SetEnabled(c.del, !ro)
+	widgets.SetEnabled(c.receive, !ro)
 
 	council := "Non"
 	if ow.Council {
@@ -136,24 +137,16 @@ func details(pairs ...[2]string) fyne.CanvasObject {
 	return box
 }
 
-func setEnabled(w fyne.Disableable, on bool) {
-	if on {
-		w.Enable()
-	} else {
-		w.Disable()
-	}
-}
-
 // lotsView lists his lots with their shares per key (read-only), the totals,
 // and his part of each key.
 func (c *ownerCard) lotsView() fyne.CanvasObject {
 	d := c.data
-	cols := []column[app.OwnedLot]{
-		{title: "Lot", width: 70, text: func(l app.OwnedLot) string { return l.Number }},
-		{title: "Désignation", width: 180, stretch: true, text: func(l app.OwnedLot) string {
+	cols := []widgets.Column[app.OwnedLot]{
+		{Title: "Lot", Width: 70, Text: func(l app.OwnedLot) string { return l.Number }},
+		{Title: "Désignation", Width: 180, Stretch: true, Text: func(l app.OwnedLot) string {
 			return joinNonEmpty(" — ", l.Label, prefixed("bâtiment ", l.Building), prefixed("escalier ", l.Staircase), l.Floor)
 		}},
-		{title: "Depuis", width: 110, text: func(l app.OwnedLot) string {
+		{Title: "Depuis", Width: 110, Text: func(l app.OwnedLot) string {
 			if l.Since.IsZero() {
 				return "l'origine"
 			}
@@ -164,13 +157,13 @@ func (c *ownerCard) lotsView() fyne.CanvasObject {
 		code := k.Code
 		// The key's label is in the lines under the table: a column per key
 		// must stay narrow, residences have up to a dozen keys.
-		cols = append(cols, column[app.OwnedLot]{title: "Clé " + k.Code, width: 110, align: fyne.TextAlignTrailing,
-			text: func(l app.OwnedLot) string { return fr.Shares(l.Shares[code]) }})
+		cols = append(cols, widgets.Column[app.OwnedLot]{Title: "Clé " + k.Code, Width: 110, Align: fyne.TextAlignTrailing,
+			Text: func(l app.OwnedLot) string { return fr.Shares(l.Shares[code]) }})
 	}
-	t := &dataTable[app.OwnedLot]{
-		cols:  cols,
-		empty: fmt.Sprintf("Aucun lot au %s.", ledger.FrenchDate(d.At)),
-		totals: func(rows []app.OwnedLot) []string {
+	t := &widgets.Table[app.OwnedLot]{
+		Cols:  cols,
+		Empty: fmt.Sprintf("Aucun lot au %s.", ledger.FrenchDate(d.At)),
+		Totals: func(rows []app.OwnedLot) []string {
 			out := []string{"Total", fmt.Sprintf("%d lot%s", len(rows), fr.S(len(rows))), ""}
 			for _, k := range d.Keys {
 				out = append(out, fr.Shares(d.Totals[k.Code]))
@@ -178,8 +171,8 @@ func (c *ownerCard) lotsView() fyne.CanvasObject {
 			return out
 		},
 	}
-	view := t.build()
-	t.setRows(d.Lots)
+	view := t.Build()
+	t.SetRows(d.Lots)
 	parts := container.NewVBox()
 	for _, k := range d.Keys {
 		total := k.DeclaredTotal
@@ -208,25 +201,25 @@ func (c *ownerCard) statementView() fyne.CanvasObject {
 		}
 		return a.String()
 	}
-	t := &dataTable[ledger.StatementLine]{
-		cols: []column[ledger.StatementLine]{
-			{title: "Date", width: 110, text: func(l ledger.StatementLine) string { return ledger.FrenchDate(l.Date) }},
-			{title: "Journal", width: 80, text: func(l ledger.StatementLine) string { return l.Journal }},
-			{title: "Pièce", width: 90, text: func(l ledger.StatementLine) string { return l.Piece }},
-			{title: "Libellé", width: 200, stretch: true, text: func(l ledger.StatementLine) string { return l.Label }},
-			{title: "Débit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return money(l.Debit) }},
-			{title: "Crédit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return money(l.Credit) }},
-			{title: "Solde", width: 140, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return l.Balance.String() }},
+	t := &widgets.Table[ledger.StatementLine]{
+		Cols: []widgets.Column[ledger.StatementLine]{
+			{Title: "Date", Width: 110, Text: func(l ledger.StatementLine) string { return ledger.FrenchDate(l.Date) }},
+			{Title: "Journal", Width: 80, Text: func(l ledger.StatementLine) string { return l.Journal }},
+			{Title: "Pièce", Width: 90, Text: func(l ledger.StatementLine) string { return l.Piece }},
+			{Title: "Libellé", Width: 200, Stretch: true, Text: func(l ledger.StatementLine) string { return l.Label }},
+			{Title: "Débit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return money(l.Debit) }},
+			{Title: "Crédit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return money(l.Credit) }},
+			{Title: "Solde", Width: 140, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return l.Balance.String() }},
 		},
-		empty: "Aucune écriture sur ce compte pendant l'exercice.",
-		totals: func([]ledger.StatementLine) []string {
+		Empty: "Aucune écriture sur ce compte pendant l'exercice.",
+		Totals: func([]ledger.StatementLine) []string {
 			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), fr.S(len(st.Lines))),
 				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
 		},
 	}
-	view := t.build()
+	view := t.Build()
 	rows := append([]ledger.StatementLine{{Date: st.From, Label: "Solde au début de la période", Balance: st.Opening}}, st.Lines...)
-	t.setRows(rows)
+	t.SetRows(rows)
 	head := widget.NewLabel(fmt.Sprintf("Compte %s du %s au %s", st.Account, ledger.FrenchDate(st.From), ledger.FrenchDate(st.To)))
 	return container.NewBorder(head, nil, nil, nil, view)
 }
@@ -240,7 +233,7 @@ func (c *ownerCard) editOwner() {
 func (c *ownerCard) editOwnerNotes() {
 	s := c.o.s
 	ow := c.data.Owner
-	notes := newTextArea(ow.Notes, 8)
+	notes := widgets.NewTextArea(ow.Notes, 8)
 	f := s.newForm("Notes sur "+ow.DisplayName(), "Enregistrer", notes)
 	f.submit = func() error {
 		ow.Notes = notes.Text
@@ -251,7 +244,7 @@ func (c *ownerCard) editOwnerNotes() {
 		s.changed()
 		return nil
 	}
-	f.show(container.NewBorder(nil, note("Touche Entrée : nouvelle ligne. "+desktop.Shortcut("Entrée")+" : enregistrer. Échap : annuler."), nil, nil, notes), notes)
+	f.show(container.NewBorder(nil, widgets.Note("Touche Entrée : nouvelle ligne. "+desktop.Shortcut("Entrée")+" : enregistrer. Échap : annuler."), nil, nil, notes), notes)
 }
 
 func (c *ownerCard) deleteOwner() {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // ownerForm opens the form that creates an owner (o nil) or changes one;
@@ -25,23 +26,23 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 			return
 		}
 	}
-	account := newField(ow.Account, "450001 à 450999")
+	account := widgets.NewField(ow.Account, "450001 à 450999")
 	if !creating {
 		account.Disable()
 	}
-	civility := newField(ow.Civility, "M., Mme, M. et Mme…")
-	name := newField(ow.Name, "Nom et prénom, ou raison sociale")
-	address := newField(ow.Address, "")
-	zip := newField(ow.Zip, "")
-	city := newField(ow.City, "")
-	country := newField(ow.Country, "")
-	email := newField(ow.Email, "")
-	phone := newField(ow.Phone, "")
-	mobile := newField(ow.Mobile, "")
-	bank := newField(ow.BankName, "Banque du copropriétaire")
-	entry := newField(ledger.FrenchDate(ow.EntryDate), "JJ/MM/AAAA")
-	exit := newField(ledger.FrenchDate(ow.ExitDate), "JJ/MM/AAAA, s'il a vendu tous ses lots")
-	council := newCheckField("Membre du conseil syndical", ow.Council)
+	civility := widgets.NewField(ow.Civility, "M., Mme, M. et Mme…")
+	name := widgets.NewField(ow.Name, "Nom et prénom, ou raison sociale")
+	address := widgets.NewField(ow.Address, "")
+	zip := widgets.NewField(ow.Zip, "")
+	city := widgets.NewField(ow.City, "")
+	country := widgets.NewField(ow.Country, "")
+	email := widgets.NewField(ow.Email, "")
+	phone := widgets.NewField(ow.Phone, "")
+	mobile := widgets.NewField(ow.Mobile, "")
+	bank := widgets.NewField(ow.BankName, "Banque du copropriétaire")
+	entry := widgets.NewField(ledger.FrenchDate(ow.EntryDate), "JJ/MM/AAAA")
+	exit := widgets.NewField(ledger.FrenchDate(ow.ExitDate), "JJ/MM/AAAA, s'il a vendu tous ses lots")
+	council := widgets.NewCheckField("Membre du conseil syndical", ow.Council)
 
 	title := "Nouveau copropriétaire"
 	if !creating {
@@ -88,7 +89,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 		widget.NewFormItem("Courriel", email), widget.NewFormItem("Téléphone", phone), widget.NewFormItem("Portable", mobile),
 		widget.NewFormItem("Banque", bank), widget.NewFormItem("Date d'entrée", entry), widget.NewFormItem("Date de sortie", exit),
 		widget.NewFormItem("", council))
-	content := container.NewVBox(container.NewGridWithColumns(2, left, right), note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
+	content := container.NewVBox(container.NewGridWithColumns(2, left, right), widgets.Note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
 	f.show(content, name)
 }
 

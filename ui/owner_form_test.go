@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 func ownerCount(t *testing.T, s *Shell) int {
@@ -26,7 +27,7 @@ func TestCreateOwner(t *testing.T) {
 	s, o := openOwners(t)
 	test.Tap(o.add)
 	mustContain(t, "the form", overlayText(s), "Nouveau copropriétaire", "Compte", "Nom *", "Date d'entrée", "Membre du conseil syndical", "Annuler", "Enregistrer")
-	name, ok := s.win.Canvas().Focused().(*field)
+	name, ok := s.win.Canvas().Focused().(*widgets.Field)
 	if !ok || name.PlaceHolder != "Nom et prénom, ou raison sociale" {
 		t.Fatalf("the cursor is not in the name: %#v", s.win.Canvas().Focused())
 	}
@@ -46,9 +47,9 @@ func TestCreateOwner(t *testing.T) {
 	test.Type(name, "Petit Léa")
 	test.FocusNext(s.win.Canvas())
 	test.Type(s.win.Canvas().Focused(), "3 rue des Lilas")
-	var date *field
+	var date *widgets.Field
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if f, ok := o.(*field); ok && f.PlaceHolder == "JJ/MM/AAAA" {
+		if f, ok := o.(*widgets.Field); ok && f.PlaceHolder == "JJ/MM/AAAA" {
 			date = f
 		}
 	}
@@ -87,11 +88,11 @@ func TestOwnerFormKeys(t *testing.T) {
 	var order []fyne.Focusable
 	for _, obj := range visible(form) {
 		switch x := obj.(type) {
-		case *field:
+		case *widgets.Field:
 			order = append(order, x)
-		case *checkField:
+		case *widgets.CheckField:
 			order = append(order, x)
-		case *button:
+		case *widgets.Button:
 			order = append(order, x)
 		}
 	}
@@ -105,12 +106,12 @@ func TestOwnerFormKeys(t *testing.T) {
 			t.Fatalf("Tab number %d went to %#v, want %#v", i, c.Focused(), order[i])
 		}
 	}
-	if b := order[len(order)-1].(*button); b.Text != "Enregistrer" {
+	if b := order[len(order)-1].(*widgets.Button); b.Text != "Enregistrer" {
 		t.Errorf("the last stop is %q", b.Text)
 	}
 
 	// Escape after typing asks; Escape again goes back to the form, text kept.
-	name := order[2].(*field)
+	name := order[2].(*widgets.Field)
 	c.Focus(name)
 	test.Type(name, "Brouillon")
 	press(s, fyne.KeyEscape)

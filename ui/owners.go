@@ -6,17 +6,16 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 const (
@@ -27,40 +26,33 @@ const (
 // owners is the Copropriétaires screen: the list, and an owner's card in
 // its place when one is opened.
 type owners struct {
-	s        *Shell
-	at       time.Time
-	table    *dataTable[app.OwnerSummary]
-	search   *field
+	listScreen[app.OwnerSummary]
 	showLeft *widget.Check
 	green    *widget.Check
-	add      *widget.Button
-	summary  *widget.Label
-	list     fyne.CanvasObject
 	card     *ownerCard // the open card, nil on the list
-	root     *fyne.Container
 }
 
 func newOwners(s *Shell) screen {
-	o := &owners{s: s}
-	o.table = &dataTable[app.OwnerSummary]{
-		cols: []column[app.OwnerSummary]{
-			{title: "Compte", width: 110, text: func(r app.OwnerSummary) string { return r.Account },
-				less: func(a, b app.OwnerSummary) bool { return a.Account < b.Account }},
-			{title: "Nom", width: 220, stretch: true, text: ownerListName,
-				less: func(a, b app.OwnerSummary) bool { return fr.Fold(a.Name) < fr.Fold(b.Name) }},
-			{title: "Lots", width: 150, text: func(r app.OwnerSummary) string { return strings.Join(r.Lots, ", ") },
-				less: func(a, b app.OwnerSummary) bool { return lotsLess(a.Lots, b.Lots) }},
-			{title: "Tantièmes généraux", width: 180, align: fyne.TextAlignTrailing,
-				text: func(r app.OwnerSummary) string { return fr.Shares(r.GeneralShares()) },
-				less: func(a, b app.OwnerSummary) bool { return a.GeneralShares().LessThan(b.GeneralShares()) }},
-			{title: "Solde", width: 150, align: fyne.TextAlignTrailing, text: func(r app.OwnerSummary) string { return r.Balance.String() },
-				less: func(a, b app.OwnerSummary) bool { return a.Balance < b.Balance }},
-			{title: "Situation", width: 120, text: func(r app.OwnerSummary) string { return balanceWord(r.Balance) },
-				less: func(a, b app.OwnerSummary) bool { return a.Balance < b.Balance }},
+	o := &owners{}
+	table := &widgets.Table[app.OwnerSummary]{
+		Cols: []widgets.Column[app.OwnerSummary]{
+			{Title: "Compte", Width: 110, Text: func(r app.OwnerSummary) string { return r.Account },
+				Less: func(a, b app.OwnerSummary) bool { return a.Account < b.Account }},
+			{Title: "Nom", Width: 220, Stretch: true, Text: ownerListName,
+				Less: func(a, b app.OwnerSummary) bool { return fr.Fold(a.Name) < fr.Fold(b.Name) }},
+			{Title: "Lots", Width: 150, Text: func(r app.OwnerSummary) string { return strings.Join(r.Lots, ", ") },
+				Less: func(a, b app.OwnerSummary) bool { return lotsLess(a.Lots, b.Lots) }},
+			{Title: "Tantièmes généraux", Width: 180, Align: fyne.TextAlignTrailing,
+				Text: func(r app.OwnerSummary) string { return fr.Shares(r.GeneralShares()) },
+				Less: func(a, b app.OwnerSummary) bool { return a.GeneralShares().LessThan(b.GeneralShares()) }},
+			{Title: "Solde", Width: 150, Align: fyne.TextAlignTrailing, Text: func(r app.OwnerSummary) string { return r.Balance.String() },
+				Less: func(a, b app.OwnerSummary) bool { return a.Balance < b.Balance }},
+			{Title: "Situation", Width: 120, Text: func(r app.OwnerSummary) string { return balanceWord(r.Balance) },
+				Less: func(a, b app.OwnerSummary) bool { return a.Balance < b.Balance }},
 		},
-		match: ownerMatches,
-		keep:  func(r app.OwnerSummary) bool { return o.showLeft.Checked || !r.Left(o.at) },
-		tint: func(r app.OwnerSummary) color.Color {
+		Match: ownerMatches,
+		Keep:  func(r app.OwnerSummary) bool { return o.showLeft.Checked || !r.Left(o.at) },
+		Tint: func(r app.OwnerSummary) color.Color {
 			switch {
 			case r.Balance > 0:
 				return attentionTint
@@ -69,57 +61,37 @@ func newOwners(s *Shell) screen {
 			}
 			return nil
 		},
-		totals:  ownerTotals,
-		empty:   "Aucun copropriétaire — importez un fichier Excel ou créez-en un avec « Nouveau copropriétaire… ».",
-		noMatch: "Aucun copropriétaire ne correspond à « %s ».",
-		onOpen:  func(r app.OwnerSummary) { o.openCard(r.Account) },
+		Totals:  ownerTotals,
+		Empty:   "Aucun copropriétaire — importez un fichier Excel ou créez-en un avec « Nouveau copropriétaire… ».",
+		NoMatch: "Aucun copropriétaire ne correspond à « %s ».",
+		OnOpen:  func(r app.OwnerSummary) { o.openCard(r.Account) },
 	}
-	tableView := o.table.build()
-
-	o.search = newField("", "Nom, compte, lot, ville…")
-	o.search.OnChanged = o.table.search
-	o.search.setKeys(&formKeys{
-		enter: func() { // Enter opens the first owner found
-			if len(o.table.rows) > 0 {
-				o.openCard(o.table.rows[0].Account)
-			}
-		},
-		escape: func() { o.search.SetText("") },
-	})
+	tableView := o.build(s, table, "Nom, compte, lot, ville…", "Nouveau copropriétaire…",
+		func(r app.OwnerSummary) { o.openCard(r.Account) }, o.create)
 	prefs := s.app.Preferences()
 	o.showLeft = widget.NewCheck("Afficher les sortis", func(on bool) {
 		prefs.SetBool(prefShowLeft, on)
-		o.table.apply()
+		o.table.Apply()
 	})
 	o.showLeft.Checked = prefs.Bool(prefShowLeft)
 	o.green = widget.NewCheck("Comptes à jour en vert", func(on bool) {
 		prefs.SetBool(prefGreenSettled, on)
-		o.table.apply()
+		o.table.Apply()
 	})
 	o.green.Checked = prefs.Bool(prefGreenSettled)
-	o.add = widget.NewButtonWithIcon("Nouveau copropriétaire…", theme.ContentAddIcon(), o.create)
-	o.add.Importance = widget.HighImportance
-	o.summary = widget.NewLabel("")
 
 	tools := container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), container.NewHBox(o.showLeft, o.green),
-		container.New(&fixedWidth{220}, o.search))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(o.summary, o.add), heading("Copropriétaires")), tools)
-	o.list = container.NewBorder(top, nil, nil, nil, tableView)
-	o.root = container.NewStack(o.list)
+		container.New(&widgets.FixedWidth{Width: 220}, o.search))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(o.summary, o.add), widgets.Heading("Copropriétaires")), tools)
+	o.layout(top, tableView)
 	return o
 }
 
-func (o *owners) view() fyne.CanvasObject { return o.root }
-
 func (o *owners) reload() {
-	s := o.s
-	o.at = s.situation()
-	list, err := s.res.OwnerSummaries(o.at)
-	if err != nil {
-		s.showError(err)
+	list, ok := o.load(o.s.res.OwnerSummaries)
+	if !ok {
 		return
 	}
-	o.table.setRows(list)
 	debtors := 0
 	for _, r := range list {
 		if r.Balance > 0 {
@@ -127,11 +99,6 @@ func (o *owners) reload() {
 		}
 	}
 	o.summary.SetText(fmt.Sprintf("Soldes au %s · %d débiteur%s", ledger.FrenchDate(o.at), debtors, fr.S(debtors)))
-	if s.readOnly() {
-		o.add.Disable()
-	} else {
-		o.add.Enable()
-	}
 	if o.card != nil {
 		o.card.reload()
 	}
@@ -151,9 +118,9 @@ func (o *owners) create() {
 // reveal scrolls the list to an owner, clearing a search that hides him.
 func (o *owners) reveal(account string) {
 	for pass := 0; pass < 2; pass++ {
-		for i, r := range o.table.rows {
+		for i, r := range o.table.Rows() {
 			if r.Account == account {
-				o.table.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+				o.table.Widget().ScrollTo(widget.TableCellID{Row: i, Col: 0})
 				return
 			}
 		}
@@ -170,9 +137,7 @@ func (o *owners) focusSearch() {
 func (o *owners) openCard(account string) {
 	o.card = newOwnerCard(o, account)
 	o.card.reload()
-	o.s.win.Canvas().Unfocus() // Escape now goes back to the list
-	o.root.Objects = []fyne.CanvasObject{o.card.root}
-	o.root.Refresh()
+	o.showCard(o.card.root)
 }
 
 // back closes the card and shows the list again.
@@ -181,8 +146,7 @@ func (o *owners) back() bool {
 		return false
 	}
 	o.card = nil
-	o.root.Objects = []fyne.CanvasObject{o.list}
-	o.root.Refresh()
+	o.showList()
 	return true
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // openOwners opens the test residence on the Copropriétaires screen.
@@ -30,7 +31,7 @@ func openOwners(t *testing.T) (*Shell, *owners) {
 // names lists the names in the rows shown, in order.
 func names(o *owners) string {
 	var out []string
-	for _, r := range o.table.rows {
+	for _, r := range o.table.Rows() {
 		out = append(out, r.Name)
 	}
 	return strings.Join(out, ", ")
@@ -78,17 +79,17 @@ func TestOwnerList(t *testing.T) {
 	}
 
 	// Debtors on red, the others plain until asked for green.
-	if got := cellFill(t, o.table.table, "Garçon Loïc"); got != attentionTint {
+	if got := cellFill(t, o.table.Widget(), "Garçon Loïc"); got != attentionTint {
 		t.Errorf("debtor's row is %v, want the attention tint", got)
 	}
-	if got := cellFill(t, o.table.table, "Martin Anaïs"); got != color.Transparent {
+	if got := cellFill(t, o.table.Widget(), "Martin Anaïs"); got != color.Transparent {
 		t.Errorf("settled row is %v, want no colour", got)
 	}
 	test.Tap(o.green)
-	if got := cellFill(t, o.table.table, "Martin Anaïs"); got != orderTint {
+	if got := cellFill(t, o.table.Widget(), "Martin Anaïs"); got != orderTint {
 		t.Errorf("settled row with the option is %v, want the in-order tint", got)
 	}
-	if got := cellFill(t, o.table.table, "450002"); got != attentionTint {
+	if got := cellFill(t, o.table.Widget(), "450002"); got != attentionTint {
 		t.Errorf("the debtor turned %v with the option", got)
 	}
 	if !s.app.Preferences().Bool(prefGreenSettled) {
@@ -96,15 +97,15 @@ func TestOwnerList(t *testing.T) {
 	}
 
 	// Sorting by tapping the titles, again to reverse.
-	test.Tap(headerButton(t, o.table.table, "Solde"))
+	test.Tap(headerButton(t, o.table.Widget(), "Solde"))
 	if got := names(o); got != "Dupont Zoé, Martin Anaïs, Garçon Loïc" {
 		t.Errorf("by balance: %s", got)
 	}
-	test.Tap(headerButton(t, o.table.table, "Solde"))
+	test.Tap(headerButton(t, o.table.Widget(), "Solde"))
 	if got := names(o); got != "Garçon Loïc, Martin Anaïs, Dupont Zoé" {
 		t.Errorf("by balance, reversed: %s", got)
 	}
-	test.Tap(headerButton(t, o.table.table, "Tantièmes généraux"))
+	test.Tap(headerButton(t, o.table.Widget(), "Tantièmes généraux"))
 	if got := names(o); got != "Garçon Loïc, Martin Anaïs, Dupont Zoé" { // 300, 300 (in the former order), 400
 		t.Errorf("by general shares: %s", got)
 	}
@@ -128,8 +129,8 @@ func TestOwnerList(t *testing.T) {
 	test.Type(o.search, "xyz")
 	mustContain(t, "the list", windowText(s), "Aucun copropriétaire ne correspond à « xyz ».")
 	o.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if o.search.Text != "" || len(o.table.rows) != 3 {
-		t.Errorf("Escape in the search left %q and %d rows", o.search.Text, len(o.table.rows))
+	if o.search.Text != "" || len(o.table.Rows()) != 3 {
+		t.Errorf("Escape in the search left %q and %d rows", o.search.Text, len(o.table.Rows()))
 	}
 	test.Type(o.search, "loic")
 	o.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -176,7 +177,7 @@ func TestOwnerListEmpty(t *testing.T) {
 
 func TestOwnerCard(t *testing.T) {
 	s, o := openOwners(t)
-	o.table.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	o.table.Widget().Select(widget.TableCellID{Row: 0, Col: 1})
 	if o.card == nil || o.card.account != "450001" {
 		t.Fatal("tapping a row did not open the card")
 	}
@@ -205,7 +206,7 @@ func TestOwnerCard(t *testing.T) {
 	c.tabs.SelectIndex(3)
 	mustContain(t, "his notes", windowText(s), "Aucune note.")
 	test.Tap(c.editNotes)
-	notes := s.win.Canvas().Focused().(*field)
+	notes := s.win.Canvas().Focused().(*widgets.Field)
 	test.Type(notes, "Paie par virement")
 	notes.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // a new line, not the end of the notes
 	test.Type(notes, "le 5 du mois")
@@ -227,10 +228,10 @@ func TestOwnerCard(t *testing.T) {
 }
 
 // focusField puts the cursor in the field of the open dialog holding text.
-func focusField(t *testing.T, s *Shell, text string) *field {
+func focusField(t *testing.T, s *Shell, text string) *widgets.Field {
 	t.Helper()
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if f, ok := o.(*field); ok && f.Text == text {
+		if f, ok := o.(*widgets.Field); ok && f.Text == text {
 			s.win.Canvas().Focus(f)
 			return f
 		}

@@ -13,6 +13,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // pickLabel is a line of a form's list that does something on a double
@@ -97,17 +98,17 @@ func (s *Shell) receiptForm(owner string, done func()) {
 		s.showError(err)
 		return
 	}
-	amount := newField(amountText(rf.Amount), "")
-	date := newField(ledger.FrenchDate(rf.Date), "JJ/MM/AAAA")
+	amount := widgets.NewField(amountText(rf.Amount), "")
+	date := widgets.NewField(ledger.FrenchDate(rf.Date), "JJ/MM/AAAA")
 	var modes []string
 	for _, m := range ledger.PaymentModes() {
 		modes = append(modes, modeText(m))
 	}
 	mode := newListField(modes, "")
 	mode.SetSelectedIndex(0)
-	cheque := newField("", "")
-	drawer := newField(rf.Drawer, "")
-	drawerBank := newField(rf.DrawerBank, "")
+	cheque := widgets.NewField("", "")
+	drawer := widgets.NewField(rf.Drawer, "")
+	drawerBank := widgets.NewField(rf.DrawerBank, "")
 	bank := bankChoice(rf.Banks, rf.BankAccount)
 
 	f := s.newForm("Encaisser un règlement — "+rf.Owner.DisplayName(), "Enregistrer le règlement",
@@ -115,10 +116,10 @@ func (s *Shell) receiptForm(owner string, done func()) {
 	f.width = 640
 
 	chequeOnly := []fyne.CanvasObject{cheque, drawer, drawerBank}
-	mode.onChange(func() {
+	mode.OnChange(func() {
 		on := ledger.PaymentModes()[max(mode.SelectedIndex(), 0)] == ledger.ByCheque
 		for _, o := range chequeOnly {
-			setEnabled(o.(fyne.Disableable), on)
+			widgets.SetEnabled(o.(fyne.Disableable), on)
 		}
 	})
 
@@ -139,7 +140,7 @@ func (s *Shell) receiptForm(owner string, done func()) {
 	)
 	calls := container.NewVBox()
 	if openDue(rf.Open) == 0 {
-		calls.Add(note("Aucun appel restant à régler."))
+		calls.Add(widgets.Note("Aucun appel restant à régler."))
 	} else {
 		calls.Add(widget.NewLabelWithStyle("Appels restant à régler (double-clic : prendre le montant dû)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, it := range rf.Open {
@@ -190,7 +191,7 @@ func (s *Shell) receiptForm(owner string, done func()) {
 		}
 		return nil
 	}
-	f.show(container.NewVBox(head, grid, note("Enregistre une écriture au journal BQ : débit du compte bancaire, crédit du compte du copropriétaire."+via), body), amount)
+	f.show(container.NewVBox(head, grid, widgets.Note("Enregistre une écriture au journal BQ : débit du compte bancaire, crédit du compte du copropriétaire."+via), body), amount)
 }
 
 // receiptSaid is what the status line says after a receipt:
@@ -249,7 +250,7 @@ func openItemRow(it app.OpenItem, take func()) fyne.CanvasObject {
 	due := newPickLabel(it.Due().String(), take)
 	due.Wrapping = fyne.TextWrapOff
 	due.Alignment = fyne.TextAlignTrailing
-	return container.NewBorder(nil, nil, nil, container.New(&fixedWidth{120}, due), l)
+	return container.NewBorder(nil, nil, nil, container.New(&widgets.FixedWidth{Width: 120}, due), l)
 }
 
 // ownerReceiptsView lists an owner's receipts with their deposit; tapping
@@ -257,7 +258,7 @@ func openItemRow(it app.OpenItem, take func()) fyne.CanvasObject {
 func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
 	list, err := s.res.OwnerReceipts(owner.Account)
 	if err != nil {
-		return note(s.message(err))
+		return widgets.Note(s.message(err))
 	}
 	state := func(r ledger.Receipt) string {
 		switch {
@@ -270,24 +271,24 @@ func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
 		}
 		return "En attente de remise"
 	}
-	t := &dataTable[ledger.Receipt]{
-		cols: []column[ledger.Receipt]{
-			{title: "Date", width: 110, text: func(r ledger.Receipt) string { return ledger.FrenchDate(r.Date) },
-				less: func(a, b ledger.Receipt) bool { return a.Date.Before(b.Date) }},
-			{title: "Pièce", width: 120, text: func(r ledger.Receipt) string { return r.Piece }},
-			{title: "Mode", width: 100, text: func(r ledger.Receipt) string { return modeText(r.Mode) }},
-			{title: "N° de chèque", width: 130, text: func(r ledger.Receipt) string { return r.Cheque }},
-			{title: "Libellé", width: 200, stretch: true, text: func(r ledger.Receipt) string { return r.Label }},
-			{title: "État", width: 190, text: state, ink: func(r ledger.Receipt) widget.Importance {
+	t := &widgets.Table[ledger.Receipt]{
+		Cols: []widgets.Column[ledger.Receipt]{
+			{Title: "Date", Width: 110, Text: func(r ledger.Receipt) string { return ledger.FrenchDate(r.Date) },
+				Less: func(a, b ledger.Receipt) bool { return a.Date.Before(b.Date) }},
+			{Title: "Pièce", Width: 120, Text: func(r ledger.Receipt) string { return r.Piece }},
+			{Title: "Mode", Width: 100, Text: func(r ledger.Receipt) string { return modeText(r.Mode) }},
+			{Title: "N° de chèque", Width: 130, Text: func(r ledger.Receipt) string { return r.Cheque }},
+			{Title: "Libellé", Width: 200, Stretch: true, Text: func(r ledger.Receipt) string { return r.Label }},
+			{Title: "État", Width: 190, Text: state, Ink: func(r ledger.Receipt) widget.Importance {
 				if r.BounceEntryID != 0 {
 					return widget.DangerImportance
 				}
 				return widget.MediumImportance
 			}},
-			{title: "Montant", width: 130, align: fyne.TextAlignTrailing, text: func(r ledger.Receipt) string { return r.Amount.String() }},
+			{Title: "Montant", Width: 130, Align: fyne.TextAlignTrailing, Text: func(r ledger.Receipt) string { return r.Amount.String() }},
 		},
-		empty: "Aucun règlement enregistré — bouton « Encaisser un règlement… » ci-dessus.",
-		totals: func(rows []ledger.Receipt) []string {
+		Empty: "Aucun règlement enregistré — bouton « Encaisser un règlement… » ci-dessus.",
+		Totals: func(rows []ledger.Receipt) []string {
 			var sum ledger.Amount
 			for _, r := range rows {
 				if r.BounceEntryID == 0 {
@@ -296,12 +297,12 @@ func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
 			}
 			return []string{"Total", "", "", "", fmt.Sprintf("%d règlement%s", len(rows), fr.S(len(rows))), "hors impayés", sum.String()}
 		},
-		onOpen: func(r ledger.Receipt) { s.bounceForm(owner, r) },
+		OnOpen: func(r ledger.Receipt) { s.bounceForm(owner, r) },
 	}
-	view := t.build()
-	t.sortCol, t.desc = 0, true
-	t.setRows(list)
-	return container.NewBorder(note("Un chèque revenu impayé ? Cliquez sur son règlement pour l'annuler à la date de la banque."), nil, nil, nil, view)
+	view := t.Build()
+	t.SortCol, t.Desc = 0, true
+	t.SetRows(list)
+	return container.NewBorder(widgets.Note("Un chèque revenu impayé ? Cliquez sur son règlement pour l'annuler à la date de la banque."), nil, nil, nil, view)
 }
 
 // bounceForm records that the bank returned a receipt unpaid, at the
@@ -323,9 +324,9 @@ func (s *Shell) bounceForm(owner ledger.Owner, r ledger.Receipt) {
 	if s.readOnly() {
 		return
 	}
-	date := newField(ledger.FrenchDate(s.situation()), "JJ/MM/AAAA")
-	penalty := newField("", "facultatif")
-	account := newField(app.DefaultPenaltyAccount, "")
+	date := widgets.NewField(ledger.FrenchDate(s.situation()), "JJ/MM/AAAA")
+	penalty := widgets.NewField("", "facultatif")
+	account := widgets.NewField(app.DefaultPenaltyAccount, "")
 	f := s.newForm("Chèque impayé — "+owner.DisplayName(), "Enregistrer l'impayé", date, penalty, account)
 	f.ok.Importance = widget.DangerImportance
 	f.width = 620
@@ -355,12 +356,12 @@ func (s *Shell) bounceForm(owner ledger.Owner, r ledger.Receipt) {
 		return nil
 	}
 	f.show(container.NewVBox(
-		note(fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque débite de nouveau le compte de %s et crédite le compte bancaire ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName())),
+		widgets.Note(fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque débite de nouveau le compte de %s et crédite le compte bancaire ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName())),
 		formGrid(
 			formLabel("Date de rejet par la banque"), date,
 			formLabel("Frais d'impayé (€)"), penalty,
 			formLabel("Compte de produit des frais"), account,
 		),
-		note("Les frais sont facturés au copropriétaire (crédit du compte de produit, clé 001)."),
+		widgets.Note("Les frais sont facturés au copropriétaire (crédit du compte de produit, clé 001)."),
 	), date)
 }

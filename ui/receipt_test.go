@@ -8,6 +8,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 func TestReceiptFromOwnerCard(t *testing.T) {
@@ -20,7 +21,7 @@ func TestReceiptFromOwnerCard(t *testing.T) {
 	test.Tap(c.receive)
 	mustContain(t, "the receipt form", overlayText(s), "Encaisser un règlement — Garçon Loïc", "Solde au 30/06/2025 : 300,00 €",
 		"Montant (€)", "Mode de paiement", "Chèque", "Appel T1", "Enregistrer le règlement")
-	if f, ok := s.win.Canvas().Focused().(*field); !ok || f.Text != "300,00" {
+	if f, ok := s.win.Canvas().Focused().(*widgets.Field); !ok || f.Text != "300,00" {
 		t.Fatalf("the amount is not pre-filled with the balance and focused: %#v", s.win.Canvas().Focused())
 	}
 	press(s, fyne.KeyReturn)
@@ -38,7 +39,7 @@ func TestReceiptWrongAmount(t *testing.T) {
 	s, o := openOwners(t)
 	o.openCard("450002")
 	test.Tap(o.card.receive)
-	f := s.win.Canvas().Focused().(*field)
+	f := s.win.Canvas().Focused().(*widgets.Field)
 	f.SetText("abc")
 	press(s, fyne.KeyReturn)
 	mustContain(t, "the error", overlayText(s), "Montant")
@@ -68,7 +69,7 @@ func TestBouncedCheque(t *testing.T) {
 	mustContain(t, "the bounce form", overlayText(s), "Chèque impayé — Garçon Loïc", "le chèque n° 555 du 30/06/2025 de 300,00 €", "Date de rejet par la banque")
 	top := s.win.Canvas().Overlays().Top()
 	for _, ob := range visible(top) {
-		if f, ok := ob.(*field); ok && f.PlaceHolder == "facultatif" {
+		if f, ok := ob.(*widgets.Field); ok && f.PlaceHolder == "facultatif" {
 			f.SetText("15")
 		}
 	}
@@ -84,7 +85,7 @@ func TestReceiptDoubleClickAndReadOnly(t *testing.T) {
 	s, o := openOwners(t)
 	o.openCard("450002")
 	test.Tap(o.card.receive)
-	amount := s.win.Canvas().Focused().(*field)
+	amount := s.win.Canvas().Focused().(*widgets.Field)
 	amount.SetText("10")
 	var pick *pickLabel
 	for _, ob := range visible(s.win.Canvas().Overlays().Top()) {

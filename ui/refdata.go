@@ -13,6 +13,7 @@ import (
 
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // Helpers shared by the screens of the residence's reference data: lots,
@@ -22,7 +23,7 @@ import (
 // Escape cancels it (Space and the arrows open or move the list, as usual).
 type choiceField struct {
 	widget.Select
-	keys    *formKeys
+	keys    *widgets.FormKeys
 	changed func()       // the form's: clears its error line
 	react   func(string) // the screen's own reaction to a choice
 }
@@ -45,20 +46,20 @@ func newChoiceField(options []string, selected string, react func(string)) *choi
 }
 
 func (c *choiceField) TypedKey(ev *fyne.KeyEvent) {
-	if !c.keys.handle(ev, true) {
+	if !c.keys.Handle(ev, true) {
 		c.Select.TypedKey(ev)
 	}
 }
 
-func (c *choiceField) value() string { return c.Selected }
+func (c *choiceField) Value() string { return c.Selected }
 
-func (c *choiceField) setKeys(k *formKeys) { c.keys = k }
+func (c *choiceField) SetKeys(k *widgets.FormKeys) { c.keys = k }
 
-func (c *choiceField) onChange(fn func()) { c.changed = fn }
+func (c *choiceField) OnChange(fn func()) { c.changed = fn }
 
 // chainChanged adds a reaction to what is typed in a form's field without
 // losing the form's own (newForm sets OnChanged to clear its error line).
-func chainChanged(f *field, fn func(string)) {
+func chainChanged(f *widgets.Field, fn func(string)) {
 	prev := f.OnChanged
 	f.OnChanged = func(s string) {
 		if prev != nil {
@@ -202,44 +203,28 @@ func statementTable(st ledger.Statement) fyne.CanvasObject {
 		}
 		return a.String()
 	}
-	t := &dataTable[ledger.StatementLine]{
-		cols: []column[ledger.StatementLine]{
-			{title: "Date", width: 110, text: func(l ledger.StatementLine) string { return ledger.FrenchDate(l.Date) }},
-			{title: "Journal", width: 80, text: func(l ledger.StatementLine) string { return l.Journal }},
-			{title: "Pièce", width: 90, text: func(l ledger.StatementLine) string { return l.Piece }},
-			{title: "Libellé", width: 200, stretch: true, text: func(l ledger.StatementLine) string { return l.Label }},
-			{title: "Débit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return money(l.Debit) }},
-			{title: "Crédit", width: 130, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return money(l.Credit) }},
-			{title: "Solde", width: 140, align: fyne.TextAlignTrailing, text: func(l ledger.StatementLine) string { return l.Balance.String() },
-				ink: func(l ledger.StatementLine) widget.Importance { return creditInk(l.Balance) }},
+	t := &widgets.Table[ledger.StatementLine]{
+		Cols: []widgets.Column[ledger.StatementLine]{
+			{Title: "Date", Width: 110, Text: func(l ledger.StatementLine) string { return ledger.FrenchDate(l.Date) }},
+			{Title: "Journal", Width: 80, Text: func(l ledger.StatementLine) string { return l.Journal }},
+			{Title: "Pièce", Width: 90, Text: func(l ledger.StatementLine) string { return l.Piece }},
+			{Title: "Libellé", Width: 200, Stretch: true, Text: func(l ledger.StatementLine) string { return l.Label }},
+			{Title: "Débit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return money(l.Debit) }},
+			{Title: "Crédit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return money(l.Credit) }},
+			{Title: "Solde", Width: 140, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return l.Balance.String() },
+				Ink: func(l ledger.StatementLine) widget.Importance { return creditInk(l.Balance) }},
 		},
-		empty: "Aucune écriture sur ce compte pendant l'exercice.",
-		totals: func([]ledger.StatementLine) []string {
+		Empty: "Aucune écriture sur ce compte pendant l'exercice.",
+		Totals: func([]ledger.StatementLine) []string {
 			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), fr.S(len(st.Lines))),
 				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
 		},
 	}
-	view := t.build()
+	view := t.Build()
 	rows := append([]ledger.StatementLine{{Date: st.From, Label: "Solde au début de la période", Balance: st.Opening}}, st.Lines...)
-	t.setRows(rows)
+	t.SetRows(rows)
 	head := widget.NewLabel(fmt.Sprintf("Compte %s du %s au %s", st.Account, ledger.FrenchDate(st.From), ledger.FrenchDate(st.To)))
 	return container.NewBorder(head, nil, nil, nil, view)
-}
-
-// searchBox is the search field above a list: Enter opens the first row
-// found, Escape empties it.
-func searchBox(placeholder string, onSearch func(string), enter func()) *field {
-	f := newField("", placeholder)
-	f.OnChanged = onSearch
-	f.setKeys(&formKeys{enter: enter, escape: func() { f.SetText("") }})
-	return f
-}
-
-// listTools is the line above a list: the search on the left, actions on the
-// right, options in between.
-func listTools(search *field, actions fyne.CanvasObject, options ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&fixedWidth{300}, search)),
-		actions, container.NewHBox(options...))
 }
 
 // confirmAction asks before a destructive action, naming it, like confirm;
@@ -250,5 +235,5 @@ func (s *Shell) confirmAction(title, text, okText string, action func() error) {
 	f.ok.Importance = widget.DangerImportance
 	f.submit = action
 	f.width = 520
-	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, note(text)), nil)
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, widgets.Note(text)), nil)
 }

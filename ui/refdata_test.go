@@ -10,6 +10,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 func TestCreateSupplier(t *testing.T) {
@@ -17,7 +18,7 @@ func TestCreateSupplier(t *testing.T) {
 	mustContain(t, "the empty list", windowText(s), "Aucun fournisseur — créez-en un avec « Nouveau fournisseur… »")
 	test.Tap(p.add)
 	mustContain(t, "the form", overlayText(s), "Nouveau fournisseur", "Compte", "Nom *", "IBAN", "BIC", "Notes")
-	name, ok := s.win.Canvas().Focused().(*field)
+	name, ok := s.win.Canvas().Focused().(*widgets.Field)
 	if !ok || !strings.HasPrefix(name.PlaceHolder, "Raison sociale") {
 		t.Fatalf("the cursor is not in the name")
 	}
@@ -68,8 +69,8 @@ func TestSupplierStatement(t *testing.T) {
 	s.changed()
 	mustContain(t, "the list", windowText(s), "Électricité de France", "120,00 €", "À payer", "1 fournisseur")
 	test.Type(p.search, "electricite")
-	if len(p.table.rows) != 1 {
-		t.Fatalf("the search without accents found %d", len(p.table.rows))
+	if len(p.table.Rows()) != 1 {
+		t.Fatalf("the search without accents found %d", len(p.table.Rows()))
 	}
 	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if p.card == nil {
@@ -88,14 +89,14 @@ func TestAddSubAccount(t *testing.T) {
 	s, a := openScreen[*accounts](t, "accounts")
 	mustContain(t, "the chart", windowText(s), "Plan comptable", "Toutes les classes", "6 Charges", "Plan officiel", "Dans les listes", "Proposé")
 	kinds := map[string]string{}
-	for _, r := range a.table.rows {
+	for _, r := range a.table.Rows() {
 		kinds[r.Code] = accountKindText(r)
 	}
 	if kinds["450001"] != "Copropriétaire" || kinds["512001"] != "Compte bancaire" || kinds["701000"] != "Plan officiel" {
 		t.Errorf("natures: 450001 %q, 512001 %q, 701000 %q", kinds["450001"], kinds["512001"], kinds["701000"])
 	}
 	a.showClass(6)
-	for _, r := range a.table.rows {
+	for _, r := range a.table.Rows() {
 		if r.Class() != 6 {
 			t.Fatalf("class 6 shows %s", r.Code)
 		}
@@ -130,7 +131,7 @@ func TestAddSubAccount(t *testing.T) {
 
 	// Editing: the label and the check box, never the number.
 	var row app.ChartAccount
-	for _, r := range a.table.rows {
+	for _, r := range a.table.Rows() {
 		if r.Code == "614100" {
 			row = r
 		}
@@ -138,7 +139,7 @@ func TestAddSubAccount(t *testing.T) {
 	a.edit(row)
 	mustContain(t, "the form", overlayText(s), "Compte 614100", "Sous-compte de 614 — 614 Contrats de maintenance", "Le numéro d'un compte ne change jamais")
 	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
-		if c, ok := o.(*checkField); ok {
+		if c, ok := o.(*widgets.CheckField); ok {
 			c.SetChecked(true)
 		}
 	}
@@ -146,7 +147,7 @@ func TestAddSubAccount(t *testing.T) {
 	mustContain(t, "the status line", s.statusText.Text, "Compte 614100 : masqué dans les listes")
 	mustContain(t, "the chart", windowText(s), "Masqué")
 	a.showHidden.SetChecked(false)
-	for _, r := range a.table.rows {
+	for _, r := range a.table.Rows() {
 		if r.Code == "614100" {
 			t.Errorf("a hidden account is listed")
 		}

@@ -16,6 +16,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // restoreBackup is Fichier › Restaurer une sauvegarde…: choose an archive,
@@ -98,14 +99,14 @@ func (s *Shell) restoreForm(archive string, m ledger.Manifest, target string) {
 	}
 	folder, folderLine := s.folderField(dir)
 	folder.SetPlaceHolder("Dossier du nouveau fichier de résidence")
-	name := newField(filepath.Base(app.FileName("", m.Residence)), "Nom du fichier, par exemple Les Tilleuls.copro")
+	name := widgets.NewField(filepath.Base(app.FileName("", m.Residence)), "Nom du fichier, par exemple Les Tilleuls.copro")
 	newForm := widget.NewForm(widget.NewFormItem("Dossier", folderLine), widget.NewFormItem("Nom du fichier", name))
 
-	fields := []formField{folder, name}
+	fields := []widgets.FormField{folder, name}
 	docsDir := residenceDocuments(m.Residence)
-	var docs *checkField
+	var docs *widgets.CheckField
 	if m.Full() {
-		docs = newCheckField(fmt.Sprintf("Restaurer aussi les documents dans %s", docsDir), false)
+		docs = widgets.NewCheckField(fmt.Sprintf("Restaurer aussi les documents dans %s", docsDir), false)
 		fields = append(fields, docs)
 	}
 	f := s.newForm("Restaurer une sauvegarde", "Restaurer…", fields...)
@@ -189,8 +190,8 @@ func (s *Shell) restoreForm(archive string, m ledger.Manifest, target string) {
 
 	about := container.NewVBox(
 		widget.NewLabelWithStyle("Sauvegarde : "+filepath.Base(archive), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		note("Dossier : "+filepath.Dir(archive)),
-		note(app.DescribeBackup(m)+"."),
+		widgets.Note("Dossier : "+filepath.Dir(archive)),
+		widgets.Note(app.DescribeBackup(m)+"."),
 		ok("Sauvegarde vérifiée : empreinte et intégrité correctes"),
 		widget.NewLabelWithStyle("Où la restaurer ?", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		choice, newForm,
@@ -198,7 +199,7 @@ func (s *Shell) restoreForm(archive string, m ledger.Manifest, target string) {
 	if docs != nil {
 		about.Add(docs)
 	}
-	about.Add(note("Rien n'est modifié avant votre confirmation. Un fichier remplacé est toujours gardé dans son dossier « Copies de sécurité »."))
+	about.Add(widgets.Note("Rien n'est modifié avant votre confirmation. Un fichier remplacé est toujours gardé dans son dossier « Copies de sécurité »."))
 	f.show(about, nil)
 	showNew()
 }
@@ -251,6 +252,6 @@ func (s *Shell) restored(res ledger.RestoreResult, documents string) {
 	f.cancel.Hide()
 	f.width = 700
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
-	f.show(container.NewBorder(nil, nil, icon, nil, note(text)), nil)
+	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(text)), nil)
 	refit(f)
 }

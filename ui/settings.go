@@ -14,6 +14,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // settings is the Paramètres screen: the residence and its syndic, its bank
@@ -25,18 +26,18 @@ type settings struct {
 	// Résidence et syndic: a form in the page, kept as typed until saved
 	// or cancelled, even when the user goes to another screen and back.
 	saved                    ledger.Residence // as in the books, and in the fields until typed over
-	name, address, zip, city *field
-	syndic, syndicAddress    *field
-	syndicPhone, syndicMail  *field
-	siren                    *field
+	name, address, zip, city *widgets.Field
+	syndic, syndicAddress    *widgets.Field
+	syndicPhone, syndicMail  *widgets.Field
+	siren                    *widgets.Field
 	save, cancel             *widget.Button
 	dirtyNote                *widget.Label
 	errText                  *widget.Label
 	errLine                  fyne.CanvasObject
 
-	banks    *dataTable[ledger.BankAccount]
+	banks    *widgets.Table[ledger.BankAccount]
 	addBank  *widget.Button
-	exs      *dataTable[ledger.Exercise]
+	exs      *widgets.Table[ledger.Exercise]
 	addEx    *widget.Button
 	exNote   *widget.Label
 	dark     *widget.RadioGroup
@@ -45,7 +46,7 @@ type settings struct {
 	showLeft *widget.Check
 
 	// Sauvegardes: the residence's backup choices.
-	keep, remind   *field
+	keep, remind   *widgets.Field
 	savedBackup    app.BackupSettings
 	backupLoaded   bool // savedBackup was read and shown
 	saveBackup     *widget.Button
@@ -69,7 +70,7 @@ func newSettings(s *Shell) screen {
 		container.NewTabItemWithIcon("Sauvegardes", theme.DocumentSaveIcon(), p.backupTab()),
 		container.NewTabItemWithIcon("Affichage", theme.VisibilityIcon(), p.displayTab()),
 	)
-	p.root = container.NewBorder(heading("Paramètres"), nil, nil, nil, p.tabs)
+	p.root = container.NewBorder(widgets.Heading("Paramètres"), nil, nil, nil, p.tabs)
 	return p
 }
 
@@ -91,37 +92,37 @@ func (p *settings) reload() {
 		p.saved = res
 		p.fill(res)
 	}
-	p.banks.setRows(banks)
-	p.exs.setRows(s.exercises)
+	p.banks.SetRows(banks)
+	p.exs.SetRows(s.exercises)
 	last := s.exercises[len(s.exercises)-1]
 	next := last.End.AddDate(0, 0, 1)
 	p.exNote.SetText(fmt.Sprintf("L'exercice suivant irait du %s au %s. Tantième en prépare toujours deux d'avance pour les budgets.",
 		ledger.FrenchDate(next), ledger.FrenchDate(next.AddDate(1, 0, -1))))
 	ro := s.readOnly()
 	for _, f := range p.residenceFields() {
-		setEnabled(f, !ro)
+		widgets.SetEnabled(f, !ro)
 	}
-	setEnabled(p.addBank, !ro)
-	setEnabled(p.addEx, !ro)
+	widgets.SetEnabled(p.addBank, !ro)
+	widgets.SetEnabled(p.addEx, !ro)
 	p.showDirty()
 	p.reloadBackup()
 }
 
 // ---- Résidence et syndic
 
-func (p *settings) residenceFields() []*field {
-	return []*field{p.name, p.address, p.zip, p.city, p.siren, p.syndic, p.syndicAddress, p.syndicPhone, p.syndicMail}
+func (p *settings) residenceFields() []*widgets.Field {
+	return []*widgets.Field{p.name, p.address, p.zip, p.city, p.siren, p.syndic, p.syndicAddress, p.syndicPhone, p.syndicMail}
 }
 
 func (p *settings) residenceTab() fyne.CanvasObject {
-	p.name = newField("", "Nom du syndicat des copropriétaires")
-	p.address, p.zip, p.city = newField("", ""), newField("", ""), newField("", "")
-	p.syndic, p.syndicAddress = newField("", "Votre prénom et votre nom"), newField("", "")
-	p.syndicPhone, p.syndicMail = newField("", ""), newField("", "")
-	p.siren = newField("", "9 chiffres, si le syndicat en a un")
-	keys := &formKeys{enter: p.saveResidence, escape: p.cancelResidence}
+	p.name = widgets.NewField("", "Nom du syndicat des copropriétaires")
+	p.address, p.zip, p.city = widgets.NewField("", ""), widgets.NewField("", ""), widgets.NewField("", "")
+	p.syndic, p.syndicAddress = widgets.NewField("", "Votre prénom et votre nom"), widgets.NewField("", "")
+	p.syndicPhone, p.syndicMail = widgets.NewField("", ""), widgets.NewField("", "")
+	p.siren = widgets.NewField("", "9 chiffres, si le syndicat en a un")
+	keys := &widgets.FormKeys{Enter: p.saveResidence, Escape: p.cancelResidence}
 	for _, f := range p.residenceFields() {
-		f.setKeys(keys)
+		f.SetKeys(keys)
 		f.OnChanged = func(string) {
 			p.errLine.Hide()
 			p.showDirty()
@@ -152,9 +153,9 @@ func (p *settings) residenceTab() fyne.CanvasObject {
 		widget.NewFormItem("Téléphone", p.syndicPhone), widget.NewFormItem("Courriel", p.syndicMail)))
 	buttons := container.NewHBox(p.dirtyNote, layout.NewSpacer(), p.cancel, p.save)
 	return container.NewVScroll(container.NewVBox(
-		note("Ces coordonnées figurent en tête des appels de fonds, des relances et des documents de l'assemblée générale."),
+		widgets.Note("Ces coordonnées figurent en tête des appels de fonds, des relances et des documents de l'assemblée générale."),
 		container.NewGridWithColumns(2, residence, syndic), p.errLine, buttons,
-		note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler les modifications.")))
+		widgets.Note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler les modifications.")))
 }
 
 func (p *settings) typed() ledger.Residence {
@@ -164,7 +165,7 @@ func (p *settings) typed() ledger.Residence {
 }
 
 func (p *settings) fill(r ledger.Residence) {
-	for f, v := range map[*field]string{p.name: r.Name, p.address: r.Address, p.zip: r.Zip, p.city: r.City, p.syndic: r.SyndicName,
+	for f, v := range map[*widgets.Field]string{p.name: r.Name, p.address: r.Address, p.zip: r.Zip, p.city: r.City, p.syndic: r.SyndicName,
 		p.syndicAddress: r.SyndicAddress, p.syndicPhone: r.SyndicPhone, p.syndicMail: r.SyndicEmail, p.siren: r.SIREN} {
 		f.SetText(v)
 	}
@@ -181,8 +182,8 @@ func (p *settings) showDirty() {
 	} else {
 		p.dirtyNote.SetText("")
 	}
-	setEnabled(p.save, d)
-	setEnabled(p.cancel, d)
+	widgets.SetEnabled(p.save, d)
+	widgets.SetEnabled(p.cancel, d)
 }
 
 func (p *settings) saveResidence() {
@@ -228,29 +229,29 @@ func (p *settings) cancelResidence() {
 // ---- Comptes bancaires
 
 func (p *settings) banksTab() fyne.CanvasObject {
-	p.banks = &dataTable[ledger.BankAccount]{
-		cols: []column[ledger.BankAccount]{
-			{title: "Compte", width: 100, text: func(b ledger.BankAccount) string { return b.Account },
-				less: func(a, b ledger.BankAccount) bool { return a.Account < b.Account }},
-			{title: "Libellé", width: 200, stretch: true, text: func(b ledger.BankAccount) string { return b.Label },
-				less: func(a, b ledger.BankAccount) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
-			{title: "IBAN", width: 330, text: func(b ledger.BankAccount) string { return fr.IBAN(b.IBAN) }},
-			{title: "BIC", width: 140, text: func(b ledger.BankAccount) string { return b.BIC }},
-			{title: "Épargne", width: 90, text: func(b ledger.BankAccount) string {
+	p.banks = &widgets.Table[ledger.BankAccount]{
+		Cols: []widgets.Column[ledger.BankAccount]{
+			{Title: "Compte", Width: 100, Text: func(b ledger.BankAccount) string { return b.Account },
+				Less: func(a, b ledger.BankAccount) bool { return a.Account < b.Account }},
+			{Title: "Libellé", Width: 200, Stretch: true, Text: func(b ledger.BankAccount) string { return b.Label },
+				Less: func(a, b ledger.BankAccount) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
+			{Title: "IBAN", Width: 330, Text: func(b ledger.BankAccount) string { return fr.IBAN(b.IBAN) }},
+			{Title: "BIC", Width: 140, Text: func(b ledger.BankAccount) string { return b.BIC }},
+			{Title: "Épargne", Width: 90, Text: func(b ledger.BankAccount) string {
 				if b.Savings {
 					return "oui"
 				}
 				return ""
 			}},
 		},
-		empty:  "Aucun compte bancaire — ajoutez celui de la résidence avec « Nouveau compte bancaire… ».",
-		onOpen: func(b ledger.BankAccount) { p.bankForm(&b) },
+		Empty:  "Aucun compte bancaire — ajoutez celui de la résidence avec « Nouveau compte bancaire… ».",
+		OnOpen: func(b ledger.BankAccount) { p.bankForm(&b) },
 	}
-	view := p.banks.build()
+	view := p.banks.Build()
 	p.addBank = widget.NewButtonWithIcon("Nouveau compte bancaire…", theme.ContentAddIcon(), func() { p.bankForm(nil) })
 	p.addBank.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, p.addBank,
-		note("Les comptes en banque de la résidence (512…, livrets 50…) et leur IBAN, imprimé sur les appels de fonds. Cliquez sur un compte pour le modifier."))
+		widgets.Note("Les comptes en banque de la résidence (512…, livrets 50…) et leur IBAN, imprimé sur les appels de fonds. Cliquez sur un compte pour le modifier."))
 	return container.NewBorder(top, nil, nil, nil, view)
 }
 
@@ -292,19 +293,19 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 	creating := b == nil
 	w := ledger.BankAccount{}
 	if creating {
-		w.Account = nextBankAccount(p.banks.all)
+		w.Account = nextBankAccount(p.banks.All())
 	} else {
 		w = *b
 	}
-	account := newField(w.Account, "512001 (compte courant), 502001 (livret)…")
+	account := widgets.NewField(w.Account, "512001 (compte courant), 502001 (livret)…")
 	if !creating {
 		account.Disable()
 	}
-	label := newField(w.Label, "par exemple : Compte courant, Livret fonds de travaux")
-	iban := newField(fr.IBAN(w.IBAN), "FR76 …")
-	bic := newField(w.BIC, "")
-	ics := newField(w.ICS, "FR72ZZZ123456 (pour les prélèvements)")
-	savings := newCheckField("Compte d'épargne (livret, compte 50…) : ligne « 50 Fonds placés » de l'annexe 1", w.Savings)
+	label := widgets.NewField(w.Label, "par exemple : Compte courant, Livret fonds de travaux")
+	iban := widgets.NewField(fr.IBAN(w.IBAN), "FR76 …")
+	bic := widgets.NewField(w.BIC, "")
+	ics := widgets.NewField(w.ICS, "FR72ZZZ123456 (pour les prélèvements)")
+	savings := widgets.NewCheckField("Compte d'épargne (livret, compte 50…) : ligne « 50 Fonds placés » de l'annexe 1", w.Savings)
 	title := "Nouveau compte bancaire"
 	if !creating {
 		title = "Compte bancaire " + w.Account
@@ -316,19 +317,19 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 		// the account a livret, replaces the 512 proposal by a 502 one
 		// (as long as the user did not type his own number).
 		proposed := account.Text
-		savings.onChange(func() {
+		savings.OnChange(func() {
 			f.clearError()
 			if account.Text != proposed {
 				return
 			}
 			if savings.Checked {
-				proposed = nextSavingsAccount(p.banks.all)
+				proposed = nextSavingsAccount(p.banks.All())
 			} else {
-				proposed = nextBankAccount(p.banks.all)
+				proposed = nextBankAccount(p.banks.All())
 			}
 			account.SetText(proposed)
 		})
-		label.onChange(func() {
+		label.OnChange(func() {
 			f.clearError()
 			if !savings.Checked && looksLikeSavings(label.Text) {
 				savings.SetChecked(true)
@@ -339,7 +340,7 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 		x := ledger.BankAccount{Account: strings.TrimSpace(account.Text), Label: strings.TrimSpace(label.Text), IBAN: iban.Text,
 			BIC: strings.ToUpper(strings.TrimSpace(bic.Text)), ICS: ics.Text, Savings: savings.Checked}
 		if creating {
-			for _, e := range p.banks.all {
+			for _, e := range p.banks.All() {
 				if e.Account == x.Account {
 					s.win.Canvas().Focus(account)
 					return ledger.Errorf(ledger.Conflict, "Le compte bancaire %s existe déjà : cliquez sur lui dans la liste pour le modifier", x.Account)
@@ -377,7 +378,7 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 	if !creating {
 		first = label
 	}
-	f.show(container.NewVBox(form, note(help)), first)
+	f.show(container.NewVBox(form, widgets.Note(help)), first)
 }
 
 // ---- Exercices
@@ -394,32 +395,32 @@ func exerciseState(s *Shell, ex ledger.Exercise) string {
 
 func (p *settings) exercisesTab() fyne.CanvasObject {
 	s := p.s
-	p.exs = &dataTable[ledger.Exercise]{
-		cols: []column[ledger.Exercise]{
-			{title: "Exercice", width: 250, stretch: true, text: func(e ledger.Exercise) string { return e.Name() }},
-			{title: "Début", width: 130, text: func(e ledger.Exercise) string { return ledger.FrenchDate(e.Start) }},
-			{title: "Fin", width: 130, text: func(e ledger.Exercise) string { return ledger.FrenchDate(e.End) }},
-			{title: "Durée", width: 110, align: fyne.TextAlignTrailing, text: func(e ledger.Exercise) string {
+	p.exs = &widgets.Table[ledger.Exercise]{
+		Cols: []widgets.Column[ledger.Exercise]{
+			{Title: "Exercice", Width: 250, Stretch: true, Text: func(e ledger.Exercise) string { return e.Name() }},
+			{Title: "Début", Width: 130, Text: func(e ledger.Exercise) string { return ledger.FrenchDate(e.Start) }},
+			{Title: "Fin", Width: 130, Text: func(e ledger.Exercise) string { return ledger.FrenchDate(e.End) }},
+			{Title: "Durée", Width: 110, Align: fyne.TextAlignTrailing, Text: func(e ledger.Exercise) string {
 				m := (e.End.Year()-e.Start.Year())*12 + int(e.End.Month()-e.Start.Month()) + 1
 				return fmt.Sprintf("%d mois", m)
 			}},
-			{title: "État", width: 200, text: func(e ledger.Exercise) string { return exerciseState(s, e) },
-				ink: func(e ledger.Exercise) widget.Importance {
+			{Title: "État", Width: 200, Text: func(e ledger.Exercise) string { return exerciseState(s, e) },
+				Ink: func(e ledger.Exercise) widget.Importance {
 					if e.Closed {
 						return widget.LowImportance
 					}
 					return widget.MediumImportance
 				}},
 		},
-		empty:  "Aucun exercice.",
-		onOpen: func(e ledger.Exercise) { s.setExercise(e) },
+		Empty:  "Aucun exercice.",
+		OnOpen: func(e ledger.Exercise) { s.setExercise(e) },
 	}
-	view := p.exs.build()
+	view := p.exs.Build()
 	p.addEx = widget.NewButtonWithIcon("Ajouter l'exercice suivant…", theme.ContentAddIcon(), p.addExercise)
 	p.addEx.Importance = widget.HighImportance
-	p.exNote = note("")
+	p.exNote = widgets.Note("")
 	top := container.NewBorder(nil, nil, nil, p.addEx,
-		note("Un exercice clos ne peut plus être modifié. Cliquez sur un exercice pour l'afficher dans toute la fenêtre."))
+		widgets.Note("Un exercice clos ne peut plus être modifié. Cliquez sur un exercice pour l'afficher dans toute la fenêtre."))
 	return container.NewBorder(top, p.exNote, nil, nil, view)
 }
 
@@ -443,7 +444,7 @@ func (p *settings) addExercise() {
 		return nil
 	}
 	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil,
-		note(fmt.Sprintf("Ajouter l'exercice %s, du %s au %s ? Il suit l'exercice %s.", next.Name(), ledger.FrenchDate(next.Start),
+		widgets.Note(fmt.Sprintf("Ajouter l'exercice %s, du %s au %s ? Il suit l'exercice %s.", next.Name(), ledger.FrenchDate(next.Start),
 			ledger.FrenchDate(next.End), last.Name()))), nil)
 }
 
@@ -496,7 +497,7 @@ func (p *settings) displayTab() fyne.CanvasObject {
 		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	return container.NewVScroll(container.NewVBox(
-		note("Ces réglages concernent cet ordinateur, pas la résidence ; ils s'appliquent tout de suite et sont gardés pour la prochaine fois."),
+		widgets.Note("Ces réglages concernent cet ordinateur, pas la résidence ; ils s'appliquent tout de suite et sont gardés pour la prochaine fois."),
 		title("Thème"), p.dark,
 		title("Taille du texte"), p.textSize,
 		title("Couleurs des listes"), p.green, p.showLeft))
@@ -516,11 +517,11 @@ func (p *settings) ownersOption(pref string, on bool, check func(*owners) *widge
 // ---- Sauvegardes
 
 func (p *settings) backupTab() fyne.CanvasObject {
-	p.keep = newField("", "10")
-	p.remind = newField("", "7")
-	keys := &formKeys{enter: p.saveBackupSettings}
-	for _, f := range []*field{p.keep, p.remind} {
-		f.setKeys(keys)
+	p.keep = widgets.NewField("", "10")
+	p.remind = widgets.NewField("", "7")
+	keys := &widgets.FormKeys{Enter: p.saveBackupSettings}
+	for _, f := range []*widgets.Field{p.keep, p.remind} {
+		f.SetKeys(keys)
 		f.OnChanged = func(string) {
 			p.backupErrLine.Hide()
 			p.showBackupDirty()
@@ -534,17 +535,17 @@ func (p *settings) backupTab() fyne.CanvasObject {
 	p.backupErr.TextStyle.Bold = true
 	p.backupErrLine = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())), nil, p.backupErr)
 	p.backupErrLine.Hide()
-	p.backupReadOnly = note("")
+	p.backupReadOnly = widgets.Note("")
 	p.backupReadOnly.Importance = widget.WarningImportance
 	backup := widget.NewButtonWithIcon("Sauvegarder maintenant…", theme.DocumentSaveIcon(), p.s.backupForm)
 	restore := widget.NewButtonWithIcon("Restaurer une sauvegarde…", theme.HistoryIcon(), p.s.restoreBackup)
 	return container.NewVScroll(container.NewVBox(
-		note("Ces choix sont gardés dans la résidence. Une sauvegarde (Fichier › Sauvegarder…) est un fichier .copro.zip vérifié, "+
+		widgets.Note("Ces choix sont gardés dans la résidence. Une sauvegarde (Fichier › Sauvegarder…) est un fichier .copro.zip vérifié, "+
 			"à écrire de préférence sur une clé USB."),
 		widget.NewForm(
 			widget.NewFormItem("Nombre de sauvegardes gardées dans le dossier", p.keep),
 			widget.NewFormItem("Rappel si aucune sauvegarde depuis (jours)", p.remind)),
-		note("0 sauvegarde gardée : toutes sont gardées. Rappel à 0 jour : le tableau de bord ne rappelle jamais de sauvegarder."),
+		widgets.Note("0 sauvegarde gardée : toutes sont gardées. Rappel à 0 jour : le tableau de bord ne rappelle jamais de sauvegarder."),
 		p.backupErrLine, p.backupReadOnly,
 		container.NewHBox(layout.NewSpacer(), p.saveBackup),
 		container.NewHBox(backup, restore)))
@@ -563,8 +564,8 @@ func (p *settings) reloadBackup() {
 		p.remind.SetText(strconv.Itoa(set.RemindDays))
 	}
 	ro := s.res.ReadOnly()
-	setEnabled(p.keep, !ro)
-	setEnabled(p.remind, !ro)
+	widgets.SetEnabled(p.keep, !ro)
+	widgets.SetEnabled(p.remind, !ro)
 	if ro {
 		p.backupReadOnly.SetText("Résidence ouverte en lecture seule : ces choix ne peuvent pas être modifiés ici.")
 		p.backupReadOnly.Show()
@@ -575,7 +576,7 @@ func (p *settings) reloadBackup() {
 }
 
 // typedBackup reads the two fields; an error names the field to correct.
-func (p *settings) typedBackup() (app.BackupSettings, *field, error) {
+func (p *settings) typedBackup() (app.BackupSettings, *widgets.Field, error) {
 	keep, err := strconv.Atoi(strings.TrimSpace(p.keep.Text))
 	if err != nil {
 		return app.BackupSettings{}, p.keep, ledger.Errorf(ledger.Invalid, "Le nombre de sauvegardes gardées doit être un nombre entier (0 pour toutes les garder)")
@@ -596,7 +597,7 @@ func (p *settings) backupDirty() bool {
 }
 
 func (p *settings) showBackupDirty() {
-	setEnabled(p.saveBackup, p.backupDirty() && !p.s.res.ReadOnly())
+	widgets.SetEnabled(p.saveBackup, p.backupDirty() && !p.s.res.ReadOnly())
 }
 
 func (p *settings) saveBackupSettings() {

@@ -1,7 +1,8 @@
 // Package ui is the desktop program's window: a shell (menu, navigation
 // column, banners, status line) around one screen per file. Screens read the
 // books through app and ledger and write through Residence.Update; nothing
-// here speaks SQL.
+// here speaks SQL. The pieces several screens share and that are not
+// screens (fields, the sortable table, the edit grid) live in ui/widgets.
 package ui
 
 import (
@@ -19,6 +20,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // screen is one page of the navigation column, made for an open residence.
@@ -122,8 +124,8 @@ type Shell struct {
 
 	readOnlyWhy string // who writes the residence opened read-only ("" when not busy elsewhere)
 
-	keys []*formKeys    // Enter/Escape targets of the open dialogs, topmost last
-	jobs sync.WaitGroup // long work in progress
+	keys []*widgets.FormKeys // Enter/Escape targets of the open dialogs, topmost last
+	jobs sync.WaitGroup      // long work in progress
 }
 
 func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence, error)) *Shell {
@@ -138,8 +140,8 @@ func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence,
 			s.setExercise(s.exChoice[i])
 		}
 	})
-	top := tinted(headerTint, container.NewBorder(nil, nil, nil,
-		container.NewHBox(widget.NewLabel("Exercice :"), container.New(&fixedWidth{250}, s.exSelect)), s.resName))
+	top := widgets.Tinted(headerTint, container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewLabel("Exercice :"), container.New(&widgets.FixedWidth{Width: 250}, s.exSelect)), s.resName))
 	s.banners = container.NewVBox()
 
 	s.nav = widget.NewList(
@@ -157,7 +159,7 @@ func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence,
 			s.show(i)
 		}
 	}
-	navColumn := container.NewStack(canvas.NewRectangle(headerTint), container.New(&fixedWidth{220}, s.nav))
+	navColumn := container.NewStack(canvas.NewRectangle(headerTint), container.New(&widgets.FixedWidth{Width: 220}, s.nav))
 
 	s.statusText = widget.NewLabel("")
 	s.statusText.Importance = widget.SuccessImportance
@@ -483,7 +485,7 @@ func (s *Shell) refreshChrome() {
 
 	var bs []fyne.CanvasObject
 	if s.demo {
-		bs = append(bs, banner(infoTint, theme.InfoIcon(),
+		bs = append(bs, widgets.Banner(infoTint, theme.InfoIcon(),
 			"Résidence de démonstration — créez ou ouvrez votre résidence. Essayez librement : elle est remise à neuf à chaque ouverture.",
 			widget.NewButtonWithIcon("Nouvelle résidence…", theme.DocumentCreateIcon(), s.newResidence),
 			widget.NewButtonWithIcon("Ouvrir…", theme.FolderOpenIcon(), s.chooseFile)))
@@ -496,10 +498,10 @@ func (s *Shell) refreshChrome() {
 			file := s.res.Path()
 			actions = append(actions, widget.NewButtonWithIcon("Rouvrir pour modifier", theme.ViewRefreshIcon(), func() { s.open(file) }))
 		}
-		bs = append(bs, banner(warningTint, theme.WarningIcon(), text, actions...))
+		bs = append(bs, widgets.Banner(warningTint, theme.WarningIcon(), text, actions...))
 	} else if s.exercise.Closed {
 		working := s.working
-		bs = append(bs, banner(warningTint, theme.WarningIcon(),
+		bs = append(bs, widgets.Banner(warningTint, theme.WarningIcon(),
 			fmt.Sprintf("Exercice %s clos : consultation seulement, ses écritures ne peuvent plus être modifiées.", s.exercise.Name()),
 			widget.NewButton("Revenir à l'exercice "+working.Name(), func() { s.setExercise(working) })))
 	}
@@ -520,25 +522,7 @@ func (s *Shell) showWelcome() {
 			actions.Add(widget.NewButtonWithIcon(f, theme.FileIcon(), func() { s.open(f) }))
 		}
 	}
-	page := container.NewVBox(heading("Tantième"), note("La comptabilité des copropriétés gérées par un syndic bénévole. Aucune résidence n'est ouverte : que voulez-vous faire ?"), actions)
-	s.win.SetContent(container.NewCenter(container.New(&fixedWidth{640}, page)))
+	page := container.NewVBox(widgets.Heading("Tantième"), widgets.Note("La comptabilité des copropriétés gérées par un syndic bénévole. Aucune résidence n'est ouverte : que voulez-vous faire ?"), actions)
+	s.win.SetContent(container.NewCenter(container.New(&widgets.FixedWidth{Width: 640}, page)))
 	s.refreshChrome()
-}
-
-// fixedWidth gives its content a fixed least width.
-type fixedWidth struct{ width float32 }
-
-func (l *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(l.width, h)
 }

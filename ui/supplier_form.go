@@ -9,6 +9,7 @@ import (
 
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // supplierForm opens the form that creates a supplier (sp nil) or changes
@@ -25,20 +26,20 @@ func (s *Shell) supplierForm(sp *ledger.Supplier, saved func(ledger.Supplier)) {
 			return
 		}
 	}
-	account := newField(w.Account, "401001 à 401999")
+	account := widgets.NewField(w.Account, "401001 à 401999")
 	if !creating {
 		account.Disable()
 	}
-	name := newField(w.Name, "Raison sociale : EDF, Assurances du Rhône…")
-	address := newField(w.Address, "")
-	zip := newField(w.Zip, "")
-	city := newField(w.City, "")
-	contact := newField(w.Contact, "Nom de votre interlocuteur")
-	phone := newField(w.Phone, "")
-	email := newField(w.Email, "")
-	iban := newField(fr.IBAN(w.IBAN), "FR76 …, pour payer par virement")
-	bic := newField(w.BIC, "")
-	notes := newTextArea(w.Notes, 3)
+	name := widgets.NewField(w.Name, "Raison sociale : EDF, Assurances du Rhône…")
+	address := widgets.NewField(w.Address, "")
+	zip := widgets.NewField(w.Zip, "")
+	city := widgets.NewField(w.City, "")
+	contact := widgets.NewField(w.Contact, "Nom de votre interlocuteur")
+	phone := widgets.NewField(w.Phone, "")
+	email := widgets.NewField(w.Email, "")
+	iban := widgets.NewField(fr.IBAN(w.IBAN), "FR76 …, pour payer par virement")
+	bic := widgets.NewField(w.BIC, "")
+	notes := widgets.NewTextArea(w.Notes, 3)
 
 	title := "Nouveau fournisseur"
 	if !creating {
@@ -83,5 +84,5 @@ func (s *Shell) supplierForm(sp *ledger.Supplier, saved func(ledger.Supplier)) {
 	if !creating {
 		help = "Le numéro de compte d'un fournisseur ne change pas. " + help
 	}
-	f.show(container.NewVBox(container.NewGridWithColumns(2, left, right), note(help)), name)
+	f.show(container.NewVBox(container.NewGridWithColumns(2, left, right), widgets.Note(help)), name)
 }

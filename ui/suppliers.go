@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,20 +12,14 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // suppliers is the Fournisseurs screen: the list, and a supplier's card in
 // its place when one is opened.
 type suppliers struct {
-	s       *Shell
-	at      time.Time
-	table   *dataTable[app.SupplierSummary]
-	search  *field
-	add     *widget.Button
-	summary *widget.Label
-	list    fyne.CanvasObject
-	card    *supplierCard
-	root    *fyne.Container
+	listScreen[app.SupplierSummary]
+	card *supplierCard // the open card, nil on the list
 }
 
 // owed is what the residence owes a supplier: the credit balance of his
@@ -45,26 +38,26 @@ func supplierSituation(balance ledger.Amount) string {
 }
 
 func newSuppliers(s *Shell) screen {
-	p := &suppliers{s: s}
-	p.table = &dataTable[app.SupplierSummary]{
-		cols: []column[app.SupplierSummary]{
-			{title: "Compte", width: 100, text: func(r app.SupplierSummary) string { return r.Account },
-				less: func(a, b app.SupplierSummary) bool { return a.Account < b.Account }},
-			{title: "Nom", width: 220, stretch: true, text: func(r app.SupplierSummary) string { return r.Name },
-				less: func(a, b app.SupplierSummary) bool { return fr.Fold(a.Name) < fr.Fold(b.Name) }},
-			{title: "Ville", width: 140, text: func(r app.SupplierSummary) string { return r.City },
-				less: func(a, b app.SupplierSummary) bool { return fr.Fold(a.City) < fr.Fold(b.City) }},
-			{title: "Téléphone", width: 150, text: func(r app.SupplierSummary) string { return r.Phone }},
-			{title: "Reste à payer", width: 150, align: fyne.TextAlignTrailing, text: func(r app.SupplierSummary) string { return owed(r).String() },
-				ink:  func(r app.SupplierSummary) widget.Importance { return creditInk(owed(r)) },
-				less: func(a, b app.SupplierSummary) bool { return owed(a) < owed(b) }},
-			{title: "Situation", width: 130, text: func(r app.SupplierSummary) string { return supplierSituation(r.Balance) },
-				less: func(a, b app.SupplierSummary) bool { return owed(a) < owed(b) }},
+	p := &suppliers{}
+	table := &widgets.Table[app.SupplierSummary]{
+		Cols: []widgets.Column[app.SupplierSummary]{
+			{Title: "Compte", Width: 100, Text: func(r app.SupplierSummary) string { return r.Account },
+				Less: func(a, b app.SupplierSummary) bool { return a.Account < b.Account }},
+			{Title: "Nom", Width: 220, Stretch: true, Text: func(r app.SupplierSummary) string { return r.Name },
+				Less: func(a, b app.SupplierSummary) bool { return fr.Fold(a.Name) < fr.Fold(b.Name) }},
+			{Title: "Ville", Width: 140, Text: func(r app.SupplierSummary) string { return r.City },
+				Less: func(a, b app.SupplierSummary) bool { return fr.Fold(a.City) < fr.Fold(b.City) }},
+			{Title: "Téléphone", Width: 150, Text: func(r app.SupplierSummary) string { return r.Phone }},
+			{Title: "Reste à payer", Width: 150, Align: fyne.TextAlignTrailing, Text: func(r app.SupplierSummary) string { return owed(r).String() },
+				Ink:  func(r app.SupplierSummary) widget.Importance { return creditInk(owed(r)) },
+				Less: func(a, b app.SupplierSummary) bool { return owed(a) < owed(b) }},
+			{Title: "Situation", Width: 130, Text: func(r app.SupplierSummary) string { return supplierSituation(r.Balance) },
+				Less: func(a, b app.SupplierSummary) bool { return owed(a) < owed(b) }},
 		},
-		match: func(r app.SupplierSummary, q string) bool {
+		Match: func(r app.SupplierSummary, q string) bool {
 			return strings.Contains(fr.Fold(strings.Join([]string{r.Account, r.Name, r.City, r.Contact, r.Phone, r.Email}, " ")), q)
 		},
-		totals: func(rows []app.SupplierSummary) []string {
+		Totals: func(rows []app.SupplierSummary) []string {
 			var total ledger.Amount
 			due := 0
 			for _, r := range rows {
@@ -76,38 +69,21 @@ func newSuppliers(s *Shell) screen {
 			return []string{"Total", fmt.Sprintf("%d fournisseur%s", len(rows), fr.S(len(rows))), "", "", total.String(),
 				fmt.Sprintf("%d à payer", due)}
 		},
-		empty:   "Aucun fournisseur — créez-en un avec « Nouveau fournisseur… » (EDF, l'assureur, l'entreprise de nettoyage…).",
-		noMatch: "Aucun fournisseur ne correspond à « %s ».",
-		onOpen:  func(r app.SupplierSummary) { p.openCard(r.Account) },
+		Empty:   "Aucun fournisseur — créez-en un avec « Nouveau fournisseur… » (EDF, l'assureur, l'entreprise de nettoyage…).",
+		NoMatch: "Aucun fournisseur ne correspond à « %s ».",
+		OnOpen:  func(r app.SupplierSummary) { p.openCard(r.Account) },
 	}
-	tableView := p.table.build()
-	p.search = searchBox("Nom, compte, ville, contact…", p.table.search, func() {
-		if len(p.table.rows) > 0 {
-			p.openCard(p.table.rows[0].Account)
-		}
-	})
-	p.add = widget.NewButtonWithIcon("Nouveau fournisseur…", theme.ContentAddIcon(), p.create)
-	p.add.Importance = widget.HighImportance
-	p.summary = widget.NewLabel("")
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.summary, heading("Fournisseurs")), listTools(p.search, p.add))
-	p.list = container.NewBorder(top, nil, nil, nil, tableView)
-	p.root = container.NewStack(p.list)
+	tableView := p.build(s, table, "Nom, compte, ville, contact…", "Nouveau fournisseur…",
+		func(r app.SupplierSummary) { p.openCard(r.Account) }, p.create)
+	p.layout(p.standardTop("Fournisseurs"), tableView)
 	return p
 }
 
-func (p *suppliers) view() fyne.CanvasObject { return p.root }
-
 func (p *suppliers) reload() {
-	s := p.s
-	p.at = s.situation()
-	list, err := s.res.SupplierSummaries(p.at)
-	if err != nil {
-		s.showError(err)
+	if _, ok := p.load(p.s.res.SupplierSummaries); !ok {
 		return
 	}
-	p.table.setRows(list)
 	p.summary.SetText("Soldes au " + ledger.FrenchDate(p.at))
-	setEnabled(p.add, !s.readOnly())
 	if p.card != nil {
 		p.card.reload()
 	}
@@ -135,9 +111,7 @@ func (p *suppliers) openCard(account string) {
 	if p.card == nil {
 		return
 	}
-	p.s.win.Canvas().Unfocus()
-	p.root.Objects = []fyne.CanvasObject{p.card.root}
-	p.root.Refresh()
+	p.showCard(p.card.root)
 }
 
 func (p *suppliers) back() bool {
@@ -145,8 +119,7 @@ func (p *suppliers) back() bool {
 		return false
 	}
 	p.card = nil
-	p.root.Objects = []fyne.CanvasObject{p.list}
-	p.root.Refresh()
+	p.showList()
 	return true
 }
 
@@ -169,7 +142,7 @@ type supplierCard struct {
 
 func newSupplierCard(p *suppliers, account string) *supplierCard {
 	c := &supplierCard{p: p, account: account}
-	c.title = heading("")
+	c.title = widgets.Heading("")
 	c.situation = widget.NewLabel("")
 	c.situation.TextStyle.Bold = true
 	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { p.back() })
@@ -205,16 +178,16 @@ func (c *supplierCard) reload() {
 		text = fmt.Sprintf("Solde au %s : %s — reste à payer %s", ledger.FrenchDate(data.At), bal.String(), (-bal).String())
 	}
 	c.situation.SetText(text)
-	setEnabled(c.edit, !s.readOnly())
-	setEnabled(c.invoice, !s.readOnly())
-	setEnabled(c.pay, !s.readOnly())
+	widgets.SetEnabled(c.edit, !s.readOnly())
+	widgets.SetEnabled(c.invoice, !s.readOnly())
+	widgets.SetEnabled(c.pay, !s.readOnly())
 	infoRows(c.info, [][2]string{
 		{"Compte", sp.Account}, {"Nom", sp.Name}, {"Adresse", sp.Address}, {"Code postal", sp.Zip}, {"Ville", sp.City},
 		{"Contact", sp.Contact}, {"Téléphone", sp.Phone}, {"Courriel", sp.Email},
 		{"IBAN", fr.IBAN(sp.IBAN)}, {"BIC", sp.BIC}, {"Notes", sp.Notes},
 	})
 	c.statement.Objects = []fyne.CanvasObject{container.NewBorder(nil,
-		note("Un solde négatif (créditeur) est ce que la résidence doit au fournisseur."), nil, nil, statementTable(data.Statement))}
+		widgets.Note("Un solde négatif (créditeur) est ce que la résidence doit au fournisseur."), nil, nil, statementTable(data.Statement))}
 	c.statement.Refresh()
 }
 

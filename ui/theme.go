@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"tantieme/ui/widgets"
 )
 
 // Colours keep one meaning everywhere (UI.md): red needs attention, green is
@@ -56,6 +58,8 @@ func (t *paperTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Col
 		return color.NRGBA{0xEF, 0xEB, 0xE3, 0xFF}
 	case theme.ColorNameHeaderBackground:
 		return headerTint
+	case widgets.ColorNameAttentionTint:
+		return attentionTint
 	case theme.ColorNameInputBorder:
 		return color.NRGBA{0xB9, 0xB1, 0xA0, 0xFF}
 	case theme.ColorNameSeparator:

@@ -16,6 +16,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // wizard is the Nouvelle résidence assistant: residence, syndic, first
@@ -26,10 +27,10 @@ type wizard struct {
 	f    *form
 	step int
 
-	name, address, zip, city                       *field
-	syndic, syndicAddress, syndicPhone, syndicMail *field
-	start, end                                     *field
-	account, label, iban, bic                      *field
+	name, address, zip, city                       *widgets.Field
+	syndic, syndicAddress, syndicPhone, syndicMail *widgets.Field
+	start, end                                     *widgets.Field
+	account, label, iban, bic                      *widgets.Field
 
 	dir     string
 	file    *widget.Label
@@ -37,7 +38,7 @@ type wizard struct {
 	counter *widget.Label
 	pages   []fyne.CanvasObject
 	firsts  []fyne.Focusable // the field to type in first, per step
-	prev    *button
+	prev    *widgets.Button
 }
 
 var wizardSteps = []string{"La résidence", "Le syndic bénévole", "Le premier exercice", "Le compte bancaire", "Le fichier"}
@@ -45,35 +46,35 @@ var wizardSteps = []string{"La résidence", "Le syndic bénévole", "Le premier 
 func (s *Shell) newResidence() {
 	w := &wizard{s: s, dir: documentsDir()}
 	year := s.now().Year()
-	w.name = newField("", "par exemple : Résidence Les Acacias")
-	w.address, w.zip, w.city = newField("", ""), newField("", ""), newField("", "")
-	w.syndic, w.syndicAddress = newField("", "votre prénom et votre nom"), newField("", "")
-	w.syndicPhone, w.syndicMail = newField("", ""), newField("", "")
-	w.start = newField(fmt.Sprintf("01/01/%d", year), "JJ/MM/AAAA")
-	w.end = newField("", "JJ/MM/AAAA — vide : douze mois")
-	w.account = newField("512001", "512001")
-	w.label = newField("Compte courant", "")
-	w.iban, w.bic = newField("", "FR76 …"), newField("", "")
+	w.name = widgets.NewField("", "par exemple : Résidence Les Acacias")
+	w.address, w.zip, w.city = widgets.NewField("", ""), widgets.NewField("", ""), widgets.NewField("", "")
+	w.syndic, w.syndicAddress = widgets.NewField("", "votre prénom et votre nom"), widgets.NewField("", "")
+	w.syndicPhone, w.syndicMail = widgets.NewField("", ""), widgets.NewField("", "")
+	w.start = widgets.NewField(fmt.Sprintf("01/01/%d", year), "JJ/MM/AAAA")
+	w.end = widgets.NewField("", "JJ/MM/AAAA — vide : douze mois")
+	w.account = widgets.NewField("512001", "512001")
+	w.label = widgets.NewField("Compte courant", "")
+	w.iban, w.bic = widgets.NewField("", "FR76 …"), widgets.NewField("", "")
 	w.file = widget.NewLabel("")
 	w.file.Wrapping = fyne.TextWrapBreak
-	w.summary = note("")
+	w.summary = widgets.Note("")
 	w.counter = widget.NewLabel("")
 	w.counter.TextStyle.Bold = true
 
 	form := func(items ...*widget.FormItem) *widget.Form { return widget.NewForm(items...) }
 	w.pages = []fyne.CanvasObject{
-		container.NewVBox(note("Le nom du syndicat tel qu'il figure sur les appels de fonds, et son adresse."),
+		container.NewVBox(widgets.Note("Le nom du syndicat tel qu'il figure sur les appels de fonds, et son adresse."),
 			form(widget.NewFormItem("Nom *", w.name), widget.NewFormItem("Adresse", w.address),
 				widget.NewFormItem("Code postal", w.zip), widget.NewFormItem("Ville", w.city))),
-		container.NewVBox(note("Vous, le syndic bénévole : ces coordonnées figurent sur les documents envoyés aux copropriétaires."),
+		container.NewVBox(widgets.Note("Vous, le syndic bénévole : ces coordonnées figurent sur les documents envoyés aux copropriétaires."),
 			form(widget.NewFormItem("Nom", w.syndic), widget.NewFormItem("Adresse", w.syndicAddress),
 				widget.NewFormItem("Téléphone", w.syndicPhone), widget.NewFormItem("Courriel", w.syndicMail))),
-		container.NewVBox(note("Le premier exercice dure au plus dix-huit mois. Tantième prépare aussi les deux exercices suivants."),
+		container.NewVBox(widgets.Note("Le premier exercice dure au plus dix-huit mois. Tantième prépare aussi les deux exercices suivants."),
 			form(widget.NewFormItem("Début *", w.start), widget.NewFormItem("Fin", w.end))),
-		container.NewVBox(note("Le compte en banque de la résidence (512001 par défaut). Laissez le numéro de compte vide pour l'indiquer plus tard."),
+		container.NewVBox(widgets.Note("Le compte en banque de la résidence (512001 par défaut). Laissez le numéro de compte vide pour l'indiquer plus tard."),
 			form(widget.NewFormItem("Compte", w.account), widget.NewFormItem("Libellé", w.label),
 				widget.NewFormItem("IBAN", w.iban), widget.NewFormItem("BIC", w.bic))),
-		container.NewVBox(note("La résidence sera enregistrée dans ce fichier, que vous pourrez copier pour la sauvegarder :"), w.file,
+		container.NewVBox(widgets.Note("La résidence sera enregistrée dans ce fichier, que vous pourrez copier pour la sauvegarder :"), w.file,
 			widget.NewButtonWithIcon("Choisir un autre dossier…", theme.FolderOpenIcon(), w.chooseDir), w.summary),
 	}
 	w.firsts = []fyne.Focusable{w.name, w.syndic, w.start, w.account, nil}
@@ -81,8 +82,8 @@ func (s *Shell) newResidence() {
 	w.f = s.newForm("Nouvelle résidence", "Suivant", w.name, w.address, w.zip, w.city, w.syndic, w.syndicAddress,
 		w.syndicPhone, w.syndicMail, w.start, w.end, w.account, w.label, w.iban, w.bic)
 	w.f.width = 640
-	w.prev = newButton("Précédent", theme.NavigateBackIcon(), widget.MediumImportance, func() { w.goTo(w.step - 1) })
-	w.prev.keys = w.f.keys
+	w.prev = widgets.NewButton("Précédent", theme.NavigateBackIcon(), widget.MediumImportance, func() { w.goTo(w.step - 1) })
+	w.prev.Keys = w.f.keys
 	w.f.extra = []fyne.CanvasObject{w.prev}
 	w.f.submit = w.next
 	w.f.show(container.NewBorder(w.counter, nil, nil, nil, container.NewStack(w.pages...)), nil)
@@ -103,7 +104,7 @@ func (w *wizard) goTo(i int) {
 		}
 	}
 	w.counter.SetText(fmt.Sprintf("Étape %d sur %d : %s", i+1, len(w.pages), wizardSteps[i]))
-	setEnabled(w.prev, i > 0)
+	widgets.SetEnabled(w.prev, i > 0)
 	w.f.ok.SetText("Suivant")
 	if i == len(w.pages)-1 {
 		w.f.ok.SetText("Créer la résidence")

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 func TestNewResidenceWizard(t *testing.T) {
@@ -17,7 +18,7 @@ func TestNewResidenceWizard(t *testing.T) {
 	c := s.win.Canvas()
 	s.newResidence()
 	mustContain(t, "the wizard", overlayText(s), "Nouvelle résidence", "Étape 1 sur 5 : La résidence", "Nom *", "Suivant")
-	name, ok := c.Focused().(*field)
+	name, ok := c.Focused().(*widgets.Field)
 	if !ok {
 		t.Fatal("the cursor is not in the name")
 	}
@@ -30,7 +31,7 @@ func TestNewResidenceWizard(t *testing.T) {
 	test.Type(c.Focused(), "Jean Martin")
 	press(s, fyne.KeyReturn)
 	mustContain(t, "the wizard", overlayText(s), "Étape 3 sur 5 : Le premier exercice")
-	start := c.Focused().(*field)
+	start := c.Focused().(*widgets.Field)
 	if start.Text != "01/01/2025" {
 		t.Errorf("proposed start = %q, want this year's 1 January", start.Text)
 	}
@@ -39,7 +40,7 @@ func TestNewResidenceWizard(t *testing.T) {
 	test.Type(c.Focused(), "01/01/2027")
 	press(s, fyne.KeyReturn)
 	mustContain(t, "the wizard", overlayText(s), "Étape 3 sur 5", "Un exercice dure au plus 18 mois")
-	c.Focused().(*field).SetText("30/06/2026")
+	c.Focused().(*widgets.Field).SetText("30/06/2026")
 	press(s, fyne.KeyReturn)
 
 	mustContain(t, "the wizard", overlayText(s), "Étape 4 sur 5 : Le compte bancaire", "512001", "Compte courant")
@@ -51,7 +52,7 @@ func TestNewResidenceWizard(t *testing.T) {
 	test.Type(c.Focused(), "FR76 1234")
 	press(s, fyne.KeyReturn)
 	mustContain(t, "the wizard", overlayText(s), "L'IBAN « FR761234 » n'est pas valide")
-	c.Focused().(*field).SetText("FR76 3000 6000 0112 3456 7890 189")
+	c.Focused().(*widgets.Field).SetText("FR76 3000 6000 0112 3456 7890 189")
 	press(s, fyne.KeyReturn)
 
 	file := filepath.Join(os.Getenv("HOME"), "Tantième", "Les Acacias.copro")
@@ -105,9 +106,9 @@ func TestWizardTabOrder(t *testing.T) {
 	var seen []string
 	for i := 0; i < 7; i++ {
 		switch x := c.Focused().(type) {
-		case *field:
+		case *widgets.Field:
 			seen = append(seen, "champ « "+x.PlaceHolder+" »")
-		case *button:
+		case *widgets.Button:
 			seen = append(seen, x.Text)
 		default:
 			seen = append(seen, fmt.Sprintf("%T", x))

@@ -14,6 +14,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // worksScreen is the Travaux screen: the works campaigns with what was
@@ -23,17 +24,17 @@ import (
 type worksScreen struct {
 	s         *Shell
 	list      []app.WorksSummary
-	table     *dataTable[app.WorksSummary]
+	table     *widgets.Table[app.WorksSummary]
 	selected  string // code of the campaign shown below the list
 	keyLabels map[string]string
 
-	search               *field
+	search               *widgets.Field
 	add, edit, call, del *widget.Button
 	why                  *widget.Label
 	detailTitle          *widget.Label
 	detailInfo           *widget.Label
-	schedule             *dataTable[app.WorksCallInfo]
-	keys                 *dataTable[ledger.WorksKey]
+	schedule             *widgets.Table[app.WorksCallInfo]
+	keys                 *widgets.Table[ledger.WorksKey]
 	root                 fyne.CanvasObject
 }
 
@@ -41,44 +42,44 @@ var worksSelectedTint = color.NRGBA{0x1F, 0x4E, 0x8C, 0x2A}
 
 func newWorks(s *Shell) screen {
 	w := &worksScreen{s: s}
-	w.table = &dataTable[app.WorksSummary]{
-		cols: []column[app.WorksSummary]{
-			{title: "Code", width: 60, text: func(r app.WorksSummary) string { return r.Code },
-				less: func(a, b app.WorksSummary) bool { return a.Code < b.Code }},
-			{title: "Libellé", width: 220, stretch: true, text: func(r app.WorksSummary) string { return r.Label },
-				less: func(a, b app.WorksSummary) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
-			{title: "Type", width: 200, text: func(r app.WorksSummary) string { return r.Type.Label() }},
-			{title: "AG du", width: 100, text: func(r app.WorksSummary) string { return ledger.FrenchDate(r.AGDate) },
-				less: func(a, b app.WorksSummary) bool { return a.AGDate.Before(b.AGDate) }},
-			{title: "Voté", width: 130, align: fyne.TextAlignTrailing, text: func(r app.WorksSummary) string { return r.Voted.String() },
-				less: func(a, b app.WorksSummary) bool { return a.Voted < b.Voted }},
-			{title: "Appelé", width: 130, align: fyne.TextAlignTrailing, text: func(r app.WorksSummary) string { return r.Called.String() },
-				less: func(a, b app.WorksSummary) bool { return a.Called < b.Called }},
-			{title: "Reste à appeler", width: 150, align: fyne.TextAlignTrailing, text: func(r app.WorksSummary) string { return r.Remaining.String() },
-				ink:  func(r app.WorksSummary) widget.Importance { return creditInk(r.Remaining) },
-				less: func(a, b app.WorksSummary) bool { return a.Remaining < b.Remaining }},
+	w.table = &widgets.Table[app.WorksSummary]{
+		Cols: []widgets.Column[app.WorksSummary]{
+			{Title: "Code", Width: 60, Text: func(r app.WorksSummary) string { return r.Code },
+				Less: func(a, b app.WorksSummary) bool { return a.Code < b.Code }},
+			{Title: "Libellé", Width: 220, Stretch: true, Text: func(r app.WorksSummary) string { return r.Label },
+				Less: func(a, b app.WorksSummary) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
+			{Title: "Type", Width: 200, Text: func(r app.WorksSummary) string { return r.Type.Label() }},
+			{Title: "AG du", Width: 100, Text: func(r app.WorksSummary) string { return ledger.FrenchDate(r.AGDate) },
+				Less: func(a, b app.WorksSummary) bool { return a.AGDate.Before(b.AGDate) }},
+			{Title: "Voté", Width: 130, Align: fyne.TextAlignTrailing, Text: func(r app.WorksSummary) string { return r.Voted.String() },
+				Less: func(a, b app.WorksSummary) bool { return a.Voted < b.Voted }},
+			{Title: "Appelé", Width: 130, Align: fyne.TextAlignTrailing, Text: func(r app.WorksSummary) string { return r.Called.String() },
+				Less: func(a, b app.WorksSummary) bool { return a.Called < b.Called }},
+			{Title: "Reste à appeler", Width: 150, Align: fyne.TextAlignTrailing, Text: func(r app.WorksSummary) string { return r.Remaining.String() },
+				Ink:  func(r app.WorksSummary) widget.Importance { return creditInk(r.Remaining) },
+				Less: func(a, b app.WorksSummary) bool { return a.Remaining < b.Remaining }},
 		},
-		match: func(r app.WorksSummary, q string) bool {
+		Match: func(r app.WorksSummary, q string) bool {
 			return strings.Contains(fr.Fold(r.Code+" "+r.Label+" "+r.Notes), q)
 		},
-		tint: func(r app.WorksSummary) color.Color {
+		Tint: func(r app.WorksSummary) color.Color {
 			if r.Code == w.selected {
 				return worksSelectedTint
 			}
 			return nil
 		},
-		totals: func(rows []app.WorksSummary) []string {
+		Totals: func(rows []app.WorksSummary) []string {
 			var voted, called, remaining ledger.Amount
 			for _, r := range rows {
 				voted, called, remaining = voted+r.Voted, called+r.Called, remaining+r.Remaining
 			}
 			return []string{"Total", fmt.Sprintf("%d campagne%s", len(rows), fr.S(len(rows))), "", "", voted.String(), called.String(), remaining.String()}
 		},
-		empty:   "Aucune campagne de travaux — créez celle que l'assemblée générale a votée avec « Nouvelle campagne… ».",
-		noMatch: "Aucune campagne ne correspond à « %s ».",
-		onOpen:  func(r app.WorksSummary) { w.choose(r.Code) },
+		Empty:   "Aucune campagne de travaux — créez celle que l'assemblée générale a votée avec « Nouvelle campagne… ».",
+		NoMatch: "Aucune campagne ne correspond à « %s ».",
+		OnOpen:  func(r app.WorksSummary) { w.choose(r.Code) },
 	}
-	list := w.table.build()
+	list := w.table.Build()
 
 	w.add = widget.NewButtonWithIcon("Nouvelle campagne…", theme.ContentAddIcon(), w.create)
 	w.add.Importance = widget.HighImportance
@@ -92,26 +93,26 @@ func newWorks(s *Shell) screen {
 	w.detailTitle = widget.NewLabel("")
 	w.detailTitle.TextStyle.Bold = true
 	w.detailTitle.Truncation = fyne.TextTruncateEllipsis
-	w.detailInfo = note("")
+	w.detailInfo = widgets.Note("")
 
-	w.schedule = &dataTable[app.WorksCallInfo]{
-		cols: []column[app.WorksCallInfo]{
-			{title: "N°", width: 50, align: fyne.TextAlignTrailing, text: func(c app.WorksCallInfo) string { return fmt.Sprint(c.Number) }},
-			{title: "Échéance", width: 110, text: func(c app.WorksCallInfo) string { return ledger.FrenchDate(c.Due) }},
-			{title: "Montant", width: 140, align: fyne.TextAlignTrailing, text: func(c app.WorksCallInfo) string { return c.Amount.String() }},
-			{title: "État", width: 160, stretch: true, text: func(c app.WorksCallInfo) string {
+	w.schedule = &widgets.Table[app.WorksCallInfo]{
+		Cols: []widgets.Column[app.WorksCallInfo]{
+			{Title: "N°", Width: 50, Align: fyne.TextAlignTrailing, Text: func(c app.WorksCallInfo) string { return fmt.Sprint(c.Number) }},
+			{Title: "Échéance", Width: 110, Text: func(c app.WorksCallInfo) string { return ledger.FrenchDate(c.Due) }},
+			{Title: "Montant", Width: 140, Align: fyne.TextAlignTrailing, Text: func(c app.WorksCallInfo) string { return c.Amount.String() }},
+			{Title: "État", Width: 160, Stretch: true, Text: func(c app.WorksCallInfo) string {
 				if c.Piece != "" {
 					return "Appelée — pièce " + c.Piece
 				}
 				return "À appeler"
-			}, ink: func(c app.WorksCallInfo) widget.Importance {
+			}, Ink: func(c app.WorksCallInfo) widget.Importance {
 				if c.Piece != "" {
 					return widget.SuccessImportance
 				}
 				return widget.MediumImportance
 			}},
 		},
-		totals: func(rows []app.WorksCallInfo) []string {
+		Totals: func(rows []app.WorksCallInfo) []string {
 			var t ledger.Amount
 			called := 0
 			for _, c := range rows {
@@ -122,30 +123,30 @@ func newWorks(s *Shell) screen {
 			}
 			return []string{"", fmt.Sprintf("%d échéance%s", len(rows), fr.S(len(rows))), t.String(), fmt.Sprintf("%d appelée%s", called, fr.S(called))}
 		},
-		empty: "Aucune échéance : indiquez l'échéancier des appels en modifiant la campagne.",
+		Empty: "Aucune échéance : indiquez l'échéancier des appels en modifiant la campagne.",
 	}
-	w.keys = &dataTable[ledger.WorksKey]{
-		cols: []column[ledger.WorksKey]{
-			{title: "Clé", width: 60, text: func(k ledger.WorksKey) string { return k.Key }},
-			{title: "Libellé", width: 160, stretch: true, text: func(k ledger.WorksKey) string { return w.keyLabels[k.Key] }},
-			{title: "Montant voté", width: 140, align: fyne.TextAlignTrailing, text: func(k ledger.WorksKey) string { return k.Amount.String() }},
-			{title: "Part", width: 80, align: fyne.TextAlignTrailing, text: func(k ledger.WorksKey) string { return w.keyShare(k) }},
+	w.keys = &widgets.Table[ledger.WorksKey]{
+		Cols: []widgets.Column[ledger.WorksKey]{
+			{Title: "Clé", Width: 60, Text: func(k ledger.WorksKey) string { return k.Key }},
+			{Title: "Libellé", Width: 160, Stretch: true, Text: func(k ledger.WorksKey) string { return w.keyLabels[k.Key] }},
+			{Title: "Montant voté", Width: 140, Align: fyne.TextAlignTrailing, Text: func(k ledger.WorksKey) string { return k.Amount.String() }},
+			{Title: "Part", Width: 80, Align: fyne.TextAlignTrailing, Text: func(k ledger.WorksKey) string { return w.keyShare(k) }},
 		},
-		empty: "Choisissez une campagne dans la liste.",
+		Empty: "Choisissez une campagne dans la liste.",
 	}
 	detailTop := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(w.why, w.call, w.edit, w.del), w.detailTitle), w.detailInfo)
-	detail := container.NewBorder(detailTop, nil, nil, nil, container.NewGridWithColumns(2, w.schedule.build(), w.keys.build()))
+	detail := container.NewBorder(detailTop, nil, nil, nil, container.NewGridWithColumns(2, w.schedule.Build(), w.keys.Build()))
 	split := container.NewVSplit(list, detail)
 	split.Offset = 0.3 // a residence votes few campaigns: the schedule needs the room
 
-	w.search = searchBox("Code, libellé…", w.table.search, func() {
-		if len(w.table.rows) > 0 {
-			w.choose(w.table.rows[0].Code)
+	w.search = widgets.SearchBox("Code, libellé…", w.table.Search, func() {
+		if len(w.table.Rows()) > 0 {
+			w.choose(w.table.Rows()[0].Code)
 		}
 	})
-	head := container.NewBorder(nil, nil, nil, w.add, heading("Travaux"))
-	tools := container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&fixedWidth{260}, w.search))), nil,
-		note("Travaux votés en assemblée générale hors budget (article 14-2) et opérations exceptionnelles, chacun avec ses comptes et son échéancier d'appels."))
+	head := container.NewBorder(nil, nil, nil, w.add, widgets.Heading("Travaux"))
+	tools := container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&widgets.FixedWidth{Width: 260}, w.search))), nil,
+		widgets.Note("Travaux votés en assemblée générale hors budget (article 14-2) et opérations exceptionnelles, chacun avec ses comptes et son échéancier d'appels."))
 	w.root = container.NewBorder(container.NewVBox(head, tools), nil, nil, nil, split)
 	w.showDetail()
 	return w
@@ -175,8 +176,8 @@ func (w *worksScreen) reload() {
 			w.selected = list[0].Code
 		}
 	}
-	w.table.setRows(list)
-	setEnabled(w.add, !s.readOnly())
+	w.table.SetRows(list)
+	widgets.SetEnabled(w.add, !s.readOnly())
 	w.showDetail()
 }
 
@@ -210,7 +211,7 @@ func (w *worksScreen) create() {
 
 func (w *worksScreen) choose(code string) {
 	w.selected = code
-	w.table.apply()
+	w.table.Apply()
 	w.showDetail()
 }
 
@@ -233,8 +234,8 @@ func (w *worksScreen) showDetail() {
 	if c == nil {
 		w.detailTitle.SetText("Aucune campagne choisie")
 		w.detailInfo.SetText("")
-		w.schedule.setRows(nil)
-		w.keys.setRows(nil)
+		w.schedule.SetRows(nil)
+		w.keys.SetRows(nil)
 		for _, b := range []*widget.Button{w.edit, w.call, w.del} {
 			b.Disable()
 		}
@@ -260,8 +261,8 @@ func (w *worksScreen) showDetail() {
 		text += "\n" + c.Notes
 	}
 	w.detailInfo.SetText(text)
-	w.schedule.setRows(c.Calls)
-	w.keys.setRows(c.Keys)
+	w.schedule.SetRows(c.Calls)
+	w.keys.SetRows(c.Keys)
 	due := w.dueIn(c)
 	w.call.SetText(fmt.Sprintf("Appeler les échéances %s…", s.exercise.Name()))
 	why := ""
@@ -271,9 +272,9 @@ func (w *worksScreen) showDetail() {
 	case len(due) == 0:
 		why = fmt.Sprintf("Aucune échéance à appeler en %s", s.exercise.Name())
 	}
-	setEnabled(w.call, !ro && len(due) > 0)
-	setEnabled(w.edit, !ro)
-	setEnabled(w.del, !ro && c.Called == 0)
+	widgets.SetEnabled(w.call, !ro && len(due) > 0)
+	widgets.SetEnabled(w.edit, !ro)
+	widgets.SetEnabled(w.del, !ro && c.Called == 0)
 	w.why.SetText(why)
 	if why == "" {
 		w.why.Hide()

@@ -16,6 +16,7 @@ import (
 	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 // worksTypes are the two kinds of campaigns, as the form offers them.
@@ -36,22 +37,22 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 		s.showError(err)
 		return
 	}
-	code := newField(cur.Code, "3 lettres : ASC, RAV, ETU…")
+	code := widgets.NewField(cur.Code, "3 lettres : ASC, RAV, ETU…")
 	if !creating {
 		code.Disable()
 	}
-	label := newField(cur.Label, "par exemple : Ravalement des façades")
+	label := widgets.NewField(cur.Label, "par exemple : Ravalement des façades")
 	var typeNames []string
 	for _, t := range worksTypes {
 		typeNames = append(typeNames, t.Label())
 	}
 	kind := newChoiceField(typeNames, cur.Type.Label(), nil)
-	ag := newField(ledger.FrenchDate(cur.AGDate), "JJ/MM/AAAA")
-	resolution := newField(cur.Resolution, "n° au procès-verbal, par exemple 12")
-	voted := newField(budgetText(cur.Voted), "par exemple 24 000,00")
+	ag := widgets.NewField(ledger.FrenchDate(cur.AGDate), "JJ/MM/AAAA")
+	resolution := widgets.NewField(cur.Resolution, "n° au procès-verbal, par exemple 12")
+	voted := widgets.NewField(budgetText(cur.Voted), "par exemple 24 000,00")
 	split := newWorksKeys(keys, cur.Keys)
-	end := newField(ledger.FrenchDate(cur.End), "JJ/MM/AAAA, date prévue")
-	finished := newCheckField("Travaux terminés", cur.Finished)
+	end := widgets.NewField(ledger.FrenchDate(cur.End), "JJ/MM/AAAA, date prévue")
+	finished := widgets.NewCheckField("Travaux terminés", cur.Finished)
 
 	// The schedule: what it was, read back as count, first date and step.
 	count, first, every := "4", "", "3"
@@ -62,11 +63,11 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 			every = strconv.Itoa((b.Year()-a.Year())*12 + int(b.Month()-a.Month()))
 		}
 	}
-	calls := newField(count, "1 à 36")
-	firstDue := newField(first, "JJ/MM/AAAA")
-	step := newField(every, "1 à 12")
-	dates := note("")
-	notes := newTextArea(cur.Notes, 2)
+	calls := widgets.NewField(count, "1 à 36")
+	firstDue := widgets.NewField(first, "JJ/MM/AAAA")
+	step := widgets.NewField(every, "1 à 12")
+	dates := widgets.Note("")
+	notes := widgets.NewTextArea(cur.Notes, 2)
 
 	readVoted := func() (ledger.Amount, error) {
 		if strings.TrimSpace(voted.Text) == "" {
@@ -133,7 +134,7 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 	}
 	f := s.newForm(title, "Enregistrer", code, label, kind, ag, resolution, voted, split, end, finished, calls, firstDue, step, notes)
 	f.width = 980
-	for _, fl := range []*field{calls, firstDue, step, voted} {
+	for _, fl := range []*widgets.Field{calls, firstDue, step, voted} {
 		chainChanged(fl, func(string) { showDates() })
 	}
 	chainChanged(voted, func(string) { split.refresh() })
@@ -222,7 +223,7 @@ func (s *Shell) worksForm(w *ledger.Works, saved func(code string)) {
 	if !creating {
 		help = "* obligatoire. Le code ne change pas. Les échéances déjà appelées ne peuvent pas changer : annulez d'abord leur appel. Touche Entrée : enregistrer. Touche Échap : annuler."
 	}
-	content := container.NewVBox(container.NewGridWithColumns(2, left, right), widget.NewForm(widget.NewFormItem("Notes", notes)), note(help))
+	content := container.NewVBox(container.NewGridWithColumns(2, left, right), widget.NewForm(widget.NewFormItem("Notes", notes)), widgets.Note(help))
 	focus := fyne.Focusable(code)
 	if !creating {
 		focus = label
@@ -240,13 +241,13 @@ type worksKeys struct {
 	list  *fyne.Container
 	sum   *widget.Label
 	hooks []func()
-	fkeys *formKeys
+	fkeys *widgets.FormKeys
 	voted func() ledger.Amount
 }
 
 type worksKeyRow struct {
 	key    *choiceField
-	amount *field
+	amount *widgets.Field
 	share  *widget.Label
 	obj    fyne.CanvasObject
 }
@@ -286,15 +287,15 @@ func (wk *worksKeys) addRow(k ledger.WorksKey) {
 		}
 	}
 	r.key = newChoiceField(wk.options(), sel, func(string) { wk.changed() })
-	r.amount = newField(budgetText(k.Amount), "montant")
+	r.amount = widgets.NewField(budgetText(k.Amount), "montant")
 	r.amount.OnChanged = func(string) { wk.changed() }
 	r.share = widget.NewLabel("")
 	r.share.Alignment = fyne.TextAlignTrailing
-	remove := newWordButton("Retirer", theme.DeleteIcon(), func() { wk.remove(r) })
-	r.obj = container.New(&entryColumns{widths: []float32{230, 130, 70, 90}, stretch: 0}, r.key, r.amount, r.share, remove)
+	remove := widgets.NewWordButton("Retirer", theme.DeleteIcon(), func() { wk.remove(r) })
+	r.obj = container.New(&widgets.Columns{Widths: []float32{230, 130, 70, 90}, Stretch: 0}, r.key, r.amount, r.share, remove)
 	if wk.fkeys != nil {
-		r.key.setKeys(wk.fkeys)
-		r.amount.setKeys(wk.fkeys)
+		r.key.SetKeys(wk.fkeys)
+		r.amount.SetKeys(wk.fkeys)
 	}
 	wk.rows = append(wk.rows, r)
 	wk.list.Add(r.obj)
@@ -388,7 +389,7 @@ func (wk *worksKeys) read(voted ledger.Amount) ([]ledger.WorksKey, error) {
 
 // worksKeys is a field of the form: its lines tell whether something was
 // typed, and each of them passes on the form's keys.
-func (wk *worksKeys) value() string {
+func (wk *worksKeys) Value() string {
 	var b strings.Builder
 	for _, r := range wk.rows {
 		fmt.Fprintf(&b, "%s=%s;", r.key.Selected, r.amount.Text)
@@ -396,12 +397,12 @@ func (wk *worksKeys) value() string {
 	return b.String()
 }
 
-func (wk *worksKeys) setKeys(k *formKeys) {
+func (wk *worksKeys) SetKeys(k *widgets.FormKeys) {
 	wk.fkeys = k
 	for _, r := range wk.rows {
-		r.key.setKeys(k)
-		r.amount.setKeys(k)
+		r.key.SetKeys(k)
+		r.amount.SetKeys(k)
 	}
 }
 
-func (wk *worksKeys) onChange(fn func()) { wk.hooks = append(wk.hooks, fn) }
+func (wk *worksKeys) OnChange(fn func()) { wk.hooks = append(wk.hooks, fn) }

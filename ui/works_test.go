@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 func TestWorksList(t *testing.T) {
@@ -37,7 +38,7 @@ func TestCreateWorksAndCallIt(t *testing.T) {
 	test.Tap(w.add)
 	mustContain(t, "the form", overlayText(s), "Nouvelle campagne de travaux", "Code *", "Type *", "Répartition du montant voté",
 		"Échéancier des appels", "Nombre d'appels", "Premier appel le", "Puis tous les (mois)")
-	code := s.win.Canvas().Focused().(*field)
+	code := s.win.Canvas().Focused().(*widgets.Field)
 	test.Type(code, "ra1")
 	dialogField(t, s, "par exemple : Ravalement").SetText("Ravalement des façades")
 	dialogFields(t, s, "JJ/MM/AAAA")[0].SetText("12/02/2025") // AG

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"fmt"
@@ -14,35 +14,36 @@ import (
 	"tantieme/internal/fr"
 )
 
-// column is one column of a dataTable.
-type column[T any] struct {
-	title   string
-	width   float32 // least width; the stretch column also takes what is left
-	stretch bool
-	align   fyne.TextAlign
-	text    func(T) string
-	ink     func(T) widget.Importance // text colour of a cell; nil: normal
-	less    func(a, b T) bool         // nil: the column does not sort
+// Column is one column of a Table.
+type Column[T any] struct {
+	Title   string
+	Width   float32 // least width; the stretch column also takes what is left
+	Stretch bool
+	Align   fyne.TextAlign
+	Text    func(T) string
+	Ink     func(T) widget.Importance // text colour of a cell; nil: normal
+	Less    func(a, b T) bool         // nil: the column does not sort
 }
 
-// dataTable is a list of records shown as a table: sticky header whose
+// Table is a list of records shown as a table: sticky header whose
 // titles sort the rows (tap again to reverse), a search, optional row tints,
 // a totals row at the bottom and an empty-state sentence. Tapping a row, or
 // Space on it, opens it.
-type dataTable[T any] struct {
-	cols    []column[T]
-	match   func(row T, folded string) bool // search; nil: no search
-	keep    func(T) bool                    // other filter; nil: keep all
-	tint    func(T) color.Color             // row background; nil: none
-	totals  func(rows []T) []string         // nil: no totals row
-	empty   string                          // said when there are no records at all
-	noMatch string                          // said when the search finds nothing; %s is the search
-	onOpen  func(T)
+type Table[T any] struct {
+	Cols    []Column[T]
+	Match   func(row T, folded string) bool // search; nil: no search
+	Keep    func(T) bool                    // other filter; nil: keep all
+	Tint    func(T) color.Color             // row background; nil: none
+	Totals  func(rows []T) []string         // nil: no totals row
+	Empty   string                          // said when there are no records at all
+	NoMatch string                          // said when the search finds nothing; %s is the search
+	OnOpen  func(T)
+
+	SortCol int  // the column the rows are sorted on; the user's taps change it
+	Desc    bool // sorted in reverse
 
 	all, rows []T
 	query     string
-	sortCol   int
-	desc      bool
 
 	table   *widget.Table
 	footer  []*widget.Label
@@ -51,10 +52,11 @@ type dataTable[T any] struct {
 	view    fyne.CanvasObject
 }
 
-func (d *dataTable[T]) build() fyne.CanvasObject {
-	d.widths = make([]float32, len(d.cols))
+// Build makes the table; SetRows fills it.
+func (d *Table[T]) Build() fyne.CanvasObject {
+	d.widths = make([]float32, len(d.Cols))
 	d.table = widget.NewTable(
-		func() (int, int) { return len(d.rows), len(d.cols) },
+		func() (int, int) { return len(d.rows), len(d.Cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -71,11 +73,11 @@ func (d *dataTable[T]) build() fyne.CanvasObject {
 	d.table.UpdateHeader = d.updateHeader
 	d.table.OnSelected = func(id widget.TableCellID) {
 		d.table.UnselectAll()
-		if id.Row >= 0 && id.Row < len(d.rows) && d.onOpen != nil {
+		if id.Row >= 0 && id.Row < len(d.rows) && d.OnOpen != nil {
 			// Opened once the tap is over: the table still takes the focus
 			// after selecting, and opening may take it off the window.
 			row := d.rows[id.Row]
-			fyne.Do(func() { d.onOpen(row) })
+			fyne.Do(func() { d.OnOpen(row) })
 		}
 	}
 	d.message = widget.NewLabel("")
@@ -83,17 +85,17 @@ func (d *dataTable[T]) build() fyne.CanvasObject {
 	d.message.Wrapping = fyne.TextWrapWord
 	d.message.Hide()
 	var footer fyne.CanvasObject = container.NewWithoutLayout()
-	if d.totals != nil {
-		cells := make([]fyne.CanvasObject, len(d.cols))
-		d.footer = make([]*widget.Label, len(d.cols))
-		for i, c := range d.cols {
+	if d.Totals != nil {
+		cells := make([]fyne.CanvasObject, len(d.Cols))
+		d.footer = make([]*widget.Label, len(d.Cols))
+		for i, c := range d.Cols {
 			l := widget.NewLabel("")
 			l.TextStyle.Bold = true
-			l.Alignment = c.align
+			l.Alignment = c.Align
 			l.Truncation = fyne.TextTruncateEllipsis
 			d.footer[i], cells[i] = l, l
 		}
-		footer = container.NewStack(canvas.NewRectangle(headerTint), container.New(&columnsLayout{widths: &d.widths}, cells...))
+		footer = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)), container.New(&columnsLayout{widths: &d.widths}, cells...))
 	}
 	d.view = container.New(&tableLayout{d: d.fit}, d.table, footer, container.NewPadded(d.message))
 	return d.view
@@ -101,15 +103,15 @@ func (d *dataTable[T]) build() fyne.CanvasObject {
 
 // fit gives the columns their widths for a table width w: the stretch column
 // takes what the others leave.
-func (d *dataTable[T]) fit(w float32) {
+func (d *Table[T]) fit(w float32) {
 	pad := theme.Padding()
-	free := w - theme.ScrollBarSize() - pad*float32(len(d.cols)-1)
-	for _, c := range d.cols {
-		free -= c.width
+	free := w - theme.ScrollBarSize() - pad*float32(len(d.Cols)-1)
+	for _, c := range d.Cols {
+		free -= c.Width
 	}
-	for i, c := range d.cols {
-		width := c.width
-		if c.stretch && free > 0 {
+	for i, c := range d.Cols {
+		width := c.Width
+		if c.Stretch && free > 0 {
 			width += free
 		}
 		if d.widths[i] != width {
@@ -119,16 +121,16 @@ func (d *dataTable[T]) fit(w float32) {
 	}
 }
 
-func (d *dataTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row >= len(d.rows) || id.Col >= len(d.cols) {
+func (d *Table[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row >= len(d.rows) || id.Col >= len(d.Cols) {
 		return
 	}
-	row, col := d.rows[id.Row], d.cols[id.Col]
+	row, col := d.rows[id.Row], d.Cols[id.Col]
 	stack := o.(*fyne.Container)
 	bg, l := stack.Objects[0].(*canvas.Rectangle), stack.Objects[1].(*widget.Label)
 	var fill color.Color = color.Transparent
-	if d.tint != nil {
-		if c := d.tint(row); c != nil {
+	if d.Tint != nil {
+		if c := d.Tint(row); c != nil {
 			fill = c
 		}
 	}
@@ -136,79 +138,80 @@ func (d *dataTable[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		bg.FillColor = fill
 		bg.Refresh()
 	}
-	l.Alignment = col.align
+	l.Alignment = col.Align
 	l.Importance = widget.MediumImportance
-	if col.ink != nil {
-		l.Importance = col.ink(row)
+	if col.Ink != nil {
+		l.Importance = col.Ink(row)
 	}
-	l.SetText(col.text(row))
+	l.SetText(col.Text(row))
 }
 
-func (d *dataTable[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+func (d *Table[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
-	if id.Col < 0 || id.Col >= len(d.cols) {
+	if id.Col < 0 || id.Col >= len(d.Cols) {
 		b.SetText("")
 		return
 	}
-	c := d.cols[id.Col]
+	c := d.Cols[id.Col]
 	b.Alignment = widget.ButtonAlignLeading
-	if c.align == fyne.TextAlignTrailing {
+	if c.Align == fyne.TextAlignTrailing {
 		b.Alignment = widget.ButtonAlignTrailing
 	}
 	b.Icon = nil
-	if id.Col == d.sortCol && c.less != nil {
+	if id.Col == d.SortCol && c.Less != nil {
 		b.Icon = theme.MenuDropDownIcon()
-		if d.desc {
+		if d.Desc {
 			b.Icon = theme.MenuDropUpIcon()
 		}
 	}
 	col := id.Col
 	b.OnTapped = func() { d.sortBy(col) }
-	b.SetText(c.title)
+	b.SetText(c.Title)
 }
 
 // sortBy sorts on column col, reversing the order when it already sorts on it.
-func (d *dataTable[T]) sortBy(col int) {
-	if d.cols[col].less == nil {
+func (d *Table[T]) sortBy(col int) {
+	if d.Cols[col].Less == nil {
 		return
 	}
-	if d.sortCol == col {
-		d.desc = !d.desc
+	if d.SortCol == col {
+		d.Desc = !d.Desc
 	} else {
-		d.sortCol, d.desc = col, false
+		d.SortCol, d.Desc = col, false
 	}
-	d.apply()
+	d.Apply()
 	d.table.ScrollToTop()
 }
 
-// setRows replaces the records, keeping the search and the order.
-func (d *dataTable[T]) setRows(all []T) {
+// SetRows replaces the records, keeping the search and the order.
+func (d *Table[T]) SetRows(all []T) {
 	d.all = all
-	d.apply()
+	d.Apply()
 }
 
-func (d *dataTable[T]) search(query string) {
+// Search shows the records that answer query (folded for Match).
+func (d *Table[T]) Search(query string) {
 	d.query = query
-	d.apply()
+	d.Apply()
 	d.table.ScrollToTop()
 }
 
-// apply filters and sorts the records into the rows shown.
-func (d *dataTable[T]) apply() {
+// Apply filters and sorts the records into the rows shown.
+func (d *Table[T]) Apply() {
 	q := fr.Fold(d.query)
 	d.rows = d.rows[:0]
 	for _, r := range d.all {
-		if d.keep != nil && !d.keep(r) {
+		if d.Keep != nil && !d.Keep(r) {
 			continue
 		}
-		if q != "" && d.match != nil && !d.match(r, q) {
+		if q != "" && d.Match != nil && !d.Match(r, q) {
 			continue
 		}
 		d.rows = append(d.rows, r)
 	}
-	if less := d.cols[d.sortCol].less; less != nil {
+	if less := d.Cols[d.SortCol].Less; less != nil {
 		sort.SliceStable(d.rows, func(i, j int) bool {
-			if d.desc {
+			if d.Desc {
 				return less(d.rows[j], d.rows[i])
 			}
 			return less(d.rows[i], d.rows[j])
@@ -216,21 +219,30 @@ func (d *dataTable[T]) apply() {
 	}
 	switch {
 	case len(d.all) == 0:
-		d.message.SetText(d.empty)
+		d.message.SetText(d.Empty)
 		d.message.Show()
 	case len(d.rows) == 0:
-		d.message.SetText(fmt.Sprintf(d.noMatch, d.query))
+		d.message.SetText(fmt.Sprintf(d.NoMatch, d.query))
 		d.message.Show()
 	default:
 		d.message.Hide()
 	}
-	if d.totals != nil {
-		for i, t := range d.totals(d.rows) {
+	if d.Totals != nil {
+		for i, t := range d.Totals(d.rows) {
 			d.footer[i].SetText(t)
 		}
 	}
 	d.table.Refresh()
 }
+
+// All are the records, shown or not.
+func (d *Table[T]) All() []T { return d.all }
+
+// Rows are the records shown, filtered and sorted.
+func (d *Table[T]) Rows() []T { return d.rows }
+
+// Widget is the Fyne table, to scroll or select in it.
+func (d *Table[T]) Widget() *widget.Table { return d.table }
 
 // tableLayout puts the table above its totals row, and the empty-state
 // message over the table; it sizes the columns to the width.

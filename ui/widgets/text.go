@@ -1,0 +1,53 @@
+package widgets
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Heading is a screen's title.
+func Heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameHeadingText
+	l.TextStyle.Bold = true
+	return l
+}
+
+// Note is a line of explanation under a title.
+func Note(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// Banner is a tinted strip across the window with a sentence and actions.
+func Banner(tint color.Color, icon fyne.Resource, text string, actions ...fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle.Bold = true
+	var left fyne.CanvasObject
+	if icon != nil {
+		left = container.NewCenter(widget.NewIcon(icon))
+	}
+	right := container.NewHBox(actions...)
+	return container.NewStack(canvas.NewRectangle(tint), container.NewPadded(container.NewBorder(nil, nil, left, right, l)))
+}
+
+// Tinted puts a coloured background behind o.
+func Tinted(tint color.Color, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewStack(canvas.NewRectangle(tint), container.NewPadded(o))
+}
+
+// SetEnabled enables or disables w.
+func SetEnabled(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
