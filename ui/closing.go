@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"tantieme/app"
+	"tantieme/app/closing"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
@@ -27,7 +27,7 @@ import (
 type closingAssistant struct {
 	s    *Shell
 	ex   ledger.Exercise
-	plan *app.ClosingPlan
+	plan *closing.Plan
 	step int // 1, 2 or 3
 
 	f        *form
@@ -51,9 +51,9 @@ func (s *Shell) closeExercise() {
 		return
 	}
 	res := s.res
-	var plan *app.ClosingPlan
+	var plan *closing.Plan
 	s.runLong(fmt.Sprintf("Contrôles avant la clôture de l'exercice %s…", ex.Name()), func() (err error) {
-		plan, err = res.PlanClosing(ex, app.ClosingOptions{})
+		plan, err = closing.Prepare(res, ex, closing.Options{})
 		return err
 	}, func() {
 		a := &closingAssistant{s: s, ex: ex, plan: plan}
@@ -161,7 +161,7 @@ func (a *closingAssistant) checksStep() fyne.CanvasObject {
 // closingKeyRow is a line of the preview's keys table.
 type closingKeyRow struct {
 	section string
-	app.ClosingKey
+	closing.Key
 }
 
 // previewStep is step 2: the distribution per key and per owner.
@@ -170,7 +170,7 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	var keys []closingKeyRow
 	for _, sec := range p.Sections {
 		for _, k := range sec.Keys {
-			keys = append(keys, closingKeyRow{section: sec.Label, ClosingKey: k})
+			keys = append(keys, closingKeyRow{section: sec.Label, Key: k})
 		}
 	}
 	amountCol := func(title string, get func(closingKeyRow) ledger.Amount) column[closingKeyRow] {
@@ -193,7 +193,7 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	keyTable := &dataTable[closingKeyRow]{
 		cols: []column[closingKeyRow]{
 			{title: "Section", width: 300, text: func(r closingKeyRow) string { return r.section }},
-			{title: "Clé", width: 180, stretch: true, text: func(r closingKeyRow) string { return strings.TrimSpace(r.Key + " " + r.Label) }},
+			{title: "Clé", width: 180, stretch: true, text: func(r closingKeyRow) string { return strings.TrimSpace(r.Key.Key + " " + r.Label) }},
 			{title: "Tantièmes", width: 100, align: fyne.TextAlignTrailing, text: func(r closingKeyRow) string { return sharesText(r.TotalShares) }},
 			amountCol("Charges", charges), amountCol("Produits", income), amountCol("Charges nettes", net), amountCol("Provisions", prov),
 		},
@@ -206,38 +206,38 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	keyView := keyTable.build()
 	keyTable.setRows(keys)
 
-	ownerAmount := func(title string, get func(app.OwnerClosing) ledger.Amount) column[app.OwnerClosing] {
-		return column[app.OwnerClosing]{title: title, width: 125, align: fyne.TextAlignTrailing,
-			text: func(r app.OwnerClosing) string { return get(r).String() },
-			ink:  func(r app.OwnerClosing) widget.Importance { return creditInk(get(r)) },
-			less: func(x, y app.OwnerClosing) bool { return get(x) < get(y) }}
+	ownerAmount := func(title string, get func(closing.Owner) ledger.Amount) column[closing.Owner] {
+		return column[closing.Owner]{title: title, width: 125, align: fyne.TextAlignTrailing,
+			text: func(r closing.Owner) string { return get(r).String() },
+			ink:  func(r closing.Owner) widget.Importance { return creditInk(get(r)) },
+			less: func(x, y closing.Owner) bool { return get(x) < get(y) }}
 	}
-	sumOwners := func(rows []app.OwnerClosing, get func(app.OwnerClosing) ledger.Amount) string {
+	sumOwners := func(rows []closing.Owner, get func(closing.Owner) ledger.Amount) string {
 		var t ledger.Amount
 		for _, r := range rows {
 			t += get(r)
 		}
 		return t.String()
 	}
-	part := func(r app.OwnerClosing) ledger.Amount { return r.Charges }
-	called := func(r app.OwnerClosing) ledger.Amount { return r.Provisions }
-	regul := func(r app.OwnerClosing) ledger.Amount { return r.Regularisation }
-	before := func(r app.OwnerClosing) ledger.Amount { return r.BalanceBefore }
-	after := func(r app.OwnerClosing) ledger.Amount { return r.BalanceAfter }
-	ownerTable := &dataTable[app.OwnerClosing]{
-		cols: []column[app.OwnerClosing]{
-			{title: "Compte", width: 80, text: func(r app.OwnerClosing) string { return r.Account },
-				less: func(x, y app.OwnerClosing) bool { return x.Account < y.Account }},
-			{title: "Copropriétaire", width: 190, stretch: true, text: func(r app.OwnerClosing) string { return r.Name },
-				less: func(x, y app.OwnerClosing) bool { return fr.Fold(x.Name) < fr.Fold(y.Name) }},
-			{title: "Lots", width: 80, text: func(r app.OwnerClosing) string { return strings.Join(r.Lots, ", ") }},
+	part := func(r closing.Owner) ledger.Amount { return r.Charges }
+	called := func(r closing.Owner) ledger.Amount { return r.Provisions }
+	regul := func(r closing.Owner) ledger.Amount { return r.Regularisation }
+	before := func(r closing.Owner) ledger.Amount { return r.BalanceBefore }
+	after := func(r closing.Owner) ledger.Amount { return r.BalanceAfter }
+	ownerTable := &dataTable[closing.Owner]{
+		cols: []column[closing.Owner]{
+			{title: "Compte", width: 80, text: func(r closing.Owner) string { return r.Account },
+				less: func(x, y closing.Owner) bool { return x.Account < y.Account }},
+			{title: "Copropriétaire", width: 190, stretch: true, text: func(r closing.Owner) string { return r.Name },
+				less: func(x, y closing.Owner) bool { return fr.Fold(x.Name) < fr.Fold(y.Name) }},
+			{title: "Lots", width: 80, text: func(r closing.Owner) string { return strings.Join(r.Lots, ", ") }},
 			ownerAmount("Sa part", part), ownerAmount("Provisions", called), ownerAmount("Régularisation", regul),
 			ownerAmount("Solde avant", before), ownerAmount("Solde après", after),
 		},
-		match: func(r app.OwnerClosing, q string) bool {
+		match: func(r closing.Owner, q string) bool {
 			return strings.Contains(fr.Fold(r.Name), q) || strings.Contains(r.Account, q)
 		},
-		totals: func(rows []app.OwnerClosing) []string {
+		totals: func(rows []closing.Owner) []string {
 			return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows))), "",
 				sumOwners(rows, part), sumOwners(rows, called), sumOwners(rows, regul), sumOwners(rows, before), sumOwners(rows, after)}
 		},
@@ -352,7 +352,7 @@ func (a *closingAssistant) day() (time.Time, error) {
 // recompute makes the plan again (after a correction, or with another
 // attribution date) and shows step.
 func (a *closingAssistant) recompute(step int) {
-	opt := app.ClosingOptions{}
+	opt := closing.Options{}
 	if step == 2 {
 		d, err := a.day()
 		if err != nil {
@@ -362,9 +362,9 @@ func (a *closingAssistant) recompute(step int) {
 		opt.OwnersAt = d
 	}
 	res, ex := a.s.res, a.ex
-	var plan *app.ClosingPlan
+	var plan *closing.Plan
 	a.s.runLong("Calcul de la clôture…", func() (err error) {
-		plan, err = res.PlanClosing(ex, opt)
+		plan, err = closing.Prepare(res, ex, opt)
 		return err
 	}, func() {
 		a.plan = plan
@@ -380,9 +380,9 @@ func (a *closingAssistant) recompute(step int) {
 func (a *closingAssistant) post() {
 	s := a.s
 	res, plan := s.res, a.plan
-	var result app.ClosingResult
+	var result closing.Result
 	s.runLong(fmt.Sprintf("Clôture de l'exercice %s…", a.ex.Name()), func() (err error) {
-		result, err = res.PostClosing(plan)
+		result, err = closing.Post(res, plan)
 		return err
 	}, func() {
 		a.f.close()
@@ -405,7 +405,7 @@ func (s *Shell) closingFolder(ex ledger.Exercise) string {
 }
 
 // closingDone says what the closing did and offers its documents.
-func (s *Shell) closingDone(result app.ClosingResult, said string) {
+func (s *Shell) closingDone(result closing.Result, said string) {
 	f := s.newForm("Exercice "+result.Exercise.Name()+" clôturé", "Fermer")
 	f.cancel.Hide()
 	f.ok.Importance = widget.MediumImportance
@@ -434,9 +434,9 @@ func (s *Shell) closingDone(result app.ClosingResult, said string) {
 // cross-checks and opens the combined PDF.
 func (s *Shell) openAnnexes(ex ledger.Exercise, dir string) {
 	res := s.res
-	var files app.AnnexFiles
+	var files closing.AnnexFiles
 	s.runLong("Écriture des annexes…", func() (err error) {
-		files, err = res.WriteAnnexes(dir, ex, s.now())
+		files, err = closing.WriteAnnexes(res, dir, ex, s.now())
 		return err
 	}, func() {
 		s.say(fmt.Sprintf("Annexes 1 à 5 de l'exercice %s écrites dans %s", ex.Name(), dir))
@@ -450,9 +450,9 @@ func (s *Shell) openAnnexes(ex ledger.Exercise, dir string) {
 // print.
 func (s *Shell) writeDecomptes(ex ledger.Exercise, dir string) {
 	res := s.res
-	var files app.DecompteFiles
+	var files closing.DecompteFiles
 	s.runLong("Écriture des décomptes…", func() (err error) {
-		files, err = res.WriteDecomptes(dir, ex, app.DecompteOptions{Printed: s.now()})
+		files, err = closing.WriteDecomptes(res, dir, ex, closing.DecompteOptions{Printed: s.now()})
 		return err
 	}, func() {
 		n := len(files.Owners)
@@ -469,7 +469,7 @@ func (s *Shell) writeDecomptes(ex ledger.Exercise, dir string) {
 
 // annexChecks are the lines telling the annexes' cross-checks: failures
 // in red, never hidden; warnings in orange; a green line when all hold.
-func annexChecks(d *app.AnnexesData) []fyne.CanvasObject {
+func annexChecks(d *closing.AnnexesData) []fyne.CanvasObject {
 	if d == nil {
 		return nil
 	}

@@ -1,10 +1,12 @@
-package app
+package closing
 
 import (
 	"fmt"
 	"strings"
 	"time"
 
+	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -288,11 +290,11 @@ func (d *AnnexesData) Failed() []AnnexCheck {
 // Annexes gathers the five annexes of exercise ex. An exercise not closed
 // yet is shown as its closing's preview would leave it (Provisional); its
 // closing must then be possible (no blocking problem).
-func (r *Residence) Annexes(ex ledger.Exercise) (*AnnexesData, error) {
+func Annexes(r *app.Residence, ex ledger.Exercise) (*AnnexesData, error) {
 	var d *AnnexesData
 	err := r.View(func(tx *ledger.Tx) error {
 		var err error
-		d, err = annexes(tx, ex.ID, ClosingOptions{})
+		d, err = annexes(tx, ex.ID, Options{})
 		return err
 	})
 	return d, err
@@ -305,7 +307,7 @@ func loansOption(year int) string { return fmt.Sprintf("annexe1.emprunts.%d", ye
 
 // LoansRemaining returns the remaining annuities of the syndicat's loans at
 // the end of the exercise starting in year (zero when none was entered).
-func (r *Residence) LoansRemaining(year int) (ledger.Amount, error) {
+func LoansRemaining(r *app.Residence, year int) (ledger.Amount, error) {
 	var a ledger.Amount
 	err := r.View(func(tx *ledger.Tx) error {
 		var err error
@@ -325,7 +327,7 @@ func loansRemaining(tx *ledger.Tx, year int) (ledger.Amount, error) {
 
 // SetLoansRemaining records the loans' remaining annuities at the end of
 // the exercise starting in year, for annexe 1.
-func (r *Residence) SetLoansRemaining(year int, a ledger.Amount) error {
+func SetLoansRemaining(r *app.Residence, year int, a ledger.Amount) error {
 	if a < 0 {
 		return ledger.Errorf(ledger.Invalid, "Le montant restant dû des emprunts ne peut pas être négatif")
 	}
@@ -342,7 +344,7 @@ type annexView struct {
 	works  []ledger.Entry // the transfers of unfinished works to 120
 }
 
-func loadAnnexView(tx *ledger.Tx, x ledger.Exercise, plan *ClosingPlan) (*annexView, error) {
+func loadAnnexView(tx *ledger.Tx, x ledger.Exercise, plan *Plan) (*annexView, error) {
 	v := &annexView{ex: x}
 	var err error
 	if v.after, err = loadView(tx, x.Start, x.End); err != nil {
@@ -357,17 +359,17 @@ func loadAnnexView(tx *ledger.Tx, x ledger.Exercise, plan *ClosingPlan) (*annexV
 			}
 		}
 	} else if x.Closed {
-		if entries, err = tx.Entries(ledger.EntryFilter{From: x.End, To: x.End, Origin: closingOrigin(x)}); err != nil {
+		if entries, err = tx.Entries(ledger.EntryFilter{From: x.End, To: x.End, Origin: ledger.ClosingOrigin(x)}); err != nil {
 			return nil, err
 		}
 	}
 	v.before = v.after.clone()
 	for _, e := range entries {
 		switch {
-		case strings.HasPrefix(e.Origin, distOrigin(x)):
+		case strings.HasPrefix(e.Origin, ledger.DistributionOrigin(x)):
 			v.dist = append(v.dist, e)
 			v.before.apply(e.Lines, -1)
-		case strings.HasPrefix(e.Origin, closingOrigin(x)+"wip:"):
+		case strings.HasPrefix(e.Origin, ledger.ClosingOrigin(x)+"wip:"):
 			v.works = append(v.works, e)
 		}
 	}
@@ -380,11 +382,11 @@ type annexBuilder struct {
 	d       *AnnexesData
 	n, prev *annexView
 	budgets [5][]ledger.BudgetLine // by column (budget columns only)
-	plan    *ClosingPlan
+	plan    *Plan
 	record  ledger.ClosingRecord // N's, once closed
 }
 
-func annexes(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*AnnexesData, error) {
+func annexes(tx *ledger.Tx, exerciseID int64, opt Options) (*AnnexesData, error) {
 	exs, err := tx.Exercises()
 	if err != nil {
 		return nil, err
@@ -400,7 +402,7 @@ func annexes(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*AnnexesData,
 	if idx < 0 {
 		return nil, ledger.Errorf(ledger.NotFound, "Annexes : l'exercice demandé n'existe pas")
 	}
-	if d.Fingerprint, err = fingerprintText(tx, d.Exercise); err != nil {
+	if d.Fingerprint, err = app.FingerprintText(tx, d.Exercise); err != nil {
 		return nil, err
 	}
 	ex := d.Exercise
@@ -437,7 +439,7 @@ func annexes(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*AnnexesData,
 			return nil, err
 		}
 		if err := p.Err(); err != nil {
-			return nil, ledger.Wrap(ledger.Invalid, err, "Annexes de l'exercice %s impossibles avant la clôture : %s", ex.Name(), lowerFirst(ledger.Message(err)))
+			return nil, ledger.Wrap(ledger.Invalid, err, "Annexes de l'exercice %s impossibles avant la clôture : %s", ex.Name(), fr.LowerFirst(ledger.Message(err)))
 		}
 		ab.plan, d.Provisional, d.OwnersAt = p, true, p.OwnersAt
 	} else {
@@ -1059,7 +1061,7 @@ func (ab *annexBuilder) annexe5() error {
 	ex := ab.d.Exercise
 	moved := map[string]bookView{}
 	for _, e := range ab.n.works {
-		code := strings.TrimPrefix(e.Origin, closingOrigin(ex)+"wip:")
+		code := strings.TrimPrefix(e.Origin, ledger.ClosingOrigin(ex)+"wip:")
 		if moved[code] == nil {
 			moved[code] = bookView{}
 		}

@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
 )
@@ -21,14 +23,14 @@ type AnnexFiles struct {
 // AnnexesPDF renders the annexes of exercise ex listed in which (1 to 5;
 // none: all five) into one PDF. The data comes back too: its Failed
 // checks are printed in the PDF and must be shown to the user as well.
-func (r *Residence) AnnexesPDF(ex ledger.Exercise, which []int, printed time.Time) ([]byte, *AnnexesData, error) {
-	d, err := r.Annexes(ex)
+func AnnexesPDF(r *app.Residence, ex ledger.Exercise, which []int, printed time.Time) ([]byte, *AnnexesData, error) {
+	d, err := Annexes(r, ex)
 	if err != nil {
 		return nil, nil, err
 	}
 	pdf, err := RenderAnnexes(d, which, printed)
 	if err == nil {
-		r.noteFingerprint(ex, annexesWhat(d))
+		r.NoteFingerprint(ex, annexesWhat(d))
 	}
 	return pdf, d, err
 }
@@ -43,14 +45,14 @@ func annexesWhat(d *AnnexesData) string {
 
 // WriteAnnexes writes each annexe of exercise ex in its own file and the
 // five in one, into dir.
-func (r *Residence) WriteAnnexes(dir string, ex ledger.Exercise, printed time.Time) (AnnexFiles, error) {
+func WriteAnnexes(r *app.Residence, dir string, ex ledger.Exercise, printed time.Time) (AnnexFiles, error) {
 	var af AnnexFiles
-	d, err := r.Annexes(ex)
+	d, err := Annexes(r, ex)
 	if err != nil {
 		return af, err
 	}
 	af.Data = d
-	defer r.noteFingerprint(ex, annexesWhat(d))
+	defer r.NoteFingerprint(ex, annexesWhat(d))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return af, ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » ne peut pas être créé", dir)
 	}
@@ -64,7 +66,7 @@ func (r *Residence) WriteAnnexes(dir string, ex ledger.Exercise, printed time.Ti
 			return af, err
 		}
 		af.Each[n-1] = filepath.Join(dir, fmt.Sprintf("%sANNEXE%d_%d.pdf", prefix, n, ex.Year()))
-		if err := writeFile(af.Each[n-1], pdf); err != nil {
+		if err := ledger.WriteOutputBytes(af.Each[n-1], pdf); err != nil {
 			return af, err
 		}
 	}
@@ -73,7 +75,7 @@ func (r *Residence) WriteAnnexes(dir string, ex ledger.Exercise, printed time.Ti
 		return af, err
 	}
 	af.Combined = filepath.Join(dir, fmt.Sprintf("%sANNEXES_%d.pdf", prefix, ex.Year()))
-	return af, writeFile(af.Combined, pdf)
+	return af, ledger.WriteOutputBytes(af.Combined, pdf)
 }
 
 // RenderAnnexes lays the annexes listed in which (none: all five) out as
@@ -89,7 +91,7 @@ func RenderAnnexes(d *AnnexesData, which []int, printed time.Time) ([]byte, erro
 	res := d.Residence
 	doc := reports.AnnexesDoc{
 		Syndicat: "Syndicat des copropriétaires " + res.Name,
-		Address:  strings.Join(nonEmpty(res.Address, strings.TrimSpace(res.Zip+" "+res.City)), ", "),
+		Address:  strings.Join(fr.NonEmpty(res.Address, strings.TrimSpace(res.Zip+" "+res.City)), ", "),
 		Period:   fmt.Sprintf("Exercice du %s au %s", ledger.FrenchDate(ex.Start), ledger.FrenchDate(ex.End)),
 		Printed:  printed,
 		// The fingerprint of the books these annexes present, for the AG's

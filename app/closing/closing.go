@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"fmt"
@@ -7,21 +7,22 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/app"
 	"tantieme/ledger"
 )
 
 // The year-end closing (DOMAIN §6), in three steps for the assistant
 // (menu Exercice › Clôturer) and the CLI `close`:
 //
-//  1. ClosingChecks lists what blocks the closing (suspense accounts 47x not
+//  1. Checks lists what blocks the closing (suspense accounts 47x not
 //     nil, charges or income without a key, key totals that do not match,
 //     calls not posted, lots without an owner, provisions that cannot be
 //     told owner by owner) and what only deserves a look (bank accounts not
 //     reconciled, works whose end date and "finished" flag disagree).
-//  2. PlanClosing previews, owner by owner and key by key, his part of the
+//  2. Prepare previews, owner by owner and key by key, his part of the
 //     net charges, the provisions called and the régularisation, with every
 //     entry the closing would post. Nothing is written.
-//  3. PostClosing posts the plan in one transaction, computed again inside it:
+//  3. Post posts the plan in one transaction, computed again inside it:
 //     the distribution entries (journal OD, last day of N), the works
 //     campaigns finished (distributed like current charges) or not (moved to
 //     120xxx and reversed on day 1 of N+1), the opening balances of classes
@@ -64,8 +65,8 @@ import (
 //     entries in N+1). A later "annuler la clôture" would have to delete the
 //     AN, the reversals and the closing entries, then the record, first.
 
-// ClosingOptions are the choices of a closing.
-type ClosingOptions struct {
+// Options are the choices of a closing.
+type Options struct {
 	// OwnersAt is the day whose owners receive the surplus or shortfall
 	// (the date of the general meeting that approves the accounts, when
 	// known). Zero: today, or the exercise's last day when later.
@@ -75,29 +76,29 @@ type ClosingOptions struct {
 // closingToday is the day the closing is made; tests fix it.
 var closingToday = ledger.Now
 
-// ClosingAccount is an account's amount in a section: charges as debit −
+// Account is an account's amount in a section: charges as debit −
 // credit, income as credit − debit, before the distribution.
-type ClosingAccount struct {
+type Account struct {
 	Account string
 	Label   string
 	Income  bool
 	Amount  ledger.Amount
 }
 
-// ClosingKey is one key of a section: its accounts, its total shares at
+// Key is one key of a section: its accounts, its total shares at
 // the attribution date, its net charges.
-type ClosingKey struct {
+type Key struct {
 	Key         string
 	Label       string
 	TotalShares decimal.Decimal
-	Accounts    []ClosingAccount
+	Accounts    []Account
 	Charges     ledger.Amount
 	Income      ledger.Amount
 	Provisions  ledger.Amount // called on the key (those typed by hand are under key "")
 }
 
 // Net is the key's net charges: charges − income assigned to it.
-func (k ClosingKey) Net() ledger.Amount { return k.Charges - k.Income }
+func (k Key) Net() ledger.Amount { return k.Charges - k.Income }
 
 // Section codes of a closing.
 const (
@@ -105,33 +106,33 @@ const (
 	ExceptionalSection = ledger.ExceptionalSection // exceptional operations outside any campaign
 )
 
-// ClosingSection is what the closing distributes in one part: current
+// Section is what the closing distributes in one part: current
 // operations, a finished works campaign, or the exceptional operations
 // outside any campaign.
-type ClosingSection struct {
+type Section struct {
 	Code       string
 	Label      string
 	Works      *ledger.Works // the campaign, for a works section
-	Keys       []ClosingKey  // with something to distribute or provisions
+	Keys       []Key         // with something to distribute or provisions
 	Charges    ledger.Amount
 	Income     ledger.Amount
 	Provisions ledger.Amount // called, over every owner
 	// ProvisionAccounts are the provision accounts the closing brings back
 	// to zero: 701000, or 702xxx (after 102xxx is taken into it).
-	ProvisionAccounts []ClosingAccount
+	ProvisionAccounts []Account
 }
 
 // Net is the section's net charges.
-func (s ClosingSection) Net() ledger.Amount { return s.Charges - s.Income }
+func (s Section) Net() ledger.Amount { return s.Charges - s.Income }
 
 // Regularisation is what the section adds to the owners' accounts.
-func (s ClosingSection) Regularisation() ledger.Amount { return s.Net() - s.Provisions }
+func (s Section) Regularisation() ledger.Amount { return s.Net() - s.Provisions }
 
 // PendingWorks is a works campaign not finished at the end of N: its
 // charges and income are moved to its 120xxx, and back on day 1 of N+1.
 type PendingWorks struct {
 	Works    ledger.Works
-	Accounts []ClosingAccount
+	Accounts []Account
 	Charges  ledger.Amount
 	Income   ledger.Amount
 }
@@ -180,8 +181,8 @@ func (s OwnerSection) Provisions() ledger.Amount { return s.Called + s.Moved }
 // Regularisation is his charges less his provisions: positive, he pays.
 func (s OwnerSection) Regularisation() ledger.Amount { return s.Charges - s.Provisions() }
 
-// OwnerClosing is what the closing does to one owner's account.
-type OwnerClosing struct {
+// Owner is what the closing does to one owner's account.
+type Owner struct {
 	Account        string
 	Name           string
 	Lots           []string // held at the attribution date
@@ -193,22 +194,22 @@ type OwnerClosing struct {
 	BalanceAfter   ledger.Amount // BalanceBefore + Regularisation
 }
 
-// ClosingPlan is a preview of a closing: nothing is written until PostClosing.
-type ClosingPlan struct {
-	opt      ClosingOptions
+// Plan is a preview of a closing: nothing is written until Post.
+type Plan struct {
+	opt      Options
 	Exercise ledger.Exercise
-	// Next is N+1; its ID is 0 when it does not exist yet (PostClosing creates
+	// Next is N+1; its ID is 0 when it does not exist yet (Post creates
 	// it, and N+2, so that the budgets to vote have an exercise).
 	Next           ledger.Exercise
 	OwnersAt       time.Time
-	Problems       Problems
-	Sections       []ClosingSection // current operations, finished campaigns, exceptional operations
-	Pending        []PendingWorks   // campaigns not finished
-	Owners         []OwnerClosing   // by account
-	NetCharges     ledger.Amount    // over every section
+	Problems       app.Problems
+	Sections       []Section      // current operations, finished campaigns, exceptional operations
+	Pending        []PendingWorks // campaigns not finished
+	Owners         []Owner        // by account
+	NetCharges     ledger.Amount  // over every section
 	Provisions     ledger.Amount
 	Regularisation ledger.Amount // NetCharges − Provisions = Σ owners' régularisations
-	// Entries are what PostClosing posts, in order: on N's last day the transfer
+	// Entries are what Post posts, in order: on N's last day the transfer
 	// of finished campaigns' 102 to 702, the unfinished ones to 120, the
 	// distribution; on N+1's first day the opening balances and the
 	// reversal of the 120 transfers. Pieces are given when posted.
@@ -218,55 +219,55 @@ type ClosingPlan struct {
 }
 
 // Blocked says whether a problem prevents the closing.
-func (p *ClosingPlan) Blocked() bool { return p.Problems.Blocked() }
+func (p *Plan) Blocked() bool { return p.Problems.Blocked() }
 
 // Warnings lists the problems that do not block.
-func (p *ClosingPlan) Warnings() []string { return p.Problems.Warnings() }
+func (p *Plan) Warnings() []string { return p.Problems.Warnings() }
 
 // Err is the blocking problems as one French sentence, nil when none.
-func (p *ClosingPlan) Err() error {
+func (p *Plan) Err() error {
 	return p.Problems.Err("Clôture de l'exercice " + p.Exercise.Name() + " impossible")
 }
 
 // Owner returns the plan of one owner.
-func (p *ClosingPlan) Owner(account string) (OwnerClosing, bool) {
+func (p *Plan) Owner(account string) (Owner, bool) {
 	i := sort.Search(len(p.Owners), func(i int) bool { return p.Owners[i].Account >= account })
 	if i < len(p.Owners) && p.Owners[i].Account == account {
 		return p.Owners[i], true
 	}
-	return OwnerClosing{}, false
+	return Owner{}, false
 }
 
 // Section returns a section of the plan by code.
-func (p *ClosingPlan) Section(code string) (ClosingSection, bool) {
+func (p *Plan) Section(code string) (Section, bool) {
 	for _, s := range p.Sections {
 		if s.Code == code {
 			return s, true
 		}
 	}
-	return ClosingSection{}, false
+	return Section{}, false
 }
 
-func (p *ClosingPlan) block(format string, args ...any) { p.problem(true, format, args...) }
-func (p *ClosingPlan) warn(format string, args ...any)  { p.problem(false, format, args...) }
+func (p *Plan) block(format string, args ...any) { p.problem(true, format, args...) }
+func (p *Plan) warn(format string, args ...any)  { p.problem(false, format, args...) }
 
-func (p *ClosingPlan) problem(blocking bool, format string, args ...any) {
+func (p *Plan) problem(blocking bool, format string, args ...any) {
 	p.Problems.Add(blocking, format, args...)
 }
 
-// ClosingChecks lists what blocks the closing of exercise ex and what
+// Checks lists what blocks the closing of exercise ex and what
 // deserves a look first, for the assistant's first screen.
-func (r *Residence) ClosingChecks(ex ledger.Exercise) (Problems, error) {
-	p, err := r.PlanClosing(ex, ClosingOptions{})
+func Checks(r *app.Residence, ex ledger.Exercise) (app.Problems, error) {
+	p, err := Prepare(r, ex, Options{})
 	if err != nil {
 		return nil, err
 	}
 	return p.Problems, nil
 }
 
-// PlanClosing previews the closing of exercise ex. Nothing is written.
-func (r *Residence) PlanClosing(ex ledger.Exercise, opt ClosingOptions) (*ClosingPlan, error) {
-	var p *ClosingPlan
+// Prepare previews the closing of exercise ex. Nothing is written.
+func Prepare(r *app.Residence, ex ledger.Exercise, opt Options) (*Plan, error) {
+	var p *Plan
 	err := r.View(func(tx *ledger.Tx) error {
 		var err error
 		p, err = planClosing(tx, ex.ID, opt)
@@ -275,8 +276,8 @@ func (r *Residence) PlanClosing(ex ledger.Exercise, opt ClosingOptions) (*Closin
 	return p, err
 }
 
-// ClosingResult says what a closing did.
-type ClosingResult struct {
+// Result says what a closing did.
+type Result struct {
 	Exercise       ledger.Exercise
 	Next           ledger.Exercise // the new working exercise
 	Entries        []ledger.Entry  // as posted, with their numbers and pieces
@@ -285,16 +286,13 @@ type ClosingResult struct {
 	SafetyCopy     string // the archive of the residence taken just before
 }
 
-// PostClosing posts a previewed closing in one transaction (the "Close"
+// Post posts a previewed closing in one transaction (the "Close"
 // step of the assistant; Residence.Close closes the file). The plan is
 // computed again inside it; if the books changed since the preview nothing
 // is written and the preview must be made again.
-func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
-	var res ClosingResult
-	if err := r.ensureSpace(closingLines(p), true); err != nil {
-		return res, err
-	}
-	copyPath, err := r.safetyCopy(ledger.ReasonClosing)
+func Post(r *app.Residence, p *Plan) (Result, error) {
+	var res Result
+	copyPath, err := r.MakeRoom(closingLines(p), ledger.ReasonClosing)
 	if err != nil {
 		return res, err
 	}
@@ -306,7 +304,7 @@ func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
 		if err := fresh.Err(); err != nil {
 			return err
 		}
-		if err := CheckFresh(p.digest, fresh.digest, "Les comptes ont changé depuis l'aperçu de la clôture : refaites l'aperçu avant de clôturer"); err != nil {
+		if err := app.CheckFresh(p.digest, fresh.digest, "Les comptes ont changé depuis l'aperçu de la clôture : refaites l'aperçu avant de clôturer"); err != nil {
 			return err
 		}
 		res, err = postClosing(tx, fresh)
@@ -314,9 +312,18 @@ func (r *Residence) PostClosing(p *ClosingPlan) (ClosingResult, error) {
 		return err
 	})
 	if err == nil {
-		r.noteFingerprint(p.Exercise, "clôture (scellé de l'exercice)")
+		r.NoteFingerprint(p.Exercise, "clôture (scellé de l'exercice)")
 	}
 	return res, err
+}
+
+// closingLines counts the entry lines a closing posts.
+func closingLines(p *Plan) int {
+	n := 0
+	for _, e := range p.Entries {
+		n += 1 + len(e.Lines)
+	}
+	return n
 }
 
 // acctKey is an account on a key ("" for lines without one).
@@ -549,21 +556,6 @@ func worksFinishedIn(w ledger.Works, ex ledger.Exercise) bool {
 	return w.Finished && (w.End.IsZero() || !w.End.After(ex.End))
 }
 
-// closingOrigin prefixes the origin of every entry a closing posts on N's
-// last day or N+1's first; BudgetView and the annexes recognise them.
-func closingOrigin(ex ledger.Exercise) string { return fmt.Sprintf("closing:%d:", ex.Year()) }
-
-// distOrigin prefixes the distribution entries proper: the annexes read
-// classes 6 and 7 before them, but after the works transfers.
-func distOrigin(ex ledger.Exercise) string { return closingOrigin(ex) + "dist:" }
-
-// reversalOrigin marks the reversal, on N+1's first day, of an unfinished
-// campaign's transfer to 120: it is an entry of N+1 like any other, which
-// its budget screen and annexes must count.
-func reversalOrigin(ex ledger.Exercise, code string) string {
-	return fmt.Sprintf("closing-reversal:%d:%s", ex.Year(), code)
-}
-
 // lotIndex knows who owned which lot when.
 type lotIndex struct {
 	tx     *ledger.Tx
@@ -625,7 +617,7 @@ func addTo(m map[string]map[string]ledger.Amount, owner, key string, a ledger.Am
 // closer computes a plan.
 type closer struct {
 	tx       *ledger.Tx
-	p        *ClosingPlan
+	p        *Plan
 	b        *books
 	lots     *lotIndex
 	attrib   map[string]string // lot → owner at OwnersAt
@@ -639,12 +631,12 @@ type closer struct {
 	pendingReversals []ledger.Entry
 }
 
-func planClosing(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*ClosingPlan, error) {
+func planClosing(tx *ledger.Tx, exerciseID int64, opt Options) (*Plan, error) {
 	exs, err := tx.Exercises()
 	if err != nil {
 		return nil, err
 	}
-	p := &ClosingPlan{opt: opt}
+	p := &Plan{opt: opt}
 	found := false
 	for _, x := range exs {
 		switch {
@@ -904,11 +896,11 @@ func (c *closer) takeReserves() error {
 	for _, w := range c.finished() {
 		reserve := "102" + w.Code
 		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Label: fmt.Sprintf("Travaux %s terminés : reprise des provisions %s", w.Code, reserve),
-			Origin: closingOrigin(ex) + "take:" + w.Code}
+			Origin: ledger.ClosingOrigin(ex) + "take:" + w.Code}
 		for _, k := range c.view.sorted(func(k acctKey) bool { return k.account == reserve }) {
 			b := c.view[k]
-			e.Lines = append(e.Lines, side(ledger.Line{Account: reserve, Key: k.key}, -b),
-				side(ledger.Line{Account: "702" + w.Code, Key: k.key, Label: "Provisions reprises du " + reserve}, b))
+			e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: reserve, Key: k.key}, -b),
+				ledger.Side(ledger.Line{Account: "702" + w.Code, Key: k.key, Label: "Provisions reprises du " + reserve}, b))
 		}
 		c.post(e)
 	}
@@ -929,14 +921,14 @@ func (c *closer) movePending() error {
 		pw := PendingWorks{Works: w}
 		pending := "120" + w.Code
 		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Label: fmt.Sprintf("Travaux %s non terminés : solde porté au %s", w.Code, pending),
-			Origin: closingOrigin(ex) + "wip:" + w.Code}
+			Origin: ledger.ClosingOrigin(ex) + "wip:" + w.Code}
 		var total ledger.Amount
 		amounts := map[string]ledger.Amount{}
 		for _, k := range c.view.sorted(func(k acctKey) bool {
 			return c.b.role(k.account) == roleWorks && k.account[3:] == w.Code && ledger.AccountClass(k.account) >= 6
 		}) {
 			b := c.view[k]
-			e.Lines = append(e.Lines, side(ledger.Line{Account: k.account, Key: k.key}, -b))
+			e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: k.account, Key: k.key}, -b))
 			total += b
 			amounts[k.account] += b
 		}
@@ -949,7 +941,7 @@ func (c *closer) movePending() error {
 		}
 		for _, acc := range sortedKeys(amounts) {
 			a := amounts[acc]
-			ca := ClosingAccount{Account: acc, Label: c.b.accounts[acc], Income: ledger.AccountClass(acc) == 7, Amount: a}
+			ca := Account{Account: acc, Label: c.b.accounts[acc], Income: ledger.AccountClass(acc) == 7, Amount: a}
 			if ca.Income {
 				ca.Amount = -a
 				pw.Income += -a
@@ -958,10 +950,10 @@ func (c *closer) movePending() error {
 			}
 			pw.Accounts = append(pw.Accounts, ca)
 		}
-		e.Lines = append(e.Lines, side(ledger.Line{Account: pending, Label: "Solde en attente des travaux " + w.Code}, total))
+		e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: pending, Label: "Solde en attente des travaux " + w.Code}, total))
 		c.post(e)
 		rev := ledger.Entry{Journal: ledger.JournalMisc, Date: c.p.Next.Start, Label: fmt.Sprintf("Travaux %s non terminés : reprise du solde du %s", w.Code, pending),
-			Origin: reversalOrigin(ex, w.Code)}
+			Origin: ledger.ClosingReversalOrigin(ex, w.Code)}
 		for _, l := range e.Lines {
 			rev.Lines = append(rev.Lines, ledger.Line{Account: l.Account, Key: l.Key, Label: l.Label, Debit: l.Credit, Credit: l.Debit})
 		}
