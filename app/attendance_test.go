@@ -197,8 +197,8 @@ func TestAttendanceFollowsSales(t *testing.T) {
 		in, out   string
 		lotsOfNew string
 	}{
-		{"2025-06-12", demoSeller, demoBuyer, "5 16"},
-		{"2025-06-20", demoBuyer, demoSeller, "5 16"},
+		{"2025-06-12", DemoSeller, DemoBuyer, "5 16"},
+		{"2025-06-20", DemoBuyer, DemoSeller, "5 16"},
 	} {
 		s, err := r.Attendance(AttendanceOptions{Date: ledger.MustDate(c.day)})
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"tantieme/app"
+	"tantieme/app/closing"
 	"tantieme/ledger"
 )
 
@@ -20,7 +21,7 @@ func TestSavingsAccountOnAnnexe1(t *testing.T) {
 	}))
 	var ex ledger.Exercise
 	mustOK(t, r.View(func(tx *ledger.Tx) (err error) { ex, err = tx.ExerciseOfYear(2025); return err }))
-	d, err := r.Annexes(ex)
+	d, err := closing.Annexes(r, ex)
 	mustOK(t, err)
 	got := map[string]ledger.Amount{}
 	for _, l := range d.A1.Left {

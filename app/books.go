@@ -631,7 +631,7 @@ func keyBalance(tx *ledger.Tx, opt BookOptions) (KeyBalance, error) {
 	// zeros with zeros. The AG and the accountant check the charges and
 	// income of the exercise per key as the closing found them, so both
 	// balances are read before those entries.
-	dist, err := tx.Entries(ledger.EntryFilter{From: p.From, To: p.To, Origin: distOrigin(p.Exercise)})
+	dist, err := tx.Entries(ledger.EntryFilter{From: p.From, To: p.To, Origin: ledger.DistributionOrigin(p.Exercise)})
 	if err != nil {
 		return k, err
 	}
@@ -861,11 +861,11 @@ func (r *Residence) bookHead(p BookPeriod, opt BookOptions, what string) (report
 			return err
 		}
 		h.Residence = res.Name
-		h.Fingerprint, err = fingerprintText(tx, p.Exercise)
+		h.Fingerprint, err = FingerprintText(tx, p.Exercise)
 		return err
 	})
 	if err == nil {
-		r.noteFingerprint(p.Exercise, what)
+		r.NoteFingerprint(p.Exercise, what)
 	}
 	return h, err
 }

@@ -1,10 +1,14 @@
-package app
+package app_test
 
 import (
 	"strings"
 	"testing"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
+	"tantieme/app/closing"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // The books are evidence: no text of theirs is cut. For each book of the
@@ -13,19 +17,19 @@ import (
 // least as many times as the books hold it (a cut « MLA-MRI-4471… » or
 // « Solde au 31/12/2025 (en sa fa… » loses words).
 func TestBooksPrintTextsWhole(t *testing.T) {
-	r := writeDemo(t)
-	ex := year(t, r, 2025)
-	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
+	r := apptest.Demo(t)
+	ex := apptest.Year(t, r, 2025)
+	p, err := closing.Prepare(r, ex, closing.Options{OwnersAt: ledger.Date(2026, 3, 1)})
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	if _, err := r.PostClosing(p); err != nil {
+	if _, err := closing.Post(r, p); err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	opt := BookOptions{Exercise: year(t, r, 2025)}
+	opt := app.BookOptions{Exercise: apptest.Year(t, r, 2025)}
 	for _, c := range []struct {
 		name  string
-		pdf   func(BookOptions) ([]byte, error)
+		pdf   func(app.BookOptions) ([]byte, error)
 		texts func(t *testing.T) []string
 	}{
 		{"journal", r.JournalPDF, func(t *testing.T) []string {
@@ -97,7 +101,7 @@ func TestBooksPrintTextsWhole(t *testing.T) {
 			}
 			var out []string
 			for _, o := range list {
-				out = append(out, o.Owner.DisplayName(), "Solde au 31/12/2025 ("+owedWord(o.Statement.Closing)+")")
+				out = append(out, o.Owner.DisplayName(), "Solde au 31/12/2025 ("+app.OwedWord(o.Statement.Closing)+")")
 				for _, l := range o.Statement.Lines {
 					out = append(out, l.Piece, l.Label)
 				}
@@ -110,7 +114,7 @@ func TestBooksPrintTextsWhole(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text := strings.Join(pdfPageTexts(t, pdf), "\n")
+			text := strings.Join(ledgertest.Pages(ledgertest.PDF(t, pdf, "-layout")), "\n")
 			if n := strings.Count(text, "…"); n > 0 {
 				t.Errorf("%d texts cut with « … »", n)
 			}
@@ -142,20 +146,20 @@ func wordCounts(text string) map[string]int {
 // distribution entries, which bring every key's accounts back to zero,
 // are left out of both balances, and the book says so.
 func TestKeyBalanceBeforeDistribution(t *testing.T) {
-	r := writeDemo(t)
-	ex := year(t, r, 2025)
-	before, err := r.KeyBalance(BookOptions{Exercise: ex})
+	r := apptest.Demo(t)
+	ex := apptest.Year(t, r, 2025)
+	before, err := r.KeyBalance(app.BookOptions{Exercise: ex})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
+	p, err := closing.Prepare(r, ex, closing.Options{OwnersAt: ledger.Date(2026, 3, 1)})
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	if _, err := r.PostClosing(p); err != nil {
+	if _, err := closing.Post(r, p); err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	opt := BookOptions{Exercise: year(t, r, 2025)}
+	opt := app.BookOptions{Exercise: apptest.Year(t, r, 2025)}
 	after, err := r.KeyBalance(opt)
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +195,7 @@ func TestKeyBalanceBeforeDistribution(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Join(pdfPageTexts(t, pdf), "\n")
+	text := strings.Join(ledgertest.Pages(ledgertest.PDF(t, pdf, "-layout")), "\n")
 	for _, want := range []string{"balance avant les écritures de répartition de la clôture du 31/12/2025",
 		"Total de la clé 001", before.Keys[0].Debit.Format(), before.Keys[0].Credit.Format()} {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {

@@ -287,13 +287,6 @@ func (p *CallPlan) Dates() []time.Time {
 	return out
 }
 
-func lowerFirst(s string) string {
-	for i, r := range s {
-		return strings.ToLower(string(r)) + s[i+len(string(r)):]
-	}
-	return s
-}
-
 // PlanBudgetCalls previews the budget calls of exercise ex in count calls
 // (0: the residence's setting), with the works fund's calls on the same
 // dates when the exercise has a fund not yet called. Nothing is written.
@@ -866,38 +859,27 @@ func callOrigin(pc PlannedCall, piece string) string {
 	return "call:" + piece
 }
 
-// side puts an amount on the debit side when positive, on the credit side
-// when negative (a net income given back to the owners).
-func side(l ledger.Line, debit ledger.Amount) ledger.Line {
-	if debit >= 0 {
-		l.Debit = debit
-	} else {
-		l.Credit = -debit
-	}
-	return l
-}
-
 // callEntry writes a planned call's entry at an accounting level: one
 // debit per owner on his 450, and the credits the level asks for.
 func callEntry(pc PlannedCall, level CallLevel, piece string) ledger.Entry {
 	e := ledger.Entry{Journal: ledger.JournalMisc, Date: pc.Due, Piece: piece, Label: pc.Label, Origin: callOrigin(pc, piece)}
 	for _, o := range pc.Owners {
 		if o.Total != 0 {
-			e.Lines = append(e.Lines, side(ledger.Line{Account: o.Account}, o.Total))
+			e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: o.Account}, o.Total))
 		}
 	}
 	switch level {
 	case LevelGlobal, LevelAccount:
-		e.Lines = append(e.Lines, side(ledger.Line{Account: pc.Account, Label: pc.Label}, -pc.Total))
+		e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: pc.Account, Label: pc.Label}, -pc.Total))
 	case LevelDetailed:
 		for _, o := range pc.Owners {
 			for _, p := range o.Parts {
-				e.Lines = append(e.Lines, side(ledger.Line{Account: pc.Account, Key: p.Key, Label: o.Name + " – clé " + p.Key}, -p.Amount))
+				e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: pc.Account, Key: p.Key, Label: o.Name + " – clé " + p.Key}, -p.Amount))
 			}
 		}
 	default:
 		for _, k := range pc.Keys {
-			e.Lines = append(e.Lines, side(ledger.Line{Account: pc.Account, Key: k.Key, Label: "Clé " + k.Key + " " + k.Label}, -k.Amount))
+			e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: pc.Account, Key: k.Key, Label: "Clé " + k.Key + " " + k.Label}, -k.Amount))
 		}
 	}
 	return e

@@ -56,8 +56,8 @@ var (
 const (
 	demoBank    = "512001"
 	demoSavings = "502001"
-	demoSeller  = "450006"
-	demoBuyer   = "450013"
+	DemoSeller  = "450006" // sells his lots (demoSold) on demoSale
+	DemoBuyer   = "450013" // buys them
 	demoLate    = "450004" // pays each call late and leaves the last one unpaid
 	demoTwice   = "450008" // paid the fourth call twice: in credit at year end
 )
@@ -134,7 +134,7 @@ var demoOwners = []demoOwner{
 		Address: tilleuls + ", bât. A, 1er étage droite", Zip: "69003", City: "Lyon",
 		Email: "anais.girard@example.org", Mobile: "06 39 98 52 60",
 		EntryDate: ledger.Date(2021, time.April, 23)}, true, 3},
-	{ledger.Owner{Account: demoSeller, Civility: "M.", Name: "Fournier Loïc",
+	{ledger.Owner{Account: DemoSeller, Civility: "M.", Name: "Fournier Loïc",
 		Address: "12 chemin des Vignes", Zip: "33000", City: "Bordeaux",
 		Email: "loic.fournier@example.org", Mobile: "06 39 98 63 15",
 		EntryDate: ledger.Date(2013, time.July, 1), ExitDate: demoSale,
@@ -163,7 +163,7 @@ var demoOwners = []demoOwner{
 		Address: tilleuls + ", bât. B, 2e étage", Zip: "69003", City: "Lyon",
 		Phone:     "04 65 71 58 23",
 		EntryDate: ledger.Date(1992, time.March, 6)}, false, 18},
-	{ledger.Owner{Account: demoBuyer, Civility: "M. et Mme", Name: "Petit Maxime et Julie",
+	{ledger.Owner{Account: DemoBuyer, Civility: "M. et Mme", Name: "Petit Maxime et Julie",
 		Address: tilleuls + ", bât. A, 2e étage gauche", Zip: "69003", City: "Lyon",
 		Email: "maxime.petit@example.org", Mobile: "06 39 98 17 88",
 		EntryDate: demoSale}, true, 6},
@@ -189,7 +189,7 @@ var demoLots = []struct {
 	{ledger.Lot{Number: "2", Label: "Appartement T2", Type: "Appartement", Building: "A", Staircase: "A", Floor: "RDC", Door: "droite", Owner: demoLate}, [4]int64{58, 0, 0, 70}},
 	{ledger.Lot{Number: "3", Label: "Appartement T3", Type: "Appartement", Building: "A", Staircase: "A", Floor: "1er", Door: "gauche", Owner: "450002"}, [4]int64{74, 48, 0, 90}},
 	{ledger.Lot{Number: "4", Label: "Appartement T2", Type: "Appartement", Building: "A", Staircase: "A", Floor: "1er", Door: "droite", Owner: "450005"}, [4]int64{56, 36, 0, 68}},
-	{ledger.Lot{Number: "5", Label: "Appartement T3", Type: "Appartement", Building: "A", Staircase: "A", Floor: "2e", Door: "gauche", Owner: demoSeller}, [4]int64{75, 66, 0, 90}},
+	{ledger.Lot{Number: "5", Label: "Appartement T3", Type: "Appartement", Building: "A", Staircase: "A", Floor: "2e", Door: "gauche", Owner: DemoSeller}, [4]int64{75, 66, 0, 90}},
 	{ledger.Lot{Number: "6", Label: "Appartement T2", Type: "Appartement", Building: "A", Staircase: "A", Floor: "2e", Door: "droite", Owner: "450007"}, [4]int64{57, 50, 0, 68}},
 	{ledger.Lot{Number: "7", Label: "Appartement T4", Type: "Appartement", Building: "A", Staircase: "A", Floor: "3e", Door: "gauche", Owner: demoTwice}, [4]int64{92, 94, 0, 110}},
 	{ledger.Lot{Number: "8", Label: "Appartement T3", Type: "Appartement", Building: "A", Staircase: "A", Floor: "3e", Door: "droite", Owner: "450009"}, [4]int64{76, 78, 0, 92}},
@@ -200,7 +200,7 @@ var demoLots = []struct {
 	{ledger.Lot{Number: "13", Label: "Appartement T2 sous combles", Type: "Appartement", Building: "B", Staircase: "B", Floor: "3e", Door: "face", Owner: "450011"}, [4]int64{54, 0, 220, 62}},
 	{ledger.Lot{Number: "14", Label: "Cave n° 1", Type: "Cave", Building: "A", Floor: "-1", Door: "1", Owner: "450001"}, [4]int64{4, 0, 0, 0}},
 	{ledger.Lot{Number: "15", Label: "Cave n° 2", Type: "Cave", Building: "A", Floor: "-1", Door: "2", Owner: "450002"}, [4]int64{4, 0, 0, 0}},
-	{ledger.Lot{Number: "16", Label: "Cave n° 3", Type: "Cave", Building: "A", Floor: "-1", Door: "3", Owner: demoSeller}, [4]int64{3, 0, 0, 0}},
+	{ledger.Lot{Number: "16", Label: "Cave n° 3", Type: "Cave", Building: "A", Floor: "-1", Door: "3", Owner: DemoSeller}, [4]int64{3, 0, 0, 0}},
 	{ledger.Lot{Number: "17", Label: "Cave n° 4", Type: "Cave", Building: "A", Floor: "-1", Door: "4", Owner: demoTwice}, [4]int64{3, 0, 0, 0}},
 	{ledger.Lot{Number: "18", Label: "Cave n° 5", Type: "Cave", Building: "A", Floor: "-1", Door: "5", Owner: "450005"}, [4]int64{5, 0, 0, 0}},
 	{ledger.Lot{Number: "19", Label: "Place de parking n° 1", Type: "Parking", Floor: "Cour", Door: "1", Owner: "450001"}, [4]int64{14, 0, 0, 0}},
@@ -315,7 +315,7 @@ func fillDemo(tx *ledger.Tx) error {
 		}
 	}
 	for _, lot := range demoSold {
-		if err := tx.TransferLot(lot, demoBuyer, demoSale); err != nil {
+		if err := tx.TransferLot(lot, DemoBuyer, demoSale); err != nil {
 			return err
 		}
 	}
@@ -356,7 +356,7 @@ func fillDemo(tx *ledger.Tx) error {
 			return err
 		}
 	}
-	if err := tx.AddWorks(demoWorks); err != nil {
+	if err := tx.AddWorks(DemoWorks); err != nil {
 		return err
 	}
 
@@ -434,10 +434,10 @@ func demoCalls(tx *ledger.Tx) ([]demoDue, error) {
 	return dues, nil
 }
 
-// demoWorks is a campaign voted at the 2025 general meeting for 2026: the
+// DemoWorks is a campaign voted at the 2025 general meeting for 2026: the
 // lift's modernisation, on the lift key, called in four quarters of 2026
 // and finished in November (so its calls credit 702ASC).
-var demoWorks = ledger.Works{
+var DemoWorks = ledger.Works{
 	Code: "ASC", Label: "Modernisation de l'ascenseur", Type: ledger.Art142Works,
 	AGDate: ledger.Date(2025, time.June, 12), Resolution: "12", Voted: 2400000, End: ledger.Date(2026, time.November, 30),
 	Notes: "Mise aux normes et remplacement de l'armoire de commande (devis Ascenseurs Rhône-Alpes du 2 mai 2025).",
@@ -484,7 +484,7 @@ func demoReceipts(book *demoBook, calls []demoDue) {
 				if q < len(late) {
 					pay(late[q], o, amount, true, q)
 				}
-			case o.Account == demoSeller && q == 1: // due 1 April, still owed at the sale
+			case o.Account == DemoSeller && q == 1: // due 1 April, still owed at the sale
 				book.addReceipt(&ledger.Entry{Journal: ledger.JournalBank, Date: demoSale,
 					Label: "Virement étude Maître Carron, vente des lots 5 et 16 : solde vendeur", Lines: []ledger.Line{
 						{Account: demoBank, Debit: amount},

@@ -250,8 +250,8 @@ func TestDemoBooks(t *testing.T) {
 				t.Errorf("call %s: owners %s, 701 %s", ledger.ISO(c.Date), owners, provisions)
 			}
 			beforeSale := c.Date.Before(demoSale)
-			if debited[demoSeller] != beforeSale || debited[demoBuyer] == beforeSale {
-				t.Errorf("call %s: seller called %v, buyer called %v", ledger.ISO(c.Date), debited[demoSeller], debited[demoBuyer])
+			if debited[DemoSeller] != beforeSale || debited[DemoBuyer] == beforeSale {
+				t.Errorf("call %s: seller called %v, buyer called %v", ledger.ISO(c.Date), debited[DemoSeller], debited[DemoBuyer])
 			}
 		}
 		funds, err := tx.Entries(ledger.EntryFilter{Origin: "fund:"})
@@ -276,8 +276,8 @@ func TestDemoBooks(t *testing.T) {
 				t.Errorf("fund call %s: owners %s, 105 %s", ledger.ISO(c.Date), owners, fund)
 			}
 			beforeSale := c.Date.Before(demoSale)
-			if debited[demoSeller] != beforeSale || debited[demoBuyer] == beforeSale {
-				t.Errorf("fund call %s: seller called %v, buyer called %v", ledger.ISO(c.Date), debited[demoSeller], debited[demoBuyer])
+			if debited[DemoSeller] != beforeSale || debited[DemoBuyer] == beforeSale {
+				t.Errorf("fund call %s: seller called %v, buyer called %v", ledger.ISO(c.Date), debited[DemoSeller], debited[DemoBuyer])
 			}
 		}
 
@@ -329,16 +329,16 @@ func TestDemoSale(t *testing.T) {
 			return err
 		}
 		for _, lot := range demoSold {
-			if before[lot] != demoSeller || after[lot] != demoBuyer {
+			if before[lot] != DemoSeller || after[lot] != DemoBuyer {
 				t.Errorf("lot %s: %s then %s", lot, before[lot], after[lot])
 			}
 		}
 		for lot, o := range after {
-			if o == demoSeller {
+			if o == DemoSeller {
 				t.Errorf("seller still owns lot %s", lot)
 			}
 		}
-		seller, err := tx.Owner(demoSeller)
+		seller, err := tx.Owner(DemoSeller)
 		if err != nil {
 			return err
 		}

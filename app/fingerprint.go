@@ -20,10 +20,10 @@ import (
 // and Exercice › Vérifier l'intégrité tell whether the chain still passes
 // through it.
 
-// fingerprintText is the fingerprint documents about ex print: the seal of
+// FingerprintText is the fingerprint documents about ex print: the seal of
 // a closed exercise, the chain's last link for an open one; "" while the
 // residence has no entry.
-func fingerprintText(tx *ledger.Tx, ex ledger.Exercise) (string, error) {
+func FingerprintText(tx *ledger.Tx, ex ledger.Exercise) (string, error) {
 	l, err := tx.Fingerprint(ex)
 	if err != nil || l.IsZero() {
 		return "", err
@@ -108,8 +108,9 @@ func rememberFingerprint(rec FingerprintRecord) {
 	}
 }
 
-// noteFingerprint remembers the fingerprint of exercise ex now, for what.
-func (r *Residence) noteFingerprint(ex ledger.Exercise, what string) {
+// NoteFingerprint remembers, on this computer, the fingerprint of exercise
+// ex now as printed on what (a document, the seal of a closing).
+func (r *Residence) NoteFingerprint(ex ledger.Exercise, what string) {
 	var rec FingerprintRecord
 	err := r.View(func(tx *ledger.Tx) error {
 		x, err := tx.ExerciseOfYear(ex.Year())
@@ -120,7 +121,7 @@ func (r *Residence) noteFingerprint(ex ledger.Exercise, what string) {
 		if err != nil {
 			return err
 		}
-		fp, err := fingerprintText(tx, x)
+		fp, err := FingerprintText(tx, x)
 		rec = FingerprintRecord{When: time.Now().Truncate(time.Second), File: absPath(r.Path()), Residence: res.Name,
 			Exercise: x.Name(), Fingerprint: fp, Sealed: x.Closed, Document: what}
 		return err
@@ -146,7 +147,7 @@ func (r *Residence) CurrentFingerprints() ([]ExerciseFingerprint, error) {
 			return err
 		}
 		for _, ex := range list {
-			fp, err := fingerprintText(tx, ex)
+			fp, err := FingerprintText(tx, ex)
 			if err != nil {
 				return err
 			}

@@ -1,11 +1,15 @@
-package app
+package app_test
 
 import (
 	"regexp"
 	"strings"
 	"testing"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
+	"tantieme/app/closing"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 var printedFingerprint = regexp.MustCompile(`Empreinte des comptes : ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})`)
@@ -15,7 +19,7 @@ func fingerprintsIn(t *testing.T, pdf []byte) []string {
 	t.Helper()
 	seen := map[string]bool{}
 	var out []string
-	for _, m := range printedFingerprint.FindAllStringSubmatch(pdfTextOf(t, pdf), -1) {
+	for _, m := range printedFingerprint.FindAllStringSubmatch(ledgertest.PDF(t, pdf, "-layout"), -1) {
 		if !seen[m[1]] {
 			seen[m[1]] = true
 			out = append(out, m[1])
@@ -33,17 +37,17 @@ func fingerprintsIn(t *testing.T, pdf []byte) []string {
 func TestFingerprintOnDocuments(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("HOME", t.TempDir())
-	r := writeDemo(t)
-	ex := demoExercise(t, r)
+	r := apptest.Demo(t)
+	ex := apptest.Year(t, r, 2025)
 
-	projet, d, err := r.AnnexesPDF(ex, nil, ledger.Date(2026, 3, 1))
-	must(t, err)
+	projet, d, err := closing.AnnexesPDF(r, ex, nil, ledger.Date(2026, 3, 1))
+	mustOK(t, err)
 	if !d.Provisional {
 		t.Fatal("2025 is not closed yet: the annexes are a projet")
 	}
 	printed := fingerprintsIn(t, projet)
 	var head ledger.Link
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		h, _, err := tx.ChainHead()
 		head = h.Link
 		return err
@@ -52,14 +56,14 @@ func TestFingerprintOnDocuments(t *testing.T) {
 		t.Fatalf("projet prints %v, the chain's link is %s", printed, head.Fingerprint())
 	}
 
-	p, err := r.PlanClosing(ex, ClosingOptions{})
-	must(t, err)
-	must(t, p.Err())
-	_, err = r.PostClosing(p)
-	must(t, err)
-	ex = demoExercise(t, r)
+	p, err := closing.Prepare(r, ex, closing.Options{})
+	mustOK(t, err)
+	mustOK(t, p.Err())
+	_, err = closing.Post(r, p)
+	mustOK(t, err)
+	ex = apptest.Year(t, r, 2025)
 	var seal ledger.ChainRecord
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		s, ok, err := tx.Seal(ex.ID)
 		if !ok {
 			t.Fatal("the closing left no seal")
@@ -67,19 +71,19 @@ func TestFingerprintOnDocuments(t *testing.T) {
 		seal = s
 		return err
 	})
-	final, _, err := r.AnnexesPDF(ex, nil, ledger.Date(2026, 3, 1))
-	must(t, err)
-	balance, err := r.TrialBalancePDF(BookOptions{Exercise: ex})
-	must(t, err)
-	journal, err := r.JournalPDF(BookOptions{Exercise: ex})
-	must(t, err)
+	final, _, err := closing.AnnexesPDF(r, ex, nil, ledger.Date(2026, 3, 1))
+	mustOK(t, err)
+	balance, err := r.TrialBalancePDF(app.BookOptions{Exercise: ex})
+	mustOK(t, err)
+	journal, err := r.JournalPDF(app.BookOptions{Exercise: ex})
+	mustOK(t, err)
 	for name, pdf := range map[string][]byte{"final annexes": final, "trial balance": balance, "journal": journal} {
 		if got := fingerprintsIn(t, pdf); len(got) != 1 || got[0] != seal.Link.Fingerprint() {
 			t.Errorf("%s print %v, the seal is %s", name, got, seal.Link.Fingerprint())
 		}
 	}
-	_, list, _, err := r.Decomptes(ex, DecompteOptions{})
-	must(t, err)
+	_, list, _, err := closing.Decomptes(r, ex, closing.DecompteOptions{})
+	mustOK(t, err)
 	if len(list) == 0 || list[0].Fingerprint != seal.Link.Fingerprint() {
 		t.Errorf("décomptes carry %q", list[0].Fingerprint)
 	}
@@ -96,7 +100,7 @@ func TestFingerprintOnDocuments(t *testing.T) {
 	}
 
 	remembered := map[string]string{}
-	for _, rec := range Fingerprints(r.Path()) {
+	for _, rec := range app.Fingerprints(r.Path()) {
 		remembered[rec.Document] = rec.Fingerprint
 	}
 	if remembered["annexes (projet pour l'AG)"] != printed[0] || remembered["annexes"] != seal.Link.Fingerprint() ||
@@ -104,8 +108,8 @@ func TestFingerprintOnDocuments(t *testing.T) {
 		t.Errorf("remembered on this computer: %v", remembered)
 	}
 
-	b, err := r.Backup(t.TempDir(), BackupOptions{})
-	must(t, err)
+	b, err := r.Backup(t.TempDir(), app.BackupOptions{})
+	mustOK(t, err)
 	var inManifest string
 	for _, f := range b.Manifest.Fingerprints {
 		if f.Exercise == "2025" && f.Sealed {

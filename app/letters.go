@@ -98,8 +98,9 @@ func (r *Residence) SetSignature(data []byte) error {
 	return r.Update(func(tx *ledger.Tx) error { return tx.SetLetterImage(signatureImage, data) })
 }
 
-// letterKit holds what every letter of a batch is built from.
-type letterKit struct {
+// LetterKit holds what every letter of a batch is built from (notices,
+// reminders, décomptes): the residence, its bank, the letter templates.
+type LetterKit struct {
 	res     ledger.Residence
 	bank    ledger.BankAccount
 	header  *templates.Template
@@ -113,8 +114,9 @@ type letterKit struct {
 	base         templates.Fields
 }
 
-func newLetterKit(tx *ledger.Tx, printed time.Time) (*letterKit, error) {
-	k := &letterKit{printed: printed}
+// NewLetterKit reads the kit of letters printed on day printed.
+func NewLetterKit(tx *ledger.Tx, printed time.Time) (*LetterKit, error) {
+	k := &LetterKit{printed: printed}
 	var err error
 	if k.res, err = tx.Residence(); err != nil {
 		return nil, err
@@ -155,13 +157,16 @@ func newLetterKit(tx *ledger.Tx, printed time.Time) (*letterKit, error) {
 	return k, nil
 }
 
+// Residence is the residence the letters come from.
+func (k *LetterKit) Residence() ledger.Residence { return k.res }
+
 // holder is who the owners pay: the syndicat, named after the residence.
-func (k *letterKit) holder() string {
+func (k *LetterKit) holder() string {
 	return "Syndicat des copropriétaires " + k.res.Name
 }
 
-// fields are the merge fields of a letter to owner o.
-func (k *letterKit) fields(o ledger.Owner, lots []string) templates.Fields {
+// Fields are the merge fields of a letter to owner o.
+func (k *LetterKit) Fields(o ledger.Owner, lots []string) templates.Fields {
 	f := k.base
 	f.Owner = templates.Owner{Account: o.Account, Civility: o.Civility, Name: o.Name, DisplayName: o.DisplayName(),
 		Salutation: templates.Salutation(o.Civility), Address: o.Address, Zip: o.Zip, City: o.City, Lots: lotsText(lots)}
@@ -179,8 +184,8 @@ func lotsText(lots []string) string {
 	return "lots " + fr.Join(lots, "et")
 }
 
-// letter builds the parts every letter shares.
-func (k *letterKit) letter(f templates.Fields, o ledger.Owner, refs []reports.Ref, note string) (reports.Letter, error) {
+// Letter builds the parts every letter shares.
+func (k *LetterKit) Letter(f templates.Fields, o ledger.Owner, refs []reports.Ref, note string) (reports.Letter, error) {
 	header, err := k.header.Execute(f)
 	if err != nil {
 		return reports.Letter{}, ledger.Errorf(ledger.Invalid, "%s", err.Error())
@@ -191,8 +196,8 @@ func (k *letterKit) letter(f templates.Fields, o ledger.Owner, refs []reports.Re
 	}
 	l := reports.Letter{
 		Header:    strings.Split(header, "\n"),
-		Sender:    strings.Join(nonEmpty("SDC "+k.res.Name, k.res.Address, strings.TrimSpace(k.res.Zip+" "+k.res.City)), " – "),
-		Recipient: nonEmpty(o.DisplayName(), o.Address, strings.TrimSpace(o.Zip+" "+o.City), foreignCountry(o.Country)),
+		Sender:    strings.Join(fr.NonEmpty("SDC "+k.res.Name, k.res.Address, strings.TrimSpace(k.res.Zip+" "+k.res.City)), " – "),
+		Recipient: fr.NonEmpty(o.DisplayName(), o.Address, strings.TrimSpace(o.Zip+" "+o.City), foreignCountry(o.Country)),
 		Refs:      refs,
 		Closing:   closing,
 		Signature: k.signature,
@@ -206,18 +211,10 @@ func (k *letterKit) letter(f templates.Fields, o ledger.Owner, refs []reports.Re
 	return l, nil
 }
 
-func (k *letterKit) bankDetails(reference string) reports.BankDetails {
+// BankDetails are the residence's bank details for a payment referenced
+// reference.
+func (k *LetterKit) BankDetails(reference string) reports.BankDetails {
 	return reports.BankDetails{Holder: k.holder(), IBAN: fr.IBAN(k.bank.IBAN), BIC: k.bank.BIC, Reference: reference}
-}
-
-func nonEmpty(items ...string) []string {
-	var out []string
-	for _, s := range items {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func foreignCountry(c string) string {
@@ -236,18 +233,19 @@ func statement(tx *ledger.Tx, account string, ex ledger.Exercise, to time.Time) 
 	}
 	s := &reports.Statement{Title: "Relevé de votre compte – exercice " + ex.Name()}
 	if st.Opening != 0 {
-		s.Opening = reports.StatementLine{Date: ledger.FrenchDate(ex.Start), Label: "Solde reporté" + owedSide(st.Opening), Balance: st.Opening.Format()}
+		s.Opening = reports.StatementLine{Date: ledger.FrenchDate(ex.Start), Label: "Solde reporté" + OwedSide(st.Opening), Balance: st.Opening.Format()}
 	}
 	for _, l := range st.Lines {
 		s.Lines = append(s.Lines, reports.StatementLine{Date: ledger.FrenchDate(l.Date), Piece: l.Piece, Label: l.Label,
-			Debit: blankZero(l.Debit), Credit: blankZero(l.Credit), Balance: l.Balance.Format()})
+			Debit: BlankZero(l.Debit), Credit: BlankZero(l.Credit), Balance: l.Balance.Format()})
 	}
-	s.Closing = reports.StatementLine{Label: "Solde au " + ledger.FrenchDate(to) + owedSide(st.Closing), Balance: st.Closing.Format()}
+	s.Closing = reports.StatementLine{Label: "Solde au " + ledger.FrenchDate(to) + OwedSide(st.Closing), Balance: st.Closing.Format()}
 	return s, nil
 }
 
-// owedSide says which way a balance goes, from the owner's side.
-func owedSide(a ledger.Amount) string {
+// OwedSide says which way a balance goes, from the owner's side: « (à
+// payer) », « (en votre faveur) », or nothing when settled.
+func OwedSide(a ledger.Amount) string {
 	switch {
 	case a > 0:
 		return " (à payer)"
@@ -257,7 +255,9 @@ func owedSide(a ledger.Amount) string {
 	return ""
 }
 
-func blankZero(a ledger.Amount) string {
+// BlankZero prints an amount of a statement's debit or credit column,
+// blank when zero.
+func BlankZero(a ledger.Amount) string {
 	if a == 0 {
 		return ""
 	}

@@ -20,7 +20,7 @@ func TestLotSummariesAndCard(t *testing.T) {
 		t.Fatalf("%d lots, want 22", len(list))
 	}
 	five := list[4]
-	if five.Number != "5" || five.Holder.Account != demoSeller || five.Next == nil || five.Next.Owner != demoBuyer ||
+	if five.Number != "5" || five.Holder.Account != DemoSeller || five.Next == nil || five.Next.Owner != DemoBuyer ||
 		!five.Next.From.Equal(demoSale) || five.GeneralShares().String() != "75" {
 		t.Errorf("lot 5 before the sale = %+v", five)
 	}
@@ -28,7 +28,7 @@ func TestLotSummariesAndCard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if five := list[4]; five.Holder.Account != demoBuyer || five.Next != nil || !five.Since.Equal(demoSale) {
+	if five := list[4]; five.Holder.Account != DemoBuyer || five.Next != nil || !five.Since.Equal(demoSale) {
 		t.Errorf("lot 5 on the sale day = %+v", five)
 	}
 
@@ -36,7 +36,7 @@ func TestLotSummariesAndCard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.History) != 2 || c.Current != 1 || c.History[0].Holder.Account != demoSeller ||
+	if len(c.History) != 2 || c.Current != 1 || c.History[0].Holder.Account != DemoSeller ||
 		!c.History[0].Until.Equal(before) || !c.History[1].Until.IsZero() {
 		t.Errorf("history of lot 5 = %+v (current %d)", c.History, c.Current)
 	}

@@ -309,7 +309,7 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 	if printed.IsZero() {
 		printed = ledger.Now()
 	}
-	kit, err := newLetterKit(tx, printed)
+	kit, err := NewLetterKit(tx, printed)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -414,7 +414,7 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 		prev := state.previous(account, due, balances[account]-postedTotal, total, other)
 		grand += total
 
-		f := kit.fields(o, lotsOf[account])
+		f := kit.Fields(o, lotsOf[account])
 		f.Exercise = ex.Name()
 		f.CallDate, f.DueDate = ledger.FrenchDate(due), ledger.FrenchDate(due)
 		if !worksOnly {
@@ -427,7 +427,7 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 		if len(lotsOf[account]) == 0 {
 			refs = append(refs[:1], refs[2:]...)
 		}
-		n.Letter, err = kit.letter(f, o, refs, fmt.Sprintf("%s – avis d'appel du %s – %s", kit.res.Name, ledger.FrenchDate(due), account))
+		n.Letter, err = kit.Letter(f, o, refs, fmt.Sprintf("%s – avis d'appel du %s – %s", kit.res.Name, ledger.FrenchDate(due), account))
 		if err != nil {
 			return nil, nil, 0, err
 		}
@@ -452,7 +452,7 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 		default:
 			n.DueLabel, n.Due = "Montant à payer", prev.due.String()
 		}
-		n.Bank = kit.bankDetails(account)
+		n.Bank = kit.BankDetails(account)
 		// The statement explains the previous balance: it stops before the
 		// calls of the day of the owner's first letter in the batch, where
 		// that balance is (or would be, when another notice of that day

@@ -36,11 +36,11 @@ func noticeStatement(tx *ledger.Tx, account string, ex ledger.Exercise, to time.
 		s.Opening = reports.StatementLine{Date: ledger.FrenchDate(lines[cut].Date), Label: "Compte soldé à cette date", Balance: ledger.Amount(0).Format()}
 		lines = lines[cut+1:]
 	} else if st.Opening != 0 {
-		s.Opening = reports.StatementLine{Date: ledger.FrenchDate(ex.Start), Label: "Solde reporté" + owedSide(st.Opening), Balance: st.Opening.Format()}
+		s.Opening = reports.StatementLine{Date: ledger.FrenchDate(ex.Start), Label: "Solde reporté" + OwedSide(st.Opening), Balance: st.Opening.Format()}
 	}
 	for _, l := range lines {
 		s.Lines = append(s.Lines, reports.StatementLine{Date: ledger.FrenchDate(l.Date), Piece: l.Piece, Label: l.Label,
-			Debit: blankZero(l.Debit), Credit: blankZero(l.Credit), Balance: l.Balance.Format()})
+			Debit: BlankZero(l.Debit), Credit: BlankZero(l.Credit), Balance: l.Balance.Format()})
 	}
 	s.Closing = reports.StatementLine{Label: "Solde antérieur au " + ledger.FrenchDate(to), Balance: balance.Format()}
 	return s, nil

@@ -43,7 +43,7 @@ func TestDemoNotices(t *testing.T) {
 		t.Errorf("4th notice %s, want %s", nf.Owners[3], late)
 	}
 	for _, p := range nf.Owners {
-		if strings.Contains(p, demoSeller) {
+		if strings.Contains(p, DemoSeller) {
 			t.Errorf("the seller gets a notice after the sale: %s", p)
 		}
 	}

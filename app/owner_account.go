@@ -8,26 +8,26 @@ import (
 	"tantieme/reports"
 )
 
-// ownerMoves is an owner's account from the start of an exercise to a day,
+// OwnerMoves is an owner's account from the start of an exercise to a day,
 // read the way he checks it: the balance brought forward as one line (the
 // balance before the exercise and its à-nouveaux, whatever their number),
 // then each call and each payment, so that the lines printed add up to
 // the balance of the books.
-type ownerMoves struct {
+type OwnerMoves struct {
 	from         time.Time
 	opening      ledger.Amount
 	openingLabel string
 	lines        []ledger.StatementLine
-	// closing holds the closing's distribution lines (journal OD, pieces
+	// Closing holds the closing's distribution lines (journal OD, pieces
 	// CL…, last day of the exercise) when asked apart: a décompte shows
 	// them as the régularisation it explains.
-	closing ledger.Amount
+	Closing ledger.Amount
 	kinds   map[ledger.CallKind]bool // the kinds of calls among the lines
 }
 
-// callKinds gives the kind of each call by its piece, read once for a run
+// CallKinds gives the kind of each call by its piece, read once for a run
 // of letters.
-func callKinds(tx *ledger.Tx) (map[string]ledger.CallKind, error) {
+func CallKinds(tx *ledger.Tx) (map[string]ledger.CallKind, error) {
 	calls, err := tx.Calls(ledger.CallFilter{})
 	if err != nil {
 		return nil, err
@@ -39,8 +39,11 @@ func callKinds(tx *ledger.Tx) (map[string]ledger.CallKind, error) {
 	return kindOf, nil
 }
 
-func readOwnerMoves(tx *ledger.Tx, account string, ex ledger.Exercise, to time.Time, apartClosing bool, kindOf map[string]ledger.CallKind) (ownerMoves, error) {
-	m := ownerMoves{from: ex.Start, kinds: map[ledger.CallKind]bool{}}
+// ReadOwnerMoves reads account's moves from the start of ex to day to;
+// apartClosing keeps the closing's distribution lines apart in Closing.
+// kindOf is CallKinds's.
+func ReadOwnerMoves(tx *ledger.Tx, account string, ex ledger.Exercise, to time.Time, apartClosing bool, kindOf map[string]ledger.CallKind) (OwnerMoves, error) {
+	m := OwnerMoves{from: ex.Start, kinds: map[ledger.CallKind]bool{}}
 	st, err := tx.AccountStatement(account, ex.Start, to)
 	if err != nil {
 		return m, err
@@ -51,7 +54,7 @@ func readOwnerMoves(tx *ledger.Tx, account string, ex ledger.Exercise, to time.T
 		case l.Journal == ledger.JournalOpening && l.Date.Equal(ex.Start):
 			m.opening += l.Debit - l.Credit
 		case apartClosing && l.Journal == ledger.JournalMisc && l.Date.Equal(ex.End) && strings.HasPrefix(l.Piece, "CL"):
-			m.closing += l.Debit - l.Credit
+			m.Closing += l.Debit - l.Credit
 		default:
 			m.lines = append(m.lines, l)
 		}
@@ -83,8 +86,8 @@ func openingLabel(tx *ledger.Tx, ex ledger.Exercise) (string, error) {
 	return "Solde à l'ouverture des comptes", nil
 }
 
-// before is the balance after every line: opening plus calls less payments.
-func (m ownerMoves) before() ledger.Amount {
+// Before is the balance after every line: opening plus calls less payments.
+func (m OwnerMoves) Before() ledger.Amount {
 	b := m.opening
 	for _, l := range m.lines {
 		b += l.Debit - l.Credit
@@ -92,36 +95,36 @@ func (m ownerMoves) before() ledger.Amount {
 	return b
 }
 
-// rows prints the balance brought forward and every line with its running
+// Rows prints the balance brought forward and every line with its running
 // balance (positive: the owner owes).
-func (m ownerMoves) rows() []reports.AccountRow {
-	out := []reports.AccountRow{{Date: ledger.FrenchDate(m.from), Label: m.openingLabel + owedSide(m.opening), Balance: m.opening.Format()}}
+func (m OwnerMoves) Rows() []reports.AccountRow {
+	out := []reports.AccountRow{{Date: ledger.FrenchDate(m.from), Label: m.openingLabel + OwedSide(m.opening), Balance: m.opening.Format()}}
 	run := m.opening
 	for _, l := range m.lines {
 		run += l.Debit - l.Credit
 		out = append(out, reports.AccountRow{Date: ledger.FrenchDate(l.Date), Piece: l.Piece, Label: l.Label,
-			Debit: blankZero(l.Debit), Credit: blankZero(l.Credit), Balance: run.Format()})
+			Debit: BlankZero(l.Debit), Credit: BlankZero(l.Credit), Balance: run.Format()})
 	}
 	return out
 }
 
 // statement is the same for a letter's statement (the reminder's).
-func (m ownerMoves) statement(title string, to time.Time) *reports.Statement {
+func (m OwnerMoves) statement(title string, to time.Time) *reports.Statement {
 	s := &reports.Statement{Title: title}
-	rows := m.rows()
+	rows := m.Rows()
 	o := rows[0]
 	s.Opening = reports.StatementLine{Date: o.Date, Label: o.Label, Balance: o.Balance}
 	for _, r := range rows[1:] {
 		s.Lines = append(s.Lines, reports.StatementLine{Date: r.Date, Piece: r.Piece, Label: r.Label, Debit: r.Debit, Credit: r.Credit, Balance: r.Balance})
 	}
-	b := m.before()
-	s.Closing = reports.StatementLine{Label: "Solde au " + ledger.FrenchDate(to) + owedSide(b), Balance: b.Format()}
+	b := m.Before()
+	s.Closing = reports.StatementLine{Label: "Solde au " + ledger.FrenchDate(to) + OwedSide(b), Balance: b.Format()}
 	return s
 }
 
-// notes explain the calls that are not the budget's: an owner adding his
+// Notes explain the calls that are not the budget's: an owner adding his
 // calls up finds them in his balance but not in the distribution.
-func (m ownerMoves) notes() []string {
+func (m OwnerMoves) Notes() []string {
 	var out []string
 	if m.kinds[ledger.WorksCall] {
 		out = append(out, "Les appels de travaux votés par l'assemblée générale figurent à votre compte ; ils sont répartis, d'après le coût réel des travaux, à la clôture de l'exercice où les travaux s'achèvent.")

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -61,7 +62,7 @@ func (ps Problems) Err(what string) error {
 	case 0:
 		return nil
 	case 1:
-		return ledger.Errorf(ledger.Invalid, "%s : %s", what, lowerFirst(block[0]))
+		return ledger.Errorf(ledger.Invalid, "%s : %s", what, fr.LowerFirst(block[0]))
 	}
-	return ledger.Errorf(ledger.Invalid, "%s : %s (et %d autres problèmes)", what, lowerFirst(block[0]), len(block)-1)
+	return ledger.Errorf(ledger.Invalid, "%s : %s (et %d autres problèmes)", what, fr.LowerFirst(block[0]), len(block)-1)
 }

@@ -112,7 +112,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 		if err != nil {
 			return err
 		}
-		kit, err := newLetterKit(tx, opt.Printed)
+		kit, err := NewLetterKit(tx, opt.Printed)
 		if err != nil {
 			return err
 		}
@@ -130,7 +130,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 				lotsOf[o] = append(lotsOf[o], l.Number)
 			}
 		}
-		kindOf, err := callKinds(tx)
+		kindOf, err := CallKinds(tx)
 		if err != nil {
 			return err
 		}
@@ -140,7 +140,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 				return err
 			}
 			names = append(names, o.Name)
-			f := kit.fields(o, lotsOf[d.Account])
+			f := kit.Fields(o, lotsOf[d.Account])
 			f.Exercise = ex.Name()
 			f.Date, f.Balance, f.PayBy, f.Threshold = ledger.FrenchDate(opt.At), d.Balance.String(), ledger.FrenchDate(opt.PayBy), opt.Threshold.String()
 			refs := []reports.Ref{{Label: "Copropriétaire", Value: d.Account}}
@@ -148,7 +148,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 				refs = append(refs, reports.Ref{Label: "Lots", Value: fr.Join(l, "et")})
 			}
 			refs = append(refs, reports.Ref{Label: "Solde au", Value: ledger.FrenchDate(opt.At)})
-			letter, err := kit.letter(f, o, refs, fmt.Sprintf("%s – relance du %s – %s", kit.res.Name, ledger.FrenchDate(opt.Printed), d.Account))
+			letter, err := kit.Letter(f, o, refs, fmt.Sprintf("%s – relance du %s – %s", kit.res.Name, ledger.FrenchDate(opt.Printed), d.Account))
 			if err != nil {
 				return err
 			}
@@ -156,14 +156,14 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 			if err != nil {
 				return ledger.Errorf(ledger.Invalid, "%s", err.Error())
 			}
-			m, err := readOwnerMoves(tx, d.Account, ex, opt.At, false, kindOf)
+			m, err := ReadOwnerMoves(tx, d.Account, ex, opt.At, false, kindOf)
 			if err != nil {
 				return err
 			}
 			st := m.statement("Relevé de votre compte – exercice "+ex.Name(), opt.At)
 			list = append(list, reports.Reminder{Letter: letter, Title: "Relance – solde débiteur de votre compte", Body: body,
 				Balance: d.Balance.String(), BalanceAt: "Solde débiteur au " + ledger.FrenchDate(opt.At),
-				PayBy: "Montant à régler avant le " + ledger.FrenchDate(opt.PayBy), Bank: kit.bankDetails(d.Account), Statement: st, StatementNotes: m.notes()})
+				PayBy: "Montant à régler avant le " + ledger.FrenchDate(opt.PayBy), Bank: kit.BankDetails(d.Account), Statement: st, StatementNotes: m.Notes()})
 			rf.Total += d.Balance
 		}
 		return nil

@@ -15,8 +15,8 @@ import (
 // campaign supplier's invoice on an ordinary charge, leaves those columns
 // short though the money was spent; nothing else shows it.
 
-// worksMisbooking is an entry's works spending off its campaign's accounts.
-type worksMisbooking struct {
+// WorksMisbooking is an entry's works spending off its campaign's accounts.
+type WorksMisbooking struct {
 	Code     string // the campaign
 	Charge   string // the charge account used
 	Supplier string // the supplier account used
@@ -40,11 +40,11 @@ func campaignOfList(list []ledger.Works) worksCampaignOf {
 	}
 }
 
-// worksMisbooked finds, in the lines of one entry (an invoice: charges
+// WorksMisbooked finds, in the lines of one entry (an invoice: charges
 // debited, a supplier credited), the works charges credited to another
 // supplier than the campaign's, and the charges outside the campaign
 // credited to a campaign's supplier.
-func worksMisbooked(campaign worksCampaignOf, lines []ledger.Line) []worksMisbooking {
+func WorksMisbooked(campaign func(account string) string, lines []ledger.Line) []WorksMisbooking {
 	var suppliers []string
 	for _, l := range lines {
 		if ledger.IsSupplierAccount(l.Account) && l.Credit > 0 {
@@ -56,7 +56,7 @@ func worksMisbooked(campaign worksCampaignOf, lines []ledger.Line) []worksMisboo
 	}
 	sup := suppliers[0]
 	supCampaign := campaign(sup)
-	var out []worksMisbooking
+	var out []WorksMisbooking
 	for _, l := range lines {
 		if ledger.AccountClass(l.Account) != 6 || l.Debit-l.Credit == 0 {
 			continue
@@ -64,16 +64,16 @@ func worksMisbooked(campaign worksCampaignOf, lines []ledger.Line) []worksMisboo
 		c := campaign(l.Account)
 		switch {
 		case c != "" && c != supCampaign:
-			out = append(out, worksMisbooking{Code: c, Charge: l.Account, Supplier: sup, Amount: l.Debit - l.Credit})
+			out = append(out, WorksMisbooking{Code: c, Charge: l.Account, Supplier: sup, Amount: l.Debit - l.Credit})
 		case c == "" && supCampaign != "":
-			out = append(out, worksMisbooking{Code: supCampaign, Charge: l.Account, Supplier: sup, Amount: l.Debit - l.Credit})
+			out = append(out, WorksMisbooking{Code: supCampaign, Charge: l.Account, Supplier: sup, Amount: l.Debit - l.Credit})
 		}
 	}
 	return out
 }
 
-// text says what is wrong and what to do, in the user's words.
-func (m worksMisbooking) text() string {
+// Text says what is wrong and what to do, in the user's words.
+func (m WorksMisbooking) Text() string {
 	if strings.HasSuffix(m.Charge, m.Code) {
 		return fmt.Sprintf("Travaux %s : %s de dépense au compte %s sont dus au fournisseur %s et non au compte 401%s des travaux : leur règlement ne comptera pas dans les « Travaux payés » de l'annexe 5. Enregistrez les factures de ces travaux sur un fournisseur au compte 401%s (Fournisseurs › Nouveau, compte 401%s).",
 			m.Code, m.Amount, m.Charge, m.Supplier, m.Code, m.Code, m.Code)
@@ -104,7 +104,7 @@ func invoiceWorksWarning(tx *ledger.Tx, supplier, account string, total ledger.A
 	if err != nil {
 		return "", err
 	}
-	ms := worksMisbooked(campaignOfList(list), []ledger.Line{{Account: account, Debit: max(total, 1)}, {Account: supplier, Credit: max(total, 1)}})
+	ms := WorksMisbooked(campaignOfList(list), []ledger.Line{{Account: account, Debit: max(total, 1)}, {Account: supplier, Credit: max(total, 1)}})
 	if len(ms) == 0 {
 		return "", nil
 	}
@@ -118,48 +118,5 @@ func invoiceWorksWarning(tx *ledger.Tx, supplier, account string, total ledger.A
 		return fmt.Sprintf("Travaux %s : le fournisseur %s est celui des travaux, mais le compte %s n'est pas un compte des travaux (671%s, 672%s ou 673%s) : la dépense ne comptera pas dans les « Travaux réalisés » de l'annexe 5.",
 			m.Code, m.Supplier, m.Charge, m.Code, m.Code, m.Code), nil
 	}
-	return m.text(), nil
-}
-
-// checkWorksBooking warns, at closing, of the exercise's works spending off
-// its campaigns' accounts: annexe 5 would understate what was paid or done.
-func (c *closer) checkWorksBooking() error {
-	if len(c.b.workList) == 0 {
-		return nil
-	}
-	ex := c.p.Exercise
-	campaign := c.b.campaign
-	seen := map[int64]bool{}
-	type where struct{ code, charge, supplier string }
-	sums := map[where]ledger.Amount{}
-	var order []where
-	for _, w := range c.b.workList {
-		for _, root := range []string{"401", "671", "672", "673"} {
-			acc := root + w.Code
-			if _, ok := c.b.accounts[acc]; !ok {
-				continue
-			}
-			entries, err := c.tx.Entries(ledger.EntryFilter{From: ex.Start, To: ex.End, Account: acc})
-			if err != nil {
-				return err
-			}
-			for _, e := range entries {
-				if seen[e.ID] || strings.HasPrefix(e.Origin, "closing") {
-					continue
-				}
-				seen[e.ID] = true
-				for _, m := range worksMisbooked(campaign, e.Lines) {
-					k := where{m.Code, m.Charge, m.Supplier}
-					if _, ok := sums[k]; !ok {
-						order = append(order, k)
-					}
-					sums[k] += m.Amount
-				}
-			}
-		}
-	}
-	for _, k := range order {
-		c.p.warn("%s", worksMisbooking{Code: k.code, Charge: k.charge, Supplier: k.supplier, Amount: sums[k]}.text())
-	}
-	return nil
+	return m.Text(), nil
 }

@@ -22,6 +22,17 @@ type Line struct {
 // Balance is debit − credit of the line.
 func (l Line) Balance() Amount { return l.Debit - l.Credit }
 
+// Side puts an amount on l's debit side when positive, on its credit side
+// when negative (a net income given back to the owners).
+func Side(l Line, debit Amount) Line {
+	if debit >= 0 {
+		l.Debit = debit
+	} else {
+		l.Credit = -debit
+	}
+	return l
+}
+
 // Entry is a balanced set of lines in a journal at a date.
 type Entry struct {
 	ID      int64

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"tantieme/app"
+	"tantieme/app/closing"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
@@ -28,7 +28,7 @@ import (
 type closingAssistant struct {
 	s    *Shell
 	ex   ledger.Exercise
-	plan *app.ClosingPlan
+	plan *closing.Plan
 	step int // 1, 2 or 3
 
 	f        *form
@@ -52,9 +52,9 @@ func (s *Shell) closeExercise() {
 		return
 	}
 	res := s.res
-	var plan *app.ClosingPlan
+	var plan *closing.Plan
 	s.runLong(fmt.Sprintf("Contrôles avant la clôture de l'exercice %s…", ex.Name()), func() (err error) {
-		plan, err = res.PlanClosing(ex, app.ClosingOptions{})
+		plan, err = closing.Prepare(res, ex, closing.Options{})
 		return err
 	}, func() {
 		a := &closingAssistant{s: s, ex: ex, plan: plan}
@@ -162,7 +162,7 @@ func (a *closingAssistant) checksStep() fyne.CanvasObject {
 // closingKeyRow is a line of the preview's keys table.
 type closingKeyRow struct {
 	section string
-	app.ClosingKey
+	closing.Key
 }
 
 // previewStep is step 2: the distribution per key and per owner.
@@ -171,7 +171,7 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	var keys []closingKeyRow
 	for _, sec := range p.Sections {
 		for _, k := range sec.Keys {
-			keys = append(keys, closingKeyRow{section: sec.Label, ClosingKey: k})
+			keys = append(keys, closingKeyRow{section: sec.Label, Key: k})
 		}
 	}
 	amountCol := func(title string, get func(closingKeyRow) ledger.Amount) widgets.Column[closingKeyRow] {
@@ -194,7 +194,7 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	keyTable := &widgets.Table[closingKeyRow]{
 		Cols: []widgets.Column[closingKeyRow]{
 			{Title: "Section", Width: 300, Text: func(r closingKeyRow) string { return r.section }},
-			{Title: "Clé", Width: 180, Stretch: true, Text: func(r closingKeyRow) string { return strings.TrimSpace(r.Key + " " + r.Label) }},
+			{Title: "Clé", Width: 180, Stretch: true, Text: func(r closingKeyRow) string { return strings.TrimSpace(r.Key.Key + " " + r.Label) }},
 			{Title: "Tantièmes", Width: 100, Align: fyne.TextAlignTrailing, Text: func(r closingKeyRow) string { return sharesText(r.TotalShares) }},
 			amountCol("Charges", charges), amountCol("Produits", income), amountCol("Charges nettes", net), amountCol("Provisions", prov),
 		},
@@ -207,38 +207,38 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	keyView := keyTable.Build()
 	keyTable.SetRows(keys)
 
-	ownerAmount := func(title string, get func(app.OwnerClosing) ledger.Amount) widgets.Column[app.OwnerClosing] {
-		return widgets.Column[app.OwnerClosing]{Title: title, Width: 125, Align: fyne.TextAlignTrailing,
-			Text: func(r app.OwnerClosing) string { return get(r).String() },
-			Ink:  func(r app.OwnerClosing) widget.Importance { return creditInk(get(r)) },
-			Less: func(x, y app.OwnerClosing) bool { return get(x) < get(y) }}
+	ownerAmount := func(title string, get func(closing.Owner) ledger.Amount) widgets.Column[closing.Owner] {
+		return widgets.Column[closing.Owner]{Title: title, Width: 125, Align: fyne.TextAlignTrailing,
+			Text: func(r closing.Owner) string { return get(r).String() },
+			Ink:  func(r closing.Owner) widget.Importance { return creditInk(get(r)) },
+			Less: func(x, y closing.Owner) bool { return get(x) < get(y) }}
 	}
-	sumOwners := func(rows []app.OwnerClosing, get func(app.OwnerClosing) ledger.Amount) string {
+	sumOwners := func(rows []closing.Owner, get func(closing.Owner) ledger.Amount) string {
 		var t ledger.Amount
 		for _, r := range rows {
 			t += get(r)
 		}
 		return t.String()
 	}
-	part := func(r app.OwnerClosing) ledger.Amount { return r.Charges }
-	called := func(r app.OwnerClosing) ledger.Amount { return r.Provisions }
-	regul := func(r app.OwnerClosing) ledger.Amount { return r.Regularisation }
-	before := func(r app.OwnerClosing) ledger.Amount { return r.BalanceBefore }
-	after := func(r app.OwnerClosing) ledger.Amount { return r.BalanceAfter }
-	ownerTable := &widgets.Table[app.OwnerClosing]{
-		Cols: []widgets.Column[app.OwnerClosing]{
-			{Title: "Compte", Width: 80, Text: func(r app.OwnerClosing) string { return r.Account },
-				Less: func(x, y app.OwnerClosing) bool { return x.Account < y.Account }},
-			{Title: "Copropriétaire", Width: 190, Stretch: true, Text: func(r app.OwnerClosing) string { return r.Name },
-				Less: func(x, y app.OwnerClosing) bool { return fr.Fold(x.Name) < fr.Fold(y.Name) }},
-			{Title: "Lots", Width: 80, Text: func(r app.OwnerClosing) string { return strings.Join(r.Lots, ", ") }},
+	part := func(r closing.Owner) ledger.Amount { return r.Charges }
+	called := func(r closing.Owner) ledger.Amount { return r.Provisions }
+	regul := func(r closing.Owner) ledger.Amount { return r.Regularisation }
+	before := func(r closing.Owner) ledger.Amount { return r.BalanceBefore }
+	after := func(r closing.Owner) ledger.Amount { return r.BalanceAfter }
+	ownerTable := &widgets.Table[closing.Owner]{
+		Cols: []widgets.Column[closing.Owner]{
+			{Title: "Compte", Width: 80, Text: func(r closing.Owner) string { return r.Account },
+				Less: func(x, y closing.Owner) bool { return x.Account < y.Account }},
+			{Title: "Copropriétaire", Width: 190, Stretch: true, Text: func(r closing.Owner) string { return r.Name },
+				Less: func(x, y closing.Owner) bool { return fr.Fold(x.Name) < fr.Fold(y.Name) }},
+			{Title: "Lots", Width: 80, Text: func(r closing.Owner) string { return strings.Join(r.Lots, ", ") }},
 			ownerAmount("Sa part", part), ownerAmount("Provisions", called), ownerAmount("Régularisation", regul),
 			ownerAmount("Solde avant", before), ownerAmount("Solde après", after),
 		},
-		Match: func(r app.OwnerClosing, q string) bool {
+		Match: func(r closing.Owner, q string) bool {
 			return strings.Contains(fr.Fold(r.Name), q) || strings.Contains(r.Account, q)
 		},
-		Totals: func(rows []app.OwnerClosing) []string {
+		Totals: func(rows []closing.Owner) []string {
 			return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows))), "",
 				sumOwners(rows, part), sumOwners(rows, called), sumOwners(rows, regul), sumOwners(rows, before), sumOwners(rows, after)}
 		},
@@ -353,7 +353,7 @@ func (a *closingAssistant) day() (time.Time, error) {
 // recompute makes the plan again (after a correction, or with another
 // attribution date) and shows step.
 func (a *closingAssistant) recompute(step int) {
-	opt := app.ClosingOptions{}
+	opt := closing.Options{}
 	if step == 2 {
 		d, err := a.day()
 		if err != nil {
@@ -363,9 +363,9 @@ func (a *closingAssistant) recompute(step int) {
 		opt.OwnersAt = d
 	}
 	res, ex := a.s.res, a.ex
-	var plan *app.ClosingPlan
+	var plan *closing.Plan
 	a.s.runLong("Calcul de la clôture…", func() (err error) {
-		plan, err = res.PlanClosing(ex, opt)
+		plan, err = closing.Prepare(res, ex, opt)
 		return err
 	}, func() {
 		a.plan = plan
@@ -381,9 +381,9 @@ func (a *closingAssistant) recompute(step int) {
 func (a *closingAssistant) post() {
 	s := a.s
 	res, plan := s.res, a.plan
-	var result app.ClosingResult
+	var result closing.Result
 	s.runLong(fmt.Sprintf("Clôture de l'exercice %s…", a.ex.Name()), func() (err error) {
-		result, err = res.PostClosing(plan)
+		result, err = closing.Post(res, plan)
 		return err
 	}, func() {
 		a.f.close()
@@ -406,7 +406,7 @@ func (s *Shell) closingFolder(ex ledger.Exercise) string {
 }
 
 // closingDone says what the closing did and offers its documents.
-func (s *Shell) closingDone(result app.ClosingResult, said string) {
+func (s *Shell) closingDone(result closing.Result, said string) {
 	f := s.newForm("Exercice "+result.Exercise.Name()+" clôturé", "Fermer")
 	f.cancel.Hide()
 	f.ok.Importance = widget.MediumImportance
@@ -435,9 +435,9 @@ func (s *Shell) closingDone(result app.ClosingResult, said string) {
 // cross-checks and opens the combined PDF.
 func (s *Shell) openAnnexes(ex ledger.Exercise, dir string) {
 	res := s.res
-	var files app.AnnexFiles
+	var files closing.AnnexFiles
 	s.runLong("Écriture des annexes…", func() (err error) {
-		files, err = res.WriteAnnexes(dir, ex, s.now())
+		files, err = closing.WriteAnnexes(res, dir, ex, s.now())
 		return err
 	}, func() {
 		s.say(fmt.Sprintf("Annexes 1 à 5 de l'exercice %s écrites dans %s", ex.Name(), dir))
@@ -451,9 +451,9 @@ func (s *Shell) openAnnexes(ex ledger.Exercise, dir string) {
 // print.
 func (s *Shell) writeDecomptes(ex ledger.Exercise, dir string) {
 	res := s.res
-	var files app.DecompteFiles
+	var files closing.DecompteFiles
 	s.runLong("Écriture des décomptes…", func() (err error) {
-		files, err = res.WriteDecomptes(dir, ex, app.DecompteOptions{Printed: s.now()})
+		files, err = closing.WriteDecomptes(res, dir, ex, closing.DecompteOptions{Printed: s.now()})
 		return err
 	}, func() {
 		n := len(files.Owners)
@@ -470,7 +470,7 @@ func (s *Shell) writeDecomptes(ex ledger.Exercise, dir string) {
 
 // annexChecks are the lines telling the annexes' cross-checks: failures
 // in red, never hidden; warnings in orange; a green line when all hold.
-func annexChecks(d *app.AnnexesData) []fyne.CanvasObject {
+func annexChecks(d *closing.AnnexesData) []fyne.CanvasObject {
 	if d == nil {
 		return nil
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/app/closing"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
@@ -281,14 +282,14 @@ func (d *documentsScreen) annexes() {
 	n := d.which.SelectedIndex() // 0: all five
 	printed := s.now()
 	var path string
-	var data *app.AnnexesData
+	var data *closing.AnnexesData
 	s.runLong("Écriture des annexes…", func() error {
 		if n <= 0 {
-			files, err := res.WriteAnnexes(dir, ex, printed)
+			files, err := closing.WriteAnnexes(res, dir, ex, printed)
 			path, data = files.Combined, files.Data
 			return err
 		}
-		pdf, dd, err := res.AnnexesPDF(ex, []int{n}, printed)
+		pdf, dd, err := closing.AnnexesPDF(res, ex, []int{n}, printed)
 		if err != nil {
 			return err
 		}

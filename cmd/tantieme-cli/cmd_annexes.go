@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tantieme/app"
+	"tantieme/app/closing"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
@@ -33,7 +34,7 @@ func reportAnnexe(n int) func(file string, a reportArgs, out io.Writer) error {
 			which = []int{n}
 			what, written = fmt.Sprintf("Annexe n° %d", n), "écrite"
 		}
-		pdf, d, err := r.AnnexesPDF(ex, which, ledger.Now())
+		pdf, d, err := closing.AnnexesPDF(r, ex, which, ledger.Now())
 		if err != nil {
 			return err
 		}
@@ -87,7 +88,7 @@ func reportDecomptes(file string, a reportArgs, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	df, err := r.WriteDecomptes(a.out, ex, app.DecompteOptions{})
+	df, err := closing.WriteDecomptes(r, a.out, ex, closing.DecompteOptions{})
 	if err != nil {
 		return err
 	}

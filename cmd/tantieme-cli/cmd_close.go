@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"tantieme/app"
+	"tantieme/app/closing"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
@@ -22,7 +23,7 @@ func init() {
 				if err := needArgs(pos, 1, "un fichier de résidence (.copro)"); err != nil {
 					return err
 				}
-				var opt app.ClosingOptions
+				var opt closing.Options
 				if *ownersAt != "" {
 					d, err := ledger.ParseDate(*ownersAt)
 					if err != nil {
@@ -36,7 +37,7 @@ func init() {
 	}
 }
 
-func runClose(file string, year int, preview bool, opt app.ClosingOptions, out io.Writer) error {
+func runClose(file string, year int, preview bool, opt closing.Options, out io.Writer) error {
 	open := app.Open
 	if preview {
 		open = app.OpenReadOnly
@@ -50,7 +51,7 @@ func runClose(file string, year int, preview bool, opt app.ClosingOptions, out i
 	if err != nil {
 		return err
 	}
-	plan, err := r.PlanClosing(ex, opt)
+	plan, err := closing.Prepare(r, ex, opt)
 	if err != nil {
 		return err
 	}
@@ -61,7 +62,7 @@ func runClose(file string, year int, preview bool, opt app.ClosingOptions, out i
 	if err := plan.Err(); err != nil {
 		return err
 	}
-	res, err := r.PostClosing(plan)
+	res, err := closing.Post(r, plan)
 	if err != nil {
 		return err
 	}
@@ -76,7 +77,7 @@ func runClose(file string, year int, preview bool, opt app.ClosingOptions, out i
 
 // printClosing shows a closing plan: checks, what each key distributes,
 // each owner's régularisation and the entries.
-func printClosing(out io.Writer, p *app.ClosingPlan) {
+func printClosing(out io.Writer, p *closing.Plan) {
 	fmt.Fprintf(out, "Aperçu de la clôture de l'exercice %s (rien n'est enregistré) — régularisations attribuées aux propriétaires du %s\n",
 		p.Exercise.Name(), ledger.FrenchDate(p.OwnersAt))
 	for _, pr := range p.Problems {

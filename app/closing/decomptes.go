@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/reports"
@@ -21,7 +22,7 @@ type DecompteOptions struct {
 	Printed  time.Time // the letters' date; zero: today
 	Accounts []string  // only these owners; nil: every owner the closing concerns
 	// OwnersAt is passed to the closing's preview when the exercise is not
-	// closed yet (see ClosingOptions).
+	// closed yet (see Options).
 	OwnersAt time.Time
 }
 
@@ -32,10 +33,10 @@ type DecompteFiles struct {
 	Preview  bool     // the exercise is not closed: the statements are a projection
 }
 
-// ClosingOf returns what the closing of exercise ex distributed: read
+// Of returns what the closing of exercise ex distributed: read
 // from its record when ex was closed, or previewed (preview true) when it
 // is still open. Sections carry no account detail when read from a record.
-func (r *Residence) ClosingOf(ex ledger.Exercise, opt ClosingOptions) (p *ClosingPlan, preview bool, err error) {
+func Of(r *app.Residence, ex ledger.Exercise, opt Options) (p *Plan, preview bool, err error) {
 	err = r.View(func(tx *ledger.Tx) error {
 		p, preview, err = closingOf(tx, ex.ID, opt)
 		return err
@@ -43,7 +44,7 @@ func (r *Residence) ClosingOf(ex ledger.Exercise, opt ClosingOptions) (p *Closin
 	return p, preview, err
 }
 
-func closingOf(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*ClosingPlan, bool, error) {
+func closingOf(tx *ledger.Tx, exerciseID int64, opt Options) (*Plan, bool, error) {
 	exs, err := tx.Exercises()
 	if err != nil {
 		return nil, false, err
@@ -80,34 +81,34 @@ func closingOf(tx *ledger.Tx, exerciseID int64, opt ClosingOptions) (*ClosingPla
 
 // closingFromRecord rebuilds what a posted closing distributed, as its
 // record keeps it, with the owners' balances of the books.
-func closingFromRecord(tx *ledger.Tx, ex ledger.Exercise, rec ledger.ClosingRecord) (*ClosingPlan, error) {
+func closingFromRecord(tx *ledger.Tx, ex ledger.Exercise, rec ledger.ClosingRecord) (*Plan, error) {
 	b, err := loadBooks(tx)
 	if err != nil {
 		return nil, err
 	}
-	p := &ClosingPlan{Exercise: ex, OwnersAt: rec.OwnersAt, record: rec}
-	sections := map[string]*ClosingSection{}
+	p := &Plan{Exercise: ex, OwnersAt: rec.OwnersAt, record: rec}
+	sections := map[string]*Section{}
 	keyOf := map[[2]string]ledger.ClosingKey{}
-	section := func(code string) *ClosingSection {
+	section := func(code string) *Section {
 		if sections[code] == nil {
-			sections[code] = &ClosingSection{Code: code, Label: b.sectionLabel(code), Works: b.works[code]}
+			sections[code] = &Section{Code: code, Label: b.sectionLabel(code), Works: b.works[code]}
 		}
 		return sections[code]
 	}
 	for _, k := range rec.Keys {
 		s := section(k.Section)
-		s.Keys = append(s.Keys, ClosingKey{Key: k.Key, Label: b.keyLabel(k.Key), TotalShares: k.TotalShares, Charges: k.Charges, Income: k.Income})
+		s.Keys = append(s.Keys, Key{Key: k.Key, Label: b.keyLabel(k.Key), TotalShares: k.TotalShares, Charges: k.Charges, Income: k.Income})
 		s.Charges += k.Charges
 		s.Income += k.Income
 		keyOf[[2]string{k.Section, k.Key}] = k
 	}
-	owners := map[string]*OwnerClosing{}
+	owners := map[string]*Owner{}
 	for _, pt := range rec.Parts {
 		s := section(pt.Section)
 		s.Provisions += pt.Called
 		o := owners[pt.Owner]
 		if o == nil {
-			o = &OwnerClosing{Account: pt.Owner, Name: b.ownerName(pt.Owner)}
+			o = &Owner{Account: pt.Owner, Name: b.ownerName(pt.Owner)}
 			owners[pt.Owner] = o
 		}
 		if len(o.Sections) == 0 || o.Sections[len(o.Sections)-1].Code != pt.Section {
@@ -227,7 +228,7 @@ func saleMoves(tx *ledger.Tx, ex ledger.Exercise, ownersAt time.Time) (map[strin
 // Decomptes returns the décomptes of exercise ex as data, for a
 // screen's preview: the owners' accounts and their statements, in account
 // order.
-func (r *Residence) Decomptes(ex ledger.Exercise, opt DecompteOptions) ([]string, []reports.Decompte, bool, error) {
+func Decomptes(r *app.Residence, ex ledger.Exercise, opt DecompteOptions) ([]string, []reports.Decompte, bool, error) {
 	var owners []string
 	var list []reports.Decompte
 	var preview bool
@@ -243,7 +244,7 @@ func (r *Residence) Decomptes(ex ledger.Exercise, opt DecompteOptions) ([]string
 // owner, DIR/DECOMPTE_2025_450001_NOM.pdf (Val Compta's names), and all of
 // them in DIR/DECOMPTES_2025_TOUS.pdf for printing. For an exercise not
 // closed yet they are a projection of the closing, named APERCU_….
-func (r *Residence) WriteDecomptes(dir string, ex ledger.Exercise, opt DecompteOptions) (DecompteFiles, error) {
+func WriteDecomptes(r *app.Residence, dir string, ex ledger.Exercise, opt DecompteOptions) (DecompteFiles, error) {
 	var sf DecompteFiles
 	if opt.Printed.IsZero() {
 		opt.Printed = ledger.Now()
@@ -263,9 +264,9 @@ func (r *Residence) WriteDecomptes(dir string, ex ledger.Exercise, opt DecompteO
 		return sf, ledger.Errorf(ledger.NotFound, "Aucun décompte à écrire pour l'exercice %s", ex.Name())
 	}
 	if sf.Preview {
-		r.noteFingerprint(ex, "décomptes (aperçu)")
+		r.NoteFingerprint(ex, "décomptes (aperçu)")
 	} else {
-		r.noteFingerprint(ex, "décomptes")
+		r.NoteFingerprint(ex, "décomptes")
 	}
 	letters, err := reports.Decomptes(list, opt.Printed)
 	if err != nil {
@@ -280,12 +281,12 @@ func (r *Residence) WriteDecomptes(dir string, ex ledger.Exercise, opt DecompteO
 	}
 	year := ex.Year()
 	sf.Combined = filepath.Join(dir, fmt.Sprintf("%sDECOMPTES_%d_TOUS.pdf", prefix, year))
-	if err := writeFile(sf.Combined, letters.Combined); err != nil {
+	if err := ledger.WriteOutputBytes(sf.Combined, letters.Combined); err != nil {
 		return sf, err
 	}
 	for i, o := range owners {
 		path := filepath.Join(dir, fmt.Sprintf("%sDECOMPTE_%d_%s_%s.pdf", prefix, year, o, fr.FileName(names[i])))
-		if err := writeFile(path, letters.Each[i]); err != nil {
+		if err := ledger.WriteOutputBytes(path, letters.Each[i]); err != nil {
 			return sf, err
 		}
 		sf.Owners = append(sf.Owners, path)
@@ -294,7 +295,7 @@ func (r *Residence) WriteDecomptes(dir string, ex ledger.Exercise, opt DecompteO
 }
 
 func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owners, names []string, list []reports.Decompte, preview bool, err error) {
-	p, preview, err := closingOf(tx, exerciseID, ClosingOptions{OwnersAt: opt.OwnersAt})
+	p, preview, err := closingOf(tx, exerciseID, Options{OwnersAt: opt.OwnersAt})
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
@@ -303,11 +304,11 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 	if printed.IsZero() {
 		printed = ledger.Now()
 	}
-	kit, err := newLetterKit(tx, printed)
+	kit, err := app.NewLetterKit(tx, printed)
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
-	fingerprint, err := fingerprintText(tx, ex)
+	fingerprint, err := app.FingerprintText(tx, ex)
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
@@ -315,7 +316,7 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
-	kindOf, err := callKinds(tx)
+	kindOf, err := app.CallKinds(tx)
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
@@ -331,7 +332,7 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 		if err != nil {
 			return nil, nil, nil, false, err
 		}
-		acct, err := readOwnerMoves(tx, oc.Account, ex, ex.End, !preview, kindOf)
+		acct, err := app.ReadOwnerMoves(tx, oc.Account, ex, ex.End, !preview, kindOf)
 		if err != nil {
 			return nil, nil, nil, false, err
 		}
@@ -371,7 +372,7 @@ func owedLabel(a ledger.Amount, debit, credit, zero string) string {
 	return zero
 }
 
-func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerClosing, o ledger.Owner, moves []saleMove, preview bool, nameOf func(string) string) (reports.Decompte, error) {
+func ownerDecompte(kit *app.LetterKit, ex ledger.Exercise, p *Plan, oc Owner, o ledger.Owner, moves []saleMove, preview bool, nameOf func(string) string) (reports.Decompte, error) {
 	st := reports.Decompte{
 		Title:    "Décompte individuel de charges – exercice " + ex.Name(),
 		Subtitle: fmt.Sprintf("Répartition des charges de l'exercice du %s au %s", ledger.FrenchDate(ex.Start), ledger.FrenchDate(ex.End)),
@@ -380,7 +381,7 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 		st.Preview = fmt.Sprintf("PROJET : l'exercice %s n'est pas encore clôturé ; ce décompte montre la répartition telle qu'elle serait passée (régularisation attribuée aux propriétaires du %s).",
 			ex.Name(), ledger.FrenchDate(p.OwnersAt))
 	}
-	f := kit.fields(o, oc.Lots)
+	f := kit.Fields(o, oc.Lots)
 	f.Exercise = ex.Name()
 	refs := []reports.Ref{{Label: "Copropriétaire", Value: oc.Account}}
 	if len(oc.Lots) > 0 {
@@ -388,7 +389,7 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 	}
 	refs = append(refs, reports.Ref{Label: "Exercice", Value: ex.Name()}, reports.Ref{Label: "Arrêté au", Value: ledger.FrenchDate(ex.End)})
 	var err error
-	st.Letter, err = kit.letter(f, o, refs, fmt.Sprintf("%s – décompte de l'exercice %s – %s", kit.res.Name, ex.Name(), oc.Account))
+	st.Letter, err = kit.Letter(f, o, refs, fmt.Sprintf("%s – décompte de l'exercice %s – %s", kit.Residence().Name, ex.Name(), oc.Account))
 	if err != nil {
 		return st, err
 	}
@@ -407,7 +408,7 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 		sec := reports.DecompteSection{Title: s.Label}
 		var prov ledger.Amount
 		for _, pp := range s.Parts {
-			row := reports.DecompteRow{Key: pp.Key, Label: pp.Label, Provisions: blankZero(pp.Called)}
+			row := reports.DecompteRow{Key: pp.Key, Label: pp.Label, Provisions: app.BlankZero(pp.Called)}
 			if pp.Key == "" {
 				row.Key, row.Label = "–", "Provisions saisies sans clé"
 			} else if !pp.TotalShares.IsZero() || pp.Part != 0 {
@@ -457,7 +458,7 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 	st.ResultLabel = owedLabel(after, "Solde à payer après répartition", "Solde en votre faveur après répartition", "Solde après répartition")
 	st.Result = after.Abs().String()
 	if after > 0 {
-		b := kit.bankDetails(oc.Account)
+		b := kit.BankDetails(oc.Account)
 		st.Bank = &b
 	}
 	return st, nil
@@ -469,15 +470,15 @@ func ownerDecompte(kit *letterKit, ex ledger.Exercise, p *ClosingPlan, oc OwnerC
 // régularisation and the balance after it. For a closed exercise the
 // régularisation is the closing's entries on his account, so every figure
 // is the books'; for a preview it is the projected one.
-func decompteAccount(st *reports.Decompte, ex ledger.Exercise, oc OwnerClosing, m ownerMoves, preview bool) {
-	reg := m.closing
+func decompteAccount(st *reports.Decompte, ex ledger.Exercise, oc Owner, m app.OwnerMoves, preview bool) {
+	reg := m.Closing
 	if preview {
 		reg = oc.Regularisation
 	}
-	before := m.before()
+	before := m.Before()
 	after := before + reg
-	rows := m.rows()
-	rows = append(rows, reports.AccountRow{Date: ledger.FrenchDate(ex.End), Label: "Solde avant répartition" + owedSide(before), Balance: before.Format(), Strong: true})
+	rows := m.Rows()
+	rows = append(rows, reports.AccountRow{Date: ledger.FrenchDate(ex.End), Label: "Solde avant répartition" + app.OwedSide(before), Balance: before.Format(), Strong: true})
 	regRow := reports.AccountRow{Date: ledger.FrenchDate(ex.End), Label: "Régularisation de l'exercice (ci-dessus)", Balance: after.Format()}
 	if reg > 0 {
 		regRow.Debit = reg.Format()
@@ -485,10 +486,10 @@ func decompteAccount(st *reports.Decompte, ex ledger.Exercise, oc OwnerClosing, 
 		regRow.Credit = (-reg).Format()
 	}
 	rows = append(rows, regRow,
-		reports.AccountRow{Date: ledger.FrenchDate(ex.End), Label: "Solde après répartition" + owedSide(after), Balance: after.Format(), Strong: true})
+		reports.AccountRow{Date: ledger.FrenchDate(ex.End), Label: "Solde après répartition" + app.OwedSide(after), Balance: after.Format(), Strong: true})
 	st.AccountTitle = "Votre compte de l'exercice " + ex.Name() + " : des appels au solde"
 	st.Account = rows
-	st.AccountNotes = m.notes()
+	st.AccountNotes = m.Notes()
 }
 
 func sharesOrDash(d decimal.Decimal) string {

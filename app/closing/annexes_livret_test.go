@@ -1,9 +1,10 @@
-package app
+package closing
 
 import (
 	"strings"
 	"testing"
 
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 )
 
@@ -12,9 +13,9 @@ import (
 // longer merges it into « 51 Banques » (issue 13 item 8); the totals do not
 // change.
 func TestAnnexe1DemoLivret(t *testing.T) {
-	r := writeDemo(t)
+	r := apptest.Demo(t)
 	var livret ledger.BankAccount
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		banks, err := tx.BankAccounts()
 		for _, b := range banks {
 			if b.Label == "Livret fonds de travaux" {
@@ -26,7 +27,7 @@ func TestAnnexe1DemoLivret(t *testing.T) {
 	if !livret.Savings || !strings.HasPrefix(livret.Account, "50") {
 		t.Fatalf("the demo's livret %+v", livret)
 	}
-	d, err := r.Annexes(year(t, r, 2025))
+	d, err := Annexes(r, apptest.Year(t, r, 2025))
 	must(t, err)
 	rows := map[string]ledger.Amount{}
 	for _, l := range d.A1.Left {

@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"os"
@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/ledger/ledgertest"
 )
@@ -179,26 +181,26 @@ func addUp(t *testing.T, who string, lines []accountLine, upTo int) ledger.Amoun
 
 // demoTwoYears is the demo with 2025 closed and the 2026 calls posted:
 // the budget with its works fund, and the lift works' four instalments.
-func demoTwoYears(t *testing.T) *Residence {
-	r := writeDemo(t)
-	p, err := r.PlanClosing(year(t, r, 2025), ClosingOptions{})
+func demoTwoYears(t *testing.T) *app.Residence {
+	r := apptest.Demo(t)
+	p, err := Prepare(r, apptest.Year(t, r, 2025), Options{})
 	must(t, err)
 	must(t, p.Err())
-	_, err = r.PostClosing(p)
+	_, err = Post(r, p)
 	must(t, err)
-	ex := year(t, r, 2026)
+	ex := apptest.Year(t, r, 2026)
 	budget, err := r.PlanBudgetCalls(ex, 4)
 	must(t, err)
 	_, err = r.PostCalls(budget)
 	must(t, err)
-	works, err := r.PlanWorksCalls(demoWorks.Code, ex)
+	works, err := r.PlanWorksCalls(app.DemoWorks.Code, ex)
 	must(t, err)
 	_, err = r.PostCalls(works)
 	must(t, err)
 	return r
 }
 
-func balancesAt(t *testing.T, r *Residence, y, m, d int) map[string]ledger.Amount {
+func balancesAt(t *testing.T, r *app.Residence, y, m, d int) map[string]ledger.Amount {
 	t.Helper()
 	list, err := r.OwnerSummaries(ledger.Date(y, time.Month(m), d))
 	must(t, err)
@@ -224,14 +226,14 @@ func TestDecomptesAddUpToTheBooks(t *testing.T) {
 		{2025, false, []string{"Appel de fonds 1er trimestre 2025", "Appel fonds de travaux 4e trimestre 2025"}},
 		{2026, true, []string{"Appel de fonds 1er trimestre 2026", "Appel fonds de travaux 4e trimestre 2026"}},
 	} {
-		ex := year(t, r, c.year)
+		ex := apptest.Year(t, r, c.year)
 		books := balancesAt(t, r, c.year, 12, 31)
-		plan, preview, err := r.ClosingOf(ex, ClosingOptions{})
+		plan, preview, err := Of(r, ex, Options{})
 		must(t, err)
 		if preview != c.preview {
 			t.Fatalf("%d: preview %v", c.year, preview)
 		}
-		df, err := r.WriteDecomptes(t.TempDir(), ex, DecompteOptions{Printed: ledger.Date(2027, 1, 10)})
+		df, err := WriteDecomptes(r, t.TempDir(), ex, DecompteOptions{Printed: ledger.Date(2027, 1, 10)})
 		must(t, err)
 		if len(df.Owners) != len(plan.Owners) || len(df.Owners) < 12 {
 			t.Fatalf("%d: %d décomptes for %d owners", c.year, len(df.Owners), len(plan.Owners))
@@ -241,8 +243,8 @@ func TestDecomptesAddUpToTheBooks(t *testing.T) {
 			oc := plan.Owners[i]
 			checkDecompteAccount(t, path, ex, oc, c.preview, books[oc.Account])
 			who := oc.Account + " " + ex.Name()
-			text := fileText(t, path)
-			if oc.Account != demoSeller && oc.Account != demoBuyer {
+			text := ledgertest.Flat(ledgertest.PDFFile(t, path, "-layout"))
+			if oc.Account != app.DemoSeller && oc.Account != app.DemoBuyer {
 				for _, want := range c.calls {
 					if !strings.Contains(text, want) {
 						t.Errorf("%s lacks the call %q", who, want)
@@ -266,7 +268,7 @@ func TestDecomptesAddUpToTheBooks(t *testing.T) {
 // ex: its lines add up to the balance before the distribution (the books'
 // at the exercise's end for a preview), and with the régularisation to
 // the balance after it (the books' once closed).
-func checkDecompteAccount(t *testing.T, path string, ex ledger.Exercise, oc OwnerClosing, preview bool, books ledger.Amount) {
+func checkDecompteAccount(t *testing.T, path string, ex ledger.Exercise, oc Owner, preview bool, books ledger.Amount) {
 	t.Helper()
 	who := oc.Account + " " + ex.Name()
 	lines := accountLines(t, path, "Solde après répartition")
@@ -292,16 +294,16 @@ func checkDecompteAccount(t *testing.T, path string, ex ledger.Exercise, oc Owne
 // closing's entries on each owner's account are his régularisation.
 func TestDecomptesAddUpWithWorks(t *testing.T) {
 	r := closingScenario(t)
-	ex := year(t, r, 2025)
-	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: closingOwnersAt})
+	ex := apptest.Year(t, r, 2025)
+	p, err := Prepare(r, ex, Options{OwnersAt: closingOwnersAt})
 	must(t, err)
 	must(t, p.Err())
-	_, err = r.PostClosing(p)
+	_, err = Post(r, p)
 	must(t, err)
 	books := balancesAt(t, r, 2025, 12, 31)
-	plan, _, err := r.ClosingOf(ex, ClosingOptions{})
+	plan, _, err := Of(r, ex, Options{})
 	must(t, err)
-	df, err := r.WriteDecomptes(t.TempDir(), ex, DecompteOptions{Printed: ledger.Date(2026, 4, 1)})
+	df, err := WriteDecomptes(r, t.TempDir(), ex, DecompteOptions{Printed: ledger.Date(2026, 4, 1)})
 	must(t, err)
 	if len(df.Owners) != len(plan.Owners) || len(plan.Owners) == 0 || len(plan.Sections) < 2 {
 		t.Fatalf("%d décomptes for %d owners, %d sections", len(df.Owners), len(plan.Owners), len(plan.Sections))
@@ -320,7 +322,7 @@ func TestRemindersAddUpToTheBooks(t *testing.T) {
 	for _, at := range [][3]int{{2026, 1, 1}, {2026, 2, 15}, {2026, 10, 2}} {
 		day := ledger.Date(at[0], time.Month(at[1]), at[2])
 		books := balancesAt(t, r, at[0], at[1], at[2])
-		rf, err := r.WriteReminders(t.TempDir(), ReminderOptions{At: day, PayBy: day.AddDate(0, 1, 0), Printed: day})
+		rf, err := r.WriteReminders(t.TempDir(), app.ReminderOptions{At: day, PayBy: day.AddDate(0, 1, 0), Printed: day})
 		must(t, err)
 		if len(rf.Owners) == 0 {
 			t.Fatalf("%s: no reminder", ledger.FrenchDate(day))
@@ -336,7 +338,7 @@ func TestRemindersAddUpToTheBooks(t *testing.T) {
 			if want := "À nouveau : solde de l'exercice 2025"; !strings.HasPrefix(lines[0].label, want) {
 				t.Errorf("%s: the balance brought forward reads %q, want %q", who, lines[0].label, want)
 			}
-			if text := fileText(t, path); strings.Contains(text, "…") {
+			if text := ledgertest.Flat(ledgertest.PDFFile(t, path, "-layout")); strings.Contains(text, "…") {
 				t.Errorf("%s: a text is cut: %s", who, text)
 			}
 		}
@@ -346,9 +348,9 @@ func TestRemindersAddUpToTheBooks(t *testing.T) {
 // Sale décomptes cite the rule where it is (décret du 17 mars 1967, art.
 // 6-2) and print the seller's line whole.
 func TestSaleDecomptes(t *testing.T) {
-	r := writeDemo(t)
+	r := apptest.Demo(t)
 	dir := t.TempDir()
-	df, err := r.WriteDecomptes(dir, year(t, r, 2025), DecompteOptions{Accounts: []string{demoSeller, demoBuyer}, Printed: ledger.Date(2026, 1, 10)})
+	df, err := WriteDecomptes(r, dir, apptest.Year(t, r, 2025), DecompteOptions{Accounts: []string{app.DemoSeller, app.DemoBuyer}, Printed: ledger.Date(2026, 1, 10)})
 	must(t, err)
 	for i, want := range []string{"Provisions reportées sur l'acquéreur", "Provisions du vendeur reprises"} {
 		text := rawText(t, df.Owners[i])

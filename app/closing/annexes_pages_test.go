@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"regexp"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 )
 
@@ -19,16 +20,16 @@ var tableRow = regexp.MustCompile(`\S.*\d,\d\d`)
 // lines, the totals of annexes 2, 4 and 5 with lines above them (issue 13
 // item 7).
 func TestAnnexesPagination(t *testing.T) {
-	r := writeDemo(t)
-	ex25 := year(t, r, 2025)
-	plan, err := r.PlanClosing(ex25, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
+	r := apptest.Demo(t)
+	ex25 := apptest.Year(t, r, 2025)
+	plan, err := Prepare(r, ex25, Options{OwnersAt: ledger.Date(2026, 3, 1)})
 	must(t, err)
-	_, err = r.PostClosing(plan)
+	_, err = Post(r, plan)
 	must(t, err)
-	postAllCalls(t, r, year(t, r, 2026), "ASC")
+	postAllCalls(t, r, apptest.Year(t, r, 2026), "ASC")
 	printed := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	for _, y := range []int{2025, 2026} {
-		pdf, d, err := r.AnnexesPDF(year(t, r, y), nil, printed)
+		pdf, d, err := AnnexesPDF(r, apptest.Year(t, r, y), nil, printed)
 		must(t, err)
 		if len(d.Failed()) > 0 {
 			t.Errorf("%d: failed checks %+v", y, d.Failed())

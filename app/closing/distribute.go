@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
@@ -76,7 +77,7 @@ func (c *closer) distribute() error {
 		provision: func(acctKey) bool { return false },
 	})
 
-	owners := map[string]*OwnerClosing{}
+	owners := map[string]*Owner{}
 	for _, spec := range specs {
 		if err := c.section(spec, owners); err != nil {
 			return err
@@ -113,13 +114,13 @@ func (c *closer) distribute() error {
 
 // section computes one section: its keys and accounts, its provisions per
 // owner, each owner's part per key, and its distribution entries.
-func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) error {
+func (c *closer) section(spec sectionSpec, owners map[string]*Owner) error {
 	p, ex := c.p, c.p.Exercise
-	s := ClosingSection{Code: spec.code, Label: c.b.sectionLabel(spec.code), Works: spec.works}
-	keys := map[string]*ClosingKey{}
-	key := func(k string) *ClosingKey {
+	s := Section{Code: spec.code, Label: c.b.sectionLabel(spec.code), Works: spec.works}
+	keys := map[string]*Key{}
+	key := func(k string) *Key {
 		if keys[k] == nil {
-			keys[k] = &ClosingKey{Key: k, Label: c.b.keyLabel(k)}
+			keys[k] = &Key{Key: k, Label: c.b.keyLabel(k)}
 		}
 		return keys[k]
 	}
@@ -127,7 +128,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 	for _, k := range amounts {
 		b := c.view[k]
 		ck := key(k.key)
-		ca := ClosingAccount{Account: k.account, Label: c.b.accounts[k.account], Income: ledger.AccountClass(k.account) == 7, Amount: b}
+		ca := Account{Account: k.account, Label: c.b.accounts[k.account], Income: ledger.AccountClass(k.account) == 7, Amount: b}
 		if ca.Income {
 			ca.Amount = -b
 			ck.Income += -b
@@ -146,7 +147,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 		provByAccount[k.account] += -c.view[k]
 	}
 	for _, acc := range sortedKeys(provByAccount) {
-		s.ProvisionAccounts = append(s.ProvisionAccounts, ClosingAccount{Account: acc, Label: c.b.accounts[acc], Income: true, Amount: provByAccount[acc]})
+		s.ProvisionAccounts = append(s.ProvisionAccounts, Account{Account: acc, Label: c.b.accounts[acc], Income: true, Amount: provByAccount[acc]})
 	}
 
 	pb := newProvisionBook()
@@ -303,7 +304,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 			continue
 		}
 		if owners[o] == nil {
-			owners[o] = &OwnerClosing{Account: o}
+			owners[o] = &Owner{Account: o}
 		}
 		owners[o].Sections = append(owners[o].Sections, os)
 		sectionOwners = append(sectionOwners, o)
@@ -329,7 +330,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 		}
 		return OwnerSection{}
 	}
-	origin := distOrigin(ex)
+	origin := ledger.DistributionOrigin(ex)
 	year := ex.Name()
 	switch spec.code {
 	case CurrentSection:
@@ -341,12 +342,12 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 				Label: fmt.Sprintf("Répartition des charges %s – clé %s %s", year, ck.Key, ck.Label)}
 			for _, k := range amounts {
 				if k.key == ck.Key {
-					e.Lines = append(e.Lines, side(ledger.Line{Account: k.account, Key: k.key}, -c.view[k]))
+					e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: k.account, Key: k.key}, -c.view[k]))
 				}
 			}
 			for _, o := range sectionOwners {
 				if pp, ok := parts[o][ck.Key]; ok && pp.Part != 0 {
-					e.Lines = append(e.Lines, side(ledger.Line{Account: o, Label: "Quote-part clé " + ck.Key + " " + ck.Label}, pp.Part))
+					e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: o, Label: "Quote-part clé " + ck.Key + " " + ck.Label}, pp.Part))
 				}
 			}
 			c.post(e)
@@ -354,11 +355,11 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Origin: origin + "provisions",
 			Label: fmt.Sprintf("Répartition %s – provisions appelées sur charges courantes", year)}
 		for _, k := range provAccounts {
-			e.Lines = append(e.Lines, side(ledger.Line{Account: k.account, Key: k.key}, -c.view[k]))
+			e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: k.account, Key: k.key}, -c.view[k]))
 		}
 		for _, o := range sectionOwners {
 			if prov := ownerSection(o).Provisions(); prov != 0 {
-				e.Lines = append(e.Lines, side(ledger.Line{Account: o, Label: "Provisions appelées " + year}, -prov))
+				e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: o, Label: "Provisions appelées " + year}, -prov))
 			}
 		}
 		c.post(e)
@@ -369,11 +370,11 @@ func (c *closer) section(spec sectionSpec, owners map[string]*OwnerClosing) erro
 			e.Origin = origin + "exceptional"
 		}
 		for _, k := range append(append([]acctKey{}, amounts...), provAccounts...) {
-			e.Lines = append(e.Lines, side(ledger.Line{Account: k.account, Key: k.key}, -c.view[k]))
+			e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: k.account, Key: k.key}, -c.view[k]))
 		}
 		for _, o := range sectionOwners {
 			if r := ownerSection(o).Regularisation(); r != 0 {
-				e.Lines = append(e.Lines, side(ledger.Line{Account: o, Label: s.Label}, r))
+				e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: o, Label: s.Label}, r))
 			}
 		}
 		c.post(e)
@@ -530,13 +531,13 @@ func (c *closer) openNext() error {
 				k.account, k.key, c.view[k])
 		}
 	}
-	an := ledger.Entry{Journal: ledger.JournalOpening, Date: p.Next.Start, Origin: closingOrigin(ex) + "an",
+	an := ledger.Entry{Journal: ledger.JournalOpening, Date: p.Next.Start, Origin: ledger.ClosingOrigin(ex) + "an",
 		Label: fmt.Sprintf("À nouveaux au %s (clôture de l'exercice %s)", ledger.FrenchDate(p.Next.Start), ex.Name())}
 	for _, k := range c.view.sorted(func(k acctKey) bool {
 		cl := ledger.AccountClass(k.account)
 		return cl == 1 || cl == 4 || cl == 5
 	}) {
-		an.Lines = append(an.Lines, side(ledger.Line{Account: k.account, Key: k.key}, c.view[k]))
+		an.Lines = append(an.Lines, ledger.Side(ledger.Line{Account: k.account, Key: k.key}, c.view[k]))
 	}
 	c.post(an)
 	for _, e := range c.pendingReversals {
@@ -548,8 +549,8 @@ func (c *closer) openNext() error {
 
 // digest sums up what a closing plan would write (plan_digest.go): its
 // entries, line by line, and each owner's part per section and key.
-func digest(p *ClosingPlan) string {
-	d := NewPlanDigest()
+func digest(p *Plan) string {
+	d := app.NewPlanDigest()
 	d.Add("%s|%d|%d", ledger.ISO(p.OwnersAt), p.Exercise.ID, len(p.Entries))
 	for _, e := range p.Entries {
 		d.Add("%s|%s|%s", e.Journal, ledger.ISO(e.Date), e.Origin)
@@ -566,9 +567,9 @@ func digest(p *ClosingPlan) string {
 // postClosing writes a plan computed in tx: N+1 (and N+2) when missing,
 // the entries of N's last day, the opening balances and reversals of N+1's
 // first day, the record, then the lock.
-func postClosing(tx *ledger.Tx, p *ClosingPlan) (ClosingResult, error) {
+func postClosing(tx *ledger.Tx, p *Plan) (Result, error) {
 	ex := p.Exercise
-	res := ClosingResult{Exercise: ex, Regularisation: p.Regularisation, Owners: len(p.Owners)}
+	res := Result{Exercise: ex, Regularisation: p.Regularisation, Owners: len(p.Owners)}
 	exs, err := tx.Exercises()
 	if err != nil {
 		return res, err

@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"regexp"
@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"tantieme/app/apptest"
 )
 
 // TestAnnexesBudgetNotEntered: a budget column whose budget was never
@@ -35,7 +37,7 @@ func TestAnnexesBudgetNotEntered(t *testing.T) {
 				_, err := r.CopyBudget(2025, 2026, decimal.Zero)
 				must(t, err)
 			}
-			d, err := r.Annexes(year(t, r, 2025))
+			d, err := Annexes(r, apptest.Year(t, r, 2025))
 			must(t, err)
 			for _, c := range d.Checks {
 				for _, y := range tc.noChecks {

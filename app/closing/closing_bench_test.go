@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"fmt"
@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 )
 
@@ -54,18 +56,14 @@ func closingBenchResidence(b *testing.B) string {
 }
 
 func buildClosingBench(tb testing.TB, file string) {
-	buildLargeResidence(tb, file)
-	r, err := Open(file)
+	apptest.LargeResidence(tb, file)
+	r, err := app.Open(file)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer r.Close()
 	rng := rand.New(rand.NewSource(1965))
 	err = r.Update(func(tx *ledger.Tx) error {
-		ex, err := tx.ExerciseOfYear(2025)
-		if err != nil {
-			return err
-		}
 		// Ten sales on 01/07/2025 to new owners 450601–450610.
 		for i := 1; i <= 10; i++ {
 			o := ledger.Owner{Account: fmt.Sprintf("450%03d", 600+i), Name: fmt.Sprintf("Acquéreur %02d", i)}
@@ -88,18 +86,29 @@ func buildClosingBench(tb testing.TB, file string) {
 				return err
 			}
 		}
-		for _, req := range []callRequest{{exerciseID: ex.ID, count: 4, budget: true}, {exerciseID: ex.ID, works: "RAV"}, {exerciseID: ex.ID, works: "ETU"}} {
-			plan, err := planCalls(tx, req)
-			if err != nil {
-				return err
-			}
-			if err := plan.Err(); err != nil {
-				return err
-			}
-			if _, err := postPlan(tx, plan); err != nil {
-				return err
-			}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(ledger.Message(err))
+	}
+	ex := apptest.Year(tb, r, 2025)
+	for _, planOf := range []func() (*app.CallPlan, error){
+		func() (*app.CallPlan, error) { return r.PlanBudgetCalls(ex, 4) },
+		func() (*app.CallPlan, error) { return r.PlanWorksCalls("RAV", ex) },
+		func() (*app.CallPlan, error) { return r.PlanWorksCalls("ETU", ex) },
+	} {
+		plan, err := planOf()
+		if err != nil {
+			tb.Fatal(ledger.Message(err))
 		}
+		if err := plan.Err(); err != nil {
+			tb.Fatal(ledger.Message(err))
+		}
+		if _, err := r.PostCalls(plan); err != nil {
+			tb.Fatal(ledger.Message(err))
+		}
+	}
+	err = r.Update(func(tx *ledger.Tx) error {
 		charges := []struct{ account, key string }{
 			{"601000", "004"}, {"602000", "001"}, {"603000", "003"}, {"611000", "001"}, {"614000", "002"},
 			{"615000", "001"}, {"615000", "002"}, {"616000", "001"}, {"621100", "001"}, {"662000", "001"},
@@ -158,15 +167,15 @@ func BenchmarkClosing600(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		file := filepath.Join(b.TempDir(), "run.copro")
-		copyFile(b, template, file)
-		r, err := Open(file)
+		apptest.CopyFile(b, template, file)
+		r, err := app.Open(file)
 		if err != nil {
 			b.Fatal(err)
 		}
-		ex := year(b, r, 2025)
+		ex := apptest.Year(b, r, 2025)
 		b.StartTimer()
 		start := time.Now()
-		p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
+		p, err := Prepare(r, ex, Options{OwnersAt: ledger.Date(2026, 3, 1)})
 		if err != nil {
 			b.Fatal(ledger.Message(err))
 		}
@@ -174,7 +183,7 @@ func BenchmarkClosing600(b *testing.B) {
 			b.Fatal(ledger.Message(err))
 		}
 		mid := time.Now()
-		res, err := r.PostClosing(p)
+		res, err := Post(r, p)
 		if err != nil {
 			b.Fatal(ledger.Message(err))
 		}
@@ -193,24 +202,24 @@ func BenchmarkClosing600(b *testing.B) {
 
 // closedBench is the benchmark residence with 2025 closed, made once per
 // benchmark run.
-func closedBench(b *testing.B) (*Residence, ledger.Exercise) {
+func closedBench(b *testing.B) (*app.Residence, ledger.Exercise) {
 	b.Helper()
 	file := filepath.Join(b.TempDir(), "closed.copro")
-	copyFile(b, closingBenchResidence(b), file)
-	r, err := Open(file)
+	apptest.CopyFile(b, closingBenchResidence(b), file)
+	r, err := app.Open(file)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { r.Close() })
-	ex := year(b, r, 2025)
-	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
+	ex := apptest.Year(b, r, 2025)
+	p, err := Prepare(r, ex, Options{OwnersAt: ledger.Date(2026, 3, 1)})
 	if err != nil {
 		b.Fatal(ledger.Message(err))
 	}
-	if _, err := r.PostClosing(p); err != nil {
+	if _, err := Post(r, p); err != nil {
 		b.Fatal(ledger.Message(err))
 	}
-	return r, year(b, r, 2025)
+	return r, apptest.Year(b, r, 2025)
 }
 
 // BenchmarkAnnexes600 gathers the five annexes of the closed 2025 and
@@ -219,7 +228,7 @@ func BenchmarkAnnexes600(b *testing.B) {
 	r, ex := closedBench(b)
 	dir := b.TempDir()
 	for b.Loop() {
-		af, err := r.WriteAnnexes(dir, ex, ledger.Date(2026, 2, 1))
+		af, err := WriteAnnexes(r, dir, ex, ledger.Date(2026, 2, 1))
 		if err != nil {
 			b.Fatal(ledger.Message(err))
 		}
@@ -234,7 +243,7 @@ func BenchmarkDecomptes600(b *testing.B) {
 	r, ex := closedBench(b)
 	dir := b.TempDir()
 	for b.Loop() {
-		df, err := r.WriteDecomptes(dir, ex, DecompteOptions{Printed: ledger.Date(2026, 2, 1)})
+		df, err := WriteDecomptes(r, dir, ex, DecompteOptions{Printed: ledger.Date(2026, 2, 1)})
 		if err != nil {
 			b.Fatal(ledger.Message(err))
 		}

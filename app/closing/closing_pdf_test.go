@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"fmt"
@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/ledger/ledgertest"
@@ -56,17 +58,17 @@ func longName(i int) string {
 
 // bigClosedResidence has 150 owners with 40-character names, one lot
 // each, its 2025 calls, some charges, and 2025 closed.
-func bigClosedResidence(t *testing.T) (*Residence, *ClosingPlan) {
+func bigClosedResidence(t *testing.T) (*app.Residence, *Plan) {
 	t.Helper()
-	var lots []testLot
+	var lots []apptest.Lot
 	for i := 1; i <= 150; i++ {
 		shares := map[string]string{"001": fmt.Sprint(10 + i%17)}
 		if i%2 == 0 {
 			shares["002"] = fmt.Sprint(5 + i%7)
 		}
-		lots = append(lots, testLot{Number: fmt.Sprint(i), Owner: fmt.Sprintf("450%03d", i), Shares: shares})
+		lots = append(lots, apptest.Lot{Number: fmt.Sprint(i), Owner: fmt.Sprintf("450%03d", i), Shares: shares})
 	}
-	r := callsResidence(t, lots, bl("611000", "001", "24000,07"), bl("614000", "002", "3000"))
+	r := apptest.Calls(t, lots, apptest.Budget("611000", "001", "24000,07"), apptest.Budget("614000", "002", "3000"))
 	must(t, r.Update(func(tx *ledger.Tx) error {
 		for i := 1; i <= 150; i++ {
 			o, err := tx.Owner(fmt.Sprintf("450%03d", i))
@@ -80,23 +82,23 @@ func bigClosedResidence(t *testing.T) (*Residence, *ClosingPlan) {
 		}
 		return nil
 	}))
-	ex := year(t, r, 2025)
+	ex := apptest.Year(t, r, 2025)
 	postAllCalls(t, r, ex)
 	post(t, r, en("2025-06-30", "AC", "Nettoyage", dl("611000", "001", "25310,33"), cl("401000", "", "25310,33")))
 	post(t, r, en("2025-07-30", "AC", "Ascenseur", dl("614000", "002", "2871,50"), cl("401000", "", "2871,50")))
 	post(t, r, en("2025-08-30", "BQ", "Règlement", dl("512001", "", "1000"), cl("450007", "", "1000")))
-	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 2, 1)})
+	p, err := Prepare(r, ex, Options{OwnersAt: ledger.Date(2026, 2, 1)})
 	must(t, err)
 	must(t, p.Err())
-	_, err = r.PostClosing(p)
+	_, err = Post(r, p)
 	must(t, err)
 	return r, p
 }
 
 func TestAnnexesPDF150Owners(t *testing.T) {
 	r, plan := bigClosedResidence(t)
-	ex := year(t, r, 2025)
-	pdf, d, err := r.AnnexesPDF(ex, nil, ledger.Date(2026, 2, 15))
+	ex := apptest.Year(t, r, 2025)
+	pdf, d, err := AnnexesPDF(r, ex, nil, ledger.Date(2026, 2, 15))
 	must(t, err)
 	pdfIsA4(t, pdf)
 	text := pdfTextOf(t, pdf)
@@ -162,9 +164,9 @@ func TestAnnexesPDF150Owners(t *testing.T) {
 
 func TestDecomptes150Owners(t *testing.T) {
 	r, plan := bigClosedResidence(t)
-	ex := year(t, r, 2025)
+	ex := apptest.Year(t, r, 2025)
 	dir := filepath.Join(t.TempDir(), "decomptes")
-	df, err := r.WriteDecomptes(dir, ex, DecompteOptions{Printed: ledger.Date(2026, 2, 15)})
+	df, err := WriteDecomptes(r, dir, ex, DecompteOptions{Printed: ledger.Date(2026, 2, 15)})
 	must(t, err)
 	if df.Preview || len(df.Owners) != 150 {
 		t.Fatalf("preview %v, %d files", df.Preview, len(df.Owners))
@@ -210,10 +212,10 @@ func TestDecomptes150Owners(t *testing.T) {
 // nothing is written to the books.
 func TestDecomptesPreview(t *testing.T) {
 	r := closingScenario(t)
-	ex := year(t, r, 2025)
+	ex := apptest.Year(t, r, 2025)
 	snap, _ := os.ReadFile(r.Path())
 	dir := t.TempDir()
-	df, err := r.WriteDecomptes(dir, ex, DecompteOptions{OwnersAt: closingOwnersAt, Printed: ledger.Date(2026, 1, 10)})
+	df, err := WriteDecomptes(r, dir, ex, DecompteOptions{OwnersAt: closingOwnersAt, Printed: ledger.Date(2026, 1, 10)})
 	must(t, err)
 	if !df.Preview || !strings.HasPrefix(filepath.Base(df.Combined), "APERCU_DECOMPTES_2025") {
 		t.Errorf("preview %v, %s", df.Preview, df.Combined)

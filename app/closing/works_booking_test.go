@@ -1,9 +1,11 @@
-package app
+package closing
 
 import (
 	"strings"
 	"testing"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 )
 
@@ -43,12 +45,12 @@ func TestWorksSpendingOffCampaignAccounts(t *testing.T) {
 			}
 			form, err := r.InvoiceWorksWarning(sup, tc.account)
 			must(t, err)
-			res, err := r.RecordInvoice(InvoiceInput{Supplier: sup, Account: tc.account, Key: "002", Date: ledger.Date(2025, 10, 1),
+			res, err := r.RecordInvoice(app.InvoiceInput{Supplier: sup, Account: tc.account, Key: "002", Date: ledger.Date(2025, 10, 1),
 				Number: "S-12", Total: ledger.MustAmount("1200")})
 			must(t, err)
-			_, err = r.PaySupplier(SupplierPayment{Supplier: sup, Amount: ledger.MustAmount("1200"), Date: ledger.Date(2025, 10, 20)})
+			_, err = r.PaySupplier(app.SupplierPayment{Supplier: sup, Amount: ledger.MustAmount("1200"), Date: ledger.Date(2025, 10, 20)})
 			must(t, err)
-			plan, err := r.PlanClosing(year(t, r, 2025), ClosingOptions{OwnersAt: closingOwnersAt})
+			plan, err := Prepare(r, apptest.Year(t, r, 2025), Options{OwnersAt: closingOwnersAt})
 			must(t, err)
 			var closing []string
 			for _, w := range plan.Warnings() {
@@ -78,7 +80,7 @@ func TestWorksSpendingOffCampaignAccounts(t *testing.T) {
 					}
 				}
 			}
-			d, err := r.Annexes(year(t, r, 2025))
+			d, err := Annexes(r, apptest.Year(t, r, 2025))
 			must(t, err)
 			for _, op := range d.A5.Operations {
 				if op.Code == "ETU" && op.Paid != ledger.MustAmount(tc.paid) {

@@ -1,4 +1,4 @@
-package app
+package closing
 
 import (
 	"fmt"
@@ -10,13 +10,15 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 )
 
 // closingLots: keys 001 (1 000), 002 lift (300), 003 heating (100); owner
 // 450004 sells lot 4 on 15/05/2025 and keeps lot 5, so that his calls must
 // be split lot by lot between him and the buyer (450005).
-var closingLots = []testLot{
+var closingLots = []apptest.Lot{
 	{Number: "1", Owner: "450001", Shares: map[string]string{"001": "300", "002": "100", "003": "40"}},
 	{Number: "2", Owner: "450002", Shares: map[string]string{"001": "250", "002": "120", "003": "35"}},
 	{Number: "3", Owner: "450003", Shares: map[string]string{"001": "200", "002": "80"}},
@@ -38,7 +40,7 @@ func must(t testing.TB, err error) {
 	}
 }
 
-func post(t testing.TB, r *Residence, e *ledger.Entry) {
+func post(t testing.TB, r *app.Residence, e *ledger.Entry) {
 	t.Helper()
 	must(t, r.Update(func(tx *ledger.Tx) error { return tx.PostEntry(e) }))
 }
@@ -57,7 +59,7 @@ func cl(account, key, amount string) ledger.Line {
 
 // postAllCalls posts the budget calls (with the works fund) and the works
 // calls of an exercise.
-func postAllCalls(t testing.TB, r *Residence, ex ledger.Exercise, works ...string) {
+func postAllCalls(t testing.TB, r *app.Residence, ex ledger.Exercise, works ...string) {
 	t.Helper()
 	plan, err := r.PlanBudgetCalls(ex, 4)
 	must(t, err)
@@ -77,25 +79,25 @@ func postAllCalls(t testing.TB, r *Residence, ex ledger.Exercise, works ...strin
 // 2025 (RAV) and an operation that runs into 2026 (ETU: called on 102ETU,
 // partly paid, a subsidy received and another notified), and lot 4 sold
 // on 15/05/2025.
-func closingScenario(t testing.TB) *Residence {
+func closingScenario(t testing.TB) *app.Residence {
 	t.Helper()
-	r := callsResidence(t, closingLots,
-		bl("602000", "001", "3000,03"), bl("611000", "001", "4800"), bl("614000", "002", "2400,02"),
-		bl("603000", "003", "6000"), bl("714000", "001", "120"))
-	ex25 := year(t, r, 2025)
+	r := apptest.Calls(t, closingLots,
+		apptest.Budget("602000", "001", "3000,03"), apptest.Budget("611000", "001", "4800"), apptest.Budget("614000", "002", "2400,02"),
+		apptest.Budget("603000", "003", "6000"), apptest.Budget("714000", "001", "120"))
+	ex25 := apptest.Year(t, r, 2025)
 	_, err := r.SetWorksFund(ex25, ledger.MustAmount("800"), "001")
 	must(t, err)
-	_, err = r.SellLots(Sale{Lots: []string{"4"}, Date: closingSale,
+	_, err = r.SellLots(app.Sale{Lots: []string{"4"}, Date: closingSale,
 		Buyer: ledger.Owner{Civility: "Mme", Name: "Acheteuse Joséphine", Address: "4 rue Basse", Zip: "38000", City: "Grenoble"}})
 	must(t, err)
 	must(t, r.CreateWorks(ledger.Works{Code: "RAV", Label: "Ravalement de la façade", Type: ledger.Art142Works,
 		AGDate: ledger.Date(2024, 12, 10), Voted: ledger.MustAmount("6000"), End: ledger.Date(2025, 9, 30), Finished: true,
 		Keys: []ledger.WorksKey{{Key: "001", Amount: ledger.MustAmount("6000")}}},
-		&WorksSchedule{Count: 2, First: ledger.Date(2025, 3, 1), EveryMonths: 3}))
+		&app.WorksSchedule{Count: 2, First: ledger.Date(2025, 3, 1), EveryMonths: 3}))
 	must(t, r.CreateWorks(ledger.Works{Code: "ETU", Label: "Étude de structure", Type: ledger.ExceptionalOperation,
 		AGDate: ledger.Date(2025, 2, 1), Voted: ledger.MustAmount("3000"), End: ledger.Date(2026, 6, 30),
 		Keys: []ledger.WorksKey{{Key: "002", Amount: ledger.MustAmount("3000")}}},
-		&WorksSchedule{Count: 3, First: ledger.Date(2025, 4, 1), EveryMonths: 6}))
+		&app.WorksSchedule{Count: 3, First: ledger.Date(2025, 4, 1), EveryMonths: 6}))
 	must(t, r.Update(func(tx *ledger.Tx) error {
 		return tx.AddAccount(ledger.Account{Code: "711ETU", Label: "Subventions – Étude de structure"})
 	}))
@@ -128,10 +130,10 @@ func closingScenario(t testing.TB) *Residence {
 
 var closingOwnersAt = ledger.Date(2026, 3, 15)
 
-func ownerBalances(t testing.TB, r *Residence, d time.Time) map[string]ledger.Amount {
+func ownerBalances(t testing.TB, r *app.Residence, d time.Time) map[string]ledger.Amount {
 	t.Helper()
 	var out map[string]ledger.Amount
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		var err error
 		out, err = tx.OwnerBalances(d)
 		return err
@@ -139,10 +141,10 @@ func ownerBalances(t testing.TB, r *Residence, d time.Time) map[string]ledger.Am
 	return out
 }
 
-func trial(t testing.TB, r *Residence, ex ledger.Exercise) map[string]ledger.Amount {
+func trial(t testing.TB, r *app.Residence, ex ledger.Exercise) map[string]ledger.Amount {
 	t.Helper()
 	out := map[string]ledger.Amount{}
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		tb, err := tx.TrialBalanceOf(ex)
 		for _, b := range tb {
 			out[b.Account] = b.Balance()
@@ -154,9 +156,9 @@ func trial(t testing.TB, r *Residence, ex ledger.Exercise) map[string]ledger.Amo
 
 func TestClosingScenario(t *testing.T) {
 	r := closingScenario(t)
-	ex25 := year(t, r, 2025)
+	ex25 := apptest.Year(t, r, 2025)
 	before := ownerBalances(t, r, ex25.End)
-	plan, err := r.PlanClosing(ex25, ClosingOptions{OwnersAt: closingOwnersAt})
+	plan, err := Prepare(r, ex25, Options{OwnersAt: closingOwnersAt})
 	must(t, err)
 	for _, p := range plan.Problems {
 		if p.Blocking {
@@ -177,14 +179,14 @@ func TestClosingScenario(t *testing.T) {
 		t.Fatalf("sections %q", codes)
 	}
 	cur, _ := plan.Section(CurrentSection)
-	key := func(s ClosingSection, k string) ClosingKey {
+	key := func(s Section, k string) Key {
 		for _, ck := range s.Keys {
 			if ck.Key == k {
 				return ck
 			}
 		}
 		t.Fatalf("section %q has no key %s", s.Code, k)
-		return ClosingKey{}
+		return Key{}
 	}
 	// Net charges per key: charges less the income assigned to the key.
 	for _, c := range []struct{ key, charges, income, net string }{
@@ -243,7 +245,7 @@ func TestClosingScenario(t *testing.T) {
 		t.Errorf("lots: buyer %v, seller %v", buyer.Lots, seller.Lots)
 	}
 
-	res, err := r.PostClosing(plan)
+	res, err := Post(r, plan)
 	must(t, err)
 	if res.Next.Year() != 2026 {
 		t.Errorf("next exercise %s", res.Next.Name())
@@ -253,7 +255,7 @@ func TestClosingScenario(t *testing.T) {
 			t.Errorf("entry %s %q: debit %s credit %s", e.Piece, e.Label, d, c)
 		}
 	}
-	ex25 = year(t, r, 2025)
+	ex25 = apptest.Year(t, r, 2025)
 	if !ex25.Closed {
 		t.Fatal("2025 not closed")
 	}
@@ -276,7 +278,7 @@ func TestClosingScenario(t *testing.T) {
 	// The opening balances of 2026 are 2025's closing balances of classes
 	// 1, 4 and 5; the reversal brings ETU back into 2026's accounts.
 	var an, rev []ledger.Entry
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		var err error
 		if an, err = tx.Entries(ledger.EntryFilter{Journal: "AN", From: ledger.Date(2026, 1, 1), To: ledger.Date(2026, 1, 1)}); err != nil {
 			return err
@@ -304,7 +306,7 @@ func TestClosingScenario(t *testing.T) {
 	if len(rev) != 1 || !rev[0].Date.Equal(ledger.Date(2026, 1, 1)) {
 		t.Fatalf("reversal %+v", rev)
 	}
-	tb26 := trial(t, r, year(t, r, 2026))
+	tb26 := trial(t, r, apptest.Year(t, r, 2026))
 	if tb26["673ETU"] != ledger.MustAmount("1800") || tb26["120ETU"] != 0 || tb26["711ETU"] != -ledger.MustAmount("500") {
 		t.Errorf("2026 after the reversal: 673ETU %s, 120ETU %s, 711ETU %s", tb26["673ETU"], tb26["120ETU"], tb26["711ETU"])
 	}
@@ -321,11 +323,11 @@ func TestClosingScenario(t *testing.T) {
 	if err == nil || !strings.Contains(ledger.Message(err), "ne peut pas être rouvert") {
 		t.Errorf("reopening: %v", err)
 	}
-	if _, err := r.PlanClosing(ex25, ClosingOptions{}); ledger.KindOf(err) != ledger.Locked {
+	if _, err := Prepare(r, ex25, Options{}); ledger.KindOf(err) != ledger.Locked {
 		t.Errorf("closing twice: %v", err)
 	}
 	var working ledger.Exercise
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		var err error
 		working, err = tx.WorkingExercise()
 		return err
@@ -339,7 +341,7 @@ func TestClosingScenario(t *testing.T) {
 
 	// Every cross-check of the annexes holds, and the figures agree with
 	// the closing.
-	d, err := r.Annexes(ex25)
+	d, err := Annexes(r, ex25)
 	must(t, err)
 	if d.Provisional {
 		t.Error("annexes of a closed exercise printed as a projection")
@@ -375,7 +377,7 @@ func TestClosingScenario(t *testing.T) {
 	}
 
 	// The statements read the record: the same figures as the plan.
-	again, preview, err := r.ClosingOf(ex25, ClosingOptions{})
+	again, preview, err := Of(r, ex25, Options{})
 	must(t, err)
 	if preview || len(again.Owners) != len(plan.Owners) {
 		t.Fatalf("closing read back: preview %v, %d owners", preview, len(again.Owners))
@@ -389,7 +391,7 @@ func TestClosingScenario(t *testing.T) {
 
 	// 2026: ETU ends; its 102ETU is taken into 702ETU and distributed with
 	// every call of the campaign; the annexes compare 2026 with 2025.
-	ex26 := year(t, r, 2026)
+	ex26 := apptest.Year(t, r, 2026)
 	w := mustWorks(t, r, "ETU")
 	w.Finished = true
 	must(t, r.UpdateWorks(w, nil))
@@ -398,22 +400,22 @@ func TestClosingScenario(t *testing.T) {
 	postAllCalls(t, r, ex26, "ETU")
 	post(t, r, en("2026-03-10", "AC", "Bureau d'études, solde", dl("673ETU", "002", "1300"), cl("401ETU", "", "1300")))
 	post(t, r, en("2026-05-10", "AC", "Électricité", dl("602000", "001", "2800"), cl("401000", "", "2800")))
-	plan26, err := r.PlanClosing(ex26, ClosingOptions{OwnersAt: ledger.Date(2027, 2, 1)})
+	plan26, err := Prepare(r, ex26, Options{OwnersAt: ledger.Date(2027, 2, 1)})
 	must(t, err)
 	must(t, plan26.Err())
 	s, ok := plan26.Section("ETU")
 	if !ok || s.Charges != ledger.MustAmount("3100") || s.Income != ledger.MustAmount("500") || s.Provisions != ledger.MustAmount("3000") {
 		t.Fatalf("ETU in 2026: %+v", s)
 	}
-	_, err = r.PostClosing(plan26)
+	_, err = Post(r, plan26)
 	must(t, err)
-	tb26 = trial(t, r, year(t, r, 2026))
+	tb26 = trial(t, r, apptest.Year(t, r, 2026))
 	for _, acc := range []string{"102ETU", "120ETU", "673ETU", "702ETU", "711ETU"} {
 		if tb26[acc] != 0 {
 			t.Errorf("2026 closed: %s holds %s", acc, tb26[acc])
 		}
 	}
-	d26, err := r.Annexes(year(t, r, 2026))
+	d26, err := Annexes(r, apptest.Year(t, r, 2026))
 	must(t, err)
 	for _, c := range d26.Checks {
 		if !c.OK() && !c.Warning {
@@ -431,10 +433,10 @@ func TestClosingScenario(t *testing.T) {
 	}
 }
 
-func mustWorks(t testing.TB, r *Residence, code string) ledger.Works {
+func mustWorks(t testing.TB, r *app.Residence, code string) ledger.Works {
 	t.Helper()
 	var w ledger.Works
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		var err error
 		w, err = tx.Works(code)
 		return err
@@ -446,18 +448,18 @@ func mustWorks(t testing.TB, r *Residence, code string) ledger.Works {
 // stale closing leaves the file untouched.
 func TestClosingRefuses(t *testing.T) {
 	r := closingScenario(t)
-	ex := year(t, r, 2025)
+	ex := apptest.Year(t, r, 2025)
 	file := r.Path()
-	opt := ClosingOptions{OwnersAt: closingOwnersAt}
+	opt := Options{OwnersAt: closingOwnersAt}
 	blocked := func(want string) {
 		t.Helper()
-		p, err := r.PlanClosing(ex, opt)
+		p, err := Prepare(r, ex, opt)
 		must(t, err)
 		if err := p.Err(); err == nil || !strings.Contains(ledger.Message(err)+allProblems(p), want) {
 			t.Errorf("want a blocking problem %q, got %v / %s", want, err, allProblems(p))
 		}
 		snap, _ := os.ReadFile(file)
-		if _, err := r.PostClosing(p); err == nil {
+		if _, err := Post(r, p); err == nil {
 			t.Fatalf("a blocked closing was posted")
 		}
 		if after, _ := os.ReadFile(file); string(after) != string(snap) {
@@ -493,7 +495,7 @@ func TestClosingRefuses(t *testing.T) {
 
 	// A call not posted.
 	var last ledger.Call
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		calls, err := tx.Calls(ledger.CallFilter{ExerciseID: ex.ID, Kind: ledger.BudgetCall, Live: true})
 		last = calls[len(calls)-1]
 		return err
@@ -508,20 +510,20 @@ func TestClosingRefuses(t *testing.T) {
 
 	// Everything is in order again; a change after the preview refuses
 	// the posting of the stale plan.
-	p, err := r.PlanClosing(ex, opt)
+	p, err := Prepare(r, ex, opt)
 	must(t, err)
 	must(t, p.Err())
 	post(t, r, en("2025-12-30", "AC", "Facture tardive", dl("615000", "001", "10"), cl("401000", "", "10")))
-	if _, err := r.PostClosing(p); ledger.KindOf(err) != ledger.Conflict {
+	if _, err := Post(r, p); ledger.KindOf(err) != ledger.Conflict {
 		t.Errorf("stale plan: %v", err)
 	}
-	p, err = r.PlanClosing(ex, opt)
+	p, err = Prepare(r, ex, opt)
 	must(t, err)
-	_, err = r.PostClosing(p)
+	_, err = Post(r, p)
 	must(t, err)
 }
 
-func allProblems(p *ClosingPlan) string {
+func allProblems(p *Plan) string {
 	var b strings.Builder
 	for _, pr := range p.Problems {
 		b.WriteString(pr.Text)
@@ -533,10 +535,10 @@ func allProblems(p *ClosingPlan) string {
 // The demo closes cleanly, and its projected annexes are those of the
 // posted closing.
 func TestClosingDemo(t *testing.T) {
-	r := writeDemo(t)
-	ex := year(t, r, 2025)
-	opt := ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)}
-	p, err := r.PlanClosing(ex, opt)
+	r := apptest.Demo(t)
+	ex := apptest.Year(t, r, 2025)
+	opt := Options{OwnersAt: ledger.Date(2026, 3, 1)}
+	p, err := Prepare(r, ex, opt)
 	must(t, err)
 	must(t, p.Err())
 	warned := false
@@ -546,12 +548,12 @@ func TestClosingDemo(t *testing.T) {
 	if !warned {
 		t.Errorf("no reconciliation warning: %v", p.Warnings())
 	}
-	seller, _ := p.Owner(demoSeller)
+	seller, _ := p.Owner(app.DemoSeller)
 	if seller.Regularisation != 0 || seller.Sections[0].Called == 0 || seller.Sections[0].Moved != -seller.Sections[0].Called {
 		t.Errorf("the seller of every lot keeps no régularisation: %+v", seller)
 	}
 	var projected *AnnexesData
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		var err error
 		projected, err = annexes(tx, ex.ID, opt)
 		return err
@@ -559,9 +561,9 @@ func TestClosingDemo(t *testing.T) {
 	if !projected.Provisional || len(projected.Failed()) > 0 {
 		t.Errorf("projected annexes: provisional %v, failed %+v", projected.Provisional, projected.Failed())
 	}
-	_, err = r.PostClosing(p)
+	_, err = Post(r, p)
 	must(t, err)
-	d, err := r.Annexes(year(t, r, 2025))
+	d, err := Annexes(r, apptest.Year(t, r, 2025))
 	must(t, err)
 	if len(d.Failed()) > 0 {
 		t.Errorf("failed checks %+v", d.Failed())
@@ -598,7 +600,7 @@ func closeRandomResidence(t *testing.T, seed int64) {
 			keys = append(keys, k)
 		}
 	}
-	var lots []testLot
+	var lots []apptest.Lot
 	owners := 2 + rng.Intn(5)
 	n := 0
 	for o := 1; o <= owners; o++ {
@@ -610,7 +612,7 @@ func closeRandomResidence(t *testing.T, seed int64) {
 					shares[k] = fmt.Sprint(1 + rng.Intn(500))
 				}
 			}
-			lots = append(lots, testLot{Number: fmt.Sprint(n), Owner: fmt.Sprintf("450%03d", o), Shares: shares})
+			lots = append(lots, apptest.Lot{Number: fmt.Sprint(n), Owner: fmt.Sprintf("450%03d", o), Shares: shares})
 		}
 	}
 	// Every key needs shares somewhere.
@@ -619,13 +621,13 @@ func closeRandomResidence(t *testing.T, seed int64) {
 	}
 	var budget []ledger.BudgetLine
 	for _, k := range keys {
-		budget = append(budget, bl("602000", k, money(500000)))
+		budget = append(budget, apptest.Budget("602000", k, money(500000)))
 	}
 	if rng.Intn(2) == 0 {
-		budget = append(budget, bl("714000", "001", money(20000)))
+		budget = append(budget, apptest.Budget("714000", "001", money(20000)))
 	}
-	r := callsResidence(t, lots, budget...)
-	ex := year(t, r, 2025)
+	r := apptest.Calls(t, lots, budget...)
+	ex := apptest.Year(t, r, 2025)
 	all := []string{}
 	for o := 1; o <= owners; o++ {
 		all = append(all, fmt.Sprintf("450%03d", o))
@@ -633,7 +635,7 @@ func closeRandomResidence(t *testing.T, seed int64) {
 	if rng.Intn(3) > 0 {
 		lot := lots[rng.Intn(len(lots))]
 		d := ledger.Date(2025, time.Month(2+rng.Intn(10)), 1+rng.Intn(27))
-		res, err := r.SellLots(Sale{Lots: []string{lot.Number}, Date: d, Buyer: ledger.Owner{Name: "Acheteur " + lot.Number}})
+		res, err := r.SellLots(app.Sale{Lots: []string{lot.Number}, Date: d, Buyer: ledger.Owner{Name: "Acheteur " + lot.Number}})
 		must(t, err)
 		all = append(all, res.Buyer.Account)
 	}
@@ -661,7 +663,7 @@ func closeRandomResidence(t *testing.T, seed int64) {
 	}
 
 	before := ownerBalances(t, r, ex.End)
-	cp, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 2, 1)})
+	cp, err := Prepare(r, ex, Options{OwnersAt: ledger.Date(2026, 2, 1)})
 	must(t, err)
 	must(t, cp.Err())
 	var sum, net, prov ledger.Amount
@@ -675,7 +677,7 @@ func closeRandomResidence(t *testing.T, seed int64) {
 	if sum != net-prov {
 		t.Errorf("Σ régularisations %s ≠ net charges %s − provisions %s", sum, net, prov)
 	}
-	_, err = r.PostClosing(cp)
+	_, err = Post(r, cp)
 	must(t, err)
 	after := ownerBalances(t, r, ex.End)
 	for _, o := range cp.Owners {
@@ -685,7 +687,7 @@ func closeRandomResidence(t *testing.T, seed int64) {
 	}
 	tb := trial(t, r, ex)
 	var an []ledger.Entry
-	view(t, r, func(tx *ledger.Tx) error {
+	apptest.View(t, r, func(tx *ledger.Tx) error {
 		var err error
 		an, err = tx.Entries(ledger.EntryFilter{Journal: "AN"})
 		return err
@@ -708,7 +710,7 @@ func closeRandomResidence(t *testing.T, seed int64) {
 			}
 		}
 	}
-	d, err := r.Annexes(ex)
+	d, err := Annexes(r, ex)
 	must(t, err)
 	for _, c := range d.Failed() {
 		t.Errorf("annexes: %s (%s / %s)", c.Text, c.Left, c.Right)

@@ -1,0 +1,11 @@
+package app
+
+// What the external tests (package app_test, which may import app's
+// subpackages such as app/closing) need of app's unexported names.
+
+// OwedWord is owedWord, for the books' tests after a closing.
+var OwedWord = owedWord
+
+// Isolate is isolate: the backup log and Documents out of the user's
+// folders.
+var Isolate = isolate
