@@ -76,45 +76,6 @@ func TestFullBackupHasDocuments(t *testing.T) {
 	}
 }
 
-// An import and a closing each leave a safety copy of the residence as it
-// was just before, in the residence's folder.
-func TestSafetyCopiesBeforeImportAndClosing(t *testing.T) {
-	isolate(t)
-	r := writeDemo(t)
-	rep, err := r.Import(impOpen(t, "ecritures.csv"), ImportOptions{Kind: ImportEntries})
-	must(t, err)
-	if !strings.Contains(rep.SafetyCopy, ledger.ReasonImport) {
-		t.Fatalf("import safety copy %q", rep.SafetyCopy)
-	}
-	if m, err := ReadBackup(rep.SafetyCopy); err != nil || m.Entries != 139 || m.Reason != ledger.ReasonImport {
-		t.Errorf("copy before import: %+v %v", m, err)
-	}
-	ex := year(t, r, 2025)
-	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
-	must(t, err)
-	res, err := r.PostClosing(p)
-	must(t, err)
-	if !strings.Contains(res.SafetyCopy, ledger.ReasonClosing) {
-		t.Fatalf("closing safety copy %q", res.SafetyCopy)
-	}
-	m, err := ReadBackup(res.SafetyCopy)
-	must(t, err)
-	if m.Entries != 139+rep.Entries || m.Reason != ledger.ReasonClosing {
-		t.Errorf("copy before closing: %+v", m)
-	}
-	if filepath.Dir(res.SafetyCopy) != ledger.SafetyDir(r.Path()) {
-		t.Errorf("copy in %s", res.SafetyCopy)
-	}
-	if r.Changed() == false {
-		t.Error("a closing is a change")
-	}
-	q, err := r.QuitCopy()
-	must(t, err)
-	if !strings.Contains(q, ledger.ReasonQuit) {
-		t.Errorf("quit copy %q", q)
-	}
-}
-
 // A damaged residence is refused and the message names its latest backup.
 func TestDamagedPointsToBackup(t *testing.T) {
 	isolate(t)

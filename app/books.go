@@ -765,7 +765,7 @@ func (r *Residence) OwnerAccounts(opt BookOptions) ([]OwnerAccount, BookPeriod, 
 		if err != nil {
 			return err
 		}
-		sums, err := ownerSummaries(tx, p.To)
+		sums, err := ReadOwnerSummaries(tx, p.To)
 		if err != nil {
 			return err
 		}

@@ -95,7 +95,7 @@ type xlsxExport struct {
 func (d *xlsxExport) load(tx *ledger.Tx, ex ledger.Exercise) error {
 	d.ex = ex
 	var err error
-	if d.owners, err = ownerSummaries(tx, ex.End); err != nil {
+	if d.owners, err = ReadOwnerSummaries(tx, ex.End); err != nil {
 		return err
 	}
 	if d.lots, err = tx.Lots(); err != nil {

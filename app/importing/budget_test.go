@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"bytes"
@@ -7,13 +7,15 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
 
-func impBudgetResidence(t *testing.T) *Residence {
+func impBudgetResidence(t *testing.T) *app.Residence {
 	t.Helper()
-	r := impResidence(t)
+	r := apptest.Empty(t)
 	if err := r.Update(func(tx *ledger.Tx) error {
 		return tx.AddKey(ledger.Key{Code: "002", Label: "Ascenseur", DeclaredTotal: decimal.Zero})
 	}); err != nil {
@@ -22,9 +24,9 @@ func impBudgetResidence(t *testing.T) *Residence {
 	return r
 }
 
-func impBudgetLines(t *testing.T, r *Residence, year int) []string {
+func impBudgetLines(t *testing.T, r *app.Residence, year int) []string {
 	t.Helper()
-	ex := impExercise(t, r, year)
+	ex := apptest.Year(t, r, year)
 	var out []string
 	err := r.View(func(tx *ledger.Tx) error {
 		list, err := tx.Budget(ex.ID)
@@ -41,7 +43,7 @@ func impBudgetLines(t *testing.T, r *Residence, year int) []string {
 
 func TestImportBudget(t *testing.T) {
 	r := impBudgetResidence(t)
-	rep := impMustImport(t, r, impOpen(t, "budget.xlsx"), ImportOptions{Kind: ImportBudget, Year: 2026})
+	rep := impMustImport(t, r, impOpen(t, "budget.xlsx"), Options{Kind: Budget, Year: 2026})
 	impSameLines(t, "budget 2026", impBudgetLines(t, r, 2026), []string{"601000/001 1500.00", "615000/001 800.00", "614000/002 2400.00"})
 	if len(impBudgetLines(t, r, 2025)) != 0 {
 		t.Error("the budget went to another exercise")
@@ -56,7 +58,7 @@ func TestImportBudget(t *testing.T) {
 	})
 	// Imported again, its lines replace themselves; other lines stay.
 	wb, _ := sheet.ReadWorkbook("b.csv", []byte("Compte;Clé;Montant\n601;001;1 000\n"))
-	rep = impMustImport(t, r, wb, ImportOptions{Kind: ImportBudget, Year: 2026})
+	rep = impMustImport(t, r, wb, Options{Kind: Budget, Year: 2026})
 	impSameLines(t, "budget 2026 again", impBudgetLines(t, r, 2026), []string{"601000/001 1000.00", "615000/001 800.00", "614000/002 2400.00"})
 	impSameLines(t, "notes", rep.Notes[1:], []string{"1 ligne du budget existant est remplacée."})
 }
@@ -80,7 +82,7 @@ func TestImportBudgetRefused(t *testing.T) {
 			r := impBudgetResidence(t)
 			before := impFileBytes(t, r.Path())
 			wb, _ := sheet.ReadWorkbook("b.csv", []byte(c.csv))
-			_, err := r.Import(wb, ImportOptions{Kind: ImportBudget, Year: c.year})
+			_, err := Run(r, wb, Options{Kind: Budget, Year: c.year})
 			if ledger.Message(err) != c.err {
 				t.Errorf("got %v\nwant %s", err, c.err)
 			}

@@ -1,11 +1,11 @@
-package app
+package importing
 
 import (
 	"tantieme/ledger"
 )
 
 // budgetImport reads budget lines (account, key, amount) into the exercise
-// starting in ImportOptions.Year. A line replaces the one of the same
+// starting in Options.Year. A line replaces the one of the same
 // account and key; other lines of the budget stay. Rows of the same account
 // and key are added up (with a warning).
 type budgetImport struct{}
@@ -18,7 +18,7 @@ type budgetData struct {
 	lines    []ledger.BudgetLine
 }
 
-func (budgetImport) plan(tx *ledger.Tx, p *ImportPlan) error {
+func (budgetImport) plan(tx *ledger.Tx, p *Plan) error {
 	if p.opts.Year == 0 {
 		return ledger.Errorf(ledger.Invalid, "Indiquez l'exercice du budget (l'année où il commence)")
 	}
@@ -106,7 +106,7 @@ func (budgetImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 	return nil
 }
 
-func (budgetImport) apply(tx *ledger.Tx, p *ImportPlan) error {
+func (budgetImport) apply(tx *ledger.Tx, p *Plan) error {
 	d := p.data.(*budgetData)
 	if err := d.rf.createAccounts(tx); err != nil {
 		return err

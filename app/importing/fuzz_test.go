@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
@@ -18,8 +20,8 @@ import (
 // impFuzzTemplate is a residence with owners, lots and a key, copied for each
 // input so that every import starts from the same books.
 func impFuzzTemplate(f *testing.F) []byte {
-	r := impResidence(f)
-	impMustImport(f, r, impOpen(f, "proprietaires.xlsx"), ImportOptions{Kind: ImportOwners})
+	r := apptest.Empty(f)
+	impMustImport(f, r, impOpen(f, "proprietaires.xlsx"), Options{Kind: Owners})
 	path := r.Path()
 	r.Close()
 	b, err := os.ReadFile(path)
@@ -87,7 +89,7 @@ func FuzzImport(f *testing.F) {
 	// import that changed it: opening a file for each input would make the
 	// fuzzer ten times slower.
 	path := filepath.Join(f.TempDir(), "r.copro")
-	var r *Residence
+	var r *app.Residence
 	reset := func(t *testing.T) {
 		if r != nil {
 			r.Close()
@@ -96,7 +98,7 @@ func FuzzImport(f *testing.F) {
 			t.Fatal(err)
 		}
 		var err error
-		if r, err = Open(path); err != nil {
+		if r, err = app.Open(path); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -142,14 +144,14 @@ func FuzzImport(f *testing.F) {
 		if r == nil {
 			reset(t)
 		}
-		opts := ImportOptions{Kind: ImportKinds[int(kind)%len(ImportKinds)], Year: 2026}
+		opts := Options{Kind: Kinds[int(kind)%len(Kinds)], Year: 2026}
 		if kind&8 != 0 {
 			opts.HeaderRow = NoHeader
 		}
-		if kind&16 != 0 && opts.Kind == ImportBalance {
+		if kind&16 != 0 && opts.Kind == Balance {
 			opts.At, opts.Year = BalanceClosing, 2026
 		}
-		_, err = r.Import(wb, opts)
+		_, err = Run(r, wb, opts)
 		if err != nil {
 			if k := ledger.KindOf(err); k == ledger.Internal {
 				t.Fatalf("internal error: %v", err)
@@ -184,13 +186,13 @@ func BenchmarkImportEntries50k(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		r := impResidence(b)
+		r := apptest.Empty(b)
 		b.StartTimer()
 		wb, err := sheet.OpenWorkbook(path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := r.Import(wb, ImportOptions{Kind: ImportEntries})
+		rep, err := Run(r, wb, Options{Kind: Entries})
 		if err != nil {
 			b.Fatal(err)
 		}

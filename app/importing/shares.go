@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"fmt"
@@ -51,7 +51,7 @@ var nonKeyHeaders = []string{"designation", "libelle", "type", "nature", "descri
 // column ("Lot", "N° de lot") or holding a key code after its first cell;
 // titles above it are skipped. Without one, the first row that holds
 // anything (a grid always has its key codes on top).
-func (sharesImport) detectHeader(p *ImportPlan) int {
+func (sharesImport) detectHeader(p *Plan) int {
 	lot := fieldDefs[fLot]
 	first := 0
 	for r := 1; r <= min(20, p.sh.RowCount()); r++ {
@@ -89,7 +89,7 @@ func isNonKeyHeader(h string) bool {
 	return false
 }
 
-func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
+func (sharesImport) plan(tx *ledger.Tx, p *Plan) error {
 	sh := p.sh
 	if p.HeaderRow == 0 {
 		p.failSheet("la grille des tantièmes a besoin d'une ligne d'en-têtes : le code de chaque clé en tête de sa colonne")
@@ -130,7 +130,7 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 		}
 		if c.Header == "" {
 			if columnHasData(p, c.Number) {
-				p.add(&ImportError{Row: p.HeaderRow, Col: c.Number, Msg: "colonne sans en-tête : écrivez en tête le code de la clé (par exemple « 002 - Ascenseur »)"})
+				p.add(&Problem{Row: p.HeaderRow, Col: c.Number, Msg: "colonne sans en-tête : écrivez en tête le code de la clé (par exemple « 002 - Ascenseur »)"})
 			}
 			continue
 		}
@@ -140,12 +140,12 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 		}
 		m := keyHeader.FindStringSubmatch(c.Header)
 		if m == nil {
-			p.add(&ImportError{Row: p.HeaderRow, Col: c.Number, Msg: fmt.Sprintf("« %s » n'est pas un en-tête de clé : écrivez le code de la clé (1 à 3 caractères), suivi s'il le faut de « - libellé » (par exemple « 002 - Ascenseur »)", c.Header)})
+			p.add(&Problem{Row: p.HeaderRow, Col: c.Number, Msg: fmt.Sprintf("« %s » n'est pas un en-tête de clé : écrivez le code de la clé (1 à 3 caractères), suivi s'il le faut de « - libellé » (par exemple « 002 - Ascenseur »)", c.Header)})
 			continue
 		}
 		gk := &gridKey{col: c.Number, written: m[1], label: strings.TrimSpace(m[2] + m[3]), shares: map[string]decimal.Decimal{}}
 		if _, problem := textProblem(gk.label, ledger.NameText); problem != "" {
-			p.add(&ImportError{Row: p.HeaderRow, Col: c.Number, Field: "libellé de la clé", Msg: problem})
+			p.add(&Problem{Row: p.HeaderRow, Col: c.Number, Field: "libellé de la clé", Msg: problem})
 			continue
 		}
 		switch code, ok := matchKeyCode(m[1], existing, codes); {
@@ -165,7 +165,7 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 			}
 		}
 		if other, dup := byCode[gk.code]; dup {
-			p.add(&ImportError{Row: p.HeaderRow, Col: c.Number, Msg: fmt.Sprintf("la clé %s a déjà sa colonne (%s)", gk.code, sheet.ColumnLetter(other.col))})
+			p.add(&Problem{Row: p.HeaderRow, Col: c.Number, Msg: fmt.Sprintf("la clé %s a déjà sa colonne (%s)", gk.code, sheet.ColumnLetter(other.col))})
 			continue
 		}
 		byCode[gk.code] = gk
@@ -177,7 +177,7 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 	// Each key column becomes a field of the plan, so that the preview
 	// shows the shares as they will be written.
 	for _, k := range d.keys {
-		f := ImportField{Name: "key:" + k.code, Label: "Clé " + k.code, Position: k.col}
+		f := Field{Name: "key:" + k.code, Label: "Clé " + k.code, Position: k.col}
 		p.fieldIdx[f.Name] = len(p.Fields)
 		p.Fields = append(p.Fields, f)
 		p.Mapping[f.Name] = k.col
@@ -264,7 +264,7 @@ func (sharesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 				continue
 			}
 			if !v.Equal(k.total) {
-				p.add(&ImportError{Row: r, Col: k.col, Field: "clé " + k.code,
+				p.add(&Problem{Row: r, Col: k.col, Field: "clé " + k.code,
 					Msg: fmt.Sprintf("la ligne de total indique %s pour la clé %s, mais la somme des tantièmes des lots est %s", v, k.code, k.total)})
 			}
 		}
@@ -324,7 +324,7 @@ func matchKeyCode(code string, existing map[string]ledger.KeyTotal, codes []stri
 	return "", false
 }
 
-func columnHasData(p *ImportPlan, col int) bool {
+func columnHasData(p *Plan, col int) bool {
 	for r := p.HeaderRow + 1; r <= p.sh.RowCount(); r++ {
 		if !p.sh.Cell(r, col).IsEmpty() {
 			return true
@@ -335,12 +335,12 @@ func columnHasData(p *ImportPlan, col int) bool {
 
 // failAt records a blocking problem at a column that is not a field.
 func (rc *rowCtx) failAt(col int, label, msg string) {
-	e := &ImportError{Row: rc.row, Col: col, Field: label, Msg: msg}
+	e := &Problem{Row: rc.row, Col: col, Field: label, Msg: msg}
 	rc.p.add(e)
 	rc.pr.Problems = append(rc.pr.Problems, e)
 }
 
-func (sharesImport) apply(tx *ledger.Tx, p *ImportPlan) error {
+func (sharesImport) apply(tx *ledger.Tx, p *Plan) error {
 	d := p.data.(*sharesData)
 	for _, k := range d.keys {
 		if k.create {

@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"bytes"
@@ -7,11 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
 
-func impWarnings(list []*ImportError) []string {
+func impWarnings(list []*Problem) []string {
 	var out []string
 	for _, e := range list {
 		out = append(out, e.Error())
@@ -19,7 +20,7 @@ func impWarnings(list []*ImportError) []string {
 	return out
 }
 
-func impProblems(list []*ImportError, warnings bool) []string {
+func impProblems(list []*Problem, warnings bool) []string {
 	var out []string
 	for _, e := range list {
 		if e.Warning == warnings {
@@ -37,8 +38,8 @@ func impSameLines(t *testing.T, what string, got, want []string) {
 }
 
 func TestImportOwners(t *testing.T) {
-	r := impResidence(t)
-	rep := impMustImport(t, r, impOpen(t, "proprietaires.xlsx"), ImportOptions{Kind: ImportOwners})
+	r := apptest.Empty(t)
+	rep := impMustImport(t, r, impOpen(t, "proprietaires.xlsx"), Options{Kind: Owners})
 	if rep.Owners != 4 || rep.Lots != 7 || rep.Shares != 7 || rep.KeysUpdated != 1 || rep.Rows != 7 {
 		t.Errorf("report counts: %+v", rep)
 	}
@@ -79,10 +80,10 @@ func TestImportOwners(t *testing.T) {
 // TestImportOwnersErrors: every problem is listed, located, and nothing is
 // written while one remains.
 func TestImportOwnersErrors(t *testing.T) {
-	r := impResidence(t)
+	r := apptest.Empty(t)
 	before := impFileBytes(t, r.Path())
 	wb := impOpen(t, "proprietaires_erreurs.xlsx")
-	p, err := r.PlanImport(wb, ImportOptions{Kind: ImportOwners})
+	p, err := Prepare(r, wb, Options{Kind: Owners})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,12 +104,12 @@ func TestImportOwnersErrors(t *testing.T) {
 			t.Errorf("row 12 problems %v", row.Problems)
 		}
 	}
-	_, err = r.ApplyImport(p)
+	_, err = Apply(r, p)
 	want := f + "ligne 4, colonne D (Tantièmes) : les tantièmes ne peuvent pas être négatifs (et 6 autres problèmes) ; rien n'a été importé."
 	if ledger.Message(err) != want || ledger.KindOf(err) != ledger.Invalid {
 		t.Errorf("apply:\n got  %v\n want %s", err, want)
 	}
-	var ie *ImportError
+	var ie *Problem
 	if !errors.As(err, &ie) || ie.Row != 4 || ie.Col != 4 || ie.Sheet != "Lots" {
 		t.Errorf("the error does not carry the location: %#v", ie)
 	}
@@ -121,47 +122,47 @@ func TestImportOwnersErrors(t *testing.T) {
 func TestImportOwnersOptions(t *testing.T) {
 	for _, c := range []struct {
 		name, csv string
-		opts      ImportOptions
+		opts      Options
 		want      []impOwnerState
 		err       string
 	}{
 		{name: "documented order without header", csv: "450007;Durand Léa;2 rue A;69001;Lyon;lea@example.org;0600000000;12;Studio;150\n",
-			opts: ImportOptions{Kind: ImportOwners, HeaderRow: NoHeader},
+			opts: Options{Kind: Owners, HeaderRow: NoHeader},
 			want: []impOwnerState{{Account: "450007", Name: "Durand Léa", Address: "2 rue A", Zip: "69001", City: "Lyon", Email: "lea@example.org",
 				Phone: "0600000000", Lots: "12", Shares: "001:150"}}},
 		{name: "headers in English, civility", csv: "Title;Owner;Unit;Shares\nMme;Durand Léa;12;150\nM.;Roy Paul;13;50\n",
-			opts: ImportOptions{Kind: ImportOwners},
+			opts: Options{Kind: Owners},
 			want: []impOwnerState{{Account: "450001", Civility: "Mme", Name: "Durand Léa", Lots: "12", Shares: "001:150"},
 				{Account: "450002", Civility: "M.", Name: "Roy Paul", Lots: "13", Shares: "001:50"}}},
 		{name: "explicit mapping by letter and by header", csv: "Qui;Quoi;Combien\nDurand Léa;12;150\n",
-			opts: ImportOptions{Kind: ImportOwners, HeaderRow: 1, Mapping: map[string]string{"name": "A", "lot": "quoi", "shares": "C"}},
+			opts: Options{Kind: Owners, HeaderRow: 1, Mapping: map[string]string{"name": "A", "lot": "quoi", "shares": "C"}},
 			want: []impOwnerState{{Account: "450001", Name: "Durand Léa", Lots: "12", Shares: "001:150"}}},
 		{name: "a field left out", csv: "Nom;Lot;Tantièmes\nDurand Léa;12;150\n",
-			opts: ImportOptions{Kind: ImportOwners, Mapping: map[string]string{"shares": ""}},
+			opts: Options{Kind: Owners, Mapping: map[string]string{"shares": ""}},
 			want: []impOwnerState{{Account: "450001", Name: "Durand Léa", Lots: "12"}}},
 		{name: "owner without lot", csv: "Nom;Lot\nDurand Léa;\n",
-			opts: ImportOptions{Kind: ImportOwners},
+			opts: Options{Kind: Owners},
 			want: []impOwnerState{{Account: "450001", Name: "Durand Léa"}}},
-		{name: "unknown field", csv: "Nom\nDurand\n", opts: ImportOptions{Kind: ImportOwners, Mapping: map[string]string{"nom": "A"}},
+		{name: "unknown field", csv: "Nom\nDurand\n", opts: Options{Kind: Owners, Mapping: map[string]string{"nom": "A"}},
 			err: "Champ « nom » inconnu pour l'import owners (champs : account, name, address, zip, city, email, phone, lot, lot_label, shares, civility)"},
-		{name: "unknown column", csv: "Nom\nDurand\n", opts: ImportOptions{Kind: ImportOwners, Mapping: map[string]string{"lot": "Numéro"}},
+		{name: "unknown column", csv: "Nom\nDurand\n", opts: Options{Kind: Owners, Mapping: map[string]string{"lot": "Numéro"}},
 			err: "f.csv : colonne « Numéro » introuvable pour le champ lot (ni un en-tête de la feuille, ni une lettre de colonne)"},
-		{name: "no name column", csv: "Qui;Lot\nDurand;1\n", opts: ImportOptions{Kind: ImportOwners},
+		{name: "no name column", csv: "Qui;Lot\nDurand;1\n", opts: Options{Kind: Owners},
 			err: "f.csv : aucune colonne n'a été reconnue pour le champ « Nom » (name) : associez-lui la colonne qui le contient ; rien n'a été importé."},
-		{name: "two fields on one column", csv: "Nom;Lot\nDurand;1\n", opts: ImportOptions{Kind: ImportOwners, Mapping: map[string]string{"address": "A"}},
+		{name: "two fields on one column", csv: "Nom;Lot\nDurand;1\n", opts: Options{Kind: Owners, Mapping: map[string]string{"address": "A"}},
 			err: "f.csv : la colonne A est associée à deux champs, « Nom » et « Adresse » ; rien n'a été importé."},
-		{name: "header row past the end", csv: "Nom\nDurand\n", opts: ImportOptions{Kind: ImportOwners, HeaderRow: 9},
+		{name: "header row past the end", csv: "Nom\nDurand\n", opts: Options{Kind: Owners, HeaderRow: 9},
 			err: "f.csv : la ligne d'en-têtes 9 est après la fin des données (ligne 2)"},
-		{name: "no sheet of that name", csv: "Nom\nDurand\n", opts: ImportOptions{Kind: ImportOwners, Sheet: "Lots"},
+		{name: "no sheet of that name", csv: "Nom\nDurand\n", opts: Options{Kind: Owners, Sheet: "Lots"},
 			err: "« f.csv » n'a pas de feuille « Lots » (feuilles : «  »)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r := impResidence(t)
+			r := apptest.Empty(t)
 			wb, err := sheet.ReadWorkbook("f.csv", []byte(c.csv))
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = r.Import(wb, c.opts)
+			_, err = Run(r, wb, c.opts)
 			if c.err != "" {
 				if ledger.Message(err) != c.err {
 					t.Errorf("error:\n got  %v\n want %s", err, c.err)
@@ -182,10 +183,10 @@ func TestImportOwnersOptions(t *testing.T) {
 // are refused, the sequence starts after the highest account, and the
 // declared total of key 001 grows with the new shares.
 func TestImportOwnersIntoFilledResidence(t *testing.T) {
-	r := impResidence(t)
-	impMustImport(t, r, impOpen(t, "proprietaires.xlsx"), ImportOptions{Kind: ImportOwners})
+	r := apptest.Empty(t)
+	impMustImport(t, r, impOpen(t, "proprietaires.xlsx"), Options{Kind: Owners})
 	wb, _ := sheet.ReadWorkbook("suite.csv", []byte("Compte;Nom;Lot;Tantièmes\n;Nouveau Paul;20;100\n450002;Autre;21;1\n;Petit Jean;001;5\n"))
-	p, err := r.PlanImport(wb, ImportOptions{Kind: ImportOwners})
+	p, err := Prepare(r, wb, Options{Kind: Owners})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +196,7 @@ func TestImportOwnersIntoFilledResidence(t *testing.T) {
 		"suite.csv, ligne 4, colonne C (N° lot) : le lot 001 existe déjà dans la résidence.",
 	})
 	wb, _ = sheet.ReadWorkbook("suite.csv", []byte("Compte;Nom;Lot;Tantièmes\n;Nouveau Paul;20;100\n"))
-	rep := impMustImport(t, r, wb, ImportOptions{Kind: ImportOwners})
+	rep := impMustImport(t, r, wb, Options{Kind: Owners})
 	impSameLines(t, "notes", rep.Notes, []string{
 		"Comptes attribués dans l'ordre du fichier : 450005.",
 		"Clé 001 « Charges générales » : total déclaré 1000 → 1100 (somme des tantièmes des lots).",

@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"fmt"
@@ -37,7 +37,7 @@ type entriesData struct {
 	entries []*ledger.Entry
 }
 
-func (entriesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
+func (entriesImport) plan(tx *ledger.Tx, p *Plan) error {
 	rf, err := loadImportRefs(tx)
 	if err != nil {
 		return err
@@ -136,7 +136,7 @@ func (entriesImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 	return nil
 }
 
-func hasBlocking(list []*ImportError) bool {
+func hasBlocking(list []*Problem) bool {
 	for _, e := range list {
 		if !e.Warning {
 			return true
@@ -160,7 +160,7 @@ func amountOrBlank(a ledger.Amount) string {
 // credit makes it AC, else a bank or cash line (class 5) BQ, else OD. For
 // the usual entries this is what Val Compta's rules mean (an interest or a
 // receipt goes through the bank). It returns a summary for the report.
-func inferJournals(p *ImportPlan, rows []entryRow) string {
+func inferJournals(p *Plan, rows []entryRow) string {
 	type bucket struct {
 		date  time.Time
 		piece string
@@ -213,7 +213,7 @@ type taint struct {
 	date    time.Time
 }
 
-func buildEntries(p *ImportPlan, rows []entryRow, tainted map[taint]bool, origin string) []*ledger.Entry {
+func buildEntries(p *Plan, rows []entryRow, tainted map[taint]bool, origin string) []*ledger.Entry {
 	type gkey struct {
 		journal string
 		date    time.Time
@@ -244,7 +244,7 @@ func buildEntries(p *ImportPlan, rows []entryRow, tainted map[taint]bool, origin
 			if len(idx) > 1 {
 				where = fmt.Sprintf("%d lignes, de la ligne %d à la ligne %d", len(idx), first, last)
 			}
-			p.add(&ImportError{Row: first, Msg: fmt.Sprintf("les lignes du journal %s du %s (%s) ne sont pas équilibrées : débit %s, crédit %s, écart %s",
+			p.add(&Problem{Row: first, Msg: fmt.Sprintf("les lignes du journal %s du %s (%s) ne sont pas équilibrées : débit %s, crédit %s, écart %s",
 				k.journal, ledger.FrenchDate(k.date), where, debit, credit, (debit - credit).Abs())})
 			continue
 		}
@@ -304,7 +304,7 @@ func samePiece(rows []entryRow, members []int) bool {
 	return true
 }
 
-func (entriesImport) apply(tx *ledger.Tx, p *ImportPlan) error {
+func (entriesImport) apply(tx *ledger.Tx, p *Plan) error {
 	d := p.data.(*entriesData)
 	if err := d.rf.createAccounts(tx); err != nil {
 		return err

@@ -1,16 +1,18 @@
-package app
+package importing
 
 import (
 	"bytes"
 	"fmt"
 	"testing"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
 
 // impEntryLines describes the entries of the residence, one string per line.
-func impEntryLines(t *testing.T, r *Residence) []string {
+func impEntryLines(t *testing.T, r *app.Residence) []string {
 	t.Helper()
 	var out []string
 	err := r.View(func(tx *ledger.Tx) error {
@@ -32,24 +34,24 @@ func impEntryLines(t *testing.T, r *Residence) []string {
 func TestImportBalance(t *testing.T) {
 	for _, c := range []struct {
 		name string
-		opts ImportOptions
+		opts Options
 		head string // journal and date of every line
 		note string
 		err  string
 	}{
-		{name: "opening balances of the working exercise", opts: ImportOptions{Kind: ImportBalance},
+		{name: "opening balances of the working exercise", opts: Options{Kind: Balance},
 			head: "AN 2025-01-01", note: "Balance passée en une écriture « Reprise de la balance » : à nouveaux (journal AN) au 01/01/2025."},
-		{name: "closing balances of 2025, before its closing", opts: ImportOptions{Kind: ImportBalance, At: BalanceClosing, Year: 2026, Label: "Reprise au 31/12/2025"},
+		{name: "closing balances of 2025, before its closing", opts: Options{Kind: Balance, At: BalanceClosing, Year: 2026, Label: "Reprise au 31/12/2025"},
 			head: "OD 2025-12-31", note: "Balance passée en une écriture « Reprise au 31/12/2025 » : journal OD au 31/12/2025, dernier jour de l'exercice précédent."},
-		{name: "no exercise before the first", opts: ImportOptions{Kind: ImportBalance, At: BalanceClosing},
+		{name: "no exercise before the first", opts: Options{Kind: Balance, At: BalanceClosing},
 			err: "Le 31/12/2024, dernier jour de l'exercice qui précède 2025, n'appartient à aucun exercice de la résidence : importez la balance à l'ouverture (à nouveaux) ou choisissez un exercice plus récent"},
-		{name: "unknown exercise", opts: ImportOptions{Kind: ImportBalance, Year: 2031}, err: "Aucun exercice ne commence en 2031"},
-		{name: "unknown position", opts: ImportOptions{Kind: ImportBalance, At: "milieu"}, err: "Position « milieu » inconnue pour la balance (opening ou closing)"},
+		{name: "unknown exercise", opts: Options{Kind: Balance, Year: 2031}, err: "Aucun exercice ne commence en 2031"},
+		{name: "unknown position", opts: Options{Kind: Balance, At: "milieu"}, err: "Position « milieu » inconnue pour la balance (opening ou closing)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r := impResidence(t)
+			r := apptest.Empty(t)
 			before := impFileBytes(t, r.Path())
-			rep, err := r.Import(impOpen(t, "balance.xlsx"), c.opts)
+			rep, err := Run(r, impOpen(t, "balance.xlsx"), c.opts)
 			if c.err != "" {
 				if ledger.Message(err) != c.err {
 					t.Errorf("error:\n got  %v\n want %s", err, c.err)
@@ -107,7 +109,7 @@ func TestImportBalanceRefused(t *testing.T) {
 			err: "b.csv : aucun solde à importer ; rien n'a été importé."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r := impResidence(t)
+			r := apptest.Empty(t)
 			before := impFileBytes(t, r.Path())
 			var wb *sheet.Workbook
 			if c.data == "" {
@@ -118,7 +120,7 @@ func TestImportBalanceRefused(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, err := r.Import(wb, ImportOptions{Kind: ImportBalance})
+			_, err := Run(r, wb, Options{Kind: Balance})
 			if ledger.Message(err) != c.err {
 				t.Errorf("error:\n got  %v\n want %s", err, c.err)
 			}
@@ -129,7 +131,7 @@ func TestImportBalanceRefused(t *testing.T) {
 	}
 	// The total row is checked against the sums: a difference is a warning.
 	wb, _ := sheet.ReadWorkbook("b.csv", []byte("Compte;Intitulé;Débit;Crédit\n512001;Banque;1 000,00;\n401000;F;;1 000,00\nTotal;;999;1 000,00\n"))
-	rep := impMustImport(t, impResidence(t), wb, ImportOptions{Kind: ImportBalance})
+	rep := impMustImport(t, apptest.Empty(t), wb, Options{Kind: Balance})
 	impSameLines(t, "warnings", impWarnings(rep.Warnings), []string{
 		"b.csv, ligne 4, colonne C (Débit) : la ligne de total indique 999,00 €, la somme des lignes importées est 1 000,00 €.",
 	})

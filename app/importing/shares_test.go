@@ -1,24 +1,26 @@
-package app
+package importing
 
 import (
 	"bytes"
 	"reflect"
 	"testing"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
 
 // impWithOwners is a residence holding the owners and lots of proprietaires.xlsx
 // (lots 001, 002, 3, 004, 005, 1, 006; key 001 totalling 1000).
-func impWithOwners(t *testing.T) *Residence {
+func impWithOwners(t *testing.T) *app.Residence {
 	t.Helper()
-	r := impResidence(t)
-	impMustImport(t, r, impOpen(t, "proprietaires.xlsx"), ImportOptions{Kind: ImportOwners})
+	r := apptest.Empty(t)
+	impMustImport(t, r, impOpen(t, "proprietaires.xlsx"), Options{Kind: Owners})
 	return r
 }
 
-func impSharesOf(t *testing.T, r *Residence) map[string]string {
+func impSharesOf(t *testing.T, r *app.Residence) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := r.View(func(tx *ledger.Tx) error {
@@ -36,7 +38,7 @@ func impSharesOf(t *testing.T, r *Residence) map[string]string {
 
 func TestImportShares(t *testing.T) {
 	r := impWithOwners(t)
-	rep := impMustImport(t, r, impOpen(t, "grille.xlsx"), ImportOptions{Kind: ImportShares})
+	rep := impMustImport(t, r, impOpen(t, "grille.xlsx"), Options{Kind: Shares})
 	if rep.Keys != 2 || rep.Shares != 15 || rep.KeysUpdated != 0 || rep.Rows != 7 {
 		t.Errorf("counts %+v", rep)
 	}
@@ -64,7 +66,7 @@ func TestImportShares(t *testing.T) {
 	if len(rep.Skipped) != 2 || rep.Skipped[1] != (SkippedRow{11, "ligne de total (« Total »)"}) {
 		t.Errorf("skipped %v", rep.Skipped)
 	}
-	p, err := r.PlanImport(impOpen(t, "grille.xlsx"), ImportOptions{Kind: ImportShares})
+	p, err := Prepare(r, impOpen(t, "grille.xlsx"), Options{Kind: Shares})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +78,7 @@ func TestImportShares(t *testing.T) {
 
 	// A second grid replaces the shares of its keys: lots left out lose theirs.
 	wb, _ := sheet.ReadWorkbook("ascenseur.csv", []byte("Lot;2 - Ascenseur\n001;600\n3;400\n"))
-	rep = impMustImport(t, r, wb, ImportOptions{Kind: ImportShares})
+	rep = impMustImport(t, r, wb, Options{Kind: Shares})
 	impSameLines(t, "replace", rep.Notes, []string{
 		"L'en-tête « 2 - Ascenseur » (colonne B) désigne la clé 002 « Ascenseur ».",
 	})
@@ -93,8 +95,8 @@ func TestImportShares(t *testing.T) {
 func TestImportSharesErrors(t *testing.T) {
 	r := impWithOwners(t)
 	before := impFileBytes(t, r.Path())
-	_, err := r.Import(impOpen(t, "grille_erreurs.xlsx"), ImportOptions{Kind: ImportShares})
-	p, _ := r.PlanImport(impOpen(t, "grille_erreurs.xlsx"), ImportOptions{Kind: ImportShares})
+	_, err := Run(r, impOpen(t, "grille_erreurs.xlsx"), Options{Kind: Shares})
+	p, _ := Prepare(r, impOpen(t, "grille_erreurs.xlsx"), Options{Kind: Shares})
 	f := "grille_erreurs.xlsx, feuille « Grille », "
 	impSameLines(t, "errors", impProblems(p.Problems, false), []string{
 		f + "ligne 1, colonne C : « Ascenseur » n'est pas un en-tête de clé : écrivez le code de la clé (1 à 3 caractères), suivi s'il le faut de « - libellé » (par exemple « 002 - Ascenseur »).",
@@ -111,19 +113,19 @@ func TestImportSharesErrors(t *testing.T) {
 	// A total row that disagrees with the sums is an error: a row was
 	// forgotten or mistyped.
 	wb, _ := sheet.ReadWorkbook("t.csv", []byte("Lot;001;002\n001;100;1\n3;900;\nTotal;999;1\n"))
-	_, err = r.Import(wb, ImportOptions{Kind: ImportShares})
+	_, err = Run(r, wb, Options{Kind: Shares})
 	if want := "t.csv, ligne 4, colonne B (clé 001) : la ligne de total indique 999 pour la clé 001, mais la somme des tantièmes des lots est 1000 ; rien n'a été importé."; ledger.Message(err) != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	// Lots 1 and 001 both exist: 01 names neither.
 	wb, _ = sheet.ReadWorkbook("t.csv", []byte("Lot;001\n01;100\n"))
-	_, err = r.Import(wb, ImportOptions{Kind: ImportShares})
+	_, err = Run(r, wb, Options{Kind: Shares})
 	if want := "t.csv, ligne 2, colonne A (N° lot) : le lot « 01 » n'existe pas et les lots 1 et 001 portent ce numéro : écrivez le numéro exact ; rien n'a été importé."; ledger.Message(err) != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	// Without owners, no lot exists: the message says what to import first.
 	wb, _ = sheet.ReadWorkbook("g.csv", []byte("Lot;001\n1;100\n"))
-	_, err = impResidence(t).Import(wb, ImportOptions{Kind: ImportShares})
+	_, err = Run(apptest.Empty(t), wb, Options{Kind: Shares})
 	if want := "g.csv, ligne 2, colonne A (N° lot) : le lot « 1 » n'existe pas dans la résidence (importez d'abord les copropriétaires et leurs lots) ; rien n'a été importé."; ledger.Message(err) != want {
 		t.Errorf("got %v\nwant %s", err, want)
 	}

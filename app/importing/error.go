@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"fmt"
@@ -8,17 +8,17 @@ import (
 	"tantieme/sheet"
 )
 
-// ImportError is one problem of a file being imported, located as Excel
+// Problem is one problem of a file being imported, located as Excel
 // shows it: the spreadsheet reader's own problem type (sheet.Problem), so
 // that a damaged cell and a wrong value read the same way.
-type ImportError = sheet.Problem
+type Problem = sheet.Problem
 
 // blockingError turns the blocking problems of a plan into the one error
 // the CLI prints and the UI shows: the first problem, and how many others
 // there are. It is a *ledger.Error of kind Invalid wrapping the first
-// *ImportError, so errors.As finds both.
-func blockingError(problems []*ImportError) error {
-	var first *ImportError
+// *Problem, so errors.As finds both.
+func blockingError(problems []*Problem) error {
+	var first *Problem
 	n := 0
 	for _, p := range problems {
 		if p.Warning {

@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"strings"
@@ -6,39 +6,39 @@ import (
 	"tantieme/sheet"
 )
 
-// ImportKind is what a file holds: owners, shares, balance, entries, budget.
-type ImportKind string
+// Kind is what a file holds: owners, shares, balance, entries, budget.
+type Kind string
 
 const (
-	ImportOwners  ImportKind = "owners"
-	ImportShares  ImportKind = "shares"
-	ImportBalance ImportKind = "balance"
-	ImportEntries ImportKind = "entries"
-	ImportBudget  ImportKind = "budget"
+	Owners  Kind = "owners"
+	Shares  Kind = "shares"
+	Balance Kind = "balance"
+	Entries Kind = "entries"
+	Budget  Kind = "budget"
 )
 
-// ImportKinds lists the kinds in the order the assistant offers them.
-var ImportKinds = []ImportKind{ImportOwners, ImportShares, ImportBalance, ImportEntries, ImportBudget}
+// Kinds lists the kinds in the order the assistant offers them.
+var Kinds = []Kind{Owners, Shares, Balance, Entries, Budget}
 
 // Label is the kind's French name.
-func (k ImportKind) Label() string {
+func (k Kind) Label() string {
 	switch k {
-	case ImportOwners:
+	case Owners:
 		return "Copropriétaires, lots et tantièmes"
-	case ImportShares:
+	case Shares:
 		return "Grille des tantièmes"
-	case ImportBalance:
+	case Balance:
 		return "Balance (soldes de reprise)"
-	case ImportEntries:
+	case Entries:
 		return "Écritures"
-	case ImportBudget:
+	case Budget:
 		return "Budget"
 	}
 	return string(k)
 }
 
-// ImportField is a value read from one column.
-type ImportField struct {
+// Field is a value read from one column.
+type Field struct {
 	Name     string // identifier used by `--map name=COL`
 	Label    string // French, as the assistant and messages show it
 	Required bool
@@ -76,7 +76,7 @@ const (
 // normHeader (lower case, no accents, no punctuation), so "N° compte",
 // "n° de compte" and "No. Compte" all match "n compte" or, once small words
 // are dropped, "compte".
-var fieldDefs = map[string]ImportField{
+var fieldDefs = map[string]Field{
 	fAccount: {Name: fAccount, Label: "N° compte", synonyms: []string{"compte", "n compte", "numero de compte", "no compte",
 		"num compte", "compte general", "compte copropriétaire", "code copropriétaire", "code", "account", "account number",
 		"account no", "account code", "acct"}},
@@ -122,32 +122,32 @@ var fieldDefs = map[string]ImportField{
 }
 
 // field returns the definition with its required mark and position.
-func importField(name string, required bool, position int) ImportField {
+func importField(name string, required bool, position int) Field {
 	f := fieldDefs[name]
 	f.Required, f.Position = required, position
 	return f
 }
 
-// ImportFields lists the fields a kind reads, in their documented column
+// Fields lists the fields a kind reads, in their documented column
 // order (CLI.md); the shares grid has one field, the lot, its other columns
 // being keys.
-func ImportFields(kind ImportKind) []ImportField {
+func Fields(kind Kind) []Field {
 	switch kind {
-	case ImportOwners:
-		return []ImportField{importField(fAccount, false, 1), importField(fName, true, 2), importField(fAddress, false, 3), importField(fZip, false, 4),
+	case Owners:
+		return []Field{importField(fAccount, false, 1), importField(fName, true, 2), importField(fAddress, false, 3), importField(fZip, false, 4),
 			importField(fCity, false, 5), importField(fEmail, false, 6), importField(fPhone, false, 7), importField(fLot, false, 8),
 			importField(fLotLabel, false, 9), importField(fShares, false, 10), importField(fCivility, false, 0)}
-	case ImportShares:
-		return []ImportField{importField(fLot, true, 1)}
-	case ImportBalance:
-		return []ImportField{importField(fAccount, true, 1), importField(fAccountLabel, false, 2), importField(fDebit, true, 3),
+	case Shares:
+		return []Field{importField(fLot, true, 1)}
+	case Balance:
+		return []Field{importField(fAccount, true, 1), importField(fAccountLabel, false, 2), importField(fDebit, true, 3),
 			importField(fCredit, true, 4), importField(fKey, false, 0)}
-	case ImportEntries:
-		return []ImportField{importField(fKey, false, 1), importField(fAccount, true, 2), importField(fAccountLabel, false, 3),
+	case Entries:
+		return []Field{importField(fKey, false, 1), importField(fAccount, true, 2), importField(fAccountLabel, false, 3),
 			importField(fJournal, false, 4), importField(fDate, true, 5), importField(fLabel, false, 6), importField(fDebit, true, 7),
 			importField(fCredit, true, 8), importField(fVAT, false, 9), importField(fPiece, false, 10)}
-	case ImportBudget:
-		return []ImportField{importField(fAccount, true, 1), importField(fKey, false, 2), importField(fAmount, true, 3),
+	case Budget:
+		return []Field{importField(fAccount, true, 1), importField(fKey, false, 2), importField(fAmount, true, 3),
 			importField(fAccountLabel, false, 0)}
 	}
 	return nil
@@ -200,7 +200,7 @@ func normHeaderCell(s string) string {
 // matchTier says how well header h (already normHeader'ed) names field f:
 // 1 exactly a synonym, 2 the same once small words are dropped, 3 it
 // starts with the words of a synonym ("Nom et prénom du propriétaire"), 0 not.
-func matchTier(f ImportField, h string) int {
+func matchTier(f Field, h string) int {
 	if h == "" || len(h) > maxHeaderLen {
 		return 0
 	}

@@ -1,43 +1,17 @@
-package app
+package importing
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
-
-// impResidence makes an empty residence with exercises 2025 to 2027 and
-// a bank account, as a user starting with the import would have.
-func impResidence(tb testing.TB) *Residence {
-	tb.Helper()
-	file := filepath.Join(tb.TempDir(), "Résidence Import.copro")
-	r, err := Create(file, ledger.Setup{
-		Residence:  ledger.Residence{Name: "Résidence Import", City: "Lyon"},
-		FirstStart: ledger.Date(2025, 1, 1),
-		Bank:       &ledger.BankAccount{Account: "512001", Label: "Compte courant"},
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { r.Close() })
-	return r
-}
-
-func impDemo(tb testing.TB) *Residence {
-	tb.Helper()
-	r, err := WriteDemo(filepath.Join(tb.TempDir(), "Demo.copro"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { r.Close() })
-	return r
-}
 
 // impOpen opens a file of testdata/.
 func impOpen(tb testing.TB, name string) *sheet.Workbook {
@@ -49,23 +23,13 @@ func impOpen(tb testing.TB, name string) *sheet.Workbook {
 	return wb
 }
 
-func impMustImport(tb testing.TB, r *Residence, wb *sheet.Workbook, opts ImportOptions) *ImportReport {
+func impMustImport(tb testing.TB, r *app.Residence, wb *sheet.Workbook, opts Options) *Report {
 	tb.Helper()
-	rep, err := r.Import(wb, opts)
+	rep, err := Run(r, wb, opts)
 	if err != nil {
 		tb.Fatalf("import %s of %s: %v", opts.Kind, wb.Name, err)
 	}
 	return rep
-}
-
-func impExercise(tb testing.TB, r *Residence, year int) ledger.Exercise {
-	tb.Helper()
-	var ex ledger.Exercise
-	err := r.View(func(tx *ledger.Tx) (err error) { ex, err = tx.ExerciseOfYear(year); return err })
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return ex
 }
 
 // impOwnerState is what the `owners` command shows of an owner, and his card.
@@ -84,16 +48,16 @@ type impBooksState struct {
 	Entries int
 }
 
-func impBooks(tb testing.TB, r *Residence, year int) impBooksState {
+func impBooks(tb testing.TB, r *app.Residence, year int) impBooksState {
 	tb.Helper()
-	ex := impExercise(tb, r, year)
+	ex := apptest.Year(tb, r, year)
 	var s impBooksState
 	err := r.View(func(tx *ledger.Tx) error {
 		var err error
 		if s.Balance, err = tx.TrialBalanceOf(ex); err != nil {
 			return err
 		}
-		owners, err := ownerSummaries(tx, ex.End)
+		owners, err := app.ReadOwnerSummaries(tx, ex.End)
 		if err != nil {
 			return err
 		}
@@ -135,7 +99,7 @@ func impFileBytes(tb testing.TB, path string) []byte {
 }
 
 // impCheckClean fails when the residence's own check finds anything.
-func impCheckClean(tb testing.TB, r *Residence) {
+func impCheckClean(tb testing.TB, r *app.Residence) {
 	tb.Helper()
 	problems, err := r.Check(true)
 	if err != nil {
@@ -146,13 +110,9 @@ func impCheckClean(tb testing.TB, r *Residence) {
 	}
 }
 
-// impExportDemo exports the demo's 2025 workbook.
-func impExportDemo(tb testing.TB) (*Residence, []byte) {
-	tb.Helper()
-	src := impDemo(tb)
-	var buf bytes.Buffer
-	if err := src.ExportXLSX(&buf, impExercise(tb, src, 2025)); err != nil {
-		tb.Fatal(err)
+func impMust(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(ledger.Message(err))
 	}
-	return src, buf.Bytes()
 }

@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestHeaderMatching(t *testing.T) {
-	fields := ImportFields(ImportOwners)
+	fields := Fields(Owners)
 	for _, c := range []struct {
 		headers []string
 		want    map[string]int

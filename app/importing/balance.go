@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"tantieme/ledger"
@@ -10,7 +10,7 @@ import (
 // one entry: in journal AN on the first day of exercise N (opening), or in
 // journal OD on the last day of exercise N-1 (closing, "avant
 // répartition", to be followed by the closing of N-1). N is the working
-// exercise unless ImportOptions.Year names another.
+// exercise unless Options.Year names another.
 type balanceImport struct{}
 
 func (balanceImport) identity() []string { return []string{fAccount, fAccountLabel} }
@@ -20,7 +20,7 @@ type balanceData struct {
 	entry *ledger.Entry
 }
 
-func (balanceImport) plan(tx *ledger.Tx, p *ImportPlan) error {
+func (balanceImport) plan(tx *ledger.Tx, p *Plan) error {
 	rf, err := loadImportRefs(tx)
 	if err != nil {
 		return err
@@ -129,7 +129,7 @@ func (balanceImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 // checkTotalRow compares the amounts of a total row at the bottom of the
 // sheet with the sums of the rows read: a difference means a row was
 // missed or mistyped. It is a warning, the rows being what is imported.
-func (p *ImportPlan) checkTotalRow(sums map[string]ledger.Amount) {
+func (p *Plan) checkTotalRow(sums map[string]ledger.Amount) {
 	for _, r := range p.totals {
 		for _, f := range p.Fields {
 			want, ok := sums[f.Name]
@@ -141,13 +141,13 @@ func (p *ImportPlan) checkTotalRow(sums map[string]ledger.Amount) {
 			if empty || msg != "" || got == want {
 				continue
 			}
-			p.add(&ImportError{Row: r, Col: c, Field: f.Label, Warning: true,
+			p.add(&Problem{Row: r, Col: c, Field: f.Label, Warning: true,
 				Msg: "la ligne de total indique " + got.String() + ", la somme des lignes importées est " + want.String()})
 		}
 	}
 }
 
-func (balanceImport) apply(tx *ledger.Tx, p *ImportPlan) error {
+func (balanceImport) apply(tx *ledger.Tx, p *Plan) error {
 	d := p.data.(*balanceData)
 	if err := d.rf.createAccounts(tx); err != nil {
 		return err

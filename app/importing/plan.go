@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/sheet"
@@ -17,18 +18,18 @@ import (
 // The import assistant works in four steps, each backed by this API:
 //
 //  1. sheet.OpenWorkbook (or sheet.ReadWorkbook) reads the file; SheetNames lists its
-//     sheets. ImportOptions.HeaderRow says whether a row holds headers.
-//  2. ImportFields lists the fields of a kind; PlanImport pre-fills
-//     ImportPlan.Mapping from the headers, and ImportPlan.Columns gives the
+//     sheets. Options.HeaderRow says whether a row holds headers.
+//  2. Fields lists the fields of a kind; Prepare pre-fills
+//     Plan.Mapping from the headers, and Plan.Columns gives the
 //     choices of each drop-down ("D — Tantièmes"). A changed choice goes in
-//     ImportOptions.Mapping and PlanImport is called again.
-//  3. The plan is the preview: ImportPlan.Rows holds each row as it will be
-//     read, with its problems; ImportPlan.Problems every problem, located;
-//     ImportPlan.Report what the import will create and skip.
-//  4. ApplyImport writes it all in one transaction, or nothing when any
+//     Options.Mapping and Prepare is called again.
+//  3. The plan is the preview: Plan.Rows holds each row as it will be
+//     read, with its problems; Plan.Problems every problem, located;
+//     Plan.Report what the import will create and skip.
+//  4. Apply writes it all in one transaction, or nothing when any
 //     blocking problem remains, and returns the report.
 
-// NoHeader, as ImportOptions.HeaderRow, says the file has no header row.
+// NoHeader, as Options.HeaderRow, says the file has no header row.
 const NoHeader = -1
 
 // BalanceAt says where imported balances go.
@@ -41,9 +42,9 @@ const (
 	BalanceClosing BalanceAt = "closing"
 )
 
-// ImportOptions say what to import and how to read the file.
-type ImportOptions struct {
-	Kind      ImportKind
+// Options say what to import and how to read the file.
+type Options struct {
+	Kind      Kind
 	Sheet     string            // "" for the first sheet
 	HeaderRow int               // 0: found from the headers it names; NoHeader; n: row n
 	Mapping   map[string]string // field name → column letter ("D") or header text; "" leaves the field out
@@ -72,7 +73,7 @@ type PlanRow struct {
 	Row      int      // 1-based, as Excel shows it
 	Values   []string // one per field of the plan (Fields order), normalised: what will be written
 	Skipped  string   // why the row is left out; "" when it is imported
-	Problems []*ImportError
+	Problems []*Problem
 }
 
 // SkippedRow is a row left out of the import, with the reason.
@@ -81,10 +82,10 @@ type SkippedRow struct {
 	Reason string
 }
 
-// ImportReport says what an import created (or, in a plan, will create) and
+// Report says what an import created (or, in a plan, will create) and
 // what it skipped.
-type ImportReport struct {
-	Kind        ImportKind
+type Report struct {
+	Kind        Kind
 	File        string
 	Sheet       string
 	Rows        int    // rows read and imported
@@ -100,26 +101,27 @@ type ImportReport struct {
 	BudgetLines int    // budget lines written
 	Notes       []string
 	Skipped     []SkippedRow
-	Warnings    []*ImportError
+	Warnings    []*Problem
 }
 
-// ImportPlan is a file read for import against the residence as it is: the
-// preview of step 3. Nothing is written until ApplyImport.
-type ImportPlan struct {
-	Kind      ImportKind
+// Plan is a file read for import against the residence as it is: the
+// preview of step 3. Nothing is written until Apply.
+type Plan struct {
+	Kind      Kind
 	File      string
 	Sheet     string
 	HeaderRow int // 0 when the sheet has none
 	Columns   []Column
-	Fields    []ImportField
+	Fields    []Field
 	Mapping   map[string]int // field name → column number; 0 when the field is not read
 	Rows      []PlanRow
-	Problems  []*ImportError // every problem (errors and warnings) in row order, sheet-wide ones first
-	Report    ImportReport   // what ApplyImport will do
+	Problems  []*Problem   // every problem (errors and warnings), located, in row order, sheet-wide ones first
+	Summary   app.Problems // the same as one sentence each: what blocks the import, what to read
+	Report    Report       // what Apply will do
 
 	wb       *sheet.Workbook
 	sh       *sheet.Sheet
-	opts     ImportOptions
+	opts     Options
 	imp      importer
 	fieldIdx map[string]int
 	totals   []int // rows skipped as total rows
@@ -127,18 +129,11 @@ type ImportPlan struct {
 }
 
 // Blocking says whether a problem stops the import.
-func (p *ImportPlan) Blocking() bool {
-	for _, e := range p.Problems {
-		if !e.Warning {
-			return true
-		}
-	}
-	return false
-}
+func (p *Plan) Blocking() bool { return p.Summary.Blocked() }
 
 // Err is nil when the plan can be applied, else the first blocking problem
 // as a *ledger.Error of kind Invalid (with the count of the others).
-func (p *ImportPlan) Err() error { return blockingError(p.Problems) }
+func (p *Plan) Err() error { return blockingError(p.Problems) }
 
 // importer is what each kind of file implements.
 type importer interface {
@@ -147,32 +142,32 @@ type importer interface {
 	identity() []string
 	// plan reads the data rows into p: values and problems of each row,
 	// sheet-wide problems, p.Report, and in p.data what apply writes.
-	plan(tx *ledger.Tx, p *ImportPlan) error
-	apply(tx *ledger.Tx, p *ImportPlan) error
+	plan(tx *ledger.Tx, p *Plan) error
+	apply(tx *ledger.Tx, p *Plan) error
 }
 
-func importerFor(kind ImportKind) (importer, error) {
+func importerFor(kind Kind) (importer, error) {
 	switch kind {
-	case ImportOwners:
+	case Owners:
 		return ownersImport{}, nil
-	case ImportShares:
+	case Shares:
 		return sharesImport{}, nil
-	case ImportBalance:
+	case Balance:
 		return balanceImport{}, nil
-	case ImportEntries:
+	case Entries:
 		return entriesImport{}, nil
-	case ImportBudget:
+	case Budget:
 		return budgetImport{}, nil
 	}
 	return nil, ledger.Errorf(ledger.Invalid, "Type d'import inconnu « %s » (types : owners, shares, balance, entries, budget)", kind)
 }
 
-// PlanImport reads the chosen sheet of wb as opts say, against the
+// Prepare reads the chosen sheet of wb as opts say, against the
 // residence as it is now, and returns the preview. An error is returned for
 // options that cannot be followed (unknown sheet, field or column, exercise
 // that does not exist); problems of the file's content are in the plan.
-func (r *Residence) PlanImport(wb *sheet.Workbook, opts ImportOptions) (*ImportPlan, error) {
-	var p *ImportPlan
+func Prepare(r *app.Residence, wb *sheet.Workbook, opts Options) (*Plan, error) {
+	var p *Plan
 	err := r.View(func(tx *ledger.Tx) (err error) {
 		p, err = planImport(tx, wb, opts)
 		return err
@@ -180,22 +175,19 @@ func (r *Residence) PlanImport(wb *sheet.Workbook, opts ImportOptions) (*ImportP
 	return p, err
 }
 
-// ApplyImport writes a plan in one transaction. The file is read again
+// Apply writes a plan in one transaction. The file is read again
 // against the residence inside that transaction, so what is written is what
 // the checks saw; if any blocking problem remains, nothing is written and
 // the error says the first one.
-func (r *Residence) ApplyImport(p *ImportPlan) (*ImportReport, error) {
+func Apply(r *app.Residence, p *Plan) (*Report, error) {
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
-	if err := r.ensureSpace(len(p.Rows), true); err != nil {
-		return nil, err
-	}
-	copyPath, err := r.safetyCopy(ledger.ReasonImport)
+	copyPath, err := r.PrepareLongWrite(len(p.Rows), ledger.ReasonImport)
 	if err != nil {
 		return nil, err
 	}
-	var rep *ImportReport
+	var rep *Report
 	err = r.Update(func(tx *ledger.Tx) error {
 		fresh, err := planImport(tx, p.wb, p.opts)
 		if err != nil {
@@ -217,16 +209,16 @@ func (r *Residence) ApplyImport(p *ImportPlan) (*ImportReport, error) {
 	return rep, nil
 }
 
-// Import plans and applies in one go (the CLI's way).
-func (r *Residence) Import(wb *sheet.Workbook, opts ImportOptions) (*ImportReport, error) {
-	p, err := r.PlanImport(wb, opts)
+// Run prepares and applies in one go (the CLI's way).
+func Run(r *app.Residence, wb *sheet.Workbook, opts Options) (*Report, error) {
+	p, err := Prepare(r, wb, opts)
 	if err != nil {
 		return nil, err
 	}
-	return r.ApplyImport(p)
+	return Apply(r, p)
 }
 
-func planImport(tx *ledger.Tx, wb *sheet.Workbook, opts ImportOptions) (*ImportPlan, error) {
+func planImport(tx *ledger.Tx, wb *sheet.Workbook, opts Options) (*Plan, error) {
 	imp, err := importerFor(opts.Kind)
 	if err != nil {
 		return nil, err
@@ -235,9 +227,9 @@ func planImport(tx *ledger.Tx, wb *sheet.Workbook, opts ImportOptions) (*ImportP
 	if err != nil {
 		return nil, err
 	}
-	p := &ImportPlan{Kind: opts.Kind, File: wb.Name, Sheet: sh.Name, Fields: ImportFields(opts.Kind),
+	p := &Plan{Kind: opts.Kind, File: wb.Name, Sheet: sh.Name, Fields: Fields(opts.Kind),
 		wb: wb, sh: sh, opts: opts, imp: imp, fieldIdx: map[string]int{}}
-	p.Report = ImportReport{Kind: opts.Kind, File: wb.Name, Sheet: sh.Name}
+	p.Report = Report{Kind: opts.Kind, File: wb.Name, Sheet: sh.Name}
 	for i, f := range p.Fields {
 		p.fieldIdx[f.Name] = i
 	}
@@ -257,7 +249,9 @@ func planImport(tx *ledger.Tx, wb *sheet.Workbook, opts ImportOptions) (*ImportP
 		}
 	}
 	sort.SliceStable(p.Problems, func(i, j int) bool { return p.Problems[i].Row < p.Problems[j].Row })
+	p.Summary = nil
 	for _, e := range p.Problems {
+		p.summarize(e)
 		if e.Warning {
 			p.Report.Warnings = append(p.Report.Warnings, e)
 		}
@@ -274,12 +268,12 @@ func planImport(tx *ledger.Tx, wb *sheet.Workbook, opts ImportOptions) (*ImportP
 
 // fixedOrder says whether the kind's columns have a documented order that
 // holds when headers are missing or not recognised.
-func (p *ImportPlan) fixedOrder() bool {
-	return p.Kind == ImportBalance || p.Kind == ImportEntries || p.Kind == ImportBudget || p.Kind == ImportShares
+func (p *Plan) fixedOrder() bool {
+	return p.Kind == Balance || p.Kind == Entries || p.Kind == Budget || p.Kind == Shares
 }
 
 // setupColumns finds the header row, lists the columns and maps the fields.
-func (p *ImportPlan) setupColumns() error {
+func (p *Plan) setupColumns() error {
 	sh, opts := p.sh, p.opts
 	switch {
 	case opts.HeaderRow > 0:
@@ -291,7 +285,7 @@ func (p *ImportPlan) setupColumns() error {
 	case opts.HeaderRow < 0:
 		return ledger.Errorf(ledger.Invalid, "Ligne d'en-têtes %d invalide", opts.HeaderRow)
 	default:
-		if d, ok := p.imp.(interface{ detectHeader(*ImportPlan) int }); ok {
+		if d, ok := p.imp.(interface{ detectHeader(*Plan) int }); ok {
 			p.HeaderRow = d.detectHeader(p)
 		} else {
 			p.HeaderRow = p.detectHeader()
@@ -383,7 +377,7 @@ func (p *ImportPlan) setupColumns() error {
 	return nil
 }
 
-func anyFieldMatches(fields []ImportField, h string) bool {
+func anyFieldMatches(fields []Field, h string) bool {
 	for _, f := range fields {
 		if matchTier(f, h) > 0 {
 			return true
@@ -395,7 +389,7 @@ func anyFieldMatches(fields []ImportField, h string) bool {
 // mapHeaders maps fields to columns from normalised headers: every exact
 // match first, then matches without small words, then by first words; a
 // column serves one field, the leftmost wins.
-func mapHeaders(fields []ImportField, headers []string) map[string]int {
+func mapHeaders(fields []Field, headers []string) map[string]int {
 	out := map[string]int{}
 	taken := map[int]bool{}
 	for tier := 1; tier <= 3; tier++ {
@@ -421,7 +415,7 @@ func mapHeaders(fields []ImportField, headers []string) map[string]int {
 // kinds with a documented column order read from the first row, unless its
 // amount columns hold words (headers, then); the others take their first
 // row as headers (NoHeader says otherwise).
-func (p *ImportPlan) detectHeader() int {
+func (p *Plan) detectHeader() int {
 	need := min(2, len(p.Fields))
 	best, bestScore := 0, 0
 	for r := 1; r <= min(20, p.sh.RowCount()); r++ {
@@ -482,7 +476,7 @@ func (p *ImportPlan) detectHeader() int {
 	return 0
 }
 
-func (p *ImportPlan) resolveColumn(spec string) int {
+func (p *Plan) resolveColumn(spec string) int {
 	if p.HeaderRow > 0 {
 		n := sheet.NormHeader(spec)
 		for _, c := range p.Columns {
@@ -497,7 +491,7 @@ func (p *ImportPlan) resolveColumn(spec string) int {
 	return 0
 }
 
-func (p *ImportPlan) label(field string) string {
+func (p *Plan) label(field string) string {
 	if i, ok := p.fieldIdx[field]; ok {
 		return p.Fields[i].Label
 	}
@@ -505,31 +499,40 @@ func (p *ImportPlan) label(field string) string {
 }
 
 // where locates the sheet in messages: "f.xlsx, feuille « S »".
-func (p *ImportPlan) where() string {
-	e := ImportError{File: p.File, Sheet: p.Sheet}
+func (p *Plan) where() string {
+	e := Problem{File: p.File, Sheet: p.Sheet}
 	return e.Where()
 }
 
-func (p *ImportPlan) add(e *ImportError) {
+func (p *Plan) add(e *Problem) {
 	e.File, e.Sheet = p.File, p.Sheet
 	p.Problems = append(p.Problems, e)
+	p.summarize(e)
 }
 
-func (p *ImportPlan) failSheet(format string, args ...any) {
-	p.add(&ImportError{Msg: fmt.Sprintf(format, args...)})
+// summarize adds a located problem to the plan's summary, one sentence
+// for one problem as the located list has them (Problems.Add, which
+// compares each sentence with all the others, would be too slow for a
+// sheet of 50,000 rows).
+func (p *Plan) summarize(e *Problem) {
+	p.Summary = append(p.Summary, app.PlanProblem{Text: e.Error(), Blocking: !e.Warning})
 }
 
-func (p *ImportPlan) warnSheet(format string, args ...any) {
-	p.add(&ImportError{Msg: fmt.Sprintf(format, args...), Warning: true})
+func (p *Plan) failSheet(format string, args ...any) {
+	p.add(&Problem{Msg: fmt.Sprintf(format, args...)})
 }
 
-func (p *ImportPlan) note(format string, args ...any) {
+func (p *Plan) warnSheet(format string, args ...any) {
+	p.add(&Problem{Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+func (p *Plan) note(format string, args ...any) {
 	p.Report.Notes = append(p.Report.Notes, fr.Sentence(fmt.Sprintf(format, args...)))
 }
 
 // rowEmpty says whether a row holds nothing but blanks (merged cells
 // covering it do not count: they show another row's value).
-func (p *ImportPlan) rowEmpty(r int) bool {
+func (p *Plan) rowEmpty(r int) bool {
 	if r < 1 || r > p.sh.RowCount() {
 		return true
 	}
@@ -565,7 +568,7 @@ func isTotalText(s string) bool {
 
 // rowCtx reads the fields of one data row.
 type rowCtx struct {
-	p   *ImportPlan
+	p   *Plan
 	row int
 	idx int      // index of the row in p.Rows, for values settled after the walk
 	pr  *PlanRow // valid during the walk only (p.Rows grows)
@@ -575,7 +578,7 @@ type rowCtx struct {
 // ("Total", "TOTAL GÉNÉRAL", "Sous-total" in their first filled cell, or
 // rows at the bottom with no identity field, only sums) are kept in the
 // plan as skipped rows.
-func (p *ImportPlan) walk(fn func(rc *rowCtx)) {
+func (p *Plan) walk(fn func(rc *rowCtx)) {
 	identity := p.imp.identity()
 	start := p.HeaderRow + 1
 	n := p.sh.RowCount()
@@ -624,7 +627,7 @@ func (p *ImportPlan) walk(fn func(rc *rowCtx)) {
 	}
 }
 
-func (p *ImportPlan) firstText(r int) string {
+func (p *Plan) firstText(r int) string {
 	if r < 1 || r > p.sh.RowCount() {
 		return ""
 	}
@@ -636,7 +639,7 @@ func (p *ImportPlan) firstText(r int) string {
 	return ""
 }
 
-func (p *ImportPlan) firstTextIsTotal(r int) bool { return isTotalText(p.firstText(r)) }
+func (p *Plan) firstTextIsTotal(r int) bool { return isTotalText(p.firstText(r)) }
 
 // col is the column a field is read from (0 when not mapped).
 func (rc *rowCtx) col(field string) int { return rc.p.Mapping[field] }
@@ -660,7 +663,7 @@ func (rc *rowCtx) shown(field string) sheet.Cell {
 }
 
 func (rc *rowCtx) problem(field string, warning bool, format string, args ...any) {
-	e := &ImportError{Row: rc.row, Col: rc.col(field), Msg: fmt.Sprintf(format, args...), Warning: warning}
+	e := &Problem{Row: rc.row, Col: rc.col(field), Msg: fmt.Sprintf(format, args...), Warning: warning}
 	if !warning && e.Col > 0 {
 		// One blocking problem per cell: a cell refused for its text is
 		// then read as empty, and "the name is required" would only
@@ -686,7 +689,7 @@ func (rc *rowCtx) warn(field, format string, args ...any) { rc.problem(field, tr
 
 // setRow records a value settled after the walk (an inferred journal, an
 // account given by sequence) in row idx of the preview.
-func (p *ImportPlan) setRow(idx int, field, v string) {
+func (p *Plan) setRow(idx int, field, v string) {
 	if i, ok := p.fieldIdx[field]; ok {
 		p.Rows[idx].Values[i] = v
 	}
@@ -797,7 +800,7 @@ func (rc *rowCtx) decimal(field string) (d decimal.Decimal, empty, ok bool) {
 }
 
 // String writes the report in French, as the CLI prints it.
-func (r *ImportReport) String() string {
+func (r *Report) String() string {
 	var b strings.Builder
 	src := r.File
 	if r.Sheet != "" {
@@ -845,17 +848,17 @@ func (r *ImportReport) String() string {
 	return b.String()
 }
 
-func kindWhat(k ImportKind) string {
+func kindWhat(k Kind) string {
 	switch k {
-	case ImportOwners:
+	case Owners:
 		return "des copropriétaires"
-	case ImportShares:
+	case Shares:
 		return "de la grille des tantièmes"
-	case ImportBalance:
+	case Balance:
 		return "de la balance"
-	case ImportEntries:
+	case Entries:
 		return "des écritures"
-	case ImportBudget:
+	case Budget:
 		return "du budget"
 	}
 	return string(k)

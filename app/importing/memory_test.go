@@ -1,6 +1,6 @@
 //go:build linux
 
-package app
+package importing
 
 import (
 	"archive/zip"
@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"testing"
 
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 	"tantieme/sheet/sheettest"
@@ -187,14 +188,14 @@ func TestReaderMemoryChild(t *testing.T) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_AS, lim); err != nil {
 		t.Fatal(err)
 	}
-	r := impResidence(t)
+	r := apptest.Empty(t)
 	wb, err := sheet.OpenWorkbook(path)
 	if err == nil {
 		_, err = wb.Sheet("")
 	}
 	if err == nil && os.Getenv("TANTIEME_MEMORY_READ_ONLY") != "true" {
-		var p *ImportPlan
-		if p, err = r.PlanImport(wb, ImportOptions{Kind: ImportOwners}); err == nil {
+		var p *Plan
+		if p, err = Prepare(r, wb, Options{Kind: Owners}); err == nil {
 			err = p.Err()
 		}
 	}

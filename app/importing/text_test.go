@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"archive/zip"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
@@ -63,30 +64,30 @@ func TestImportRefusesBadText(t *testing.T) {
 		name string
 		file string
 		data []byte
-		kind ImportKind
+		kind Kind
 		want string
 	}{
 		{"xlsx _x0000_ escape", "nul.xlsx", textXLSX(t, []string{"Compte", "Nom", "N° lot", "Tantièmes"},
-			[]string{"450001", "Dupont_x0000_Zoé", "1", "10"}), ImportOwners,
+			[]string{"450001", "Dupont_x0000_Zoé", "1", "10"}), Owners,
 			"nul.xlsx, feuille « Lots », ligne 2, colonne B (Nom) : caractère invisible interdit NUL (U+0000) en position 7 : retapez ce texte."},
 		{"xlsx escape in a code", "esc.xlsx", textXLSX(t, []string{"Compte", "Nom", "N° lot", "Tantièmes"},
-			[]string{"450001", "Dupont", "1_x001B_", "10"}), ImportOwners,
+			[]string{"450001", "Dupont", "1_x001B_", "10"}), Owners,
 			"esc.xlsx, feuille « Lots », ligne 2, colonne C (N° lot) : caractère invisible interdit U+001B en position 2 : retapez ce texte."},
 		// These two are refused by the reader already, at their cell
 		// (a CSV with a NUL is not text; Excel's own cell limit).
-		{"CSV NUL after 8 KB", "nul.csv", []byte(nulCSV), ImportOwners,
+		{"CSV NUL after 8 KB", "nul.csv", []byte(nulCSV), Owners,
 			fmt.Sprintf("nul.csv, ligne %d, colonne B : la cellule contient un caractère de contrôle (U+0000)", goodRows+1)},
-		{"name 1 M characters over", "long.csv", []byte(longCSV), ImportOwners,
+		{"name 1 M characters over", "long.csv", []byte(longCSV), Owners,
 			"long.csv, ligne 2, colonne B : la cellule contient plus de 32 767 caractères, la limite d'Excel"},
-		{"name just over its limit", "long.csv", []byte("Compte;Nom\n450001;" + strings.Repeat("é", ledger.MaxNameText+1) + "\n"), ImportOwners,
+		{"name just over its limit", "long.csv", []byte("Compte;Nom\n450001;" + strings.Repeat("é", ledger.MaxNameText+1) + "\n"), Owners,
 			"long.csv, ligne 2, colonne B (Nom) : texte trop long (256 caractères ; 255 au plus)."},
-		{"entry label with a bidi override", "e.csv", []byte("Compte;Date;Libellé;Débit;Crédit\n606100;15/01/2025;Eau\u202efroide;10;\n401000;15/01/2025;Eau;;10\n"), ImportEntries,
+		{"entry label with a bidi override", "e.csv", []byte("Compte;Date;Libellé;Débit;Crédit\n606100;15/01/2025;Eau\u202efroide;10;\n401000;15/01/2025;Eau;;10\n"), Entries,
 			"e.csv, ligne 2, colonne C (Libellé) : caractère invisible interdit U+202E en position 4 : retapez ce texte."},
-		{"key label in the grid's header", "g.xlsx", textXLSX(t, []string{"Lot", "001 - Charges_x0007_générales", "002"}, []string{"1", "10", "5"}), ImportShares,
+		{"key label in the grid's header", "g.xlsx", textXLSX(t, []string{"Lot", "001 - Charges_x0007_générales", "002"}, []string{"1", "10", "5"}), Shares,
 			"g.xlsx, feuille « Lots », ligne 1, colonne B (libellé de la clé) : caractère invisible interdit U+0007 en position 8 : retapez ce texte."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r := impResidence(t)
+			r := apptest.Empty(t)
 			before := impFileBytes(t, r.Path())
 			wb, err := sheet.ReadWorkbook(c.file, c.data)
 			if err != nil {
@@ -95,7 +96,7 @@ func TestImportRefusesBadText(t *testing.T) {
 				}
 				return
 			}
-			p, err := r.PlanImport(wb, ImportOptions{Kind: c.kind})
+			p, err := Prepare(r, wb, Options{Kind: c.kind})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -103,8 +104,8 @@ func TestImportRefusesBadText(t *testing.T) {
 			if len(problems) == 0 || problems[0] != c.want {
 				t.Fatalf("problems:\n got  %q\n want %q first", problems, c.want)
 			}
-			_, err = r.ApplyImport(p)
-			var ie *ImportError
+			_, err = Apply(r, p)
+			var ie *Problem
 			if ledger.KindOf(err) != ledger.Invalid || !errors.As(err, &ie) || ie.Error() != c.want {
 				t.Errorf("apply: %v", err)
 			}

@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"fmt"
@@ -245,7 +245,7 @@ func (rf *importRefs) key(rc *rowCtx, account string, defaulted *int) (string, b
 }
 
 // keyAliasNote says which key codes were read as others.
-func (rf *importRefs) keyAliasNote(p *ImportPlan) {
+func (rf *importRefs) keyAliasNote(p *Plan) {
 	var list []string
 	for from, to := range rf.keyAliases {
 		list = append(list, fmt.Sprintf("« %s » → %s", from, to))
@@ -289,7 +289,7 @@ func (rf *importRefs) checkDate(rc *rowCtx, d time.Time) bool {
 }
 
 // noteNewAccounts lists the accounts to create in the report.
-func (rf *importRefs) noteNewAccounts(p *ImportPlan) {
+func (rf *importRefs) noteNewAccounts(p *Plan) {
 	p.Report.Accounts = len(rf.newOrder)
 	if len(rf.newOrder) == 0 {
 		return

@@ -1,4 +1,4 @@
-package app
+package importing
 
 import (
 	"fmt"
@@ -60,7 +60,7 @@ func (o *ownerGroup) field(name string) *string {
 	return new(string)
 }
 
-func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
+func (ownersImport) plan(tx *ledger.Tx, p *Plan) error {
 	owners, err := tx.Owners()
 	if err != nil {
 		return err
@@ -212,7 +212,7 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 	for _, g := range d.groups {
 		if g.auto {
 			if next > 999 {
-				p.add(&ImportError{Row: g.row, Msg: "plus aucun compte de copropriétaire libre (450001 à 450999) pour " + g.owner.Name})
+				p.add(&Problem{Row: g.row, Msg: "plus aucun compte de copropriétaire libre (450001 à 450999) pour " + g.owner.Name})
 				continue
 			}
 			g.owner.Account = fmt.Sprintf("450%03d", next)
@@ -220,7 +220,7 @@ func (ownersImport) plan(tx *ledger.Tx, p *ImportPlan) error {
 			autos = append(autos, g.owner.Account)
 			if g.given != "" {
 				c := p.Mapping[fAccount]
-				p.add(&ImportError{Row: g.givenRow, Col: c, Field: p.label(fAccount), Warning: true,
+				p.add(&Problem{Row: g.givenRow, Col: c, Field: p.label(fAccount), Warning: true,
 					Msg: fmt.Sprintf("« %s » n'est pas un compte de copropriétaire (450 suivi de 3 chiffres) : le compte %s lui est attribué", g.given, g.owner.Account)})
 			}
 		}
@@ -286,7 +286,7 @@ func accountRange(list []string) string {
 	return list[0] + " à " + list[len(list)-1]
 }
 
-func (ownersImport) apply(tx *ledger.Tx, p *ImportPlan) error {
+func (ownersImport) apply(tx *ledger.Tx, p *Plan) error {
 	d := p.data.(*ownersData)
 	for _, g := range d.groups {
 		o := g.owner

@@ -1,9 +1,11 @@
-package app
+package importing
 
 import (
 	"reflect"
 	"testing"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
@@ -14,23 +16,23 @@ import (
 // balance from « Balance ». Both give the same trial balance and the same
 // owners (lots, shares, balances).
 func TestXLSXRoundTrip(t *testing.T) {
-	src, data := impExportDemo(t)
+	src, data := apptest.DemoWorkbook(t)
 	want := impBooks(t, src, 2025)
 	for _, books3 := range []struct {
 		name string
-		opts ImportOptions
+		opts Options
 	}{
-		{"entries", ImportOptions{Kind: ImportEntries, Sheet: SheetEntries}},
-		{"balance", ImportOptions{Kind: ImportBalance, Sheet: SheetBalance, Year: 2025}},
+		{"entries", Options{Kind: Entries, Sheet: app.SheetEntries}},
+		{"balance", Options{Kind: Balance, Sheet: app.SheetBalance, Year: 2025}},
 	} {
 		t.Run(books3.name, func(t *testing.T) {
 			wb, err := sheet.ReadWorkbook("Tilleuls.xlsx", data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			dst := impResidence(t)
-			impMustImport(t, dst, wb, ImportOptions{Kind: ImportOwners, Sheet: SheetOwners})
-			impMustImport(t, dst, wb, ImportOptions{Kind: ImportShares, Sheet: SheetShares})
+			dst := apptest.Empty(t)
+			impMustImport(t, dst, wb, Options{Kind: Owners, Sheet: app.SheetOwners})
+			impMustImport(t, dst, wb, Options{Kind: Shares, Sheet: app.SheetShares})
 			rep := impMustImport(t, dst, wb, books3.opts)
 			t.Logf("%s", rep)
 			got := impBooks(t, dst, 2025)

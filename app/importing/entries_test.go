@@ -1,10 +1,11 @@
-package app
+package importing
 
 import (
 	"bytes"
 	"reflect"
 	"testing"
 
+	"tantieme/app/apptest"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
@@ -14,7 +15,7 @@ func TestImportEntries(t *testing.T) {
 	for _, file := range []string{"ecritures.xlsx", "ecritures.csv"} {
 		t.Run(file, func(t *testing.T) {
 			r := impWithOwners(t) // 450001 is an owner's account
-			rep := impMustImport(t, r, impOpen(t, file), ImportOptions{Kind: ImportEntries})
+			rep := impMustImport(t, r, impOpen(t, file), Options{Kind: Entries})
 			if rep.Entries != 4 || rep.Lines != 8 || rep.Rows != 8 {
 				t.Errorf("counts %+v", rep)
 			}
@@ -58,9 +59,9 @@ func TestImportEntries(t *testing.T) {
 }
 
 func TestImportEntriesErrors(t *testing.T) {
-	r := impResidence(t)
+	r := apptest.Empty(t)
 	before := impFileBytes(t, r.Path())
-	p, err := r.PlanImport(impOpen(t, "ecritures_erreurs.xlsx"), ImportOptions{Kind: ImportEntries})
+	p, err := Prepare(r, impOpen(t, "ecritures_erreurs.xlsx"), Options{Kind: Entries})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestImportEntriesErrors(t *testing.T) {
 		f + "ligne 10, colonne G (Débit) : « 12.345 » n'est pas un montant valide (exemples : 1234,56 ou 1 234,56 €).",
 		f + "ligne 11 : ni débit ni crédit : chaque ligne porte un montant au débit ou au crédit.",
 	})
-	if _, err := r.ApplyImport(p); ledger.KindOf(err) != ledger.Invalid {
+	if _, err := Apply(r, p); ledger.KindOf(err) != ledger.Invalid {
 		t.Errorf("apply: %v", err)
 	}
 	if !bytes.Equal(before, impFileBytes(t, r.Path())) {
@@ -117,7 +118,7 @@ func TestImportEntriesRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = r.Import(wb, ImportOptions{Kind: ImportEntries})
+			_, err = Run(r, wb, Options{Kind: Entries})
 			if c.err == "closed" {
 				want := "e.csv, ligne 1, colonne E (Date) : l'exercice 2025 est clos : aucune écriture ne peut y être ajoutée (et 1 autre problème) ; rien n'a été importé."
 				if ledger.Message(err) != want {

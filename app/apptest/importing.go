@@ -1,0 +1,27 @@
+package apptest
+
+import (
+	"bytes"
+	"testing"
+
+	"tantieme/app"
+)
+
+// DemoWorkbook writes the demo residence and exports its 2025 workbook
+// (owners, shares, entries, balance, ledger), as the import reads it back.
+func DemoWorkbook(tb testing.TB) (*app.Residence, []byte) {
+	tb.Helper()
+	src := Demo(tb)
+	var buf bytes.Buffer
+	if err := src.ExportXLSX(&buf, Year(tb, src, 2025)); err != nil {
+		tb.Fatal(err)
+	}
+	return src, buf.Bytes()
+}
+
+// Isolate gives the test its own configuration and home folders, where
+// the residence's backups and safety copies are remembered.
+func Isolate(tb testing.TB) {
+	tb.Setenv("XDG_CONFIG_HOME", tb.TempDir())
+	tb.Setenv("HOME", tb.TempDir())
+}
