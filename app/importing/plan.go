@@ -124,8 +124,9 @@ type Plan struct {
 	opts     Options
 	imp      importer
 	fieldIdx map[string]int
-	totals   []int // rows skipped as total rows
-	data     any   // what the kind's apply writes
+	totals   []int  // rows skipped as total rows
+	data     any    // what the kind's apply writes
+	digest   string // of what it would write (digest.go)
 }
 
 // Blocking says whether a problem stops the import.
@@ -144,6 +145,8 @@ type importer interface {
 	// sheet-wide problems, p.Report, and in p.data what apply writes.
 	plan(tx *ledger.Tx, p *Plan) error
 	apply(tx *ledger.Tx, p *Plan) error
+	// digest sums up in d what apply would write.
+	digest(d *app.PlanDigest, p *Plan)
 }
 
 func importerFor(kind Kind) (importer, error) {
@@ -178,7 +181,9 @@ func Prepare(r *app.Residence, wb *sheet.Workbook, opts Options) (*Plan, error) 
 // Apply writes a plan in one transaction. The file is read again
 // against the residence inside that transaction, so what is written is what
 // the checks saw; if any blocking problem remains, nothing is written and
-// the error says the first one.
+// the error says the first one. If the books changed since the preview so
+// that the import would write something else, nothing is written either:
+// the preview must be made again.
 func Apply(r *app.Residence, p *Plan) (*Report, error) {
 	if err := p.Err(); err != nil {
 		return nil, err
@@ -194,6 +199,9 @@ func Apply(r *app.Residence, p *Plan) (*Report, error) {
 			return err
 		}
 		if err := fresh.Err(); err != nil {
+			return err
+		}
+		if err := app.CheckFresh(p.digest, fresh.digest, "Les comptes ont changé depuis l'aperçu de l'import : refaites l'aperçu avant d'importer"); err != nil {
 			return err
 		}
 		if err := fresh.imp.apply(tx, fresh); err != nil {
@@ -263,6 +271,7 @@ func planImport(tx *ledger.Tx, wb *sheet.Workbook, opts Options) (*Plan, error) 
 			p.Report.Rows++
 		}
 	}
+	p.digest = planDigest(p)
 	return p, nil
 }
 
