@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/app/export"
 	"tantieme/ledger"
 )
 
@@ -249,7 +250,7 @@ func (d *documentsScreen) fec() {
 		return
 	}
 	s, ex, res := d.s, d.s.exercise, d.s.res
-	name, err := res.FECName(ex)
+	name, err := export.FECName(res, ex)
 	if err != nil {
 		s.showError(err)
 		return
@@ -257,7 +258,7 @@ func (d *documentsScreen) fec() {
 	path := filepath.Join(dir, name)
 	s.runLong("Export FEC…", func() error {
 		var b bytes.Buffer
-		if err := res.ExportFEC(&b, ex); err != nil {
+		if err := export.FEC(res, &b, ex); err != nil {
 			return err
 		}
 		return writeDocument(path, b.Bytes())

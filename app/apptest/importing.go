@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"tantieme/app"
+	"tantieme/app/export"
 )
 
 // DemoWorkbook writes the demo residence and exports its 2025 workbook
@@ -13,7 +14,7 @@ func DemoWorkbook(tb testing.TB) (*app.Residence, []byte) {
 	tb.Helper()
 	src := Demo(tb)
 	var buf bytes.Buffer
-	if err := src.ExportXLSX(&buf, Year(tb, src, 2025)); err != nil {
+	if err := export.XLSX(src, &buf, Year(tb, src, 2025)); err != nil {
 		tb.Fatal(err)
 	}
 	return src, buf.Bytes()

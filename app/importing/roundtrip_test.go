@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"testing"
 
-	"tantieme/app"
 	"tantieme/app/apptest"
+	"tantieme/app/export"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
@@ -22,8 +22,8 @@ func TestXLSXRoundTrip(t *testing.T) {
 		name string
 		opts Options
 	}{
-		{"entries", Options{Kind: Entries, Sheet: app.SheetEntries}},
-		{"balance", Options{Kind: Balance, Sheet: app.SheetBalance, Year: 2025}},
+		{"entries", Options{Kind: Entries, Sheet: export.SheetEntries}},
+		{"balance", Options{Kind: Balance, Sheet: export.SheetBalance, Year: 2025}},
 	} {
 		t.Run(books3.name, func(t *testing.T) {
 			wb, err := sheet.ReadWorkbook("Tilleuls.xlsx", data)
@@ -31,8 +31,8 @@ func TestXLSXRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			dst := apptest.Empty(t)
-			impMustImport(t, dst, wb, Options{Kind: Owners, Sheet: app.SheetOwners})
-			impMustImport(t, dst, wb, Options{Kind: Shares, Sheet: app.SheetShares})
+			impMustImport(t, dst, wb, Options{Kind: Owners, Sheet: export.SheetOwners})
+			impMustImport(t, dst, wb, Options{Kind: Shares, Sheet: export.SheetShares})
 			rep := impMustImport(t, dst, wb, books3.opts)
 			t.Logf("%s", rep)
 			got := impBooks(t, dst, 2025)

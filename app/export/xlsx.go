@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"tantieme/app"
 	"tantieme/ledger"
 )
 
@@ -32,13 +33,13 @@ const MoneyFormat = `#,##0.00 "€"`
 // DateFormat is the number format of dates in exported workbooks.
 const DateFormat = "dd/mm/yyyy"
 
-// ExportXLSX writes the residence as one Excel workbook: owners with their
+// XLSX writes the residence as one Excel workbook: owners with their
 // lots and balances at the end of exercise ex, the shares grid, and the
 // entries, trial balance and general ledger of ex. Amounts are numbers
 // shown as 1 234,56 €, dates are dates; headers stay on screen when
 // scrolling. Text is always written as text: a label such as "=1+1" or
 // "-5 %" never becomes a formula.
-func (r *Residence) ExportXLSX(w io.Writer, ex ledger.Exercise) error {
+func XLSX(r *app.Residence, w io.Writer, ex ledger.Exercise) error {
 	var data xlsxExport
 	if err := r.View(func(tx *ledger.Tx) error { return data.load(tx, ex) }); err != nil {
 		return err
@@ -82,7 +83,7 @@ func (r *Residence) ExportXLSX(w io.Writer, ex ledger.Exercise) error {
 // xlsxExport is what the workbook shows, read in one transaction.
 type xlsxExport struct {
 	ex       ledger.Exercise
-	owners   []OwnerSummary
+	owners   []app.OwnerSummary
 	lots     []ledger.Lot
 	keys     []ledger.Key
 	shares   map[string]map[string]decimal.Decimal // lot → key → shares
@@ -95,7 +96,7 @@ type xlsxExport struct {
 func (d *xlsxExport) load(tx *ledger.Tx, ex ledger.Exercise) error {
 	d.ex = ex
 	var err error
-	if d.owners, err = ReadOwnerSummaries(tx, ex.End); err != nil {
+	if d.owners, err = app.ReadOwnerSummaries(tx, ex.End); err != nil {
 		return err
 	}
 	if d.lots, err = tx.Lots(); err != nil {

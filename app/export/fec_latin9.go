@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"strings"
@@ -20,7 +20,7 @@ var typewriter = map[rune]string{
 }
 
 // latin9 rewrites s in the characters of ISO 8859-15 (the FEC's, see
-// ExportFEC): typographic characters as a typewriter would write them, a
+// FEC): typographic characters as a typewriter would write them, a
 // letter with an accent ISO 8859-15 lacks without it, and anything else
 // as "?".
 func latin9(s string) string {

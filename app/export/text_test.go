@@ -1,4 +1,4 @@
-package app
+package export_test
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
+	"tantieme/app/export"
 	"tantieme/ledger"
 )
 
@@ -18,9 +21,9 @@ const hostile = "Eau\x00froide\r\nsuite\tfin\x1b[31m\x7f\u0085\u202egauche;|\xff
 
 // textResidence is a residence whose owner, account, entry and line hold
 // hostile texts, written by raw SQL past the schema's text triggers.
-func textResidence(t *testing.T) (*Residence, ledger.Exercise) {
+func textResidence(t *testing.T) (*app.Residence, ledger.Exercise) {
 	t.Helper()
-	r := impResidence(t)
+	r := apptest.Empty(t)
 	err := r.Update(func(tx *ledger.Tx) error {
 		if err := tx.AddOwner(&ledger.Owner{Account: "450001", Name: "Dupont"}); err != nil {
 			return err
@@ -50,7 +53,7 @@ func textResidence(t *testing.T) (*Residence, ledger.Exercise) {
 			t.Fatal(q, err)
 		}
 	}
-	return r, impExercise(t, r, 2025)
+	return r, apptest.Year(t, r, 2025)
 }
 
 // controlIn finds a character no export may write inside a field.
@@ -75,7 +78,7 @@ func TestExportsSanitizeOldTexts(t *testing.T) {
 	r, ex := textResidence(t)
 
 	var fec bytes.Buffer
-	if err := r.ExportFEC(&fec, ex); err != nil {
+	if err := export.FEC(r, &fec, ex); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(fec.String(), "\r\n"), "\r\n")
@@ -83,20 +86,20 @@ func TestExportsSanitizeOldTexts(t *testing.T) {
 		t.Fatalf("FEC of %d lines, want a header and 2 lines:\n%q", len(lines), fec.String())
 	}
 	for i, l := range lines {
-		if n := len(strings.Split(l, "\t")); n != len(FECColumns) {
+		if n := len(strings.Split(l, "\t")); n != len(export.FECColumns) {
 			t.Errorf("FEC line %d has %d fields: %q", i+1, n, l)
 		}
 		if c, bad := controlIn(l, "\t"); bad {
 			t.Errorf("FEC line %d holds U+%04X: %q", i+1, c, l)
 		}
-		// U+FFFD is not ISO 8859-15's: the FEC writes it "?" (app/fec.go).
+		// U+FFFD is not ISO 8859-15's: the FEC writes it "?" (fec.go).
 		if !strings.Contains(lines[1], "Eau?froide suite fin?[31m???gauche;|?") && i == 1 {
 			t.Errorf("FEC line 2 does not show the text made safe: %q", l)
 		}
 	}
 
 	var hl bytes.Buffer
-	if err := r.ExportHledger(&hl, ex); err != nil {
+	if err := export.Hledger(r, &hl, ex); err != nil {
 		t.Fatal(err)
 	}
 	if c, bad := controlIn(hl.String(), "\n"); bad {
@@ -110,7 +113,7 @@ func TestExportsSanitizeOldTexts(t *testing.T) {
 	}
 
 	var xl bytes.Buffer
-	if err := r.ExportXLSX(&xl, ex); err != nil {
+	if err := export.XLSX(r, &xl, ex); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&xl)

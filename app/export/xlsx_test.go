@@ -1,4 +1,4 @@
-package app
+package export_test
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tantieme/app/apptest"
+	"tantieme/app/export"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
@@ -15,7 +17,7 @@ import (
 // the import's reader: sheets, frozen headers, column widths, amounts as
 // numbers with the euro format (to the cent), dates as dates.
 func TestExportXLSXFormats(t *testing.T) {
-	src, data := impExportDemo(t)
+	src, data := apptest.DemoWorkbook(t)
 	x, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -45,14 +47,14 @@ func TestExportXLSXFormats(t *testing.T) {
 		return st
 	}
 	// Écritures: columns G/H are amounts, E dates.
-	if st := styleOf(SheetEntries, "E2"); st.CustomNumFmt == nil || *st.CustomNumFmt != DateFormat {
+	if st := styleOf(export.SheetEntries, "E2"); st.CustomNumFmt == nil || *st.CustomNumFmt != export.DateFormat {
 		t.Errorf("date cell format %+v", st)
 	}
 	wb, err := sheet.ReadWorkbook("export.xlsx", data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh, _ := wb.Sheet(SheetEntries)
+	sh, _ := wb.Sheet(export.SheetEntries)
 	var entries []ledger.Entry
 	src.View(func(tx *ledger.Tx) (err error) { entries, err = tx.Entries(ledger.EntryFilter{}); return err })
 	row := 2
@@ -75,7 +77,7 @@ func TestExportXLSXFormats(t *testing.T) {
 					t.Fatalf("row %d col %d: %+v (%v %s), want the number %s", row, col, c, got, msg, want.Plain())
 				}
 				ref, _ := excelize.CoordinatesToCellName(col, row)
-				if st := styleOf(SheetEntries, ref); st.CustomNumFmt == nil || *st.CustomNumFmt != MoneyFormat {
+				if st := styleOf(export.SheetEntries, ref); st.CustomNumFmt == nil || *st.CustomNumFmt != export.MoneyFormat {
 					t.Fatalf("%s: amount format %+v", ref, st.CustomNumFmt)
 				}
 				amounts++
@@ -88,15 +90,15 @@ func TestExportXLSXFormats(t *testing.T) {
 	}
 	// Balance and owners: amounts as numbers too.
 	for _, ref := range []string{"C2", "D2"} {
-		if st := styleOf(SheetBalance, ref); st.CustomNumFmt == nil || *st.CustomNumFmt != MoneyFormat {
+		if st := styleOf(export.SheetBalance, ref); st.CustomNumFmt == nil || *st.CustomNumFmt != export.MoneyFormat {
 			t.Errorf("balance %s format %+v", ref, st.CustomNumFmt)
 		}
 	}
-	if typ, _ := x.GetCellType(SheetOwners, "L2"); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
+	if typ, _ := x.GetCellType(export.SheetOwners, "L2"); typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
 		t.Errorf("owner balance written as text")
 	}
 	// Lot numbers stay text: 001 is not 1.
-	osh, _ := wb.Sheet(SheetOwners)
+	osh, _ := wb.Sheet(export.SheetOwners)
 	if c := osh.Cell(2, 8); c.Kind != sheet.CellText {
 		t.Errorf("lot number cell %+v", c)
 	}
@@ -105,7 +107,7 @@ func TestExportXLSXFormats(t *testing.T) {
 // TestExportXLSXTextNeverFormula: text starting with =, +, - or @ is
 // written as text, as typed.
 func TestExportXLSXTextNeverFormula(t *testing.T) {
-	r := impResidence(t)
+	r := apptest.Empty(t)
 	texts := []string{"=SUM(A1:A9)", "+33 6 12 34 56 78", "-5 % de remise", "@cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")"}
 	err := r.Update(func(tx *ledger.Tx) error {
 		o := ledger.Owner{Account: "450001", Name: texts[0], Address: texts[1]}
@@ -123,7 +125,7 @@ func TestExportXLSXTextNeverFormula(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := r.ExportXLSX(&buf, impExercise(t, r, 2025)); err != nil {
+	if err := export.XLSX(r, &buf, apptest.Year(t, r, 2025)); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))

@@ -1,4 +1,4 @@
-package app
+package export_test
 
 import (
 	"bytes"
@@ -11,6 +11,9 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"tantieme/app"
+	"tantieme/app/apptest"
+	"tantieme/app/export"
 	"tantieme/ledger"
 )
 
@@ -33,9 +36,9 @@ func parseFECAmount(t *testing.T, s string) ledger.Amount {
 // owners and suppliers as auxiliary accounts, and the same balance per
 // account as the books.
 func TestFECExport(t *testing.T) {
-	before := fecDate(time.Now())
-	r := writeDemo(t)
-	ex := demoExercise(t, r)
+	before := export.FECDate(time.Now())
+	r := apptest.Demo(t)
+	ex := apptest.Year(t, r, 2025)
 	// A supplier's invoice of December matched with its payment of January:
 	// the group's date is January's.
 	var entries []ledger.Entry
@@ -61,9 +64,9 @@ func TestFECExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after := fecDate(time.Now())
+	after := export.FECDate(time.Now())
 	var buf bytes.Buffer
-	if err := r.ExportFEC(&buf, ex); err != nil {
+	if err := export.FEC(r, &buf, ex); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -71,7 +74,7 @@ func TestFECExport(t *testing.T) {
 		t.Error("lines do not end with CR LF")
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n")
-	if lines[0] != strings.Join(FECColumns, "\t") || len(FECColumns) != 18 {
+	if lines[0] != strings.Join(export.FECColumns, "\t") || len(export.FECColumns) != 18 {
 		t.Fatalf("header %q", lines[0])
 	}
 	want := 0
@@ -163,12 +166,12 @@ func TestFECFileName(t *testing.T) {
 	ex := ledger.Exercise{Start: ledger.Date(2025, 1, 1), End: ledger.Date(2025, 12, 31)}
 	for siren, want := range map[string]string{"": "000000000FEC20251231.txt", "123 456 789": "123456789FEC20251231.txt",
 		"12345": "000000000FEC20251231.txt", "12345678A": "000000000FEC20251231.txt"} {
-		if got := FECFileName(siren, ex); got != want {
+		if got := export.FECFileName(siren, ex); got != want {
 			t.Errorf("FECFileName(%q) = %q, want %q", siren, got, want)
 		}
 	}
-	r := writeDemo(t)
-	if name, err := r.FECName(ex); err != nil || name != "000000000FEC20251231.txt" {
+	r := apptest.Demo(t)
+	if name, err := export.FECName(r, ex); err != nil || name != "000000000FEC20251231.txt" {
 		t.Errorf("FECName: %q %v", name, err)
 	}
 }
@@ -178,22 +181,22 @@ func TestFECFileName(t *testing.T) {
 // file reads the same in UTF-8 and in ISO 8859-15, as art. A47 A-1 allows;
 // the closing entries were validated the day of the closing.
 func TestFECCharactersAndEncodings(t *testing.T) {
-	r := writeDemo(t)
-	ex := year(t, r, 2025)
-	p, err := r.PlanClosing(ex, ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
+	r := apptest.Demo(t)
+	ex := apptest.Year(t, r, 2025)
+	p, err := r.PlanClosing(ex, app.ClosingOptions{OwnersAt: ledger.Date(2026, 3, 1)})
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	before := fecDate(time.Now())
+	before := export.FECDate(time.Now())
 	if _, err := r.PostClosing(p); err != nil {
 		t.Fatal(ledger.Message(err))
 	}
-	after := fecDate(time.Now())
+	after := export.FECDate(time.Now())
 	var utf, latin bytes.Buffer
-	if err := r.ExportFEC(&utf, ex); err != nil {
+	if err := export.FEC(r, &utf, ex); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.ExportFECEncoded(&latin, ex, FECLatin9); err != nil {
+	if err := export.FECEncoded(r, &latin, ex, export.FECLatin9); err != nil {
 		t.Fatal(err)
 	}
 	if !utf8.Valid(utf.Bytes()) {
@@ -228,11 +231,11 @@ func TestFECCharactersAndEncodings(t *testing.T) {
 	if closing == 0 {
 		t.Error("no closing line in the FEC")
 	}
-	if _, err := ParseFECEncoding("ebcdic"); ledger.KindOf(err) != ledger.Invalid {
+	if _, err := export.ParseFECEncoding("ebcdic"); ledger.KindOf(err) != ledger.Invalid {
 		t.Errorf("unknown encoding: %v", err)
 	}
-	for s, want := range map[string]FECEncoding{"": FECUTF8, "UTF-8": FECUTF8, "latin9": FECLatin9, "ISO-8859-15": FECLatin9} {
-		if got, err := ParseFECEncoding(s); err != nil || got != want {
+	for s, want := range map[string]export.FECEncoding{"": export.FECUTF8, "UTF-8": export.FECUTF8, "latin9": export.FECLatin9, "ISO-8859-15": export.FECLatin9} {
+		if got, err := export.ParseFECEncoding(s); err != nil || got != want {
 			t.Errorf("ParseFECEncoding(%q) = %v %v", s, got, err)
 		}
 	}

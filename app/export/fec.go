@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
 
+	"tantieme/app"
 	"tantieme/ledger"
 )
 
@@ -20,7 +21,7 @@ import (
 // books. Choices, where the format leaves room or the books differ:
 //
 //   - One file per exercise: its opening entries (AN), its entries and its
-//     closing entries, counted as the books count them (periodEntries).
+//     closing entries, counted as the books count them (app.PeriodEntries).
 //   - One line per entry line, in date then entry-number order.
 //   - EcritureNum is the entry's number in Tantième, the one printed in the
 //     journals and the grand livre (a deleted entry leaves a gap).
@@ -84,7 +85,7 @@ func FECFileName(siren string, ex ledger.Exercise) string {
 }
 
 // FECName is FECFileName with the residence's own SIREN, if it has one.
-func (r *Residence) FECName(ex ledger.Exercise) (string, error) {
+func FECName(r *app.Residence, ex ledger.Exercise) (string, error) {
 	var siren string
 	err := r.View(func(tx *ledger.Tx) (err error) {
 		siren, err = tx.Option(ledger.OptionSIREN, "")
@@ -114,18 +115,18 @@ func ParseFECEncoding(s string) (FECEncoding, error) {
 	return FECUTF8, ledger.Errorf(ledger.Invalid, "Encodage du FEC inconnu « %s » : utf8 ou latin9 (ISO 8859-15)", s)
 }
 
-// ExportFEC writes the FEC of exercise ex in UTF-8.
-func (r *Residence) ExportFEC(w io.Writer, ex ledger.Exercise) error {
-	return r.ExportFECEncoded(w, ex, FECUTF8)
+// FEC writes the FEC of exercise ex in UTF-8.
+func FEC(r *app.Residence, w io.Writer, ex ledger.Exercise) error {
+	return FECEncoded(r, w, ex, FECUTF8)
 }
 
-// ExportFECEncoded writes the FEC of exercise ex in the encoding enc.
-func (r *Residence) ExportFECEncoded(w io.Writer, ex ledger.Exercise, enc FECEncoding) error {
+// FECEncoded writes the FEC of exercise ex in the encoding enc.
+func FECEncoded(r *app.Residence, w io.Writer, ex ledger.Exercise, enc FECEncoding) error {
 	if enc == FECLatin9 {
 		// Every character is ISO 8859-15's already (fecText): the encoder
 		// never meets one it cannot write.
 		tw := transform.NewWriter(w, charmap.ISO8859_15.NewEncoder())
-		if err := r.exportFEC(tw, ex); err != nil {
+		if err := writeFEC(r, tw, ex); err != nil {
 			return err
 		}
 		if err := tw.Close(); err != nil {
@@ -133,18 +134,18 @@ func (r *Residence) ExportFECEncoded(w io.Writer, ex ledger.Exercise, enc FECEnc
 		}
 		return nil
 	}
-	return r.exportFEC(w, ex)
+	return writeFEC(r, w, ex)
 }
 
-func (r *Residence) exportFEC(w io.Writer, ex ledger.Exercise) error {
+func writeFEC(r *app.Residence, w io.Writer, ex ledger.Exercise) error {
 	bw := bufio.NewWriter(w)
 	err := r.View(func(tx *ledger.Tx) error {
-		p := BookPeriod{Exercise: ex, From: ex.Start, To: ex.End}
-		entries, err := periodEntries(tx, p, "")
+		p := app.BookPeriod{Exercise: ex, From: ex.Start, To: ex.End}
+		entries, err := app.PeriodEntries(tx, p, "")
 		if err != nil {
 			return err
 		}
-		labels, err := accountLabels(tx)
+		labels, err := app.AccountLabels(tx)
 		if err != nil {
 			return err
 		}

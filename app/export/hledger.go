@@ -1,4 +1,4 @@
-package app
+package export
 
 import (
 	"bufio"
@@ -6,14 +6,15 @@ import (
 	"io"
 	"strings"
 
+	"tantieme/app"
 	"tantieme/ledger"
 )
 
-// ExportHledger writes the entries of exercise ex as an hledger journal, so
+// Hledger writes the entries of exercise ex as an hledger journal, so
 // that `hledger -f PATH bal` gives the same balance per account as the
 // trial balance. Accounts are named by their code (labels go in comments),
 // amounts in EUR with a dot, keys as `clé:` tags.
-func (r *Residence) ExportHledger(w io.Writer, ex ledger.Exercise) error {
+func Hledger(r *app.Residence, w io.Writer, ex ledger.Exercise) error {
 	bw := bufio.NewWriter(w)
 	err := r.View(func(tx *ledger.Tx) error {
 		res, err := tx.Residence()
