@@ -18,6 +18,17 @@ func (r *Residence) ensureSpace(lines int, safetyCopy bool) error {
 	return r.EnsureSpace(extra)
 }
 
+// MakeRoom begins a long write of about lines rows outside app (the
+// closing, the import): it refuses before anything is written when the
+// disk cannot hold them and the safety copy, then takes that copy for
+// reason (ledger.ReasonClosing…) and returns its path.
+func (r *Residence) MakeRoom(lines int, reason string) (string, error) {
+	if err := r.ensureSpace(lines, true); err != nil {
+		return "", err
+	}
+	return r.safetyCopy(reason)
+}
+
 // callLines counts the rows a calls posting writes: per call its entry
 // (a line per owner and the credited account's) and its shares per owner
 // and key.

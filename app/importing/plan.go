@@ -188,7 +188,7 @@ func Apply(r *app.Residence, p *Plan) (*Report, error) {
 	if err := p.Err(); err != nil {
 		return nil, err
 	}
-	copyPath, err := r.PrepareLongWrite(len(p.Rows), ledger.ReasonImport)
+	copyPath, err := r.MakeRoom(len(p.Rows), ledger.ReasonImport)
 	if err != nil {
 		return nil, err
 	}
