@@ -8,13 +8,11 @@ import (
 	"time"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // isolate keeps the backup log and Documents out of the real user folders.
-func isolate(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	t.Setenv("HOME", t.TempDir())
-}
+func isolate(t *testing.T) { ledgertest.Isolate(t) }
 
 func TestBackupKeepsLastAndRemembers(t *testing.T) {
 	isolate(t)

@@ -90,9 +90,9 @@ func (o BookOptions) printed() time.Time {
 	return o.Printed
 }
 
-// periodEntries lists the entries of the period as the books count them
-// (see the comment at the top of the file).
-func periodEntries(tx *ledger.Tx, p BookPeriod, journal string) ([]ledger.Entry, error) {
+// PeriodEntries lists the entries of the period as the books count them
+// (see the comment at the top of the file); the FEC counts them so too.
+func PeriodEntries(tx *ledger.Tx, p BookPeriod, journal string) ([]ledger.Entry, error) {
 	all, err := tx.Entries(ledger.EntryFilter{Journal: journal, From: p.From, To: p.To})
 	if err != nil {
 		return nil, err
@@ -107,8 +107,8 @@ func periodEntries(tx *ledger.Tx, p BookPeriod, journal string) ([]ledger.Entry,
 	return out, nil
 }
 
-// accountLabels maps every account of the chart to its label.
-func accountLabels(tx *ledger.Tx) (map[string]string, error) {
+// AccountLabels maps every account of the chart to its label.
+func AccountLabels(tx *ledger.Tx) (map[string]string, error) {
 	list, err := tx.Accounts()
 	if err != nil {
 		return nil, err
@@ -172,7 +172,7 @@ func journals(tx *ledger.Tx, opt BookOptions) (Journals, error) {
 		}
 		list = found
 	}
-	entries, err := periodEntries(tx, p, opt.Journal)
+	entries, err := PeriodEntries(tx, p, opt.Journal)
 	if err != nil {
 		return j, err
 	}
@@ -195,7 +195,7 @@ func journals(tx *ledger.Tx, opt BookOptions) (Journals, error) {
 		j.Credit += s.Credit
 		j.Sections = append(j.Sections, s)
 	}
-	j.Labels, err = accountLabels(tx)
+	j.Labels, err = AccountLabels(tx)
 	return j, err
 }
 
@@ -303,11 +303,11 @@ func generalLedger(tx *ledger.Tx, opt BookOptions) (GeneralLedger, error) {
 	if err != nil {
 		return g, err
 	}
-	entries, err := periodEntries(tx, p, "")
+	entries, err := PeriodEntries(tx, p, "")
 	if err != nil {
 		return g, err
 	}
-	labels, err := accountLabels(tx)
+	labels, err := AccountLabels(tx)
 	if err != nil {
 		return g, err
 	}
@@ -765,7 +765,7 @@ func (r *Residence) OwnerAccounts(opt BookOptions) ([]OwnerAccount, BookPeriod, 
 		if err != nil {
 			return err
 		}
-		sums, err := ownerSummaries(tx, p.To)
+		sums, err := ReadOwnerSummaries(tx, p.To)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"io"
 	"path/filepath"
 	"testing"
 
@@ -10,7 +9,7 @@ import (
 
 // BenchmarkBooks600 prints the books of a 600-owner residence whose four
 // quarterly calls and works-fund calls are posted (8 entries of 600 owner
-// lines), and exports its FEC.
+// lines); app/export's BenchmarkFEC exports the FEC.
 //
 //	go test ./app -run XXX -bench Books600 -benchtime 3x
 func BenchmarkBooks600(b *testing.B) {
@@ -42,13 +41,6 @@ func BenchmarkBooks600(b *testing.B) {
 			}
 		})
 	}
-	b.Run("fec", func(b *testing.B) {
-		for b.Loop() {
-			if err := r.ExportFEC(io.Discard, ex); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
 	b.Run("labels", func(b *testing.B) {
 		for b.Loop() {
 			if _, _, err := r.LabelsPDF(LabelOptions{Date: agDay, Columns: 3}); err != nil {

@@ -87,7 +87,7 @@ func (r *Residence) Dashboard(ex ledger.Exercise, today time.Time) (Dashboard, e
 			}
 			d.Banks = append(d.Banks, BankBalance{BankAccount: b, Balance: bal})
 		}
-		owners, err := ownerSummaries(tx, d.At)
+		owners, err := ReadOwnerSummaries(tx, d.At)
 		if err != nil {
 			return err
 		}

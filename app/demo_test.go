@@ -474,7 +474,7 @@ func TestDemoSummary(t *testing.T) {
 		}
 		all, _ := tx.Entries(ledger.EntryFilter{})
 		t.Logf("%d entries", len(all))
-		sums, _ := ownerSummaries(tx, ex.End)
+		sums, _ := ReadOwnerSummaries(tx, ex.End)
 		for _, s := range sums {
 			t.Logf("%s %-40s lots %-12s 001=%-4s balance %s", s.Account, s.DisplayName(), strings.Join(s.Lots, ","), s.GeneralShares(), s.Balance)
 		}

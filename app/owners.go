@@ -27,13 +27,15 @@ func (r *Residence) OwnerSummaries(at time.Time) ([]OwnerSummary, error) {
 	var out []OwnerSummary
 	err := r.View(func(tx *ledger.Tx) error {
 		var err error
-		out, err = ownerSummaries(tx, at)
+		out, err = ReadOwnerSummaries(tx, at)
 		return err
 	})
 	return out, err
 }
 
-func ownerSummaries(tx *ledger.Tx, at time.Time) ([]OwnerSummary, error) {
+// ReadOwnerSummaries is OwnerSummaries inside a transaction the caller
+// holds (an export reads everything in one).
+func ReadOwnerSummaries(tx *ledger.Tx, at time.Time) ([]OwnerSummary, error) {
 	if at.IsZero() {
 		last, err := tx.LastEntryDate()
 		if err != nil {

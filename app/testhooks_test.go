@@ -5,7 +5,3 @@ package app
 
 // OwedWord is owedWord, for the books' tests after a closing.
 var OwedWord = owedWord
-
-// Isolate is isolate: the backup log and Documents out of the user's
-// folders.
-var Isolate = isolate

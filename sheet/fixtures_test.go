@@ -6,9 +6,9 @@ import (
 )
 
 // fixtures holds the workbooks the reader is tested on. They are the import
-// assistant's own test files too (app/testdata), written by
+// assistant's own test files too (app/importing/testdata), written by
 // TestGenerateTestdata: one set, read by both.
-const fixtures = "../app/testdata"
+const fixtures = "../app/importing/testdata"
 
 func openFixture(tb testing.TB, name string) *Workbook {
 	tb.Helper()

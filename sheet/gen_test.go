@@ -15,9 +15,10 @@ import (
 	"tantieme/sheet/sheettest"
 )
 
-// The files of testdata/ are written by TestGenerateTestdata, run with
+// The files of app/importing/testdata are written by TestGenerateTestdata,
+// run with
 //
-//	go test ./app -run TestGenerateTestdata -update-testdata
+//	go test ./sheet -run TestGenerateTestdata -update-testdata
 //
 // and committed. They hold what real spreadsheets do to an import: titles
 // above the headers, merged cells, amounts and dates typed as text, serial

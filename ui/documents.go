@@ -15,6 +15,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/app/closing"
+	"tantieme/app/export"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
@@ -251,7 +252,7 @@ func (d *documentsScreen) fec() {
 		return
 	}
 	s, ex, res := d.s, d.s.exercise, d.s.res
-	name, err := res.FECName(ex)
+	name, err := export.FECName(res, ex)
 	if err != nil {
 		s.showError(err)
 		return
@@ -259,7 +260,7 @@ func (d *documentsScreen) fec() {
 	path := filepath.Join(dir, name)
 	s.runLong("Export FEC…", func() error {
 		var b bytes.Buffer
-		if err := res.ExportFEC(&b, ex); err != nil {
+		if err := export.FEC(res, &b, ex); err != nil {
 			return err
 		}
 		return writeDocument(path, b.Bytes())

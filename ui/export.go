@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"tantieme/app"
+	"tantieme/app/export"
 	"tantieme/internal/desktop"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
@@ -25,7 +25,7 @@ const prefExportDir = "export.dir"
 
 // exportSheets are the sheets of the exported workbook, as the user reads
 // them in the message after the export.
-var exportSheets = []string{app.SheetOwners, app.SheetShares, app.SheetEntries, app.SheetBalance, app.SheetLedger}
+var exportSheets = []string{export.SheetOwners, export.SheetShares, export.SheetEntries, export.SheetBalance, export.SheetLedger}
 
 // openURL opens a file or a folder with the system's program
 // (desktop.OpenURL: Fyne's OpenURL mangles Windows paths); tests replace it
@@ -91,7 +91,7 @@ func (s *Shell) exportTo(path string, ex ledger.Exercise) {
 	res := s.res
 	s.runLong("Export vers Excel…", func() error {
 		var buf bytes.Buffer
-		if err := res.ExportXLSX(&buf, ex); err != nil {
+		if err := export.XLSX(res, &buf, ex); err != nil {
 			removeEmptyFile(path)
 			return err
 		}

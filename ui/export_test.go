@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"tantieme/app"
+	"tantieme/app/export"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
@@ -44,7 +44,7 @@ func TestExportWorkbook(t *testing.T) {
 	if got := strings.Join(wb.SheetNames(), ", "); got != "Copropriétaires, Tantièmes, Écritures, Balance, Grand livre" {
 		t.Errorf("sheets: %s", got)
 	}
-	owners, err := wb.Sheet(app.SheetOwners)
+	owners, err := wb.Sheet(export.SheetOwners)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -110,14 +110,14 @@ func (l guideLabels) anyLabel(label string) bool {
 }
 
 // sourceLabels reads every string literal of the program's screens (ui)
-// and of the workflows whose names they show (app), tests excluded. A label
-// is also its first phrase: the check box « Sauvegarde complète (ajoute…) »
-// is cited as « Sauvegarde complète », the label « Date de remise : » as
-// « Date de remise ».
+// and of the workflows whose names they show (app and its subpackages),
+// tests excluded. A label is also its first phrase: the check box
+// « Sauvegarde complète (ajoute…) » is cited as « Sauvegarde complète »,
+// the label « Date de remise : » as « Date de remise ».
 func sourceLabels(t *testing.T) map[string]bool {
 	t.Helper()
 	out := map[string]bool{}
-	for _, dir := range []string{".", "../app"} {
+	for _, dir := range []string{".", "../app", "../app/importing", "../app/export"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)

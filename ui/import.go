@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/app/importing"
 	"tantieme/ledger"
 	"tantieme/sheet"
 	"tantieme/ui/widgets"
@@ -24,8 +25,8 @@ import (
 
 // importWizard is the assistant of Fichier › Importer…: the file, its
 // columns, the preview, the report, in one dialog. The first three steps
-// only read (PlanImport is the back end's dry run); the file reaches the
-// books at step 4, through ApplyImport, in one transaction. Cancelling at
+// only read (importing.Prepare is the back end's dry run); the file reaches the
+// books at step 4, through importing.Apply, in one transaction. Cancelling at
 // any step therefore writes nothing.
 type importWizard struct {
 	s    *Shell
@@ -34,9 +35,9 @@ type importWizard struct {
 	done bool // imported: the dialog only shows the report
 
 	// Step 1: what the file holds, which file, which sheet, where the headers are.
-	kind     app.ImportKind
+	kind     importing.Kind
 	kinds    []*choiceOption
-	kindOf   map[*choiceOption]app.ImportKind
+	kindOf   map[*choiceOption]importing.Kind
 	expect   *widget.Label
 	path     *widgets.Field
 	browse   *widgets.Button
@@ -54,7 +55,7 @@ type importWizard struct {
 	wbSize  int64
 	sheets  []string          // sheet names, in the order of the sheet list
 	mapping map[string]string // the user's own column choices: field → column letter, "" for none
-	plan    *app.ImportPlan
+	plan    *importing.Plan
 
 	// Step 2: one drop-down per field.
 	mapInfo     *widget.Label
@@ -71,7 +72,7 @@ type importWizard struct {
 	verdictI *widget.Icon
 	body     *fyne.Container // the table, with the problem list below it when there is one
 	table    *keyTable
-	shown    *app.ImportPlan // the plan the table shows, as of the last preview
+	shown    *importing.Plan // the plan the table shows, as of the last preview
 	cols     []previewCol
 	status   []rowStatus // by index in plan.Rows
 	marked   int         // the row shown from the problem list, -1 for none
@@ -109,16 +110,16 @@ var bigWorkbook int64 = 1 << 20
 var importSize = fyne.NewSize(1160, 610)
 
 // kindTexts say what each kind of file looks like, under its name.
-var kindTexts = map[app.ImportKind]string{
-	app.ImportOwners: "Une ligne par lot : nom du copropriétaire (obligatoire), compte 450…, adresse, " +
+var kindTexts = map[importing.Kind]string{
+	importing.Owners: "Une ligne par lot : nom du copropriétaire (obligatoire), compte 450…, adresse, " +
 		"numéro et désignation du lot, tantièmes généraux.",
-	app.ImportShares: "Une ligne par lot existant, une colonne par clé titrée par son code (« 002 - Ascenseur ») ; " +
+	importing.Shares: "Une ligne par lot existant, une colonne par clé titrée par son code (« 002 - Ascenseur ») ; " +
 		"remplace les tantièmes de ces clés.",
-	app.ImportBalance: "Une ligne par compte : numéro, intitulé, solde débiteur, solde créditeur, le tout équilibré ; " +
+	importing.Balance: "Une ligne par compte : numéro, intitulé, solde débiteur, solde créditeur, le tout équilibré ; " +
 		"devient une seule écriture de reprise.",
-	app.ImportEntries: "Une ligne par ligne d'écriture : clé, compte, intitulé, journal, date, libellé, débit, crédit ; " +
+	importing.Entries: "Une ligne par ligne d'écriture : clé, compte, intitulé, journal, date, libellé, débit, crédit ; " +
 		"équilibrées par journal et par date.",
-	app.ImportBudget: "Une ligne par poste : compte de charges ou de produits, clé de répartition, montant, " +
+	importing.Budget: "Une ligne par poste : compte de charges ou de produits, clé de répartition, montant, " +
 		"pour l'exercice choisi à droite.",
 }
 
@@ -156,17 +157,17 @@ func (s *Shell) startImport() *importWizard {
 }
 
 func newImportWizard(s *Shell) *importWizard {
-	w := &importWizard{s: s, marked: -1, mapping: map[string]string{}, kindOf: map[*choiceOption]app.ImportKind{}}
+	w := &importWizard{s: s, marked: -1, mapping: map[string]string{}, kindOf: map[*choiceOption]importing.Kind{}}
 	// The kind proposed is the one of the screen shown.
-	w.kind = app.ImportOwners
+	w.kind = importing.Owners
 	if s.currentScreen() != nil {
 		switch screens[s.current].id {
 		case string(app.TopicKeys):
-			w.kind = app.ImportShares
+			w.kind = importing.Shares
 		case "entries":
-			w.kind = app.ImportEntries
+			w.kind = importing.Entries
 		case string(app.TopicBudget):
-			w.kind = app.ImportBudget
+			w.kind = importing.Budget
 		}
 	}
 
@@ -210,7 +211,7 @@ func newImportWizard(s *Shell) *importWizard {
 
 func (w *importWizard) filePage() fyne.CanvasObject {
 	left := container.NewVBox(stepSection("Que contient le fichier ?"))
-	for _, k := range app.ImportKinds {
+	for _, k := range importing.Kinds {
 		o := newChoiceOption(&w.kinds, k.Label(), kindTexts[k], func(o *choiceOption) { w.setKind(w.kindOf[o]) })
 		o.keys = w.f.keys
 		w.kindOf[o] = k
@@ -245,20 +246,20 @@ func importHeaderOptions() []string {
 	return out
 }
 
-// headerRow is the header row chosen, as ImportOptions.HeaderRow takes it.
+// headerRow is the header row chosen, as importing.Options.HeaderRow takes it.
 func (w *importWizard) headerRow() int {
 	switch i := w.header.SelectedIndex(); {
 	case i <= 0:
 		return 0
 	case i == 1:
-		return app.NoHeader
+		return importing.NoHeader
 	default:
 		return i - 1
 	}
 }
 
 // setKind shows the choices the kind needs beside the file.
-func (w *importWizard) setKind(k app.ImportKind) {
+func (w *importWizard) setKind(k importing.Kind) {
 	changed := k != w.kind
 	w.kind = k
 	for _, o := range w.kinds {
@@ -269,11 +270,11 @@ func (w *importWizard) setKind(k app.ImportKind) {
 		}
 	}
 	rows := []fyne.CanvasObject{formLabel("Feuille"), w.sheet, formLabel("Ligne d'en-têtes"), w.header}
-	if k == app.ImportBudget || k == app.ImportBalance {
+	if k == importing.Budget || k == importing.Balance {
 		w.fillYears()
 		rows = append(rows, formLabel("Exercice"), w.year)
 	}
-	if k == app.ImportBalance {
+	if k == importing.Balance {
 		w.fillAt()
 		rows = append(rows, formLabel("Reprise"), w.at)
 	}
@@ -281,7 +282,7 @@ func (w *importWizard) setKind(k app.ImportKind) {
 	w.optRows.Refresh()
 
 	var names []string
-	for _, f := range app.ImportFields(k) {
+	for _, f := range importing.Fields(k) {
 		if f.Position == 0 {
 			continue // only found by its header: not part of the usual layout
 		}
@@ -293,9 +294,9 @@ func (w *importWizard) setKind(k app.ImportKind) {
 	}
 	text := "Colonnes lues : " + strings.Join(names, ", ") + "."
 	switch k {
-	case app.ImportShares:
+	case importing.Shares:
 		text = "Colonnes lues : N° lot (obligatoire), puis une colonne par clé."
-	case app.ImportBalance:
+	case importing.Balance:
 		text += " À l'ouverture, les soldes deviennent les à-nouveaux de l'exercice choisi ; à la clôture précédente, " +
 			"ils sont passés en OD le dernier jour de l'exercice d'avant, avant sa répartition."
 	}
@@ -371,23 +372,23 @@ func (w *importWizard) optionChanged(columns bool) {
 }
 
 // options are the choices made, as the back end takes them.
-func (w *importWizard) options() app.ImportOptions {
-	o := app.ImportOptions{Kind: w.kind, HeaderRow: w.headerRow(), Mapping: map[string]string{}}
+func (w *importWizard) options() importing.Options {
+	o := importing.Options{Kind: w.kind, HeaderRow: w.headerRow(), Mapping: map[string]string{}}
 	if i := w.sheet.SelectedIndex(); i >= 0 && i < len(w.sheets) {
 		o.Sheet = w.sheets[i]
 	}
 	for k, v := range w.mapping {
 		o.Mapping[k] = v
 	}
-	if w.kind == app.ImportBudget || w.kind == app.ImportBalance {
+	if w.kind == importing.Budget || w.kind == importing.Balance {
 		if ex, ok := w.chosenYear(); ok {
 			o.Year = ex.Year()
 		}
 	}
-	if w.kind == app.ImportBalance {
-		o.At = app.BalanceOpening
+	if w.kind == importing.Balance {
+		o.At = importing.BalanceOpening
 		if w.at.SelectedIndex() == 1 {
-			o.At = app.BalanceClosing
+			o.At = importing.BalanceClosing
 		}
 	}
 	return o
@@ -537,7 +538,7 @@ func (w *importWizard) setWorkbook(path string, wb *sheet.Workbook, size int64) 
 func (w *importWizard) replan(then func()) error {
 	res, wb, opts := w.s.res, w.wb, w.options()
 	if w.wbSize < bigWorkbook {
-		p, err := res.PlanImport(wb, opts)
+		p, err := importing.Prepare(res, wb, opts)
 		if err != nil {
 			return err
 		}
@@ -545,9 +546,9 @@ func (w *importWizard) replan(then func()) error {
 		then()
 		return nil
 	}
-	var p *app.ImportPlan
+	var p *importing.Plan
 	w.long("Lecture du fichier…", func() (err error) {
-		p, err = res.PlanImport(wb, opts)
+		p, err = importing.Prepare(res, wb, opts)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -620,7 +621,7 @@ func (w *importWizard) show(i int) {
 			}
 		}
 	case 1:
-		for _, f := range app.ImportFields(w.kind) {
+		for _, f := range importing.Fields(w.kind) {
 			if sel := w.selects[f.Name]; sel != nil {
 				c.Focus(sel)
 				break
@@ -687,7 +688,7 @@ func (w *importWizard) next() error {
 
 // toColumns reads the file with the choices of step 1 and shows step 2.
 func (w *importWizard) toColumns() error {
-	if (w.kind == app.ImportBudget || w.kind == app.ImportBalance) && len(w.years) == 0 {
+	if (w.kind == importing.Budget || w.kind == importing.Balance) && len(w.years) == 0 {
 		return ledger.Errorf(ledger.Invalid, "Aucun exercice ouvert ne peut recevoir ce fichier : ajoutez un exercice dans Paramètres › Exercices")
 	}
 	if w.plan != nil {

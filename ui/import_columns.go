@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"tantieme/app"
+	"tantieme/app/importing"
 	"tantieme/ledger"
 	"tantieme/sheet"
 	"tantieme/ui/widgets"
@@ -38,7 +38,7 @@ func importBold(text string) *widget.Label {
 // mappable says whether a field's column may be chosen (the key columns of
 // a shares grid are all read: they are not fields to map).
 func (w *importWizard) mappable(name string) bool {
-	for _, f := range app.ImportFields(w.kind) {
+	for _, f := range importing.Fields(w.kind) {
 		if f.Name == name {
 			return true
 		}
@@ -61,7 +61,7 @@ func (w *importWizard) buildMapping() {
 	}
 	w.selects, w.samples = map[string]*choiceField{}, map[string]*widget.Label{}
 	var rows []fyne.CanvasObject
-	for _, f := range app.ImportFields(w.kind) {
+	for _, f := range importing.Fields(w.kind) {
 		name := f.Name
 		label := widget.NewLabel(f.Label)
 		label.Truncation = fyne.TextTruncateEllipsis
@@ -112,7 +112,7 @@ func (w *importWizard) syncMapping() {
 	p := w.plan
 	w.syncing = true
 	defer func() { w.syncing = false }()
-	for _, f := range app.ImportFields(w.kind) {
+	for _, f := range importing.Fields(w.kind) {
 		sel, sample := w.selects[f.Name], w.samples[f.Name]
 		c := p.Mapping[f.Name]
 		v := noColumn
@@ -143,7 +143,7 @@ func (w *importWizard) syncMapping() {
 		info = "Fichier CSV : "
 	}
 	mapped := 0
-	for _, f := range app.ImportFields(w.kind) {
+	for _, f := range importing.Fields(w.kind) {
 		if p.Mapping[f.Name] > 0 {
 			mapped++
 		}
@@ -160,7 +160,7 @@ func (w *importWizard) syncMapping() {
 	if mapped > 0 {
 		info += " Vérifiez chaque champ d'après les premières valeurs lues, puis cliquez sur Suivant."
 	}
-	if w.kind == app.ImportShares {
+	if w.kind == importing.Shares {
 		var keys []string
 		for _, f := range p.Fields {
 			if !w.mappable(f.Name) {
@@ -226,7 +226,7 @@ func (w *importWizard) sample(name string) string {
 
 // missingColumn says which required field has no column yet.
 func (w *importWizard) missingColumn() error {
-	for _, f := range app.ImportFields(w.kind) {
+	for _, f := range importing.Fields(w.kind) {
 		if f.Required && w.plan.Mapping[f.Name] == 0 {
 			return ledger.Errorf(ledger.Invalid, "Choisissez la colonne du champ obligatoire « %s »", f.Label)
 		}

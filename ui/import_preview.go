@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/app/importing"
 	"tantieme/ledger"
 	"tantieme/sheet"
 	"tantieme/ui/widgets"
@@ -101,7 +102,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 func (w *importWizard) fillPreview() {
 	p := w.plan
 	w.shown = p
-	byRow := map[int][]*app.ImportError{}
+	byRow := map[int][]*importing.Problem{}
 	nErr, nWarn := 0, 0
 	for _, e := range p.Problems {
 		if e.Warning {
@@ -150,7 +151,7 @@ func (w *importWizard) fillPreview() {
 	w.status = make([]rowStatus, len(p.Rows))
 	okRows, errRows := 0, 0
 	for i, r := range p.Rows {
-		var errs, warns []*app.ImportError
+		var errs, warns []*importing.Problem
 		for _, e := range byRow[r.Row] {
 			if e.Warning {
 				warns = append(warns, e)
@@ -253,7 +254,7 @@ func (w *importWizard) fillProblems() {
 	p := w.plan
 	var objs []fyne.CanvasObject
 	for _, warning := range []bool{false, true} {
-		var group []*app.ImportError
+		var group []*importing.Problem
 		for _, e := range p.Problems {
 			if e.Warning == warning {
 				group = append(group, e)
@@ -304,7 +305,7 @@ func (w *importWizard) fillProblems() {
 }
 
 // importProblemLine is a problem as a line of the list, in words and colour.
-func importProblemLine(e *app.ImportError, tapped func()) fyne.CanvasObject {
+func importProblemLine(e *importing.Problem, tapped func()) fyne.CanvasObject {
 	var icon fyne.Resource = theme.NewErrorThemedResource(theme.ErrorIcon())
 	ink := widget.DangerImportance
 	word := "Erreur"
@@ -315,7 +316,7 @@ func importProblemLine(e *app.ImportError, tapped func()) fyne.CanvasObject {
 }
 
 // importPlace locates a problem in the sheet chosen: "Ligne 4, colonne D (Tantièmes)".
-func importPlace(e *app.ImportError) string {
+func importPlace(e *importing.Problem) string {
 	var b strings.Builder
 	switch {
 	case e.Row > 0:
@@ -436,9 +437,9 @@ func (w *importWizard) apply() error {
 		return ledger.Errorf(ledger.Invalid, "%s", w.blockText())
 	}
 	plan := w.plan
-	var rep *app.ImportReport
+	var rep *importing.Report
 	w.long("Import en cours…", func() (err error) {
-		rep, err = w.s.res.ApplyImport(plan)
+		rep, err = importing.Apply(w.s.res, plan)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -456,7 +457,7 @@ func (w *importWizard) apply() error {
 }
 
 // finish shows the report of an import done.
-func (w *importWizard) finish(rep *app.ImportReport) {
+func (w *importWizard) finish(rep *importing.Report) {
 	w.done = true
 	src := rep.File
 	if rep.Sheet != "" {
@@ -488,13 +489,13 @@ func (w *importWizard) finish(rep *app.ImportReport) {
 	w.goTo = ""
 	var label string
 	switch rep.Kind {
-	case app.ImportOwners:
+	case importing.Owners:
 		w.goTo, label = string(app.TopicOwners), "Voir les copropriétaires"
-	case app.ImportShares:
+	case importing.Shares:
 		w.goTo, label = string(app.TopicKeys), "Voir les clés et tantièmes"
-	case app.ImportBalance, app.ImportEntries:
+	case importing.Balance, importing.Entries:
 		w.goTo, label = "entries", "Voir les écritures"
-	case app.ImportBudget:
+	case importing.Budget:
 		w.goTo, label = string(app.TopicBudget), "Voir le budget"
 	}
 	if _, ok := screenTitle(w.goTo); ok {
@@ -522,7 +523,7 @@ func importBoldNote(text string) *widget.Label {
 }
 
 // importMade says what an import writes: "4 copropriétaires, 7 lots, 7 tantièmes".
-func importMade(r *app.ImportReport) string {
+func importMade(r *importing.Report) string {
 	var out []string
 	add := func(n int, one, other string) {
 		if n > 0 {
@@ -547,7 +548,7 @@ func importMade(r *app.ImportReport) string {
 
 // importSkipped writes consecutive rows skipped for the same reason as one
 // line: "Lignes 30 à 45 : ligne vide".
-func importSkipped(list []app.SkippedRow) []string {
+func importSkipped(list []importing.SkippedRow) []string {
 	var out []string
 	for i := 0; i < len(list); {
 		j := i
@@ -564,17 +565,17 @@ func importSkipped(list []app.SkippedRow) []string {
 	return out
 }
 
-func importWhat(k app.ImportKind) string {
+func importWhat(k importing.Kind) string {
 	switch k {
-	case app.ImportOwners:
+	case importing.Owners:
 		return "Import des copropriétaires"
-	case app.ImportShares:
+	case importing.Shares:
 		return "Import de la grille des tantièmes"
-	case app.ImportBalance:
+	case importing.Balance:
 		return "Import de la balance"
-	case app.ImportEntries:
+	case importing.Entries:
 		return "Import des écritures"
-	case app.ImportBudget:
+	case importing.Budget:
 		return "Import du budget"
 	}
 	return "Import"

@@ -12,14 +12,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/app/importing"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
 
-// importTestdata is a file of the import's own test files (app/testdata).
+// importTestdata is a file of the import's own test files (app/importing/testdata).
 func importTestdata(t *testing.T, name string) string {
 	t.Helper()
-	p, err := filepath.Abs(filepath.Join("..", "app", "testdata", name))
+	p, err := filepath.Abs(filepath.Join("..", "app", "importing", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,13 +100,13 @@ func TestImportOwnersAssistant(t *testing.T) {
 
 	// The kinds answer the arrows; the budget asks for its exercise.
 	c := s.win.Canvas()
-	if o, ok := c.Focused().(*choiceOption); !ok || !o.on || w.kind != app.ImportOwners {
+	if o, ok := c.Focused().(*choiceOption); !ok || !o.on || w.kind != importing.Owners {
 		t.Fatalf("the cursor is not on the kind chosen (owners): %T", c.Focused())
 	}
 	for i := 0; i < 4; i++ {
 		press(s, fyne.KeyDown)
 	}
-	if w.kind != app.ImportBudget {
+	if w.kind != importing.Budget {
 		t.Fatalf("Down ×4 chose %s", w.kind)
 	}
 	mustContain(t, "step 1 of a budget", overlayText(s), "Exercice", "2025 (en cours)")
@@ -115,7 +116,7 @@ func TestImportOwnersAssistant(t *testing.T) {
 	for i := 0; i < 4; i++ {
 		press(s, fyne.KeyUp)
 	}
-	if w.kind != app.ImportOwners {
+	if w.kind != importing.Owners {
 		t.Fatalf("Up ×4 chose %s", w.kind)
 	}
 
@@ -339,7 +340,7 @@ func TestImportRefusals(t *testing.T) {
 
 	w := s.startImport()
 	w.kinds[2].Tapped(nil) // balance
-	if w.kind != app.ImportBalance {
+	if w.kind != importing.Balance {
 		t.Fatalf("kind %s", w.kind)
 	}
 	w.at.SetSelectedIndex(1) // at the end of the exercise before 2025: there is none
@@ -448,7 +449,7 @@ func TestImportSharesGrid(t *testing.T) {
 
 	s.showScreen("keys")
 	w := importStep1(t, s, "grille.xlsx")
-	if w.kind != app.ImportShares {
+	if w.kind != importing.Shares {
 		t.Fatalf("from the keys' screen the assistant proposes %s", w.kind)
 	}
 	mustContain(t, "step 2", overlayText(s), "Feuille « Grille » : en-têtes lus en ligne 2", "N° lot (obligatoire)", "A — N° lot",

@@ -8,20 +8,21 @@ import (
 	"path/filepath"
 
 	"tantieme/app"
+	"tantieme/app/export"
 	"tantieme/ledger"
 )
 
 // exporters are the export kinds this build knows.
 var exporters = map[string]func(r *app.Residence, ex ledger.Exercise, w io.Writer) error{
-	"fec":     func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportFEC(w, ex) },
-	"hledger": func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportHledger(w, ex) },
-	"xlsx":    func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportXLSX(w, ex) },
+	"fec":     func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return export.FEC(r, w, ex) },
+	"hledger": func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return export.Hledger(r, w, ex) },
+	"xlsx":    func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return export.XLSX(r, w, ex) },
 }
 
 func init() {
 	commands["export"] = command{
 		usage: "export FICHIER TYPE [--year N] --out CHEMIN [--encoding utf8|latin9]   (TYPE : fec, hledger, xlsx ;" +
-			" FEC : --out DOSSIER le nomme SIRENFECAAAAMMJJ.txt, " + app.FECNoSIREN + " tenant lieu de SIREN si la résidence n'en a pas)",
+			" FEC : --out DOSSIER le nomme SIRENFECAAAAMMJJ.txt, " + export.FECNoSIREN + " tenant lieu de SIREN si la résidence n'en a pas)",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			year := fs.Int("year", 0, "exercice commençant en N (par défaut l'exercice en cours)")
 			outPath := fs.String("out", "", "fichier à écrire (FEC : ou dossier où l'écrire sous son nom réglementaire)")
@@ -30,7 +31,7 @@ func init() {
 				if err := needArgs(pos, 2, "un fichier de résidence et un type d'export"); err != nil {
 					return err
 				}
-				export, ok := exporters[pos[1]]
+				write, ok := exporters[pos[1]]
 				if !ok {
 					return usagef("type d'export inconnu « %s »", pos[1])
 				}
@@ -39,11 +40,11 @@ func init() {
 				}
 				inDir := false
 				if pos[1] == "fec" {
-					enc, err := app.ParseFECEncoding(*encoding)
+					enc, err := export.ParseFECEncoding(*encoding)
 					if err != nil {
 						return usagef("--encoding : utf8 ou latin9")
 					}
-					export = func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return r.ExportFECEncoded(w, ex, enc) }
+					write = func(r *app.Residence, ex ledger.Exercise, w io.Writer) error { return export.FECEncoded(r, w, ex, enc) }
 					st, err := os.Stat(*outPath)
 					inDir = err == nil && st.IsDir()
 				} else if *encoding != "" {
@@ -65,7 +66,7 @@ func init() {
 					return err
 				}
 				if inDir {
-					name, err := r.FECName(ex)
+					name, err := export.FECName(r, ex)
 					if err != nil {
 						return err
 					}
@@ -74,7 +75,7 @@ func init() {
 						return err
 					}
 				}
-				if err := writeFileAtomic(*outPath, func(w io.Writer) error { return export(r, ex, w) }); err != nil {
+				if err := writeFileAtomic(*outPath, func(w io.Writer) error { return write(r, ex, w) }); err != nil {
 					return err
 				}
 				fmt.Fprintf(out, "Export %s de l'exercice %s écrit dans %s.\n", pos[1], ex.Name(), *outPath)

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"tantieme/app"
+	"tantieme/app/importing"
 	"tantieme/sheet"
 )
 
@@ -27,33 +28,33 @@ func init() {
 				if err := needArgs(pos, 3, "un type d'import, un fichier de résidence et un classeur"); err != nil {
 					return err
 				}
-				kind := app.ImportKind(pos[0])
-				fields := app.ImportFields(kind)
+				kind := importing.Kind(pos[0])
+				fields := importing.Fields(kind)
 				if fields == nil {
 					return usagef("type d'import inconnu « %s » (types : owners, shares, balance, entries, budget)", pos[0])
 				}
-				opts := app.ImportOptions{Kind: kind, Sheet: *sheetName, HeaderRow: *headerRow, Year: *year, Label: *label}
+				opts := importing.Options{Kind: kind, Sheet: *sheetName, HeaderRow: *headerRow, Year: *year, Label: *label}
 				switch {
 				case *noHeader && *headerRow != 0:
 					return usagef("--no-header et --header-row s'excluent")
 				case *noHeader:
-					opts.HeaderRow = app.NoHeader
+					opts.HeaderRow = importing.NoHeader
 				case *headerRow < 0:
 					return usagef("--header-row attend un numéro de ligne")
 				}
 				switch {
-				case *at != "" && kind != app.ImportBalance:
+				case *at != "" && kind != importing.Balance:
 					return usagef("--at ne concerne que l'import de la balance")
-				case *at != "" && *at != string(app.BalanceOpening) && *at != string(app.BalanceClosing):
+				case *at != "" && *at != string(importing.BalanceOpening) && *at != string(importing.BalanceClosing):
 					return usagef("--at attend opening ou closing, pas « %s »", *at)
-				case *label != "" && kind != app.ImportBalance:
+				case *label != "" && kind != importing.Balance:
 					return usagef("--label ne concerne que l'import de la balance")
-				case kind == app.ImportBudget && *year == 0:
+				case kind == importing.Budget && *year == 0:
 					return usagef("--year est obligatoire pour le budget")
-				case *year != 0 && kind != app.ImportBudget && kind != app.ImportBalance:
+				case *year != 0 && kind != importing.Budget && kind != importing.Balance:
 					return usagef("--year ne concerne que le budget et la balance")
 				}
-				opts.At = app.BalanceAt(*at)
+				opts.At = importing.BalanceAt(*at)
 				m, err := parseMapping(*mapping, fields)
 				if err != nil {
 					return err
@@ -74,7 +75,7 @@ func init() {
 					return err
 				}
 				defer r.Close()
-				plan, err := r.PlanImport(wb, opts)
+				plan, err := importing.Prepare(r, wb, opts)
 				if err != nil {
 					return err
 				}
@@ -82,7 +83,7 @@ func init() {
 					writePreview(out, plan)
 					return plan.Err()
 				}
-				rep, err := r.ApplyImport(plan)
+				rep, err := importing.Apply(r, plan)
 				if err != nil {
 					return err
 				}
@@ -96,7 +97,7 @@ func init() {
 // parseMapping reads --map "name=B,shares=Tantièmes". Field names are
 // checked here (a wrong one is bad usage); columns by the import, which
 // knows the headers.
-func parseMapping(s string, fields []app.ImportField) (map[string]string, error) {
+func parseMapping(s string, fields []importing.Field) (map[string]string, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
@@ -123,7 +124,7 @@ func parseMapping(s string, fields []app.ImportField) (map[string]string, error)
 
 // writePreview prints what an import would do: the columns read, then
 // every problem when it would be refused, else the report.
-func writePreview(out io.Writer, p *app.ImportPlan) {
+func writePreview(out io.Writer, p *importing.Plan) {
 	src := p.File
 	if p.Sheet != "" {
 		src += ", feuille « " + p.Sheet + " »"

@@ -11,8 +11,10 @@ import (
 	"testing"
 )
 
-// The import's own test files (see app/xlsx_gen_test.go).
-func impTestdata(name string) string { return filepath.Join("..", "..", "app", "testdata", name) }
+// The import's own test files (see sheet/gen_test.go).
+func impTestdata(name string) string {
+	return filepath.Join("..", "..", "app", "importing", "testdata", name)
+}
 
 func impNewResidence(t *testing.T) string {
 	t.Helper()

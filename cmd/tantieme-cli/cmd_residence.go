@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"tantieme/app"
+	"tantieme/app/export"
 	"tantieme/ledger"
 )
 
@@ -110,7 +111,7 @@ func printResidence(r ledger.Residence, asJSON bool, out io.Writer) error {
 	}
 	siren := r.SIREN
 	if siren == "" {
-		siren = "aucun (le fichier FEC est nommé " + app.FECNoSIREN + "FEC…)"
+		siren = "aucun (le fichier FEC est nommé " + export.FECNoSIREN + "FEC…)"
 	}
 	t := newTable([]string{"Réglage", "Valeur"})
 	for _, row := range [][2]string{

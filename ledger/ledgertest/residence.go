@@ -197,3 +197,10 @@ func Tests(tb testing.TB) string {
 		return TestsEntries(tx)
 	})
 }
+
+// Isolate keeps the backup log, the preferences and Documents out of the
+// real user's folders for the test.
+func Isolate(tb testing.TB) {
+	tb.Setenv("XDG_CONFIG_HOME", tb.TempDir())
+	tb.Setenv("HOME", tb.TempDir())
+}

@@ -1,0 +1,4 @@
+package export
+
+// FECDate is fecDate for the external tests.
+var FECDate = fecDate
