@@ -28,7 +28,7 @@ func buildOwners(tb testing.TB, n int) *Residence {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { r.DB.Close() })
+	tb.Cleanup(func() { r.db.Close() })
 	err = r.Update(func(tx *ledger.Tx) error {
 		total := decimal.Zero
 		lot := 0
@@ -321,6 +321,6 @@ func BenchmarkAttendance600(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer r.DB.Close()
+	defer r.db.Close()
 	benchmarkAttendance(b, r)
 }

@@ -99,7 +99,7 @@ func (r *Residence) Backup(dir string, opt BackupOptions) (BackupResult, error) 
 		}
 		keep = s.Keep
 	}
-	path, m, err := r.WriteArchive(dir, ledger.ArchiveOptions{Documents: opt.Documents})
+	path, m, err := r.db.WriteArchive(dir, ledger.ArchiveOptions{Documents: opt.Documents})
 	if err != nil {
 		return res, err
 	}
@@ -158,7 +158,7 @@ func (r *Residence) safetyCopy(reason string) (string, error) {
 	if r.ReadOnly() {
 		return "", ledger.Errorf(ledger.Locked, "La résidence est ouverte en lecture seule : aucune modification n'est possible")
 	}
-	return r.SafetyCopy(reason)
+	return r.db.SafetyCopy(reason)
 }
 
 // QuitCopy is the safety copy taken when a residence written during the
@@ -167,7 +167,7 @@ func (r *Residence) QuitCopy() (string, error) {
 	if r.ReadOnly() || !r.Changed() {
 		return "", nil
 	}
-	return r.SafetyCopy(ledger.ReasonQuit)
+	return r.db.SafetyCopy(ledger.ReasonQuit)
 }
 
 // BackupStatus is the dashboard's reminder.

@@ -19,7 +19,7 @@ func BenchmarkBooks600(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer r.DB.Close()
+	defer r.db.Close()
 	ex := year(b, r, 2025)
 	plan, err := r.PlanBudgetCalls(ex, 4)
 	if err != nil {

@@ -43,7 +43,7 @@ func WriteDemo(file string) (*Residence, error) {
 		os.Remove(file)
 		return nil, err
 	}
-	return &Residence{DB: db}, nil
+	return &Residence{db: db}, nil
 }
 
 // Dates of the demo.

@@ -13,9 +13,9 @@ const bytesPerLine = 320
 func (r *Residence) ensureSpace(lines int, safetyCopy bool) error {
 	extra := int64(lines) * bytesPerLine
 	if safetyCopy {
-		extra += r.FileSize()
+		extra += r.db.FileSize()
 	}
-	return r.EnsureSpace(extra)
+	return r.db.EnsureSpace(extra)
 }
 
 // MakeRoom begins a long write of about lines rows outside app (the

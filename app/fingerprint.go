@@ -169,5 +169,5 @@ func (r *Residence) VerifyFingerprint(year int, fingerprint string) (ledger.Seal
 	if err != nil {
 		return ledger.SealVerdict{}, err
 	}
-	return r.DB.VerifyFingerprint(ex, fingerprint)
+	return r.db.VerifyFingerprint(ex, fingerprint)
 }

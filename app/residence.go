@@ -11,10 +11,48 @@ import (
 	"tantieme/ledger"
 )
 
-// Residence is an open residence file.
+// Residence is an open residence file. Its books are private: the window
+// and the CLI read and write them through named methods (records.go and
+// the workflows), never in a transaction of their own.
 type Residence struct {
-	*ledger.DB
+	db *ledger.DB
 }
+
+// View reads the books in one transaction. It is for app's own
+// subpackages (closing, importing, export) and for tests; the window and
+// the CLI call named methods (layers_test.go checks it).
+func (r *Residence) View(fn func(tx *ledger.Tx) error) error { return r.db.View(fn) }
+
+// Update writes the books in one transaction, all or nothing; same
+// audience as View.
+func (r *Residence) Update(fn func(tx *ledger.Tx) error) error { return r.db.Update(fn) }
+
+// Close closes the file.
+func (r *Residence) Close() error { return r.db.Close() }
+
+// Path is the residence file's path.
+func (r *Residence) Path() string { return r.db.Path() }
+
+// ReadOnly says whether the file was opened without the right to write.
+func (r *Residence) ReadOnly() bool { return r.db.ReadOnly() }
+
+// Changed says whether the books were written since the file was opened.
+func (r *Residence) Changed() bool { return r.db.Changed() }
+
+// Check runs the integrity check; full adds the slow checks of the whole
+// file.
+func (r *Residence) Check(full bool) ([]ledger.Problem, error) { return r.db.Check(full) }
+
+// MigrationNotes are what bringing the file up to date did, for the user.
+func (r *Residence) MigrationNotes() []string { return r.db.MigrationNotes() }
+
+// Crashed names the program that held the file when it stopped without
+// closing it, nil when none did.
+func (r *Residence) Crashed() *ledger.Holder { return r.db.Crashed() }
+
+// Damage lists what the integrity check at opening found wrong (a file
+// opened for inspection only).
+func (r *Residence) Damage() []string { return r.db.Damage() }
 
 // Open opens a residence for reading and writing. What bringing an older
 // file up to date did that the user should know is passed to
@@ -29,7 +67,7 @@ func Open(file string) (*Residence, error) {
 			OnMigrationNote(file, n)
 		}
 	}
-	return &Residence{DB: db}, nil
+	return &Residence{db: db}, nil
 }
 
 // OnMigrationNote, when set, is told what a migration did at opening.
@@ -41,7 +79,7 @@ func OpenReadOnly(file string) (*Residence, error) {
 	if err != nil {
 		return nil, pointToBackup(file, err)
 	}
-	return &Residence{DB: db}, nil
+	return &Residence{db: db}, nil
 }
 
 // OpenInspect opens a residence read-only even when it is damaged, for
@@ -51,7 +89,7 @@ func OpenInspect(file string) (*Residence, error) {
 	if err != nil {
 		return nil, pointToBackup(file, err)
 	}
-	return &Residence{DB: db}, nil
+	return &Residence{db: db}, nil
 }
 
 // pointToBackup adds to a damaged file's message the backup to restore.
@@ -75,7 +113,7 @@ func Create(file string, setup ledger.Setup) (*Residence, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Residence{DB: db}, nil
+	return &Residence{db: db}, nil
 }
 
 // FileName proposes a file name for a residence: "Les Tilleuls.copro".

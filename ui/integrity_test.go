@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // Exercice › Vérifier l'intégrité: a sound residence says so and gives
@@ -48,7 +49,7 @@ func TestVerifyIntegrity(t *testing.T) {
 	test.Tap(dialogButton(t, s, "Fermer"))
 
 	// Edited with sqlite3 (the open exercise lets the file change).
-	if err := s.res.Exec(`UPDATE entries SET label = 'autre chose' WHERE piece = 'R2'`); err != nil {
+	if err := ledgertest.SQL(t, s.res.Path(), `UPDATE entries SET label = 'autre chose' WHERE piece = 'R2'`); err != nil {
 		t.Fatal(err)
 	}
 	s.verifyIntegrity()

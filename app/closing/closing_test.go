@@ -13,6 +13,7 @@ import (
 	"tantieme/app"
 	"tantieme/app/apptest"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // closingLots: keys 001 (1 000), 002 lift (300), 003 heating (100); owner
@@ -319,7 +320,7 @@ func TestClosingScenario(t *testing.T) {
 	if ledger.KindOf(err) != ledger.Locked {
 		t.Errorf("posting into the closed exercise: %v", err)
 	}
-	err = r.Exec(`UPDATE exercises SET closed = 0 WHERE id = ?`, ex25.ID)
+	err = ledgertest.SQL(t, r.Path(), `UPDATE exercises SET closed = 0 WHERE id = ?`, ex25.ID)
 	if err == nil || !strings.Contains(ledger.Message(err), "ne peut pas être rouvert") {
 		t.Errorf("reopening: %v", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"tantieme/app/apptest"
 	"tantieme/app/export"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // hostile is a text the books refuse today but an older residence, or one
@@ -40,7 +41,7 @@ func textResidence(t *testing.T) (*app.Residence, ledger.Exercise) {
 		`DROP TRIGGER IF EXISTS owners_name_text_update`, `DROP TRIGGER IF EXISTS residence_name_text_update`,
 		`DROP TRIGGER IF EXISTS journals_label_text_update`,
 	} {
-		if err := r.Exec(q); err != nil {
+		if err := ledgertest.SQL(t, r.Path(), q); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -49,7 +50,7 @@ func textResidence(t *testing.T) (*app.Residence, ledger.Exercise) {
 		`UPDATE accounts SET label = ?1 WHERE code IN ('450001', '512001')`, `UPDATE owners SET name = ?1`,
 		`UPDATE residence SET name = ?1`, `UPDATE journals SET label = ?1 WHERE code = 'BQ'`,
 	} {
-		if err := r.Exec(q, hostile); err != nil {
+		if err := ledgertest.SQL(t, r.Path(), q, hostile); err != nil {
 			t.Fatal(q, err)
 		}
 	}

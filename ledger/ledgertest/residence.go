@@ -1,6 +1,7 @@
 package ledgertest
 
 import (
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -203,4 +204,19 @@ func Tests(tb testing.TB) string {
 func Isolate(tb testing.TB) {
 	tb.Setenv("XDG_CONFIG_HOME", tb.TempDir())
 	tb.Setenv("HOME", tb.TempDir())
+}
+
+// SQL runs one raw statement on a residence file through a connection of
+// its own, as sqlite3 would outside Tantième: for the tests of the file's
+// own protections (triggers) and of tampering. The residence may be open
+// in the program meanwhile, as it may be when someone edits it by hand.
+func SQL(tb testing.TB, file, query string, args ...any) error {
+	tb.Helper()
+	raw, err := sql.Open("sqlite", file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer raw.Close()
+	_, err = raw.Exec(query, args...)
+	return err
 }
