@@ -1,6 +1,7 @@
 package importing
 
 import (
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/sheet"
 )
@@ -107,7 +108,7 @@ func (balanceImport) plan(tx *ledger.Tx, p *Plan) error {
 		return err
 	}
 	if len(existing) > 0 {
-		p.warnSheet("le journal %s contient déjà %s au %s : la balance s'y ajoute", e.Journal, pluralFR(len(existing), "écriture", "écritures"), ledger.FrenchDate(e.Date))
+		p.warnSheet("le journal %s contient déjà %s au %s : la balance s'y ajoute", e.Journal, fr.Count(len(existing), "écriture", "écritures"), ledger.FrenchDate(e.Date))
 	}
 	p.data = &balanceData{rf: rf, entry: e}
 	if len(e.Lines) > 0 {
@@ -121,7 +122,7 @@ func (balanceImport) plan(tx *ledger.Tx, p *Plan) error {
 	rf.noteNewAccounts(p)
 	rf.keyAliasNote(p)
 	if defaulted > 0 {
-		p.note("La clé générale %s est attribuée à %s", ledger.GeneralKey, pluralFR(defaulted, "compte de charges ou de produits sans clé", "comptes de charges ou de produits sans clé"))
+		p.note("La clé générale %s est attribuée à %s", ledger.GeneralKey, fr.Count(defaulted, "compte de charges ou de produits sans clé", "comptes de charges ou de produits sans clé"))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package importing
 
 import (
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -91,14 +92,14 @@ func (budgetImport) plan(tx *ledger.Tx, p *Plan) error {
 	p.checkTotalRow(map[string]ledger.Amount{fAmount: total})
 	p.data = d
 	p.Report.BudgetLines = len(d.lines)
-	p.note("Budget de l'exercice %s : %s, total %s", ex.Name(), pluralFR(len(d.lines), "ligne", "lignes"), total)
+	p.note("Budget de l'exercice %s : %s, total %s", ex.Name(), fr.Count(len(d.lines), "ligne", "lignes"), total)
 	if replaced > 0 {
-		p.note("%s du budget existant %s remplacée%s", pluralFR(replaced, "ligne", "lignes"), map[bool]string{true: "est", false: "sont"}[replaced == 1], map[bool]string{true: "", false: "s"}[replaced == 1])
+		p.note("%s du budget existant %s remplacée%s", fr.Count(replaced, "ligne", "lignes"), map[bool]string{true: "est", false: "sont"}[replaced == 1], map[bool]string{true: "", false: "s"}[replaced == 1])
 	}
 	rf.noteNewAccounts(p)
 	rf.keyAliasNote(p)
 	if defaulted > 0 {
-		p.note("La clé générale %s est attribuée à %s", ledger.GeneralKey, pluralFR(defaulted, "ligne sans clé", "lignes sans clé"))
+		p.note("La clé générale %s est attribuée à %s", ledger.GeneralKey, fr.Count(defaulted, "ligne sans clé", "lignes sans clé"))
 	}
 	if len(d.lines) == 0 && !p.Blocking() {
 		p.failSheet("aucune ligne de budget à importer")

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -122,13 +123,13 @@ func (entriesImport) plan(tx *ledger.Tx, p *Plan) error {
 	rf.noteNewAccounts(p)
 	rf.keyAliasNote(p)
 	if defaultedKeys > 0 {
-		p.note("La clé générale %s est attribuée à %s sans clé", ledger.GeneralKey, pluralFR(defaultedKeys, "ligne de charge ou de produit", "lignes de charges ou de produits"))
+		p.note("La clé générale %s est attribuée à %s sans clé", ledger.GeneralKey, fr.Count(defaultedKeys, "ligne de charge ou de produit", "lignes de charges ou de produits"))
 	}
 	if inferred != "" {
 		p.note("Journal déduit pour les lignes sans code journal : %s", inferred)
 	}
 	if vat > 0 {
-		p.note("TVA indiquée sur %s : Tantième tient les comptes TTC et ne la conserve pas", pluralFR(vat, "ligne", "lignes"))
+		p.note("TVA indiquée sur %s : Tantième tient les comptes TTC et ne la conserve pas", fr.Count(vat, "ligne", "lignes"))
 	}
 	if len(d.entries) == 0 && !p.Blocking() {
 		p.failSheet("aucune ligne d'écriture à importer")
@@ -198,7 +199,7 @@ func inferJournals(p *Plan, rows []entryRow) string {
 	var parts []string
 	for _, j := range []string{ledger.JournalPurchases, ledger.JournalBank, ledger.JournalMisc} {
 		if counts[j] > 0 {
-			parts = append(parts, fmt.Sprintf("%s pour %s", j, pluralFR(counts[j], "ligne", "lignes")))
+			parts = append(parts, fmt.Sprintf("%s pour %s", j, fr.Count(counts[j], "ligne", "lignes")))
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -3,6 +3,8 @@ package importing
 import (
 	"fmt"
 	"strings"
+
+	"tantieme/internal/fr"
 )
 
 // SkippedRow is a row left out of the import, with the reason.
@@ -40,7 +42,7 @@ func (r *Report) String() string {
 	if r.Sheet != "" {
 		src += ", feuille « " + r.Sheet + " »"
 	}
-	fmt.Fprintf(&b, "Import %s depuis %s : %s.\n", kindWhat(r.Kind), src, pluralFR(r.Rows, "ligne lue", "lignes lues"))
+	fmt.Fprintf(&b, "Import %s depuis %s : %s.\n", kindWhat(r.Kind), src, fr.Count(r.Rows, "ligne lue", "lignes lues"))
 	var made []string
 	for _, c := range []struct {
 		n          int
@@ -57,7 +59,7 @@ func (r *Report) String() string {
 		{r.BudgetLines, "ligne de budget enregistrée", "lignes de budget enregistrées"},
 	} {
 		if c.n > 0 {
-			made = append(made, pluralFR(c.n, c.one, c.other))
+			made = append(made, fr.Count(c.n, c.one, c.other))
 		}
 	}
 	if len(made) == 0 {
@@ -96,13 +98,6 @@ func kindWhat(k Kind) string {
 		return "du budget"
 	}
 	return string(k)
-}
-
-func pluralFR(n int, one, other string) string {
-	if n == 1 || n == 0 && strings.HasPrefix(one, "ligne") {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, other)
 }
 
 // compressSkipped writes consecutive rows skipped for the same reason as

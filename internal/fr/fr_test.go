@@ -54,7 +54,7 @@ func TestWords(t *testing.T) {
 		n     int
 		count string
 		s     string
-	}{{0, "0 écritures", ""}, {1, "1 écriture", ""}, {2, "2 écritures", "s"}} {
+	}{{0, "0 écriture", ""}, {1, "1 écriture", ""}, {2, "2 écritures", "s"}} {
 		if got := Count(tc.n, "écriture", "écritures"); got != tc.count {
 			t.Errorf("Count(%d) = %q", tc.n, got)
 		}

@@ -16,14 +16,16 @@ func Join(items []string, last string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + last + " " + items[len(items)-1]
 }
 
-// Count writes a count with its noun: "1 écriture", "12 écritures".
+// Count writes a count with its noun: "0 écriture", "1 écriture", "12
+// écritures".
 func Count(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + Word(n, one, many)
 }
 
-// Word is the noun for a count: one for 1, many otherwise.
+// Word is the noun for a count, French rule as S: one for 0 and 1, many
+// from 2.
 func Word(n int, one, many string) string {
-	if n == 1 {
+	if n <= 1 {
 		return one
 	}
 	return many
