@@ -10,6 +10,7 @@ import (
 
 	"tantieme/internal/fr"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // attendanceName is a 40-character owner name.
@@ -316,7 +317,7 @@ func BenchmarkAttendance150(b *testing.B) { benchmarkAttendance(b, buildOwners(b
 // 600 owners and 1 000 lots (buildLargeResidence).
 func BenchmarkAttendance600(b *testing.B) {
 	file := filepath.Join(b.TempDir(), "large.copro")
-	buildLargeResidence(b, file)
+	ledgertest.Large(b, file)
 	r, err := Open(file)
 	if err != nil {
 		b.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // BenchmarkBooks600 prints the books of a 600-owner residence whose four
@@ -14,7 +15,7 @@ import (
 //	go test ./app -run XXX -bench Books600 -benchtime 3x
 func BenchmarkBooks600(b *testing.B) {
 	file := filepath.Join(b.TempDir(), "large.copro")
-	buildLargeResidence(b, file)
+	ledgertest.Large(b, file)
 	r, err := Open(file)
 	if err != nil {
 		b.Fatal(err)

@@ -18,6 +18,7 @@ import (
 
 	"tantieme/app"
 	"tantieme/app/importing"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/sheet"
 	"tantieme/ui/widgets"
@@ -546,40 +547,18 @@ func importMade(r *importing.Report) string {
 	return strings.Join(out, ", ")
 }
 
-// importSkipped writes consecutive rows skipped for the same reason as one
-// line: "Lignes 30 à 45 : ligne vide".
+// importSkipped is the import's skipped rows, one range a line:
+// "Lignes 30 à 45 : ligne vide".
 func importSkipped(list []importing.SkippedRow) []string {
-	var out []string
-	for i := 0; i < len(list); {
-		j := i
-		for j+1 < len(list) && list[j+1].Reason == list[i].Reason && list[j+1].Row == list[j].Row+1 {
-			j++
-		}
-		if j == i {
-			out = append(out, fmt.Sprintf("Ligne %d : %s", list[i].Row, list[i].Reason))
-		} else {
-			out = append(out, fmt.Sprintf("Lignes %d à %d : %s", list[i].Row, list[j].Row, list[i].Reason))
-		}
-		i = j + 1
+	out := importing.SkippedRanges(list)
+	for i := range out {
+		out[i] = fr.UpperFirst(out[i])
 	}
 	return out
 }
 
-func importWhat(k importing.Kind) string {
-	switch k {
-	case importing.Owners:
-		return "Import des copropriétaires"
-	case importing.Shares:
-		return "Import de la grille des tantièmes"
-	case importing.Balance:
-		return "Import de la balance"
-	case importing.Entries:
-		return "Import des écritures"
-	case importing.Budget:
-		return "Import du budget"
-	}
-	return "Import"
-}
+// importWhat is the title of an import: « Import des copropriétaires ».
+func importWhat(k importing.Kind) string { return "Import " + k.What() }
 
 // importCount writes a number with its noun: "1 lot", "0 lot", "7 lots".
 func importCount(n int, one, other string) string {

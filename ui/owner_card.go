@@ -192,37 +192,9 @@ func percent(part, total decimal.Decimal) string {
 	return " (" + fr.Shares(part.Mul(decimal.NewFromInt(100)).Div(total).Round(2)) + " %)"
 }
 
-// statementView is his account over the exercise with the running balance.
-func (c *ownerCard) statementView() fyne.CanvasObject {
-	st := c.data.Statement
-	money := func(a ledger.Amount) string {
-		if a == 0 {
-			return ""
-		}
-		return a.String()
-	}
-	t := &widgets.Table[ledger.StatementLine]{
-		Cols: []widgets.Column[ledger.StatementLine]{
-			{Title: "Date", Width: 110, Text: func(l ledger.StatementLine) string { return ledger.FrenchDate(l.Date) }},
-			{Title: "Journal", Width: 80, Text: func(l ledger.StatementLine) string { return l.Journal }},
-			{Title: "Pièce", Width: 90, Text: func(l ledger.StatementLine) string { return l.Piece }},
-			{Title: "Libellé", Width: 200, Stretch: true, Text: func(l ledger.StatementLine) string { return l.Label }},
-			{Title: "Débit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return money(l.Debit) }},
-			{Title: "Crédit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return money(l.Credit) }},
-			{Title: "Solde", Width: 140, Align: fyne.TextAlignTrailing, Text: func(l ledger.StatementLine) string { return l.Balance.String() }},
-		},
-		Empty: "Aucune écriture sur ce compte pendant l'exercice.",
-		Totals: func([]ledger.StatementLine) []string {
-			return []string{"Total", "", "", fmt.Sprintf("%d écriture%s", len(st.Lines), fr.S(len(st.Lines))),
-				st.TotalDebit.String(), st.TotalCredit.String(), st.Closing.String()}
-		},
-	}
-	view := t.Build()
-	rows := append([]ledger.StatementLine{{Date: st.From, Label: "Solde au début de la période", Balance: st.Opening}}, st.Lines...)
-	t.SetRows(rows)
-	head := widget.NewLabel(fmt.Sprintf("Compte %s du %s au %s", st.Account, ledger.FrenchDate(st.From), ledger.FrenchDate(st.To)))
-	return container.NewBorder(head, nil, nil, nil, view)
-}
+// statementView is his account over the exercise with the running
+// balance (an advance, a credit balance, in blue as on any statement).
+func (c *ownerCard) statementView() fyne.CanvasObject { return statementTable(c.data.Statement) }
 
 func (c *ownerCard) editOwner() {
 	s := c.o.s

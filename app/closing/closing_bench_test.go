@@ -13,6 +13,7 @@ import (
 	"tantieme/app"
 	"tantieme/app/apptest"
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // The closing benchmarks read a residence of 600 owners (plus 10 buyers),
@@ -56,7 +57,7 @@ func closingBenchResidence(b *testing.B) string {
 }
 
 func buildClosingBench(tb testing.TB, file string) {
-	apptest.LargeResidence(tb, file)
+	ledgertest.Large(tb, file)
 	r, err := app.Open(file)
 	if err != nil {
 		tb.Fatal(err)
@@ -167,7 +168,7 @@ func BenchmarkClosing600(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		file := filepath.Join(b.TempDir(), "run.copro")
-		apptest.CopyFile(b, template, file)
+		ledgertest.CopyFile(b, template, file)
 		r, err := app.Open(file)
 		if err != nil {
 			b.Fatal(err)
@@ -205,7 +206,7 @@ func BenchmarkClosing600(b *testing.B) {
 func closedBench(b *testing.B) (*app.Residence, ledger.Exercise) {
 	b.Helper()
 	file := filepath.Join(b.TempDir(), "closed.copro")
-	apptest.CopyFile(b, closingBenchResidence(b), file)
+	ledgertest.CopyFile(b, closingBenchResidence(b), file)
 	r, err := app.Open(file)
 	if err != nil {
 		b.Fatal(err)

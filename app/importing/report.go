@@ -42,7 +42,7 @@ func (r *Report) String() string {
 	if r.Sheet != "" {
 		src += ", feuille « " + r.Sheet + " »"
 	}
-	fmt.Fprintf(&b, "Import %s depuis %s : %s.\n", kindWhat(r.Kind), src, fr.Count(r.Rows, "ligne lue", "lignes lues"))
+	fmt.Fprintf(&b, "Import %s depuis %s : %s.\n", r.Kind.What(), src, fr.Count(r.Rows, "ligne lue", "lignes lues"))
 	var made []string
 	for _, c := range []struct {
 		n          int
@@ -71,7 +71,7 @@ func (r *Report) String() string {
 	}
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(&b, "Lignes ignorées :\n")
-		for _, s := range compressSkipped(r.Skipped) {
+		for _, s := range SkippedRanges(r.Skipped) {
 			fmt.Fprintf(&b, "  %s\n", s)
 		}
 	}
@@ -84,7 +84,9 @@ func (r *Report) String() string {
 	return b.String()
 }
 
-func kindWhat(k Kind) string {
+// What names the kind as it follows « Import » or « l'aperçu »: « des
+// copropriétaires ».
+func (k Kind) What() string {
 	switch k {
 	case Owners:
 		return "des copropriétaires"
@@ -100,9 +102,9 @@ func kindWhat(k Kind) string {
 	return string(k)
 }
 
-// compressSkipped writes consecutive rows skipped for the same reason as
-// one range: "lignes 30 à 45 : ligne vide".
-func compressSkipped(list []SkippedRow) []string {
+// SkippedRanges writes consecutive rows skipped for the same reason as one
+// range: "lignes 30 à 45 : ligne vide".
+func SkippedRanges(list []SkippedRow) []string {
 	var out []string
 	for i := 0; i < len(list); {
 		j := i

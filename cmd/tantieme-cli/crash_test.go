@@ -16,6 +16,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite"
+
+	"tantieme/ledger/ledgertest"
 )
 
 // TestCrashLeavesAllOrNothing kills a process at random points of a big
@@ -83,7 +85,7 @@ func TestCrashLeavesAllOrNothing(t *testing.T) {
 					t.Fatal(err)
 				}
 				f := filepath.Join(d, "r.copro")
-				copyFile(t, fl.base, f)
+				ledgertest.CopyFile(t, fl.base, f)
 				return f
 			}
 
@@ -178,17 +180,17 @@ func TestCrashLeavesAllOrNothing(t *testing.T) {
 				// Kept aside in case the recovery goes wrong, to reproduce.
 				kept := filepath.Join(filepath.Dir(f), "killed")
 				os.MkdirAll(kept, 0o755)
-				copyFile(t, f, filepath.Join(kept, "r.copro"))
+				ledgertest.CopyFile(t, f, filepath.Join(kept, "r.copro"))
 				if journal {
-					copyFile(t, f+"-journal", filepath.Join(kept, "r.copro-journal"))
+					ledgertest.CopyFile(t, f+"-journal", filepath.Join(kept, "r.copro-journal"))
 				}
 				fail := func(format string, args ...any) {
 					t.Helper()
 					if saved == "" {
 						saved, _ = os.MkdirTemp("", "tantieme-crash-"+fl.name+"-")
-						copyFile(t, filepath.Join(kept, "r.copro"), filepath.Join(saved, "r.copro"))
+						ledgertest.CopyFile(t, filepath.Join(kept, "r.copro"), filepath.Join(saved, "r.copro"))
 						if journal {
-							copyFile(t, filepath.Join(kept, "r.copro-journal"), filepath.Join(saved, "r.copro-journal"))
+							ledgertest.CopyFile(t, filepath.Join(kept, "r.copro-journal"), filepath.Join(saved, "r.copro-journal"))
 						}
 					}
 					t.Errorf("kill %d (%s; journal left: %v, hot: %v; killed state kept in %s): %s", i, at, journal, hot, saved, fmt.Sprintf(format, args...))
@@ -374,17 +376,6 @@ func (c *crashChild) hotWindow() time.Duration {
 		return 0
 	}
 	return c.journalGone.Sub(c.hotSeen)
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // bookPrint is a fingerprint of the books: row counts and totals read from

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"tantieme/ledger/ledgertest"
 )
 
 // TestFullDiskLeavesResidenceAsItWas runs the long writes on a residence
@@ -58,7 +60,7 @@ func TestFullDiskLeavesResidenceAsItWas(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			disk := mountSmallDisk(t, "3m")
 			file := filepath.Join(disk, "r.copro")
-			copyFile(t, base, file)
+			ledgertest.CopyFile(t, base, file)
 			fill(t, disk, c.leave)
 			before, _ := os.ReadFile(file)
 

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tantieme/ledger/ledgertest"
 )
 
 // TestOutputNeverReplacesResidence: an --out or --pdf naming the residence,
@@ -25,7 +27,7 @@ func TestOutputNeverReplacesResidence(t *testing.T) {
 	}
 	archive := archives[0]
 	other := filepath.Join(t.TempDir(), "Autre résidence.copro")
-	copyFile(t, f, other)
+	ledgertest.CopyFile(t, f, other)
 
 	h := startHolder(t, f)
 	defer h.close(t)

@@ -11,6 +11,15 @@ func LowerFirst(s string) string {
 	return s
 }
 
+// UpperFirst puts the first letter in upper case, to start a line with
+// what is written to follow a colon elsewhere.
+func UpperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
 // NonEmpty keeps the items that are not blank, trimmed: the lines of an
 // address, some of which may be missing.
 func NonEmpty(items ...string) []string {

@@ -1,4 +1,4 @@
-package apptest
+package ledgertest
 
 import (
 	"fmt"
@@ -8,16 +8,15 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"tantieme/app"
 	"tantieme/ledger"
 )
 
-// LargeResidence writes a residence of 600 owners and 1 000 lots
+// Large writes a residence of 600 owners and 1 000 lots
 // (flats, cellars, parkings; a fifth of the owners hold several lots) on
 // four keys, with a budget and a works fund for 2025.
-func LargeResidence(tb testing.TB, file string) {
+func Large(tb testing.TB, file string) {
 	tb.Helper()
-	r, err := app.Create(file, ledger.Setup{
+	r, err := ledger.Create(file, ledger.Setup{
 		Residence:  ledger.Residence{Name: "Résidence Grand Parc", Address: "1 avenue du Parc", Zip: "69100", City: "Villeurbanne", SyndicName: "M. Karim Benali", SyndicPhone: "04 00 00 00 00"},
 		FirstStart: ledger.Date(2025, 1, 1),
 		Bank:       &ledger.BankAccount{Account: "512001", Label: "Compte courant", IBAN: "FR76 3000 6000 0112 3456 7890 189", BIC: "AGRIFRPP"},
