@@ -17,6 +17,9 @@ import (
 func TestOneHomeForEveryRule(t *testing.T) {
 	prefix := regexp.MustCompile(`HasPrefix\([^,()]+(\([^()]*\))?, "[0-9]+"\)`)
 	journal := regexp.MustCompile(`[^\w]"(AC|BQ|OD|AN)"`)
+	// "702" + code: an account of the chart built by hand (ledger.WorksProvisionAccount…).
+	built := regexp.MustCompile(`"[1-7][0-9]{2,5}" *\+ *[A-Za-z]`)
+	origin := regexp.MustCompile(`HasPrefix\([^,]*Origin, "closing`)
 	for _, c := range []struct {
 		what  string
 		dirs  []string
@@ -28,6 +31,10 @@ func TestOneHomeForEveryRule(t *testing.T) {
 			func(line string) bool {
 				return journal.MatchString(line) && !strings.HasPrefix(strings.TrimSpace(line), "//")
 			}},
+		{"an account number built by hand (use ledger's works accounts…)", []string{"app", "ui", "cmd", "reports", "sheet", "templates"},
+			func(line string) bool { return built.MatchString(line) }},
+		{"a closing entry told by its origin (use ledger.IsClosingOrigin)", []string{"app", "ui", "cmd", "reports"},
+			func(line string) bool { return origin.MatchString(line) }},
 		{"a transaction opened outside app (add a named method to app)", []string{"ui", "cmd"},
 			func(line string) bool { return strings.Contains(line, "ledger.Tx") }},
 	} {

@@ -192,7 +192,7 @@ func actualByKey(tx *ledger.Tx, e ledger.Exercise) (map[[2]string]ledger.Amount,
 	for _, b := range bal {
 		add(b.Key, b.Account, b.Debit, b.Credit)
 	}
-	closing, err := tx.Entries(ledger.EntryFilter{From: e.Start, To: e.End, Origin: "closing:"})
+	closing, err := tx.Entries(ledger.EntryFilter{From: e.Start, To: e.End, Origin: ledger.ClosingOriginPrefix})
 	if err != nil {
 		return nil, err
 	}

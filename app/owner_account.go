@@ -53,7 +53,7 @@ func ReadOwnerMoves(tx *ledger.Tx, account string, ex ledger.Exercise, to time.T
 		switch {
 		case l.Journal == ledger.JournalOpening && l.Date.Equal(ex.Start):
 			m.opening += l.Debit - l.Credit
-		case apartClosing && l.Journal == ledger.JournalMisc && l.Date.Equal(ex.End) && strings.HasPrefix(l.Piece, "CL"):
+		case apartClosing && l.Journal == ledger.JournalMisc && l.Date.Equal(ex.End) && strings.HasPrefix(l.Piece, ledger.ClosingPiecePrefix):
 			m.Closing += l.Debit - l.Credit
 		default:
 			m.lines = append(m.lines, l)

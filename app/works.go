@@ -189,9 +189,9 @@ func (pl *planner) works(code string) error {
 	if err != nil {
 		return err
 	}
-	account := "102" + w.Code
+	account := ledger.WorksReserveAccount(w.Code)
 	if w.Finished || w.EndsIn(ex) {
-		account = "702" + w.Code
+		account = ledger.WorksProvisionAccount(w.Code)
 	}
 	count := len(w.Schedule)
 	for _, t := range todo {

@@ -71,6 +71,13 @@ var worksAccountRoots = []struct{ root, label string }{
 	{"702", "Provisions sur travaux"},
 }
 
+// A campaign's own accounts, by what they hold.
+func WorksReserveAccount(code string) string   { return "102" + code } // provisions called, until the works end
+func WorksPendingAccount(code string) string   { return "120" + code } // spent and called, awaiting the end
+func WorksGrantAccount(code string) string     { return "131" + code } // grants to receive
+func WorksSupplierAccount(code string) string  { return "401" + code } // the campaign's suppliers
+func WorksProvisionAccount(code string) string { return "702" + code } // provisions once the works end
+
 // WorksAccounts lists the account codes of campaign code (102ETU, 120ETU…).
 func WorksAccounts(code string) []string {
 	out := make([]string, len(worksAccountRoots))

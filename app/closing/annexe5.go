@@ -99,19 +99,19 @@ func (ab *annexBuilder) annexe5() error {
 			}
 		}
 		var err error
-		if op.PaidDate, op.Paid, err = ab.movements("401"+w.Code, true); err != nil {
+		if op.PaidDate, op.Paid, err = ab.movements(ledger.WorksSupplierAccount(w.Code), true); err != nil {
 			return err
 		}
-		if op.ToReceiveDate, _, err = ab.movements("131"+w.Code, false); err != nil {
+		if op.ToReceiveDate, _, err = ab.movements(ledger.WorksGrantAccount(w.Code), false); err != nil {
 			return err
 		}
-		op.ToReceive = -ab.n.after.account("131" + w.Code)
-		for _, root := range []string{"6", "7"} {
-			last, err := ab.lastDate(w.Code, root)
+		op.ToReceive = -ab.n.after.account(ledger.WorksGrantAccount(w.Code))
+		for _, class := range []int{6, 7} {
+			last, err := ab.lastDate(w.Code, class)
 			if err != nil {
 				return err
 			}
-			if root == "6" {
+			if class == 6 {
 				op.DoneDate = last
 			} else {
 				op.CalledDate = last
@@ -144,7 +144,7 @@ func (ab *annexBuilder) movements(account string, debits bool) (time.Time, ledge
 	var last time.Time
 	var sum ledger.Amount
 	for _, e := range entries {
-		if e.Journal == ledger.JournalOpening || strings.HasPrefix(e.Origin, "closing") {
+		if e.Journal == ledger.JournalOpening || ledger.IsClosingOrigin(e.Origin) {
 			continue
 		}
 		for _, l := range e.Lines {
@@ -166,13 +166,13 @@ func (ab *annexBuilder) movements(account string, debits bool) (time.Time, ledge
 
 // lastDate is the date of the latest line of a campaign's class-6 or
 // class-7 accounts up to N's end, transfers to 120 left out.
-func (ab *annexBuilder) lastDate(code, class string) (time.Time, error) {
+func (ab *annexBuilder) lastDate(code string, class int) (time.Time, error) {
 	var last time.Time
 	for acc := range ab.b.accounts {
-		if !strings.HasPrefix(acc, class) || ab.b.campaign(acc) != code {
+		if ledger.AccountClass(acc) != class || ab.b.campaign(acc) != code {
 			continue
 		}
-		d, _, err := ab.movements(acc, class == "6")
+		d, _, err := ab.movements(acc, class == 6)
 		if err != nil {
 			return last, err
 		}

@@ -2,7 +2,6 @@ package closing
 
 import (
 	"sort"
-	"strings"
 
 	"tantieme/app"
 	"tantieme/ledger"
@@ -182,7 +181,7 @@ func (c *closer) checkWorksBooking() error {
 				return err
 			}
 			for _, e := range entries {
-				if seen[e.ID] || strings.HasPrefix(e.Origin, "closing") {
+				if seen[e.ID] || ledger.IsClosingOrigin(e.Origin) {
 					continue
 				}
 				seen[e.ID] = true

@@ -58,11 +58,11 @@ func (c *closer) distribute() error {
 			works: w,
 			amount: func(k acctKey) bool {
 				return c.b.role(k.account) == roleWorks && k.account[3:] == code && ledger.AccountClass(k.account) >= 6 &&
-					k.account != "702"+code
+					k.account != ledger.WorksProvisionAccount(code)
 			},
-			provision:  func(k acctKey) bool { return k.account == "702"+code },
+			provision:  func(k acctKey) bool { return k.account == ledger.WorksProvisionAccount(code) },
 			manualFrom: from,
-			manual:     []string{"102" + code, "702" + code},
+			manual:     []string{ledger.WorksReserveAccount(code), ledger.WorksProvisionAccount(code)},
 			calls: func(call ledger.Call) bool {
 				return call.Kind == ledger.WorksCall && call.Works == code && !call.Due.After(ex.End) && !call.Due.Before(from)
 			},
@@ -488,7 +488,7 @@ func (c *closer) manualProvisions(pb *provisionBook, spec sectionSpec) error {
 			return err
 		}
 		for _, e := range entries {
-			if seen[e.ID] || c.callIDs[e.ID] || e.Journal == ledger.JournalOpening || strings.HasPrefix(e.Origin, "closing:") || strings.HasPrefix(e.Origin, "closing-reversal:") {
+			if seen[e.ID] || c.callIDs[e.ID] || e.Journal == ledger.JournalOpening || ledger.IsClosingOrigin(e.Origin) {
 				continue
 			}
 			seen[e.ID] = true
@@ -623,7 +623,7 @@ func postClosing(tx *ledger.Tx, p *Plan) (Result, error) {
 				return res, err
 			}
 		}
-		prefix := "CL"
+		prefix := ledger.ClosingPiecePrefix
 		if e.Journal == ledger.JournalOpening {
 			prefix = ledger.JournalOpening
 		}

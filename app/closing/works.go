@@ -28,13 +28,13 @@ func (c *closer) finished() []*ledger.Works {
 func (c *closer) takeReserves() error {
 	ex := c.p.Exercise
 	for _, w := range c.finished() {
-		reserve := "102" + w.Code
+		reserve := ledger.WorksReserveAccount(w.Code)
 		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Label: fmt.Sprintf("Travaux %s terminés : reprise des provisions %s", w.Code, reserve),
 			Origin: ledger.ClosingOrigin(ex) + "take:" + w.Code}
 		for _, k := range c.view.sorted(func(k acctKey) bool { return k.account == reserve }) {
 			b := c.view[k]
 			e.Lines = append(e.Lines, ledger.Side(ledger.Line{Account: reserve, Key: k.key}, -b),
-				ledger.Side(ledger.Line{Account: "702" + w.Code, Key: k.key, Label: "Provisions reprises du " + reserve}, b))
+				ledger.Side(ledger.Line{Account: ledger.WorksProvisionAccount(w.Code), Key: k.key, Label: "Provisions reprises du " + reserve}, b))
 		}
 		c.post(e)
 	}
@@ -53,7 +53,7 @@ func (c *closer) movePending() error {
 			continue
 		}
 		pw := PendingWorks{Works: w}
-		pending := "120" + w.Code
+		pending := ledger.WorksPendingAccount(w.Code)
 		e := ledger.Entry{Journal: ledger.JournalMisc, Date: ex.End, Label: fmt.Sprintf("Travaux %s non terminés : solde porté au %s", w.Code, pending),
 			Origin: ledger.ClosingOrigin(ex) + "wip:" + w.Code}
 		var total ledger.Amount
