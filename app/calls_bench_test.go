@@ -5,12 +5,9 @@ import (
 	"testing"
 	"time"
 
-
 	"tantieme/ledger"
 	"tantieme/ledger/ledgertest"
 )
-
-
 
 // BenchmarkCallsWithNotices600 posts the four quarterly budget calls of a
 // 600-owner residence with its works fund (eight calls on four dates) and
