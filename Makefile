@@ -60,7 +60,7 @@ fuzz:
 
 bench:
 	CGO_ENABLED=0 $(GO) test ./ledger -run '^$$' -bench . -benchtime 20x
-	CGO_ENABLED=0 $(GO) test ./app -run '^$$' -bench . -benchtime 1x
+	CGO_ENABLED=0 $(GO) test ./app/... -run '^$$' -bench . -benchtime 1x
 
 # Packages (scripts/dist-*; macOS: the README). The Windows
 # window is cross-compiled with cgo and mingw-w64: minutes the first time,
