@@ -40,13 +40,14 @@ test: test-deps vet fmt-check
 
 # Windows and macOS cannot be tested here, but every package but the Fyne
 # window compiles and vets for them without cgo, so the per-system files
-# (internal/desktop, the writer lock, disk space) always compile. ./ui too
-# for Windows, where Fyne's widgets need no cgo; not for macOS, where Fyne's
-# internal/widget does (scroller_behavior_darwin.go), like cmd/tantieme
-# everywhere (GLFW): those two are built with cgo by the packaging.
-CROSS_PKGS = $(shell $(GO) list ./... | grep -v -e '/cmd/tantieme$$' -e '/ui$$')
+# (internal/desktop, the writer lock, disk space) always compile. ./ui and
+# ./ui/widgets too for Windows, where Fyne's widgets need no cgo; not for
+# macOS, where Fyne's internal/widget does (scroller_behavior_darwin.go),
+# like cmd/tantieme everywhere (GLFW): those are built with cgo by the
+# packaging.
+CROSS_PKGS = $(shell $(GO) list ./... | grep -v -e '/cmd/tantieme$$' -e '/ui$$' -e '/ui/')
 cross-vet:
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) vet $(CROSS_PKGS) ./ui
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) vet $(CROSS_PKGS) ./ui/...
 	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) vet $(CROSS_PKGS)
 
 # Short runs of every fuzz test (parsers of outside files, money rules).
