@@ -81,7 +81,10 @@ func FuzzRestoreSchema(f *testing.F) {
 			}
 			return
 		}
-		if op%8 != 7 && !(op%8 == 3 && version == int64(ledger.SchemaVersion())) {
+		// A file that says an older version is right when that version's
+		// schema is the current one (a migration of data only, like 010):
+		// it is migrated again, which such a migration allows.
+		if op%8 != 7 && !(op%8 == 3 && ledger.SchemaLikeCurrentForTest(version)) {
 			t.Fatalf("mutation %d accepted: %v", op%8, schemaMutation(op, pick, text, version))
 		}
 		d, err := ledger.Open(target)
