@@ -514,7 +514,9 @@ func (e *entries) focusEntry(id int64, date time.Time) {
 	for i, r := range e.table.Rows() {
 		if r.ID == id {
 			e.choose(r)
-			e.table.Widget().ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			// Once the screen is laid out: a table scrolled before it has
+			// its size shows blank rows and misses the row.
+			fyne.Do(func() { e.table.Widget().ScrollTo(widget.TableCellID{Row: i, Col: 0}) })
 		}
 	}
 }
