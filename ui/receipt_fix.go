@@ -71,12 +71,15 @@ func (s *Shell) receiptActions(owner ledger.Owner, r ledger.Receipt) {
 	act := func(do func()) func() {
 		return func() { f.close(); do() }
 	}
+	// The actions in a grid of two columns above Fermer, not in the button
+	// row: four buttons side by side would widen the dialog past a small
+	// screen at large text.
+	var actions []fyne.CanvasObject
 	see := widgets.NewButton("Voir l'écriture", theme.ListIcon(), widget.MediumImportance, act(func() { s.showEntry(r.EntryID, r.Date) }))
-	f.extra = append(f.extra, see)
 	if locked == "" {
 		edit := widgets.NewButton("Modifier…", theme.DocumentCreateIcon(), widget.MediumImportance, act(func() { s.receiptDialog(owner.Account, r.EntryID, nil) }))
 		del := widgets.NewButton("Supprimer…", theme.DeleteIcon(), widget.MediumImportance, act(func() { s.deleteReceipt(owner, r) }))
-		f.extra = append(f.extra, edit, del)
+		actions = append(actions, edit, del)
 	} else {
 		why := widget.NewLabel(locked)
 		why.Wrapping = fyne.TextWrapWord
@@ -88,8 +91,10 @@ func (s *Shell) receiptActions(owner ledger.Owner, r ledger.Receipt) {
 		if r.Mode != ledger.ByCheque {
 			bounce.SetText("Règlement impayé…")
 		}
-		f.extra = append(f.extra, bounce)
+		actions = append(actions, bounce)
 	}
+	actions = append(actions, see)
+	lines = append(lines, container.NewGridWithColumns(2, actions...))
 	f.show(container.NewVBox(lines...), nil)
 }
 
