@@ -194,6 +194,7 @@ type ReceiptForm struct {
 	Balance ledger.Amount // his balance at Date: positive, he owes
 	Amount  ledger.Amount // the balance when he owes, else zero
 	Mode    ledger.PaymentMode
+	Cheque  string // the cheque number of a receipt being corrected
 	// Drawer and DrawerBank are his name and bank, as a cheque of his
 	// would show them.
 	Drawer      string
@@ -271,32 +272,10 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 			return err
 		}
 		res.Owner = o
-		in.Mode = ledger.ReceiptMode(in.Mode, in.Cheque)
-		if in.BankAccount == "" {
-			if in.BankAccount, _, err = daybookBank(tx, optReceiptBank); err != nil {
-				return err
-			}
-		}
-		s, err := daybookSettings(tx)
+		rc, err := receiptOf(tx, in, o)
 		if err != nil {
 			return err
 		}
-		rc := ledger.Receipt{Owner: o.Account, Date: in.Date, Amount: in.Amount, Mode: in.Mode, BankAccount: in.BankAccount,
-			Cheque: in.Cheque, Drawer: in.Drawer, DrawerBank: in.DrawerBank, Journal: ledger.JournalBank}
-		if in.Mode == ledger.ByCheque {
-			if strings.TrimSpace(rc.Drawer) == "" {
-				rc.Drawer = o.DisplayName()
-			}
-			if strings.TrimSpace(rc.DrawerBank) == "" {
-				rc.DrawerBank = o.BankName
-			}
-			if s.ChequesVia511 {
-				// 511000 is in the chart since migration 010 and whenever
-				// the setting was turned on: no upkeep on every receipt.
-				rc.Account = ledger.ChequesAccount
-			}
-		}
-		rc.Label = receiptLabel(rc, o)
 		if !in.Date.IsZero() {
 			if rc.Piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
@@ -315,6 +294,41 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 		return err
 	})
 	return res, err
+}
+
+// receiptOf is the receipt in describes, from owner o, without its piece:
+// the mode read from what was typed, the residence's bank when none is
+// chosen, the owner's name and bank as a cheque's drawer when left blank,
+// 511 when cheques wait for their deposit.
+func receiptOf(tx *ledger.Tx, in ReceiptInput, o ledger.Owner) (ledger.Receipt, error) {
+	in.Mode = ledger.ReceiptMode(in.Mode, in.Cheque)
+	var err error
+	if in.BankAccount == "" {
+		if in.BankAccount, _, err = daybookBank(tx, optReceiptBank); err != nil {
+			return ledger.Receipt{}, err
+		}
+	}
+	s, err := daybookSettings(tx)
+	if err != nil {
+		return ledger.Receipt{}, err
+	}
+	rc := ledger.Receipt{Owner: o.Account, Date: in.Date, Amount: in.Amount, Mode: in.Mode, BankAccount: in.BankAccount,
+		Cheque: in.Cheque, Drawer: in.Drawer, DrawerBank: in.DrawerBank, Journal: ledger.JournalBank}
+	if in.Mode == ledger.ByCheque {
+		if strings.TrimSpace(rc.Drawer) == "" {
+			rc.Drawer = o.DisplayName()
+		}
+		if strings.TrimSpace(rc.DrawerBank) == "" {
+			rc.DrawerBank = o.BankName
+		}
+		if s.ChequesVia511 {
+			// 511000 is in the chart since migration 010 and whenever
+			// the setting was turned on: no upkeep on every receipt.
+			rc.Account = ledger.ChequesAccount
+		}
+	}
+	rc.Label = receiptLabel(rc, o)
+	return rc, nil
 }
 
 // receiptLabel is the entry's label: "Règlement chèque n° 1234567 – Dupont Zoé".

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -171,19 +172,76 @@ func (tx *Tx) PostReceipt(r *Receipt) (Entry, error) {
 	if err := tx.checkBankAccount(r.BankAccount); err != nil {
 		return Entry{}, err
 	}
-	if r.Journal == "" {
-		r.Journal = JournalBank
-	}
-	e := Entry{Journal: r.Journal, Date: r.Date, Piece: r.Piece, Label: r.Label, Origin: "receipt", Lines: []Line{
-		{Account: r.Account, Debit: r.Amount},
-		{Account: r.Owner, Credit: r.Amount},
-	}}
+	e := r.entry()
 	if err := tx.PostEntry(&e); err != nil {
 		return e, err
 	}
 	r.EntryID = e.ID
 	_, err := tx.exec(r.describe(), `INSERT INTO receipts (entry_id, owner, mode, bank_account, account, cheque_number, drawer, drawer_bank)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.EntryID, r.Owner, string(r.Mode), r.BankAccount, r.Account, r.Cheque, r.Drawer, r.DrawerBank)
+	return e, err
+}
+
+// entry is the receipt's entry: debit r.Account, credit the owner, in
+// r.Journal (BQ when none) under r.Piece.
+func (r *Receipt) entry() Entry {
+	if r.Journal == "" {
+		r.Journal = JournalBank
+	}
+	return Entry{Journal: r.Journal, Date: r.Date, Piece: r.Piece, Label: r.Label, Origin: "receipt", Lines: []Line{
+		{Account: r.Account, Debit: r.Amount},
+		{Account: r.Owner, Credit: r.Amount},
+	}}
+}
+
+// Unchangeable says why a receipt can be neither corrected nor deleted, ""
+// when it can (its exercise aside, which the books check): a cheque on a
+// deposit slip stays as the slip printed it, and a payment returned unpaid
+// is tied to its reversal. The triggers of 003_daybook.sql refuse both; this
+// says it first, in words that tell what to do.
+func (r Receipt) Unchangeable() string {
+	switch {
+	case r.Bounced():
+		return r.describe() + " : il a été déclaré impayé ; annulez d'abord l'impayé pour le modifier ou le supprimer"
+	case r.Deposited():
+		return fmt.Sprintf("%s : le chèque figure sur la remise en banque du %s ; annulez d'abord la remise (écran Banque) pour le modifier ou le supprimer",
+			r.describe(), FrenchDate(r.DepositDate))
+	}
+	return ""
+}
+
+// ReplaceReceipt corrects the receipt of entry id with r (amount, date,
+// mode, cheque, drawer, bank), keeping its entry number: its entry is
+// replaced (ReplaceEntry: the matching groups its owner line was part of are
+// undone) and its payment details rewritten. Matching again is the caller's
+// part. r.EntryID is set; the new entry is returned.
+func (tx *Tx) ReplaceReceipt(id int64, r *Receipt) (Entry, error) {
+	old, err := tx.Receipt(id)
+	if err != nil {
+		return Entry{}, err
+	}
+	if why := old.Unchangeable(); why != "" {
+		return Entry{}, Errorf(Conflict, "%s", why)
+	}
+	if err := tx.refuseTicked(id, old.describe()); err != nil {
+		return Entry{}, err
+	}
+	if err := r.validate(); err != nil {
+		return Entry{}, err
+	}
+	if _, err := tx.Owner(r.Owner); err != nil {
+		return Entry{}, err
+	}
+	if err := tx.checkBankAccount(r.BankAccount); err != nil {
+		return Entry{}, err
+	}
+	e := r.entry()
+	if err := tx.ReplaceEntry(id, &e); err != nil {
+		return e, err
+	}
+	r.EntryID = id
+	_, err = tx.exec(r.describe(), `UPDATE receipts SET owner = ?, mode = ?, bank_account = ?, account = ?, cheque_number = ?, drawer = ?, drawer_bank = ?
+		WHERE entry_id = ?`, r.Owner, string(r.Mode), r.BankAccount, r.Account, r.Cheque, r.Drawer, r.DrawerBank, id)
 	return e, err
 }
 
@@ -420,4 +478,22 @@ func (tx *Tx) CancelBounce(receiptID int64) error {
 	}
 	_, err = tx.AutoMatch(r.Owner)
 	return err
+}
+
+// DeleteReceipt deletes a receipt recorded by mistake: its entry and its
+// payment details (DeleteEntry), unless Unchangeable or ticked on a bank
+// statement. The matching groups it was part of are undone; matching again
+// is the caller's part.
+func (tx *Tx) DeleteReceipt(id int64) error {
+	r, err := tx.Receipt(id)
+	if err != nil {
+		return err
+	}
+	if why := r.Unchangeable(); why != "" {
+		return Errorf(Conflict, "%s", why)
+	}
+	if err := tx.refuseTicked(id, r.describe()); err != nil {
+		return err
+	}
+	return tx.DeleteEntry(id)
 }

@@ -143,7 +143,8 @@ func (b *bank) reload() {
 		check.Checked = keep[id]
 		b.checks[id] = check
 		amount := widget.NewLabelWithStyle(c.Amount.String(), fyne.TextAlignTrailing, fyne.TextStyle{})
-		b.cheques.Add(container.NewBorder(nil, nil, nil, container.New(&widgets.FixedWidth{Width: 140}, amount), check))
+		right := container.NewHBox(container.New(&widgets.FixedWidth{Width: 140}, amount), b.chequeButtons(c))
+		b.cheques.Add(container.NewBorder(nil, nil, nil, right, check))
 	}
 	b.ticked = keep
 	if len(list) == 0 {
@@ -159,6 +160,21 @@ func (b *bank) reload() {
 	b.listDeposits()
 	b.recon.reload()
 	widgets.SetEnabled(b.settings, !s.readOnly() && len(b.banks) > 0)
+}
+
+// chequeButtons corrects or deletes a cheque waiting for its deposit, where
+// the syndic sees it is wrong: not yet on a slip, it may still change.
+func (b *bank) chequeButtons(c app.PendingCheque) fyne.CanvasObject {
+	s := b.s
+	rc := c.Receipt
+	owner := ledger.Owner{Account: rc.Owner, Name: c.OwnerName}
+	edit := widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), func() { s.receiptDialog(rc.Owner, rc.EntryID, nil) })
+	del := widget.NewButtonWithIcon("Supprimer…", theme.DeleteIcon(), func() { s.deleteReceipt(owner, rc) })
+	edit.Importance, del.Importance = widget.LowImportance, widget.LowImportance
+	off := s.readOnly() || app.ReceiptLocked(rc, s.exercises) != ""
+	widgets.SetEnabled(edit, !off)
+	widgets.SetEnabled(del, !off)
+	return container.NewHBox(edit, del)
 }
 
 func orDash(s string) string {

@@ -474,3 +474,49 @@ func (e *entries) deleteSelected() {
 }
 
 func (e *entries) focusSearch() { e.s.win.Canvas().Focus(e.search) }
+
+// showEntry opens the Saisie screen on an entry (from an owner's card, a
+// receipt): the exercise and the month of its date, every journal, the
+// entry chosen and scrolled to — not the month of the situation day, where
+// it is not.
+func (s *Shell) showEntry(id int64, date time.Time) {
+	if s.res == nil {
+		return
+	}
+	if !s.exercise.Contains(date) {
+		for _, ex := range s.exercises {
+			if ex.Contains(date) {
+				s.exercise = ex
+			}
+		}
+	}
+	if !s.showScreen("entries") {
+		return
+	}
+	if e, ok := s.currentScreen().(*entries); ok {
+		e.focusEntry(id, date)
+	}
+}
+
+// focusEntry shows the month of date in every journal, with entry id
+// chosen.
+func (e *entries) focusEntry(id int64, date time.Time) {
+	e.monthIdx = -1
+	for i, m := range e.months {
+		if m.Year() == date.Year() && m.Month() == date.Month() {
+			e.monthIdx = i
+		}
+	}
+	e.journalCode = ""
+	e.search.SetText("")
+	e.selected = &ledger.Entry{ID: id} // reload keeps it when it is listed
+	e.reload()
+	for i, r := range e.table.Rows() {
+		if r.ID == id {
+			e.choose(r)
+			// Once the screen is laid out: a table scrolled before it has
+			// its size shows blank rows and misses the row.
+			fyne.Do(func() { e.table.Widget().ScrollTo(widget.TableCellID{Row: i, Col: 0}) })
+		}
+	}
+}

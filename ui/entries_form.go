@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -37,6 +38,7 @@ type entryForm struct {
 	tint     *canvas.Rectangle
 	done     *widget.Label
 	proposed string // the piece number proposed: a number typed by the user is kept
+	warn     paymentCheck
 }
 
 // Column widths of the entry form, shared by titles and boxes.
@@ -51,6 +53,7 @@ const entryFormWidth = 1200
 // first journal) with the given defaults; saved runs after each write.
 func (s *Shell) entryForm(refs app.EntryRefs, orig *ledger.Entry, draft app.EntryDraft, saved func(ledger.Entry) string) *entryForm {
 	ef := &entryForm{s: s, refs: refs, ex: s.exercise, orig: orig, saved: saved}
+	ef.warn.s = s
 	ef.picker = newAccountPicker(refs.Accounts)
 	ef.picker.picked = func(box *entryBox, a ledger.Account) {
 		if r := ef.lines.rowOf(box); r != nil {
@@ -95,11 +98,7 @@ func (s *Shell) entryForm(refs app.EntryRefs, orig *ledger.Entry, draft app.Entr
 	ef.f.width = entryFormWidth
 	ef.f.submit = func() error { return ef.save(false) }
 	if orig == nil {
-		next := widgets.NewButton("Enregistrer et saisir la suivante", theme.ContentAddIcon(), widget.MediumImportance, func() {
-			if err := ef.save(true); err != nil {
-				ef.f.fail(err)
-			}
-		})
+		next := widgets.NewButton("Enregistrer et saisir la suivante", theme.ContentAddIcon(), widget.MediumImportance, ef.saveNext)
 		next.Keys = ef.f.keys
 		ef.f.extra = []fyne.CanvasObject{next}
 	} else {
@@ -308,6 +307,14 @@ func (ef *entryForm) save(next bool) error {
 	if ef.orig != nil {
 		id = ef.orig.ID
 	}
+	retry := ef.f.validate
+	if next {
+		retry = ef.saveNext
+	}
+	// Money leaving a bank is checked as in the payment forms.
+	if err := ef.warn.check(retry, app.EntryOutflows(e, id)...); err != nil {
+		return err
+	}
 	err = ef.s.res.SaveEntry(id, &e)
 	if err != nil {
 		return err
@@ -329,6 +336,14 @@ func (ef *entryForm) save(next bool) error {
 	ef.done.SetText("✓ " + said + ". Saisissez la suivante, ou fermez avec Échap.")
 	ef.done.Show()
 	return errStay
+}
+
+// saveNext writes the entry and empties the form for the next one; errStay
+// is how save says it stays open, not an error to show.
+func (ef *entryForm) saveNext() {
+	if err := ef.save(true); err != nil && !errors.Is(err, errStay) {
+		ef.f.fail(err)
+	}
 }
 
 // entryWords names an entry in a sentence: "Écriture F2025-0012", or by its

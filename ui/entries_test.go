@@ -230,7 +230,9 @@ func TestNewEntryBalanced(t *testing.T) {
 		t.Errorf("indicator = %q", got)
 	}
 
-	press(s, fyne.KeyReturn) // Enter saves
+	press(s, fyne.KeyReturn) // Enter saves, once the overdraft is confirmed
+	mustContain(t, "the question", overlayText(s), "Vérifiez ce paiement", "Le compte 512001 Compte courant serait à découvert", "Enregistrer quand même")
+	press(s, fyne.KeyReturn)
 	if s.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("the form stayed open:\n%s", overlayText(s))
 	}

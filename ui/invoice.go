@@ -368,6 +368,7 @@ func (s *Shell) supplierPaymentForm(supplier string) {
 	ref := widgets.NewField("", "n° de chèque ou référence du virement")
 	f := s.newForm("Payer le fournisseur "+pf.Supplier.Name, "Enregistrer le paiement", amount, date, bank, ref)
 	f.width = 640
+	warn := &paymentCheck{s: s}
 	head := widget.NewLabel(fmt.Sprintf("Reste à payer au %s : %s", ledger.FrenchDate(pf.Date), pf.Amount.String()))
 	head.TextStyle.Bold = true
 	list := container.NewVBox()
@@ -396,6 +397,13 @@ func (s *Shell) supplierPaymentForm(supplier string) {
 		if err != nil {
 			s.win.Canvas().Focus(date)
 			return ledger.Wrap(ledger.Invalid, err, "Date du paiement : %s", ledger.Message(err))
+		}
+		acc := chosenBank(bank, pf.Banks)
+		if acc == "" {
+			acc = pf.BankAccount
+		}
+		if err := warn.check(f.validate, app.Outflow{Date: d, Amount: a, Bank: acc, Supplier: supplier}); err != nil {
+			return err
 		}
 		res, err := s.res.PaySupplier(app.SupplierPayment{Supplier: supplier, Amount: a, Date: d,
 			BankAccount: chosenBank(bank, pf.Banks), Reference: ref.Text})

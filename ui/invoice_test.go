@@ -65,6 +65,8 @@ func TestInvoiceSplitOverTwoKeys(t *testing.T) {
 		t.Fatalf("amount not pre-filled: %#v", s.win.Canvas().Focused())
 	}
 	press(s, fyne.KeyReturn)
+	mustContain(t, "the question", overlayText(s), "Vérifiez ce paiement", "serait à découvert")
+	press(s, fyne.KeyReturn) // Enregistrer quand même
 	mustContain(t, "the status", s.statusText.Text, "Paiement de 1 200,00 € enregistré pour Ascenseurs Rhône", "1 facture soldée", "reste à payer 0,00 €")
 }
 

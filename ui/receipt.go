@@ -89,11 +89,23 @@ func parseFormAmount(what, text string) (ledger.Amount, error) {
 // receiptForm opens the receipt dialog of an owner: amount pre-filled with
 // his balance, today's date, cheque; a double tap on one of his open calls
 // takes what remains due on it. Enter records it.
-func (s *Shell) receiptForm(owner string, done func()) {
+func (s *Shell) receiptForm(owner string, done func()) { s.receiptDialog(owner, 0, done) }
+
+// receiptDialog is the receipt form; fix, when not 0, is the entry of a
+// receipt to correct: the form opens filled with it as it was recorded, and
+// saving replaces it (app.CorrectReceipt).
+func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 	if s.readOnly() {
 		return
 	}
-	rf, err := s.res.ReceiptForm(owner, s.situation())
+	var rf app.ReceiptForm
+	var old ledger.Receipt
+	var err error
+	if fix != 0 {
+		rf, old, err = s.res.ReceiptCorrectionForm(fix)
+	} else {
+		rf, err = s.res.ReceiptForm(owner, s.situation())
+	}
 	if err != nil {
 		s.showError(err)
 		return
@@ -106,24 +118,37 @@ func (s *Shell) receiptForm(owner string, done func()) {
 	}
 	mode := newListField(modes, "")
 	mode.SetSelectedIndex(0)
-	cheque := widgets.NewField("", "")
+	for i, m := range ledger.PaymentModes() {
+		if m == rf.Mode {
+			mode.SetSelectedIndex(i)
+		}
+	}
+	cheque := widgets.NewField(rf.Cheque, "")
 	drawer := widgets.NewField(rf.Drawer, "")
 	drawerBank := widgets.NewField(rf.DrawerBank, "")
 	bank := bankChoice(rf.Banks, rf.BankAccount)
 
-	f := s.newForm("Encaisser un règlement — "+rf.Owner.DisplayName(), "Enregistrer le règlement",
-		amount, date, mode, cheque, drawer, drawerBank, bank)
+	title, okText := "Encaisser un règlement — "+rf.Owner.DisplayName(), "Enregistrer le règlement"
+	if fix != 0 {
+		title, okText = "Modifier le règlement "+old.Piece+" — "+rf.Owner.DisplayName(), "Enregistrer la correction"
+	}
+	f := s.newForm(title, okText, amount, date, mode, cheque, drawer, drawerBank, bank)
 	f.width = 640
 
 	chequeOnly := []fyne.CanvasObject{cheque, drawer, drawerBank}
-	mode.OnChange(func() {
+	chequeFields := func() {
 		on := ledger.PaymentModes()[max(mode.SelectedIndex(), 0)] == ledger.ByCheque
 		for _, o := range chequeOnly {
 			widgets.SetEnabled(o.(fyne.Disableable), on)
 		}
-	})
+	}
+	mode.OnChange(chequeFields)
+	chequeFields() // a transfer being corrected
 
 	situation := fmt.Sprintf("Solde au %s : %s — %s", ledger.FrenchDate(rf.Date), rf.Balance.String(), balanceWord(rf.Balance))
+	if fix != 0 {
+		situation = fmt.Sprintf("Solde au %s sans ce règlement : %s — %s", ledger.FrenchDate(rf.Date), rf.Balance.String(), balanceWord(rf.Balance))
+	}
 	head := widget.NewLabel(situation)
 	head.TextStyle.Bold = true
 	if rf.Balance > 0 {
@@ -180,6 +205,18 @@ func (s *Shell) receiptForm(owner string, done func()) {
 		if in.Mode == ledger.ByCheque {
 			in.Cheque, in.Drawer, in.DrawerBank = strings.TrimSpace(cheque.Text), drawer.Text, drawerBank.Text
 		}
+		if fix != 0 {
+			res, err := s.res.CorrectReceipt(fix, in)
+			if err != nil {
+				return err
+			}
+			s.say(receiptFixedSaid(old, res))
+			s.changed()
+			if done != nil {
+				done()
+			}
+			return nil
+		}
 		res, err := s.res.Receive(in)
 		if err != nil {
 			return err
@@ -211,6 +248,27 @@ func receiptSaid(o ledger.Owner, open []app.OpenItem, res app.ReceiptResult) str
 		text += " — compte soldé"
 	}
 	return text + " (pièce " + res.Entry.Piece + ")"
+}
+
+// receiptFixedSaid is what the status line says after a correction:
+// "Règlement B2025-0003 corrigé : 300,00 € → 250,00 € — reste dû 50,00 €".
+func receiptFixedSaid(old ledger.Receipt, res app.ReceiptResult) string {
+	text := fmt.Sprintf("Règlement %s de %s corrigé", old.Piece, res.Owner.DisplayName())
+	if old.Amount != res.Receipt.Amount {
+		text += fmt.Sprintf(" : %s → %s", old.Amount.String(), res.Receipt.Amount.String())
+	}
+	return text + " — " + balanceSaid(res.Balance)
+}
+
+// balanceSaid is an owner's balance in the status line.
+func balanceSaid(b ledger.Amount) string {
+	switch {
+	case b > 0:
+		return "reste dû " + b.String()
+	case b < 0:
+		return "avance de " + (-b).String()
+	}
+	return "compte soldé"
 }
 
 // amountText is an amount as typed in a field: "575,70", "" for zero.
@@ -254,7 +312,8 @@ func openItemRow(it app.OpenItem, take func()) fyne.CanvasObject {
 }
 
 // ownerReceiptsView lists an owner's receipts with their deposit; tapping
-// one records that the bank returned it unpaid.
+// one offers to correct it, delete it, or record that the bank returned it
+// unpaid (receiptActions).
 func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
 	list, err := s.res.OwnerReceipts(owner.Account)
 	if err != nil {
@@ -297,12 +356,12 @@ func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
 			}
 			return []string{"Total", "", "", "", fmt.Sprintf("%d règlement%s", len(rows), fr.S(len(rows))), "hors impayés", sum.String()}
 		},
-		OnOpen: func(r ledger.Receipt) { s.bounceForm(owner, r) },
+		OnOpen: func(r ledger.Receipt) { s.receiptActions(owner, r) },
 	}
 	view := t.Build()
 	t.SortCol, t.Desc = 0, true
 	t.SetRows(list)
-	return container.NewBorder(widgets.Note("Un chèque revenu impayé ? Cliquez sur son règlement pour l'annuler à la date de la banque."), nil, nil, nil, view)
+	return container.NewBorder(widgets.Note("Cliquez sur un règlement pour le modifier, le supprimer, ou l'annuler à la date de la banque s'il est revenu impayé."), nil, nil, nil, view)
 }
 
 // bounceForm records that the bank returned a receipt unpaid, at the
@@ -318,7 +377,7 @@ func (s *Shell) bounceForm(owner ledger.Owner, r ledger.Receipt) {
 	}
 	if r.Mode == ledger.ByCheque && !r.Deposited() {
 		s.inform("Chèque pas encore remis", theme.InfoIcon(), "Le chèque de "+what+" n'a pas encore été remis en banque : il ne peut pas revenir impayé. "+
-			"S'il est annulé, supprimez son écriture dans l'écran Saisie (journaux).")
+			"S'il est annulé, supprimez le règlement (bouton « Supprimer… » du règlement).")
 		return
 	}
 	if s.readOnly() {
