@@ -61,3 +61,18 @@ func TestDepositSlipWithoutViewer(t *testing.T) {
 		t.Errorf("clipboard %q", got)
 	}
 }
+
+// TestDocumentWrittenSaysWhat: the Documents screen says « Document
+// enregistré : la feuille de présence… », not « La feuille … écrit »
+// (issue 16, item 11).
+func TestDocumentWrittenSaysWhat(t *testing.T) {
+	catchOpened(t)
+	s, d := openDemoOn[*documentsScreen](t, 2025, "documents")
+	d.dir.SetText(filepath.Join(t.TempDir(), "Documents"))
+	d.meeting.SetText("15/03/2026")
+	d.attendance()
+	s.jobs.Wait()
+	mustContain(t, "the status", s.statusText.Text, "Document enregistré : la feuille de présence du 15/03/2026, dans ")
+	mustContain(t, "the dialog", overlayText(s), "Tantième a enregistré la feuille de présence du 15/03/2026 dans le fichier ")
+	mustNotContain(t, "the dialog", overlayText(s)+s.statusText.Text, "présence du 15/03/2026 écrit")
+}
