@@ -192,7 +192,7 @@ func (r *Residence) DepositSlipPDF(id int64, printed time.Time) ([]byte, error) 
 	}
 	pdf, err := reports.DepositSlipPDF(s)
 	if err != nil {
-		return nil, ledger.Wrap(ledger.Internal, err, "Le bordereau de remise n° %d ne peut pas être imprimé", id)
+		return nil, ledger.Wrap(ledger.Internal, err, "Le bordereau de remise n° %d ne peut pas être mis en PDF", id)
 	}
 	return pdf, nil
 }
@@ -219,7 +219,7 @@ func (r *Residence) DepositSlipsPDF(ids []int64, printed time.Time) ([]byte, err
 	}
 	pdf, err := reports.DepositSlipsPDF(slips)
 	if err != nil {
-		return nil, ledger.Wrap(ledger.Internal, err, "Les bordereaux de remise ne peuvent pas être imprimés")
+		return nil, ledger.Wrap(ledger.Internal, err, "Les bordereaux de remise ne peuvent pas être mis en PDF")
 	}
 	return pdf, nil
 }

@@ -221,7 +221,7 @@ func (r *Residence) ReconciliationPDF(account string, date time.Time, printed ti
 	}
 	pdf, err := reports.ReconciliationPDF(rep)
 	if err != nil {
-		return nil, ledger.Wrap(ledger.Internal, err, "Le rapprochement du %s ne peut pas être imprimé", ledger.FrenchDate(date))
+		return nil, ledger.Wrap(ledger.Internal, err, "Le rapprochement du %s ne peut pas être mis en PDF", ledger.FrenchDate(date))
 	}
 	return pdf, nil
 }

@@ -3,6 +3,7 @@ package ledger
 import (
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -123,13 +124,21 @@ func (tx *Tx) SetShare(lot, key string, shares decimal.Decimal) error {
 
 // Shares lists every share, by key then lot.
 func (tx *Tx) Shares() ([]Share, error) {
-	return collect(tx, "lecture des tantièmes", `SELECT lot, key, shares FROM shares ORDER BY key, length(lot), lot`, nil, scanShare)
+	list, err := collect(tx, "lecture des tantièmes", `SELECT lot, key, shares FROM shares`, nil, scanShare)
+	slices.SortFunc(list, func(a, b Share) int {
+		if c := strings.Compare(a.Key, b.Key); c != 0 {
+			return c
+		}
+		return CompareLots(a.Lot, b.Lot)
+	})
+	return list, err
 }
 
 // SharesOfKey lists the shares of one key, by lot.
 func (tx *Tx) SharesOfKey(key string) ([]Share, error) {
-	return collect(tx, "lecture des tantièmes", `SELECT lot, key, shares FROM shares WHERE key = ? ORDER BY length(lot), lot`,
-		[]any{key}, scanShare)
+	list, err := collect(tx, "lecture des tantièmes", `SELECT lot, key, shares FROM shares WHERE key = ?`, []any{key}, scanShare)
+	slices.SortFunc(list, func(a, b Share) int { return CompareLots(a.Lot, b.Lot) })
+	return list, err
 }
 
 func scanShare(r *sql.Rows) (Share, error) {

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"database/sql"
+	"slices"
 	"strings"
 	"time"
 )
@@ -47,13 +48,15 @@ func (l *Lot) validate() error {
 
 // Lots lists the lots in number order, with their current owner.
 func (tx *Tx) Lots() ([]Lot, error) {
-	return collect(tx, "lecture des lots", `SELECT l.number, l.label, l.type, l.building, l.staircase, l.floor, l.door,
+	list, err := collect(tx, "lecture des lots", `SELECT l.number, l.label, l.type, l.building, l.staircase, l.floor, l.door,
 		coalesce((SELECT owner FROM lot_owners o WHERE o.lot = l.number ORDER BY from_date DESC LIMIT 1), '')
-		FROM lots l ORDER BY length(l.number), l.number`, nil,
+		FROM lots l`, nil,
 		func(r *sql.Rows) (Lot, error) {
 			var l Lot
 			return l, r.Scan(&l.Number, &l.Label, &l.Type, &l.Building, &l.Staircase, &l.Floor, &l.Door, &l.Owner)
 		})
+	slices.SortFunc(list, func(a, b Lot) int { return CompareLots(a.Number, b.Number) })
+	return list, err
 }
 
 // AddLot creates a lot; a non-empty Owner becomes its owner with no known

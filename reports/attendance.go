@@ -136,8 +136,22 @@ func (w *attendanceWriter) newPage() {
 		f.CellFormat(w.d.Width(), 4, w.d.fit(w.a.KeyLabel, w.d.Width()), "", 1, "L", false, 0, "")
 		f.Ln(1)
 	}
+	// Why a name is upside down: syndics asked (issue 16, item 11).
+	f.SetFont(family, "", 7)
+	f.SetTextColor(90, 90, 90)
+	for _, l := range w.d.wrap(signNameNote, w.d.Width()) {
+		f.CellFormat(w.d.Width(), 3.3, l, "", 1, "L", false, 0, "")
+	}
+	f.SetTextColor(0, 0, 0)
+	f.Ln(0.8)
 	w.header()
 }
+
+// signNameNote explains the name printed upside down in each signature
+// cell: the sheet lies on the table facing the signer, and the member of
+// the bureau across the table reads, the right way up, whose cell it is
+// and checks that the right person signs in it.
+const signNameNote = "Le nom à l'envers dans la case « Signature » se lit par le membre du bureau assis en face du signataire : il vérifie qui signe."
 
 // header prints the column titles on up to two lines.
 func (w *attendanceWriter) header() {

@@ -246,3 +246,19 @@ func TestAttendanceCertifiedByTheChair(t *testing.T) {
 		}
 	}
 }
+
+// TestAttendanceExplainsUpsideDownNames: every page says why the names in
+// the signature cells are upside down (issue 16, item 11).
+func TestAttendanceExplainsUpsideDownNames(t *testing.T) {
+	pdf, err := AttendancePDF(attendanceOf(40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := pages(pdfText(t, pdf))
+	for i, p := range ps {
+		p = strings.Join(strings.Fields(p), " ")
+		if !strings.Contains(p, "Le nom à l'envers dans la case « Signature » se lit par le membre du bureau assis en face du signataire") {
+			t.Errorf("page %d does not explain the upside-down names:\n%s", i+1, p)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"strings"
+	"unicode"
 
 	"tantieme/internal/fr"
 )
@@ -10,10 +11,25 @@ import (
 // current font, breaking between words, then after a hyphen of a word too
 // long for the line ("Wolfgang-" / "Maximilien"), and inside a word only
 // when a piece of it alone is wider than w (an e-mail address). Explicit
-// line breaks are kept. Text is never cut off: callers that must hold a
-// number of lines choose a smaller font instead.
+// line breaks are kept. An amount is one word: never « 12 » at the end of a
+// line and « 650,34 € » on the next (fr.KeepTogether). Text is never cut
+// off: callers that must hold a number of lines choose a smaller font
+// instead.
 func (d *Doc) wrap(text string, w float64) []string {
-	fits := func(s string) bool { return d.pdf.GetStringWidth(s) <= w }
+	lines := d.wrapWords(fr.KeepTogether(text), w)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, string(fr.NoBreak), " ")
+	}
+	return lines
+}
+
+// breakable is a space a line may break at: any but the no-break ones.
+func breakable(r rune) bool {
+	return unicode.IsSpace(r) && r != fr.NoBreak && r != '\u202f' && r != '\u2007'
+}
+
+func (d *Doc) wrapWords(text string, w float64) []string {
+	fits := func(s string) bool { return d.pdf.GetStringWidth(strings.ReplaceAll(s, string(fr.NoBreak), " ")) <= w }
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
 		line := ""
@@ -23,7 +39,7 @@ func (d *Doc) wrap(text string, w float64) []string {
 			}
 			return line + " " + word
 		}
-		for _, word := range strings.Fields(para) {
+		for _, word := range strings.FieldsFunc(para, breakable) {
 			for word != "" {
 				if fits(join(word)) {
 					line, word = join(word), ""

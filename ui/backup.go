@@ -174,7 +174,7 @@ func (s *Shell) backedUp(done app.BackupResult) {
 	f := s.newForm("Sauvegarde terminée", "Fermer")
 	f.cancel.Hide()
 	folder := widgets.NewButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() {
-		if s.openInSystem(filepath.Dir(done.Path)) {
+		if s.openPath(filepath.Dir(done.Path)) {
 			f.close()
 		}
 	})
@@ -184,16 +184,6 @@ func (s *Shell) backedUp(done app.BackupResult) {
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
 	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(done.Summary())), f.ok)
 	refit(f)
-}
-
-// openInSystem opens a file or a folder with the system's program; false
-// (and the reason shown) when it cannot.
-func (s *Shell) openInSystem(target string) bool {
-	if err := openURL(s.app, desktop.FileURL(target)); err != nil {
-		s.showError(ledger.Wrap(ledger.Internal, err, "« %s » ne peut pas être ouvert : ouvrez-le depuis votre gestionnaire de fichiers", target))
-		return false
-	}
-	return true
 }
 
 // backupAge says how long ago a backup was made: "aujourd'hui", "hier",

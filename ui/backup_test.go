@@ -85,11 +85,11 @@ func TestBackupToFolder(t *testing.T) {
 	s := newTestShell(t)
 	openTest(t, s, testResidence(t))
 	var opened []string
-	openURL = func(_ fyne.App, u *url.URL) error {
+	openDocument = func(_ fyne.App, u *url.URL) error {
 		opened = append(opened, u.String())
 		return nil
 	}
-	t.Cleanup(func() { openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) } })
+	t.Cleanup(func() { openDocument = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) } })
 
 	s.backupForm()
 	mustContain(t, "the backup form", overlayText(s), "Sauvegarder la résidence",

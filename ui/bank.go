@@ -65,7 +65,7 @@ func newBank(s *Shell) screen {
 	when := container.NewHBox(widget.NewLabel("Date de remise :"), container.New(&widgets.FixedWidth{Width: 140}, b.date))
 	actions := container.NewVBox(b.waiting, container.NewHBox(b.all, b.none, layout.NewSpacer(), b.counter, b.deposit))
 	slip := container.NewBorder(
-		container.NewVBox(widgets.Note("Cochez les chèques que vous remettez à la banque : le bordereau de remise est imprimé, puis les chèques sont marqués remis à la date indiquée."), when),
+		container.NewVBox(widgets.Note("Cochez les chèques que vous remettez à la banque : le bordereau de remise est enregistré en PDF, à imprimer, puis les chèques sont marqués remis à la date indiquée."), when),
 		container.NewVBox(actions, widget.NewSeparator(),
 			widget.NewLabelWithStyle("Remises de l'exercice", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			doneScroll),
@@ -218,7 +218,7 @@ func (b *bank) confirmDeposit() {
 	n, total := app.ChequeSelection(b.pending, b.ticked)
 	acc := b.bankAccount()
 	s.confirm("Remise de chèques",
-		fmt.Sprintf("Remettre %d chèque%s (%s) sur le compte %s le %s ? Les chèques seront marqués remis et le bordereau sera imprimé.",
+		fmt.Sprintf("Remettre %d chèque%s (%s) sur le compte %s le %s ? Les chèques seront marqués remis et le bordereau enregistré en PDF, à imprimer.",
 			n, fr.S(n), total.String(), acc, ledger.FrenchDate(d)),
 		"Marquer remis et imprimer", "Revenir", func() {
 			dep, err := s.res.Deposit(app.DepositInput{Cheques: ids, Date: d, BankAccount: acc})
@@ -239,7 +239,7 @@ func (b *bank) printSlip(dep ledger.Deposit) {
 	s := b.s
 	dir := s.lettersDir("Bordereaux")
 	file := filepath.Join(dir, fmt.Sprintf("Bordereau de remise n° %d du %s.pdf", dep.ID, dep.Date.Format("2006-01-02")))
-	s.runLong("Impression du bordereau de remise…", func() error {
+	s.runLong("Écriture du bordereau de remise…", func() error {
 		pdf, err := s.res.DepositSlipPDF(dep.ID, s.now())
 		if err != nil {
 			return err
@@ -249,8 +249,7 @@ func (b *bank) printSlip(dep ledger.Deposit) {
 		}
 		return ledger.WriteOutputBytes(file, pdf)
 	}, func() {
-		s.say(fmt.Sprintf("Bordereau de la remise n° %d imprimé : %s", dep.ID, file))
-		s.openPath(file)
+		s.openWritten(fmt.Sprintf("Bordereau de la remise n° %d enregistré dans %s", dep.ID, file), file)
 	})
 }
 

@@ -271,7 +271,7 @@ func (r *reconcile) doPrint() {
 	acc, d := r.rc.Bank.Account, r.rc.Statement.Date
 	dir := s.lettersDir("Rapprochements")
 	file := filepath.Join(dir, fmt.Sprintf("Rapprochement %s du %s.pdf", acc, d.Format("2006-01-02")))
-	s.runLong("Impression du rapprochement…", func() error {
+	s.runLong("Écriture du rapprochement…", func() error {
 		pdf, err := s.res.ReconciliationPDF(acc, d, s.now())
 		if err != nil {
 			return err
@@ -281,8 +281,7 @@ func (r *reconcile) doPrint() {
 		}
 		return ledger.WriteOutputBytes(file, pdf)
 	}, func() {
-		s.say("Rapprochement imprimé : " + file)
-		s.openPath(file)
+		s.openWritten("Rapprochement enregistré dans "+file, file)
 	})
 }
 

@@ -52,7 +52,7 @@ func TestDepositSlip(t *testing.T) {
 	if st, err := os.Stat(opened[0]); err != nil || st.Size() < 500 {
 		t.Fatalf("no PDF at %s: %v", opened[0], err)
 	}
-	mustContain(t, "the status", s.statusText.Text, "Bordereau de la remise n° 1 imprimé")
+	mustContain(t, "the status", s.statusText.Text, "Bordereau de la remise n° 1 enregistré dans ")
 	mustContain(t, "the screen after", windowText(s), "Aucun chèque en attente de remise", "Remise n° 1 du 30/06/2025 — 2 chèques", "300,00 €")
 	if list, _ := s.res.PendingCheques(""); len(list) != 0 {
 		t.Errorf("cheques still pending: %+v", list)

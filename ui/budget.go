@@ -334,7 +334,37 @@ func (b *budgetScreen) lineForm() {
 		widget.NewFormItem("Montant annuel *", amount))
 	body := container.NewVBox(form, widgets.Note("Charges (classe 6, hors travaux 67x) et produits attendus (classe 7, hors provisions 70x) : un produit vient en déduction des charges de sa clé. "+
 		"Touche Entrée : ajouter. Touche Échap : annuler."))
-	f.show(container.NewStack(body, picker.layer), account) // not refitted: the account list opens in its height
+	// The list of accounts opens under the account box, in the form's own
+	// room, kept from the start (listRoom): the list no longer grows the
+	// form past its dialog, its buttons floating outside it.
+	room := account.MinSize().Height + 2*theme.Padding() + pickerHeight(picker)
+	f.show(container.NewStack(body, container.New(listRoom{height: room}, picker.layer)), account)
+}
+
+// listRoom lays out an account picker's layer over the whole form with a
+// fixed minimum height: the list at its tallest under the first field. The
+// layer's own minimum follows the list as it fills, which made the dialog's
+// content taller than the dialog each time it opened.
+type listRoom struct{ height float32 }
+
+func (l listRoom) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, l.height) }
+
+func (l listRoom) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// pickerHeight is the height of an account list at its tallest: its rows
+// and the hint under them.
+func pickerHeight(p *accountPicker) float32 {
+	rows := container.NewVBox()
+	for i := 0; i < pickerRows; i++ {
+		rows.Add(newAccountSuggestion(p, i, ledger.Account{Code: "600000", Label: "Compte"}))
+	}
+	rows.Add(entryHint("… et 9 autres comptes : précisez le numéro ou le nom."))
+	return container.NewPadded(rows).MinSize().Height
 }
 
 // copySource is the budget proposed for copying into the one shown: the

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -18,7 +17,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/app"
-	"tantieme/internal/desktop"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
@@ -28,21 +26,6 @@ import (
 // shared by the Appels de fonds and Travaux screens: preview (nothing
 // written), confirmation, posting behind a progress bar, then the notices
 // as PDF, which the user opens in his PDF viewer or finds in their folder.
-
-// openDocument opens a file or a folder with the system's program
-// (desktop.OpenURL: Fyne's OpenURL mangles Windows paths); tests replace it
-// to see what would open.
-var openDocument = func(_ fyne.App, u *url.URL) error { return desktop.OpenURL(u) }
-
-// openPath opens a generated document or its folder; true when it could.
-func (s *Shell) openPath(path string) bool {
-	u := desktop.FileURL(path)
-	if err := openDocument(s.app, u); err != nil {
-		s.showError(ledger.Wrap(ledger.Invalid, err, "« %s » n'a pas pu être ouvert : ouvrez-le depuis votre gestionnaire de fichiers", path))
-		return false
-	}
-	return true
-}
 
 // callsWord is "1 appel", "8 appels".
 func callsWord(n int) string { return fmt.Sprintf("%d appel%s", n, fr.S(n)) }
@@ -431,8 +414,8 @@ func (s *Shell) previewNotices(plan *app.CallPlan) {
 		return err
 	}, func() {
 		if len(files) > 0 {
-			s.openPath(files[0].Combined)
-			s.say(fmt.Sprintf("Aperçu des avis du %s ouvert (%s) — rien n'est comptabilisé", ledger.FrenchDate(files[0].Due), files[0].Combined))
+			s.openWritten(fmt.Sprintf("Aperçu des avis du %s enregistré dans %s — rien n'est comptabilisé", ledger.FrenchDate(files[0].Due), files[0].Combined),
+				files[0].Combined)
 		}
 	})
 }

@@ -440,10 +440,10 @@ func (s *Shell) openAnnexes(ex ledger.Exercise, dir string) {
 		files, err = closing.WriteAnnexes(res, dir, ex, s.now())
 		return err
 	}, func() {
-		s.say(fmt.Sprintf("Annexes 1 à 5 de l'exercice %s écrites dans %s", ex.Name(), dir))
+		said := fmt.Sprintf("Annexes 1 à 5 de l'exercice %s enregistrées dans %s", ex.Name(), dir)
 		s.showWritten("Annexes écrites", fmt.Sprintf("Les cinq annexes de l'exercice %s sont écrites dans le dossier %s : une par fichier, et les cinq ensemble dans %s.",
 			ex.Name(), dir, filepath.Base(files.Combined)), files.Combined, dir, annexChecks(files.Data))
-		s.openPath(files.Combined)
+		s.openWritten(said, files.Combined)
 	})
 }
 
@@ -461,10 +461,9 @@ func (s *Shell) writeDecomptes(ex ledger.Exercise, dir string) {
 		if files.Preview {
 			what += " (aperçu : l'exercice n'est pas clos)"
 		}
-		s.say(what)
 		s.showWritten("Décomptes écrits", capitalFirst(what)+" : un PDF par copropriétaire, et tous ensemble dans "+filepath.Base(files.Combined)+" pour l'impression.",
 			files.Combined, dir, nil)
-		s.openPath(files.Combined)
+		s.openWritten(what, files.Combined)
 	})
 }
 

@@ -204,8 +204,10 @@ func (d *documentsScreen) write(what, name string, make func() ([]byte, error)) 
 		return writeDocument(path, data)
 	}, func() {
 		s.app.Preferences().SetString(prefDocumentsDir+s.res.Path(), dir)
-		s.say(fmt.Sprintf("%s écrit : %s", capitalFirst(what), path))
-		s.showWritten(capitalFirst(what), fmt.Sprintf("%s écrit dans le fichier %s.", capitalFirst(what), path), path, dir, nil)
+		// "Document enregistré", not "<what> écrit": what is "la feuille de
+		// présence…", "les étiquettes…", whose participle would not agree.
+		s.say(fmt.Sprintf("Document enregistré : %s, dans %s", what, path))
+		s.showWritten(capitalFirst(what), fmt.Sprintf("Tantième a enregistré %s dans le fichier %s.", what, path), path, dir, nil)
 	})
 }
 

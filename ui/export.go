@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app/export"
-	"tantieme/internal/desktop"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
@@ -26,11 +24,6 @@ const prefExportDir = "export.dir"
 // exportSheets are the sheets of the exported workbook, as the user reads
 // them in the message after the export.
 var exportSheets = []string{export.SheetOwners, export.SheetShares, export.SheetEntries, export.SheetBalance, export.SheetLedger}
-
-// openURL opens a file or a folder with the system's program
-// (desktop.OpenURL: Fyne's OpenURL mangles Windows paths); tests replace it
-// to see what would open.
-var openURL = func(_ fyne.App, u *url.URL) error { return desktop.OpenURL(u) }
 
 // exportWorkbook asks where to save the Excel workbook of the exercise
 // shown (Fichier › Exporter…), then writes it. Exporting only reads the
@@ -113,11 +106,9 @@ func (s *Shell) exported(path string, ex ledger.Exercise) {
 	f := s.newForm("Export terminé", "Fermer")
 	f.cancel.Hide()
 	open := func(target string) {
-		if err := openURL(s.app, desktop.FileURL(target)); err != nil {
-			s.showError(ledger.Wrap(ledger.Internal, err, "« %s » ne peut pas être ouvert : ouvrez-le depuis votre gestionnaire de fichiers", target))
-			return
+		if s.openPath(target) {
+			f.close()
 		}
-		f.close()
 	}
 	file := widgets.NewButton("Ouvrir le classeur", theme.FileIcon(), widget.HighImportance, func() { open(path) })
 	folder := widgets.NewButton("Ouvrir le dossier", theme.FolderOpenIcon(), widget.MediumImportance, func() { open(filepath.Dir(path)) })

@@ -28,7 +28,7 @@ func newLots(s *Shell) screen {
 	table := &widgets.Table[app.LotSummary]{
 		Cols: []widgets.Column[app.LotSummary]{
 			{Title: "Lot", Width: 60, Text: func(r app.LotSummary) string { return r.Number },
-				Less: func(a, b app.LotSummary) bool { return lotNumberLess(a.Number, b.Number) }},
+				Less: func(a, b app.LotSummary) bool { return ledger.LotLess(a.Number, b.Number) }},
 			{Title: "Désignation", Width: 180, Stretch: true, Text: func(r app.LotSummary) string { return lotDesignation(r.Lot) },
 				Less: func(a, b app.LotSummary) bool { return fr.Fold(lotDesignation(a.Lot)) < fr.Fold(lotDesignation(b.Lot)) }},
 			{Title: "Situation", Width: 270, Text: func(r app.LotSummary) string { return lotPlace(r.Lot) },

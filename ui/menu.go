@@ -82,13 +82,37 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
 	m.integrity = fyne.NewMenuItem("Vérifier l'intégrité…", s.verifyIntegrity)
 	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
+	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
-		fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide),
+		guide,
 		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
 	m.main = fyne.NewMainMenu(file, edit, view, exercise, help)
+	for _, menu := range m.main.Items {
+		for _, item := range menu.Items {
+			if item != guide { // its own window: useful beside a dialog
+				item.Action = s.unlessModal(item.Action)
+			}
+		}
+	}
 	return m
+}
+
+// unlessModal makes an action of the menu, and so its shortcut (Fyne's
+// driver runs the item's action for Ctrl+1…9, Ctrl+N, Ctrl+O…), do nothing
+// while a dialog is open: a shortcut used to act behind the dialog,
+// changing the screen under a half-filled form (issue 16, item 11).
+func (s *Shell) unlessModal(action func()) func() {
+	if action == nil {
+		return nil
+	}
+	return func() {
+		if s.win.Canvas().Overlays().Top() != nil {
+			return
+		}
+		action()
+	}
 }
 
 // refresh enables what makes sense for what is open.
@@ -110,7 +134,7 @@ func (m *shellMenu) refresh() {
 	}
 	m.recent.ChildMenu.Items = nil
 	for _, f := range s.recentFiles() {
-		m.recent.ChildMenu.Items = append(m.recent.ChildMenu.Items, fyne.NewMenuItem(recentLabel(f), func() { s.open(f) }))
+		m.recent.ChildMenu.Items = append(m.recent.ChildMenu.Items, fyne.NewMenuItem(recentLabel(f), s.unlessModal(func() { s.open(f) })))
 	}
 	if len(m.recent.ChildMenu.Items) == 0 {
 		none := fyne.NewMenuItem("Aucun fichier récent", nil)

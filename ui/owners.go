@@ -184,10 +184,8 @@ func lotsLess(a, b []string) bool {
 	switch {
 	case len(a) == 0 || len(b) == 0:
 		return len(a) < len(b)
-	case len(a[0]) != len(b[0]):
-		return len(a[0]) < len(b[0])
 	}
-	return a[0] < b[0]
+	return ledger.LotLess(a[0], b[0])
 }
 
 func ownerTotals(rows []app.OwnerSummary) []string {

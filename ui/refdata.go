@@ -88,14 +88,6 @@ func infoRows(c *fyne.Container, pairs [][2]string) {
 
 func newInfoRows() *fyne.Container { return container.New(layout.NewFormLayout()) }
 
-// lotNumberLess orders lot numbers as people count: 2 before 10.
-func lotNumberLess(a, b string) bool {
-	if len(a) != len(b) {
-		return len(a) < len(b)
-	}
-	return a < b
-}
-
 // lotPlace says where a lot is: "Bât. A · esc. A · 2e · porte gauche".
 func lotPlace(l ledger.Lot) string {
 	var parts []string

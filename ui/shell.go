@@ -131,6 +131,7 @@ type Shell struct {
 func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence, error)) *Shell {
 	s := &Shell{app: a, win: w, writeDemo: writeDemo, now: time.Now}
 	guardFileSaves() // after the app registered its file storage
+	frenchDialogs()
 	s.resName = widget.NewLabel("")
 	s.resName.SizeName = theme.SizeNameSubHeadingText
 	s.resName.TextStyle.Bold = true

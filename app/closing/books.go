@@ -264,21 +264,10 @@ func (li *lotIndex) at(d time.Time) (map[string]string, map[string][]string, err
 		by[o] = append(by[o], lot)
 	}
 	for _, lots := range by {
-		sortLots(lots)
+		ledger.SortLots(lots)
 	}
 	li.lotAt[d], li.byDate[d] = m, by
 	return m, by, nil
-}
-
-// sortLots orders lot numbers the way the lots list does: by length, then
-// text ("2" before "10").
-func sortLots(lots []string) {
-	sort.Slice(lots, func(i, j int) bool {
-		if len(lots[i]) != len(lots[j]) {
-			return len(lots[i]) < len(lots[j])
-		}
-		return lots[i] < lots[j]
-	})
 }
 
 // provisionBook gathers a section's provisions per owner and key: called

@@ -373,3 +373,32 @@ func TestSaleDecomptes(t *testing.T) {
 func rawText(t *testing.T, path string) string {
 	return ledgertest.Flat(ledgertest.PDFFile(t, path, "-raw"))
 }
+
+// TestDecompteCreditAsksNoPayment: an owner in credit after the
+// distribution is not asked for a reference « sur votre virement »; he
+// reads that he has nothing to pay and what becomes of his credit. An
+// owner who owes keeps the footer (issue 16, item 11).
+func TestDecompteCreditAsksNoPayment(t *testing.T) {
+	r, _ := bigClosedResidence(t)
+	ex := apptest.Year(t, r, 2025)
+	_, list, _, err := Decomptes(r, ex, DecompteOptions{Printed: ledger.Date(2026, 2, 15)})
+	must(t, err)
+	owing, credit := 0, 0
+	for _, d := range list {
+		switch {
+		case strings.Contains(d.ResultLabel, "à payer"):
+			owing++
+			if !strings.Contains(d.Letter.Closing, "sur votre virement") {
+				t.Errorf("%s owes but is not asked for the reference: %q", d.Result, d.Letter.Closing)
+			}
+		case strings.Contains(d.ResultLabel, "en votre faveur"):
+			credit++
+			if strings.Contains(d.Letter.Closing, "virement") || !strings.Contains(d.Letter.Closing, "Vous n'avez rien à payer : la somme en votre faveur") {
+				t.Errorf("%s in credit reads %q", d.Result, d.Letter.Closing)
+			}
+		}
+	}
+	if owing == 0 || credit == 0 {
+		t.Fatalf("%d owing, %d in credit: the residence does not show both", owing, credit)
+	}
+}

@@ -460,8 +460,31 @@ func ownerDecompte(kit *app.LetterKit, ex ledger.Exercise, p *Plan, oc Owner, o 
 	if after > 0 {
 		b := kit.BankDetails(oc.Account)
 		st.Bank = &b
+	} else {
+		// The letters' footer asks for a reference « sur votre virement »:
+		// an owner with nothing to pay read it as a demand (issue 16,
+		// item 11).
+		st.Letter.Closing = nothingToPay(after, f)
 	}
 	return st, nil
+}
+
+// nothingToPay closes the décompte of an owner who owes nothing after the
+// distribution, in place of the footer that asks for a payment: what
+// becomes of his credit, and whom to ask.
+func nothingToPay(after ledger.Amount, f templates.Fields) string {
+	text := "Vous n'avez rien à payer."
+	if after < 0 {
+		text = "Vous n'avez rien à payer : la somme en votre faveur reste à votre compte et viendra en déduction de vos prochains appels de fonds."
+	}
+	if f.Syndic.Name != "" {
+		text += "\nPour toute question, votre syndic bénévole, " + f.Syndic.Name
+		if f.Syndic.Phone != "" {
+			text += " (" + f.Syndic.Phone + ")"
+		}
+		text += ", se tient à votre disposition."
+	}
+	return text
 }
 
 // decompteAccount adds the owner's account over the exercise to his

@@ -387,7 +387,7 @@ func sortedLotKeys(m map[string]decimal.Decimal) []string {
 	for k := range m {
 		out = append(out, k)
 	}
-	sortLots(out)
+	ledger.SortLots(out)
 	return out
 }
 
@@ -455,7 +455,7 @@ func (c *closer) addCall(pb *provisionBook, call ledger.Call) error {
 			t.Amount += pieces[i]
 			if !containsString(t.Lots, lot) {
 				t.Lots = append(t.Lots, lot)
-				sortLots(t.Lots)
+				ledger.SortLots(t.Lots)
 			}
 		}
 	}

@@ -297,7 +297,7 @@ func (sharesImport) plan(tx *ledger.Tx, p *Plan) error {
 			p.note("Clé %s « %s » : total déclaré %s → %s", k.code, existing[k.code].Label, k.oldTot, k.total)
 		}
 		if len(k.removed) > 0 {
-			sort.Slice(k.removed, func(i, j int) bool { return lotLess(k.removed[i], k.removed[j]) })
+			ledger.SortLots(k.removed)
 			if len(k.removed) == 1 {
 				p.warnSheet("le lot %s, absent de la grille, perd ses tantièmes de la clé %s", k.removed[0], k.code)
 			} else {
@@ -379,12 +379,4 @@ func (sharesImport) apply(tx *ledger.Tx, p *Plan) error {
 		}
 	}
 	return nil
-}
-
-// lotLess orders lot numbers as the residence lists them: shorter first.
-func lotLess(a, b string) bool {
-	if len(a) != len(b) {
-		return len(a) < len(b)
-	}
-	return a < b
 }

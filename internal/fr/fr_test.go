@@ -84,3 +84,19 @@ func TestIBAN(t *testing.T) {
 		t.Errorf("IBAN = %q", got)
 	}
 }
+
+func TestKeepTogether(t *testing.T) {
+	nb := string(NoBreak)
+	for in, want := range map[string]string{
+		"un total de 12 650,34 € au 31/12": "un total de 12" + nb + "650,34" + nb + "€ au 31/12",
+		"-1 234 567,00 €":                  "-1" + nb + "234" + nb + "567,00" + nb + "€",
+		"soit 12,5 % des 1 000 tantièmes":  "soit 12,5" + nb + "% des 1" + nb + "000 tantièmes",
+		"lots 9, 14 et 19 : 2025 1234":     "lots 9, 14 et 19 : 2025 1234",
+		"du 01/01/2025 au 31/12/2025":      "du 01/01/2025 au 31/12/2025",
+		"3 rue des 1000 Lacs":              "3 rue des 1000 Lacs",
+	} {
+		if got := KeepTogether(in); got != want {
+			t.Errorf("KeepTogether(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
