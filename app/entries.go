@@ -455,3 +455,17 @@ func (r *Residence) RecentAccounts() ([]string, error) {
 	})
 	return out, err
 }
+
+// AccountMatches says whether an account answers a search q, folded as
+// fr.Fold makes it: the start of its number, a piece of its label, or the
+// start of one of the chart's everyday words (« ascenseur » finds 614 and
+// 615). The accounts screen filters its list with it.
+func AccountMatches(code, label, q string) bool {
+	if q == "" {
+		return true
+	}
+	if strings.HasPrefix(code, strings.ToUpper(q)) || strings.Contains(fr.Fold(label), q) {
+		return true
+	}
+	return allWords(ledger.AccountWords(code), strings.Fields(q), true)
+}

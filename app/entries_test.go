@@ -297,3 +297,23 @@ func TestEntryDefaults(t *testing.T) {
 		}
 	}
 }
+
+// The accounts screen's search: number, label or everyday word.
+func TestAccountMatches(t *testing.T) {
+	for _, c := range []struct {
+		code, label, q string
+		want           bool
+	}{
+		{"614100", "Contrat chaudière", "ascenseur", true},
+		{"615000", "Entretien et petites réparations", "ascen", true},
+		{"616000", "Primes d'assurances", "ascenseur", false},
+		{"614000", "Contrats de maintenance", "614", true},
+		{"611000", "Nettoyage des locaux", "menage", true},
+		{"616000", "Primes d'assurances", "assurances", true},
+		{"450001", "Dupont Zoé", "ascenseur", false},
+	} {
+		if got := app.AccountMatches(c.code, c.label, c.q); got != c.want {
+			t.Errorf("AccountMatches(%s %s, %q) = %v", c.code, c.label, c.q, got)
+		}
+	}
+}
