@@ -27,7 +27,7 @@ type invoiceForm struct {
 	search    *widgets.Field
 	supplier  *listField
 	shown     []ledger.Supplier // the suppliers the list offers, after the search
-	expense   *entryBox // the type of expense: a word or a number, chosen in picker's list
+	expense   *entryBox         // the type of expense: a word or a number, chosen in picker's list
 	picker    *accountPicker
 	key       *listField
 	split     *widgets.CheckField
