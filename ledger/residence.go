@@ -198,6 +198,10 @@ func (tx *Tx) SaveResidence(r Residence) error {
 	if strings.TrimSpace(r.Name) == "" {
 		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
 	}
+	// It is printed on every notice, as the address to write to.
+	if err := CheckEmail(r.SyndicEmail, "e-mail du syndic"); err != nil {
+		return err
+	}
 	siren, err := NormalizeSIREN(r.SIREN)
 	if err != nil {
 		return err
