@@ -48,6 +48,9 @@ func (s *Setup) Validate() error {
 	if strings.TrimSpace(s.Residence.Name) == "" {
 		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
 	}
+	if err := CheckEmail(s.Residence.SyndicEmail, "e-mail du syndic"); err != nil {
+		return err
+	}
 	if s.FirstStart.IsZero() {
 		return Errorf(Invalid, "La date de début du premier exercice est obligatoire")
 	}
