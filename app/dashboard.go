@@ -170,7 +170,7 @@ func nextSteps(d Dashboard, owners int, lots []ledger.Lot, lotOwner map[string]s
 		add(TopicLots, false, "Créez les lots et indiquez leurs propriétaires et leurs tantièmes.")
 	}
 	if d.TakeOver != "" {
-		add(TopicOpening, false, "Reprise d'une copropriété : saisissez les soldes d'ouverture (Fichier › Importer › Balance), ceux des comptes des copropriétaires, des fournisseurs et de la banque au premier jour de l'exercice %s.", d.TakeOver)
+		add(TopicOpening, false, "Reprise d'une copropriété : saisissez les soldes d'ouverture (Fichier › Importer › Balance), ceux des comptes des copropriétaires, des fournisseurs et de la banque au premier jour de l'exercice %s. Une copropriété toute neuve n'en a pas.", d.TakeOver)
 	}
 	if len(d.Banks) == 0 {
 		add(TopicSettings, false, "Indiquez le compte bancaire de la résidence.")

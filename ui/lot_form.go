@@ -76,7 +76,7 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 		title = "Modifier le lot " + l.Number
 	}
 	f := s.newForm(title, "Enregistrer", fields...)
-	f.width = 640
+	f.width = 900
 	f.submit = func() error {
 		w := l
 		w.Number = strings.TrimSpace(number.Text)
@@ -123,7 +123,9 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 	if !creating {
 		first = label
 	}
-	f.show(container.NewVBox(widget.NewForm(items...), shares.view(), widgets.Note(help)), first)
+	// The tantièmes beside the description: the form stays low enough for
+	// a small screen.
+	f.show(container.NewVBox(container.NewGridWithColumns(2, widget.NewForm(items...), shares.view()), widgets.Note(help)), first)
 }
 
 // buyerFields are the details of an owner created with a sale: rows of

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/shopspring/decimal"
 
@@ -47,9 +48,9 @@ func newLotShares(s *Shell, lot string, creating bool) (*lotShares, error) {
 		if v, ok := stored[k.Code]; ok && !v.IsZero() {
 			text = fr.Shares(v)
 		}
-		hint := "vide : le lot n'est pas dans cette clé"
+		hint := "vide : hors de la clé"
 		if k.Code == ledger.GeneralKey {
-			hint = "tantièmes des parties communes"
+			hint = "parties communes"
 		}
 		ls.boxes = append(ls.boxes, widgets.NewField(text, hint))
 	}
@@ -64,24 +65,25 @@ func (ls *lotShares) fields() []widgets.FormField {
 	return out
 }
 
-// view is the part of the form with the boxes; it scrolls beyond four
-// keys, so that the form's buttons stay on a small screen.
+// view is the part of the form with the boxes, beside the lot's
+// description; it scrolls beyond seven keys, so that the form's buttons
+// stay on a small screen.
 func (ls *lotShares) view() fyne.CanvasObject {
 	if len(ls.keys) == 0 {
 		return widgets.Note("Aucune clé de répartition : les tantièmes s'indiqueront une fois les clés créées (écran Clés).")
 	}
 	var rows []fyne.CanvasObject
 	for i, k := range ls.keys {
-		rows = append(rows, formLabel("Clé "+k.Code+" "+k.Label), ls.boxes[i])
+		rows = append(rows, formLabel(shortKeyName(k)), ls.boxes[i])
 	}
 	grid := container.New(layout.NewFormLayout(), rows...)
-	head := widgets.Heading("Tantièmes")
-	if len(ls.keys) <= 4 {
+	head := widget.NewLabelWithStyle("Tantièmes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if len(ls.keys) <= 7 {
 		return container.NewVBox(head, grid)
 	}
 	scroll := container.NewVScroll(grid)
 	one := ls.boxes[0].MinSize().Height + 4
-	scroll.SetMinSize(fyne.NewSize(0, 4*one))
+	scroll.SetMinSize(fyne.NewSize(0, 7*one))
 	return container.NewVBox(head, scroll)
 }
 
@@ -122,4 +124,15 @@ func (ls *lotShares) summary(values map[string]decimal.Decimal) string {
 		out += " — sans tantièmes généraux (clé " + ledger.GeneralKey + ") : indiquez-les pour que la clé soit conforme"
 	}
 	return out
+}
+
+// shortKeyName names a key beside its box, cut to a length that cannot
+// widen the form (a key may be named at length: « Charges d'ascenseur du
+// bâtiment B, escaliers 1 et 2 »).
+func shortKeyName(k ledger.Key) string {
+	name := []rune("Clé " + k.Code + " " + k.Label)
+	if len(name) > 30 {
+		return string(name[:29]) + "…"
+	}
+	return string(name)
 }

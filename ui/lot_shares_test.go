@@ -46,7 +46,7 @@ func TestLotFormShares(t *testing.T) {
 	l = s.currentScreen().(*lots)
 	l.openCard("24")
 	test.Tap(l.card.edit)
-	general := dialogField(t, s, "tantièmes des parties communes")
+	general := dialogField(t, s, "parties communes")
 	general.SetText("50")
 	s.win.Canvas().Focus(general)
 	press(s, fyne.KeyReturn)
