@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -42,5 +43,18 @@ func TestInvoiceExpenseByEverydayWord(t *testing.T) {
 	test.Tap(lift)
 	if a, ok := form.expenseAccount(); !ok || a.Code != "615000" {
 		t.Errorf("the expense chosen is %q (%v), want 615000", a.Code, ok)
+	}
+}
+
+// The Plan comptable's search finds accounts by everyday words too.
+func TestAccountsSearchByEverydayWord(t *testing.T) {
+	_, a := openScreen[*accounts](t, "accounts")
+	test.Type(a.search, "ascenseur")
+	var got []string
+	for _, r := range a.table.Rows() {
+		got = append(got, r.Code)
+	}
+	if strings.Join(got, " ") != "614000 615000" {
+		t.Errorf("« ascenseur » finds %v, want 614000 615000", got)
 	}
 }
