@@ -478,9 +478,13 @@ func planCalls(tx *ledger.Tx, req callRequest) (*CallPlan, error) {
 		return nil, err
 	}
 	for _, k := range keys {
-		if p.usesKey(k.Code) && !k.Matches() {
+		if p.usesKey(k.Code) && !k.TotalsMatch() {
 			pl.warn("Clé %s « %s » : le total déclaré (%s) n'est pas la somme des tantièmes des lots (%s) ; les appels sont calculés sur la somme des tantièmes.",
 				k.Code, k.Label, fr.Shares(k.DeclaredTotal), fr.Shares(k.SumOfShares))
+		}
+		if p.usesKey(k.Code) && len(k.Unshared) > 0 {
+			pl.warn("Clé %s « %s » : %s sans tantièmes, donc sans rien à payer sur cette clé ; indiquez ses tantièmes dans l'écran Clés.",
+				k.Code, k.Label, UnsharedLots(k))
 		}
 	}
 	sort.SliceStable(p.Calls, func(i, j int) bool { return p.Calls[i].Due.Before(p.Calls[j].Due) })

@@ -31,6 +31,10 @@ type Dashboard struct {
 	Advances ledger.Amount // what owners paid in advance, in total (≥ 0)
 	Keys     []ledger.KeyTotal
 	Steps    []Step
+	// TakeOver names the first exercise of the books when the residence
+	// looks taken over without its opening balances: owners exist, and that
+	// exercise is open with no opening entry (journal AN); "" otherwise.
+	TakeOver string
 }
 
 // BankBalance is a bank account with its balance at the dashboard's day.
@@ -62,6 +66,9 @@ const (
 	TopicKeys     Topic = "keys"
 	TopicBudget   Topic = "budget"
 	TopicClosing  Topic = "closing"
+	// TopicOpening is the import of the opening balances (Fichier ›
+	// Importer › Balance), not a screen.
+	TopicOpening Topic = "opening"
 )
 
 // Step is something the syndic should do next, in one French sentence.
@@ -118,6 +125,9 @@ func (r *Residence) Dashboard(ex ledger.Exercise, today time.Time) (Dashboard, e
 		if err != nil {
 			return err
 		}
+		if d.TakeOver, err = missingOpening(tx, len(owners)); err != nil {
+			return err
+		}
 		d.Steps = nextSteps(d, len(owners), lots, lotOwner, len(budget) > 0, today)
 		return nil
 	})
@@ -132,8 +142,14 @@ func nextSteps(d Dashboard, owners int, lots []ledger.Lot, lotOwner map[string]s
 		steps = append(steps, Step{Text: fmt.Sprintf(format, args...), Topic: topic, Attention: attention})
 	}
 	for _, k := range d.Mismatched() {
-		add(TopicKeys, true, "Clé %s « %s » : le total déclaré (%s) n'est pas la somme des tantièmes des lots (%s) ; corrigez le total ou les tantièmes.",
-			k.Code, k.Label, fr.Shares(k.DeclaredTotal), fr.Shares(k.SumOfShares))
+		if !k.TotalsMatch() {
+			add(TopicKeys, true, "Clé %s « %s » : le total déclaré (%s) n'est pas la somme des tantièmes des lots (%s) ; corrigez le total ou les tantièmes.",
+				k.Code, k.Label, fr.Shares(k.DeclaredTotal), fr.Shares(k.SumOfShares))
+		}
+		if len(k.Unshared) > 0 {
+			add(TopicKeys, true, "Clé %s « %s » : %s sans tantièmes ; chaque lot a sa part des parties communes : indiquez-la.",
+				k.Code, k.Label, UnsharedLots(k))
+		}
 	}
 	var orphans []string
 	for _, l := range lots {
@@ -153,6 +169,9 @@ func nextSteps(d Dashboard, owners int, lots []ledger.Lot, lotOwner map[string]s
 	if len(lots) == 0 {
 		add(TopicLots, false, "Créez les lots et indiquez leurs propriétaires et leurs tantièmes.")
 	}
+	if d.TakeOver != "" {
+		add(TopicOpening, false, "Reprise d'une copropriété : saisissez les soldes d'ouverture (Fichier › Importer › Balance), ceux des comptes des copropriétaires, des fournisseurs et de la banque au premier jour de l'exercice %s. Une copropriété toute neuve n'en a pas.", d.TakeOver)
+	}
 	if len(d.Banks) == 0 {
 		add(TopicSettings, false, "Indiquez le compte bancaire de la résidence.")
 	}
@@ -171,6 +190,27 @@ func nextSteps(d Dashboard, owners int, lots []ledger.Lot, lotOwner map[string]s
 			d.Exercise.Name(), ledger.FrenchDate(d.Exercise.End))
 	}
 	return steps
+}
+
+// missingOpening says whether a residence with owners has no opening
+// balances: its first exercise is open and holds no entry of the opening
+// journal (AN); it names that exercise then. A residence taken over from another syndic starts with
+// the balances of its accounts (the balance import writes them); one that
+// truly starts from nothing sees the hint until its first closing.
+func missingOpening(tx *ledger.Tx, owners int) (string, error) {
+	if owners == 0 {
+		return "", nil
+	}
+	exs, err := tx.Exercises()
+	if err != nil || len(exs) == 0 || exs[0].Closed {
+		return "", err
+	}
+	first := exs[0]
+	opening, err := tx.Entries(ledger.EntryFilter{Journal: ledger.JournalOpening, From: first.Start, To: first.End})
+	if err != nil || len(opening) > 0 {
+		return "", err
+	}
+	return first.Name(), nil
 }
 
 func shortList(items []string, max int) string {

@@ -87,6 +87,63 @@ func TestDashboard(t *testing.T) {
 	}
 }
 
+// A residence with owners and no opening balances in its first exercise is
+// told to import them; once an opening entry is there, it is not.
+func TestDashboardTakeOver(t *testing.T) {
+	r := screenResidence(t)
+	d, err := r.Dashboard(exercise(t, r, 2025), ledger.Date(2025, 6, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var step *app.Step
+	for i := range d.Steps {
+		if d.Steps[i].Topic == app.TopicOpening {
+			step = &d.Steps[i]
+		}
+	}
+	if d.TakeOver != "2025" || step == nil || !strings.Contains(step.Text, "Reprise d'une copropriété : saisissez les soldes d'ouverture (Fichier › Importer › Balance)") {
+		t.Fatalf("take-over %q, step %+v; want the opening balances asked for 2025", d.TakeOver, step)
+	}
+	if err := r.Update(func(tx *ledger.Tx) error {
+		return tx.PostEntry(&ledger.Entry{Journal: ledger.JournalOpening, Date: ledger.Date(2025, 1, 1), Label: "À nouveaux",
+			Lines: []ledger.Line{{Account: "512001", Debit: ledger.MustAmount("100")}, {Account: "450003", Credit: ledger.MustAmount("100")}}})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if d, err = r.Dashboard(exercise(t, r, 2025), ledger.Date(2025, 6, 30)); err != nil || d.TakeOver != "" {
+		t.Errorf("after an opening entry: take-over %q (%v), want none", d.TakeOver, err)
+	}
+}
+
+// A key is conforme only when every lot with an owner has its general
+// shares: a lot without them is named.
+func TestKeyUnsharedLot(t *testing.T) {
+	r := screenResidence(t)
+	if err := r.SaveLotShares(ledger.Lot{Number: "9", Owner: "450003"}, true, nil); err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.Dashboard(exercise(t, r, 2025), ledger.Date(2025, 6, 30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mis := d.Mismatched()
+	if len(mis) != 2 || mis[0].Code != "001" || !mis[0].TotalsMatch() || strings.Join(mis[0].Unshared, " ") != "9" {
+		t.Fatalf("mismatched keys = %+v, want 001 for lot 9 (and 002)", mis)
+	}
+	if got := app.UnsharedLots(mis[0]); got != "le lot 9" {
+		t.Errorf("UnsharedLots = %q", got)
+	}
+	if !d.Steps[0].Attention || !strings.Contains(d.Steps[0].Text, "Clé 001 « Charges générales » : le lot 9 sans tantièmes") {
+		t.Errorf("steps = %+v", d.Steps)
+	}
+	if err := r.SaveLotShares(ledger.Lot{Number: "9", Owner: "450003"}, false, map[string]decimal.Decimal{"001": decimal.NewFromInt(10)}); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ = r.Dashboard(exercise(t, r, 2025), ledger.Date(2025, 6, 30)); len(d.Keys[0].Unshared) != 0 {
+		t.Errorf("lot 9 with its shares still unshared: %+v", d.Keys[0])
+	}
+}
+
 func TestOwnerCard(t *testing.T) {
 	r := screenResidence(t)
 	c, err := r.OwnerCard("450003", exercise(t, r, 2025), ledger.Date(2025, 6, 30))

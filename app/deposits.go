@@ -97,6 +97,22 @@ func (r *Residence) Deposit(in DepositInput) (ledger.Deposit, error) {
 	return d, err
 }
 
+// CheckDeposit says whether Deposit would take in, without writing: the
+// window asks before its confirmation (a deposit dated before one of its
+// cheques is refused then, not after the user confirmed).
+func (r *Residence) CheckDeposit(in DepositInput) error {
+	return r.View(func(tx *ledger.Tx) error {
+		d := ledger.Deposit{Date: in.Date, BankAccount: in.BankAccount}
+		if d.BankAccount == "" {
+			var err error
+			if d.BankAccount, _, err = daybookBank(tx, optReceiptBank); err != nil {
+				return err
+			}
+		}
+		return tx.CheckDeposit(d, in.Cheques)
+	})
+}
+
 func daybookCount(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

@@ -33,6 +33,11 @@ func (r *Residence) EntryRefs() (EntryRefs, error) {
 			return err
 		}
 		refs.Accounts = NewAccountIndex(accounts)
+		recent, err := tx.RecentAccounts(RecentAccountCount)
+		if err != nil {
+			return err
+		}
+		refs.Accounts.SetRecent(recent)
 		refs.Keys, err = tx.Keys()
 		return err
 	})
@@ -41,12 +46,39 @@ func (r *Residence) EntryRefs() (EntryRefs, error) {
 
 // AccountIndex finds accounts of the chart the way syndics type them: by
 // the beginning of the number ("601", "4500") or by words of the label
-// ("eau", "assur"), accents and case aside.
+// ("eau", "assur"), or by the everyday words of the chart ("ascenseur",
+// "ménage": ledger.AccountWords), accents and case aside. The accounts used
+// lately come first among equals.
 type AccountIndex struct {
 	all    []ledger.Account
 	byCode map[string]ledger.Account
 	folded []string // folded labels, by index in all
+	words  []string // the chart's everyday words, by index in all
 	parent []bool   // the account has sub-accounts (512000 beside 512001), by index
+	recent map[string]int
+}
+
+// RecentAccountCount is how many recently used accounts the pickers put
+// first.
+const RecentAccountCount = 30
+
+// SetRecent tells the index the accounts used lately, the latest first
+// (Residence.RecentAccounts): among equally good answers they come first.
+func (x *AccountIndex) SetRecent(codes []string) {
+	x.recent = make(map[string]int, len(codes))
+	for i, c := range codes {
+		if _, ok := x.recent[c]; !ok {
+			x.recent[c] = i
+		}
+	}
+}
+
+// recency orders accounts: the latest used first, the unused last.
+func (x *AccountIndex) recency(code string) int {
+	if i, ok := x.recent[code]; ok {
+		return i
+	}
+	return len(x.recent)
 }
 
 // NewAccountIndex indexes a chart (in code order, as tx.Accounts gives it).
@@ -55,6 +87,7 @@ func NewAccountIndex(accounts []ledger.Account) *AccountIndex {
 	for i, a := range accounts {
 		x.byCode[a.Code] = a
 		x.folded = append(x.folded, fr.Fold(a.Label))
+		x.words = append(x.words, ledger.AccountWords(a.Code))
 		root := strings.TrimRight(a.Code, "0")
 		x.parent = append(x.parent, i+1 < len(accounts) && root != a.Code && strings.HasPrefix(accounts[i+1].Code, root))
 	}
@@ -74,6 +107,11 @@ func AccountText(a ledger.Account) string { return a.Code + " " + a.Label }
 // and how many more there are. Hidden accounts are left out: the chart hides
 // what the residence does not use, so that pick lists stay short.
 func (x *AccountIndex) Find(query string, max int) (found []ledger.Account, more int) {
+	return x.find(query, max, true)
+}
+
+// find is Find, with the chart's everyday words or without them.
+func (x *AccountIndex) find(query string, max int, everyday bool) (found []ledger.Account, more int) {
 	q := fr.Fold(query)
 	if q == "" {
 		return nil, 0
@@ -91,7 +129,8 @@ func (x *AccountIndex) Find(query string, max int) (found []ledger.Account, more
 		a ledger.Account
 		i int // index in all
 		// 0 code, 1 the very label, 2 label starting with the search,
-		// 3 every word starting a word of the label, 4 inside words
+		// 3 every word starting a word of the label, 4 inside words,
+		// 5 every word starting one of the chart's everyday words
 		rank int
 	}
 	var hits []hit
@@ -112,15 +151,21 @@ func (x *AccountIndex) Find(query string, max int) (found []ledger.Account, more
 			hits = append(hits, hit{a, i, 3})
 		case allWords(label, words, false):
 			hits = append(hits, hit{a, i, 4})
+		case everyday && allWords(label+" "+x.words[i], words, true):
+			hits = append(hits, hit{a, i, 5})
 		}
 	}
 	// Sub-accounts before the account they divide: "512" means the bank
-	// 512001 rather than the heading 512000 Banques.
+	// 512001 rather than the heading 512000 Banques. Then the accounts used
+	// lately.
 	sort.SliceStable(hits, func(i, j int) bool {
 		if hits[i].rank != hits[j].rank {
 			return hits[i].rank < hits[j].rank
 		}
-		return !x.parent[hits[i].i] && x.parent[hits[j].i]
+		if pi, pj := x.parent[hits[i].i], x.parent[hits[j].i]; pi != pj {
+			return pj
+		}
+		return x.recency(hits[i].a.Code) < x.recency(hits[j].a.Code)
 	})
 	for i, h := range hits {
 		if i == max {
@@ -181,7 +226,9 @@ func (x *AccountIndex) Resolve(text string) (ledger.Account, bool) {
 			return a, true
 		}
 	}
-	if found, more := x.Find(text, 2); len(found) == 1 && more == 0 {
+	// Not the everyday words: « ascenseur » is 614 or 615, for the user to
+	// choose in the list.
+	if found, more := x.find(text, 2, false); len(found) == 1 && more == 0 {
 		return found[0], true
 	}
 	return ledger.Account{}, false
@@ -395,3 +442,30 @@ func MonthName(m time.Time) string {
 
 var monthNames = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
 	"septembre", "octobre", "novembre", "décembre"}
+
+// RecentAccounts lists the accounts of the latest entries, the latest
+// first (at most RecentAccountCount): AccountIndex.SetRecent puts them
+// first in the pickers.
+func (r *Residence) RecentAccounts() ([]string, error) {
+	var out []string
+	err := r.View(func(tx *ledger.Tx) error {
+		var err error
+		out, err = tx.RecentAccounts(RecentAccountCount)
+		return err
+	})
+	return out, err
+}
+
+// AccountMatches says whether an account answers a search q, folded as
+// fr.Fold makes it: the start of its number, a piece of its label, or the
+// start of one of the chart's everyday words (« ascenseur » finds 614 and
+// 615). The accounts screen filters its list with it.
+func AccountMatches(code, label, q string) bool {
+	if q == "" {
+		return true
+	}
+	if strings.HasPrefix(code, strings.ToUpper(q)) || strings.Contains(fr.Fold(label), q) {
+		return true
+	}
+	return allWords(ledger.AccountWords(code), strings.Fields(q), true)
+}

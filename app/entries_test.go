@@ -20,6 +20,8 @@ var entriesChart = []ledger.Account{
 	{Code: "602000", Label: "Électricité"},
 	{Code: "603000", Label: "Chauffage, énergie et combustibles"},
 	{Code: "606000", Label: "Fournitures", Hidden: true},
+	{Code: "614000", Label: "Contrats de maintenance"},
+	{Code: "615000", Label: "Entretien et petites réparations"},
 	{Code: "616000", Label: "Primes d'assurances"},
 	{Code: "702ETU", Label: "Provisions travaux étude façade"},
 	{Code: "713000", Label: "Indemnités d'assurances"},
@@ -43,14 +45,20 @@ func TestAccountIndexFind(t *testing.T) {
 	}{
 		{"60", 10, "601000 602000 603000", 0}, // 606000 is hidden
 		{"60", 2, "601000 602000", 1},
-		{"eau", 10, "601000 401001", 0}, // label starting with the search first, then a word of it
-		{"ELECTRI", 10, "602000", 0},    // accents and case aside
+		{"eau", 10, "601000 401001", 0},     // label starting with the search first, then a word of it
+		{"ELECTRI", 10, "602000 615000", 0}, // accents and case aside; the electrician (615) after
 		{"assur", 10, "616000 713000", 0},
 		{"prim assur", 10, "616000", 0},
 		{"702e", 10, "702ETU", 0},              // codes with letters
 		{"512", 10, "512001 512002 512000", 0}, // the heading after its sub-accounts
 		{"601000 Eau", 10, "601000", 0},
 		{"fournitures", 10, "", 0}, // hidden
+		// The chart's everyday words, after the labels.
+		{"ascenseur", 10, "614000 615000", 0},
+		{"Ascenseur", 10, "614000 615000", 0},
+		{"fioul", 10, "603000", 0},
+		{"entretien", 10, "615000 614000", 0}, // the label first
+		{"frais banc", 10, "", 0},             // 662 is not in this chart
 		{"  ", 10, "", 0},
 		{"zzz", 10, "", 0},
 	} {
@@ -58,6 +66,18 @@ func TestAccountIndexFind(t *testing.T) {
 		if codes(got) != c.want || more != c.more {
 			t.Errorf("Find(%q, %d) = %q, %d more; want %q, %d", c.query, c.max, codes(got), more, c.want, c.more)
 		}
+	}
+}
+
+// The accounts used lately come first among equally good answers.
+func TestAccountIndexRecent(t *testing.T) {
+	x := app.NewAccountIndex(entriesChart)
+	x.SetRecent([]string{"615000", "602000"})
+	if got, _ := x.Find("ascenseur", 10); codes(got) != "615000 614000" {
+		t.Errorf("Find(ascenseur) after 615000 was used = %q, want 615000 first", codes(got))
+	}
+	if got, _ := x.Find("60", 10); codes(got) != "602000 601000 603000" {
+		t.Errorf("Find(60) after 602000 was used = %q, want 602000 first", codes(got))
 	}
 }
 
@@ -73,6 +93,8 @@ func TestAccountIndexResolve(t *testing.T) {
 		"électricité":       "602000", // a search with a single answer
 		"60":                "",       // several answers
 		"eau":               "",       // water and the water supplier
+		"ascenseur":         "",       // 614 or 615: the user chooses
+		"fioul":             "",       // an everyday word is only a suggestion
 		"999999":            "",
 		"":                  "",
 		"Primes d'assuranc": "616000",
@@ -272,6 +294,26 @@ func TestEntryDefaults(t *testing.T) {
 	} {
 		if got, err := r.NextPiece(c.journal, c.date); err != nil || got != c.want {
 			t.Errorf("NextPiece(%s, %s) = %q, %v; want %q", c.journal, ledger.FrenchDate(c.date), got, err, c.want)
+		}
+	}
+}
+
+// The accounts screen's search: number, label or everyday word.
+func TestAccountMatches(t *testing.T) {
+	for _, c := range []struct {
+		code, label, q string
+		want           bool
+	}{
+		{"614100", "Contrat chaudière", "ascenseur", true},
+		{"615000", "Entretien et petites réparations", "ascen", true},
+		{"616000", "Primes d'assurances", "ascenseur", false},
+		{"614000", "Contrats de maintenance", "614", true},
+		{"611000", "Nettoyage des locaux", "menage", true},
+		{"616000", "Primes d'assurances", "assurances", true},
+		{"450001", "Dupont Zoé", "ascenseur", false},
+	} {
+		if got := app.AccountMatches(c.code, c.label, c.q); got != c.want {
+			t.Errorf("AccountMatches(%s %s, %q) = %v", c.code, c.label, c.q, got)
 		}
 	}
 }

@@ -15,7 +15,10 @@ import (
 type InvoiceRefs struct {
 	Suppliers []ledger.Supplier
 	Expenses  []ledger.Account // class-6 accounts not hidden: the "types de dépense"
-	Keys      []ledger.Key
+	// ExpenseIndex finds the expenses by number or by everyday words
+	// (« ascenseur »), the ones used lately first.
+	ExpenseIndex *AccountIndex
+	Keys         []ledger.Key
 }
 
 // InvoiceRefs reads the suppliers, the expense accounts and the keys.
@@ -35,6 +38,12 @@ func (r *Residence) InvoiceRefs() (InvoiceRefs, error) {
 				refs.Expenses = append(refs.Expenses, a)
 			}
 		}
+		refs.ExpenseIndex = NewAccountIndex(refs.Expenses)
+		recent, err := tx.RecentAccounts(RecentAccountCount)
+		if err != nil {
+			return err
+		}
+		refs.ExpenseIndex.SetRecent(recent)
 		refs.Keys, err = tx.Keys()
 		return err
 	})

@@ -169,7 +169,7 @@ func (k *LetterKit) holder() string {
 func (k *LetterKit) Fields(o ledger.Owner, lots []string) templates.Fields {
 	f := k.base
 	f.Owner = templates.Owner{Account: o.Account, Civility: o.Civility, Name: o.Name, DisplayName: o.DisplayName(),
-		Salutation: templates.Salutation(o.Civility), Address: o.Address, Zip: o.Zip, City: o.City, Lots: lotsText(lots)}
+		Salutation: templates.Salutation(o.Civility, o.LegalPerson()), Address: o.Address, Zip: o.Zip, City: o.City, Lots: lotsText(lots)}
 	return f
 }
 

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -128,6 +130,29 @@ func (r *Residence) SaveLot(l ledger.Lot, creating bool) error {
 			return tx.AddLot(l)
 		}
 		return tx.UpdateLot(l)
+	})
+}
+
+// SaveLotShares creates or changes a lot and writes its shares (key code →
+// shares; zero takes the lot out of the key) in one transaction: one undo
+// takes back both.
+func (r *Residence) SaveLotShares(l ledger.Lot, creating bool, shares map[string]decimal.Decimal) error {
+	return r.Update(func(tx *ledger.Tx) error {
+		var err error
+		if creating {
+			err = tx.AddLot(l)
+		} else {
+			err = tx.UpdateLot(l)
+		}
+		if err != nil {
+			return err
+		}
+		for _, k := range slices.Sorted(maps.Keys(shares)) {
+			if err := tx.SetShare(l.Number, k, shares[k]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

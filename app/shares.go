@@ -3,6 +3,8 @@ package app
 import (
 	"strings"
 
+	"tantieme/internal/fr"
+
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
@@ -154,4 +156,13 @@ func (r *Residence) SetLotShares(lot string, shares map[string]decimal.Decimal) 
 		}
 		return nil
 	})
+}
+
+// UnsharedLots names the lots of a key that lack a share (k.Unshared) in
+// French: « le lot 12 », « les lots 12 et 14 ».
+func UnsharedLots(k ledger.KeyTotal) string {
+	if len(k.Unshared) == 1 {
+		return "le lot " + k.Unshared[0]
+	}
+	return "les lots " + fr.Join(k.Unshared, "et")
 }

@@ -186,7 +186,7 @@ func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
 		return err
 	}
 	for _, k := range totals {
-		if !k.Matches() {
+		if !k.TotalsMatch() {
 			add("erreur", "clé %s « %s » : total déclaré %s, somme des tantièmes des lots %s", k.Code, k.Label, k.DeclaredTotal, k.SumOfShares)
 		}
 	}

@@ -35,61 +35,9 @@ func (d Deposit) describe() string {
 // and label given). d.ID and d.EntryID are set.
 func (tx *Tx) PostDeposit(d *Deposit, cheques []int64, journal, piece, label string) error {
 	where := d.describe()
-	if d.Date.IsZero() {
-		return Errorf(Invalid, "Remise en banque : la date est obligatoire")
-	}
-	if len(cheques) == 0 {
-		return Errorf(Invalid, "%s : cochez au moins un chèque", where)
-	}
-	if err := tx.checkBankAccount(d.BankAccount); err != nil {
-		return err
-	}
-	if closed, err := tx.closedAt(d.Date); err != nil {
-		return err
-	} else if closed {
-		return Errorf(Locked, "%s : l'exercice est clos, aucune remise ne peut y être ajoutée", where)
-	}
-	if _, err := tx.ExerciseAt(d.Date); err != nil {
-		return Errorf(Invalid, "%s : la date n'appartient à aucun exercice de la résidence", where)
-	}
-	pending, err := tx.Receipts(ReceiptFilter{})
+	list, waiting, err := tx.checkDeposit(d, cheques)
 	if err != nil {
 		return err
-	}
-	byID := map[int64]Receipt{}
-	for _, r := range pending {
-		byID[r.EntryID] = r
-	}
-	seen := map[int64]bool{}
-	waiting := map[string]Amount{} // 511 account → amount moving to the bank
-	var list []Receipt
-	d.Count, d.Total = 0, 0
-	for _, id := range cheques {
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		r, ok := byID[id]
-		switch {
-		case !ok:
-			return Errorf(NotFound, "%s : l'écriture n° %d n'est pas un règlement de copropriétaire", where, id)
-		case r.Mode != ByCheque:
-			return Errorf(Invalid, "%s : %s n'est pas un chèque (%s)", where, r.describe(), r.Mode.Label())
-		case r.Deposited():
-			return Errorf(Conflict, "%s : le chèque %s (%s) a déjà été remis le %s", where, chequeName(r), r.describe(), FrenchDate(r.DepositDate))
-		case r.Bounced():
-			return Errorf(Conflict, "%s : le chèque %s (%s) est revenu impayé", where, chequeName(r), r.describe())
-		case r.BankAccount != d.BankAccount:
-			return Errorf(Invalid, "%s : le chèque %s a été reçu pour le compte %s, pas pour %s", where, chequeName(r), r.BankAccount, d.BankAccount)
-		case r.Date.After(d.Date):
-			return Errorf(Invalid, "%s : le chèque %s n'a été reçu que le %s", where, chequeName(r), FrenchDate(r.Date))
-		}
-		if r.ViaCheques() {
-			waiting[r.Account] += r.Amount
-		}
-		list = append(list, r)
-		d.Count++
-		d.Total += r.Amount
 	}
 	if len(waiting) > 0 {
 		if journal == "" {
@@ -122,6 +70,78 @@ func (tx *Tx) PostDeposit(d *Deposit, cheques []int64, journal, piece, label str
 		}
 	}
 	return nil
+}
+
+// CheckDeposit says whether PostDeposit would take d with these cheques,
+// without writing: the window asks it before its confirmation, so that a
+// deposit dated before one of its cheques is refused at once.
+func (tx *Tx) CheckDeposit(d Deposit, cheques []int64) error {
+	_, _, err := tx.checkDeposit(&d, cheques)
+	return err
+}
+
+// checkDeposit checks a deposit (PostDeposit's rules) and returns its
+// receipts and what moves from the 511 accounts to the bank. It sets
+// d.Count and d.Total.
+func (tx *Tx) checkDeposit(d *Deposit, cheques []int64) ([]Receipt, map[string]Amount, error) {
+	where := d.describe()
+	if d.Date.IsZero() {
+		return nil, nil, Errorf(Invalid, "Remise en banque : la date est obligatoire")
+	}
+	if len(cheques) == 0 {
+		return nil, nil, Errorf(Invalid, "%s : cochez au moins un chèque", where)
+	}
+	if err := tx.checkBankAccount(d.BankAccount); err != nil {
+		return nil, nil, err
+	}
+	if closed, err := tx.closedAt(d.Date); err != nil {
+		return nil, nil, err
+	} else if closed {
+		return nil, nil, Errorf(Locked, "%s : l'exercice est clos, aucune remise ne peut y être ajoutée", where)
+	}
+	if _, err := tx.ExerciseAt(d.Date); err != nil {
+		return nil, nil, Errorf(Invalid, "%s : la date n'appartient à aucun exercice de la résidence", where)
+	}
+	pending, err := tx.Receipts(ReceiptFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := map[int64]Receipt{}
+	for _, r := range pending {
+		byID[r.EntryID] = r
+	}
+	seen := map[int64]bool{}
+	waiting := map[string]Amount{} // 511 account → amount moving to the bank
+	var list []Receipt
+	d.Count, d.Total = 0, 0
+	for _, id := range cheques {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		r, ok := byID[id]
+		switch {
+		case !ok:
+			return nil, nil, Errorf(NotFound, "%s : l'écriture n° %d n'est pas un règlement de copropriétaire", where, id)
+		case r.Mode != ByCheque:
+			return nil, nil, Errorf(Invalid, "%s : %s n'est pas un chèque (%s)", where, r.describe(), r.Mode.Label())
+		case r.Deposited():
+			return nil, nil, Errorf(Conflict, "%s : le chèque %s (%s) a déjà été remis le %s", where, chequeName(r), r.describe(), FrenchDate(r.DepositDate))
+		case r.Bounced():
+			return nil, nil, Errorf(Conflict, "%s : le chèque %s (%s) est revenu impayé", where, chequeName(r), r.describe())
+		case r.BankAccount != d.BankAccount:
+			return nil, nil, Errorf(Invalid, "%s : le chèque %s a été reçu pour le compte %s, pas pour %s", where, chequeName(r), r.BankAccount, d.BankAccount)
+		case r.Date.After(d.Date):
+			return nil, nil, Errorf(Invalid, "%s : le chèque %s n'a été reçu que le %s", where, chequeName(r), FrenchDate(r.Date))
+		}
+		if r.ViaCheques() {
+			waiting[r.Account] += r.Amount
+		}
+		list = append(list, r)
+		d.Count++
+		d.Total += r.Amount
+	}
+	return list, waiting, nil
 }
 
 // sortedKeys returns the keys of m in order: messages and entries come out

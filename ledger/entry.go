@@ -467,3 +467,14 @@ func (tx *Tx) LastEntryDate() (time.Time, error) {
 	}
 	return parseStored(d.String), nil
 }
+
+// RecentAccounts lists the accounts of the latest posted entries, the most
+// recent first, at most n of them: pickers offer them before the others,
+// since a syndic books the same few expenses month after month.
+func (tx *Tx) RecentAccounts(n int) ([]string, error) {
+	return collect(tx, "lecture des comptes récents", `SELECT l.account FROM lines l JOIN entries e ON e.id = l.entry_id
+		WHERE e.posted = 1 GROUP BY l.account ORDER BY max(e.id) DESC LIMIT ?`, []any{n}, func(r *sql.Rows) (string, error) {
+		var code string
+		return code, r.Scan(&code)
+	})
+}

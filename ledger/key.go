@@ -157,10 +157,44 @@ type KeyTotal struct {
 	Key
 	SumOfShares decimal.Decimal
 	Lots        int
+	// Unshared lists the lots with an owner and no share where they need
+	// one: on the general key only. Every lot has its quote-part of the
+	// parties communes, which the general charges follow (loi du 10 juillet
+	// 1965, art. 5 and 10); a special key (lift, heating) rightly leaves
+	// lots out.
+	Unshared []string
 }
 
-// Matches says whether the declared total equals the sum of the shares.
-func (k KeyTotal) Matches() bool { return k.DeclaredTotal.Equal(k.SumOfShares) }
+// TotalsMatch says whether the declared total equals the sum of the shares.
+func (k KeyTotal) TotalsMatch() bool { return k.DeclaredTotal.Equal(k.SumOfShares) }
+
+// Matches says whether the key is conforme: its declared total is the sum
+// of its shares and no lot that needs a share lacks one (Unshared). The
+// keys screen, the dashboard and the reference data all ask this.
+func (k KeyTotal) Matches() bool { return k.TotalsMatch() && len(k.Unshared) == 0 }
+
+// WithShare is the key once a lot's share goes from stored to v, as typed
+// in a grid before it is saved; owned says whether the lot has an owner.
+func (k KeyTotal) WithShare(lot string, owned bool, stored, v decimal.Decimal) KeyTotal {
+	k.SumOfShares = k.SumOfShares.Sub(stored).Add(v)
+	switch {
+	case stored.IsZero() && !v.IsZero():
+		k.Lots++
+	case !stored.IsZero() && v.IsZero():
+		k.Lots--
+	}
+	unshared := k.Unshared[:0:0]
+	for _, l := range k.Unshared {
+		if l != lot {
+			unshared = append(unshared, l)
+		}
+	}
+	if v.IsZero() && owned && k.Code == GeneralKey {
+		unshared = append(unshared, lot)
+	}
+	k.Unshared = unshared
+	return k
+}
 
 // KeyTotals lists every key with its declared total and its sum of shares.
 func (tx *Tx) KeyTotals() ([]KeyTotal, error) {
@@ -172,15 +206,31 @@ func (tx *Tx) KeyTotals() ([]KeyTotal, error) {
 	if err != nil {
 		return nil, err
 	}
+	lots, err := tx.Lots()
+	if err != nil {
+		return nil, err
+	}
 	sums := map[string]decimal.Decimal{}
 	counts := map[string]int{}
+	shared := map[string]bool{} // general key's lots with a share
 	for _, s := range shares {
 		sums[s.Key] = sums[s.Key].Add(s.Shares)
 		counts[s.Key]++
+		if s.Key == GeneralKey && !s.Shares.IsZero() {
+			shared[s.Lot] = true
+		}
 	}
 	out := make([]KeyTotal, len(keys))
 	for i, k := range keys {
 		out[i] = KeyTotal{Key: k, SumOfShares: sums[k.Code], Lots: counts[k.Code]}
+		if k.Code != GeneralKey {
+			continue
+		}
+		for _, l := range lots {
+			if l.Owner != "" && !shared[l.Number] {
+				out[i].Unshared = append(out[i].Unshared, l.Number)
+			}
+		}
 	}
 	return out, nil
 }

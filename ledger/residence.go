@@ -48,6 +48,9 @@ func (s *Setup) Validate() error {
 	if strings.TrimSpace(s.Residence.Name) == "" {
 		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
 	}
+	if err := CheckEmail(s.Residence.SyndicEmail, "e-mail du syndic"); err != nil {
+		return err
+	}
 	if s.FirstStart.IsZero() {
 		return Errorf(Invalid, "La date de début du premier exercice est obligatoire")
 	}
@@ -197,6 +200,10 @@ func (tx *Tx) SaveResidence(r Residence) error {
 	}
 	if strings.TrimSpace(r.Name) == "" {
 		return Errorf(Invalid, "Le nom de la résidence est obligatoire")
+	}
+	// It is printed on every notice, as the address to write to.
+	if err := CheckEmail(r.SyndicEmail, "e-mail du syndic"); err != nil {
+		return err
 	}
 	siren, err := NormalizeSIREN(r.SIREN)
 	if err != nil {

@@ -148,8 +148,14 @@ type Fields struct {
 	Threshold string
 }
 
-// Salutation is how a letter addresses an owner with that civility.
-func Salutation(civility string) string {
+// Salutation is how a letter addresses an owner with that civility;
+// a legal person or a group (ledger.Owner.LegalPerson: SCI, indivision…)
+// is « Madame, Monsieur » whatever civility was typed for its
+// representative.
+func Salutation(civility string, legalPerson bool) string {
+	if legalPerson {
+		return "Madame, Monsieur"
+	}
 	switch strings.ToLower(strings.TrimSpace(civility)) {
 	case "m.", "m", "monsieur", "mr", "mr.":
 		return "Monsieur"

@@ -86,9 +86,12 @@ func TestCheckSaysWhatIsWrong(t *testing.T) {
 
 func TestSalutation(t *testing.T) {
 	for civ, want := range map[string]string{"M.": "Monsieur", "Mme": "Madame", "M. et Mme": "Madame, Monsieur", "SCI": "Madame, Monsieur", "": "Madame, Monsieur", "Mmes": "Mesdames"} {
-		if got := Salutation(civ); got != want {
+		if got := Salutation(civ, false); got != want {
 			t.Errorf("Salutation(%q) = %q, want %q", civ, got, want)
 		}
+	}
+	if got := Salutation("Mme", true); got != "Madame, Monsieur" {
+		t.Errorf("a company represented by a woman is greeted %q", got)
 	}
 }
 

@@ -79,7 +79,7 @@ func newAccounts(s *Shell) screen {
 			}, Less: func(x, y app.ChartAccount) bool { return !x.Hidden && y.Hidden }},
 		},
 		Match: func(r app.ChartAccount, q string) bool {
-			return strings.HasPrefix(r.Code, strings.ToUpper(q)) || strings.Contains(fr.Fold(r.Label), q)
+			return app.AccountMatches(r.Code, r.Label, q)
 		},
 		Keep: func(r app.ChartAccount) bool {
 			return (a.classShown == 0 || r.Class() == a.classShown) && (a.showHidden.Checked || !r.Hidden)
@@ -110,7 +110,7 @@ func newAccounts(s *Shell) screen {
 		a.classes = append(a.classes, b)
 		classBar.Add(b)
 	}
-	a.search = widgets.SearchBox("Numéro ou libellé : 614, assurance…", a.table.Search, func() {
+	a.search = widgets.SearchBox("Numéro ou mot : 614, ascenseur, assurance…", a.table.Search, func() {
 		if len(a.table.Rows()) > 0 {
 			a.edit(a.table.Rows()[0])
 		}

@@ -217,6 +217,12 @@ func (b *bank) confirmDeposit() {
 	}
 	n, total := app.ChequeSelection(b.pending, b.ticked)
 	acc := b.bankAccount()
+	// The books' own rules, before the question: a date before a cheque
+	// is said now, not after the user confirmed.
+	if err := s.res.CheckDeposit(app.DepositInput{Cheques: ids, Date: d, BankAccount: acc}); err != nil {
+		s.showError(err)
+		return
+	}
 	s.confirm("Remise de chèques",
 		fmt.Sprintf("Remettre %d chèque%s (%s) sur le compte %s le %s ? Les chèques seront marqués remis et le bordereau enregistré en PDF, à imprimer.",
 			n, fr.S(n), total.String(), acc, ledger.FrenchDate(d)),

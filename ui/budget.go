@@ -267,8 +267,11 @@ func (b *budgetScreen) lineForm() {
 		return
 	}
 	index := app.NewAccountIndex(budgetAccounts(accounts))
+	if recent, err := s.res.RecentAccounts(); err == nil {
+		index.SetRecent(recent) // only an order: the form works without it
+	}
 	picker := newAccountPicker(index)
-	account := newEntryBox("", "numéro ou nom du compte : 602, électricité…")
+	account := newEntryBox("", "un mot ou un numéro : ascenseur, ménage, 602…")
 	var keyOptions []string
 	for _, k := range b.keys {
 		keyOptions = append(keyOptions, keyText(k))
@@ -296,7 +299,7 @@ func (b *budgetScreen) lineForm() {
 		acc, ok := index.Resolve(account.Text)
 		if !ok {
 			s.win.Canvas().Focus(account)
-			return ledger.Errorf(ledger.Invalid, "Compte « %s » introuvable parmi les charges (classe 6) et les produits (classe 7) : tapez son numéro ou son nom, puis choisissez-le dans la liste", strings.TrimSpace(account.Text))
+			return ledger.Errorf(ledger.Invalid, "Compte « %s » introuvable parmi les charges et les produits du budget : tapez un mot (ascenseur, ménage, eau…) ou son numéro, puis choisissez-le dans la liste", strings.TrimSpace(account.Text))
 		}
 		code := ""
 		for _, k := range b.keys {
@@ -332,7 +335,7 @@ func (b *budgetScreen) lineForm() {
 	}
 	form := widget.NewForm(widget.NewFormItem("Compte *", account), widget.NewFormItem("Clé de répartition *", key),
 		widget.NewFormItem("Montant annuel *", amount))
-	body := container.NewVBox(form, widgets.Note("Charges (classe 6, hors travaux 67x) et produits attendus (classe 7, hors provisions 70x) : un produit vient en déduction des charges de sa clé. "+
+	body := container.NewVBox(form, widgets.Note("Les dépenses courantes (les travaux votés à part n'y figurent pas) et les recettes attendues, comme une indemnité d'assurance : une recette vient en déduction des charges de sa clé. "+
 		"Touche Entrée : ajouter. Touche Échap : annuler."))
 	// The list of accounts opens under the account box, in the form's own
 	// room, kept from the start (listRoom): the list no longer grows the

@@ -144,7 +144,7 @@ func TestBudgetAddLine(t *testing.T) {
 	mustContain(t, "the refusal", overlayText(s), "Le compte 613000 figure déjà au budget 2026 sur la clé 003 (250,00 €)")
 	account.SetText("671")
 	test.Tap(dialogButton(t, s, "Ajouter"))
-	mustContain(t, "the refusal", overlayText(s), "Compte « 671 » introuvable parmi les charges (classe 6) et les produits (classe 7)")
+	mustContain(t, "the refusal", overlayText(s), "Compte « 671 » introuvable parmi les charges et les produits du budget")
 }
 
 func TestBudgetCopyAndFromActual(t *testing.T) {

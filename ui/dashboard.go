@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/app/importing"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
@@ -108,8 +109,13 @@ func (d *dashboard) reload() {
 	default:
 		keys = append(keys, figure(fmt.Sprintf("%d écart%s", len(mis), fr.S(len(mis))), widget.DangerImportance))
 		for _, k := range mis {
-			keys = append(keys, warn(fmt.Sprintf("%s %s : total déclaré %s, lots %s", k.Code, k.Label,
-				fr.Shares(k.DeclaredTotal), fr.Shares(k.SumOfShares))))
+			if !k.TotalsMatch() {
+				keys = append(keys, warn(fmt.Sprintf("%s %s : total déclaré %s, lots %s", k.Code, k.Label,
+					fr.Shares(k.DeclaredTotal), fr.Shares(k.SumOfShares))))
+			}
+			if len(k.Unshared) > 0 {
+				keys = append(keys, warn(fmt.Sprintf("%s %s : %s sans tantièmes", k.Code, k.Label, app.UnsharedLots(k))))
+			}
 		}
 	}
 	d.keys.Objects = keys
@@ -124,7 +130,9 @@ func (d *dashboard) reload() {
 		text := widgets.Note(st.Text)
 		text.Importance = imp
 		var action fyne.CanvasObject
-		if title, ok := screenTitle(string(st.Topic)); ok && st.Topic != "" {
+		if st.Topic == app.TopicOpening {
+			action = widget.NewButton("Importer la balance…", s.importOpening)
+		} else if title, ok := screenTitle(string(st.Topic)); ok && st.Topic != "" {
 			topic := string(st.Topic)
 			action = widget.NewButton("Ouvrir « "+title+" »", func() { s.showScreen(topic) })
 		}
@@ -198,4 +206,12 @@ func ok(text string) fyne.CanvasObject {
 	l := widgets.Note(text)
 	l.Importance = widget.SuccessImportance
 	return container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil, l)
+}
+
+// importOpening opens the import assistant on the balance, the opening
+// balances of a residence taken over.
+func (s *Shell) importOpening() {
+	if w := s.startImport(); w != nil {
+		w.setKind(importing.Balance)
+	}
 }

@@ -454,7 +454,7 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 	if a, ok := ed.ef.refs.Accounts.Account(account); ok {
 		account = app.AccountText(a)
 	}
-	r.account = newEntryBox(account, "numéro ou nom du compte")
+	r.account = newEntryBox(account, "numéro ou mot : 601, eau, ascenseur…")
 	r.key = newListField(ed.keyOptions(), "Aucune")
 	for _, k := range ed.ef.refs.Keys {
 		if k.Code == l.Key {

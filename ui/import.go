@@ -92,7 +92,7 @@ type importWizard struct {
 var importSteps = []string{"Fichier", "Colonnes", "Aperçu", "Compte rendu"}
 
 const (
-	noColumn     = "— aucune —"
+	noColumn     = importing.NoColumn
 	headerDetect = "Trouvée automatiquement"
 	headerNone   = "Aucune : les données commencent en ligne 1"
 	headerRows   = 20 // rows offered as header row; the back end looks for headers in as many

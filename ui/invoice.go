@@ -27,7 +27,8 @@ type invoiceForm struct {
 	search    *widgets.Field
 	supplier  *listField
 	shown     []ledger.Supplier // the suppliers the list offers, after the search
-	expense   *listField
+	expense   *entryBox         // the type of expense: a word or a number, chosen in picker's list
+	picker    *accountPicker
 	key       *listField
 	split     *widgets.CheckField
 	splitMode *listField
@@ -72,11 +73,18 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	if len(v.shown) == 1 {
 		v.supplier.SetSelectedIndex(0)
 	}
-	var expenses []string
-	for _, a := range refs.Expenses {
-		expenses = append(expenses, a.Code+" — "+a.Label)
+	v.expense = newEntryBox("", "un mot ou un numéro : ascenseur, ménage, eau, 615…")
+	v.picker = newAccountPicker(refs.ExpenseIndex)
+	v.expense.ownKey = func(ev *fyne.KeyEvent) bool { return v.picker.key(v.expense, ev) }
+	v.expense.OnChange(func() { v.picker.search(v.expense) })
+	v.expense.lost = func() {
+		if v.picker.shown(v.expense) {
+			if a, ok := v.picker.current(); ok {
+				v.picker.pick(a)
+			}
+			v.picker.hide()
+		}
 	}
-	v.expense = newListField(expenses, "Choisissez le type de dépense")
 	var keys []string
 	for _, k := range refs.Keys {
 		keys = append(keys, k.Code+" — "+k.Label)
@@ -139,7 +147,7 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	v.worksWarn.Hide()
 	v.supplier.OnChange(v.checkWorks)
 	v.expense.OnChange(v.checkWorks)
-	v.f.submit = v.save
+	v.f.submit = func() error { v.picker.hide(); return v.save() }
 
 	content := container.NewVBox(
 		formGrid(
@@ -160,16 +168,31 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	if v.supplier.SelectedIndex() >= 0 {
 		focus = v.expense
 	}
-	v.f.show(content, focus)
+	// The expense list opens in a layer over the form (see accountPicker).
+	v.f.show(container.NewStack(content, v.picker.layer), focus)
 	return v
+}
+
+// expenseAccount is the type of expense typed or chosen.
+func (v *invoiceForm) expenseAccount() (ledger.Account, bool) {
+	return v.refs.ExpenseIndex.Resolve(v.expense.Text)
+}
+
+// chooseExpense writes the expense account code in its box, as a pick in
+// the list does.
+func (v *invoiceForm) chooseExpense(code string) {
+	if a, ok := v.refs.ExpenseIndex.Account(code); ok {
+		v.expense.SetText(app.AccountText(a))
+		v.picker.hide()
+	}
 }
 
 // checkWorks shows, under the fields, whether the supplier and expense
 // chosen put works spending off its campaign's accounts.
 func (v *invoiceForm) checkWorks() {
 	account := ""
-	if i := v.expense.SelectedIndex(); i >= 0 {
-		account = v.refs.Expenses[i].Code
+	if a, ok := v.expenseAccount(); ok {
+		account = a.Code
 	}
 	msg, err := v.s.res.InvoiceWorksWarning(v.chosenSupplier(), account)
 	if err != nil {
@@ -298,12 +321,15 @@ func (v *invoiceForm) save() error {
 		s.win.Canvas().Focus(v.search)
 		return ledger.Errorf(ledger.Invalid, "Choisissez le fournisseur dans la liste (tapez une partie de son nom pour le trouver)")
 	}
-	i := v.expense.SelectedIndex()
-	if i < 0 {
+	a, ok := v.expenseAccount()
+	if !ok {
 		s.win.Canvas().Focus(v.expense)
-		return ledger.Errorf(ledger.Invalid, "Choisissez le type de dépense (compte de charge de classe 6)")
+		if strings.TrimSpace(v.expense.Text) == "" {
+			return ledger.Errorf(ledger.Invalid, "Indiquez le type de dépense : tapez un mot (ascenseur, ménage, eau…) ou le numéro du compte, puis choisissez-le dans la liste")
+		}
+		return ledger.Errorf(ledger.Invalid, "Type de dépense « %s » introuvable parmi les charges : tapez un mot (ascenseur, ménage, eau…) ou le numéro du compte, puis choisissez-le dans la liste", strings.TrimSpace(v.expense.Text))
 	}
-	in.Account = v.refs.Expenses[i].Code
+	in.Account = a.Code
 	d, err := ledger.ParseDate(v.date.Text)
 	if err != nil {
 		s.win.Canvas().Focus(v.date)

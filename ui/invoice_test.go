@@ -37,12 +37,12 @@ func TestInvoiceSplitOverTwoKeys(t *testing.T) {
 	test.Tap(p.card.invoice)
 	mustContain(t, "the invoice form", overlayText(s), "Saisir une facture fournisseur", "Type de dépense", "Montant TTC (€)",
 		"Répartir sur plusieurs clés", "Enregistrer la facture")
-	if _, ok := s.win.Canvas().Focused().(*listField); !ok {
-		t.Fatalf("focus on %T, want the expense list (the supplier is chosen)", s.win.Canvas().Focused())
+	if _, ok := s.win.Canvas().Focused().(*entryBox); !ok {
+		t.Fatalf("focus on %T, want the expense box (the supplier is chosen)", s.win.Canvas().Focused())
 	}
 	press(s, fyne.KeyEscape)
 	form := s.invoiceForm("401001")
-	form.expense.SetSelectedIndex(0)
+	form.chooseExpense(form.refs.Expenses[0].Code)
 	test.Tap(form.split)
 	mustContain(t, "the split", overlayText(s), "Clé 001 Charges générales", "Clé 002 Ascenseur", "Indiquez le montant TTC")
 	form.number.SetText("F-77")
@@ -74,7 +74,7 @@ func TestInvoiceSplitMismatch(t *testing.T) {
 	s, p := openSupplierCard(t)
 	_ = p
 	form := s.invoiceForm("401001")
-	form.expense.SetSelectedIndex(0)
+	form.chooseExpense(form.refs.Expenses[0].Code)
 	form.split.SetChecked(true)
 	form.total.SetText("100")
 	form.parts[0].SetText("60")

@@ -30,11 +30,7 @@ func TestInvoiceWorksWarning(t *testing.T) {
 		warn     bool
 	}{{"401001", true}, {"401ASC", false}} {
 		form := s.invoiceForm(tc.supplier)
-		for i, a := range form.refs.Expenses {
-			if a.Code == "671ASC" {
-				form.expense.SetSelectedIndex(i)
-			}
-		}
+		form.chooseExpense("671ASC")
 		text := overlayText(s)
 		if got := strings.Contains(text, "« Travaux payés » de l'annexe 5"); got != tc.warn {
 			t.Fatalf("%s: warning shown %v, want %v:\n%s", tc.supplier, got, tc.warn, text)

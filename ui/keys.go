@@ -434,7 +434,7 @@ func (k *keysScreen) lotGrid() *shareGrid {
 	}
 	live := func(r *shareRow) ledger.KeyTotal {
 		key := *k.keyOf(r.id)
-		return withShare(key, r.entry.Stored, r.entry.Value())
+		return k.withShare(key, k.lot, r.entry.Stored, r.entry.Value())
 	}
 	g.text = func(r *shareRow, col int) string {
 		key := live(r)
@@ -503,16 +503,13 @@ func (k *keysScreen) sharesOf(keep func(ledger.Share) bool, id func(ledger.Share
 	return out
 }
 
-// withShare is key's totals once a lot's shares go from stored to v.
-func withShare(key ledger.KeyTotal, stored, v decimal.Decimal) ledger.KeyTotal {
-	key.SumOfShares = key.SumOfShares.Sub(stored).Add(v)
-	switch {
-	case stored.IsZero() && !v.IsZero():
-		key.Lots++
-	case !stored.IsZero() && v.IsZero():
-		key.Lots--
+// withShare is key's totals once lot's shares go from stored to v.
+func (k *keysScreen) withShare(key ledger.KeyTotal, lot string, stored, v decimal.Decimal) ledger.KeyTotal {
+	owned := false
+	if i := k.lotIndex(lot); i >= 0 {
+		owned = k.lots[i].Owner != ""
 	}
-	return key
+	return key.WithShare(lot, owned, stored, v)
 }
 
 // liveKey is the key shown by key with what is typed in the grid.
@@ -524,7 +521,7 @@ func (k *keysScreen) liveKey() ledger.KeyTotal {
 	live := *key
 	if k.grid != nil && !k.byLot {
 		for _, r := range k.grid.rows {
-			live = withShare(live, r.entry.Stored, r.entry.Value())
+			live = k.withShare(live, r.id, r.entry.Stored, r.entry.Value())
 		}
 	}
 	return live
@@ -539,7 +536,7 @@ func (k *keysScreen) showState() {
 		bad := []string{}
 		if k.grid != nil {
 			for _, r := range k.grid.rows {
-				key := withShare(*k.keyOf(r.id), r.entry.Stored, r.entry.Value())
+				key := k.withShare(*k.keyOf(r.id), k.lot, r.entry.Stored, r.entry.Value())
 				if !key.Matches() {
 					bad = append(bad, key.Code)
 				}
@@ -559,6 +556,9 @@ func (k *keysScreen) showState() {
 		live := k.liveKey()
 		if live.Matches() {
 			text = fmt.Sprintf("Conforme : somme des tantièmes %s = total déclaré (clé %s)", fr.Shares(live.SumOfShares), live.Code)
+		} else if live.TotalsMatch() {
+			good = false
+			text = fmt.Sprintf("Clé %s : %s sans tantièmes — chaque lot a sa part des parties communes ; indiquez-la ci-dessous", live.Code, app.UnsharedLots(live))
 		} else {
 			good = false
 			diff := live.SumOfShares.Sub(live.DeclaredTotal)

@@ -38,6 +38,11 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 			return
 		}
 	}
+	shares, err := newLotShares(s, l.Number, creating)
+	if err != nil {
+		s.showError(err)
+		return
+	}
 	number := widgets.NewField(l.Number, "1 à 5 caractères : 23, 102, A12…")
 	if !creating {
 		number.Disable()
@@ -64,13 +69,14 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 	if creating {
 		fields = append(fields, owner)
 	}
+	fields = append(fields, shares.fields()...)
 
 	title := "Nouveau lot"
 	if !creating {
 		title = "Modifier le lot " + l.Number
 	}
 	f := s.newForm(title, "Enregistrer", fields...)
-	f.width = 640
+	f.width = 900
 	f.submit = func() error {
 		w := l
 		w.Number = strings.TrimSpace(number.Text)
@@ -80,22 +86,24 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 		if creating {
 			w.Owner = accounts[owner.Selected]
 		}
-		err := s.res.SaveLot(w, creating)
+		values, err := shares.values()
 		if err != nil {
+			return err
+		}
+		if err := s.res.SaveLotShares(w, creating, values); err != nil {
 			if creating {
 				s.win.Canvas().Focus(number)
 			}
 			return err
 		}
+		msg := fmt.Sprintf("Lot %s modifié", w.Number)
 		if creating {
-			msg := fmt.Sprintf("Lot %s créé", w.Number)
+			msg = fmt.Sprintf("Lot %s créé", w.Number)
 			if w.Owner != "" {
 				msg += ", propriétaire " + owner.Selected
 			}
-			s.say(msg + " — indiquez ses tantièmes avec « Modifier les tantièmes… »")
-		} else {
-			s.say(fmt.Sprintf("Lot %s modifié", w.Number))
 		}
+		s.say(msg + shares.summary(values))
 		saved(w)
 		return nil
 	}
@@ -115,7 +123,9 @@ func (s *Shell) lotForm(lot *ledger.Lot, saved func(ledger.Lot)) {
 	if !creating {
 		first = label
 	}
-	f.show(container.NewVBox(widget.NewForm(items...), widgets.Note(help)), first)
+	// The tantièmes beside the description: the form stays low enough for
+	// a small screen.
+	f.show(container.NewVBox(container.NewGridWithColumns(2, widget.NewForm(items...), shares.view()), widgets.Note(help)), first)
 }
 
 // buyerFields are the details of an owner created with a sale: rows of

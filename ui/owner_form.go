@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/ledger"
+	"tantieme/templates"
 	"tantieme/ui/widgets"
 )
 
@@ -89,8 +90,28 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 		widget.NewFormItem("Courriel", email), widget.NewFormItem("Téléphone", phone), widget.NewFormItem("Portable", mobile),
 		widget.NewFormItem("Banque", bank), widget.NewFormItem("Date d'entrée", entry), widget.NewFormItem("Date de sortie", exit),
 		widget.NewFormItem("", council))
-	content := container.NewVBox(container.NewGridWithColumns(2, left, right), widgets.Note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
+	// The greeting letters will print, as typed: a company greeted
+	// « Madame, » by mistake is seen before any notice goes out.
+	greeting := widgets.Note("")
+	showGreeting := func() { greeting.SetText(greetingText(strings.TrimSpace(civility.Text), name.Text)) }
+	showGreeting()
+	for _, fl := range []*widgets.Field{civility, name} {
+		fl.OnChange(func() { f.clearError(); showGreeting() }) // OnChange replaces the form's own
+	}
+	content := container.NewVBox(container.NewGridWithColumns(2, left, right), greeting,
+		widgets.Note("* obligatoire. Touche Entrée : enregistrer. Touche Échap : annuler."))
 	f.show(content, name)
+}
+
+// greetingText says how letters will greet an owner of that civility and
+// name.
+func greetingText(civility, name string) string {
+	o := ledger.Owner{Civility: civility, Name: name}
+	text := "Formule d'appel des courriers : « " + templates.Salutation(civility, o.LegalPerson()) + ", »"
+	if o.LegalPerson() {
+		text += " (personne morale ou indivision : la civilité de son représentant n'y figure pas)"
+	}
+	return text
 }
 
 // parseDate reads an optional date typed in a form; what names the field

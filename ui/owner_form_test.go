@@ -137,3 +137,15 @@ func TestOwnerFormKeys(t *testing.T) {
 		t.Errorf("Escape did not close an untouched form")
 	}
 }
+
+// A company is greeted « Madame, Monsieur », even with a civility typed
+// for its representative; the form says so as it is typed.
+func TestOwnerFormGreeting(t *testing.T) {
+	s, o := openOwners(t)
+	test.Tap(o.add)
+	mustContain(t, "the form", overlayText(s), "Formule d'appel des courriers : « Madame, Monsieur, »")
+	dialogField(t, s, "M., Mme").SetText("Mme")
+	mustContain(t, "the form", overlayText(s), "Formule d'appel des courriers : « Madame, »")
+	dialogField(t, s, "Nom et prénom").SetText("Société Civile Immobilière des Héritiers de Marie-Thérèse")
+	mustContain(t, "the form", overlayText(s), "Formule d'appel des courriers : « Madame, Monsieur, » (personne morale")
+}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
+	"tantieme/app"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
@@ -161,6 +162,9 @@ func shareOf(part, total decimal.Decimal) string {
 func keyState(k ledger.KeyTotal) string {
 	if k.Matches() {
 		return "✓ Conforme"
+	}
+	if k.TotalsMatch() {
+		return "✗ " + fr.UpperFirst(app.UnsharedLots(k)) + " sans tantièmes"
 	}
 	diff := k.SumOfShares.Sub(k.DeclaredTotal)
 	if diff.IsNegative() {

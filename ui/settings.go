@@ -197,6 +197,8 @@ func (p *settings) saveResidence() {
 		p.errLine.Show()
 		if p.typed().Name == "" {
 			s.win.Canvas().Focus(p.name)
+		} else if ledger.CheckEmail(p.typed().SyndicEmail, "") != nil {
+			s.win.Canvas().Focus(p.syndicMail)
 		}
 		return
 	}

@@ -399,7 +399,7 @@ func ownerDecompte(kit *app.LetterKit, ex ledger.Exercise, p *Plan, oc Owner, o 
 	}
 	// Short, so that the décompte fits one page for most owners: the
 	// account's table says the rest, line by line.
-	st.Opening = templates.Salutation(o.Civility) + ",\n\n" +
+	st.Opening = templates.Salutation(o.Civility, o.LegalPerson()) + ",\n\n" +
 		"Voici le décompte de vos charges de l'exercice " + ex.Name() + " : pour chaque clé de répartition, les charges nettes " +
 		"(charges moins produits affectés à la clé), votre quote-part selon les tantièmes " + lotsText +
 		" et les provisions appelées. La différence, la régularisation, est portée à votre compte sous réserve de l'approbation des comptes par l'assemblée générale."

@@ -229,7 +229,7 @@ func (c *closer) section(spec sectionSpec, owners map[string]*Owner) error {
 			}
 			continue
 		}
-		if kt, ok := c.b.keyTotals[code]; ok && !kt.Matches() {
+		if kt, ok := c.b.keyTotals[code]; ok && !kt.TotalsMatch() {
 			p.block("Clé %s « %s » : le total déclaré (%s) n'est pas la somme des tantièmes des lots (%s) ; corrigez la clé ou les tantièmes avant de répartir ses charges.",
 				code, kt.Label, fr.Shares(kt.DeclaredTotal), fr.Shares(kt.SumOfShares))
 		}

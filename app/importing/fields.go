@@ -47,6 +47,10 @@ type Field struct {
 	looses   []string // the same without small words
 }
 
+// NoColumn is the assistant's choice « no column » for a field (step
+// Colonnes): the messages that suggest it name it as the user sees it.
+const NoColumn = "— aucune —"
+
 // Field names, shared by the kinds that read them.
 const (
 	fAccount      = "account"

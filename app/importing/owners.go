@@ -133,7 +133,10 @@ func (ownersImport) plan(tx *ledger.Tx, p *Plan) error {
 				}
 			} else {
 				if n, ok := existingOwner[acc]; ok {
-					rc.fail(fAccount, "le compte %s est déjà celui du copropriétaire « %s » de la résidence", acc, n)
+					// The file may number its owners its own way (another
+					// syndic's numbers): then the column is better left unread.
+					rc.fail(fAccount, "le compte %s est déjà celui du copropriétaire « %s » de la résidence ; si le fichier numérote ses copropriétaires autrement, choisissez « %s » pour « %s » à l'étape Colonnes : les nouveaux recevront les comptes libres suivants",
+						acc, n, NoColumn, p.label(fAccount))
 				}
 				byAccount[acc] = g
 			}

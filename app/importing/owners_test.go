@@ -191,7 +191,8 @@ func TestImportOwnersIntoFilledResidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	impSameLines(t, "problems", impWarnings(p.Problems), []string{
-		"suite.csv, ligne 3, colonne A (N° compte) : le compte 450002 est déjà celui du copropriétaire « Garçon Loïc » de la résidence.",
+		"suite.csv, ligne 3, colonne A (N° compte) : le compte 450002 est déjà celui du copropriétaire « Garçon Loïc » de la résidence ; " +
+			"si le fichier numérote ses copropriétaires autrement, choisissez « — aucune — » pour « N° compte » à l'étape Colonnes : les nouveaux recevront les comptes libres suivants.",
 		"suite.csv, ligne 4, colonne B (Nom) : un copropriétaire « Petit Jean » existe déjà (450004) : un nouveau copropriétaire est créé.",
 		"suite.csv, ligne 4, colonne C (N° lot) : le lot 001 existe déjà dans la résidence.",
 	})
