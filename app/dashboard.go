@@ -201,6 +201,9 @@ func missingOpening(tx *ledger.Tx, owners int) (string, error) {
 	if owners == 0 {
 		return "", nil
 	}
+	if started, err := tx.Option(optStartedAfresh, ""); err != nil || started == "1" {
+		return "", err
+	}
 	exs, err := tx.Exercises()
 	if err != nil || len(exs) == 0 || exs[0].Closed {
 		return "", err
@@ -211,6 +214,16 @@ func missingOpening(tx *ledger.Tx, owners int) (string, error) {
 		return "", err
 	}
 	return first.Name(), nil
+}
+
+// optStartedAfresh records that the books start from nothing (a new
+// copropriété, or the demo): no opening balances to ask for.
+const optStartedAfresh = "books.started_afresh"
+
+// StartedAfresh says the books start from nothing: the dashboard stops
+// asking for opening balances.
+func (r *Residence) StartedAfresh() error {
+	return r.Update(func(tx *ledger.Tx) error { return tx.SetOption(optStartedAfresh, "1") })
 }
 
 func shortList(items []string, max int) string {

@@ -199,3 +199,19 @@ func TestFormatShares(t *testing.T) {
 		}
 	}
 }
+
+// A syndic whose copropriété is new says so once: the dashboard stops
+// asking for opening balances. The demo's books start from nothing too.
+func TestDashboardStartedAfresh(t *testing.T) {
+	r := screenResidence(t)
+	if err := r.StartedAfresh(); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := r.Dashboard(exercise(t, r, 2025), ledger.Date(2025, 6, 30)); err != nil || d.TakeOver != "" {
+		t.Errorf("after « Copropriété neuve »: take-over %q (%v), want none", d.TakeOver, err)
+	}
+	demo := apptest.Demo(t)
+	if d, err := demo.Dashboard(exercise(t, demo, 2025), ledger.Date(2025, 6, 30)); err != nil || d.TakeOver != "" {
+		t.Errorf("the demo: take-over %q (%v), want none", d.TakeOver, err)
+	}
+}

@@ -283,6 +283,10 @@ func (b *demoBook) addReceipt(e *ledger.Entry) {
 }
 
 func fillDemo(tx *ledger.Tx) error {
+	// The demo's books start with its first exercise: no takeover.
+	if err := tx.SetOption(optStartedAfresh, "1"); err != nil {
+		return err
+	}
 	if err := tx.SaveBankAccount(ledger.BankAccount{Account: demoSavings, Label: "Livret fonds de travaux",
 		IBAN: frenchIBAN("30002", "00847", "00000714339"), BIC: "CRLYFRPP"}); err != nil {
 		return err

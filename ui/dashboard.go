@@ -131,7 +131,8 @@ func (d *dashboard) reload() {
 		text.Importance = imp
 		var action fyne.CanvasObject
 		if st.Topic == app.TopicOpening {
-			action = widget.NewButton("Importer la balance…", s.importOpening)
+			action = container.NewHBox(widget.NewButton("Importer la balance…", s.importOpening),
+				widget.NewButton("Copropriété neuve", s.startedAfresh))
 		} else if title, ok := screenTitle(string(st.Topic)); ok && st.Topic != "" {
 			topic := string(st.Topic)
 			action = widget.NewButton("Ouvrir « "+title+" »", func() { s.showScreen(topic) })
@@ -214,4 +215,14 @@ func (s *Shell) importOpening() {
 	if w := s.startImport(); w != nil {
 		w.setKind(importing.Balance)
 	}
+}
+
+// startedAfresh records that the books start from nothing (a new
+// copropriété): the dashboard stops asking for opening balances.
+func (s *Shell) startedAfresh() {
+	if err := s.res.StartedAfresh(); err != nil {
+		s.showError(err)
+		return
+	}
+	s.changed()
 }
