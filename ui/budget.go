@@ -89,7 +89,7 @@ func newBudget(s *Shell) screen {
 		widget.NewLabel("€   Clé :"), container.New(&widgets.FixedWidth{Width: 210}, b.fundKey), b.fundSave, b.fundMin)
 	fund := widgets.Tinted(surface, container.NewVBox(b.fundTitle, fundLine, b.fundState))
 
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(b.fromActual, b.copyFrom, b.add), widgets.Heading("Budget prévisionnel"))
+	head := widgets.Bar(widgets.Heading("Budget prévisionnel"), b.fromActual, b.copyFrom, b.add)
 	choiceLine := container.NewHBox(widget.NewLabel("Budget de l'exercice :"), b.choice)
 	help := widget.NewLabel("Tapez les montants votés : enregistré dès que vous quittez la case (Tab, Entrée, flèches) · Échap rétablit le montant · 0 ou vide retire la ligne")
 	help.Importance = widget.LowImportance

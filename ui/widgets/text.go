@@ -18,6 +18,17 @@ func Heading(text string) *widget.Label {
 	return l
 }
 
+// Title is a heading that names a record (an owner, a lot, a supplier):
+// a long name wraps onto more lines, whole, instead of widening the window
+// (« Société Civile Immobilière des Héritiers de … » pushed the card's
+// buttons off a 1920-px screen). Put it where its width is given (a
+// Border's centre, a VBox), never in an HBox.
+func Title(text string) *widget.Label {
+	l := Heading(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
 // Note is a line of explanation under a title.
 func Note(text string) *widget.Label {
 	l := widget.NewLabel(text)
