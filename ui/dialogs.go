@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"log"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -282,14 +281,8 @@ func dialogChrome(bottom fyne.CanvasObject) float32 {
 // line that would widen the dialog, and the window, to the whole of a long
 // name); full is the whole title when it was shortened, "" when not.
 func fitTitle(title string, width float32) (short, full string) {
-	size := theme.TextSize()
-	style := fyne.TextStyle{Bold: true}
-	if fyne.MeasureText(title, size, style).Width <= width {
-		return title, ""
+	if short = widgets.Shorten(title, width, fyne.TextStyle{Bold: true}); short != title {
+		full = title
 	}
-	r := []rune(title)
-	for len(r) > 1 && fyne.MeasureText(string(r)+"…", size, style).Width > width {
-		r = r[:len(r)-1]
-	}
-	return strings.TrimSpace(string(r)) + "…", title
+	return short, full
 }

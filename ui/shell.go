@@ -77,6 +77,10 @@ type Options struct {
 	File      string // a residence to open; "" opens the last one used, else the demo
 	Demo      bool   // open a fresh copy of the demo residence
 	WriteDemo func(file string) (*app.Residence, error)
+	// Screen is the work area of the screen in Fyne's units, false when it
+	// cannot be known; called once the driver runs (cmd/tantieme asks GLFW:
+	// Fyne itself has no API for it).
+	Screen func() (fyne.Size, bool)
 }
 
 // Run shows the main window and returns when the user quits.
@@ -84,10 +88,22 @@ func Run(a fyne.App, opt Options) {
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow("Tantième")
 	w.SetMaster()
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(windowSize(a.Preferences(), fyne.Size{}, false))
+	if opt.Screen != nil {
+		// Before the window is made (the driver's first event), once the
+		// screen can be asked: the window opens within it.
+		a.Lifecycle().SetOnStarted(func() {
+			screen, ok := opt.Screen()
+			w.Resize(windowSize(a.Preferences(), screen, ok))
+			w.CenterOnScreen()
+		})
+	}
 	s := newShell(a, w, opt.WriteDemo)
 	s.applyAppearance() // the theme and text size chosen in Paramètres
-	w.SetOnClosed(s.closeResidence)
+	w.SetOnClosed(func() {
+		rememberWindowSize(a.Preferences(), w)
+		s.closeResidence()
+	})
 	s.start(opt)
 	w.ShowAndRun()
 	s.closeResidence()

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Bar is a line with something on the left (a title, a search) and actions
@@ -20,7 +21,7 @@ func Bar(lead fyne.CanvasObject, actions ...fyne.CanvasObject) *fyne.Container {
 
 type barLayout struct{ width float32 } // the width last laid out at
 
-// leadShare is the least part of the width a wrapping lead keeps beside
+// leadShare is the least part of the width a wrapping label keeps beside
 // the actions, so that a long name is not squeezed to a word per line.
 const leadShare = 0.4
 
@@ -47,7 +48,11 @@ func (l *barLayout) sideBySide(objs []fyne.CanvasObject, w float32) bool {
 	if len(acts) == 0 {
 		return true
 	}
-	return w-aw-theme.Padding() >= max(objs[0].MinSize().Width, leadShare*w)
+	need := objs[0].MinSize().Width
+	if l, ok := objs[0].(*widget.Label); ok && l.Wrapping != fyne.TextWrapOff {
+		need = max(need, leadShare*w) // a wrapping title would take any room
+	}
+	return w-aw-theme.Padding() >= need
 }
 
 // lines cuts the actions into lines of width w at most.

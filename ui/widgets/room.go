@@ -50,7 +50,7 @@ func TextHeight(n int) float32 {
 }
 
 // CappedScroll shows content as it is while it fits in maxHeight, and
-// scrolls it beyond: a dialog whose content grows (an invoice with several
+// scrolls it beyond (maxHeight < 0: not known yet, no limit): a dialog whose content grows (an invoice with several
 // keys, large text on a small screen) keeps its buttons inside the window,
 // and the dialogs that fit their height to their least size keep doing so.
 func CappedScroll(content fyne.CanvasObject, maxHeight func() float32) fyne.CanvasObject {
@@ -72,10 +72,10 @@ func (l *cappedLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func (l *cappedLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	m := l.content.MinSize()
-	if limit := l.maxHeight(); limit > 0 && m.Height > limit {
-		// Never less than a couple of lines; the scroll bar sits over the
-		// content's right edge: room for it.
-		return fyne.NewSize(m.Width+theme.ScrollBarSize(), max(limit, 3*theme.Padding()+TextHeight(2)))
+	if limit := l.maxHeight(); limit >= 0 && m.Height > limit {
+		// Never less than a line; the scroll bar sits over the content's
+		// right edge: room for it.
+		return fyne.NewSize(m.Width+theme.ScrollBarSize(), max(limit, 2*theme.Padding()+TextHeight(1)))
 	}
 	return m
 }

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -61,4 +62,18 @@ func SetEnabled(w fyne.Disableable, on bool) {
 	} else {
 		w.Disable()
 	}
+}
+
+// Shorten cuts text to width with an ellipsis, at the theme's text size in
+// style; text that fits is given back as it is.
+func Shorten(text string, width float32, style fyne.TextStyle) string {
+	size := theme.TextSize()
+	if width <= 0 || fyne.MeasureText(text, size, style).Width <= width {
+		return text
+	}
+	r := []rune(text)
+	for len(r) > 1 && fyne.MeasureText(string(r)+"…", size, style).Width > width {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
 }
