@@ -91,7 +91,7 @@ func newBudget(s *Shell) screen {
 	fund := widgets.Tinted(surface, container.NewVBox(b.fundTitle, fundLine, b.fundState))
 
 	head := widgets.Bar(widgets.Heading("Budget prévisionnel"), b.fromActual, b.copyFrom, b.add)
-	choiceLine := container.NewHBox(widget.NewLabel("Budget de l'exercice :"), b.choice)
+	choiceLine := widgets.Line(widget.NewLabel("Budget de l'exercice :"), b.choice)
 	help := widget.NewLabel("Tapez les montants votés : enregistré dès que vous quittez la case (Tab, Entrée, flèches) · Échap rétablit le montant · 0 ou vide retire la ligne")
 	help.Importance = widget.LowImportance
 	help.Truncation = fyne.TextTruncateEllipsis
@@ -104,7 +104,9 @@ func newBudget(s *Shell) screen {
 		}
 		return max(0, b.root.Size().Height-top.MinSize().Height-12*widgets.TextHeight(1))
 	})
-	b.root = container.NewBorder(top, bottom, nil, nil, b.gridBox)
+	// Room for several lines of the grid at least: in a window too low (large
+	// text on a small screen), the whole screen scrolls in the window.
+	b.root = container.NewBorder(top, bottom, nil, nil, widgets.Reserve(b.gridBox, 12))
 	return b
 }
 

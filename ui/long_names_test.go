@@ -25,6 +25,10 @@ func fitsWindow(t *testing.T, s *Shell, what string, buttons ...string) {
 		t.Errorf("%s: the window's content needs %.0f px, more than the window's %.0f; too wide:\n%s", what, w, size.Width,
 			tooWide(s.win.Content(), size.Width-220)) // the navigation column takes 220
 	}
+	// The screen itself fits: it does not scroll sideways in the window.
+	if need, have := s.body.MinSize().Width, s.bodyScroll.Size().Width; need > have+0.5 {
+		t.Errorf("%s: the screen needs %.0f px, more than the %.0f it has; too wide:\n%s", what, need, have, tooWide(s.body, have))
+	}
 	d := fyne.CurrentApp().Driver()
 	for _, text := range buttons {
 		found := false

@@ -134,6 +134,7 @@ type Shell struct {
 	exChoice   []ledger.Exercise
 	banners    *fyne.Container
 	body       *fyne.Container
+	bodyScroll *container.Scroll
 	statusText *widget.Label
 	fileText   *widget.Label
 	menu       *shellMenu
@@ -185,7 +186,13 @@ func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence,
 	status := container.NewStack(canvas.NewRectangle(headerTint), container.NewGridWithColumns(2, s.statusText, s.fileText))
 
 	s.body = container.NewStack()
-	s.frame = container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.body))
+	// The last safeguard of a small screen: a screen that needs more room
+	// than the window has scrolls inside it, instead of making the window
+	// grow past the screen's edge (Fyne makes a window as large as its
+	// content needs), which put buttons out of reach (issue 16). A screen
+	// that fits is given the whole of the room, as without the scroll.
+	s.bodyScroll = container.NewScroll(s.body)
+	s.frame = container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.bodyScroll))
 	s.menu = newShellMenu(s)
 	w.SetMainMenu(s.menu.main)
 	w.Canvas().SetOnTypedKey(s.typedKey)
@@ -380,6 +387,7 @@ func (s *Shell) show(i int) {
 	sc := s.built[i]
 	s.body.Objects = []fyne.CanvasObject{sc.view()}
 	s.body.Refresh()
+	s.bodyScroll.ScrollToOffset(fyne.Position{})
 	sc.reload()
 	s.navigating = true
 	s.nav.Select(i)

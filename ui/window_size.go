@@ -20,7 +20,7 @@ var (
 // screenMargin is kept between the window and the edges of the screen's
 // work area: room for the window's own title bar and borders, which the
 // system draws outside the size asked for.
-const screenMargin = 48
+const screenMargin = 32
 
 // windowSize is the size to open the window at: the last one used (else
 // 1280×800), within the screen's work area when it is known (the task bar

@@ -19,7 +19,16 @@ func Bar(lead fyne.CanvasObject, actions ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&barLayout{}, append([]fyne.CanvasObject{lead}, actions...)...)
 }
 
-type barLayout struct{ width float32 } // the width last laid out at
+// Line is a Bar whose actions follow the lead on its left, and go under it
+// from the left: a label and its choices.
+func Line(lead fyne.CanvasObject, rest ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&barLayout{leading: true}, append([]fyne.CanvasObject{lead}, rest...)...)
+}
+
+type barLayout struct {
+	width   float32 // the width last laid out at
+	leading bool    // the actions follow the lead (Line), not at the right
+}
 
 // leadShare is the least part of the width a wrapping label keeps beside
 // the actions, so that a long name is not squeezed to a word per line.
@@ -98,8 +107,15 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	if l.sideBySide(objs, size.Width) {
 		lead.Move(fyne.NewPos(0, 0))
-		lead.Resize(fyne.NewSize(max(0, size.Width-aw-pad), size.Height))
+		lw := max(0, size.Width-aw-pad)
+		if l.leading {
+			lw = lead.MinSize().Width
+		}
+		lead.Resize(fyne.NewSize(lw, size.Height))
 		x := size.Width - aw
+		if l.leading {
+			x = lw + pad
+		}
 		for _, o := range acts {
 			m := o.MinSize()
 			o.Move(fyne.NewPos(x, (size.Height-ah)/2))
@@ -115,6 +131,9 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, line := range l.lines(acts, size.Width) {
 		lw, lh := lineSize(line)
 		x := max(0, size.Width-lw)
+		if l.leading {
+			x = 0
+		}
 		for _, o := range line {
 			m := o.MinSize()
 			o.Move(fyne.NewPos(x, y))
