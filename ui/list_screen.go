@@ -52,7 +52,10 @@ func (l *listScreen[T]) standardTop(title string) fyne.CanvasObject {
 
 // layout puts top above the table's view and shows the list.
 func (l *listScreen[T]) layout(top, tableView fyne.CanvasObject) {
-	l.list = container.NewBorder(top, nil, nil, nil, tableView)
+	// Room for several rows at least: in a window too low (large text on a
+	// small screen), the whole screen scrolls in the window instead of
+	// leaving the list two rows.
+	l.list = container.NewBorder(top, nil, nil, nil, widgets.Reserve(tableView, 18))
 	l.root = container.NewStack(l.list)
 }
 

@@ -38,6 +38,10 @@ func TestSmallScreenOwnerList(t *testing.T) {
 		for _, title := range []string{"Compte", "Solde", "Situation"} {
 			insideWindow(t, "the column « "+title+" »", headerOf(t, o.table.Widget(), title), smallWindow)
 		}
+		// Several rows are seen (the screen scrolls in the window if need be).
+		if h, want := o.table.Widget().Size().Height, 8*widgets.TextHeight(1); h < want {
+			t.Errorf("the list is %.0f px high, under eight lines (%.0f px)", h, want)
+		}
 	})
 }
 
