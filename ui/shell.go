@@ -91,11 +91,11 @@ func Run(a fyne.App, opt Options) {
 	w.Resize(windowSize(a.Preferences(), fyne.Size{}, false))
 	if opt.Screen != nil {
 		// Before the window is made (the driver's first event), once the
-		// screen can be asked: the window opens within it.
+		// screen can be asked: the window opens within it. Where it opens
+		// is the window manager's choice.
 		a.Lifecycle().SetOnStarted(func() {
 			screen, ok := opt.Screen()
 			w.Resize(windowSize(a.Preferences(), screen, ok))
-			w.CenterOnScreen()
 		})
 	}
 	s := newShell(a, w, opt.WriteDemo)
