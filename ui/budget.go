@@ -76,6 +76,7 @@ func newBudget(s *Shell) screen {
 	b.problem.Hide()
 
 	b.fundTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	b.fundTitle.Wrapping = fyne.TextWrapWord
 	b.fundAmount = widgets.NewField("", "montant annuel, par exemple 2 304,19")
 	b.fundAmount.SetKeys(&widgets.FormKeys{Enter: b.saveFund, Escape: b.fillFund})
 	b.fundKey = widget.NewSelect(nil, nil)
@@ -85,16 +86,27 @@ func newBudget(s *Shell) screen {
 		s.win.Canvas().Focus(b.fundAmount)
 	})
 	b.fundState = container.NewVBox()
-	fundLine := container.NewHBox(widget.NewLabel("Montant annuel :"), container.New(&widgets.FixedWidth{Width: 150}, b.fundAmount),
-		widget.NewLabel("€   Clé :"), container.New(&widgets.FixedWidth{Width: 210}, b.fundKey), b.fundSave, b.fundMin)
+	fundLine := widgets.Bar(container.NewHBox(widget.NewLabel("Montant annuel :"), container.New(&widgets.FixedWidth{Width: 150}, b.fundAmount),
+		widget.NewLabel("€   Clé :"), container.New(&widgets.FixedWidth{Width: 210}, b.fundKey)), b.fundSave, b.fundMin)
 	fund := widgets.Tinted(surface, container.NewVBox(b.fundTitle, fundLine, b.fundState))
 
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(b.fromActual, b.copyFrom, b.add), widgets.Heading("Budget prévisionnel"))
-	choiceLine := container.NewHBox(widget.NewLabel("Budget de l'exercice :"), b.choice)
+	head := widgets.Bar(widgets.Heading("Budget prévisionnel"), b.fromActual, b.copyFrom, b.add)
+	choiceLine := widgets.Line(widget.NewLabel("Budget de l'exercice :"), b.choice)
 	help := widget.NewLabel("Tapez les montants votés : enregistré dès que vous quittez la case (Tab, Entrée, flèches) · Échap rétablit le montant · 0 ou vide retire la ligne")
 	help.Importance = widget.LowImportance
 	help.Truncation = fyne.TextTruncateEllipsis
-	b.root = container.NewBorder(container.NewVBox(head, choiceLine), container.NewVBox(b.problem, help, fund), nil, nil, b.gridBox)
+	top := container.NewVBox(head, choiceLine)
+	// The grid comes first: on a small screen (or in large text) the fund's
+	// panel scrolls rather than leave the grid two lines (issue 16).
+	bottom := widgets.CappedScroll(container.NewVBox(b.problem, help, fund), func() float32 {
+		if b.root == nil || b.root.Size().Height == 0 {
+			return -1
+		}
+		return max(0, b.root.Size().Height-top.MinSize().Height-12*widgets.TextHeight(1))
+	})
+	// Room for several lines of the grid at least: in a window too low (large
+	// text on a small screen), the whole screen scrolls in the window.
+	b.root = container.NewBorder(top, bottom, nil, nil, widgets.Reserve(b.gridBox, 12))
 	return b
 }
 

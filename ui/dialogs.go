@@ -25,7 +25,8 @@ type form struct {
 	initial []string
 	keys    *widgets.FormKeys
 	errText *widget.Label
-	errLine fyne.CanvasObject
+	errIcon *widget.Icon
+	errLine fyne.CanvasObject // always there: its room is reserved (see show)
 	ok      *widgets.Button
 	cancel  *widgets.Button
 	extra   []fyne.CanvasObject // more buttons, left of Annuler
@@ -53,8 +54,13 @@ func (s *Shell) newForm(title, okText string, fields ...widgets.FormField) *form
 	f.errText.Importance = widget.DangerImportance
 	f.errText.Wrapping = fyne.TextWrapWord
 	f.errText.TextStyle.Bold = true
-	f.errLine = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))), nil, f.errText)
-	f.errLine.Hide()
+	f.errIcon = widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))
+	f.errIcon.Hide()
+	// Two lines are kept for the message whether there is one or not: the
+	// dialog is centred in the window, so a message that made it taller
+	// would move every field under the mouse (a click meant for « Chèque »
+	// chose « Virement »). A longer message still shows whole.
+	f.errLine = widgets.Reserve(container.NewBorder(nil, nil, container.NewCenter(f.errIcon), nil, f.errText), 2)
 	f.ok = widgets.NewButton(okText, theme.ConfirmIcon(), widget.HighImportance, f.validate)
 	f.cancel = widgets.NewButton("Annuler", theme.CancelIcon(), widget.MediumImportance, f.dismiss)
 	f.ok.Keys, f.cancel.Keys = f.keys, f.keys
@@ -65,12 +71,27 @@ func (s *Shell) newForm(title, okText string, fields ...widgets.FormField) *form
 func (f *form) show(content fyne.CanvasObject, focus fyne.Focusable) {
 	buttons := container.NewHBox(layout.NewSpacer())
 	buttons.Objects = append(append(buttons.Objects, f.extra...), f.cancel, f.ok)
-	body := container.NewBorder(nil, container.NewVBox(f.errLine, buttons), nil, nil, content)
-	f.dlg = dialog.NewCustomWithoutButtons(f.title, body, f.s.win)
+	bottom := container.NewVBox(f.errLine, buttons)
+	title, full := fitTitle(f.title, min(f.width, f.s.win.Canvas().Size().Width)-2*32)
+	if full != "" {
+		// The whole title, wrapped, where the shortened one leaves off.
+		content = container.NewBorder(widgets.Note(full), nil, nil, nil, content)
+	}
+	// The content scrolls when the window is too low for it (a small
+	// screen, large text), so that the buttons stay inside the window.
+	capped := widgets.CappedScroll(content, func() float32 {
+		return f.s.win.Canvas().Size().Height - dialogChrome(bottom)
+	})
+	body := container.NewBorder(nil, bottom, nil, nil, capped)
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, f.s.win)
 	f.s.pushKeys(f.keys)
 	f.dlg.SetOnClosed(func() { f.s.popKeys(f.keys) })
 	f.dlg.Show()
-	f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
+	// Twice: the wrapped sentences only know their height once laid out at
+	// the dialog's width; a first guess taller than that would make the
+	// dialog shrink (and its fields jump) at the first error shown.
+	f.fit()
+	f.fit()
 	if focus != nil {
 		f.s.win.Canvas().Focus(focus)
 	}
@@ -84,7 +105,7 @@ func (f *form) validate() {
 	}
 	switch err := f.submit(); {
 	case errors.Is(err, errStay):
-		f.errLine.Hide()
+		f.clearError()
 	case err != nil:
 		f.fail(err)
 	default:
@@ -95,19 +116,24 @@ func (f *form) validate() {
 // fail shows err's French message in the dialog.
 func (f *form) fail(err error) {
 	f.errText.SetText(f.s.message(err))
-	f.errLine.Show()
-	if f.dlg != nil {
-		f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
+	f.errIcon.Show()
+	f.fit() // only a message longer than the room kept for it changes the height
+}
+
+// clearError empties the error line once the user starts correcting; its
+// room stays, so nothing moves.
+func (f *form) clearError() {
+	if f.errText.Text != "" {
+		f.errText.SetText("")
+		f.errIcon.Hide()
 	}
 }
 
-// clearError hides the error once the user starts correcting.
-func (f *form) clearError() {
-	if f.errLine.Visible() {
-		f.errLine.Hide()
-		if f.dlg != nil {
-			f.dlg.Resize(fyne.NewSize(f.width, f.dlg.MinSize().Height))
-		}
+// fit gives the dialog its width, and the height its content needs (within
+// the window: beyond, the content scrolls).
+func (f *form) fit() {
+	if f.dlg != nil {
+		f.dlg.Resize(fyne.NewSize(min(f.width, f.s.win.Canvas().Size().Width), f.dlg.MinSize().Height))
 	}
 }
 
@@ -241,4 +267,22 @@ func (s *Shell) typedKey(ev *fyne.KeyEvent) {
 			b.back()
 		}
 	}
+}
+
+// dialogChrome is the height a form's dialog adds around its content: the
+// title, the error line and buttons, Fyne's paddings (dialog/base.go:
+// padHeight 16 above and below) and a margin to the window's edges.
+func dialogChrome(bottom fyne.CanvasObject) float32 {
+	pad := theme.Padding()
+	return widgets.TextHeight(1) + 2*16 + bottom.MinSize().Height + 6*pad + 2*12
+}
+
+// fitTitle shortens a dialog's title to width (Fyne's dialog title is one
+// line that would widen the dialog, and the window, to the whole of a long
+// name); full is the whole title when it was shortened, "" when not.
+func fitTitle(title string, width float32) (short, full string) {
+	if short = widgets.Shorten(title, width, fyne.TextStyle{Bold: true}); short != title {
+		full = title
+	}
+	return short, full
 }

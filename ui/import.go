@@ -608,7 +608,7 @@ func (w *importWizard) show(i int) {
 			w.goBtn.Show()
 		}
 	}
-	w.f.errLine.Hide()
+	w.f.clearError()
 	if w.f.dlg != nil {
 		w.f.dlg.Resize(fyne.NewSize(w.f.width, w.f.dlg.MinSize().Height))
 	}

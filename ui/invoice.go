@@ -212,7 +212,7 @@ func (v *invoiceForm) checkWorks() {
 
 func (v *invoiceForm) resize() {
 	if v.f.dlg != nil {
-		v.f.dlg.Resize(fyne.NewSize(v.f.width, v.f.dlg.MinSize().Height))
+		v.f.fit()
 	}
 }
 

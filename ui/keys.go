@@ -147,12 +147,12 @@ func newKeys(s *Shell) screen {
 	k.problem.Hide()
 	k.gridBox = container.NewStack()
 
-	k.keysHead = container.NewBorder(nil, nil, nil, container.NewHBox(k.addKey, k.editKey, k.delKey), widgets.Heading("Clés et tantièmes"))
+	k.keysHead = widgets.Bar(widgets.Heading("Clés et tantièmes"), k.addKey, k.editKey, k.delKey)
 	k.keysPart = container.NewBorder(k.keysHead, nil, nil, nil, tableView)
 	// One line of tools, one saying whether the shares add up: the grid
 	// keeps the rest of the height.
-	tools := container.NewBorder(nil, nil, container.NewHBox(k.mode, k.keyLine, k.lotLine), container.NewHBox(k.fillKey, k.fillLot),
-		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, k.search))
+	tools := container.NewVBox(widgets.Bar(container.NewHBox(k.mode, k.keyLine, k.lotLine), k.fillKey, k.fillLot),
+		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, k.search)) // two lines: one is wider than a 1024-px screen
 	help := widget.NewLabel("Enregistré dès que vous quittez la case (Tab, Entrée, flèches) · Échap rétablit la valeur · virgule acceptée : 12,5")
 	help.Importance = widget.LowImportance
 	help.Truncation = fyne.TextTruncateEllipsis

@@ -47,12 +47,15 @@ func (l *listScreen[T]) build(s *Shell, table *widgets.Table[T], hint, addText s
 // standardTop is the title with the summary on its right, and the search
 // line with the add button.
 func (l *listScreen[T]) standardTop(title string) fyne.CanvasObject {
-	return container.NewVBox(container.NewBorder(nil, nil, nil, l.summary, widgets.Heading(title)), widgets.ListTools(l.search, l.add))
+	return container.NewVBox(widgets.Bar(widgets.Heading(title), l.summary), widgets.ListTools(l.search, l.add))
 }
 
 // layout puts top above the table's view and shows the list.
 func (l *listScreen[T]) layout(top, tableView fyne.CanvasObject) {
-	l.list = container.NewBorder(top, nil, nil, nil, tableView)
+	// Room for several rows at least: in a window too low (large text on a
+	// small screen), the whole screen scrolls in the window instead of
+	// leaving the list two rows.
+	l.list = container.NewBorder(top, nil, nil, nil, widgets.Reserve(tableView, 18))
 	l.root = container.NewStack(l.list)
 }
 

@@ -38,7 +38,7 @@ type lotCard struct {
 
 func newLotCard(l *lots, number string) *lotCard {
 	c := &lotCard{l: l, number: number}
-	c.title = widgets.Heading("")
+	c.title = widgets.Title("")
 	c.situation = widget.NewLabel("")
 	c.situation.TextStyle.Bold = true
 	c.situation.Wrapping = fyne.TextWrapWord
@@ -60,7 +60,7 @@ func newLotCard(l *lots, number string) *lotCard {
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
-		container.NewBorder(nil, nil, nil, container.NewHBox(c.edit, c.sell, c.shares, c.del), c.title),
+		widgets.Bar(c.title, c.edit, c.sell, c.shares, c.del),
 		c.situation, c.delNote)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
 	return c

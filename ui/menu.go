@@ -185,6 +185,7 @@ func (s *Shell) showFileDialog(d *dialog.FileDialog) {
 
 // quit closes the residence and leaves the program.
 func (s *Shell) quit() {
+	rememberWindowSize(s.app.Preferences(), s.win)
 	s.closeResidence()
 	s.app.Quit()
 }

@@ -40,7 +40,7 @@ type ownerCard struct {
 
 func newOwnerCard(o *owners, account string) *ownerCard {
 	c := &ownerCard{o: o, account: account}
-	c.title = widgets.Heading("")
+	c.title = widgets.Title("")
 	c.situation = widget.NewLabel("")
 	c.situation.TextStyle.Bold = true
 	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { o.back() })
@@ -63,7 +63,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
-		container.NewBorder(nil, nil, nil, container.NewHBox(c.receive, c.edit, c.del), c.title),
+		widgets.Bar(c.title, c.receive, c.edit, c.del),
 		c.situation)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
 	return c
@@ -179,7 +179,7 @@ func (c *ownerCard) lotsView() fyne.CanvasObject {
 		if total.IsZero() {
 			total = k.SumOfShares
 		}
-		parts.Add(widget.NewLabel(fmt.Sprintf("Clé %s %s : %s tantièmes sur %s%s", k.Code, k.Label,
+		parts.Add(widgets.Note(fmt.Sprintf("Clé %s %s : %s tantièmes sur %s%s", k.Code, k.Label,
 			fr.Shares(d.Totals[k.Code]), fr.Shares(total), percent(d.Totals[k.Code], total))))
 	}
 	return container.NewBorder(nil, parts, nil, nil, view)

@@ -80,9 +80,9 @@ func newOwners(s *Shell) screen {
 	})
 	o.green.Checked = prefs.Bool(prefGreenSettled)
 
-	tools := container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), container.NewHBox(o.showLeft, o.green),
-		container.New(&widgets.FixedWidth{Width: 220}, o.search))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(o.summary, o.add), widgets.Heading("Copropriétaires")), tools)
+	tools := widgets.Bar(container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, container.New(&widgets.FixedWidth{Width: 220}, o.search)),
+		o.showLeft, o.green)
+	top := container.NewVBox(widgets.Bar(widgets.Heading("Copropriétaires"), o.summary, o.add), tools)
 	o.layout(top, tableView)
 	return o
 }

@@ -124,6 +124,10 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 		}
 	}
 	cheque := widgets.NewField(rf.Cheque, "")
+	// Next to the field, always there (nothing moves when it turns red): a
+	// cheque without its number is left off the deposit slip.
+	chequeHint := widget.NewLabel("obligatoire")
+	chequeHint.Importance = widget.LowImportance
 	drawer := widgets.NewField(rf.Drawer, "")
 	drawerBank := widgets.NewField(rf.DrawerBank, "")
 	bank := bankChoice(rf.Banks, rf.BankAccount)
@@ -158,7 +162,7 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 		formLabel("Montant (€)"), amount,
 		formLabel("Date"), date,
 		formLabel("Mode de paiement"), mode,
-		formLabel("N° de chèque"), cheque,
+		formLabel("N° de chèque"), container.NewBorder(nil, nil, nil, chequeHint, cheque),
 		formLabel("Tireur"), drawer,
 		formLabel("Banque du tireur"), drawerBank,
 		formLabel("Compte bancaire"), bank,
@@ -204,6 +208,12 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 			BankAccount: chosenBank(bank, rf.Banks)}
 		if in.Mode == ledger.ByCheque {
 			in.Cheque, in.Drawer, in.DrawerBank = strings.TrimSpace(cheque.Text), drawer.Text, drawerBank.Text
+			if in.Cheque == "" {
+				chequeHint.Importance = widget.DangerImportance
+				chequeHint.Refresh()
+				s.win.Canvas().Focus(cheque)
+				return ledger.Errorf(ledger.Invalid, "N° de chèque : indiquez le numéro du chèque, sans lui il ne peut pas figurer sur le bordereau de remise. Un virement ? Choisissez « Virement » comme mode de paiement")
+			}
 		}
 		if fix != 0 {
 			res, err := s.res.CorrectReceipt(fix, in)

@@ -77,6 +77,10 @@ type Options struct {
 	File      string // a residence to open; "" opens the last one used, else the demo
 	Demo      bool   // open a fresh copy of the demo residence
 	WriteDemo func(file string) (*app.Residence, error)
+	// Screen is the work area of the screen in Fyne's units, false when it
+	// cannot be known; called once the driver runs (cmd/tantieme asks GLFW:
+	// Fyne itself has no API for it).
+	Screen func() (fyne.Size, bool)
 }
 
 // Run shows the main window and returns when the user quits.
@@ -84,10 +88,22 @@ func Run(a fyne.App, opt Options) {
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow("Tantième")
 	w.SetMaster()
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(windowSize(a.Preferences(), fyne.Size{}, false))
+	if opt.Screen != nil {
+		// Before the window is made (the driver's first event), once the
+		// screen can be asked: the window opens within it. Where it opens
+		// is the window manager's choice.
+		a.Lifecycle().SetOnStarted(func() {
+			screen, ok := opt.Screen()
+			w.Resize(windowSize(a.Preferences(), screen, ok))
+		})
+	}
 	s := newShell(a, w, opt.WriteDemo)
 	s.applyAppearance() // the theme and text size chosen in Paramètres
-	w.SetOnClosed(s.closeResidence)
+	w.SetOnClosed(func() {
+		rememberWindowSize(a.Preferences(), w)
+		s.closeResidence()
+	})
 	s.start(opt)
 	w.ShowAndRun()
 	s.closeResidence()
@@ -118,6 +134,7 @@ type Shell struct {
 	exChoice   []ledger.Exercise
 	banners    *fyne.Container
 	body       *fyne.Container
+	bodyScroll *container.Scroll
 	statusText *widget.Label
 	fileText   *widget.Label
 	menu       *shellMenu
@@ -170,7 +187,13 @@ func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence,
 	status := container.NewStack(canvas.NewRectangle(headerTint), container.NewGridWithColumns(2, s.statusText, s.fileText))
 
 	s.body = container.NewStack()
-	s.frame = container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.body))
+	// The last safeguard of a small screen: a screen that needs more room
+	// than the window has scrolls inside it, instead of making the window
+	// grow past the screen's edge (Fyne makes a window as large as its
+	// content needs), which put buttons out of reach (issue 16). A screen
+	// that fits is given the whole of the room, as without the scroll.
+	s.bodyScroll = container.NewScroll(s.body)
+	s.frame = container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.bodyScroll))
 	s.menu = newShellMenu(s)
 	w.SetMainMenu(s.menu.main)
 	w.Canvas().SetOnTypedKey(s.typedKey)
@@ -365,6 +388,7 @@ func (s *Shell) show(i int) {
 	sc := s.built[i]
 	s.body.Objects = []fyne.CanvasObject{sc.view()}
 	s.body.Refresh()
+	s.bodyScroll.ScrollToOffset(fyne.Position{})
 	sc.reload()
 	s.navigating = true
 	s.nav.Select(i)

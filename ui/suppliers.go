@@ -142,7 +142,7 @@ type supplierCard struct {
 
 func newSupplierCard(p *suppliers, account string) *supplierCard {
 	c := &supplierCard{p: p, account: account}
-	c.title = widgets.Heading("")
+	c.title = widgets.Title("")
 	c.situation = widget.NewLabel("")
 	c.situation.TextStyle.Bold = true
 	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { p.back() })
@@ -156,7 +156,7 @@ func newSupplierCard(p *suppliers, account string) *supplierCard {
 		container.NewTabItem("Informations", container.NewVScroll(c.info)),
 		container.NewTabItem("Relevé de compte", c.statement),
 	)
-	top := container.NewVBox(container.NewHBox(back), container.NewBorder(nil, nil, nil, container.NewHBox(c.invoice, c.pay, c.edit), c.title), c.situation)
+	top := container.NewVBox(container.NewHBox(back), widgets.Bar(c.title, c.invoice, c.pay, c.edit), c.situation)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
 	return c
 }

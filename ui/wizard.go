@@ -110,10 +110,8 @@ func (w *wizard) goTo(i int) {
 		w.f.ok.SetText("Créer la résidence")
 		w.showFile()
 	}
-	w.f.errLine.Hide()
-	if w.f.dlg != nil {
-		w.f.dlg.Resize(fyne.NewSize(w.f.width, w.f.dlg.MinSize().Height))
-	}
+	w.f.clearError()
+	w.f.fit()
 	if f := w.firsts[i]; f != nil {
 		w.s.win.Canvas().Focus(f)
 	} else {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"tantieme/app"
@@ -29,5 +30,7 @@ func main() {
 		fmt.Println(version.String())
 		return
 	}
-	ui.Run(fyneapp.NewWithID("fr.tantieme.app"), ui.Options{File: flag.Arg(0), Demo: *demo, WriteDemo: app.WriteDemo})
+	a := fyneapp.NewWithID("fr.tantieme.app")
+	ui.Run(a, ui.Options{File: flag.Arg(0), Demo: *demo, WriteDemo: app.WriteDemo,
+		Screen: func() (fyne.Size, bool) { return workArea(a.Settings()) }})
 }

@@ -21,20 +21,34 @@ type GridLayout struct {
 	Cols []GridColumn
 }
 
+// widths are the columns' widths in a line of width total: when there is
+// not enough room, every column gives way in proportion, down to narrowest
+// of its width (as a Table's do), so that a small screen still shows them
+// all.
 func (l *GridLayout) widths(total float32) []float32 {
-	pad := theme.Padding()
-	free := total - theme.ScrollBarSize() - pad*float32(len(l.Cols)+1)
+	room := total - l.fixed()
+	sum := float32(0)
 	for _, c := range l.Cols {
-		free -= c.Width
+		sum += c.Width
+	}
+	free, share := room-sum, float32(1)
+	if free < 0 && sum > 0 {
+		share = max(narrowest, room/sum)
 	}
 	out := make([]float32, len(l.Cols))
 	for i, c := range l.Cols {
-		out[i] = c.Width
+		out[i] = float32(int(c.Width * share))
 		if c.Stretch && free > 0 {
 			out[i] += free
 		}
 	}
 	return out
+}
+
+// fixed is the width of a line that is not its columns': paddings and the
+// scroll bar.
+func (l *GridLayout) fixed() float32 {
+	return theme.ScrollBarSize() + theme.Padding()*float32(len(l.Cols)+1)
 }
 
 // Layout puts each cell in its column, centred in the line's height.
@@ -54,13 +68,13 @@ func (l *GridLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// MinSize is the columns' widths with the scroll bar's, and the tallest
-// cell's height.
+// MinSize is the columns' narrowest widths with the scroll bar's, and the
+// tallest cell's height.
 func (l *GridLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := theme.ScrollBarSize()+theme.Padding()*float32(len(l.Cols)+1), float32(0)
+	w, h := l.fixed(), float32(0)
 	for i, o := range objs {
 		if i < len(l.Cols) {
-			w += l.Cols[i].Width
+			w += float32(int(l.Cols[i].Width * narrowest))
 		}
 		h = max(h, o.MinSize().Height)
 	}

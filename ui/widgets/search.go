@@ -18,6 +18,7 @@ func SearchBox(placeholder string, onSearch func(string), enter func()) *Field {
 // ListTools is the line above a list: the search on the left, actions on the
 // right, options in between.
 func ListTools(search *Field, actions fyne.CanvasObject, options ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&FixedWidth{Width: 300}, search)),
-		actions, container.NewHBox(options...))
+	// A Bar: on a small screen the options and actions go under the search.
+	return Bar(container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&FixedWidth{Width: 300}, search)),
+		append(options, actions)...)
 }

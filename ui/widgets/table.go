@@ -101,23 +101,44 @@ func (d *Table[T]) Build() fyne.CanvasObject {
 	return d.view
 }
 
+// narrowest is the part of its width a column keeps at least when the table
+// is too narrow for all of them (a 1024-px screen), unless its title needs
+// more: under it, the table scrolls sideways.
+const narrowest = 0.6
+
 // fit gives the columns their widths for a table width w: the stretch column
-// takes what the others leave.
+// takes what the others leave; when there is not enough, every column gives
+// way in proportion to what it can give (its cells ellipsize; its title
+// stays whole), so that the last columns — a balance, a situation — stay in
+// sight.
 func (d *Table[T]) fit(w float32) {
 	pad := theme.Padding()
-	free := w - theme.ScrollBarSize() - pad*float32(len(d.Cols)-1)
-	for _, c := range d.Cols {
-		free -= c.Width
-	}
+	room := w - theme.ScrollBarSize() - pad*float32(len(d.Cols)-1)
+	floors := make([]float32, len(d.Cols))
+	sum, sumFloor := float32(0), float32(0)
 	for i, c := range d.Cols {
-		width := c.Width
+		floors[i] = min(c.Width, max(c.Width*narrowest, d.titleWidth(c)))
+		sum += c.Width
+		sumFloor += floors[i]
+	}
+	free, give := room-sum, float32(0) // give: the part of their slack the columns give
+	if free < 0 && sum > sumFloor {
+		give = min(1, (sum-room)/(sum-sumFloor))
+	}
+	changed := false
+	for i, c := range d.Cols {
+		width := float32(int(c.Width - (c.Width-floors[i])*give))
 		if c.Stretch && free > 0 {
 			width += free
 		}
 		if d.widths[i] != width {
 			d.widths[i] = width
 			d.table.SetColumnWidth(i, width)
+			changed = true
 		}
+	}
+	if changed {
+		d.table.Refresh() // the titles are shortened to their new widths
 	}
 }
 
@@ -166,7 +187,28 @@ func (d *Table[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	col := id.Col
 	b.OnTapped = func() { d.sortBy(col) }
-	b.SetText(c.Title)
+	// A title wider than a column that gave way is shortened: a button
+	// draws its whole text, over the next column's title. (At its own
+	// width, a column shows its title as the screen chose it.)
+	title := c.Title
+	if d.widths[col] < c.Width {
+		room := d.widths[col] - 2*theme.InnerPadding()
+		if b.Icon != nil {
+			room -= theme.IconInlineSize() + theme.Padding()
+		}
+		title = Shorten(title, room, fyne.TextStyle{Bold: true})
+	}
+	b.SetText(title)
+}
+
+// titleWidth is the width a column's title needs whole, its sorting arrow
+// included.
+func (d *Table[T]) titleWidth(c Column[T]) float32 {
+	w := fyne.MeasureText(c.Title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding() + 2
+	if c.Less != nil {
+		w += theme.IconInlineSize() + theme.Padding()
+	}
+	return w
 }
 
 // sortBy sorts on column col, reversing the order when it already sorts on it.

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,6 +16,17 @@ func Heading(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.SizeName = theme.SizeNameHeadingText
 	l.TextStyle.Bold = true
+	return l
+}
+
+// Title is a heading that names a record (an owner, a lot, a supplier):
+// a long name wraps onto more lines, whole, instead of widening the window
+// (« Société Civile Immobilière des Héritiers de … » pushed the card's
+// buttons off a 1920-px screen). Put it where its width is given (a
+// Border's centre, a VBox), never in an HBox.
+func Title(text string) *widget.Label {
+	l := Heading(text)
+	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
@@ -50,4 +62,18 @@ func SetEnabled(w fyne.Disableable, on bool) {
 	} else {
 		w.Disable()
 	}
+}
+
+// Shorten cuts text to width with an ellipsis, at the theme's text size in
+// style; text that fits is given back as it is.
+func Shorten(text string, width float32, style fyne.TextStyle) string {
+	size := theme.TextSize()
+	if width <= 0 || fyne.MeasureText(text, size, style).Width <= width {
+		return text
+	}
+	r := []rune(text)
+	for len(r) > 1 && fyne.MeasureText(string(r)+"…", size, style).Width > width {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
 }
