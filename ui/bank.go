@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,9 +60,9 @@ func newBank(s *Shell) screen {
 	doneScroll := container.NewVScroll(b.done)
 	doneScroll.SetMinSize(fyne.NewSize(0, 130))
 	b.settings = widget.NewButtonWithIcon("Réglages…", theme.SettingsIcon(), b.settingsForm)
-	pick := container.NewHBox(widget.NewLabel("Compte bancaire :"), container.New(&widgets.FixedWidth{Width: 300}, b.account), b.settings)
+	pick := widgets.Line(widget.NewLabel("Compte bancaire :"), container.New(&widgets.FixedWidth{Width: 300}, b.account), b.settings)
 	when := container.NewHBox(widget.NewLabel("Date de remise :"), container.New(&widgets.FixedWidth{Width: 140}, b.date))
-	actions := container.NewVBox(b.waiting, container.NewHBox(b.all, b.none, layout.NewSpacer(), b.counter, b.deposit))
+	actions := container.NewVBox(b.waiting, widgets.Bar(container.NewHBox(b.all, b.none), b.counter, b.deposit))
 	slip := container.NewBorder(
 		container.NewVBox(widgets.Note("Cochez les chèques que vous remettez à la banque : le bordereau de remise est enregistré en PDF, à imprimer, puis les chèques sont marqués remis à la date indiquée."), when),
 		container.NewVBox(actions, widget.NewSeparator(),

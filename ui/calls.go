@@ -162,12 +162,12 @@ func newCalls(s *Shell) screen {
 			return []string{"Total", fmt.Sprintf("%d copropriétaire%s", len(rows), fr.S(len(rows))), t.String()}
 		},
 	}
-	detailTop := container.NewBorder(nil, nil, nil, container.NewHBox(c.why, c.reprint, c.del), c.detailTitle)
-	detail := container.NewBorder(detailTop, nil, nil, nil, container.NewGridWithColumns(2, c.keys.Build(), c.owners.Build()))
+	detailTop := widgets.Bar(c.detailTitle, c.why, c.reprint, c.del)
+	detail := container.NewBorder(detailTop, nil, nil, nil, widgets.Pair(c.keys.Build(), c.owners.Build()))
 	split := container.NewVSplit(list, detail)
 	split.Offset = 0.5
 
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.remind, c.opts, c.prepare), widgets.Heading("Appels de fonds"))
+	head := widgets.Bar(widgets.Heading("Appels de fonds"), c.remind, c.opts, c.prepare)
 	tools := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&widgets.FixedWidth{Width: 260}, c.search)), nil, c.state)
 	c.stale = container.NewVBox()
 	callsTab := container.NewBorder(container.NewVBox(tools, c.stale), nil, nil, nil, split)

@@ -452,7 +452,7 @@ func (s *Shell) offerNotices(calls []ledger.Call, said string) {
 		return errStay
 	}
 	text := fmt.Sprintf("✓ %s (%s), au journal OD.\n\nÉditez maintenant les avis d'appel de fonds à envoyer aux copropriétaires : un PDF par copropriétaire, et un PDF de tous les avis à imprimer. "+
-		"Vous pourrez aussi les réimprimer plus tard depuis la liste des appels.", capitalFirst(said), piecesText(calls))
+		"Vous pourrez aussi les réimprimer plus tard depuis la liste des appels.", fr.UpperFirst(said), piecesText(calls))
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
 	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(text)), f.ok)
 	refit(f)

@@ -461,7 +461,7 @@ func (s *Shell) writeDecomptes(ex ledger.Exercise, dir string) {
 		if files.Preview {
 			what += " (aperçu : l'exercice n'est pas clos)"
 		}
-		s.showWritten("Décomptes écrits", capitalFirst(what)+" : un PDF par copropriétaire, et tous ensemble dans "+filepath.Base(files.Combined)+" pour l'impression.",
+		s.showWritten("Décomptes écrits", fr.UpperFirst(what)+" : un PDF par copropriétaire, et tous ensemble dans "+filepath.Base(files.Combined)+" pour l'impression.",
 			files.Combined, dir, nil)
 		s.openWritten(what, files.Combined)
 	})

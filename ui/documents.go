@@ -16,6 +16,7 @@ import (
 	"tantieme/app"
 	"tantieme/app/closing"
 	"tantieme/app/export"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
@@ -89,9 +90,11 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 	print := theme.DocumentPrintIcon()
 	books := container.NewVBox(
 		section("Livres comptables"),
-		container.NewHBox(widget.NewLabel("Période du"), container.New(&widgets.FixedWidth{Width: 130}, d.from), widget.NewLabel("au"), container.New(&widgets.FixedWidth{Width: 130}, d.to),
+		widgets.Line(widget.NewLabel("Période du"), container.New(&widgets.FixedWidth{Width: 130}, d.from), widget.NewLabel("au"), container.New(&widgets.FixedWidth{Width: 130}, d.to),
 			widget.NewLabel("(l'exercice entier par défaut)")),
-		container.NewGridWithColumns(3,
+		// Two buttons a row: three would ask a 1024-px window for more
+		// than it has.
+		container.NewGridWithColumns(2,
 			btn("Journal général", print, d.journal),
 			btn("Grand livre", print, d.generalLedger),
 			btn("Balance", print, d.trialBalance),
@@ -108,16 +111,16 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 	meeting := container.NewVBox(
 		section("Assemblée générale : convocation et séance"),
 		widget.NewForm(
-			widget.NewFormItem("Date de l'assemblée", container.NewHBox(container.New(&widgets.FixedWidth{Width: 130}, d.meeting),
+			widget.NewFormItem("Date de l'assemblée", widgets.Line(container.New(&widgets.FixedWidth{Width: 130}, d.meeting),
 				widget.NewLabel("(les copropriétaires de ce jour-là)"))),
 			widget.NewFormItem("Titre de la feuille", d.title),
 			widget.NewFormItem("Ordre", container.NewHBox(container.New(&widgets.FixedWidth{Width: 220}, d.order))),
 		),
-		container.NewGridWithColumns(3,
+		container.NewGridWithColumns(2,
 			btn("Feuille de présence", print, d.attendance),
 			btn("Liste du conseil syndical", print, d.council),
 			btn("Étiquettes d'adresses", print, d.labels)),
-		container.NewHBox(widget.NewLabel("Étiquettes :"), container.New(&widgets.FixedWidth{Width: 150}, d.columns), d.elsewhere),
+		widgets.Line(widget.NewLabel("Étiquettes :"), container.New(&widgets.FixedWidth{Width: 150}, d.columns), d.elsewhere),
 	)
 	page := container.NewVBox(widgets.Heading("Documents"), d.intro,
 		container.NewBorder(nil, nil, widget.NewLabel("Dossier"), nil, dirLine),
@@ -207,7 +210,7 @@ func (d *documentsScreen) write(what, name string, make func() ([]byte, error)) 
 		// "Document enregistré", not "<what> écrit": what is "la feuille de
 		// présence…", "les étiquettes…", whose participle would not agree.
 		s.say(fmt.Sprintf("Document enregistré : %s, dans %s", what, path))
-		s.showWritten(capitalFirst(what), fmt.Sprintf("Tantième a enregistré %s dans le fichier %s.", what, path), path, dir, nil)
+		s.showWritten(fr.UpperFirst(what), fmt.Sprintf("Tantième a enregistré %s dans le fichier %s.", what, path), path, dir, nil)
 	})
 }
 

@@ -238,17 +238,10 @@ func (e *entries) fillSelects() {
 	}
 	opts = []string{"Tout l'exercice"}
 	for _, m := range e.months {
-		opts = append(opts, capitalFirst(app.MonthName(m)))
+		opts = append(opts, fr.UpperFirst(app.MonthName(m)))
 	}
 	e.month.SetOptions(opts)
 	e.month.SetSelectedIndex(e.monthIdx + 1)
-}
-
-func capitalFirst(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
 }
 
 // journalAt is the journal code of a choice of the journal list.

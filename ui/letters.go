@@ -143,18 +143,21 @@ func newLettersPanel(s *Shell) *lettersPanel {
 	p.sigRemove = widget.NewButtonWithIcon("Retirer la signature…", theme.DeleteIcon(), p.removeSignature)
 
 	bold := func(t string) *widget.Label {
-		return widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord // a narrow window wraps it rather than widen
+		return l
 	}
 	left := container.NewVBox(bold("Texte à modifier"), p.choice, widget.NewSeparator(), bold("Signature sous les lettres"),
 		container.NewStack(p.sigImage, p.sigNone), p.sigChoose, p.sigRemove,
 		widgets.Note("Image PNG ou JPEG de votre signature (scannée), imprimée sous les avis et les relances."))
-	buttons := container.NewHBox(p.save, p.undo)
+	buttons := widgets.Line(p.save, p.undo)
 	editPart := container.NewBorder(container.NewVBox(p.help, container.NewBorder(nil, nil, nil, p.reset, p.state)), container.NewVBox(p.previewErr, buttons,
 		widgets.Note("Les champs de fusion s'écrivent entre doubles accolades, avec un point : {{.Owner.Salutation}}. Cliquez sur un champ à droite pour l'insérer à la place du curseur. "+desktop.Shortcut("Entrée")+" : enregistrer.")),
 		nil, nil, p.editor)
 	previewPart := container.NewBorder(bold("Aperçu avec des données d'exemple"), nil, nil, nil,
 		container.NewVScroll(widgets.Tinted(surface, p.preview)))
-	fieldsPart := container.NewBorder(bold("Champs de fusion"), nil, nil, nil, container.NewVScroll(p.fields))
+	// Both ways: a long field name scrolls rather than widen the window.
+	fieldsPart := container.NewBorder(bold("Champs de fusion"), nil, nil, nil, container.NewScroll(p.fields))
 	right := container.NewVSplit(previewPart, fieldsPart)
 	right.Offset = 0.55
 	center := container.NewHSplit(editPart, right)

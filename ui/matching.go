@@ -125,11 +125,11 @@ func newMatching(s *Shell) screen {
 		widgets.Heading("Consultation et lettrage"),
 		widgets.Note("Cochez des lignes dont les débits égalent les crédits (un appel et son règlement, une facture et son paiement) puis « Lettrer » : elles reçoivent une même lettre."),
 		container.NewBorder(nil, nil, widget.NewLabel("Compte :"), nil, m.account),
-		container.NewHBox(widget.NewLabel("Période :"), container.New(&widgets.FixedWidth{Width: 200}, m.period), widget.NewLabel("du"), container.New(&widgets.FixedWidth{Width: 130}, m.from),
+		widgets.Line(widget.NewLabel("Période :"), container.New(&widgets.FixedWidth{Width: 200}, m.period), widget.NewLabel("du"), container.New(&widgets.FixedWidth{Width: 130}, m.from),
 			widget.NewLabel("au"), container.New(&widgets.FixedWidth{Width: 130}, m.to), m.unmatched),
 		m.title,
 	)
-	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(m.auto, m.unmatch, m.match), m.selection)
+	bottom := widgets.Bar(m.selection, m.auto, m.unmatch, m.match)
 	m.root = container.NewBorder(top, bottom, nil, nil, view)
 	m.period.SetSelectedIndex(0)
 	return m

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/internal/desktop"
+	"tantieme/internal/fr"
 	"tantieme/ui/widgets"
 )
 
@@ -64,7 +65,7 @@ func (s *Shell) notOpened(done, path string) {
 	text := ""
 	if done != "" {
 		title = "Document enregistré"
-		text = capitalFirst(done) + ".\n\n"
+		text = fr.UpperFirst(done) + ".\n\n"
 	}
 	text += "Le fichier « " + filepath.Base(path) + " » n'a pas pu être ouvert : aucun programme ne l'a pris en charge " +
 		"(pour un PDF, installez un lecteur de PDF). Ouvrez son dossier et le fichier depuis votre gestionnaire de fichiers."
@@ -92,7 +93,7 @@ func (s *Shell) notOpened(done, path string) {
 func (s *Shell) showFolderPath(done, dir string) {
 	text := ""
 	if done != "" {
-		text = capitalFirst(done) + ".\n\n"
+		text = fr.UpperFirst(done) + ".\n\n"
 	}
 	text += "Le dossier n'a pas pu être ouvert par le système. Le voici, à copier dans votre gestionnaire de fichiers :"
 	f := s.newForm("Dossier non ouvert", "Fermer")

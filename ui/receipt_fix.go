@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
@@ -60,7 +61,7 @@ func (s *Shell) receiptActions(owner ledger.Owner, r ledger.Receipt) {
 	f := s.newForm(fmt.Sprintf("Règlement %s — %s", r.Piece, owner.DisplayName()), "Fermer")
 	f.cancel.Hide()
 	f.width = 640
-	lines := []fyne.CanvasObject{widgets.Note(fmt.Sprintf("%s — %s.", capitalFirst(what), receiptState(r)))}
+	lines := []fyne.CanvasObject{widgets.Note(fmt.Sprintf("%s — %s.", fr.UpperFirst(what), receiptState(r)))}
 	if r.Label != "" {
 		lines = append(lines, widgets.Note("Libellé : "+r.Label))
 	}

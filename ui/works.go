@@ -134,8 +134,8 @@ func newWorks(s *Shell) screen {
 		},
 		Empty: "Choisissez une campagne dans la liste.",
 	}
-	detailTop := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(w.why, w.call, w.edit, w.del), w.detailTitle), w.detailInfo)
-	detail := container.NewBorder(detailTop, nil, nil, nil, container.NewGridWithColumns(2, w.schedule.Build(), w.keys.Build()))
+	detailTop := container.NewVBox(widgets.Bar(w.detailTitle, w.why, w.call, w.edit, w.del), w.detailInfo)
+	detail := container.NewBorder(detailTop, nil, nil, nil, widgets.Pair(w.schedule.Build(), w.keys.Build()))
 	split := container.NewVSplit(list, detail)
 	split.Offset = 0.3 // a residence votes few campaigns: the schedule needs the room
 
@@ -256,7 +256,7 @@ func (w *worksScreen) showDetail() {
 	case !c.End.IsZero():
 		info = append(info, "fin prévue le "+ledger.FrenchDate(c.End))
 	}
-	text := capitalFirst(strings.Join(info, " · ")) + ".\nComptes : " + strings.Join(ledger.WorksAccounts(c.Code), ", ") + "."
+	text := fr.UpperFirst(strings.Join(info, " · ")) + ".\nComptes : " + strings.Join(ledger.WorksAccounts(c.Code), ", ") + "."
 	if c.Notes != "" {
 		text += "\n" + c.Notes
 	}
