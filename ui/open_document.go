@@ -114,3 +114,19 @@ func (s *Shell) showFolderPath(done, dir string) {
 	f.show(container.NewBorder(nil, nil, icon, nil, container.NewVBox(widgets.Note(text), path)), f.ok)
 	refit(f)
 }
+
+// watchLaunches has the window told when the system's opener fails after
+// it was started (xdg-open without a PDF viewer): the document was written,
+// it was not shown, and the user must know where to find it.
+func (s *Shell) watchLaunches() {
+	desktop.LaunchFailed = func(target string, err error) {
+		log.Printf("tantieme: %s n'a pas pu être ouvert : %v", target, err)
+		fyne.Do(func() {
+			if st, serr := os.Stat(target); serr == nil && st.IsDir() {
+				s.showFolderPath("", target)
+				return
+			}
+			s.notOpened("", target)
+		})
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"net/url"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"tantieme/app"
+	"tantieme/internal/desktop"
 	"tantieme/ledger"
 )
 
@@ -75,4 +77,18 @@ func TestDocumentWrittenSaysWhat(t *testing.T) {
 	mustContain(t, "the status", s.statusText.Text, "Document enregistré : la feuille de présence du 15/03/2026, dans ")
 	mustContain(t, "the dialog", overlayText(s), "Tantième a enregistré la feuille de présence du 15/03/2026 dans le fichier ")
 	mustNotContain(t, "the dialog", overlayText(s)+s.statusText.Text, "présence du 15/03/2026 écrit")
+}
+
+// A viewer that fails after it was started (xdg-open without a PDF
+// program) is told too: the window says the file was not opened.
+func TestLateOpenFailureIsSaid(t *testing.T) {
+	s := newTestShell(t)
+	openTest(t, s, testResidence(t))
+	file := filepath.Join(t.TempDir(), "Bordereau remise 1.pdf")
+	if err := os.WriteFile(file, []byte("%PDF-1.4"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	desktop.LaunchFailed(file, errors.New("exit status 3"))
+	s.jobs.Wait()
+	mustContain(t, "the late failure", overlayText(s), "Le fichier « Bordereau remise 1.pdf » n'a pas pu être ouvert", "Ouvrir le dossier")
 }

@@ -38,7 +38,7 @@ func names(o *owners) string {
 }
 
 // headerButton is the title of a column of a table as shown.
-func headerButton(t *testing.T, table *widget.Table, title string) *widget.Button {
+func headerButton(t *testing.T, table *widgets.HoverTable, title string) *widget.Button {
 	t.Helper()
 	for _, o := range visible(table) {
 		if b, ok := o.(*widget.Button); ok && b.Text == title {
@@ -50,7 +50,7 @@ func headerButton(t *testing.T, table *widget.Table, title string) *widget.Butto
 }
 
 // cellFill is the background of the cell showing text.
-func cellFill(t *testing.T, table *widget.Table, text string) color.Color {
+func cellFill(t *testing.T, table *widgets.HoverTable, text string) color.Color {
 	t.Helper()
 	for _, o := range visible(table) {
 		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {

@@ -18,7 +18,7 @@ func openReceipt(t *testing.T, s *Shell, o *owners) {
 	t.Helper()
 	o.card.tabs.SelectIndex(4)
 	for _, ob := range visible(o.card.receipts) {
-		if tb, ok := ob.(*widget.Table); ok {
+		if tb, ok := ob.(*widgets.HoverTable); ok {
 			tb.Select(widget.TableCellID{Row: 0, Col: 0})
 			return
 		}

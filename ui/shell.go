@@ -149,6 +149,7 @@ func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence,
 	s := &Shell{app: a, win: w, writeDemo: writeDemo, now: time.Now}
 	guardFileSaves() // after the app registered its file storage
 	frenchDialogs()
+	s.watchLaunches()
 	s.resName = widget.NewLabel("")
 	s.resName.SizeName = theme.SizeNameSubHeadingText
 	s.resName.TextStyle.Bold = true

@@ -46,7 +46,7 @@ func TestSmallScreenOwnerList(t *testing.T) {
 }
 
 // headerOf is the title of a column as shown, shortened or not.
-func headerOf(t *testing.T, table *widget.Table, title string) *widget.Button {
+func headerOf(t *testing.T, table *widgets.HoverTable, title string) *widget.Button {
 	t.Helper()
 	for _, o := range visible(table) {
 		b, ok := o.(*widget.Button)

@@ -28,6 +28,12 @@ func Open(target string) error {
 	return launch(target)
 }
 
+// LaunchFailed, when set, is told that the program asked to open target
+// failed after Open had returned (xdg-open on Linux starts the opener and
+// returns at once): the window then says the file was not opened. It is
+// called from another goroutine.
+var LaunchFailed func(target string, err error)
+
 // OpenURL opens a URL: a file:// URL as its path (see Open), any other with
 // the system's handler of its scheme.
 func OpenURL(u *url.URL) error {

@@ -45,7 +45,7 @@ type Table[T any] struct {
 	all, rows []T
 	query     string
 
-	table   *widget.Table
+	table   *HoverTable
 	footer  []*widget.Label
 	message *widget.Label
 	widths  []float32
@@ -55,14 +55,14 @@ type Table[T any] struct {
 // Build makes the table; SetRows fills it.
 func (d *Table[T]) Build() fyne.CanvasObject {
 	d.widths = make([]float32, len(d.Cols))
-	d.table = widget.NewTable(
+	d.table = newHoverTable(
 		func() (int, int) { return len(d.rows), len(d.Cols) },
-		func() fyne.CanvasObject {
+		d.updateCell,
+		func() *fyne.Container {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
-		},
-		d.updateCell)
+		})
 	d.table.ShowHeaderRow = true
 	d.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
@@ -284,7 +284,14 @@ func (d *Table[T]) All() []T { return d.all }
 func (d *Table[T]) Rows() []T { return d.rows }
 
 // Widget is the Fyne table, to scroll or select in it.
-func (d *Table[T]) Widget() *widget.Table { return d.table }
+func (d *Table[T]) Widget() *HoverTable { return d.table }
+
+// HoverAt does what the pointer resting at the absolute position p does
+// (the headless tests have no pointer).
+func (d *Table[T]) HoverAt(p fyne.Position) { d.table.hover(p) }
+
+// TipText is the text of the bubble shown over a cut cell, "" when none.
+func (d *Table[T]) TipText() string { return d.table.TipText() }
 
 // tableLayout puts the table above its totals row, and the empty-state
 // message over the table; it sizes the columns to the width.
