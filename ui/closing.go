@@ -208,7 +208,7 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 	keyTable.SetRows(keys)
 
 	ownerAmount := func(title string, get func(closing.Owner) ledger.Amount) widgets.Column[closing.Owner] {
-		return widgets.Column[closing.Owner]{Title: title, Width: 125, Align: fyne.TextAlignTrailing,
+		return widgets.Column[closing.Owner]{Title: title, Width: 140, Align: fyne.TextAlignTrailing,
 			Text: func(r closing.Owner) string { return get(r).String() },
 			Ink:  func(r closing.Owner) widget.Importance { return creditInk(get(r)) },
 			Less: func(x, y closing.Owner) bool { return get(x) < get(y) }}

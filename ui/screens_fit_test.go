@@ -1,9 +1,14 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/ui/widgets"
 )
 
 // Every screen fits a 1024-px laptop's window beside the navigation (220 px)
@@ -23,6 +28,33 @@ func TestEveryScreenFitsSmallWindow(t *testing.T) {
 		s.jobs.Wait()
 		if w := s.currentScreen().view().MinSize().Width; w > room {
 			t.Errorf("screen « %s » needs %.0f px, more than the %.0f a 1024-px window leaves it", sp.title, w, room)
+		}
+	}
+}
+
+// At 1280×800 in normal text, every column title of every screen shows
+// whole: a title is shortened (« Régularis… ») only when a small window or
+// large text leaves its column no room.
+func TestColumnTitlesWholeAt1280(t *testing.T) {
+	s := newTestShell(t)
+	s.openDemo()
+	s.jobs.Wait()
+	s.win.Resize(fyne.NewSize(1280, 800))
+	for _, sp := range screens {
+		if !s.showScreen(sp.id) {
+			t.Fatalf("no screen %q", sp.id)
+		}
+		s.jobs.Wait()
+		for _, o := range visible(s.currentScreen().view()) {
+			tb, ok := o.(*widgets.HoverTable)
+			if !ok {
+				continue
+			}
+			for _, h := range visible(tb) {
+				if b, ok := h.(*widget.Button); ok && strings.HasSuffix(b.Text, "…") {
+					t.Errorf("screen « %s »: the column title « %s » is cut at 1280 px (button %.0f wide, table %.0f)", sp.title, b.Text, b.Size().Width, tb.Size().Width)
+				}
+			}
 		}
 	}
 }

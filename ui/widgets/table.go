@@ -116,9 +116,16 @@ func (d *Table[T]) fit(w float32) {
 	room := w - theme.ScrollBarSize() - pad*float32(len(d.Cols)-1)
 	floors := make([]float32, len(d.Cols))
 	sum, sumFloor := float32(0), float32(0)
+	nominal := make([]float32, len(d.Cols))
 	for i, c := range d.Cols {
-		floors[i] = min(c.Width, max(c.Width*narrowest, d.titleWidth(c)))
-		sum += c.Width
+		// A column is at least as wide as its title (and sorting arrow) at
+		// the text size chosen: at « Très grand » the titles grow, and a
+		// title drawn wider than its column runs over the next one.
+		title := d.titleWidth(c)
+		nominal[i] = max(c.Width, title)
+		// Short of room it gives way like the others, its title shortened.
+		floors[i] = min(nominal[i], max(c.Width*narrowest, min(title, c.Width)))
+		sum += nominal[i]
 		sumFloor += floors[i]
 	}
 	free, give := room-sum, float32(0) // give: the part of their slack the columns give
@@ -127,7 +134,7 @@ func (d *Table[T]) fit(w float32) {
 	}
 	changed := false
 	for i, c := range d.Cols {
-		width := float32(int(c.Width - (c.Width-floors[i])*give))
+		width := float32(int(nominal[i] - (nominal[i]-floors[i])*give))
 		if c.Stretch && free > 0 {
 			width += free
 		}
@@ -187,17 +194,15 @@ func (d *Table[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	col := id.Col
 	b.OnTapped = func() { d.sortBy(col) }
-	// A title wider than a column that gave way is shortened: a button
-	// draws its whole text, over the next column's title. (At its own
-	// width, a column shows its title as the screen chose it.)
+	// A title wider than its column is shortened: a button draws its whole
+	// text, over the next column's title. That happens when the column gave
+	// way, and with large text even at the column's own width.
 	title := c.Title
-	if d.widths[col] < c.Width {
-		room := d.widths[col] - 2*theme.InnerPadding()
-		if b.Icon != nil {
-			room -= theme.IconInlineSize() + theme.Padding()
-		}
-		title = Shorten(title, room, fyne.TextStyle{Bold: true})
+	room := d.widths[col] - 2*theme.InnerPadding()
+	if b.Icon != nil {
+		room -= theme.IconInlineSize() + theme.Padding()
 	}
+	title = Shorten(title, room, fyne.TextStyle{Bold: true})
 	b.SetText(title)
 }
 
