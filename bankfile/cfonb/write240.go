@@ -76,9 +76,6 @@ func write240(w *bufio.Writer, s bankfile.Statement) error {
 	}
 	var sum int64
 	for i, l := range s.Lines {
-		if l.Amount == 0 {
-			continue
-		}
 		code := "20"
 		if l.Amount < 0 {
 			code = "80"
