@@ -152,7 +152,8 @@ func TestSilarhi240Details(t *testing.T) {
 	}
 	l := st[0].Lines[0]
 	if l.Code != "20" || l.Counterparty.Name != "OFFICE NATL DU AAAAAAAA" || l.Label != "Virement reçu" || l.Where != "ligne 2" ||
-		len(l.Details) != 1 || l.Details[0] != "RIB de la contrepartie : 14989 00001 22140469732" {
+		len(l.Details) != 1 || l.Details[0] != "RIB de la contrepartie : 14989 00001 22140469732" ||
+		l.Counterparty.IBAN != ribIBAN("14989", "00001", "22140469732") || len(l.Counterparty.IBAN) != 27 {
 		t.Errorf("first line: %+v", l)
 	}
 	if l := st[1].Lines[0]; l.Counterparty.Name != "CHIC WWW WWWWWWW" || l.Label != "F2012017" {

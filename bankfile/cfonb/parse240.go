@@ -192,6 +192,7 @@ func (p *parser240) detail(rec record) error {
 			mine = rec.field(32, 42)
 		}
 		l.Counterparty.Name = clean(rec.field(other+21, other+44))
+		l.Counterparty.IBAN = ribIBAN(rec.field(other, other+4), rec.field(other+5, other+9), rec.field(other+10, other+20))
 		if rib := clean(rec.field(other, other+20)); rib != "" {
 			l.Details = append(l.Details, "RIB de la contrepartie : "+clean(rec.field(other, other+4))+" "+clean(rec.field(other+5, other+9))+" "+clean(rec.field(other+10, other+20)))
 		}

@@ -92,7 +92,7 @@ func TestWriteGenerated(t *testing.T) {
 		Lines: []bankfile.Line{
 			{Date: d, Amount: 45012, Label: "VIR SEPA M OU MME DUPONT-LÉGER", Code: "05", Reference: "R1",
 				Counterparty: bankfile.Party{Name: "M OU MME DUPONT-LÉGER JEAN", IBAN: "FR7630006000011234567890189"},
-				EndToEnd: "APPEL 2025-T1 LOT 12", Details: []string{"APPEL DE FONDS T1 2025 " + strings.Repeat("X", 60)}},
+				EndToEnd:     "APPEL 2025-T1 LOT 12", Details: []string{"APPEL DE FONDS T1 2025 " + strings.Repeat("X", 60)}},
 			{Date: d.AddDate(0, 0, 2), ValueDate: d.AddDate(0, 0, 3), Amount: -12000, Label: "PRLV EDF", Counterparty: bankfile.Party{Name: "EDF"}},
 		},
 	}}
