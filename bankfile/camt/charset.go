@@ -3,7 +3,6 @@ package camt
 import (
 	"bufio"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -28,8 +27,13 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii":
 		return &singleByte{r: bufio.NewReader(r)}, nil
 	}
-	return nil, fmt.Errorf("encodage « %s » non pris en charge (UTF-8 attendu)", clean(label))
+	return nil, &charsetError{"encodage « " + clean(label) + " » non pris en charge (UTF-8 attendu)"}
 }
+
+// charsetError is an encoding the file declares and that is not read.
+type charsetError struct{ msg string }
+
+func (e *charsetError) Error() string { return e.msg }
 
 // singleByte turns Windows-1252 (a superset of the printable latin-1) into
 // UTF-8.

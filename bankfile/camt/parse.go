@@ -28,12 +28,12 @@ func ParseAll(name string, data []byte) (st []bankfile.Statement, skipped int, e
 		return nil, 0, p.fail("", fmt.Sprintf("fichier trop volumineux (%d Mo, au plus %d Mo)", len(data)>>20, bankfile.MaxFileBytes>>20))
 	}
 	p.d = newDecoder(bytes.NewReader(data))
-	msg, why := identify(p.d)
+	msg, why, err := identify(p.d)
+	if err != nil {
+		return nil, 0, p.xmlError(err)
+	}
 	if why != "" {
 		return nil, 0, p.fail("", why)
-	}
-	if msg.kind == "" {
-		return nil, 0, p.syntax()
 	}
 	p.msg = msg
 	if err := p.body(); err != nil {
@@ -61,19 +61,15 @@ func (p *parser) fail(where, msg string) error {
 	return &bankfile.Error{File: p.file, Where: where, Msg: msg}
 }
 
-// syntax turns the decoder's error into a message located by line.
-func (p *parser) syntax() error {
-	_, err := p.d.Token()
-	for err == nil {
-		_, err = p.d.Token()
-	}
-	return p.xmlError(err)
-}
-
+// xmlError turns the decoder's error into a message located by line.
 func (p *parser) xmlError(err error) error {
 	line, _ := p.d.InputPos()
 	var se *xml.SyntaxError
+	var ce *charsetError
 	msg := err.Error()
+	if errors.As(err, &ce) {
+		return p.fail(fmt.Sprintf("ligne %d", line), ce.msg)
+	}
 	if errors.As(err, &se) {
 		line, msg = se.Line, se.Msg
 	}

@@ -3,6 +3,7 @@ package camt
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"strings"
 )
 
@@ -84,8 +85,9 @@ func kindOf(ns string) (kind, version string) {
 
 // Sniff says whether data looks like a camt.053 or camt.054 message: XML
 // whose root is Document in a camt.053/camt.054 namespace (any version, so
-// that Parse can name a version it does not read), or whose body element is
-// BkToCstmrStmt or BkToCstmrDbtCdtNtfctn. Only the start of the file is read.
+// that Parse can name a version it does not read), or, without a namespace,
+// whose body element is BkToCstmrStmt or BkToCstmrDbtCdtNtfctn. Only the
+// start of the file is read.
 func Sniff(data []byte) bool {
 	if len(data) > 64<<10 {
 		data = data[:64<<10]
@@ -95,8 +97,9 @@ func Sniff(data []byte) bool {
 	if root.Name.Local == "" {
 		return false
 	}
-	if k, _ := kindOf(root.Name.Space); k != "" && root.Name.Local == "Document" {
-		return true
+	if root.Name.Local == "Document" && root.Name.Space != "" {
+		k, _ := kindOf(root.Name.Space)
+		return k != ""
 	}
 	if err != nil {
 		return false
@@ -106,34 +109,40 @@ func Sniff(data []byte) bool {
 
 // identify reads the start of the document and says which message it is,
 // or why it is not one this package reads.
-func identify(d *xml.Decoder) (message, string) {
+// err is the decoder's own error, for a file that is not well-formed XML.
+func identify(d *xml.Decoder) (m message, why string, err error) {
 	root, body, err := firstElements(d)
-	if err != nil && root.Name.Local == "" {
-		return message{}, ""
+	switch {
+	case root.Name.Local == "" && err == io.EOF:
+		return message{}, "ce fichier ne contient aucun élément XML : ce n'est pas un relevé CAMT.053 ni un avis CAMT.054", nil
+	case err == errEmptyDocument:
+		return message{}, "l'élément Document est vide : ce n'est pas un relevé", nil
+	case root.Name.Local == "":
+		return message{}, "", err
 	}
 	k, v := kindOf(root.Name.Space)
 	if root.Name.Local == "Document" && root.Name.Space != "" && k == "" {
 		msg := "ce fichier XML n'est pas un relevé CAMT.053 ni un avis CAMT.054 : son élément racine est Document"
 		if m, ok := strings.CutPrefix(root.Name.Space, nsPrefix); ok {
-			return message{}, msg + " d'un message " + clean(m)
+			return message{}, msg + " d'un message " + clean(m), nil
 		}
-		return message{}, msg + " de l'espace de noms « " + clean(root.Name.Space) + " »"
+		return message{}, msg + " de l'espace de noms « " + clean(root.Name.Space) + " »", nil
 	}
 	if err != nil {
-		return message{}, ""
+		return message{}, "", err
 	}
 	if k != "" && v != "02" && v != "08" {
 		return message{}, "message camt." + k + ".001." + clean(v) +
-			" : seules les versions .001.02 et .001.08 des relevés camt.053 et des avis camt.054 sont lues"
+			" : seules les versions .001.02 et .001.08 des relevés camt.053 et des avis camt.054 sont lues", nil
 	}
 	switch {
 	case body.Name.Local == stmtBody && (k == "053" || k == ""):
-		return message{kind: "053", version: v, body: body}, ""
+		return message{kind: "053", version: v, body: body}, "", nil
 	case body.Name.Local == ntfBody && (k == "054" || k == ""):
-		return message{kind: "054", version: v, body: body}, ""
+		return message{kind: "054", version: v, body: body}, "", nil
 	case k != "":
 		return message{}, "le message camt." + k + " devrait contenir l'élément " +
-			map[string]string{"053": stmtBody, "054": ntfBody}[k] + ", il contient " + clean(body.Name.Local)
+			map[string]string{"053": stmtBody, "054": ntfBody}[k] + ", il contient " + clean(body.Name.Local), nil
 	}
-	return message{}, "ce fichier XML n'est pas un relevé CAMT.053 ni un avis CAMT.054 : son élément racine est " + clean(root.Name.Local)
+	return message{}, "ce fichier XML n'est pas un relevé CAMT.053 ni un avis CAMT.054 : son élément racine est " + clean(root.Name.Local), nil
 }

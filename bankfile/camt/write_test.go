@@ -25,7 +25,7 @@ func sample() []bankfile.Statement {
 			{Date: day("2025-03-03"), ValueDate: day("2025-03-03"), Amount: 45000, Label: "VIR SEPA M OU MME DUPONT JEAN",
 				Details: []string{"APPEL T2 LOT 12", "COPRO 0042"}, Reference: "ABC123", EndToEnd: "E2E-0001",
 				Counterparty: bankfile.Party{Name: "M OU MME DUPONT JEAN", IBAN: "FR1420041010050500013M02606", BIC: "PSSTFRPPPAR"},
-				Code: "PMNT/RCDT/ESCT", Where: "élément Ntry n° 1"},
+				Code:         "PMNT/RCDT/ESCT", Where: "élément Ntry n° 1"},
 			// The same payment twice on one day: two lines, not one.
 			{Date: day("2025-03-03"), Amount: 45000, Label: "VIR SEPA M OU MME DUPONT JEAN", Details: []string{"APPEL T2 LOT 12"},
 				Counterparty: bankfile.Party{Name: "M OU MME DUPONT JEAN"}, Code: "PMNT/RCDT/ESCT", Where: "élément Ntry n° 2"},
