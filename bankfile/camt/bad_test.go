@@ -93,10 +93,6 @@ func TestRefusals(t *testing.T) {
 <TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">20.00</Amt></TxAmt></AmtDtls></TxDtls>
 <TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">20.00</Amt></TxAmt></AmtDtls></TxDtls></NtryDtls>`,
 			"« r.xml », élément Ntry n° 1 : les 2 transactions du lot (TxDtls) totalisent 40,00 €, mais le mouvement annonce 50,00 €"},
-		{"batch line in dollars", "<BkTxCd/>", `<BkTxCd/><NtryDtls>
-<TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">20.00</Amt></TxAmt></AmtDtls></TxDtls>
-<TxDtls><AmtDtls><TxAmt><Amt Ccy="USD">30.00</Amt></TxAmt></AmtDtls></TxDtls></NtryDtls>`,
-			"« r.xml », élément Ntry n° 1 : TxDtls n° 2 : montant en USD (TxDtls/Amt Ccy=\"USD\") : seuls les montants en euros sont lus"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := tc.new
@@ -111,6 +107,21 @@ func TestRefusals(t *testing.T) {
 				t.Errorf("got  %v\nwant %s\n(%d statements)", err, tc.want, len(st))
 			}
 		})
+	}
+}
+
+// A batch whose transactions are in another currency than the account's
+// stays one line: the entry's amount in euros.
+func TestBatchInDollars(t *testing.T) {
+	data := strings.Replace(small, "<BkTxCd/>", `<BkTxCd/><NtryDtls>
+<TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">20.00</Amt></TxAmt></AmtDtls><RmtInf><Ustrd>UN</Ustrd></RmtInf></TxDtls>
+<TxDtls><AmtDtls><TxAmt><Amt Ccy="USD">33.00</Amt></TxAmt></AmtDtls><RmtInf><Ustrd>DEUX</Ustrd></RmtInf></TxDtls></NtryDtls>`, 1)
+	st, err := Parse("r.xml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := st[0].Lines; len(l) != 1 || l[0].Amount != 5000 || strings.Join(l[0].Details, "|") != "UN|DEUX" {
+		t.Errorf("%+v", l)
 	}
 }
 

@@ -68,9 +68,14 @@ func txAmount(t *txDetails) *amount {
 	return t.AmtDtls.TxAmt.Amt
 }
 
+// allHaveAmounts says whether a batch can be split: every transaction has
+// an amount in euros. A transaction amount in another currency is the
+// amount as ordered (ISO 20022 TxAmt), not what the account booked: the
+// entry's own amount, in euros, then stays one line.
 func allHaveAmounts(txs []*txDetails) bool {
 	for _, t := range txs {
-		if txAmount(t) == nil {
+		a := txAmount(t)
+		if a == nil || euros(a, "") != "" {
 			return false
 		}
 	}
@@ -83,11 +88,7 @@ func (p *parser) batch(base bankfile.Line, txs []*txDetails, e *entry) ([]bankfi
 	lines := make([]bankfile.Line, 0, len(txs))
 	var sum int64
 	for i, t := range txs {
-		a := txAmount(t)
-		if msg := euros(a, "TxDtls/Amt"); msg != "" {
-			return nil, fmt.Sprintf("TxDtls n° %d : %s", i+1, msg)
-		}
-		c, msg := readAmount(a.Value)
+		c, msg := readAmount(txAmount(t).Value)
 		if msg == "" {
 			ind := t.CdtDbtInd // .08 gives each transaction its direction
 			if ind == "" {

@@ -105,3 +105,25 @@ func TestWriteRefuses(t *testing.T) {
 		t.Error("nothing to write")
 	}
 }
+
+// Reading a month of a large residence's bank: 5,000 lines.
+func BenchmarkParse5000(b *testing.B) {
+	s := sample()[0]
+	base := s.Lines[0]
+	s.Lines = nil
+	for i := 0; i < 5000; i++ {
+		s.Lines = append(s.Lines, base)
+	}
+	s.Closing = &bankfile.Balance{Date: s.To, Amount: s.Opening.Amount + 5000*base.Amount}
+	var buf bytes.Buffer
+	if err := Write(&buf, []bankfile.Statement{s}); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		st, err := Parse("b.xml", buf.Bytes())
+		if err != nil || len(st[0].Lines) != 5000 {
+			b.Fatal(err)
+		}
+	}
+}
