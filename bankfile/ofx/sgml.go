@@ -108,7 +108,11 @@ func readSGML(text string, start int) (*node, error) {
 			return nil, &sgmlError{tagLine, "fichier tronqué au milieu d'une balise"}
 		}
 		if name == "" || text[k] != '>' {
-			return nil, &sgmlError{tagLine, fmt.Sprintf("balise illisible : « %s »", clip(text[i:k+1], 40))}
+			bad := text[i:]
+			if e := strings.IndexAny(bad, ">\n"); e >= 0 {
+				bad = bad[:e+1]
+			}
+			return nil, &sgmlError{tagLine, fmt.Sprintf("balise illisible : « %s »", strings.TrimSpace(clip(bad, 40)))}
 		}
 		if len(name) > maxTag {
 			return nil, &sgmlError{tagLine, fmt.Sprintf("balise trop longue : « %s… »", name[:maxTag])}
@@ -163,7 +167,7 @@ func readSGML(text string, start int) (*node, error) {
 	for len(stack) > 1 {
 		top := stack[len(stack)-1]
 		if aggregates[top.tag] {
-			return nil, &sgmlError{line, fmt.Sprintf("fichier tronqué : l'élément <%s> ouvert ligne %d n'est jamais refermé", top.tag, top.line)}
+			return nil, &sgmlError{top.line, fmt.Sprintf("fichier tronqué : l'élément <%s> n'est jamais refermé", top.tag)}
 		}
 		unclosed(&stack)
 	}
