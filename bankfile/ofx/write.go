@@ -119,11 +119,13 @@ func (e *ofxWriter) leaf(tag, v string) {
 	}
 }
 
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
 // text writes a free text: one line, special characters escaped (OFX
 // 1.0.2 §2.3.2.1), in Windows-1252.
 func (e *ofxWriter) text(tag, v string) {
 	v = clean(v)
-	v = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(v)
+	v = escaper.Replace(v)
 	enc := charmap.Windows1252.NewEncoder()
 	var b strings.Builder
 	for _, r := range v {
