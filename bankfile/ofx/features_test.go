@@ -35,8 +35,8 @@ func TestCharsets(t *testing.T) {
 	}
 	x := strings.Replace(string(usdToEur(t)), `encoding="US-ASCII"`, `encoding="windows-1252"`, 1)
 	x = strings.Replace(x, "<NAME>DEPOSIT", "<NAME>D\xC9P\xD4T", 1)
-	if got := parseOne(t, x).Lines[0].Label; got != "DÉPÔT" {
-		t.Errorf("XML in windows-1252: %q", got)
+	if got := parseOne(t, strings.Replace(x, "automatic deposit", "d&eacute;p&ocirc;t &amp; co", 1)).Lines[0]; got.Label != "DÉPÔT" || got.Details[0] != "dépôt & co" {
+		t.Errorf("XML in windows-1252: %+v", got)
 	}
 }
 

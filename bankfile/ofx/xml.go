@@ -19,6 +19,8 @@ const maxValue = 4096
 func readXML(text string) (*node, string, error) {
 	d := xml.NewDecoder(strings.NewReader(text))
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	// Banks write &eacute; and the like in OFX 2 files too.
+	d.Entity = xml.HTMLEntity
 	root := &node{}
 	stack := []*node{root}
 	version := ""
@@ -35,7 +37,7 @@ func readXML(text string) (*node, string, error) {
 				if strings.Contains(se.Msg, "unexpected EOF") {
 					return nil, "", &sgmlError{line, "fichier tronqué : le XML s'arrête avant la fin du relevé"}
 				}
-				return nil, "", &sgmlError{line, "XML mal formé (" + clip(se.Msg, 120) + ")"}
+				return nil, "", &sgmlError{line, "XML mal formé : " + xmlMsg(se.Msg)}
 			}
 			return nil, "", &sgmlError{line, "XML illisible (" + clip(err.Error(), 120) + ")"}
 		}
@@ -73,4 +75,17 @@ func attr(inst, key string) string {
 		}
 	}
 	return ""
+}
+
+// xmlMsg says in French what encoding/xml reports in English, for the
+// mistakes a truncated or hand-edited file makes; others are quoted.
+func xmlMsg(msg string) string {
+	var a, b string
+	if n, _ := fmt.Sscanf(msg, "element <%s closed by </%s", &a, &b); n == 2 {
+		return fmt.Sprintf("l'élément <%s> est refermé par </%s>", strings.TrimSuffix(a, ">"), strings.TrimSuffix(b, ">"))
+	}
+	if n, _ := fmt.Sscanf(msg, "unexpected end element </%s", &a); n == 1 {
+		return fmt.Sprintf("balise fermante </%s> sans balise ouvrante", strings.TrimSuffix(a, ">"))
+	}
+	return "« " + clip(msg, 120) + " »"
 }
