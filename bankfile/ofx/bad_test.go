@@ -10,14 +10,15 @@ import (
 	"tantieme/bankfile"
 )
 
-// sgml is a small OFX 1.0.2 file around the given STMTTRN body (line 20
-// is the STMTTRN tag, 21 its first element, each element one line), for the bad-input tests.
+// sgml is a small OFX 1.0.2 file around the given STMTTRN body, for the
+// bad-input tests. With rib (three lines) as the account, line 20 is the
+// STMTTRN tag and 21 its first element.
 func sgml(curdef, acct, trn string) string {
 	return "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nCHARSET:1252\n\n" + // 1-5
 		"<OFX>\n<BANKMSGSRSV1>\n<STMTTRNRS>\n<TRNUID>1\n<STMTRS>\n" + // 6-10
 		curdef + "\n" + // 11
-		"<BANKACCTFROM>\n" + acct + "\n<ACCTTYPE>CHECKING\n</BANKACCTFROM>\n" + // 12-15
-		"<BANKTRANLIST>\n<DTSTART>20250101\n" + // 16-17
+		"<BANKACCTFROM>\n" + acct + "\n<ACCTTYPE>CHECKING\n</BANKACCTFROM>\n" + // 12-17 with rib
+		"<BANKTRANLIST>\n<DTSTART>20250101\n" + // 18-19
 		"<STMTTRN>\n" + trn + "\n</STMTTRN>\n" +
 		"</BANKTRANLIST>\n<LEDGERBAL>\n<BALAMT>100.00\n<DTASOF>20250131\n</LEDGERBAL>\n" +
 		"</STMTRS>\n</STMTTRNRS>\n</BANKMSGSRSV1>\n</OFX>\n"
