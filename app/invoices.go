@@ -322,7 +322,18 @@ type PaymentResult struct {
 // payments are matched oldest first.
 func (r *Residence) PaySupplier(in SupplierPayment) (PaymentResult, error) {
 	var res PaymentResult
-	err := r.Update(func(tx *ledger.Tx) error {
+	err := r.Update(func(tx *ledger.Tx) (err error) {
+		res, err = PaySupplierIn(tx, in)
+		return err
+	})
+	return res, err
+}
+
+// PaySupplierIn is PaySupplier inside a transaction of the caller's (the
+// bank statement import posts many in one).
+func PaySupplierIn(tx *ledger.Tx, in SupplierPayment) (PaymentResult, error) {
+	var res PaymentResult
+	err := func() error {
 		sup, err := supplierByAccount(tx, in.Supplier)
 		if err != nil {
 			return err
@@ -362,6 +373,6 @@ func (r *Residence) PaySupplier(in SupplierPayment) (PaymentResult, error) {
 		}
 		res.Owed, err = supplierOwed(tx, sup.Account, in.Date)
 		return err
-	})
+	}()
 	return res, err
 }

@@ -266,7 +266,19 @@ type ReceiptResult struct {
 // unmatched lines are matched oldest first.
 func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 	var res ReceiptResult
-	err := r.Update(func(tx *ledger.Tx) error {
+	err := r.Update(func(tx *ledger.Tx) (err error) {
+		res, err = ReceiveIn(tx, in)
+		return err
+	})
+	return res, err
+}
+
+// ReceiveIn is Receive inside a transaction of the caller's: the one code
+// path of a receipt, for the workflows that post several in one
+// transaction (app/banking).
+func ReceiveIn(tx *ledger.Tx, in ReceiptInput) (ReceiptResult, error) {
+	var res ReceiptResult
+	err := func() error {
 		o, err := tx.Owner(in.Owner)
 		if err != nil {
 			return err
@@ -292,8 +304,21 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 		}
 		res.Balance, err = tx.AccountBalanceAt(o.Account, in.Date)
 		return err
-	})
+	}()
 	return res, err
+}
+
+// OwnerOpenItems lists an owner's unmatched debits (calls, penalties),
+// oldest first, with what his unmatched payments already cover of them.
+func OwnerOpenItems(tx *ledger.Tx, owner string) ([]OpenItem, error) {
+	lines, err := tx.AccountLines(owner, time.Time{}, time.Time{})
+	return openItems(lines, true), err
+}
+
+// SupplierOpenItems lists a supplier's unmatched invoices, oldest first.
+func SupplierOpenItems(tx *ledger.Tx, supplier string) ([]OpenItem, error) {
+	lines, err := tx.AccountLines(supplier, time.Time{}, time.Time{})
+	return openItems(lines, false), err
 }
 
 // receiptOf is the receipt in describes, from owner o, without its piece:
