@@ -55,8 +55,11 @@ type Assigned struct {
 
 // Assign posts pending line id to account: an owner's (a receipt, the
 // receipt path of every receipt; his payer IBAN is learnt), a supplier's
-// (a payment), or any account of the chart (bank fees to 627000…), in
+// (a payment), or any account of the chart, in
 // journal BQ; key is the répartition key a charge or income account needs.
+// Bank fees go to 662000 « Autres charges financières et agios »: the
+// copropriétés' chart (décret n° 2005-240) has no 627, whatever the
+// general chart says.
 func Assign(r *app.Residence, id int64, account, key string) (Assigned, error) {
 	var out Assigned
 	account, key = strings.TrimSpace(account), strings.TrimSpace(key)
