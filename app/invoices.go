@@ -308,6 +308,7 @@ type SupplierPayment struct {
 	Date        time.Time
 	BankAccount string // "" takes the residence's payments bank
 	Reference   string // cheque number or transfer reference, added to the label
+	Piece       string // "" numbers it (see ReceiptInput.Piece)
 }
 
 // PaymentResult is what a supplier payment did.
@@ -359,7 +360,7 @@ func PaySupplierIn(tx *ledger.Tx, in SupplierPayment) (PaymentResult, error) {
 			{Account: sup.Account, Debit: in.Amount},
 			{Account: bank, Credit: in.Amount},
 		}}
-		if !in.Date.IsZero() {
+		if e.Piece = in.Piece; e.Piece == "" && !in.Date.IsZero() {
 			if e.Piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
 			}

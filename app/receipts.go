@@ -247,6 +247,10 @@ type ReceiptInput struct {
 	Drawer      string
 	DrawerBank  string
 	BankAccount string // "" takes the residence's setting
+	// Piece is the entry's piece; "" numbers it (NextPieceOn). A workflow
+	// posting many receipts in one transaction numbers them with a
+	// ledger.PieceCounter instead: NextPieceOn reads every piece.
+	Piece string
 }
 
 // ReceiptResult is what a receipt did.
@@ -288,7 +292,7 @@ func ReceiveIn(tx *ledger.Tx, in ReceiptInput) (ReceiptResult, error) {
 		if err != nil {
 			return err
 		}
-		if !in.Date.IsZero() {
+		if rc.Piece = in.Piece; rc.Piece == "" && !in.Date.IsZero() {
 			if rc.Piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
 			}

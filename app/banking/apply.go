@@ -81,6 +81,7 @@ func apply(tx *ledger.Tx, preview, fresh *Plan, selected []LineID) (*Report, err
 		before[l.ID] = l
 	}
 	today := ledger.Now()
+	pieces := tx.PieceCounter()
 	ticks := map[int][]int64{} // statement → bank lines of the books to tick
 	for _, l := range fresh.Lines {
 		bl := bankLine(l, fresh.File, today)
@@ -93,7 +94,7 @@ func apply(tx *ledger.Tx, preview, fresh *Plan, selected []LineID) (*Report, err
 				rl.Reason = "pas de correspondance certaine : affectez la ligne depuis la liste des relevés en attente"
 				rep.Refused++
 			} else {
-				ids, err := post(tx, l, &bl)
+				ids, err := post(tx, pieces, l, &bl)
 				if err != nil {
 					return nil, err
 				}
@@ -159,12 +160,23 @@ func bankLine(l Line, file string, today time.Time) ledger.BankLine {
 
 // post posts a certain line and marks bl posted; it returns the lines of
 // the bank account in the books that the movement is.
-func post(tx *ledger.Tx, l Line, bl *ledger.BankLine) ([]int64, error) {
+func post(tx *ledger.Tx, pieces *ledger.PieceCounter, l Line, bl *ledger.BankLine) ([]int64, error) {
 	bl.Status = ledger.BankLinePosted
+	piece := func() (string, error) {
+		ex, err := tx.ExerciseAt(l.Src.Date)
+		if err != nil {
+			return "", err
+		}
+		return pieces.Next(ledger.PiecePrefix(ledger.JournalBank, ex))
+	}
 	switch l.Kind {
 	case Owner:
+		p, err := piece()
+		if err != nil {
+			return nil, err
+		}
 		res, err := app.ReceiveIn(tx, app.ReceiptInput{Owner: l.Account, Amount: ledger.Amount(l.Src.Amount), Date: l.Src.Date,
-			Mode: ledger.ByTransfer, BankAccount: l.Bank})
+			Mode: ledger.ByTransfer, BankAccount: l.Bank, Piece: p})
 		if err != nil {
 			return nil, err
 		}
@@ -174,8 +186,12 @@ func post(tx *ledger.Tx, l Line, bl *ledger.BankLine) ([]int64, error) {
 		}
 		return linesOn(res.Entry, l.Bank), nil
 	case Supplier:
+		p, err := piece()
+		if err != nil {
+			return nil, err
+		}
 		res, err := app.PaySupplierIn(tx, app.SupplierPayment{Supplier: l.Account, Amount: ledger.Amount(-l.Src.Amount), Date: l.Src.Date,
-			BankAccount: l.Bank, Reference: l.Src.Reference})
+			BankAccount: l.Bank, Reference: l.Src.Reference, Piece: p})
 		if err != nil {
 			return nil, err
 		}
