@@ -84,7 +84,7 @@ func init() {
 					}
 					switch {
 					case *asJSON:
-						return usagef("--json ne concerne que bank list")
+						return usagef("--json ne concerne pas bank add")
 					case b.Account == "":
 						return usagef("--account est obligatoire")
 					case strings.TrimSpace(b.Label) == "":
