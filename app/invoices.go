@@ -308,6 +308,7 @@ type SupplierPayment struct {
 	Date        time.Time
 	BankAccount string // "" takes the residence's payments bank
 	Reference   string // cheque number or transfer reference, added to the label
+	Piece       string // "" numbers it (see ReceiptInput.Piece)
 }
 
 // PaymentResult is what a supplier payment did.
@@ -322,7 +323,18 @@ type PaymentResult struct {
 // payments are matched oldest first.
 func (r *Residence) PaySupplier(in SupplierPayment) (PaymentResult, error) {
 	var res PaymentResult
-	err := r.Update(func(tx *ledger.Tx) error {
+	err := r.Update(func(tx *ledger.Tx) (err error) {
+		res, err = PaySupplierIn(tx, in)
+		return err
+	})
+	return res, err
+}
+
+// PaySupplierIn is PaySupplier inside a transaction of the caller's (the
+// bank statement import posts many in one).
+func PaySupplierIn(tx *ledger.Tx, in SupplierPayment) (PaymentResult, error) {
+	var res PaymentResult
+	err := func() error {
 		sup, err := supplierByAccount(tx, in.Supplier)
 		if err != nil {
 			return err
@@ -348,7 +360,7 @@ func (r *Residence) PaySupplier(in SupplierPayment) (PaymentResult, error) {
 			{Account: sup.Account, Debit: in.Amount},
 			{Account: bank, Credit: in.Amount},
 		}}
-		if !in.Date.IsZero() {
+		if e.Piece = in.Piece; e.Piece == "" && !in.Date.IsZero() {
 			if e.Piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
@@ -362,6 +374,6 @@ func (r *Residence) PaySupplier(in SupplierPayment) (PaymentResult, error) {
 		}
 		res.Owed, err = supplierOwed(tx, sup.Account, in.Date)
 		return err
-	})
+	}()
 	return res, err
 }

@@ -247,6 +247,10 @@ type ReceiptInput struct {
 	Drawer      string
 	DrawerBank  string
 	BankAccount string // "" takes the residence's setting
+	// Piece is the entry's piece; "" numbers it (NextPieceOn). A workflow
+	// posting many receipts in one transaction numbers them with a
+	// ledger.PieceCounter instead: NextPieceOn reads every piece.
+	Piece string
 }
 
 // ReceiptResult is what a receipt did.
@@ -266,7 +270,19 @@ type ReceiptResult struct {
 // unmatched lines are matched oldest first.
 func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 	var res ReceiptResult
-	err := r.Update(func(tx *ledger.Tx) error {
+	err := r.Update(func(tx *ledger.Tx) (err error) {
+		res, err = ReceiveIn(tx, in)
+		return err
+	})
+	return res, err
+}
+
+// ReceiveIn is Receive inside a transaction of the caller's: the one code
+// path of a receipt, for the workflows that post several in one
+// transaction (app/banking).
+func ReceiveIn(tx *ledger.Tx, in ReceiptInput) (ReceiptResult, error) {
+	var res ReceiptResult
+	err := func() error {
 		o, err := tx.Owner(in.Owner)
 		if err != nil {
 			return err
@@ -276,7 +292,7 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 		if err != nil {
 			return err
 		}
-		if !in.Date.IsZero() {
+		if rc.Piece = in.Piece; rc.Piece == "" && !in.Date.IsZero() {
 			if rc.Piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
 				return err
 			}
@@ -292,8 +308,21 @@ func (r *Residence) Receive(in ReceiptInput) (ReceiptResult, error) {
 		}
 		res.Balance, err = tx.AccountBalanceAt(o.Account, in.Date)
 		return err
-	})
+	}()
 	return res, err
+}
+
+// OwnerOpenItems lists an owner's unmatched debits (calls, penalties),
+// oldest first, with what his unmatched payments already cover of them.
+func OwnerOpenItems(tx *ledger.Tx, owner string) ([]OpenItem, error) {
+	lines, err := tx.AccountLines(owner, time.Time{}, time.Time{})
+	return openItems(lines, true), err
+}
+
+// SupplierOpenItems lists a supplier's unmatched invoices, oldest first.
+func SupplierOpenItems(tx *ledger.Tx, supplier string) ([]OpenItem, error) {
+	lines, err := tx.AccountLines(supplier, time.Time{}, time.Time{})
+	return openItems(lines, false), err
 }
 
 // receiptOf is the receipt in describes, from owner o, without its piece:

@@ -167,6 +167,10 @@ func (tx *Tx) DeleteOwner(account string) error {
 	if n > 0 {
 		return Errorf(Conflict, "Le copropriétaire %s possède ou a possédé des lots : il ne peut pas être supprimé (indiquez plutôt sa date de sortie)", account)
 	}
+	// His payer IBANs (migration 011) go with him.
+	if _, err := tx.exec("suppression du copropriétaire", `DELETE FROM owner_ibans WHERE owner = ?`, account); err != nil {
+		return err
+	}
 	res, err := tx.exec("suppression du copropriétaire", `DELETE FROM owners WHERE account = ?`, account)
 	if err != nil {
 		return err

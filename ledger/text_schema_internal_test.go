@@ -37,7 +37,10 @@ var textColumns = map[string]TextKind{
 	"letter_templates.name": NameText, "letter_templates.body": TemplateText,
 	"letter_images.name":     NameText,
 	"receipts.cheque_number": ShortText, "receipts.drawer": NameText, "receipts.drawer_bank": NameText,
-	"invoices.number": ShortText,
+	"invoices.number":  ShortText,
+	"bank_lines.label": LabelText, "bank_lines.details": NotesText, "bank_lines.reference": NameText,
+	"bank_lines.end_to_end": NameText, "bank_lines.counterparty_name": NameText, "bank_lines.counterparty_iban": ShortText,
+	"bank_lines.code": ShortText, "bank_lines.file": NameText,
 }
 
 // textExempt are text columns without a text trigger, and why: each is
@@ -70,7 +73,10 @@ var textExempt = map[string]string{
 	"closing_keys.section": "code", "closing_keys.key": "code", "closing_keys.total_shares": "decimal",
 	"closing_parts.section": "code", "closing_parts.owner": "foreign key", "closing_parts.key": "code",
 	"closing_parts.shares": "decimal",
-	"chain.op":             "CHECK IN", "chain.exercise": "CHECK GLOB",
+	"owner_ibans.owner":    "foreign key", "owner_ibans.iban": "CHECK length and GLOB", "owner_ibans.learnt_at": "CHECK GLOB",
+	"bank_lines.bank_account": "foreign key", "bank_lines.date": "CHECK GLOB", "bank_lines.value_date": "CHECK GLOB",
+	"bank_lines.fingerprint": "CHECK length and GLOB", "bank_lines.status": "CHECK IN", "bank_lines.imported_at": "CHECK GLOB",
+	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
 	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
 }
 

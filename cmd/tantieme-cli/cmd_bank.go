@@ -24,7 +24,8 @@ type bankJSON struct {
 
 func init() {
 	commands["bank"] = command{
-		usage: "bank add FICHIER --account 5xxxxx --label LIBELLÉ --iban IBAN [--bic BIC] [--ics ICS] [--savings] | bank list FICHIER [--json]",
+		usage: "bank add FICHIER --account 5xxxxx --label LIBELLÉ --iban IBAN [--bic BIC] [--ics ICS] [--savings] | bank list FICHIER [--json]" +
+			" | bank import FICHIER RELEVÉ [--dry-run] [--json] | bank pending FICHIER [--json] | bank assign FICHIER LIGNE --account COMPTE [--key CLÉ]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			var b ledger.BankAccount
 			fs.StringVar(&b.Account, "account", "", "compte du plan comptable : 512xxx (compte courant) ou 50xxxx (livret, avec --savings)")
@@ -34,18 +35,56 @@ func init() {
 			fs.StringVar(&b.ICS, "ics", "", "identifiant créancier SEPA, pour les prélèvements")
 			fs.BoolVar(&b.Savings, "savings", false, "compte d'épargne (50xxxx), sur la ligne « 50 Fonds placés » de l'annexe 1")
 			asJSON := fs.Bool("json", false, "sortie JSON")
+			dryRun := fs.Bool("dry-run", false, "bank import : aperçu, rien n'est écrit")
+			key := fs.String("key", "", "bank assign : clé de répartition (comptes de classes 6 et 7)")
 			return func(pos []string, out io.Writer) error {
 				if len(pos) == 0 {
-					return usagef("une action (add, list) et un fichier de résidence attendus")
+					return usagef("une action (add, list, import, pending, assign) et un fichier de résidence attendus")
 				}
+				if pos[0] != "import" && *dryRun {
+					return usagef("--dry-run ne concerne que bank import")
+				}
+				if pos[0] != "assign" && *key != "" {
+					return usagef("--key ne concerne que bank assign")
+				}
+				onlyJSON := b == (ledger.BankAccount{})
 				switch pos[0] {
+				case "import":
+					if err := needArgs(pos, 3, "bank import : un fichier de résidence (.copro) et un relevé"); err != nil {
+						return err
+					}
+					if !onlyJSON {
+						return usagef("bank import ne prend que --dry-run et --json")
+					}
+					return bankImport(pos[1], pos[2], *dryRun, *asJSON, out)
+				case "pending":
+					if err := needArgs(pos, 2, "bank pending : un fichier de résidence (.copro)"); err != nil {
+						return err
+					}
+					if !onlyJSON {
+						return usagef("bank pending ne prend que --json")
+					}
+					return bankPending(pos[1], *asJSON, out)
+				case "assign":
+					if err := needArgs(pos, 3, "bank assign : un fichier de résidence (.copro) et le numéro de la ligne"); err != nil {
+						return err
+					}
+					switch {
+					case *asJSON:
+						return usagef("--json ne concerne pas bank assign")
+					case strings.TrimSpace(b.Account) == "":
+						return usagef("--account est obligatoire")
+					case b != (ledger.BankAccount{Account: b.Account}):
+						return usagef("bank assign ne prend que --account et --key")
+					}
+					return bankAssign(pos[1], pos[2], b.Account, *key, out)
 				case "add":
 					if err := needArgs(pos, 2, "bank add : un fichier de résidence (.copro)"); err != nil {
 						return err
 					}
 					switch {
 					case *asJSON:
-						return usagef("--json ne concerne que bank list")
+						return usagef("--json ne concerne pas bank add")
 					case b.Account == "":
 						return usagef("--account est obligatoire")
 					case strings.TrimSpace(b.Label) == "":
@@ -64,7 +103,7 @@ func init() {
 					}
 					return bankList(pos[1], *asJSON, out)
 				}
-				return usagef("action « %s » inconnue (add, list)", pos[0])
+				return usagef("action « %s » inconnue (add, list, import, pending, assign)", pos[0])
 			}
 		},
 	}
