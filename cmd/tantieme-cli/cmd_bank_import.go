@@ -11,16 +11,14 @@ import (
 	"tantieme/app"
 	"tantieme/app/banking"
 	"tantieme/bankfile"
+	"tantieme/bankfile/read"
 	"tantieme/ledger"
 )
 
 // readStatement reads a statement file into statements, the format
-// recognised from the content. The parsers (bankfile/cfonb, camt, ofx) are
-// wired in here by the reader that picks one (issue 17); until then every
-// file is refused. Tests set it to a stub.
-var readStatement = func(name string, data []byte) ([]bankfile.Statement, error) {
-	return nil, &bankfile.Error{File: name, Msg: "format de relevé pas encore pris en charge (CFONB 120/240, CAMT.053/054 et OFX viendront avec les lecteurs de relevés)"}
-}
+// recognised from the content (bankfile/read: CFONB 120/240, CAMT.053/054,
+// OFX). Tests may set it to a stub.
+var readStatement = read.Statements
 
 // bankLineJSON is one line of `bank import --json` (contract: CLI.md).
 type bankLineJSON struct {
