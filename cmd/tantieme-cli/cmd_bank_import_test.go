@@ -148,11 +148,17 @@ func TestBankImportPendingAssign(t *testing.T) {
 	}
 }
 
-// Until the parsers are wired in, the command says so.
-func TestBankImportWithoutParsers(t *testing.T) {
+// The command reads real statement files: a file that is none is refused
+// saying which formats are read, and a real CFONB 120 file for an account
+// the residence does not have is refused naming that account.
+func TestBankImportReadsFiles(t *testing.T) {
 	f := ledgertest.Calls(t, nil)
 	code, _, stderr := cli(t, "bank", "import", f, writeTemp(t, "releve.sta", "01..."))
-	if code != 1 || !strings.Contains(stderr, "« releve.sta » : format de relevé pas encore pris en charge") {
-		t.Errorf("exit %d %s", code, stderr)
+	if code != 1 || !strings.Contains(stderr, "« releve.sta » : ce n'est pas un relevé bancaire que Tantième sait lire") {
+		t.Errorf("not a statement: exit %d %s", code, stderr)
+	}
+	code, _, stderr = cli(t, "bank", "import", f, "../../bankfile/cfonb/testdata/cfonb120_pennylane_example.txt")
+	if code != 1 || !strings.Contains(stderr, "le relevé porte sur le compte RIB 15589 00000 98765432100, qui n'est pas un compte bancaire de la résidence") {
+		t.Errorf("another account: exit %d %s", code, stderr)
 	}
 }
