@@ -115,6 +115,34 @@ func (r *Residence) SaveOwner(o *ledger.Owner, creating bool) error {
 	})
 }
 
+// OwnerIBANs are the accounts an owner pays from (typed on his form or
+// learnt from bank statements): a transfer from one of them is his.
+func (r *Residence) OwnerIBANs(account string) ([]string, error) {
+	var out []string
+	err := r.View(func(tx *ledger.Tx) (err error) {
+		out, err = tx.OwnerIBANs(account)
+		return err
+	})
+	return out, err
+}
+
+// SaveOwnerAndIBANs creates or changes an owner and the accounts he pays
+// from, in one transaction.
+func (r *Residence) SaveOwnerAndIBANs(o *ledger.Owner, creating bool, ibans []string) error {
+	return r.Update(func(tx *ledger.Tx) error {
+		var err error
+		if creating {
+			err = tx.AddOwner(o)
+		} else {
+			err = tx.UpdateOwner(*o)
+		}
+		if err != nil {
+			return err
+		}
+		return tx.SetOwnerIBANs(o.Account, ibans, ledger.Today())
+	})
+}
+
 // DeleteOwner removes an owner who never had a lot nor an entry.
 func (r *Residence) DeleteOwner(account string) error {
 	return r.Update(func(tx *ledger.Tx) error { return tx.DeleteOwner(account) })

@@ -247,3 +247,37 @@ func (tx *Tx) OwnersByIBAN() (map[string][]string, error) {
 	}
 	return out, err
 }
+
+// SetOwnerIBANs makes ibans the accounts owner pays from, as the syndic
+// typed them on the owner's form: each checked, the others forgotten; an
+// IBAN kept keeps the day it was learnt.
+func (tx *Tx) SetOwnerIBANs(owner string, ibans []string, at time.Time) error {
+	keep := map[string]bool{}
+	for _, iban := range ibans {
+		iban = normalizeID(iban)
+		if iban == "" {
+			continue
+		}
+		if !validIBAN(iban) {
+			return Errorf(Invalid, "Copropriétaire %s : l'IBAN « %s » n'est pas valide (vérifiez-le sur son RIB : la clé ne correspond pas)", owner, iban)
+		}
+		keep[iban] = true
+	}
+	known, err := tx.OwnerIBANs(owner)
+	if err != nil {
+		return err
+	}
+	for _, iban := range known {
+		if !keep[iban] {
+			if _, err := tx.exec("oubli d'un IBAN du copropriétaire", `DELETE FROM owner_ibans WHERE owner = ? AND iban = ?`, owner, iban); err != nil {
+				return err
+			}
+		}
+	}
+	for iban := range keep {
+		if err := tx.AddOwnerIBAN(owner, iban, at); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -41,6 +41,17 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 	phone := widgets.NewField(ow.Phone, "")
 	mobile := widgets.NewField(ow.Mobile, "")
 	bank := widgets.NewField(ow.BankName, "Banque du copropriétaire")
+	var known []string
+	if !creating {
+		var err error
+		if known, err = s.res.OwnerIBANs(ow.Account); err != nil {
+			s.showError(err)
+			return
+		}
+	}
+	// The accounts he pays from: a transfer from one of them is recognised
+	// as his when a bank statement is imported.
+	ibans := widgets.NewField(strings.Join(known, ", "), "FR76 …, séparés par des virgules")
 	entry := widgets.NewField(ledger.FrenchDate(ow.EntryDate), "JJ/MM/AAAA")
 	exit := widgets.NewField(ledger.FrenchDate(ow.ExitDate), "JJ/MM/AAAA, s'il a vendu tous ses lots")
 	council := widgets.NewCheckField("Membre du conseil syndical", ow.Council)
@@ -50,7 +61,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 		title = "Modifier le copropriétaire " + ow.Account
 	}
 	f := s.newForm(title, "Enregistrer", account, civility, name, address, zip, city, country,
-		email, phone, mobile, bank, entry, exit, council)
+		email, phone, mobile, bank, ibans, entry, exit, council)
 	f.width = 960
 	f.submit = func() error {
 		in, err := parseDate("Date d'entrée", entry.Text)
@@ -67,7 +78,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 		w.Address, w.Zip, w.City, w.Country = address.Text, zip.Text, city.Text, country.Text
 		w.Email, w.Phone, w.Mobile, w.BankName = strings.TrimSpace(email.Text), phone.Text, mobile.Text, bank.Text
 		w.EntryDate, w.ExitDate, w.Council = in, out, council.Checked
-		err = s.res.SaveOwner(&w, creating)
+		err = s.res.SaveOwnerAndIBANs(&w, creating, splitIBANs(ibans.Text))
 		if err != nil {
 			if strings.TrimSpace(name.Text) == "" {
 				s.win.Canvas().Focus(name)
@@ -88,7 +99,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 		widget.NewFormItem("Pays", country))
 	right := widget.NewForm(
 		widget.NewFormItem("Courriel", email), widget.NewFormItem("Téléphone", phone), widget.NewFormItem("Portable", mobile),
-		widget.NewFormItem("Banque", bank), widget.NewFormItem("Date d'entrée", entry), widget.NewFormItem("Date de sortie", exit),
+		widget.NewFormItem("Banque", bank), widget.NewFormItem("IBAN de paiement", ibans), widget.NewFormItem("Date d'entrée", entry), widget.NewFormItem("Date de sortie", exit),
 		widget.NewFormItem("", council))
 	// The greeting letters will print, as typed: a company greeted
 	// « Madame, » by mistake is seen before any notice goes out.
@@ -112,6 +123,12 @@ func greetingText(civility, name string) string {
 		text += " (personne morale ou indivision : la civilité de son représentant n'y figure pas)"
 	}
 	return text
+}
+
+// splitIBANs reads the IBANs typed in one field, separated by commas,
+// semicolons or new lines (an IBAN's own spaces stay inside it).
+func splitIBANs(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '\n' })
 }
 
 // parseDate reads an optional date typed in a form; what names the field

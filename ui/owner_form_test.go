@@ -96,8 +96,8 @@ func TestOwnerFormKeys(t *testing.T) {
 			order = append(order, x)
 		}
 	}
-	if len(order) != 16 {
-		t.Fatalf("%d focusable objects in the form, want 13 fields, a check box and 2 buttons", len(order))
+	if len(order) != 17 {
+		t.Fatalf("%d focusable objects in the form, want 14 fields, a check box and 2 buttons", len(order))
 	}
 	c.Focus(order[0])
 	for i := 1; i < len(order); i++ {
@@ -148,4 +148,48 @@ func TestOwnerFormGreeting(t *testing.T) {
 	mustContain(t, "the form", overlayText(s), "Formule d'appel des courriers : « Madame, »")
 	dialogField(t, s, "Nom et prénom").SetText("Société Civile Immobilière des Héritiers de Marie-Thérèse")
 	mustContain(t, "the form", overlayText(s), "Formule d'appel des courriers : « Madame, Monsieur, » (personne morale")
+}
+
+// The accounts an owner pays from are typed on his form, checked, and
+// kept with him: a transfer from one of them will be recognised as his.
+func TestOwnerFormIBANs(t *testing.T) {
+	s, _ := openOwners(t)
+	ow, err := s.res.Owner("450002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ibanField := func() *widgets.Field {
+		for _, o := range visible(s.win.Canvas().Overlays().Top()) {
+			if f, ok := o.(*widgets.Field); ok && f.PlaceHolder == "FR76 …, séparés par des virgules" {
+				return f
+			}
+		}
+		t.Fatal("no IBAN field on the owner's form")
+		return nil
+	}
+	s.ownerForm(&ow, func(ledger.Owner) {})
+	field := ibanField()
+	field.SetText("FR76 3000 6000 0112 3456 7890 188")
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	mustContain(t, "a wrong key", overlayText(s), "l'IBAN « FR7630006000011234567890188 » n'est pas valide")
+	if got, _ := s.res.OwnerIBANs("450002"); len(got) != 0 {
+		t.Fatalf("a refused form kept IBANs %v", got)
+	}
+	field.SetText("FR76 3000 6000 0112 3456 7890 189, DE89 3704 0044 0532 0130 00")
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	got, err := s.res.OwnerIBANs("450002")
+	if err != nil || len(got) != 2 {
+		t.Fatalf("IBANs kept: %v %v; want both", got, err)
+	}
+	// The form shows them again, and forgets one taken off.
+	s.ownerForm(&ow, func(ledger.Owner) {})
+	field = ibanField()
+	if field.Text != "FR7630006000011234567890189, DE89370400440532013000" && field.Text != "DE89370400440532013000, FR7630006000011234567890189" {
+		t.Errorf("the form shows %q", field.Text)
+	}
+	field.SetText("DE89370400440532013000")
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	if got, _ := s.res.OwnerIBANs("450002"); len(got) != 1 || got[0] != "DE89370400440532013000" {
+		t.Errorf("after taking one off: %v", got)
+	}
 }
