@@ -25,7 +25,7 @@ func planDigest(p *Plan) string {
 func (ownersImport) digest(d *app.PlanDigest, p *Plan) {
 	od := p.data.(*ownersData)
 	for _, g := range od.groups {
-		d.Add("owner|%+v", g.owner)
+		d.Add("owner|%+v|%v", g.owner, g.ibans)
 		for i, l := range g.lots {
 			d.Add("lot|%+v|%s", l, g.shares[i])
 		}

@@ -61,6 +61,7 @@ const (
 	fCity         = "city"
 	fEmail        = "email"
 	fPhone        = "phone"
+	fIBAN         = "iban"
 	fLot          = "lot"
 	fLotLabel     = "lot_label"
 	fShares       = "shares"
@@ -97,6 +98,8 @@ var fieldDefs = map[string]Field{
 		"adresse email", "adresse electronique", "email address"}},
 	fPhone: {Name: fPhone, Label: "Téléphone", synonyms: []string{"telephone", "tel", "portable", "mobile", "phone",
 		"telephone portable", "phone number", "gsm"}},
+	fIBAN: {Name: fIBAN, Label: "IBAN", synonyms: []string{"iban", "iban de paiement", "compte bancaire",
+		"iban du copropriétaire", "bank account"}},
 	fLot: {Name: fLot, Label: "N° lot", synonyms: []string{"lot", "lots", "n lot", "numero de lot", "no lot", "num lot",
 		"lot number", "lot no", "unit", "unit number"}},
 	fLotLabel: {Name: fLotLabel, Label: "Désignation du lot", synonyms: []string{"designation", "designation du lot",
@@ -140,7 +143,7 @@ func Fields(kind Kind) []Field {
 	case Owners:
 		return []Field{importField(fAccount, false, 1), importField(fName, true, 2), importField(fAddress, false, 3), importField(fZip, false, 4),
 			importField(fCity, false, 5), importField(fEmail, false, 6), importField(fPhone, false, 7), importField(fLot, false, 8),
-			importField(fLotLabel, false, 9), importField(fShares, false, 10), importField(fCivility, false, 0)}
+			importField(fLotLabel, false, 9), importField(fShares, false, 10), importField(fCivility, false, 0), importField(fIBAN, false, 0)}
 	case Shares:
 		return []Field{importField(fLot, true, 1)}
 	case Balance:

@@ -2,6 +2,7 @@ package importing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -31,6 +32,7 @@ type ownerGroup struct {
 	from     map[string]int // owner-level field → row it was read from
 	lots     []ledger.Lot
 	shares   []decimal.Decimal
+	ibans    []string // the accounts he pays from (normalised, checked)
 }
 
 type ownersData struct {
@@ -166,6 +168,15 @@ func (ownersImport) plan(tx *ledger.Tx, p *Plan) error {
 				rc.warn(f, "« %s » ne ressemble pas à une adresse e-mail", v)
 			}
 		}
+		if v := rc.text(fIBAN); v != "" {
+			iban := ledger.NormalizeIBAN(v)
+			switch {
+			case !ledger.ValidIBAN(iban):
+				rc.fail(fIBAN, "« %s » n'est pas un IBAN valide (vérifiez-le sur le RIB : la clé ne correspond pas)", v)
+			case !slices.Contains(g.ibans, iban):
+				g.ibans = append(g.ibans, iban)
+			}
+		}
 		label := rc.text(fLotLabel)
 		shares, empty, okS := rc.decimal(fShares)
 		g.idxs = append(g.idxs, rc.idx)
@@ -295,6 +306,11 @@ func (ownersImport) apply(tx *ledger.Tx, p *Plan) error {
 		o := g.owner
 		if err := tx.AddOwner(&o); err != nil {
 			return err
+		}
+		for _, iban := range g.ibans {
+			if err := tx.AddOwnerIBAN(o.Account, iban, ledger.Today()); err != nil {
+				return err
+			}
 		}
 		for i, l := range g.lots {
 			l.Owner = o.Account

@@ -144,7 +144,7 @@ func TestImportOwnersOptions(t *testing.T) {
 			opts: Options{Kind: Owners},
 			want: []impOwnerState{{Account: "450001", Name: "Durand Léa"}}},
 		{name: "unknown field", csv: "Nom\nDurand\n", opts: Options{Kind: Owners, Mapping: map[string]string{"nom": "A"}},
-			err: "Champ « nom » inconnu pour l'import owners (champs : account, name, address, zip, city, email, phone, lot, lot_label, shares, civility)"},
+			err: "Champ « nom » inconnu pour l'import owners (champs : account, name, address, zip, city, email, phone, lot, lot_label, shares, civility, iban)"},
 		{name: "unknown column", csv: "Nom\nDurand\n", opts: Options{Kind: Owners, Mapping: map[string]string{"lot": "Numéro"}},
 			err: "f.csv : colonne « Numéro » introuvable pour le champ lot (ni un en-tête de la feuille, ni une lettre de colonne)"},
 		{name: "no name column", csv: "Qui;Lot\nDurand;1\n", opts: Options{Kind: Owners},
@@ -202,5 +202,26 @@ func TestImportOwnersIntoFilledResidence(t *testing.T) {
 		"Comptes attribués dans l'ordre du fichier : 450005.",
 		"Clé 001 « Charges générales » : total déclaré 1000 → 1100 (somme des tantièmes des lots).",
 	})
+	impCheckClean(t, r)
+}
+
+// An IBAN column gives each owner the accounts he pays from, checked: a
+// wrong key is said where it is, and a good IBAN is kept with him.
+func TestImportOwnersIBAN(t *testing.T) {
+	r := apptest.Empty(t)
+	wb, _ := sheet.ReadWorkbook("iban.csv", []byte("Nom;IBAN;Lot;Tantièmes\nBlanc Anne;FR76 3000 6000 0112 3456 7890 188;1;100\n"))
+	p, err := Prepare(r, wb, Options{Kind: Owners})
+	if err != nil {
+		t.Fatal(err)
+	}
+	impSameLines(t, "problems", impWarnings(p.Problems), []string{
+		"iban.csv, ligne 2, colonne B (IBAN) : « FR76 3000 6000 0112 3456 7890 188 » n'est pas un IBAN valide (vérifiez-le sur le RIB : la clé ne correspond pas).",
+	})
+	wb, _ = sheet.ReadWorkbook("iban.csv", []byte("Nom;IBAN;Lot;Tantièmes\nBlanc Anne;FR76 3000 6000 0112 3456 7890 189;1;100\nBlanc Anne;;2;50\n"))
+	impMustImport(t, r, wb, Options{Kind: Owners})
+	got, err := r.OwnerIBANs("450001")
+	if err != nil || len(got) != 1 || got[0] != "FR7630006000011234567890189" {
+		t.Errorf("Blanc Anne pays from %v (%v), want the IBAN of the file", got, err)
+	}
 	impCheckClean(t, r)
 }
