@@ -45,14 +45,6 @@ func FuzzParseDecimal(f *testing.F) {
 	})
 }
 
-func TestMoney(t *testing.T) {
-	for in, want := range map[int64]string{0: "0,00 €", 7: "0,07 €", -123456: "-1 234,56 €", 100000000: "1 000 000,00 €"} {
-		if got := Money(in); got != want {
-			t.Errorf("Money(%d) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestCheckBalances(t *testing.T) {
 	d := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 	s := Statement{Account: Account{IBAN: "FR7630006000011234567890189"}, Where: "ligne 1",

@@ -3,6 +3,8 @@ package bankfile
 import (
 	"fmt"
 	"time"
+
+	"tantieme/internal/fr"
 )
 
 // Statement is one account's movements over a period as one bank file
@@ -94,7 +96,7 @@ func (s Statement) CheckBalances(file string) error {
 	if got := s.Opening.Amount + s.Total(); got != s.Closing.Amount {
 		return &Error{File: file, Where: s.Where, Msg: fmt.Sprintf(
 			"le relevé du compte %s ne tombe pas juste : solde d'ouverture %s + mouvements %s = %s, mais le relevé annonce un solde de clôture de %s (écart de %s)",
-			s.Account, Money(s.Opening.Amount), Money(s.Total()), Money(got), Money(s.Closing.Amount), Money(s.Closing.Amount-got))}
+			s.Account, fr.Euros(s.Opening.Amount), fr.Euros(s.Total()), fr.Euros(got), fr.Euros(s.Closing.Amount), fr.Euros(s.Closing.Amount-got))}
 	}
 	return nil
 }

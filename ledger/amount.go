@@ -23,7 +23,7 @@ func (a Amount) Abs() Amount {
 }
 
 // String formats the amount the French way: "1 234,56 €", "-12,00 €".
-func (a Amount) String() string { return a.Format() + " €" }
+func (a Amount) String() string { return fr.Euros(int64(a)) }
 
 // Format formats the amount without the currency sign: "1 234,56".
 // Thousands are separated by a normal space so that every font and terminal

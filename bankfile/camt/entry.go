@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"tantieme/bankfile"
+	"tantieme/internal/fr"
 )
 
 // entryLines turns one Ntry into its lines: none when it is not booked, one
@@ -113,7 +114,7 @@ func (p *parser) batch(base bankfile.Line, txs []*txDetails, e *entry) ([]bankfi
 	}
 	if sum != base.Amount {
 		return nil, fmt.Sprintf("les %d transactions du lot (TxDtls) totalisent %s, mais le mouvement annonce %s",
-			len(txs), bankfile.Money(sum), bankfile.Money(base.Amount))
+			len(txs), fr.Euros(sum), fr.Euros(base.Amount))
 	}
 	return lines, ""
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"tantieme/bankfile"
+	"tantieme/internal/fr"
 )
 
 const format240 = "CFONB 240"
@@ -239,7 +240,7 @@ func (p *parser240) total(rec record) error {
 	}
 	if amt != p.sum {
 		return p.fail(rec.where(), fmt.Sprintf("le total de la séquence annonce %s mais les opérations de la séquence ouverte ligne %d font %s (écart de %s) : une opération manque ou est mal lue",
-			bankfile.Money(amt), p.open, bankfile.Money(p.sum), bankfile.Money(amt-p.sum)))
+			fr.Euros(amt), p.open, fr.Euros(p.sum), fr.Euros(amt-p.sum)))
 	}
 	p.out = append(p.out, *p.cur)
 	p.cur = nil

@@ -7,6 +7,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// Euros formats cents with the currency sign: "1 234,56 €".
+func Euros(cents int64) string { return Money(cents) + " €" }
+
 // Money formats cents without the currency sign: "1 234,56", "-0,05".
 // Thousands are separated by a normal space so that every font and
 // terminal shows it; the UI and PDFs keep the figure on one line.
