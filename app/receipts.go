@@ -251,6 +251,9 @@ type ReceiptInput struct {
 	// posting many receipts in one transaction numbers them with a
 	// ledger.PieceCounter instead: NextPieceOn reads every piece.
 	Piece string
+	// Parts split the payment over calls (a statement line's allocation,
+	// app/banking): none, one line of the whole amount.
+	Parts []ledger.ReceiptPart
 }
 
 // ReceiptResult is what a receipt did.
@@ -342,7 +345,7 @@ func receiptOf(tx *ledger.Tx, in ReceiptInput, o ledger.Owner) (ledger.Receipt, 
 		return ledger.Receipt{}, err
 	}
 	rc := ledger.Receipt{Owner: o.Account, Date: in.Date, Amount: in.Amount, Mode: in.Mode, BankAccount: in.BankAccount,
-		Cheque: in.Cheque, Drawer: in.Drawer, DrawerBank: in.DrawerBank, Journal: ledger.JournalBank}
+		Cheque: in.Cheque, Drawer: in.Drawer, DrawerBank: in.DrawerBank, Journal: ledger.JournalBank, Parts: in.Parts}
 	if in.Mode == ledger.ByCheque {
 		if strings.TrimSpace(rc.Drawer) == "" {
 			rc.Drawer = o.DisplayName()

@@ -89,3 +89,13 @@ func (pc *PieceCounter) Next(prefix string) (string, error) {
 	pc.last[prefix] = n
 	return fmt.Sprintf("%s%04d", prefix, n), nil
 }
+
+// NextOn is the next piece of journal in the exercise of date, as
+// NextPieceOn numbers it.
+func (pc *PieceCounter) NextOn(journal string, date time.Time) (string, error) {
+	ex, err := pc.tx.ExerciseAt(date)
+	if err != nil {
+		ex = Exercise{Start: date, End: date}
+	}
+	return pc.Next(PiecePrefix(journal, ex))
+}

@@ -91,6 +91,10 @@ type Receipt struct {
 	// BounceEntryID is the entry that reversed the receipt when the bank
 	// returned it unpaid.
 	BounceEntryID int64
+	// Parts split the owner's side of the entry (a statement line's
+	// allocation); none: one line of the whole amount. Only written by
+	// PostReceipt, never read back.
+	Parts []ReceiptPart
 }
 
 // Deposited says whether the cheque was handed to the bank.
@@ -153,6 +157,9 @@ func (r *Receipt) validate() error {
 	if !valid {
 		return Errorf(Invalid, "%s : mode de règlement « %s » inconnu", where, r.Mode)
 	}
+	if err := r.checkParts(where); err != nil {
+		return err
+	}
 	if r.Mode != ByCheque && (r.Cheque != "" || r.Drawer != "" || r.DrawerBank != "") {
 		return Errorf(Invalid, "%s : un numéro de chèque, un tireur ou une banque ne s'indiquent que pour un chèque", where)
 	}
@@ -177,9 +184,14 @@ func (tx *Tx) PostReceipt(r *Receipt) (Entry, error) {
 		return e, err
 	}
 	r.EntryID = e.ID
-	_, err := tx.exec(r.describe(), `INSERT INTO receipts (entry_id, owner, mode, bank_account, account, cheque_number, drawer, drawer_bank)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.EntryID, r.Owner, string(r.Mode), r.BankAccount, r.Account, r.Cheque, r.Drawer, r.DrawerBank)
-	return e, err
+	if _, err := tx.exec(r.describe(), `INSERT INTO receipts (entry_id, owner, mode, bank_account, account, cheque_number, drawer, drawer_bank)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, r.EntryID, r.Owner, string(r.Mode), r.BankAccount, r.Account, r.Cheque, r.Drawer, r.DrawerBank); err != nil {
+		return e, err
+	}
+	if len(r.Parts) > 0 {
+		return e, tx.settleParts(r, e)
+	}
+	return e, nil
 }
 
 // entry is the receipt's entry: debit r.Account, credit the owner, in
@@ -188,10 +200,8 @@ func (r *Receipt) entry() Entry {
 	if r.Journal == "" {
 		r.Journal = JournalBank
 	}
-	return Entry{Journal: r.Journal, Date: r.Date, Piece: r.Piece, Label: r.Label, Origin: "receipt", Lines: []Line{
-		{Account: r.Account, Debit: r.Amount},
-		{Account: r.Owner, Credit: r.Amount},
-	}}
+	return Entry{Journal: r.Journal, Date: r.Date, Piece: r.Piece, Label: r.Label, Origin: "receipt",
+		Lines: append([]Line{{Account: r.Account, Debit: r.Amount}}, r.creditLines()...)}
 }
 
 // Unchangeable says why a receipt can be neither corrected nor deleted, ""

@@ -44,6 +44,16 @@ type Report struct {
 	Reconciled []string
 }
 
+// Selection is what the syndic validates: the lines to post, the choices
+// made for some of them (a line without certain match gets one, a certain
+// one may get another account or its detail edited), and where to report
+// progress (called in the transaction's goroutine).
+type Selection struct {
+	Lines    []LineID
+	Choices  map[LineID]Choice
+	Progress func(done, total int)
+}
+
 // Apply imports the plan's file in one transaction: the plan is computed
 // again inside it (the file must be the same, nothing imported since);
 // the selected certain lines are posted, unless their owner's debt or
@@ -51,7 +61,7 @@ type Report struct {
 // with the reason); every new line is recorded (posted or pending); the
 // payer IBAN of each owner paid is learnt; the reconciliation of each
 // statement stating a closing balance ticks the lines posted.
-func Apply(r *app.Residence, plan *Plan, selected []LineID) (*Report, error) {
+func Apply(r *app.Residence, plan *Plan, sel Selection) (*Report, error) {
 	var rep *Report
 	err := r.Update(func(tx *ledger.Tx) error {
 		fresh, err := prepare(tx, plan.File, plan.sts)
@@ -64,16 +74,16 @@ func Apply(r *app.Residence, plan *Plan, selected []LineID) (*Report, error) {
 		if err := app.CheckFresh(plan.Digest, fresh.Digest, "Le relevé « "+plan.File+" » a changé, ou une partie a été importée, depuis l'aperçu : recommencez l'import"); err != nil {
 			return err
 		}
-		rep, err = apply(tx, plan, fresh, selected)
+		rep, err = apply(tx, plan, fresh, sel)
 		return err
 	})
 	return rep, err
 }
 
-func apply(tx *ledger.Tx, preview, fresh *Plan, selected []LineID) (*Report, error) {
+func apply(tx *ledger.Tx, preview, fresh *Plan, selection Selection) (*Report, error) {
 	rep := &Report{}
-	sel := make(map[LineID]bool, len(selected))
-	for _, id := range selected {
+	sel := make(map[LineID]bool, len(selection.Lines))
+	for _, id := range selection.Lines {
 		sel[id] = true
 	}
 	before := make(map[LineID]Line, len(preview.Lines))
@@ -83,13 +93,29 @@ func apply(tx *ledger.Tx, preview, fresh *Plan, selected []LineID) (*Report, err
 	today := ledger.Now()
 	pieces := tx.PieceCounter()
 	ticks := map[int][]int64{} // statement → bank lines of the books to tick
-	for _, l := range fresh.Lines {
+	for i, l := range fresh.Lines {
+		if selection.Progress != nil && (i%50 == 0 || i == len(fresh.Lines)-1) {
+			selection.Progress(i+1, len(fresh.Lines))
+		}
 		bl := bankLine(l, fresh.File, today)
 		rl := ReportLine{Bank: l.Bank, Date: l.Src.Date, Amount: ledger.Amount(l.Src.Amount), Label: l.Src.Label, Status: StatusPending, Reason: l.Reason}
+		c, chosen := selection.Choices[l.ID]
 		if sel[l.ID] {
-			if why := stale(before[l.ID], l); why != "" {
+			if why := stale(before[l.ID], l, chosen); why != "" {
 				rl.Reason = why
 				rep.Refused++
+			} else if chosen {
+				e, why, err := postChoice(tx, pieces, &bl, c)
+				if err != nil {
+					return nil, err
+				}
+				if why != "" {
+					rl.Reason = why
+					rep.Refused++
+				} else {
+					ticks[l.Statement] = append(ticks[l.Statement], linesOn(e, l.Bank)...)
+					rl.Status, rl.Account, rl.Reason = StatusPosted, strings.TrimSpace(c.Account), "choisi par le syndic"
+				}
 			} else if !l.Certain {
 				rl.Reason = "pas de correspondance certaine : affectez la ligne depuis la liste des relevés en attente"
 				rep.Refused++
@@ -137,11 +163,14 @@ func apply(tx *ledger.Tx, preview, fresh *Plan, selected []LineID) (*Report, err
 	return rep, nil
 }
 
-// stale says why a selected line may no longer be posted as previewed.
-func stale(was, now Line) string {
+// stale says why a selected line may no longer be posted as previewed; a
+// line the syndic chose for is checked against his choice instead.
+func stale(was, now Line, chosen bool) string {
 	switch {
 	case was.ID == "":
 		return "ligne absente de l'aperçu"
+	case chosen:
+		return ""
 	case was.Certain && (!now.Certain || was.Account != now.Account || was.Kind != now.Kind || was.Deposit.ID != now.Deposit.ID):
 		return "la correspondance a changé depuis l'aperçu : vérifiez la ligne"
 	case was.Kind == Owner && was.Owed != now.Owed:

@@ -64,7 +64,7 @@ func BenchmarkImport5000(b *testing.B) {
 		}
 		prep := time.Since(t0)
 		t1 := time.Now()
-		rep, err := banking.Apply(r, p, p.Certain())
+		rep, err := banking.Apply(r, p, banking.Selection{Lines: p.Certain()})
 		if err != nil {
 			b.Fatal(ledger.Message(err))
 		}

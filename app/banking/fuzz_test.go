@@ -37,7 +37,7 @@ func FuzzImport(f *testing.F) {
 		}
 		p, err := banking.Prepare(r, "fuzz.txt", []bankfile.Statement{st})
 		if err == nil {
-			_, err = banking.Apply(r, p, p.Certain())
+			_, err = banking.Apply(r, p, banking.Selection{Lines: p.Certain()})
 		}
 		if err != nil {
 			if after, _ := os.ReadFile(r.Path()); !bytes.Equal(before, after) {

@@ -100,7 +100,7 @@ func mustPrepare(t testing.TB, r *app.Residence, sts ...bankfile.Statement) *ban
 
 func mustApply(t testing.TB, r *app.Residence, p *banking.Plan) *banking.Report {
 	t.Helper()
-	rep, err := banking.Apply(r, p, p.Certain())
+	rep, err := banking.Apply(r, p, banking.Selection{Lines: p.Certain()})
 	if err != nil {
 		t.Fatal(ledger.Message(err))
 	}

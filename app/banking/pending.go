@@ -61,8 +61,13 @@ type Assigned struct {
 // copropriétés' chart (décret n° 2005-240) has no 627, whatever the
 // general chart says.
 func Assign(r *app.Residence, id int64, account, key string) (Assigned, error) {
+	return AssignChoice(r, id, Choice{Account: account, Key: key})
+}
+
+// AssignChoice posts pending line id as choice c says: Assign with the
+// detail of an owner's payment and the entry's label.
+func AssignChoice(r *app.Residence, id int64, c Choice) (Assigned, error) {
 	var out Assigned
-	account, key = strings.TrimSpace(account), strings.TrimSpace(key)
 	err := r.Update(func(tx *ledger.Tx) error {
 		l, err := tx.BankLine(id)
 		if err != nil {
@@ -71,34 +76,15 @@ func Assign(r *app.Residence, id int64, account, key string) (Assigned, error) {
 		if l.Status != ledger.BankLinePending {
 			return ledger.Errorf(ledger.Conflict, "La ligne de relevé n° %d n'est pas en attente", id)
 		}
-		what := "Ligne du " + ledger.FrenchDate(l.Date) + " (" + l.Amount.String() + ")"
-		class := ledger.AccountClass(account)
-		if key != "" && class != 6 && class != 7 {
-			return ledger.Errorf(ledger.Invalid, "%s : une clé de répartition ne concerne que les comptes de charges (6) et de produits (7)", what)
+		e, why, err := postChoice(tx, tx.PieceCounter(), &l, c)
+		if err != nil {
+			return err
 		}
-		switch {
-		case ledger.IsOwnerAccount(account) && l.Amount > 0:
-			res, err := app.ReceiveIn(tx, app.ReceiptInput{Owner: account, Amount: l.Amount, Date: l.Date, Mode: ledger.ByTransfer, BankAccount: l.BankAccount})
-			if err != nil {
-				return err
-			}
-			out.Entry = res.Entry
-			if err := learnIBAN(tx, account, l.CounterpartyIBAN, l.Date); err != nil {
-				return err
-			}
-		case ledger.IsSupplierAccount(account) && l.Amount < 0:
-			res, err := app.PaySupplierIn(tx, app.SupplierPayment{Supplier: account, Amount: -l.Amount, Date: l.Date,
-				BankAccount: l.BankAccount, Reference: l.Reference})
-			if err != nil {
-				return err
-			}
-			out.Entry = res.Entry
-		default:
-			if out.Entry, err = postOther(tx, l, account, key, what, class); err != nil {
-				return err
-			}
+		if why != "" {
+			return ledger.Errorf(ledger.Invalid, "Ligne du %s (%s) : %s", ledger.FrenchDate(l.Date), l.Amount, why)
 		}
-		if err := tx.MarkBankLinePosted(id, out.Entry.ID, 0); err != nil {
+		out.Entry = e
+		if err := tx.MarkBankLinePosted(id, e.ID, 0); err != nil {
 			return err
 		}
 		out.Line, err = tx.BankLine(id)
@@ -108,40 +94,30 @@ func Assign(r *app.Residence, id int64, account, key string) (Assigned, error) {
 }
 
 // postOther posts a line against any account: the bank on one side, the
-// account on the other.
-func postOther(tx *ledger.Tx, l ledger.BankLine, account, key, what string, class int) (ledger.Entry, error) {
-	if _, err := tx.Account(account); err != nil {
-		return ledger.Entry{}, err
-	}
-	if account == l.BankAccount {
-		return ledger.Entry{}, ledger.Errorf(ledger.Invalid, "%s : choisissez un autre compte que la banque elle-même", what)
-	}
-	if (class == 6 || class == 7) && key == "" {
-		return ledger.Entry{}, ledger.Errorf(ledger.Invalid, "%s : le compte %s est un compte de charges ou de produits, indiquez sa clé de répartition", what, account)
-	}
+// account on the other; owners' and suppliers' accounts are matched again.
+func postOther(tx *ledger.Tx, l ledger.BankLine, c Choice, piece string) (ledger.Entry, error) {
 	if l.Amount == 0 {
-		return ledger.Entry{}, ledger.Errorf(ledger.Invalid, "%s : montant nul, rien à comptabiliser", what)
+		return ledger.Entry{}, ledger.Errorf(ledger.Invalid, "Ligne du %s : montant nul, rien à comptabiliser", ledger.FrenchDate(l.Date))
 	}
-	label := strings.TrimSpace(l.Label)
+	label := strings.TrimSpace(c.Label)
+	if label == "" {
+		label = strings.TrimSpace(l.Label)
+	}
 	if label == "" {
 		label = "Relevé du " + ledger.FrenchDate(l.Date)
 	}
-	bank, other := ledger.Line{Account: l.BankAccount}, ledger.Line{Account: account, Key: key}
+	bank, other := ledger.Line{Account: l.BankAccount}, ledger.Line{Account: c.Account, Key: c.Key}
 	if l.Amount > 0 {
 		bank.Debit, other.Credit = l.Amount, l.Amount
 	} else {
 		bank.Credit, other.Debit = -l.Amount, -l.Amount
 	}
-	e := ledger.Entry{Journal: ledger.JournalBank, Date: l.Date, Label: label, Origin: "bank-line", Lines: []ledger.Line{bank, other}}
-	var err error
-	if e.Piece, err = tx.NextPieceOn(ledger.JournalBank, l.Date); err != nil {
-		return e, err
-	}
+	e := ledger.Entry{Journal: ledger.JournalBank, Date: l.Date, Piece: piece, Label: label, Origin: "bank-line", Lines: []ledger.Line{bank, other}}
 	if err := tx.PostEntry(&e); err != nil {
 		return e, err
 	}
-	if ledger.IsOwnerAccount(account) || ledger.IsSupplierAccount(account) {
-		if _, err := tx.AutoMatch(account); err != nil {
+	if ledger.IsOwnerAccount(c.Account) || ledger.IsSupplierAccount(c.Account) {
+		if _, err := tx.AutoMatch(c.Account); err != nil {
 			return e, err
 		}
 	}
@@ -156,13 +132,15 @@ func Ignore(r *app.Residence, id int64) error {
 
 // Allocation is one part of a receipt's detail (seed 004, « Détail de
 // l'affectation »): a call settled (or partly), or the overpayment kept as
-// the owner's credit.
+// the owner's credit. Amount and Label are what the syndic may edit.
 type Allocation struct {
+	LineID int64 // the call's line in the books (0 for the overpayment)
 	Piece  string
 	Date   time.Time
-	Label  string
+	Call   string        // the call's label
 	Due    ledger.Amount // what remained due on it
 	Amount ledger.Amount // what the payment settles of it
+	Label  string        // the receipt's line for it
 	Over   bool          // the overpayment line
 }
 
@@ -171,27 +149,39 @@ type Allocation struct {
 // receipt's own AutoMatch), then what is left over.
 func Detail(r *app.Residence, owner string, amount ledger.Amount) ([]Allocation, error) {
 	var out []Allocation
-	err := r.View(func(tx *ledger.Tx) error {
-		open, err := app.OwnerOpenItems(tx, owner)
-		if err != nil {
-			return err
-		}
-		due := make([]ledger.Amount, len(open))
-		for i, it := range open {
-			due[i] = it.Due()
-		}
-		left := amount
-		for i, c := range ledger.CoverOldestFirst(due, amount) {
-			if due[i] <= 0 {
-				continue
-			}
-			out = append(out, Allocation{Piece: open[i].Piece, Date: open[i].Date, Label: open[i].Label, Due: due[i], Amount: c})
-			left -= c
-		}
-		if left > 0 {
-			out = append(out, Allocation{Label: "Trop-perçu (reste au crédit du copropriétaire)", Amount: left, Over: true})
-		}
-		return nil
+	err := r.View(func(tx *ledger.Tx) (err error) {
+		out, err = detail(tx, owner, amount)
+		return err
 	})
 	return out, err
+}
+
+func detail(tx *ledger.Tx, owner string, amount ledger.Amount) ([]Allocation, error) {
+	var out []Allocation
+	open, err := app.OwnerOpenItems(tx, owner)
+	if err != nil {
+		return nil, err
+	}
+	due := make([]ledger.Amount, len(open))
+	for i, it := range open {
+		due[i] = it.Due()
+	}
+	left := amount
+	for i, c := range ledger.CoverOldestFirst(due, amount) {
+		if due[i] <= 0 {
+			continue
+		}
+		label := "Règlement " + open[i].Piece
+		if open[i].Piece == "" {
+			label = "Règlement – " + open[i].Label
+		}
+		out = append(out, Allocation{LineID: open[i].LineID, Piece: open[i].Piece, Date: open[i].Date, Call: open[i].Label,
+			Due: due[i], Amount: c, Label: label})
+		left -= c
+	}
+	if left < 0 {
+		left = 0
+	}
+	out = append(out, Allocation{Call: "Trop-perçu", Label: OverLabel, Amount: left, Over: true})
+	return out, nil
 }

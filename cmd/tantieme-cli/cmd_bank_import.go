@@ -94,7 +94,7 @@ func bankImport(file, statement string, dryRun, asJSON bool, out io.Writer) erro
 	if dryRun {
 		lines = planLines(plan)
 	} else {
-		rep, err := banking.Apply(r, plan, plan.Certain())
+		rep, err := banking.Apply(r, plan, banking.Selection{Lines: plan.Certain()})
 		if err != nil {
 			return err
 		}
