@@ -33,7 +33,7 @@ func (tx *Tx) Accounts() ([]Account, error) {
 // Account returns one account.
 func (tx *Tx) Account(code string) (Account, error) {
 	a := Account{Code: code}
-	err := tx.tx.QueryRow(`SELECT label, hidden FROM accounts WHERE code = ?`, code).Scan(&a.Label, &a.Hidden)
+	err := tx.queryRow(`SELECT label, hidden FROM accounts WHERE code = ?`, code).Scan(&a.Label, &a.Hidden)
 	if err == sql.ErrNoRows {
 		return a, Errorf(NotFound, "Le compte %s n'existe pas dans le plan comptable", code)
 	}

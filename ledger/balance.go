@@ -114,7 +114,7 @@ func (tx *Tx) AccountBalanceAt(account string, d time.Time) (Amount, error) {
 		return 0, err
 	}
 	var bal Amount
-	err = tx.tx.QueryRow(`SELECT coalesce(sum(debit) - sum(credit), 0) FROM day_totals
+	err = tx.queryRow(`SELECT coalesce(sum(debit) - sum(credit), 0) FROM day_totals
 		WHERE account = ?1 AND date BETWEEN ?2 AND ?3 AND NOT (opening AND date > ?2)`, account, ISO(start), ISO(d)).Scan(&bal)
 	return bal, sqlError(err, "calcul du solde")
 }
@@ -170,7 +170,7 @@ func (tx *Tx) AccountStatement(account string, from, to time.Time) (Statement, e
 		return st, err
 	}
 	if start.Before(from) {
-		err = tx.tx.QueryRow(`SELECT coalesce(sum(debit) - sum(credit), 0) FROM day_totals
+		err = tx.queryRow(`SELECT coalesce(sum(debit) - sum(credit), 0) FROM day_totals
 			WHERE account = ?1 AND date >= ?2 AND date < ?3 AND NOT (opening AND date > ?2)`, account, ISO(start), ISO(from)).Scan(&st.Opening)
 		if err != nil {
 			return st, sqlError(err, "calcul du solde d'ouverture")

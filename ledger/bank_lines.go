@@ -151,7 +151,7 @@ func (tx *Tx) PendingBankLines() ([]BankLine, error) {
 
 // BankLine reads one imported line.
 func (tx *Tx) BankLine(id int64) (BankLine, error) {
-	l, err := scanBankLine(tx.tx.QueryRow(`SELECT `+bankLineColumns+` FROM bank_lines WHERE id = ?`, id))
+	l, err := scanBankLine(tx.queryRow(`SELECT `+bankLineColumns+` FROM bank_lines WHERE id = ?`, id))
 	if err == sql.ErrNoRows {
 		return l, Errorf(NotFound, "La ligne de relevé n° %d n'existe pas", id)
 	}

@@ -216,7 +216,7 @@ func (tx *Tx) PostCall(c *Call, e *Entry) error {
 	}
 	if c.Kind == WorksCall {
 		var n int
-		if err := tx.tx.QueryRow(`SELECT count(*) FROM works WHERE code = ?`, c.Works).Scan(&n); err != nil {
+		if err := tx.queryRow(`SELECT count(*) FROM works WHERE code = ?`, c.Works).Scan(&n); err != nil {
 			return sqlError(err, where)
 		}
 		if n == 0 {
@@ -438,7 +438,7 @@ func (tx *Tx) loadCallKeys(calls []Call) error {
 }
 
 func (tx *Tx) callHead(id int64) (Call, error) {
-	c, err := scanCall(tx.tx.QueryRow(`SELECT `+callColumns+` FROM calls WHERE id = ?`, id))
+	c, err := scanCall(tx.queryRow(`SELECT `+callColumns+` FROM calls WHERE id = ?`, id))
 	if err == sql.ErrNoRows {
 		return c, Errorf(NotFound, "L'appel de fonds n° %d n'existe pas", id)
 	}

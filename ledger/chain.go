@@ -244,7 +244,7 @@ func (tx *Tx) ChainHead() (ChainRecord, bool, error) {
 	var entry sql.NullInt64
 	var ex string
 	var content, link []byte
-	err := tx.tx.QueryRow(`SELECT seq, op, entry_id, exercise, content, link FROM chain ORDER BY seq DESC LIMIT 1`).
+	err := tx.queryRow(`SELECT seq, op, entry_id, exercise, content, link FROM chain ORDER BY seq DESC LIMIT 1`).
 		Scan(&r.Seq, &r.Op, &entry, &ex, &content, &link)
 	if err == sql.ErrNoRows {
 		tx.remember("chainHead", r)
@@ -296,7 +296,7 @@ func (tx *Tx) chainEntry(op string, e *Entry, ex Exercise) error {
 // brought it in, so that the entry's history can show it.
 func (tx *Tx) keepSupersededVersion(old *Entry) error {
 	var seq int64
-	err := tx.tx.QueryRow(`SELECT max(seq) FROM chain WHERE entry_id = ? AND op <> 'delete'`, old.ID).Scan(&sqlNullable{&seq})
+	err := tx.queryRow(`SELECT max(seq) FROM chain WHERE entry_id = ? AND op <> 'delete'`, old.ID).Scan(&sqlNullable{&seq})
 	if err != nil {
 		return sqlError(err, "historique de l'écriture")
 	}
@@ -333,7 +333,7 @@ func (tx *Tx) sealExercise(ex Exercise) (ChainRecord, error) {
 // Seal returns the seal of a closed exercise; ok is false when it has none.
 func (tx *Tx) Seal(exerciseID int64) (r ChainRecord, ok bool, err error) {
 	var link []byte
-	err = tx.tx.QueryRow(`SELECT seq, link FROM seals WHERE exercise_id = ?`, exerciseID).Scan(&r.Seq, &link)
+	err = tx.queryRow(`SELECT seq, link FROM seals WHERE exercise_id = ?`, exerciseID).Scan(&r.Seq, &link)
 	if err == sql.ErrNoRows {
 		return r, false, nil
 	}

@@ -235,7 +235,7 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 			add("le scellé de l'exercice %s ne correspond pas à celui de la chaîne (rang %d)", ex.Name(), seq)
 		case sealed:
 			var link []byte
-			if err := tx.tx.QueryRow(`SELECT link FROM chain WHERE seq = ?`, seq).Scan(&link); err != nil {
+			if err := tx.queryRow(`SELECT link FROM chain WHERE seq = ?`, seq).Scan(&link); err != nil {
 				return rep, sqlError(err, "lecture du scellé")
 			}
 			if string(link) != string(s.Link[:]) {

@@ -50,7 +50,7 @@ func (d *DB) Check(full bool) ([]Problem, error) {
 
 func (tx *Tx) checkBooks(add func(sev, format string, args ...any)) error {
 	var version int
-	if err := tx.tx.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+	if err := tx.queryRow("PRAGMA user_version").Scan(&version); err != nil {
 		return sqlError(err, "contrôle")
 	}
 	if version != SchemaVersion() {

@@ -117,7 +117,7 @@ func (tx *Tx) RecordClosing(r ClosingRecord) error {
 func (tx *Tx) ClosingRecordOf(exerciseID int64) (r ClosingRecord, ok bool, err error) {
 	r.ExerciseID = exerciseID
 	var owners, posted string
-	err = tx.tx.QueryRow(`SELECT owners_at, posted_at FROM closings WHERE exercise_id = ?`, exerciseID).Scan(&owners, &posted)
+	err = tx.queryRow(`SELECT owners_at, posted_at FROM closings WHERE exercise_id = ?`, exerciseID).Scan(&owners, &posted)
 	if err == sql.ErrNoRows {
 		return r, false, nil
 	}
@@ -190,7 +190,7 @@ func (tx *Tx) UnreconciledLines(account string, to time.Time) (int, error) {
 		return 0, err
 	}
 	var n int
-	err = tx.tx.QueryRow(`SELECT count(*) FROM lines l JOIN entries e ON e.id = l.entry_id
+	err = tx.queryRow(`SELECT count(*) FROM lines l JOIN entries e ON e.id = l.entry_id
 		WHERE l.account = ? AND e.posted = 1 AND e.date <= ? AND l.reconciled = ''
 		AND NOT (e.journal = 'AN' AND e.date > ?)`, account, ISO(to), ISO(first)).Scan(&n)
 	return n, sqlError(err, "contrôle du rapprochement bancaire")

@@ -356,6 +356,7 @@ type Tx struct {
 	tx       *sql.Tx
 	writable bool
 	cache    map[string]any // per-transaction lookups (exercises, accounts)
+	kept     int            // statements kept in cache (see prepared)
 }
 
 // connWait is how long View and Update wait for the residence's only
@@ -449,7 +450,13 @@ func (d *DB) Exec(query string, args ...any) error {
 }
 
 func (tx *Tx) exec(what, query string, args ...any) (sql.Result, error) {
-	res, err := tx.tx.Exec(query, args...)
+	var res sql.Result
+	var err error
+	if st := tx.prepared(query); st != nil {
+		res, err = st.Exec(args...)
+	} else {
+		res, err = tx.tx.Exec(query, args...)
+	}
 	if err != nil {
 		return nil, sqlError(err, what)
 	}
@@ -459,7 +466,13 @@ func (tx *Tx) exec(what, query string, args ...any) (sql.Result, error) {
 // collect runs a query and scans every row with scan; rows are closed before
 // it returns (the connection is shared by the whole transaction).
 func collect[T any](tx *Tx, what, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	rows, err := tx.tx.Query(query, args...)
+	var rows *sql.Rows
+	var err error
+	if st := tx.prepared(query); st != nil {
+		rows, err = st.Query(args...)
+	} else {
+		rows, err = tx.tx.Query(query, args...)
+	}
 	if err != nil {
 		return nil, sqlError(err, what)
 	}
@@ -476,4 +489,38 @@ func collect[T any](tx *Tx, what, query string, args []any, scan func(*sql.Rows)
 		return nil, sqlError(err, what)
 	}
 	return out, nil
+}
+
+// maxPrepared bounds the statements a transaction keeps: queries built
+// with a variable number of placeholders must not grow the cache without
+// end.
+const maxPrepared = 256
+
+// prepared is query's statement kept for the transaction, nil when it is
+// not kept (one holding several statements, or the cache full). Workflows
+// post thousands of entries in one transaction; parsing the same SQL for
+// each was half of a 5 000-line bank import (issue 17's benchmark).
+func (tx *Tx) prepared(query string) *sql.Stmt {
+	key := "stmt:" + query
+	if v, ok := tx.cache[key]; ok {
+		return v.(*sql.Stmt)
+	}
+	if tx.kept >= maxPrepared || strings.Contains(strings.TrimRight(strings.TrimSpace(query), ";"), ";") {
+		return nil
+	}
+	st, err := tx.tx.Prepare(query)
+	if err != nil {
+		return nil // run unprepared: the error is reported with its context there
+	}
+	tx.kept++
+	tx.remember(key, st)
+	return st
+}
+
+// queryRow is QueryRow through the transaction's kept statements.
+func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
+	if st := tx.prepared(query); st != nil {
+		return st.QueryRow(args...)
+	}
+	return tx.tx.QueryRow(query, args...)
 }

@@ -255,7 +255,7 @@ func (tx *Tx) CancelDeposit(id int64) error {
 // bank statement: the statement would no longer add up.
 func (tx *Tx) refuseTicked(entryID int64, what string) error {
 	var ref string
-	err := tx.tx.QueryRow(`SELECT coalesce(max(reconciled), '') FROM lines WHERE entry_id = ?`, entryID).Scan(&ref)
+	err := tx.queryRow(`SELECT coalesce(max(reconciled), '') FROM lines WHERE entry_id = ?`, entryID).Scan(&ref)
 	if err != nil {
 		return sqlError(err, what)
 	}

@@ -175,15 +175,13 @@ func (tx *Tx) lookups() (*lookups, error) {
 // stmt returns a prepared statement kept for the transaction: workflows post
 // thousands of entries in one go.
 func (tx *Tx) stmt(query string) (*sql.Stmt, error) {
-	key := "stmt:" + query
-	if v, ok := tx.cache[key]; ok {
-		return v.(*sql.Stmt), nil
+	if st := tx.prepared(query); st != nil {
+		return st, nil
 	}
 	s, err := tx.tx.Prepare(query)
 	if err != nil {
 		return nil, sqlError(err, "préparation")
 	}
-	tx.remember(key, s)
 	return s, nil
 }
 
@@ -462,7 +460,7 @@ func (tx *Tx) Entry(id int64) (Entry, error) {
 // LastEntryDate is the date of the latest posted entry (zero if none).
 func (tx *Tx) LastEntryDate() (time.Time, error) {
 	var d sql.NullString
-	if err := tx.tx.QueryRow(`SELECT max(date) FROM entries WHERE posted = 1`).Scan(&d); err != nil {
+	if err := tx.queryRow(`SELECT max(date) FROM entries WHERE posted = 1`).Scan(&d); err != nil {
 		return time.Time{}, sqlError(err, "lecture des écritures")
 	}
 	return parseStored(d.String), nil

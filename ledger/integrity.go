@@ -63,7 +63,7 @@ func (d *DB) integrity() ([]string, error) {
 		// The books as a whole balance: every posted line is counted in
 		// day_totals by the schema's triggers.
 		var gap int64
-		if err := tx.tx.QueryRow("SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM day_totals").Scan(&gap); err != nil {
+		if err := tx.queryRow("SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM day_totals").Scan(&gap); err != nil {
 			out = append(out, "totaux des comptes illisibles")
 			return nil
 		}

@@ -96,7 +96,7 @@ func (tx *Tx) PostInvoice(inv *Invoice) (Entry, error) {
 		return Entry{}, err
 	}
 	var n int
-	if err := tx.tx.QueryRow(`SELECT count(*) FROM suppliers WHERE account = ?`, inv.Supplier).Scan(&n); err != nil {
+	if err := tx.queryRow(`SELECT count(*) FROM suppliers WHERE account = ?`, inv.Supplier).Scan(&n); err != nil {
 		return Entry{}, sqlError(err, "lecture des fournisseurs")
 	}
 	if n == 0 {

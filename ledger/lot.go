@@ -98,7 +98,7 @@ func (tx *Tx) UpdateLot(l Lot) error {
 // DeleteLot removes a lot that carries no shares.
 func (tx *Tx) DeleteLot(number string) error {
 	var n int
-	tx.tx.QueryRow(`SELECT count(*) FROM shares WHERE lot = ?`, number).Scan(&n)
+	tx.queryRow(`SELECT count(*) FROM shares WHERE lot = ?`, number).Scan(&n)
 	if n > 0 {
 		return Errorf(Conflict, "Le lot %s a des tantièmes : mettez-les à zéro avant de le supprimer", number)
 	}
@@ -143,7 +143,7 @@ func (tx *Tx) TransferLot(lot, owner string, from time.Time) error {
 		}
 	} else {
 		var n int
-		tx.tx.QueryRow(`SELECT count(*) FROM lots WHERE number = ?`, lot).Scan(&n)
+		tx.queryRow(`SELECT count(*) FROM lots WHERE number = ?`, lot).Scan(&n)
 		if n == 0 {
 			return Errorf(NotFound, "Le lot %s n'existe pas", lot)
 		}

@@ -54,7 +54,7 @@ func (tx *Tx) Owners() ([]Owner, error) {
 
 // Owner returns one owner.
 func (tx *Tx) Owner(account string) (Owner, error) {
-	o, err := scanOwner(tx.tx.QueryRow(`SELECT `+ownerColumns+` FROM owners WHERE account = ?`, account))
+	o, err := scanOwner(tx.queryRow(`SELECT `+ownerColumns+` FROM owners WHERE account = ?`, account))
 	if err == sql.ErrNoRows {
 		return o, Errorf(NotFound, "Le copropriétaire %s n'existe pas", account)
 	}
@@ -64,7 +64,7 @@ func (tx *Tx) Owner(account string) (Owner, error) {
 // NextOwnerAccount proposes the first free account after the highest in use.
 func (tx *Tx) NextOwnerAccount() (string, error) {
 	var max sql.NullString
-	if err := tx.tx.QueryRow(`SELECT max(code) FROM accounts WHERE code GLOB '450[0-9][0-9][0-9]'`).Scan(&max); err != nil {
+	if err := tx.queryRow(`SELECT max(code) FROM accounts WHERE code GLOB '450[0-9][0-9][0-9]'`).Scan(&max); err != nil {
 		return "", sqlError(err, "numérotation des copropriétaires")
 	}
 	n := 0
@@ -122,7 +122,7 @@ func (tx *Tx) AddOwner(o *Owner) error {
 		return err
 	}
 	var n int
-	tx.tx.QueryRow(`SELECT count(*) FROM owners WHERE account = ?`, o.Account).Scan(&n)
+	tx.queryRow(`SELECT count(*) FROM owners WHERE account = ?`, o.Account).Scan(&n)
 	if n > 0 {
 		return Errorf(Conflict, "Le compte %s est déjà celui d'un autre copropriétaire", o.Account)
 	}
@@ -161,7 +161,7 @@ func (tx *Tx) UpdateOwner(o Owner) error {
 // chart, with any entries on it.
 func (tx *Tx) DeleteOwner(account string) error {
 	var n int
-	if err := tx.tx.QueryRow(`SELECT count(*) FROM lot_owners WHERE owner = ?`, account).Scan(&n); err != nil {
+	if err := tx.queryRow(`SELECT count(*) FROM lot_owners WHERE owner = ?`, account).Scan(&n); err != nil {
 		return sqlError(err, "suppression du copropriétaire")
 	}
 	if n > 0 {

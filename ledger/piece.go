@@ -49,7 +49,7 @@ func (tx *Tx) NextPieceOn(journal string, date time.Time) (string, error) {
 // A0001, A0002… whatever the journal.
 func (tx *Tx) NextPiece(prefix string) (string, error) {
 	var max sql.NullString
-	err := tx.tx.QueryRow(`SELECT max(piece) FROM entries WHERE piece GLOB ? AND length(piece) = ?`,
+	err := tx.queryRow(`SELECT max(piece) FROM entries WHERE piece GLOB ? AND length(piece) = ?`,
 		globEscape(prefix)+"[0-9][0-9][0-9][0-9]", len(prefix)+4).Scan(&max)
 	if err != nil {
 		return "", sqlError(err, "numérotation des pièces")

@@ -259,7 +259,7 @@ func (tx *Tx) ReplaceReceipt(id int64, r *Receipt) (Entry, error) {
 // bank accounts.
 func (tx *Tx) checkBankAccount(code string) error {
 	var n int
-	if err := tx.tx.QueryRow(`SELECT count(*) FROM bank_accounts WHERE account = ?`, code).Scan(&n); err != nil {
+	if err := tx.queryRow(`SELECT count(*) FROM bank_accounts WHERE account = ?`, code).Scan(&n); err != nil {
 		return sqlError(err, "lecture des comptes bancaires")
 	}
 	if n == 0 {

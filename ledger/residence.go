@@ -170,7 +170,7 @@ func (tx *Tx) initialize(s Setup) error {
 // Residence returns the residence settings.
 func (tx *Tx) Residence() (Residence, error) {
 	var r Residence
-	err := tx.tx.QueryRow(`SELECT name, address, zip, city, syndic_name, syndic_address, syndic_phone, syndic_email
+	err := tx.queryRow(`SELECT name, address, zip, city, syndic_name, syndic_address, syndic_phone, syndic_email
 		FROM residence WHERE id = 1`).Scan(&r.Name, &r.Address, &r.Zip, &r.City, &r.SyndicName, &r.SyndicAddress, &r.SyndicPhone, &r.SyndicEmail)
 	if err != nil {
 		return r, sqlError(err, "lecture de la résidence")
@@ -221,7 +221,7 @@ func (tx *Tx) SaveResidence(r Residence) error {
 // Option returns a free option's value, or def when it is not set.
 func (tx *Tx) Option(name, def string) (string, error) {
 	var v string
-	err := tx.tx.QueryRow(`SELECT value FROM options WHERE name = ?`, name).Scan(&v)
+	err := tx.queryRow(`SELECT value FROM options WHERE name = ?`, name).Scan(&v)
 	if err == sql.ErrNoRows {
 		return def, nil
 	}

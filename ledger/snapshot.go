@@ -65,7 +65,7 @@ func inspectSnapshot(file string, full bool) (SnapshotInfo, error) {
 	err = d.View(func(tx *Tx) error {
 		if full {
 			var res string
-			if err := tx.tx.QueryRow("PRAGMA integrity_check(1)").Scan(&res); err != nil || res != "ok" {
+			if err := tx.queryRow("PRAGMA integrity_check(1)").Scan(&res); err != nil || res != "ok" {
 				return Errorf(Damaged, "la copie de la résidence est endommagée (%s)", res)
 			}
 		}
@@ -78,11 +78,11 @@ func inspectSnapshot(file string, full bool) (SnapshotInfo, error) {
 			{&info.Entries, "SELECT count(*) FROM entries"},
 		}
 		for _, c := range counts {
-			if err := tx.tx.QueryRow(c.q).Scan(c.n); err != nil {
+			if err := tx.queryRow(c.q).Scan(c.n); err != nil {
 				return Wrap(Damaged, err, "la copie de la résidence est illisible")
 			}
 		}
-		if err := tx.tx.QueryRow("SELECT name FROM residence").Scan(&info.Residence); err != nil && err != sql.ErrNoRows {
+		if err := tx.queryRow("SELECT name FROM residence").Scan(&info.Residence); err != nil && err != sql.ErrNoRows {
 			return Wrap(Damaged, err, "la copie de la résidence est illisible")
 		}
 		if info.SchemaVersion == SchemaVersion() {

@@ -65,7 +65,7 @@ func (s *Supplier) validate() error {
 // NextSupplierAccount proposes the next free 401 + 3 digits account.
 func (tx *Tx) NextSupplierAccount() (string, error) {
 	var max sql.NullString
-	if err := tx.tx.QueryRow(`SELECT max(code) FROM accounts WHERE code GLOB '401[0-9][0-9][0-9]'`).Scan(&max); err != nil {
+	if err := tx.queryRow(`SELECT max(code) FROM accounts WHERE code GLOB '401[0-9][0-9][0-9]'`).Scan(&max); err != nil {
 		return "", sqlError(err, "numérotation des fournisseurs")
 	}
 	n := 0

@@ -154,7 +154,7 @@ func (tx *Tx) validateWorks(w *Works, creating bool) error {
 	}
 	if creating {
 		var n int
-		tx.tx.QueryRow(`SELECT count(*) FROM works WHERE code = ?`, w.Code).Scan(&n)
+		tx.queryRow(`SELECT count(*) FROM works WHERE code = ?`, w.Code).Scan(&n)
 		if n > 0 {
 			return Errorf(Conflict, "La campagne de travaux %s existe déjà", w.Code)
 		}
@@ -300,7 +300,7 @@ func (tx *Tx) WorksCalled(code string) (map[string]Amount, error) {
 // in the chart (remove the unused ones from the chart screen).
 func (tx *Tx) DeleteWorks(code string) error {
 	var n int
-	if err := tx.tx.QueryRow(`SELECT count(*) FROM calls WHERE works = ?`, code).Scan(&n); err != nil {
+	if err := tx.queryRow(`SELECT count(*) FROM calls WHERE works = ?`, code).Scan(&n); err != nil {
 		return sqlError(err, "suppression des travaux")
 	}
 	if n > 0 {
@@ -397,7 +397,7 @@ type WorksFund struct {
 // WorksFund returns the fund of an exercise; ok is false when none is set.
 func (tx *Tx) WorksFund(exerciseID int64) (f WorksFund, ok bool, err error) {
 	f.ExerciseID = exerciseID
-	err = tx.tx.QueryRow(`SELECT amount, key FROM works_fund WHERE exercise_id = ?`, exerciseID).Scan(&f.Amount, &f.Key)
+	err = tx.queryRow(`SELECT amount, key FROM works_fund WHERE exercise_id = ?`, exerciseID).Scan(&f.Amount, &f.Key)
 	if err == sql.ErrNoRows {
 		return f, false, nil
 	}
@@ -448,7 +448,7 @@ func (tx *Tx) SetWorksFund(f WorksFund) error {
 // LetterTemplate returns the residence's own text for a letter template;
 // ok is false when it uses the program's default.
 func (tx *Tx) LetterTemplate(name string) (body string, ok bool, err error) {
-	err = tx.tx.QueryRow(`SELECT body FROM letter_templates WHERE name = ?`, name).Scan(&body)
+	err = tx.queryRow(`SELECT body FROM letter_templates WHERE name = ?`, name).Scan(&body)
 	if err == sql.ErrNoRows {
 		return "", false, nil
 	}
@@ -479,7 +479,7 @@ func (tx *Tx) SetLetterTemplate(name, body string) error {
 // LetterImage returns an image printed on letters (nil when none).
 func (tx *Tx) LetterImage(name string) ([]byte, error) {
 	var data []byte
-	err := tx.tx.QueryRow(`SELECT data FROM letter_images WHERE name = ?`, name).Scan(&data)
+	err := tx.queryRow(`SELECT data FROM letter_images WHERE name = ?`, name).Scan(&data)
 	if err == sql.ErrNoRows {
 		return nil, nil
 	}
