@@ -31,6 +31,7 @@ type yearFormat struct {
 	write   func(io.Writer, []bankfile.Statement) error
 	account bankfile.Account // how the format names the residence's account
 	upper   bool             // texts in upper-case ASCII, as CFONB banks write them
+	label   int              // characters of the label kept, 0 for all
 	names   bool             // the counterparty's name
 	ibans   bool             // the counterparty's IBAN
 	opening bool
@@ -51,8 +52,8 @@ var (
 	// PAYEE nor BANKACCTTO, as French banks' exports don't). CFONB 240 and
 	// camt.054 state no balance, OFX a closing one only (LEDGERBAL).
 	fileFormats = []yearFormat{
-		{name: "CFONB 120", ext: "txt", write: cfonb.Write, account: byRIB, upper: true, names: true, ibans: true, opening: true, closing: true},
-		{name: "CFONB 240", ext: "txt", write: cfonb.Write240, account: byRIB, upper: true, names: true},
+		{name: "CFONB 120", ext: "txt", write: cfonb.Write, account: byRIB, upper: true, label: 31, names: true, ibans: true, opening: true, closing: true},
+		{name: "CFONB 240", ext: "txt", write: cfonb.Write240, account: byRIB, upper: true, label: 32, names: true},
 		{name: "CAMT.053.001.02", ext: "xml", write: camt.Write, account: byIBAN, names: true, ibans: true, opening: true, closing: true},
 		{name: "CAMT.054.001.02", ext: "xml", write: camt.Write054, account: byIBAN, names: true, ibans: true},
 		{name: "OFX 1.0.2", ext: "ofx", write: ofx.Write, account: byRIB, closing: true},
@@ -219,9 +220,20 @@ func yearOfStatements(t *testing.T, formats []yearFormat) {
 		if err := rs.CheckBalances(name); err != nil {
 			t.Error(err)
 		}
-		for _, l := range rs.Lines {
-			if f.upper && (len(l.Label) > 32 || strings.ToUpper(fr.Fold(l.Label)) != l.Label) {
-				t.Errorf("%s: label %q, a CFONB label is upper-case ASCII of at most 32 characters", name, l.Label)
+		// What the format carries comes back as written: the bank's
+		// reference, the payer's name and IBAN, the label (CFONB cuts it).
+		for k, l := range rs.Lines {
+			w := st.Lines[k]
+			label := w.Label
+			if f.label > 0 && len(label) > f.label {
+				label = strings.TrimSpace(label[:f.label]) // ASCII here
+			}
+			if f.upper && strings.ToUpper(fr.Fold(l.Label)) != l.Label {
+				t.Errorf("%s: label %q, a CFONB label is upper-case ASCII", name, l.Label)
+			}
+			if l.Amount != w.Amount || !l.Date.Equal(w.Date) || l.Label != label || l.Reference != w.Reference ||
+				f.names && l.Counterparty.Name != w.Counterparty.Name || f.ibans && l.Counterparty.IBAN != w.Counterparty.IBAN {
+				t.Errorf("%s line %d: read back %+v, written %+v", name, k, l, w)
 			}
 		}
 		all = append(all, got...)
