@@ -2,7 +2,7 @@
 // the account statement camt.053 (BkToCstmrStmt/Stmt) and the debit/credit
 // notification camt.054 (BkToCstmrDbtCdtNtfctn/Ntfctn), message versions
 // 001.02 (2009) and 001.08 (2019), into bankfile statements; and writes
-// camt.053.001.02 (Write), which the tests use to build statements.
+// camt.053.001.02 (Write) and camt.054.001.02 (Write054), which the tests use to build statements.
 //
 // It is written on encoding/xml with a streaming decoder: the file is read
 // element by element (one Bal, one Ntry at a time), never unmarshalled

@@ -21,29 +21,47 @@ import (
 // balance (the schema asks for one Bal at least; Write does not make one
 // up).
 func Write(w io.Writer, st []bankfile.Statement) error {
-	if len(st) == 0 {
-		return errors.New("camt.053 : aucun relevé à écrire")
-	}
 	for i, s := range st {
-		if s.Currency != "" && s.Currency != "EUR" {
-			return fmt.Errorf("camt.053 : le relevé n° %d est en %s, seuls les relevés en euros s'écrivent", i+1, s.Currency)
-		}
 		if s.Opening == nil && s.Closing == nil {
 			return fmt.Errorf("camt.053 : le relevé n° %d (%s) n'a aucun solde, le format en demande au moins un", i+1, s.Account)
 		}
 	}
+	return writeMessage(w, msg053, st)
+}
+
+// kindOut is what differs between the two messages written: the
+// namespace, the body and item elements, whether balances are written.
+type kindOut struct {
+	name, ns, body, item string
+	balances             bool
+}
+
+var msg053 = kindOut{name: "camt.053", ns: "camt.053.001.02", body: stmtBody, item: "Stmt", balances: true}
+
+// writeMessage writes the whole message: the group header, then one item
+// (Stmt or Ntfctn) per statement, whose children AccountStatement2 and
+// AccountNotification2 order alike (Id, CreDtTm, FrToDt, Acct, [Bal], Ntry).
+func writeMessage(w io.Writer, k kindOut, st []bankfile.Statement) error {
+	if len(st) == 0 {
+		return errors.New(k.name + " : aucun relevé à écrire")
+	}
+	for i, s := range st {
+		if s.Currency != "" && s.Currency != "EUR" {
+			return fmt.Errorf("%s : le relevé n° %d est en %s, seuls les relevés en euros s'écrivent", k.name, i+1, s.Currency)
+		}
+	}
 	x := &writer{w: bufio.NewWriter(w)}
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	x.open(`Document xmlns="` + nsPrefix + `camt.053.001.02"`)
-	x.open("BkToCstmrStmt")
+	x.open(`Document xmlns="` + nsPrefix + k.ns + `"`)
+	x.open(k.body)
 	x.open("GrpHdr")
 	x.text("MsgId", 35, "TANTIEME-"+firstDay(st[len(st)-1]).Format("20060102"))
 	x.text("CreDtTm", 0, dateTime(firstDay(st[len(st)-1])))
 	x.close("GrpHdr")
 	for i, s := range st {
-		x.statement(i, s)
+		x.statement(k, i, s)
 	}
-	x.close("BkToCstmrStmt")
+	x.close(k.body)
 	x.close("Document")
 	if x.err != nil {
 		return x.err
@@ -51,8 +69,8 @@ func Write(w io.Writer, st []bankfile.Statement) error {
 	return x.w.Flush()
 }
 
-func (x *writer) statement(i int, s bankfile.Statement) {
-	x.open("Stmt")
+func (x *writer) statement(k kindOut, i int, s bankfile.Statement) {
+	x.open(k.item)
 	id := s.ID
 	if clean(id) == "" {
 		id = "RELEVE-" + strconv.Itoa(i+1)
@@ -81,12 +99,14 @@ func (x *writer) statement(i int, s bankfile.Statement) {
 		x.close("Svcr")
 	}
 	x.close("Acct")
-	x.balance("OPBD", s.Opening, s)
-	x.balance("CLBD", s.Closing, s)
+	if k.balances {
+		x.balance("OPBD", s.Opening, s)
+		x.balance("CLBD", s.Closing, s)
+	}
 	for _, l := range s.Lines {
 		x.entry(l)
 	}
-	x.close("Stmt")
+	x.close(k.item)
 }
 
 func (x *writer) balance(code string, b *bankfile.Balance, s bankfile.Statement) {

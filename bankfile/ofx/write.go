@@ -27,6 +27,13 @@ import (
 // of ours needs none); NAME is written whole although the spec gives it 32
 // characters (banks write longer ones and readers keep them).
 func Write(w io.Writer, sts []bankfile.Statement) error {
+	return write(w, sts, false)
+}
+
+// write writes the file in OFX 1.0.2 SGML, or in OFX 2 XML when xmlForm:
+// the same aggregates either way (OFX 2.1.1 §2.3 keeps the 1.x element
+// set), only the syntax and the character set differ.
+func write(w io.Writer, sts []bankfile.Statement, xmlForm bool) error {
 	b := bufio.NewWriter(w)
 	var server time.Time
 	for _, st := range sts {
@@ -52,9 +59,14 @@ func Write(w io.Writer, sts []bankfile.Statement) error {
 	if server.IsZero() {
 		server = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	e := &ofxWriter{w: b}
-	e.raw("OFXHEADER:100", "DATA:OFXSGML", "VERSION:102", "SECURITY:NONE", "ENCODING:USASCII",
-		"CHARSET:1252", "COMPRESSION:NONE", "OLDFILEUID:NONE", "NEWFILEUID:NONE", "")
+	e := &ofxWriter{w: b, xml: xmlForm}
+	if xmlForm {
+		e.raw(`<?xml version="1.0" encoding="UTF-8" standalone="no"?>`,
+			`<?OFX OFXHEADER="200" VERSION="200" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>`)
+	} else {
+		e.raw("OFXHEADER:100", "DATA:OFXSGML", "VERSION:102", "SECURITY:NONE", "ENCODING:USASCII",
+			"CHARSET:1252", "COMPRESSION:NONE", "OLDFILEUID:NONE", "NEWFILEUID:NONE", "")
+	}
 	e.open("OFX")
 	e.open("SIGNONMSGSRSV1")
 	e.open("SONRS")
@@ -97,6 +109,7 @@ func Write(w io.Writer, sts []bankfile.Statement) error {
 
 type ofxWriter struct {
 	w   *bufio.Writer
+	xml bool // OFX 2 XML: leaves closed, texts in UTF-8
 	err error
 }
 
@@ -111,10 +124,15 @@ func (e *ofxWriter) raw(lines ...string) {
 func (e *ofxWriter) open(tag string)  { e.raw("<" + tag + ">") }
 func (e *ofxWriter) close(tag string) { e.raw("</" + tag + ">") }
 
-// leaf writes an element with its value, unclosed as OFX 1.x allows; an
-// empty value is not written (an empty leaf would read as an aggregate).
+// leaf writes an element with its value, unclosed as OFX 1.x allows,
+// closed as XML requires in OFX 2; an empty value is not written (an
+// empty leaf would read as an aggregate).
 func (e *ofxWriter) leaf(tag, v string) {
-	if v != "" {
+	switch {
+	case v == "":
+	case e.xml:
+		e.raw("<" + tag + ">" + v + "</" + tag + ">")
+	default:
 		e.raw("<" + tag + ">" + v)
 	}
 }
@@ -122,10 +140,14 @@ func (e *ofxWriter) leaf(tag, v string) {
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // text writes a free text: one line, special characters escaped (OFX
-// 1.0.2 §2.3.2.1), in Windows-1252.
+// 1.0.2 §2.3.2.1), in Windows-1252 (in UTF-8 in OFX 2).
 func (e *ofxWriter) text(tag, v string) {
 	v = clean(v)
 	v = escaper.Replace(v)
+	if e.xml {
+		e.leaf(tag, v)
+		return
+	}
 	enc := charmap.Windows1252.NewEncoder()
 	var b strings.Builder
 	for _, r := range v {
