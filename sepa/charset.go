@@ -83,12 +83,12 @@ func showRune(r rune) string {
 }
 
 // show quotes what the user typed in a message: invisible characters made
-// visible, and at most 40 characters.
+// visible, and at most 70 characters (a name's length in SEPA).
 func show(s string) string {
 	var b strings.Builder
 	n := 0
 	for _, r := range s {
-		if n == 40 {
+		if n == 70 {
 			b.WriteString("…")
 			break
 		}
