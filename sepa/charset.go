@@ -108,14 +108,21 @@ func show(s string) string {
 func Transliterate(s string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
 		switch {
 		case r == utf8.RuneError:
 			return "", fmt.Errorf("le texte n'est pas de l'UTF-8 valide")
 		case sepaChar(r):
 			b.WriteRune(r)
 		case translit[r] != "":
-			b.WriteString(translit[r])
+			t := translit[r]
+			// A capital ligature starting a word in lower case is spelled
+			// « Oeuvre », not « OEuvre ».
+			if len(t) > 1 && i+1 < len(rs) && unicode.IsLower(rs[i+1]) {
+				t = t[:1] + strings.ToLower(t[1:])
+			}
+			b.WriteString(t)
 		default:
 			return "", charError{r}
 		}

@@ -9,15 +9,15 @@ func TestTransliterate(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"Zoé Lefèvre", "Zoe Lefevre"},
 		{"François Garçon", "Francois Garcon"},
-		{"Œuvre cœur", "OEuvre coeur"},
-		{"Æsop ex æquo", "AEsop ex aequo"},
+		{"Œuvre cœur ŒUVRE", "Oeuvre coeur OEUVRE"},
+		{"Æsop ex æquo", "Aesop ex aequo"},
 		{"Straße", "Strasse"},
 		{"ÀÂÄ àâä ÉÈÊË éèêë ÎÏ îï ÔÖ ôö ÙÛÜ ùûü Ÿ ÿ Ç ç Ñ ñ", "AAA aaa EEEE eeee II ii OO oo UUU uuu Y y C c N n"},
 		{"L’Église d‘en face", "L'Eglise d'en face"},
 		{"Saint‑Rémy – Provence — Alpes", "Saint-Remy - Provence - Alpes"},
 		{"1\u00a0234\u202f567", "1 234 567"},
 		{"  Facture\tn° 12\r\n  ", "Facture no 12"},
-		{"Łódź, Dvořák, Ørsted, Þór", "Lodz, Dvorak, Orsted, THor"},
+		{"Łódź, Dvořák, Ørsted, Þór", "Lodz, Dvorak, Orsted, Thor"},
 		{"a-z A-Z 0-9 / - ? : ( ) . , ' +", "a-z A-Z 0-9 / - ? : ( ) . , ' +"},
 		{"", ""},
 	} {
