@@ -41,6 +41,7 @@ var textColumns = map[string]TextKind{
 	"bank_lines.label": LabelText, "bank_lines.details": NotesText, "bank_lines.reference": NameText,
 	"bank_lines.end_to_end": NameText, "bank_lines.counterparty_name": NameText, "bank_lines.counterparty_iban": ShortText,
 	"bank_lines.code": ShortText, "bank_lines.file": NameText,
+	"sepa_files.name": NameText,
 }
 
 // textExempt are text columns without a text trigger, and why: each is
@@ -76,6 +77,15 @@ var textExempt = map[string]string{
 	"owner_ibans.owner":    "foreign key", "owner_ibans.iban": "CHECK length and GLOB", "owner_ibans.learnt_at": "CHECK GLOB",
 	"bank_lines.bank_account": "foreign key", "bank_lines.date": "CHECK GLOB", "bank_lines.value_date": "CHECK GLOB",
 	"bank_lines.fingerprint": "CHECK length and GLOB", "bank_lines.status": "CHECK IN", "bank_lines.imported_at": "CHECK GLOB",
+	"bank_accounts.fund": "CHECK length and GLOB", "deposits.kind": "CHECK IN",
+	"mandates.owner": "foreign key", "mandates.rum": "CHECK length and GLOB", "mandates.iban": "CHECK length and GLOB",
+	"mandates.bic": "CHECK length and GLOB", "mandates.signed_at": "CHECK GLOB", "mandates.first_collection": "CHECK GLOB",
+	"mandates.last_collection": "CHECK GLOB", "mandates.revoked_at": "CHECK GLOB",
+	"sepa_files.msg_id": "CHECK length and GLOB", "sepa_files.kind": "CHECK IN", "sepa_files.schema": "CHECK IN",
+	"sepa_files.bank_account": "foreign key", "sepa_files.created_at": "CHECK GLOB", "sepa_files.execution": "CHECK GLOB",
+	"sepa_files.sha256": "CHECK length and GLOB",
+	"sepa_payments.end_to_end": "CHECK length and GLOB", "sepa_payments.account": "foreign key", "sepa_payments.sequence": "CHECK IN",
+	"expected_cheques.owner": "foreign key", "expected_cheques.date": "CHECK GLOB", "expected_cheques.number": "CHECK length and GLOB",
 	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
 	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
 }
