@@ -78,7 +78,7 @@ const prefStatementDir = "statements.dir"
 
 // The assistant's content: the lines need the room; it stays the same from
 // one step to the next so that the buttons do not move.
-var stmtSize = fyne.NewSize(1160, 600)
+var stmtSize = fyne.NewSize(1160, 540)
 
 // importStatement opens the assistant (Banque › Importer un relevé…).
 func (s *Shell) importStatement() { s.startStatementImport() }
@@ -119,7 +119,7 @@ func newStmtWizard(s *Shell) *stmtWizard {
 	w.check = newStmtCheck(w)
 	w.pages = []fyne.CanvasObject{w.filePage(), w.check.root, w.allocPage(), w.postPage(), w.reportPage()}
 	body := container.NewBorder(container.NewVBox(w.counter, widget.NewSeparator()), nil, nil, nil, container.NewStack(w.pages...))
-	w.f.show(container.New(&sizedAtLeast{stmtSize}, body), nil)
+	w.f.show(s.room(stmtSize, body), nil)
 	w.show(0)
 	return w
 }
@@ -136,7 +136,8 @@ func (w *stmtWizard) filePage() fyne.CanvasObject {
 	if w.s.demo {
 		w.demoBtn = widgets.NewButton("Essayer avec un relevé de démonstration", theme.MediaPlayIcon(), widget.MediumImportance, w.loadDemo)
 		w.demoBtn.Keys = w.f.keys
-		top.Add(container.NewHBox(w.demoBtn, widgets.Note("(résidence de démonstration : un relevé du dernier mois de l'exercice, écrit pour l'essai)")))
+		top.Add(container.NewBorder(nil, nil, container.NewVBox(w.demoBtn), nil,
+			widgets.Note("Résidence de démonstration : un relevé de son compte courant sur le dernier mois de l'exercice, écrit pour l'essai.")))
 	}
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(w.infos))
 }

@@ -42,13 +42,13 @@ func newAllocEditor(c banking.Choice, amount ledger.Amount, changed func(ok bool
 		Cols: []widgets.GridColumn{
 			{Title: "Pièce", Width: 110},
 			{Title: "Date", Width: 100},
-			{Title: "Appel", Width: 180, Stretch: true},
+			{Title: "Appel", Width: 220},
 			{Title: "Dû", Width: 110, Align: fyne.TextAlignTrailing},
 			{Title: "Affecté", Width: 120, Align: fyne.TextAlignTrailing},
-			{Title: "Libellé de l'écriture", Width: 250},
+			{Title: "Libellé de l'écriture", Width: 230, Stretch: true},
 		},
 		Parse:  parseAllocAmount,
-		Format: func(a ledger.Amount) string { return a.Plain() },
+		Format: func(a ledger.Amount) string { return a.Format() },
 		Equal:  func(a, b ledger.Amount) bool { return a == b },
 	}
 	view := e.grid.Build(e.grid.TitleCells(), "Ce copropriétaire n'a aucun appel à régler : le règlement reste à son crédit.")
@@ -136,6 +136,13 @@ func (e *allocEditor) check() {
 	if e.over != nil {
 		e.over.SetText(left.String())
 	}
+	e.grid.Footer[2].SetText("Total du règlement")
+	e.grid.Footer[4].SetText((calls + left).String())
+	e.grid.Footer[4].Importance = widget.MediumImportance
+	if calls > e.amount {
+		e.grid.Footer[4].Importance = widget.DangerImportance
+	}
+	e.grid.Footer[4].Refresh()
 	if len(problems) > 0 {
 		e.problem.SetText(strings.Join(problems, " ; ") + ". Corrigez les montants en rouge pour pouvoir valider.")
 	} else {

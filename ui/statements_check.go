@@ -54,21 +54,21 @@ func newStmtCheck(w *stmtWizard) *stmtCheck {
 				return "☐"
 			}, Less: func(a, b banking.Line) bool { return w.selected[a.ID] && !w.selected[b.ID] }},
 			{Title: "Date", Width: 100, Text: date, Less: func(a, b banking.Line) bool { return a.Src.Date.Before(b.Src.Date) }},
-			{Title: "Montant", Width: 115, Align: fyne.TextAlignTrailing, Text: func(l banking.Line) string { return ledger.Amount(l.Src.Amount).String() },
+			{Title: "Montant", Width: 110, Align: fyne.TextAlignTrailing, Text: func(l banking.Line) string { return ledger.Amount(l.Src.Amount).String() },
 				Ink: func(l banking.Line) widget.Importance {
 					if l.Src.Amount < 0 {
 						return widget.DangerImportance
 					}
 					return widget.MediumImportance
 				}, Less: func(a, b banking.Line) bool { return a.Src.Amount < b.Src.Amount }},
-			{Title: "Libellé", Width: 190, Stretch: true, Text: func(l banking.Line) string { return stmtLabel(l.Src.Label, l.Src.Details) },
+			{Title: "Libellé", Width: 170, Stretch: true, Text: func(l banking.Line) string { return stmtLabel(l.Src.Label, l.Src.Details) },
 				Less: func(a, b banking.Line) bool { return fr.Fold(a.Src.Label) < fr.Fold(b.Src.Label) }},
-			{Title: "Émetteur", Width: 170, Text: c.who, Less: func(a, b banking.Line) bool {
+			{Title: "Émetteur", Width: 150, Text: c.who, Less: func(a, b banking.Line) bool {
 				// Lines without one first: the seed sorts this column to find them.
 				return fr.Fold(strings.Trim(c.who(a), "—")) < fr.Fold(strings.Trim(c.who(b), "—"))
 			}},
-			{Title: "Motif", Width: 170, Text: c.why},
-			{Title: "État", Width: 100, Text: c.status, Ink: func(l banking.Line) widget.Importance {
+			{Title: "Motif", Width: 150, Text: c.why},
+			{Title: "État", Width: 95, Text: c.status, Ink: func(l banking.Line) widget.Importance {
 				switch c.status(l) {
 				case "inconnu":
 					return widget.DangerImportance
@@ -77,7 +77,7 @@ func newStmtCheck(w *stmtWizard) *stmtCheck {
 				}
 				return widget.SuccessImportance
 			}, Less: func(a, b banking.Line) bool { return c.status(a) < c.status(b) }},
-			{Title: "Dette", Width: 105, Align: fyne.TextAlignTrailing, Text: c.debt},
+			{Title: "Dette", Width: 100, Align: fyne.TextAlignTrailing, Text: c.debt},
 		},
 		Match: func(l banking.Line, q string) bool {
 			text := fr.Fold(strings.Join([]string{l.Src.Label, strings.Join(l.Src.Details, " "), l.Src.Counterparty.Name, c.who(l),
@@ -131,17 +131,20 @@ func newStmtCheck(w *stmtWizard) *stmtCheck {
 	c.count.TextStyle.Bold = true
 	c.hint = widget.NewLabel("")
 	c.hint.Importance = widget.WarningImportance
+	c.hint.Alignment = fyne.TextAlignTrailing
 	c.hint.Wrapping = fyne.TextWrapWord
 	c.what = widget.NewLabel("Cliquez sur une ligne pour la vérifier ou choisir à qui elle va ; cliquez sur sa case pour la comptabiliser ou non.")
 	c.what.Wrapping = fyne.TextWrapWord
 	c.actions = container.NewHBox()
-	tools := widgets.Bar(container.NewHBox(widget.NewLabel("Afficher :"), c.filter),
+	tools := widgets.Bar(container.NewHBox(widget.NewLabel("Afficher :"), container.New(&widgets.FixedWidth{Width: 330}, c.filter)),
 		container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&widgets.FixedWidth{Width: 260}, c.search)))
 	bottom := container.NewVBox(
-		widgets.Bar(c.count, widgets.Reserve(c.hint, 1)),
+		container.NewBorder(nil, nil, c.count, nil, widgets.Reserve(c.hint, 1)),
 		widget.NewSeparator(),
 		widgets.Reserve(c.what, 2),
-		container.NewHScroll(c.actions))
+		// The row of actions keeps its room: the table does not move when
+		// a line is tapped.
+		container.New(&sizedAtLeast{fyne.NewSize(0, widget.NewButton("Rechercher…", nil).MinSize().Height+theme.ScrollBarSize())}, container.NewHScroll(c.actions)))
 	c.root = container.NewBorder(tools, bottom, nil, nil, view)
 	return c
 }

@@ -102,7 +102,7 @@ func (s *Shell) pickParty(what string, credit bool, picked func(account, name st
 		return ledger.Errorf(ledger.Invalid, "Cliquez sur la ligne de la personne choisie, ou précisez la recherche jusqu'à n'en garder qu'une")
 	}
 	top := container.NewVBox(widgets.Note(what), container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, search))
-	f.show(container.NewBorder(top, nil, nil, nil, container.New(&sizedAtLeast{fyne.NewSize(700, 300)}, view)), search)
+	f.show(container.NewBorder(top, nil, nil, nil, s.room(fyne.NewSize(700, 260), view)), search)
 }
 
 // pickAccount asks for any account of the chart, with its key for a
@@ -192,5 +192,40 @@ func (s *Shell) pickAccount(what, bankLabel string, picked func(c banking.Choice
 	top := container.NewVBox(widgets.Note(what), container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, search))
 	bottom := container.NewVBox(chosen, container.New(layout.NewFormLayout(),
 		formLabel("Clé de répartition"), key, formLabel("Libellé"), label))
-	f.show(container.NewBorder(top, bottom, nil, nil, container.New(&sizedAtLeast{fyne.NewSize(700, 240)}, view)), search)
+	f.show(container.NewBorder(top, bottom, nil, nil, s.room(fyne.NewSize(700, 180), view)), search)
+}
+
+// roomLayout gives its content at least size, within the window: a dialog
+// never grows wider than a 1024-px screen (its content gives way: tables
+// narrow their columns, sentences wrap); the height beyond the window
+// scrolls (the form's CappedScroll).
+type roomLayout struct {
+	s    *Shell
+	size fyne.Size
+}
+
+func (l *roomLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *roomLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := l.size.Width, l.size.Height
+	if c := l.s.win.Canvas().Size(); c.Width > 0 {
+		// What a dialog's edges, title, error line and buttons leave.
+		w, h = min(w, c.Width-80), min(h, c.Height-230)
+	}
+	m := fyne.NewSize(w, h)
+	for _, o := range objs {
+		om := o.MinSize()
+		m.Height = max(m.Height, om.Height)
+	}
+	return m
+}
+
+// room lays o out at least size, within the window's width.
+func (s *Shell) room(size fyne.Size, o fyne.CanvasObject) *fyne.Container {
+	return container.New(&roomLayout{s: s, size: size}, o)
 }

@@ -134,8 +134,9 @@ func (w *stmtWizard) fillSummary() {
 		text += fmt.Sprintf("\n\nCompte %s %s : %s, total %s.", b, w.banks[b].Label, importCount(perBankN[b], "ligne", "lignes"), perBank[b])
 	}
 	if rest := len(w.plan.Lines) - len(lines); rest > 0 {
-		text += fmt.Sprintf("\n\n%s en attente dans la liste « Relevés » : rien n'est perdu, vous les affecterez plus tard.",
-			importCount(rest, "ligne restera", "lignes resteront"))
+		them := map[bool]string{true: "vous l'affecterez", false: "vous les affecterez"}[rest == 1]
+		text += fmt.Sprintf("\n\n%s en attente dans la liste « Relevés » : rien n'est perdu, %s plus tard.",
+			importCount(rest, "ligne restera", "lignes resteront"), them)
 	}
 	text += "\n\nLa dette de chaque copropriétaire est relue au moment de comptabiliser : si elle a changé depuis, sa ligne reste en attente, avec la raison. " +
 		"Tout est écrit en une seule fois : en cas d'erreur, rien n'est écrit."
@@ -217,8 +218,9 @@ func (w *stmtWizard) finish(rep *banking.Report) {
 			widgets.Note("Les lignes comptabilisées sont pointées dans le rapprochement des relevés : "+strings.Join(rep.Reconciled, ", ")+"."))
 	}
 	if rep.Pending > 0 {
-		objs = append(objs, widgets.Note(fmt.Sprintf("%s dans la liste « Relevés » : affectez-les à un copropriétaire, un fournisseur ou un autre compte quand vous voulez (« Voir les relevés en attente »).",
-			importCount(rep.Pending, "ligne attend", "lignes attendent"))))
+		them := map[bool]string{true: "affectez-la", false: "affectez-les"}[rep.Pending == 1]
+		objs = append(objs, widgets.Note(fmt.Sprintf("%s dans la liste « Relevés » : %s à un copropriétaire, un fournisseur ou un autre compte quand vous voulez (« Voir les relevés en attente »).",
+			importCount(rep.Pending, "ligne attend", "lignes attendent"), them)))
 	}
 	w.report.Objects = objs
 	w.report.Refresh()

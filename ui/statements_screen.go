@@ -42,18 +42,18 @@ func newStmtScreen(s *Shell) screen {
 		Cols: []widgets.Column[banking.PendingLine]{
 			{Title: "Date", Width: 100, Text: func(l banking.PendingLine) string { return ledger.FrenchDate(l.Date) },
 				Less: func(a, b banking.PendingLine) bool { return a.Date.Before(b.Date) }},
-			{Title: "Compte", Width: 80, Text: func(l banking.PendingLine) string { return l.BankAccount }},
-			{Title: "Montant", Width: 115, Align: fyne.TextAlignTrailing, Text: money,
+			{Title: "Compte", Width: 75, Text: func(l banking.PendingLine) string { return l.BankAccount }},
+			{Title: "Montant", Width: 110, Align: fyne.TextAlignTrailing, Text: money,
 				Ink: func(l banking.PendingLine) widget.Importance {
 					if l.Amount < 0 {
 						return widget.DangerImportance
 					}
 					return widget.MediumImportance
 				}, Less: func(a, b banking.PendingLine) bool { return a.Amount < b.Amount }},
-			{Title: "Libellé", Width: 200, Stretch: true, Text: func(l banking.PendingLine) string { return l.Text() },
+			{Title: "Libellé", Width: 150, Stretch: true, Text: func(l banking.PendingLine) string { return l.Text() },
 				Less: func(a, b banking.PendingLine) bool { return fr.Fold(a.Label) < fr.Fold(b.Label) }},
-			{Title: "Contrepartie", Width: 150, Text: func(l banking.PendingLine) string { return l.CounterpartyName }},
-			{Title: "Suggestions", Width: 220, Text: pendingSuggestions},
+			{Title: "Contrepartie", Width: 130, Text: func(l banking.PendingLine) string { return l.CounterpartyName }},
+			{Title: "Suggestions", Width: 160, Text: pendingSuggestions},
 		},
 		Match: func(l banking.PendingLine, q string) bool {
 			text := fr.Fold(strings.Join([]string{l.Text(), l.CounterpartyName, l.Amount.String(), ledger.FrenchDate(l.Date), pendingSuggestions(l)}, " "))
@@ -87,7 +87,8 @@ func newStmtScreen(s *Shell) screen {
 		widgets.Bar(widgets.Heading("Relevés en attente"), p.importB),
 		widgets.Note("Les lignes des relevés importés que Tantième n'a pas pu attribuer avec certitude. Cliquez sur une ligne, puis choisissez à qui elle va."),
 		widgets.ListTools(p.search, p.count))
-	bottom := container.NewVBox(widget.NewSeparator(), widgets.Reserve(p.what, 2), container.NewHScroll(p.actions))
+	bottom := container.NewVBox(widget.NewSeparator(), widgets.Reserve(p.what, 2),
+		container.New(&sizedAtLeast{fyne.NewSize(0, widget.NewButton("Rechercher…", nil).MinSize().Height+theme.ScrollBarSize())}, container.NewHScroll(p.actions)))
 	p.root = container.NewBorder(top, bottom, nil, nil, view)
 	return p
 }
@@ -119,7 +120,11 @@ func (p *stmtScreen) reload() {
 	for _, l := range list {
 		total += l.Amount
 	}
-	p.count.SetText(fmt.Sprintf("%s, %s", importCount(len(list), "ligne en attente", "lignes en attente"), total))
+	if len(list) == 0 {
+		p.count.SetText("Aucune ligne en attente")
+	} else {
+		p.count.SetText(fmt.Sprintf("%s, %s", importCount(len(list), "ligne en attente", "lignes en attente"), total))
+	}
 	p.showCurrent()
 }
 
@@ -212,7 +217,7 @@ func (p *stmtScreen) detail(l banking.PendingLine, c banking.Choice, name string
 	}
 	head := widgets.Note(fmt.Sprintf("Règlement de %s : %s le %s (« %s ») — sa dette : %s", name, l.Amount, ledger.FrenchDate(l.Date), l.Text(), c.Owed))
 	head.TextStyle.Bold = true
-	f.show(container.NewBorder(head, nil, nil, nil, container.New(&sizedAtLeast{fyne.NewSize(940, 260)}, e.root)), nil)
+	f.show(container.NewBorder(head, nil, nil, nil, s.room(fyne.NewSize(940, 260), e.root)), nil)
 	widgets.SetEnabled(f.ok, e.ok())
 }
 

@@ -267,3 +267,24 @@ func ownerBalance(t *testing.T, s *Shell, account string) ledger.Amount {
 	t.Fatalf("no owner %s", account)
 	return 0
 }
+
+// The Banque menu: its items wait for a residence; « Relevés en attente »
+// shows the screen.
+func TestStatementMenu(t *testing.T) {
+	s := newTestShell(t)
+	s.menu.refresh()
+	if !s.menu.bankImport.Disabled || !s.menu.bankPending.Disabled {
+		t.Error("Banque items enabled with no residence open")
+	}
+	s.openDemo()
+	s.jobs.Wait()
+	if s.menu.bankImport.Disabled || s.menu.bankPending.Disabled {
+		t.Error("Banque items disabled with the demo open")
+	}
+	s.menu.bankPending.Action()
+	if screens[s.current].id != stmtScreenID {
+		t.Errorf("« Relevés en attente » shows %q", screens[s.current].title)
+	}
+	s.menu.bankImport.Action()
+	mustContain(t, "the assistant", overlayText(s), "Étape 1 sur 5 – Fichier")
+}
