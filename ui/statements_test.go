@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -287,4 +289,35 @@ func TestStatementMenu(t *testing.T) {
 	}
 	s.menu.bankImport.Action()
 	mustContain(t, "the assistant", overlayText(s), "Étape 1 sur 5 – Fichier")
+}
+
+// A file that is not a statement is refused at step 1 with its French
+// message; nothing is written and the assistant stays there. Cancelling
+// with no choice made closes at once; after a choice it asks, saying
+// nothing was written.
+func TestStatementRefusedFileAndCancel(t *testing.T) {
+	s := newTestShell(t)
+	s.openDemo()
+	s.jobs.Wait()
+	w := s.startStatementImport()
+	bad := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(bad, []byte("Liste des courses\npain\nlait\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w.path.SetText(bad)
+	test.Tap(dialogButton(t, s, "Suivant"))
+	s.jobs.Wait()
+	mustContain(t, "refused", overlayText(s), "Étape 1 sur 5 – Fichier", "notes.txt", "ce n'est pas un relevé bancaire", "Rien n'a été écrit")
+	if w.plan != nil {
+		t.Error("a plan for a refused file")
+	}
+	test.Tap(dialogButton(t, s, "Annuler"))
+	if s.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Annuler with nothing chosen asks:\n%s", overlayText(s))
+	}
+
+	_, w = demoStatementWizard(t)
+	tapStmtLine(t, w, "PRLV", 0) // untick a line: a choice
+	test.Tap(dialogButton(t, w.s, "Annuler"))
+	mustContain(t, "cancel question", overlayText(w.s), "Abandonner l'import du relevé ?", "Rien n'a été écrit dans la résidence")
 }
