@@ -22,6 +22,8 @@ type shellMenu struct {
 	create, search *fyne.MenuItem
 	closing        *fyne.MenuItem // Exercice › Clôturer l'exercice…
 	integrity      *fyne.MenuItem // Exercice › Vérifier l'intégrité…
+	bankImport     *fyne.MenuItem // Banque › Importer un relevé…
+	bankPending    *fyne.MenuItem // Banque › Relevés en attente
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
@@ -82,13 +84,16 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
 	m.integrity = fyne.NewMenuItem("Vérifier l'intégrité…", s.verifyIntegrity)
 	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
+	m.bankImport = fyne.NewMenuItem("Importer un relevé…", s.importStatement)
+	m.bankPending = fyne.NewMenuItem("Relevés en attente", func() { s.showScreen(stmtScreenID) })
+	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
 		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
-	m.main = fyne.NewMainMenu(file, edit, view, exercise, help)
+	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, help)
 	for _, menu := range m.main.Items {
 		for _, item := range menu.Items {
 			if item != guide { // its own window: useful beside a dialog
@@ -128,6 +133,10 @@ func (m *shellMenu) refresh() {
 	m.search.Disabled = !canSearch
 	m.closing.Disabled = !open || s.readOnly()
 	m.integrity.Disabled = !open
+	// A statement is imported into the working exercise, whatever exercise
+	// is shown: only a residence opened read-only refuses it.
+	m.bankImport.Disabled = !open || s.res.ReadOnly()
+	m.bankPending.Disabled = !open
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current
