@@ -51,10 +51,10 @@ func TestFullDiskLeavesResidenceAsItWas(t *testing.T) {
 		{"calls", 600 << 10, func(f, _ string) []string { return []string{"calls", f, "--year", "2026"} }, false},
 		{"backup", 300 << 10, func(f, d string) []string { return []string{"backup", f, "--to", filepath.Join(d, "Sauvegardes")} }, false},
 		{"restore", 300 << 10, func(f, _ string) []string { return []string{"restore", archives[0], "--to", f} }, false},
-		{"calls, room enough", 2 << 20, func(f, _ string) []string { return []string{"calls", f, "--year", "2026"} }, true},
+		{"calls, room enough", 3 << 20, func(f, _ string) []string { return []string{"calls", f, "--year", "2026"} }, true},
 		// Also proves every file is closed: the disk is unmounted after.
-		{"closing, room enough", 2 << 20, func(f, _ string) []string { return []string{"close", f, "--year", "2025"} }, true},
-		{"backup, room enough", 2 << 20, func(f, d string) []string { return []string{"backup", f, "--to", filepath.Join(d, "Sauvegardes")} }, true},
+		{"closing, room enough", 3 << 20, func(f, _ string) []string { return []string{"close", f, "--year", "2025"} }, true},
+		{"backup, room enough", 3 << 20, func(f, d string) []string { return []string{"backup", f, "--to", filepath.Join(d, "Sauvegardes")} }, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
