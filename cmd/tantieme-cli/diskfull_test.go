@@ -58,7 +58,7 @@ func TestFullDiskLeavesResidenceAsItWas(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			disk := mountSmallDisk(t, "3m")
+			disk := mountSmallDisk(t, "8m")
 			file := filepath.Join(disk, "r.copro")
 			ledgertest.CopyFile(t, base, file)
 			fill(t, disk, c.leave)
