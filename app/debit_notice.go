@@ -65,8 +65,13 @@ func PrenotifiedIn(tx *ledger.Tx, due time.Time) (time.Time, error) {
 }
 
 // recordPrenotified keeps the earliest day the notices of due were
-// printed with a debit announced: the owner was told from then.
+// printed with a debit announced: the owner was told from then. A
+// residence opened read-only (a reprint, another window writing) keeps
+// what the first printing recorded.
 func (r *Residence) recordPrenotified(dues []time.Time, printed time.Time) error {
+	if r.ReadOnly() {
+		return nil
+	}
 	return r.Update(func(tx *ledger.Tx) error {
 		for _, due := range dues {
 			if was, err := PrenotifiedIn(tx, due); err != nil {

@@ -137,7 +137,7 @@ func (tx *Tx) AddMandate(m *Mandate) error {
 	if cur, ok, err := tx.MandateInForce(m.Owner); err != nil {
 		return err
 	} else if ok {
-		return Errorf(Conflict, "%s : il a déjà un mandat en vigueur (RUM %s) ; révoquez-le d'abord", who, cur.RUM)
+		return Errorf(Conflict, "%s : un mandat est déjà en vigueur (RUM %s) ; révoquez-le d'abord", who, cur.RUM)
 	}
 	if m.RUM == "" {
 		if m.RUM, err = tx.NextRUM(m.Owner); err != nil {

@@ -23,7 +23,7 @@ func TestAddMandate(t *testing.T) {
 		want string // part of the refusal; "" when accepted
 	}{
 		{"typed RUM", ledger.Mandate{Owner: "450001", RUM: "RUM-ZOE-1", IBAN: ibanFR, BIC: "bnpafrpp", Signed: signed}, ""},
-		{"second in force", ledger.Mandate{Owner: "450001", RUM: "RUM-ZOE-2", IBAN: ibanDE, Signed: signed}, "déjà un mandat en vigueur (RUM RUM-ZOE-1) ; révoquez-le d'abord"},
+		{"second in force", ledger.Mandate{Owner: "450001", RUM: "RUM-ZOE-2", IBAN: ibanDE, Signed: signed}, "un mandat est déjà en vigueur (RUM RUM-ZOE-1) ; révoquez-le d'abord"},
 		{"duplicate RUM", ledger.Mandate{Owner: "450002", RUM: "RUM-ZOE-1", IBAN: ibanDE, Signed: signed}, "la RUM « RUM-ZOE-1 » a déjà été donnée"},
 		{"bad IBAN", ledger.Mandate{Owner: "450002", IBAN: "FR14 2004 1010 0505 0001 3M02 607", Signed: signed}, "l'IBAN « FR1420041010050500013M02607 » n'est pas valide"},
 		{"bad BIC", ledger.Mandate{Owner: "450002", IBAN: ibanDE, BIC: "BNP1FRPP", Signed: signed}, "le BIC « BNP1FRPP »"},

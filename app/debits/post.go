@@ -19,6 +19,9 @@ type Options struct {
 	Version sepa.Version
 	// Folder is where the file is written, after the books are committed.
 	Folder string
+	// Name is the file's name; "" names it PRELEV_<Résidence>_<AAAAMMJJ>_
+	// <banque>_<compteur>.xml.
+	Name string
 }
 
 // Result is what Post did.
@@ -65,7 +68,7 @@ func Post(r *app.Residence, b Batch, opt Options) (Result, error) {
 			return ledger.Errorf(ledger.Conflict, "Les comptes ont changé depuis le calcul du lot du %s : affichez-le à nouveau avant de le comptabiliser", ledger.FrenchDate(b.Date))
 		}
 		res.Batch = fresh
-		res.File, res.Receipts, err = postIn(tx, fresh, opt.Version)
+		res.File, res.Receipts, err = postIn(tx, fresh, opt.Version, opt.Name)
 		return err
 	})
 	if err != nil {
@@ -93,7 +96,7 @@ func sameLines(a, b Batch) bool {
 	return true
 }
 
-func postIn(tx *ledger.Tx, b Batch, v sepa.Version) (ledger.SEPAFile, []app.ReceiptResult, error) {
+func postIn(tx *ledger.Tx, b Batch, v sepa.Version, name string) (ledger.SEPAFile, []app.ReceiptResult, error) {
 	var f ledger.SEPAFile
 	res, err := tx.Residence()
 	if err != nil {
@@ -147,7 +150,9 @@ func postIn(tx *ledger.Tx, b Batch, v sepa.Version) (ledger.SEPAFile, []app.Rece
 	}
 	f.MsgID, f.Kind, f.Schema, f.BankAccount = msgID, ledger.SEPADebit, string(v), b.Bank.Account
 	f.Created, f.Execution, f.Content = ledger.Date(now.Year(), now.Month(), now.Day()), b.Date, buf.Bytes()
-	f.Name = fileName(res.Name, b.Date, b.Bank.Account, msgID)
+	if f.Name = name; f.Name == "" {
+		f.Name = fileName(res.Name, b.Date, b.Bank.Account, msgID)
+	}
 	if err := tx.SaveSEPAFile(&f); err != nil {
 		return f, nil, err
 	}
