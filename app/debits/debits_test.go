@@ -404,3 +404,21 @@ func TestReturn(t *testing.T) {
 		t.Errorf("no warning after two returns: %q", b.Warnings)
 	}
 }
+
+// TestMandateForm: the form's mandatory content, read back with pdftotext.
+func TestMandateForm(t *testing.T) {
+	r := residence(t, nil)
+	path := filepath.Join(t.TempDir(), "mandat.pdf")
+	if err := debits.WriteMandateForm(r, "450002", path); err != nil {
+		t.Fatal(err)
+	}
+	text := ledgertest.Flat(ledgertest.PDFFile(t, path))
+	for _, want := range []string{"Mandat de prélèvement SEPA", "Référence unique du mandat (RUM) RUM-B",
+		"Syndicat des copropriétaires de la résidence des Tests", "Identifiant créancier SEPA (ICS) FR72ZZZ123456",
+		"Garçon Loïc", "IBAN DE89 3704 0044 0532 0130 00", "récurrent", "vous autorisez le créancier ci-dessus",
+		"dans les 8 semaines", "Fait à", "Signature du débiteur"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("mandate form lacks %q:\n%s", want, text)
+		}
+	}
+}
