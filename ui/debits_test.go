@@ -139,3 +139,23 @@ func dialogOK(t *testing.T, s *Shell) interface{ Disabled() bool } {
 	}
 	return b
 }
+
+// TestSettingsDebitNotice: Paramètres › Comptes bancaires sets the notice
+// period of direct debits; a wrong one is said.
+func TestSettingsDebitNotice(t *testing.T) {
+	s, p := openScreen[*settings](t, "settings")
+	p.tabs.SelectIndex(1)
+	mustContain(t, "the bank tab", texts(p.tabs.Items[1].Content), "Prélèvements SEPA : prévenir les copropriétaires", "Enregistrer le délai")
+	if p.noticeDays.Text != "14" {
+		t.Errorf("default notice period %q", p.noticeDays.Text)
+	}
+	p.noticeDays.SetText("90")
+	test.Tap(p.saveNotice)
+	mustContain(t, "the refusal", overlayText(s), "va de 0 à 60 jours, pas 90")
+	press(s, fyne.KeyEscape)
+	p.noticeDays.SetText("10")
+	test.Tap(p.saveNotice)
+	if n, err := s.res.DebitNoticeDays(); err != nil || n != 10 {
+		t.Errorf("notice period %d, %v", n, err)
+	}
+}

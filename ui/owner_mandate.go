@@ -63,7 +63,7 @@ func (c *ownerCard) mandateView() (view fyne.CanvasObject, warning string) {
 			seq = "récurrent (RCUR)"
 		}
 		body = container.NewVBox(
-			details([2]string{"Mandat en vigueur", m.RUM}, [2]string{"IBAN", groupIBAN(m.IBAN)}, [2]string{"BIC", m.BIC},
+			details([2]string{"Mandat en vigueur", m.RUM}, [2]string{"IBAN", fr.IBAN(m.IBAN)}, [2]string{"BIC", m.BIC},
 				[2]string{"Signé le", ledger.FrenchDate(m.Signed)}, [2]string{"Premier prélèvement", ledger.FrenchDate(m.FirstCollection)},
 				[2]string{"Dernier prélèvement", ledger.FrenchDate(m.LastCollection)}, [2]string{"Prochain prélèvement", seq},
 				[2]string{"Prélèvements rejetés", fmt.Sprint(m.Returns)}),
@@ -86,18 +86,6 @@ func (c *ownerCard) mandateView() (view fyne.CanvasObject, warning string) {
 		box.Add(widgets.Note(strings.Join(past, "\n")))
 	}
 	return container.NewVScroll(box), warning
-}
-
-// groupIBAN groups an IBAN by four characters, as it is read.
-func groupIBAN(iban string) string {
-	var b strings.Builder
-	for i, r := range iban {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 func (c *ownerCard) addMandate() {

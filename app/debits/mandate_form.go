@@ -37,7 +37,7 @@ func MandateForm(r *app.Residence, owner string) (reports.MandateForm, error) {
 			return err
 		}
 		if ok {
-			m.RUM, m.IBAN, m.BIC = cur.RUM, groupIBAN(cur.IBAN), cur.BIC
+			m.RUM, m.IBAN, m.BIC = cur.RUM, fr.IBAN(cur.IBAN), cur.BIC
 			return nil
 		}
 		m.RUM, err = tx.NextRUM(owner)
@@ -57,16 +57,4 @@ func WriteMandateForm(r *app.Residence, owner, path string) error {
 		return ledger.Wrap(ledger.Internal, err, "Le mandat de %s n'a pas pu être mis en page", m.Debtor)
 	}
 	return ledger.WriteOutputBytes(path, pdf)
-}
-
-// groupIBAN groups an IBAN by four characters, as it is read and typed.
-func groupIBAN(iban string) string {
-	var b strings.Builder
-	for i, c := range iban {
-		if i > 0 && i%4 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
