@@ -32,7 +32,8 @@ type debitsForm struct {
 	banks    []ledger.BankAccount
 	version  *widget.Select
 	table    *widgets.Table[debits.Line]
-	notes    *widget.Label // skipped owners and warnings
+	warnings *widget.Label // above the list: they must be read before posting
+	notes    *widget.Label // the owners not debited, and why
 	summary  *widget.Label
 	batch    debits.Batch
 	computed bool
@@ -87,11 +88,12 @@ func (s *Shell) debitsForm() {
 		},
 	}
 	room := canvas.NewRectangle(color.Transparent)
-	room.SetMinSize(fyne.NewSize(0, 200))
+	room.SetMinSize(fyne.NewSize(0, 180))
 	list := container.NewStack(room, d.table.Build())
-	d.notes = widget.NewLabel("")
-	d.notes.Wrapping = fyne.TextWrapWord
-	d.notes.Importance = widget.WarningImportance
+	d.warnings = widget.NewLabel("")
+	d.warnings.Wrapping = fyne.TextWrapWord
+	d.warnings.Importance = widget.WarningImportance
+	d.notes = widgets.Note("")
 	d.summary = widget.NewLabel("")
 	d.summary.TextStyle.Bold = true
 	d.summary.Wrapping = fyne.TextWrapWord
@@ -102,13 +104,12 @@ func (s *Shell) debitsForm() {
 	show := widget.NewButtonWithIcon("Afficher le lot", theme.ViewRefreshIcon(), d.compute)
 	d.f.submit = d.confirm
 	head := container.NewVBox(
-		widgets.Note("Les appels échus à la date du prélèvement sont prélevés aux copropriétaires qui ont signé un mandat, sans jamais dépasser ce qu'ils doivent. "+
-			"« Générer et comptabiliser » enregistre leurs règlements à cette date et écrit le fichier à remettre à la banque."),
+		widgets.Note("Les appels échus à cette date, prélevés aux copropriétaires qui ont signé un mandat, jamais au-delà de ce qu'ils doivent."),
 		widgets.Line(widget.NewLabel("Date du prélèvement :"), container.New(&widgets.FixedWidth{Width: 140}, d.date), show),
 		widgets.Line(widget.NewLabel("Compte crédité :"), container.New(&widgets.FixedWidth{Width: 360}, d.bank)),
 		widgets.Line(widget.NewLabel("Format du fichier :"), container.New(&widgets.FixedWidth{Width: 360}, d.version)),
 	)
-	content := container.NewBorder(head, container.NewVBox(d.summary, d.notes), nil, nil, list)
+	content := container.NewBorder(container.NewVBox(head, d.summary, d.warnings), d.notes, nil, nil, list)
 	d.f.show(content, d.date)
 	d.compute()
 }
@@ -135,6 +136,7 @@ func (d *debitsForm) compute() {
 	if err != nil {
 		d.table.SetRows(nil)
 		d.summary.SetText("")
+		d.warnings.SetText("")
 		d.notes.SetText("")
 		d.f.fail(err)
 		return
@@ -147,10 +149,11 @@ func (d *debitsForm) compute() {
 	} else {
 		d.summary.SetText("Rien à prélever au " + ledger.FrenchDate(day) + ".")
 	}
-	var notes []string
+	var warnings, notes []string
 	for _, w := range d.batch.Warnings {
-		notes = append(notes, "⚠ "+w+".")
+		warnings = append(warnings, "Attention : "+w+".")
 	}
+	d.warnings.SetText(strings.Join(warnings, "\n"))
 	for _, sk := range d.batch.Skipped {
 		notes = append(notes, fmt.Sprintf("Non prélevé : %s %s — %s.", sk.Owner.Account, sk.Owner.DisplayName(), sk.Reason))
 	}
@@ -206,7 +209,7 @@ func (d *debitsForm) post() {
 	s.say(done)
 	text := done + ".\n\nFichier " + res.File.Schema + " à remettre à la banque :\n" + res.Path
 	for _, w := range res.Batch.Warnings {
-		text += "\n\n⚠ " + w + "."
+		text += "\n\nAttention : " + w + "."
 	}
 	r := s.newForm("Prélèvements comptabilisés", "Fermer")
 	r.cancel.Hide()

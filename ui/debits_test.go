@@ -54,7 +54,7 @@ func TestOwnerCardMandate(t *testing.T) {
 		t.Fatalf("the form stayed open:\n%s", overlayText(s))
 	}
 	mustContain(t, "the tab", tabText(o.card), "Mandat en vigueur", "TESTS-450002-01", "FR14 2004 1010 0505 0001 3M02 606",
-		"10/01/2025", "premier prélèvement (FRST) à venir", "État : en vigueur", "Révoquer…")
+		"10/01/2025", "premier prélèvement (FRST)", "État : en vigueur", "Révoquer…")
 	mustContain(t, "the status line", s.statusText.Text, "Mandat TESTS-450002-01 de Garçon Loïc enregistré")
 
 	// The form names the syndicat's ICS: without one, it says so.

@@ -58,15 +58,17 @@ func (c *ownerCard) mandateView() (view fyne.CanvasObject, warning string) {
 		default:
 			state.Importance = widget.SuccessImportance
 		}
-		seq := "premier prélèvement (FRST) à venir"
+		seq := "premier prélèvement (FRST)"
 		if !m.FirstCollection.IsZero() {
 			seq = "récurrent (RCUR)"
 		}
 		body = container.NewVBox(
-			details([2]string{"Mandat en vigueur", m.RUM}, [2]string{"IBAN", fr.IBAN(m.IBAN)}, [2]string{"BIC", m.BIC},
-				[2]string{"Signé le", ledger.FrenchDate(m.Signed)}, [2]string{"Premier prélèvement", ledger.FrenchDate(m.FirstCollection)},
-				[2]string{"Dernier prélèvement", ledger.FrenchDate(m.LastCollection)}, [2]string{"Prochain prélèvement", seq},
-				[2]string{"Prélèvements rejetés", fmt.Sprint(m.Returns)}),
+			container.NewGridWithColumns(2,
+				details([2]string{"Mandat en vigueur", m.RUM}, [2]string{"IBAN", fr.IBAN(m.IBAN)}, [2]string{"BIC", m.BIC},
+					[2]string{"Signé le", ledger.FrenchDate(m.Signed)}),
+				details([2]string{"Premier prélèvement", ledger.FrenchDate(m.FirstCollection)},
+					[2]string{"Dernier prélèvement", ledger.FrenchDate(m.LastCollection)}, [2]string{"Prochain", seq},
+					[2]string{"Rejets", fmt.Sprint(m.Returns)})),
 			state)
 		revoke := widget.NewButtonWithIcon("Révoquer…", theme.CancelIcon(), func() { c.revokeMandate(m) })
 		widgets.SetEnabled(revoke, !ro)
@@ -79,13 +81,14 @@ func (c *ownerCard) mandateView() (view fyne.CanvasObject, warning string) {
 		actions = append(actions, add)
 	}
 	actions = append(actions, printBtn)
-	box := container.NewVBox(body, container.NewHBox(actions...))
+	box := container.NewVBox(body)
 	if len(past) > 0 {
 		box.Add(widget.NewSeparator())
 		box.Add(widget.NewLabelWithStyle("Mandats révoqués", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		box.Add(widgets.Note(strings.Join(past, "\n")))
 	}
-	return container.NewVScroll(box), warning
+	// The actions stay in view under the details, which scroll.
+	return container.NewBorder(nil, container.NewHBox(actions...), nil, nil, container.NewVScroll(box)), warning
 }
 
 func (c *ownerCard) addMandate() {
