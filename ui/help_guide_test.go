@@ -45,7 +45,9 @@ func (l guideLabels) problems(text string) []string {
 			}
 			continue
 		}
-		if menu := l.topMenu(parts[0]); menu != nil {
+		// « Banque » is both a menu and a screen: a path that is not the
+		// menu's is read as the screen's.
+		if menu := l.topMenu(parts[0]); menu != nil && (menuPath(menu.Items, parts[1:]) || !l.screens[parts[0]]) {
 			if !menuPath(menu.Items, parts[1:]) {
 				out = append(out, "« "+m[1]+" » : ce chemin n'est pas dans les menus")
 			}
