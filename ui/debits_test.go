@@ -97,7 +97,7 @@ func dialogButtonIn(t *testing.T, o fyne.CanvasObject, text string) fyne.Tappabl
 // ICS in its own dialog, shows the batch of a date, posts it after
 // confirmation and reports the file.
 func TestDebitsBatch(t *testing.T) {
-	s, _ := openOwners(t)
+	s, o := openOwners(t)
 	s.debitsForm()
 	mustContain(t, "the batch without ICS", overlayText(s), "Prélèvements SEPA",
 		"Le compte 512001 Compte courant n'a pas d'identifiant créancier SEPA (ICS)")
@@ -127,6 +127,24 @@ func TestDebitsBatch(t *testing.T) {
 	rs, err := s.res.OwnerReceipts("450002")
 	if err != nil || len(rs) != 1 || rs[0].Amount != ledger.MustAmount("300") {
 		t.Fatalf("receipts %+v %v", rs, err)
+	}
+	press(s, fyne.KeyEscape)
+
+	// The bank returns it: from the card, the receipt reversed with a fee.
+	o.openCard("450002")
+	mandateTab(t, o)
+	test.Tap(dialogButtonIn(t, o.card.mandate, "Prélèvement rejeté…"))
+	mustContain(t, "the return form", overlayText(s), "Prélèvement rejeté — Garçon Loïc", "30/06/2025 — 300,00 €", "AM04 — provision insuffisante")
+	dialogFields(t, s, "0,00")[0].SetText("12")
+	press(s, fyne.KeyReturn)
+	if s.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("the form stayed open:\n%s", overlayText(s))
+	}
+	mustContain(t, "the status line", s.statusText.Text, "Prélèvement de 300,00 € rejeté : règlement contre-passé pour Garçon Loïc")
+	mustContain(t, "the tab", tabText(o.card), "Rejets", "1")
+	mustNotContain(t, "the tab", tabText(o.card), "Prélèvement rejeté…")
+	if rs, _ := s.res.OwnerReceipts("450002"); len(rs) != 1 || !rs[0].Bounced() {
+		t.Errorf("receipt not reversed: %+v", rs)
 	}
 }
 

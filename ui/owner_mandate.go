@@ -80,6 +80,19 @@ func (c *ownerCard) mandateView() (view fyne.CanvasObject, warning string) {
 		widgets.SetEnabled(add, !ro)
 		actions = append(actions, add)
 	}
+	if debitsList, err := debits.OwnerDebits(s.res, ow.Account); err == nil {
+		var open []ledger.DebitPayment
+		for _, d := range debitsList {
+			if d.ReturnedEntry == 0 {
+				open = append(open, d)
+			}
+		}
+		if len(open) > 0 {
+			ret := widget.NewButtonWithIcon("Prélèvement rejeté…", theme.ContentUndoIcon(), func() { c.returnDebit(open) })
+			widgets.SetEnabled(ret, !ro)
+			actions = append(actions, ret)
+		}
+	}
 	actions = append(actions, printBtn)
 	box := container.NewVBox(body)
 	if len(past) > 0 {
@@ -161,3 +174,62 @@ func (c *ownerCard) printMandate() {
 	}
 	s.openWritten("Mandat de "+ow.DisplayName()+" enregistré dans "+path, path)
 }
+
+// returnDebit records a debit the owner's bank sent back (an R-transaction
+// read on the statement): his receipt reversed as for a bounced cheque,
+// the fee charged to him, one more return on his mandate.
+func (c *ownerCard) returnDebit(open []ledger.DebitPayment) {
+	s := c.o.s
+	ow := c.data.Owner
+	var names []string
+	for _, d := range open {
+		names = append(names, fmt.Sprintf("%s — %s (%s)", ledger.FrenchDate(d.Execution), d.Amount, d.EndToEnd))
+	}
+	which := widget.NewSelect(names, nil)
+	which.SetSelectedIndex(0)
+	var codes []string
+	for _, code := range reasonCodes {
+		codes = append(codes, code+" — "+debits.Reasons[code])
+	}
+	reason := widget.NewSelect(codes, nil)
+	reason.SetSelectedIndex(1) // AM04, insufficient funds: the usual one
+	// A return comes after its debit: the day shown, or the debit's.
+	day := s.situation()
+	if open[0].Execution.After(day) {
+		day = open[0].Execution
+	}
+	date := widgets.NewField(ledger.FrenchDate(day), "JJ/MM/AAAA")
+	fee := widgets.NewField("", "0,00")
+	f := s.newForm("Prélèvement rejeté — "+ow.DisplayName(), "Enregistrer le rejet", date, fee)
+	f.submit = func() error {
+		d, err := ledger.ParseDate(strings.TrimSpace(date.Text))
+		if err != nil {
+			return err
+		}
+		var amount ledger.Amount
+		if strings.TrimSpace(fee.Text) != "" {
+			if amount, err = ledger.ParseAmount(fee.Text); err != nil {
+				return err
+			}
+		}
+		i := which.SelectedIndex()
+		res, err := debits.Return(s.res, debits.ReturnInput{Date: d, EndToEnd: open[i].EndToEnd, Reason: reasonCodes[reason.SelectedIndex()], Fee: amount})
+		if err != nil {
+			return err
+		}
+		msg := fmt.Sprintf("Prélèvement de %s rejeté : règlement contre-passé pour %s", open[i].Amount, ow.DisplayName())
+		if res.Mandate.Flagged() {
+			msg += fmt.Sprintf(" ; %d rejets sur son mandat", res.Mandate.Returns)
+		}
+		s.say(msg)
+		s.changed()
+		return nil
+	}
+	form := widget.NewForm(widget.NewFormItem("Prélèvement", which), widget.NewFormItem("Motif", reason),
+		widget.NewFormItem("Rejeté le", date), widget.NewFormItem("Frais (€)", fee))
+	f.show(container.NewVBox(widgets.Note("Le règlement du prélèvement est contre-passé comme pour un chèque impayé ; les frais sont portés au compte du copropriétaire. "+
+		"Après deux rejets, le mandat est signalé."), form), date)
+}
+
+// reasonCodes are the return reasons offered, the usual first.
+var reasonCodes = []string{"AC04", "AM04", "MD01", "MD06", "MS02", "MS03", "AC01", "AC06", "AG01", "MD07", "SL01"}

@@ -106,3 +106,11 @@ func findDebit(tx *ledger.Tx, in ReturnInput) (ledger.DebitPayment, error) {
 	}
 	return ledger.DebitPayment{}, ledger.Errorf(ledger.NotFound, "Aucun prélèvement de %s sur le compte %s n'est à rejeter", in.Amount.String(), in.Owner)
 }
+
+// OwnerDebits lists an owner's direct debits, the newest first, for the
+// card to offer those not returned yet.
+func OwnerDebits(r *app.Residence, owner string) ([]ledger.DebitPayment, error) {
+	var list []ledger.DebitPayment
+	err := r.View(func(tx *ledger.Tx) (err error) { list, err = tx.DebitsOf(owner); return err })
+	return list, err
+}
