@@ -177,3 +177,28 @@ func TestSettingsDebitNotice(t *testing.T) {
 		t.Errorf("notice period %d, %v", n, err)
 	}
 }
+
+// TestOwnerCardFlaggedMandate: after two returned debits the card says so
+// on its situation line, in the warning colour.
+func TestOwnerCardFlaggedMandate(t *testing.T) {
+	s, o := openOwners(t)
+	m := ledger.Mandate{Owner: "450001", IBAN: "FR14 2004 1010 0505 0001 3M02 606", Signed: ledger.Date(2025, 1, 10)}
+	if err := s.res.AddMandate(&m); err != nil {
+		t.Fatal(err)
+	}
+	o.openCard("450001")
+	mustNotContain(t, "the situation", o.card.situation.Text, "rejetés")
+	if err := s.res.Update(func(tx *ledger.Tx) error {
+		tx.MandateReturned(m.ID)
+		return tx.MandateReturned(m.ID)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	o.card.reload()
+	mustContain(t, "the situation", o.card.situation.Text, "⚠ mandat SEPA : 2 prélèvements rejetés")
+	if o.card.situation.Importance != widget.WarningImportance {
+		t.Errorf("importance %v", o.card.situation.Importance)
+	}
+	mandateTab(t, o)
+	mustContain(t, "the tab", tabText(o.card), "2 prélèvements rejetés : vérifiez avec le copropriétaire avant de prélever")
+}
