@@ -22,6 +22,8 @@ type shellMenu struct {
 	create, search *fyne.MenuItem
 	closing        *fyne.MenuItem // Exercice › Clôturer l'exercice…
 	integrity      *fyne.MenuItem // Exercice › Vérifier l'intégrité…
+	bankImport     *fyne.MenuItem // Banque › Importer un relevé…
+	bankPending    *fyne.MenuItem // Banque › Relevés en attente
 	bankDebits     *fyne.MenuItem // Banque › Prélèvements…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
@@ -83,8 +85,10 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
 	m.integrity = fyne.NewMenuItem("Vérifier l'intégrité…", s.verifyIntegrity)
 	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
+	m.bankImport = fyne.NewMenuItem("Importer un relevé…", s.importStatement)
+	m.bankPending = fyne.NewMenuItem("Relevés en attente", func() { s.showScreen(stmtScreenID) })
 	m.bankDebits = fyne.NewMenuItem("Prélèvements…", s.debitsForm)
-	bank := fyne.NewMenu("Banque", m.bankDebits)
+	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending, fyne.NewMenuItemSeparator(), m.bankDebits)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
@@ -131,6 +135,10 @@ func (m *shellMenu) refresh() {
 	m.search.Disabled = !canSearch
 	m.closing.Disabled = !open || s.readOnly()
 	m.integrity.Disabled = !open
+	// A statement is imported into the working exercise, whatever exercise
+	// is shown: only a residence opened read-only refuses it.
+	m.bankImport.Disabled = !open || s.res.ReadOnly()
+	m.bankPending.Disabled = !open
 	m.bankDebits.Disabled = !open
 	for i, item := range m.screens {
 		item.Disabled = !open

@@ -66,6 +66,7 @@ func init() {
 		{"calls", "Appels de fonds", theme.IconNameMailSend, newCalls},
 		{"works", "Travaux", theme.IconNameStorage, newWorks},
 		{"bank", "Banque", theme.IconNameMailAttachment, newBank},
+		{stmtScreenID, "Relevés", theme.IconNameUpload, newStmtScreen},
 		{"matching", "Lettrage", theme.IconNameCheckButtonChecked, newMatching},
 		{"documents", "Documents", theme.IconNameDocumentPrint, newDocuments},
 		{string(app.TopicSettings), "Paramètres", theme.IconNameSettings, newSettings},

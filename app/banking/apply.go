@@ -93,6 +93,7 @@ func apply(tx *ledger.Tx, preview, fresh *Plan, selection Selection) (*Report, e
 	today := ledger.Now()
 	pieces := tx.PieceCounter()
 	ticks := map[int][]int64{} // statement → bank lines of the books to tick
+	paid := map[string]bool{}  // owners (and others) a line of this file was posted to
 	for i, l := range fresh.Lines {
 		if selection.Progress != nil && (i%50 == 0 || i == len(fresh.Lines)-1) {
 			selection.Progress(i+1, len(fresh.Lines))
@@ -104,8 +105,18 @@ func apply(tx *ledger.Tx, preview, fresh *Plan, selection Selection) (*Report, e
 			if why := stale(before[l.ID], l, chosen); why != "" {
 				rl.Reason = why
 				rep.Refused++
+			} else if chosen && c.Allocation != nil && paid[strings.TrimSpace(c.Account)] && c.Edited() {
+				// His calls as the detail showed them are no longer
+				// what is due: an earlier line of this file paid some.
+				rl.Reason = "une autre ligne de ce relevé a déjà réglé des appels de ce copropriétaire : refaites le détail de l'affectation depuis la liste des relevés en attente"
+				rep.Refused++
 			} else if chosen {
-				e, why, err := postChoice(tx, pieces, &bl, c)
+				if paid[strings.TrimSpace(c.Account)] {
+					// The detail was not edited: settle what is due now,
+					// oldest first, after the earlier line.
+					c.Allocation = nil
+				}
+				e, why, err := postChoice(tx, pieces, &bl, c, func(owner string) (ledger.Amount, error) { return fresh.balances[owner], nil })
 				if err != nil {
 					return nil, err
 				}
@@ -114,6 +125,7 @@ func apply(tx *ledger.Tx, preview, fresh *Plan, selection Selection) (*Report, e
 					rep.Refused++
 				} else {
 					ticks[l.Statement] = append(ticks[l.Statement], linesOn(e, l.Bank)...)
+					paid[strings.TrimSpace(c.Account)] = true
 					rl.Status, rl.Account, rl.Reason = StatusPosted, strings.TrimSpace(c.Account), "choisi par le syndic"
 				}
 			} else if !l.Certain {
@@ -125,6 +137,7 @@ func apply(tx *ledger.Tx, preview, fresh *Plan, selection Selection) (*Report, e
 					return nil, err
 				}
 				ticks[l.Statement] = append(ticks[l.Statement], ids...)
+				paid[l.Account] = true
 				rl.Status, rl.Account = StatusPosted, l.Account
 				if l.Kind == Deposit {
 					rl.Account = "remise"

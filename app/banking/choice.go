@@ -27,13 +27,31 @@ type Choice struct {
 	// Owed is the owner's balance when the choice was made: the line is
 	// refused at validation if it changed since (his debt is read again).
 	Owed ledger.Amount
+	// checked says Owed was read by Allocate (a choice made by hand has no
+	// debt to compare); proposed is the allocation Allocate proposed, to
+	// tell an allocation the syndic edited.
+	checked  bool
+	proposed []Allocation
+}
+
+// Edited says whether the syndic changed the allocation Allocate proposed.
+func (c Choice) Edited() bool {
+	if len(c.Allocation) != len(c.proposed) {
+		return true
+	}
+	for i, a := range c.Allocation {
+		if a != c.proposed[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // Allocate is the choice of posting a payment of amount to owner, with
 // its usual allocation (his calls oldest first, then the overpayment) and
 // his debt today: what the detail step starts with.
 func Allocate(r *app.Residence, owner string, amount ledger.Amount) (Choice, error) {
-	c := Choice{Account: owner}
+	c := Choice{Account: owner, checked: true}
 	err := r.View(func(tx *ledger.Tx) (err error) {
 		if _, err = tx.Owner(owner); err != nil {
 			return err
@@ -42,6 +60,7 @@ func Allocate(r *app.Residence, owner string, amount ledger.Amount) (Choice, err
 			return err
 		}
 		c.Allocation, err = detail(tx, owner, amount)
+		c.proposed = append([]Allocation(nil), c.Allocation...)
 		return err
 	})
 	return c, err
@@ -123,8 +142,9 @@ const OverLabel = "Trop-perçu (reste au crédit du copropriétaire)"
 // checkChoice says why choice c cannot post line l (amount, bank), "" when
 // it can: the account must exist and suit the line's direction, a charge
 // or income account needs its key, an owner's debt must not have changed
-// since the choice.
-func checkChoice(tx *ledger.Tx, amount ledger.Amount, bank string, c Choice) (string, error) {
+// since the choice: owed reads it as the choice saw it (before the
+// import's own postings).
+func checkChoice(tx *ledger.Tx, amount ledger.Amount, bank string, c Choice, owed func(string) (ledger.Amount, error)) (string, error) {
 	acc := strings.TrimSpace(c.Account)
 	class := ledger.AccountClass(acc)
 	switch {
@@ -143,8 +163,8 @@ func checkChoice(tx *ledger.Tx, amount ledger.Amount, bank string, c Choice) (st
 		}
 		return "", err
 	}
-	if ledger.IsOwnerAccount(acc) && amount > 0 && c.Allocation != nil {
-		now, err := owed(tx, acc)
+	if ledger.IsOwnerAccount(acc) && amount > 0 && c.checked {
+		now, err := owed(acc)
 		if err != nil {
 			return "", err
 		}
@@ -156,11 +176,11 @@ func checkChoice(tx *ledger.Tx, amount ledger.Amount, bank string, c Choice) (st
 }
 
 // postChoice posts bank line bl as choice c says, numbering its piece with
-// pieces, and marks bl posted; the French reason when the choice cannot
+// pieces, and marks bl posted (owed: see checkChoice); the French reason when the choice cannot
 // be posted (nothing is written then).
-func postChoice(tx *ledger.Tx, pieces *ledger.PieceCounter, bl *ledger.BankLine, c Choice) (ledger.Entry, string, error) {
+func postChoice(tx *ledger.Tx, pieces *ledger.PieceCounter, bl *ledger.BankLine, c Choice, owed func(string) (ledger.Amount, error)) (ledger.Entry, string, error) {
 	c.Account, c.Key = strings.TrimSpace(c.Account), strings.TrimSpace(c.Key)
-	if why, err := checkChoice(tx, bl.Amount, bl.BankAccount, c); why != "" || err != nil {
+	if why, err := checkChoice(tx, bl.Amount, bl.BankAccount, c, owed); why != "" || err != nil {
 		return ledger.Entry{}, why, err
 	}
 	piece, err := pieces.NextOn(ledger.JournalBank, bl.Date)

@@ -141,3 +141,39 @@ func TestBadChoicesAreRefusedOneByOne(t *testing.T) {
 	}
 	checkBooks(t, r)
 }
+
+// A line given to an owner whom a certain line of the same file pays too:
+// his debt is read as it was before the import (not refused as changed);
+// with the detail as proposed it is posted oldest first after the earlier
+// line, but a detail the syndic edited before the import no longer says
+// what is due and is refused, to be redone from the pending list.
+func TestChoiceForAnOwnerPaidEarlierInTheFile(t *testing.T) {
+	r := parc(t)
+	p := mustPrepare(t, r, stmt(line("2025-05-05", 20000, "VIR SEPA REF 450003"), line("2025-05-06", 5000, "VIR PERMANENT 2"),
+		line("2025-05-07", 7000, "VIR PERMANENT 3")))
+	if !p.Lines[0].Certain || p.Lines[1].Certain {
+		t.Fatalf("plan %+v", p.Lines)
+	}
+	plain, err := banking.Allocate(r, "450003", 5000) // the detail as proposed
+	if err != nil {
+		t.Fatal(err)
+	}
+	detailed, _ := banking.Allocate(r, "450003", 7000)
+	detailed.Allocation[0].Amount, detailed.Allocation[3].Amount = 0, 7000 // edited: to the 4th call
+	before := balances(t, r)["450003"]
+	rep, err := banking.Apply(r, p, banking.Selection{Lines: []banking.LineID{p.Lines[0].ID, p.Lines[1].ID, p.Lines[2].ID},
+		Choices: map[banking.LineID]banking.Choice{p.Lines[1].ID: plain, p.Lines[2].ID: detailed}})
+	if err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	if rep.Lines[0].Status != banking.StatusPosted || rep.Lines[1].Status != banking.StatusPosted {
+		t.Errorf("lines %+v", rep.Lines[:2])
+	}
+	if rep.Lines[2].Status != banking.StatusPending || !strings.Contains(rep.Lines[2].Reason, "refaites le détail") {
+		t.Errorf("detailed line %+v", rep.Lines[2])
+	}
+	if got := balances(t, r)["450003"]; got != before-25000 {
+		t.Errorf("balance %s, want %s", got, before-25000)
+	}
+	checkBooks(t, r)
+}

@@ -76,7 +76,7 @@ func AssignChoice(r *app.Residence, id int64, c Choice) (Assigned, error) {
 		if l.Status != ledger.BankLinePending {
 			return ledger.Errorf(ledger.Conflict, "La ligne de relevé n° %d n'est pas en attente", id)
 		}
-		e, why, err := postChoice(tx, tx.PieceCounter(), &l, c)
+		e, why, err := postChoice(tx, tx.PieceCounter(), &l, c, func(owner string) (ledger.Amount, error) { return owed(tx, owner) })
 		if err != nil {
 			return err
 		}

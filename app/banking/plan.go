@@ -59,6 +59,11 @@ type Plan struct {
 	Problems   app.Problems
 	Digest     string
 	sts        []bankfile.Statement
+	// balances are the owners' balances before the import (matching's):
+	// a choice's debt is checked against them, not against the books in
+	// the middle of posting, where an earlier line of the same file may
+	// already have paid part of it.
+	balances map[string]ledger.Amount
 }
 
 // Certain lists the ids of the lines matched for certain: the selection
@@ -103,6 +108,7 @@ func prepare(tx *ledger.Tx, file string, sts []bankfile.Statement) (*Plan, error
 	if err != nil {
 		return nil, err
 	}
+	p.balances = m.balances
 	d := app.NewPlanDigest()
 	d.Add("file %s", file)
 	if len(sts) == 0 {
