@@ -22,6 +22,10 @@ type BounceInput struct {
 	Penalty        ledger.Amount
 	PenaltyAccount string
 	PenaltyKey     string
+	// What starts the entry's label; "" says « Règlement impayé », or
+	// « Chèque impayé n° … » for a cheque (a returned direct debit says
+	// its reason: app/debits).
+	What string
 }
 
 // BounceResult is what a bounce did.
@@ -37,7 +41,18 @@ type BounceResult struct {
 // reversal, and the owner's account is matched again oldest first.
 func (r *Residence) Bounce(in BounceInput) (BounceResult, error) {
 	var res BounceResult
-	err := r.Update(func(tx *ledger.Tx) error {
+	err := r.Update(func(tx *ledger.Tx) (err error) {
+		res, err = BounceIn(tx, in)
+		return err
+	})
+	return res, err
+}
+
+// BounceIn is Bounce inside a transaction of the caller's: the one path
+// of a payment returned unpaid, for app/debits' returned debits.
+func BounceIn(tx *ledger.Tx, in BounceInput) (BounceResult, error) {
+	var res BounceResult
+	err := func() error {
 		rc, err := tx.Receipt(in.Receipt)
 		if err != nil {
 			return err
@@ -53,6 +68,9 @@ func (r *Residence) Bounce(in BounceInput) (BounceResult, error) {
 			if rc.Cheque != "" {
 				what += " n° " + rc.Cheque
 			}
+		}
+		if in.What != "" {
+			what = in.What
 		}
 		b.Label = what + " – " + o.DisplayName()
 		if b.Penalty > 0 {
@@ -77,7 +95,7 @@ func (r *Residence) Bounce(in BounceInput) (BounceResult, error) {
 		}
 		res.Balance, err = tx.AccountBalanceAt(o.Account, in.Date)
 		return err
-	})
+	}()
 	return res, err
 }
 

@@ -210,6 +210,20 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, sel noticeSelect
 		}
 		out = append(out, nf)
 	}
+	var told []time.Time
+	for _, b := range batches {
+		for _, n := range b.list {
+			if n.Debit != "" {
+				told = append(told, b.due)
+				break
+			}
+		}
+	}
+	if len(told) > 0 {
+		if err := r.recordPrenotified(told, opt.Printed); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
@@ -453,6 +467,11 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 			n.DueLabel, n.Due = "Montant à payer", prev.due.String()
 		}
 		n.Bank = kit.BankDetails(account)
+		if sel.plan == nil {
+			if n.Debit, err = debitNotice(tx, account, due, prev.due); err != nil {
+				return nil, nil, 0, err
+			}
+		}
 		// The statement explains the previous balance: it stops before the
 		// calls of the day of the owner's first letter in the batch, where
 		// that balance is (or would be, when another notice of that day

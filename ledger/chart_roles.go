@@ -144,3 +144,17 @@ func BalanceGroup(code string) string {
 	}
 	return ""
 }
+
+// IsWorksFund says whether code is the works fund (105, loi du 10 juillet
+// 1965 art. 14-2), which must be kept on a separate savings account.
+func IsWorksFund(code string) bool { return strings.HasPrefix(code, "105") }
+
+// IsAdvance says whether code is an advance of the owners (103).
+func IsAdvance(code string) bool { return strings.HasPrefix(code, "103") }
+
+// CanBeHeldFund says whether a savings account may hold code's money
+// (seed 001's « fiche avance » with its « journal livret »): the works
+// fund or an advance, a six-character account as the schema wants.
+func CanBeHeldFund(code string) bool {
+	return len(code) == 6 && (IsWorksFund(code) || IsAdvance(code)) && CheckAccountCode(code) == nil
+}

@@ -30,6 +30,11 @@ type BankAccount struct {
 	BIC     string
 	ICS     string // SEPA creditor identifier for direct debits, or ""
 	Savings bool   // a livret or term account (50x): annexe 1's « 50 Fonds placés »
+	// Fund is the fund a savings account holds (seed 001's « journal
+	// livret » of a « fiche avance »): the works fund 105… or an advance
+	// 103…, or "". The transfer assistant proposes what to move so that
+	// the account holds it.
+	Fund string
 }
 
 // Setup is what a new residence is created from.
@@ -92,6 +97,13 @@ func (b *BankAccount) validate() error {
 		b.Savings = true
 	} else if b.Savings {
 		return Errorf(Invalid, "Un compte d'épargne (livret, compte à terme) est un compte 50… du plan comptable, pas %s", b.Account)
+	}
+	b.Fund = strings.TrimSpace(b.Fund)
+	if b.Fund != "" && !b.Savings {
+		return Errorf(Invalid, "Seul un compte d'épargne (livret, 50…) peut détenir un fonds : pas le compte %s", b.Account)
+	}
+	if b.Fund != "" && !CanBeHeldFund(b.Fund) {
+		return Errorf(Invalid, "Le fonds placé sur un livret est le fonds de travaux (105…) ou une avance (103…), pas le compte « %s »", b.Fund)
 	}
 	b.IBAN = strings.ToUpper(strings.ReplaceAll(b.IBAN, " ", ""))
 	if b.IBAN != "" && !validIBAN(b.IBAN) {
@@ -240,10 +252,10 @@ func (tx *Tx) SetOption(name, value string) error {
 
 // BankAccounts lists the residence's bank accounts.
 func (tx *Tx) BankAccounts() ([]BankAccount, error) {
-	return collect(tx, "lecture des comptes bancaires", `SELECT account, label, iban, bic, ics, savings FROM bank_accounts ORDER BY account`, nil,
+	return collect(tx, "lecture des comptes bancaires", `SELECT account, label, iban, bic, ics, savings, fund FROM bank_accounts ORDER BY account`, nil,
 		func(r *sql.Rows) (BankAccount, error) {
 			var b BankAccount
-			return b, r.Scan(&b.Account, &b.Label, &b.IBAN, &b.BIC, &b.ICS, &b.Savings)
+			return b, r.Scan(&b.Account, &b.Label, &b.IBAN, &b.BIC, &b.ICS, &b.Savings, &b.Fund)
 		})
 }
 
@@ -257,13 +269,18 @@ func (tx *Tx) SaveBankAccount(b BankAccount) error {
 	if label == "" {
 		label = "Banque"
 	}
+	if b.Fund != "" {
+		if _, err := tx.Account(b.Fund); err != nil {
+			return Errorf(Invalid, "Le fonds %s placé sur le compte %s n'existe pas dans le plan comptable", b.Fund, b.Account)
+		}
+	}
 	if err := tx.ensureAccount(b.Account, label); err != nil {
 		return err
 	}
-	_, err := tx.exec("enregistrement du compte bancaire", `INSERT INTO bank_accounts (account, label, iban, bic, ics, savings) VALUES (?, ?, ?, ?, ?, ?)
+	_, err := tx.exec("enregistrement du compte bancaire", `INSERT INTO bank_accounts (account, label, iban, bic, ics, savings, fund) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (account) DO UPDATE SET label = excluded.label, iban = excluded.iban, bic = excluded.bic,
-			ics = excluded.ics, savings = excluded.savings`,
-		b.Account, b.Label, b.IBAN, b.BIC, b.ICS, b.Savings)
+			ics = excluded.ics, savings = excluded.savings, fund = excluded.fund`,
+		b.Account, b.Label, b.IBAN, b.BIC, b.ICS, b.Savings, b.Fund)
 	return err
 }
 

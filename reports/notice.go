@@ -26,7 +26,10 @@ type Notice struct {
 	DueLabel     string // "Montant à payer avant le 01/01/2025" or "Solde en votre faveur"
 	Due          string
 	Bank         BankDetails
-	Statement    *Statement
+	// Debit pre-notifies an owner with a SEPA mandate (« Montant prélevé
+	// le 01/04/2026 : 312,50 € »); "" for the others.
+	Debit     string
+	Statement *Statement
 }
 
 // NoticeSection is one call of the notice: its rows per key.
@@ -108,6 +111,12 @@ func (lw *letterWriter) notice(n *Notice) error {
 	}
 	pairs = append(pairs, [2]string{n.DueLabel, n.Due})
 	lw.amountBox(pairs)
+	if n.Debit != "" {
+		f.SetFont(family, "B", 9.5)
+		f.SetX(marginX)
+		f.MultiCell(lw.d.Width(), 4.6, n.Debit, "", "L", false)
+		f.Ln(1)
+	}
 	if n.PreviousNote != "" {
 		lw.smallNote(n.PreviousNote)
 		f.Ln(1.5)

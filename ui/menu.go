@@ -24,6 +24,7 @@ type shellMenu struct {
 	integrity      *fyne.MenuItem // Exercice › Vérifier l'intégrité…
 	bankImport     *fyne.MenuItem // Banque › Importer un relevé…
 	bankPending    *fyne.MenuItem // Banque › Relevés en attente
+	bankDebits     *fyne.MenuItem // Banque › Prélèvements…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
@@ -86,7 +87,8 @@ func newShellMenu(s *Shell) *shellMenu {
 	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
 	m.bankImport = fyne.NewMenuItem("Importer un relevé…", s.importStatement)
 	m.bankPending = fyne.NewMenuItem("Relevés en attente", func() { s.showScreen(stmtScreenID) })
-	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending)
+	m.bankDebits = fyne.NewMenuItem("Prélèvements…", s.debitsForm)
+	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending, fyne.NewMenuItemSeparator(), m.bankDebits)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
@@ -137,6 +139,7 @@ func (m *shellMenu) refresh() {
 	// is shown: only a residence opened read-only refuses it.
 	m.bankImport.Disabled = !open || s.res.ReadOnly()
 	m.bankPending.Disabled = !open
+	m.bankDebits.Disabled = !open
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current

@@ -33,6 +33,7 @@ type ownerCard struct {
 	lots      *fyne.Container
 	statement *fyne.Container
 	receipts  *fyne.Container // Règlements: his receipts, a bounce from one
+	mandate   *fyne.Container // Prélèvement SEPA: his mandate (owner_mandate.go)
 	notes     *widget.Label
 	editNotes *widget.Button
 	root      fyne.CanvasObject
@@ -52,6 +53,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.lots = container.NewStack()
 	c.statement = container.NewStack()
 	c.receipts = container.NewStack()
+	c.mandate = container.NewStack()
 	c.notes = widgets.Note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
@@ -60,6 +62,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Relevé de compte", c.statement),
 		container.NewTabItem("Notes", container.NewBorder(nil, container.NewHBox(c.editNotes), nil, nil, container.NewVScroll(c.notes))),
 		container.NewTabItem("Règlements", c.receipts),
+		container.NewTabItem("Prélèvement SEPA", c.mandate),
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
@@ -81,10 +84,18 @@ func (c *ownerCard) reload() {
 	ow := data.Owner
 	c.title.SetText(ow.Account + " — " + ow.DisplayName())
 	bal := data.Statement.Closing
+	mandate, warning := c.mandateView()
 	c.situation.SetText(fmt.Sprintf("Solde au %s : %s — %s", ledger.FrenchDate(data.At), bal.String(), balanceWord(bal)))
 	c.situation.Importance = widget.MediumImportance
 	if bal > 0 {
 		c.situation.Importance = widget.DangerImportance
+	}
+	if warning != "" {
+		c.situation.SetText(c.situation.Text + " — ⚠ " + warning)
+		c.situation.Importance = widget.WarningImportance
+		if bal > 0 {
+			c.situation.Importance = widget.DangerImportance
+		}
 	}
 	c.situation.Refresh()
 
@@ -113,6 +124,8 @@ func (c *ownerCard) reload() {
 	c.statement.Refresh()
 	c.receipts.Objects = []fyne.CanvasObject{s.ownerReceiptsView(ow)}
 	c.receipts.Refresh()
+	c.mandate.Objects = []fyne.CanvasObject{mandate}
+	c.mandate.Refresh()
 
 	if ow.Notes == "" {
 		c.notes.SetText("Aucune note.")

@@ -54,6 +54,10 @@ type settings struct {
 	backupErrLine  fyne.CanvasObject
 	backupReadOnly *widget.Label
 	root           fyne.CanvasObject
+
+	// The notice period of direct debits (settings_debits.go).
+	noticeDays *widgets.Field
+	saveNotice *widget.Button
 }
 
 const (
@@ -106,6 +110,7 @@ func (p *settings) reload() {
 	widgets.SetEnabled(p.addEx, !ro)
 	p.showDirty()
 	p.reloadBackup()
+	p.reloadNoticeDays()
 }
 
 // ---- Résidence et syndic
@@ -254,7 +259,7 @@ func (p *settings) banksTab() fyne.CanvasObject {
 	p.addBank.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, p.addBank,
 		widgets.Note("Les comptes en banque de la résidence (512…, livrets 50…) et leur IBAN, imprimé sur les appels de fonds. Cliquez sur un compte pour le modifier."))
-	return container.NewBorder(top, nil, nil, nil, view)
+	return container.NewBorder(top, p.debitNoticeLine(), nil, nil, view)
 }
 
 // nextBankAccount proposes the first free current account (512…) after

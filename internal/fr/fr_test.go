@@ -100,3 +100,15 @@ func TestKeepTogether(t *testing.T) {
 		}
 	}
 }
+
+func TestSyndicatName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Les Tilleuls":        "Syndicat des copropriétaires de la résidence Les Tilleuls",
+		"Résidence des Tests": "Syndicat des copropriétaires de la résidence des Tests",
+		" RESIDENCE  du Parc": "Syndicat des copropriétaires de la résidence du Parc",
+	} {
+		if got := SyndicatName(in); got != want {
+			t.Errorf("SyndicatName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
