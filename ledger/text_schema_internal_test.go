@@ -83,7 +83,7 @@ var textExempt = map[string]string{
 	"mandates.last_collection": "CHECK GLOB", "mandates.revoked_at": "CHECK GLOB",
 	"sepa_files.msg_id": "CHECK length and GLOB", "sepa_files.kind": "CHECK IN", "sepa_files.schema": "CHECK IN",
 	"sepa_files.bank_account": "foreign key", "sepa_files.created_at": "CHECK GLOB", "sepa_files.execution": "CHECK GLOB",
-	"sepa_files.sha256": "CHECK length and GLOB",
+	"sepa_files.sha256":        "CHECK length and GLOB",
 	"sepa_payments.end_to_end": "CHECK length and GLOB", "sepa_payments.account": "foreign key", "sepa_payments.sequence": "CHECK IN",
 	"expected_cheques.owner": "foreign key", "expected_cheques.date": "CHECK GLOB", "expected_cheques.number": "CHECK length and GLOB",
 	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
