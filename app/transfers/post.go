@@ -3,6 +3,7 @@ package transfers
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -210,18 +211,28 @@ func (t Transfer) text() string {
 
 // WriteAgain writes a recorded file again into folder, byte for byte as it
 // was made (its checksum is checked first): for a file whose writing
-// failed, or that was lost before reaching the bank. It returns the path.
-func WriteAgain(r *app.Residence, id int64, folder string) (string, error) {
+// failed, or that was lost before reaching the bank. to is a folder (the
+// file keeps its name) or a file's path. It returns the path written.
+func WriteAgain(r *app.Residence, msgID string, to string) (string, error) {
 	var f ledger.SEPAFile
 	if err := r.View(func(tx *ledger.Tx) error {
 		var err error
-		f, err = tx.SEPAFile(id)
+		f, err = tx.SEPAFileByMsgID(msgID)
 		return err
 	}); err != nil {
 		return "", err
 	}
-	path := filepath.Join(folder, f.Name)
-	return path, ledger.WriteOutputBytes(path, f.Content)
+	if f.Kind != ledger.SEPATransfer {
+		return "", ledger.Errorf(ledger.Invalid, "Le fichier %s n'est pas un fichier de virement", msgID)
+	}
+	path := to
+	if st, err := os.Stat(to); err == nil && st.IsDir() {
+		path = filepath.Join(to, f.Name)
+	}
+	if err := ledger.WriteOutputBytes(path, f.Content); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // Files lists the transfer files made, newest first.

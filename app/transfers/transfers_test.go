@@ -237,7 +237,7 @@ func TestPost(t *testing.T) {
 			first, _ := os.ReadFile(f0.Path)
 			os.Remove(f0.Path)
 			again := t.TempDir()
-			path, err := transfers.WriteAgain(r, f0.ID, again)
+			path, err := transfers.WriteAgain(r, f0.MsgID, again)
 			if err != nil {
 				t.Fatal(err)
 			}
