@@ -22,6 +22,7 @@ type shellMenu struct {
 	create, search *fyne.MenuItem
 	closing        *fyne.MenuItem // Exercice › Clôturer l'exercice…
 	integrity      *fyne.MenuItem // Exercice › Vérifier l'intégrité…
+	transfers      *fyne.MenuItem // Banque › Virements de fonds…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
@@ -82,13 +83,15 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
 	m.integrity = fyne.NewMenuItem("Vérifier l'intégrité…", s.verifyIntegrity)
 	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
+	m.transfers = fyne.NewMenuItem("Virements de fonds…", s.transferFunds)
+	bank := fyne.NewMenu("Banque", m.transfers)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
 		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
-	m.main = fyne.NewMainMenu(file, edit, view, exercise, help)
+	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, help)
 	for _, menu := range m.main.Items {
 		for _, item := range menu.Items {
 			if item != guide { // its own window: useful beside a dialog
@@ -128,6 +131,7 @@ func (m *shellMenu) refresh() {
 	m.search.Disabled = !canSearch
 	m.closing.Disabled = !open || s.readOnly()
 	m.integrity.Disabled = !open
+	m.transfers.Disabled = !open || s.readOnly()
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current
