@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	
+
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
