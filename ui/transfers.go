@@ -94,6 +94,7 @@ func (s *Shell) transferFunds() {
 	}
 	a.fill()
 	a.f.show(a.body, nil)
+	a.resize()
 }
 
 // load reads the proposals for the criteria.
@@ -245,17 +246,26 @@ func (a *transferAssistant) fill() {
 	a.f.ok.Refresh()
 	a.body.Objects = []fyne.CanvasObject{content}
 	a.body.Refresh()
-	a.f.fit()
+	a.resize()
 }
 
-var transferColumns = &widgets.Columns{Widths: []float32{36, 300, 230, 130, 190}, Stretch: 1}
+// resize keeps the dialog as tall as the window from step to step, as the
+// closing assistant does: its buttons stay where the mouse left them.
+func (a *transferAssistant) resize() {
+	if a.f.dlg != nil {
+		a.f.dlg.Resize(fyne.NewSize(min(a.f.width, a.s.win.Canvas().Size().Width),
+			max(a.f.dlg.MinSize().Height, a.s.win.Canvas().Size().Height-30)))
+	}
+}
+
+var transferColumns = &widgets.Columns{Widths: []float32{36, 260, 200, 120, 250}, Stretch: 1}
 
 // selectionStep is step 1.
 func (a *transferAssistant) selectionStep() fyne.CanvasObject {
 	refresh := widget.NewButtonWithIcon("Actualiser", theme.ViewRefreshIcon(), a.reload)
 	criteria := container.NewVBox(
 		container.NewHBox(widget.NewLabel("Mode de calcul :"), a.mode),
-		container.NewHBox(widget.NewLabel("Catégorie :"), a.cat, a.pos),
+		container.NewHBox(widget.NewLabel("Catégorie :"), container.New(&widgets.FixedWidth{Width: 240}, a.cat), a.pos),
 		container.NewHBox(widget.NewLabel("Date du virement :"), container.New(&widgets.FixedWidth{Width: 130}, a.date), refresh))
 	a.list.Objects = nil
 	head := func(t string) fyne.CanvasObject { l := widget.NewLabel(t); l.TextStyle.Bold = true; return l }
@@ -270,9 +280,10 @@ func (a *transferAssistant) selectionStep() fyne.CanvasObject {
 		a.list.Add(container.New(transferColumns, l.tick, name, current, l.amount, l.arrow))
 		a.list.Add(container.NewPadded(widgets.Reserve(l.reason, 1)))
 	}
-	return container.NewBorder(container.NewVBox(stepTitle("Étape 1 sur 3 — Sélection"),
+	// The form's own scroll takes the list when the window is too low.
+	return container.NewVBox(stepTitle("Étape 1 sur 3 — Sélection"),
 		widgets.Note("Pour chaque livret, le montant à virer pour qu'il détienne le fonds placé dessus. Modifiez le montant ou le sens si besoin ; rien n'est encore écrit."),
-		criteria), nil, nil, nil, container.NewVScroll(a.list))
+		criteria, a.list)
 }
 
 // fundText says what the proposal is made of.
@@ -301,7 +312,7 @@ func (a *transferAssistant) summaryStep() fyne.CanvasObject {
 	print.Keys = a.f.keys
 	box.Add(widgets.Note("Imprimez le bordereau de virement, à signer et garder avec les pièces, pour passer à l'étape suivante."))
 	box.Add(container.NewHBox(print))
-	return container.NewVScroll(box)
+	return box
 }
 
 // printSlip writes the slip and opens it; step 3 is then open.
@@ -334,9 +345,9 @@ func (a *transferAssistant) postingStep() fyne.CanvasObject {
 		box.Add(widgets.Note(fmt.Sprintf("%s — BQ — débit %s, crédit %s : %s — %s", ledger.FrenchDate(t.Date), t.To, t.From, t.Amount, t.Label)))
 	}
 	box.Add(container.NewBorder(nil, nil, widget.NewLabel("Dossier des fichiers :"), nil, a.folders))
-	box.Add(container.NewHBox(widget.NewLabel("Format :"), a.version,
-		widgets.Note("(pain.001.001.03 pour une banque qui ne prend pas encore le format de 2019)")))
-	return container.NewVScroll(box)
+	box.Add(container.NewHBox(widget.NewLabel("Format :"), container.New(&widgets.FixedWidth{Width: 220}, a.version)))
+	box.Add(widgets.Note("pain.001.001.09 est le format de 2019 que les banques demandent ; pain.001.001.03 pour une banque qui ne l'accepte pas encore."))
+	return box
 }
 
 func (a *transferAssistant) back() {
