@@ -45,7 +45,9 @@ func (l guideLabels) problems(text string) []string {
 			}
 			continue
 		}
-		if menu := l.topMenu(parts[0]); menu != nil {
+		// « Banque » is both a menu (Banque › Virements de fonds…) and a
+		// screen (Banque › Remise de chèques): either path will do.
+		if menu := l.topMenu(parts[0]); menu != nil && !(l.screens[parts[0]] && l.allLiterals(parts[1:])) {
 			if !menuPath(menu.Items, parts[1:]) {
 				out = append(out, "« "+m[1]+" » : ce chemin n'est pas dans les menus")
 			}
@@ -62,6 +64,16 @@ func (l guideLabels) problems(text string) []string {
 		}
 	}
 	return out
+}
+
+// allLiterals says whether every name is a label of the program.
+func (l guideLabels) allLiterals(names []string) bool {
+	for _, n := range names {
+		if !l.literals[n] {
+			return false
+		}
+	}
+	return true
 }
 
 func (l guideLabels) topMenu(label string) *fyne.Menu {
