@@ -149,7 +149,7 @@ func (a *transferAssistant) newLine(p transfers.Proposal) *transferLine {
 }
 
 // transfer is the line as the user left it.
-func (l *transferLine) transfer(a *transferAssistant) (transfers.Transfer, error) {
+func (l *transferLine) transfer() (transfers.Transfer, error) {
 	t := l.p.Transfer
 	t.From, t.To = l.p.Current.Account, l.p.Savings.Account
 	if !l.toSaving {
@@ -172,7 +172,7 @@ func (a *transferAssistant) selected() ([]transfers.Transfer, []*transferLine, e
 		if !l.tick.Checked {
 			continue
 		}
-		t, err := l.transfer(a)
+		t, err := l.transfer()
 		if err != nil {
 			return nil, nil, err
 		}
@@ -193,7 +193,7 @@ func (a *transferAssistant) check() {
 		if !l.tick.Checked {
 			continue
 		}
-		t, err := l.transfer(a)
+		t, err := l.transfer()
 		if err != nil {
 			l.reason.SetText(ledger.Message(err))
 			continue

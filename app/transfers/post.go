@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"tantieme/app"
 	"tantieme/internal/fr"
@@ -244,10 +243,4 @@ func Files(r *app.Residence) ([]ledger.SEPAFile, error) {
 		return err
 	})
 	return out, err
-}
-
-// Today is the default date of the assistant: today, as the books know it.
-func Today() time.Time {
-	n := ledger.Now()
-	return ledger.Date(n.Year(), n.Month(), n.Day())
 }
