@@ -287,7 +287,9 @@ func fillDemo(tx *ledger.Tx) error {
 	if err := tx.SetOption(optStartedAfresh, "1"); err != nil {
 		return err
 	}
-	if err := tx.SaveBankAccount(ledger.BankAccount{Account: demoSavings, Label: "Livret fonds de travaux",
+	// The livret holds the works fund: the transfer assistant (issue 18)
+	// proposes what to move there.
+	if err := tx.SaveBankAccount(ledger.BankAccount{Account: demoSavings, Label: "Livret fonds de travaux", Fund: "105000",
 		IBAN: frenchIBAN("30002", "00847", "00000714339"), BIC: "CRLYFRPP"}); err != nil {
 		return err
 	}

@@ -173,12 +173,23 @@ func (tx *Tx) sepaFile(where string, arg any) (SEPAFile, error) {
 	return f, err
 }
 
+// NextSEPACounter is the number the next file of the residence will get:
+// one more than the last file ever recorded (sqlite_sequence keeps it even
+// for a row gone), so that it names the file and its message id for good.
+func (tx *Tx) NextSEPACounter() (int64, error) {
+	var n int64
+	if err := tx.queryRow(`SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sepa_files'), 0)`).Scan(&n); err != nil {
+		return 0, sqlError(err, "lecture du compteur des fichiers SEPA")
+	}
+	return n + 1, nil
+}
+
 // NextSEPAMsgID is the message id of the next file of a kind: the
 // residence's name (letters and digits, at most 16), V for a transfer or P
-// for a direct debit, and a counter over every file the residence made, so
-// that no two files of a residence ever share one (banks refuse a message
-// id they already received from the same sender). At most 25 characters,
-// all of the SEPA identifier set: SEPAEndToEnd adds a transaction rank.
+// for a direct debit, and NextSEPACounter, so that no two files of a
+// residence ever share one (banks refuse a message id they already
+// received from the same sender). At most 25 characters, all of the SEPA
+// identifier set: SEPAEndToEnd adds a transaction rank.
 func (tx *Tx) NextSEPAMsgID(kind SEPAKind) (string, error) {
 	letter, ok := map[SEPAKind]string{SEPATransfer: "V", SEPADebit: "P"}[kind]
 	if !ok {
@@ -192,15 +203,30 @@ func (tx *Tx) NextSEPAMsgID(kind SEPAKind) (string, error) {
 	if len(name) > 16 {
 		name = name[:16]
 	}
-	var n int64
-	// sqlite_sequence keeps the last id ever given, even of a row gone.
-	if err := tx.queryRow(`SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sepa_files'), 0)`).Scan(&n); err != nil {
-		return "", sqlError(err, "lecture du compteur des fichiers SEPA")
+	n, err := tx.NextSEPACounter()
+	if err != nil {
+		return "", err
 	}
-	return fmt.Sprintf("%s-%s%06d", name, letter, n+1), nil
+	return fmt.Sprintf("%s-%s%06d", name, letter, n), nil
 }
 
 // SEPAEndToEnd is the end-to-end id of the k-th transaction (from 1) of the
 // file msgID: both statements give it back, which ties a statement line
 // or a returned debit to its payment.
 func SEPAEndToEnd(msgID string, k int) string { return fmt.Sprintf("%s-%d", msgID, k) }
+
+// IBANBankCode is the bank's code inside an IBAN, as file names of the
+// bank's folder give it: the five-digit code banque of a French (or
+// Monegasque) IBAN, the first four characters of the national part for
+// others.
+func IBANBankCode(iban string) string {
+	iban = strings.ToUpper(strings.ReplaceAll(iban, " ", ""))
+	n := 4
+	if strings.HasPrefix(iban, "FR") || strings.HasPrefix(iban, "MC") {
+		n = 5
+	}
+	if len(iban) < 4+n {
+		return ""
+	}
+	return iban[4 : 4+n]
+}

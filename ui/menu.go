@@ -24,6 +24,7 @@ type shellMenu struct {
 	integrity      *fyne.MenuItem // Exercice › Vérifier l'intégrité…
 	bankImport     *fyne.MenuItem // Banque › Importer un relevé…
 	bankPending    *fyne.MenuItem // Banque › Relevés en attente
+	transfers      *fyne.MenuItem // Banque › Virements de fonds…
 	bankDebits     *fyne.MenuItem // Banque › Prélèvements…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
@@ -87,8 +88,9 @@ func newShellMenu(s *Shell) *shellMenu {
 	exercise := fyne.NewMenu("Exercice", m.closing, m.integrity)
 	m.bankImport = fyne.NewMenuItem("Importer un relevé…", s.importStatement)
 	m.bankPending = fyne.NewMenuItem("Relevés en attente", func() { s.showScreen(stmtScreenID) })
+	m.transfers = fyne.NewMenuItem("Virements de fonds…", s.transferFunds)
 	m.bankDebits = fyne.NewMenuItem("Prélèvements…", s.debitsForm)
-	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending, fyne.NewMenuItemSeparator(), m.bankDebits)
+	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending, fyne.NewMenuItemSeparator(), m.transfers, m.bankDebits)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
@@ -139,6 +141,7 @@ func (m *shellMenu) refresh() {
 	// is shown: only a residence opened read-only refuses it.
 	m.bankImport.Disabled = !open || s.res.ReadOnly()
 	m.bankPending.Disabled = !open
+	m.transfers.Disabled = !open || s.readOnly()
 	m.bankDebits.Disabled = !open
 	for i, item := range m.screens {
 		item.Disabled = !open

@@ -235,6 +235,41 @@ func (p *settings) cancelResidence() {
 
 // ---- Comptes bancaires
 
+// noFund is the fund choice of a savings account that holds none.
+const noFund = "Aucun"
+
+// fundChoice offers the funds a livret may hold (the works fund 105…, the
+// advances 103…: seed 001's « fiche avance »), as « 105000 Fonds de
+// travaux ».
+func (p *settings) fundChoice(current string) *widget.Select {
+	options := []string{noFund}
+	selected := noFund
+	accounts, err := p.s.res.Accounts()
+	if err != nil {
+		p.s.showError(err)
+	}
+	for _, a := range accounts {
+		if ledger.CanBeHeldFund(a.Code) {
+			options = append(options, a.Code+" "+a.Label)
+			if a.Code == current {
+				selected = options[len(options)-1]
+			}
+		}
+	}
+	sel := widget.NewSelect(options, nil)
+	sel.SetSelected(selected)
+	return sel
+}
+
+// fundCode is the account of a fund choice.
+func fundCode(choice string) string {
+	if choice == noFund {
+		return ""
+	}
+	code, _, _ := strings.Cut(choice, " ")
+	return code
+}
+
 func (p *settings) banksTab() fyne.CanvasObject {
 	p.banks = &widgets.Table[ledger.BankAccount]{
 		Cols: []widgets.Column[ledger.BankAccount]{
@@ -313,12 +348,16 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 	bic := widgets.NewField(w.BIC, "")
 	ics := widgets.NewField(w.ICS, "FR72ZZZ123456 (pour les prélèvements)")
 	savings := widgets.NewCheckField("Compte d'épargne (livret, compte 50…) : ligne « 50 Fonds placés » de l'annexe 1", w.Savings)
+	fund := p.fundChoice(w.Fund)
+	widgets.SetEnabled(fund, w.Savings)
 	title := "Nouveau compte bancaire"
 	if !creating {
 		title = "Compte bancaire " + w.Account
 	}
 	f := s.newForm(title, "Enregistrer", account, label, iban, bic, ics, savings)
 	f.width = 640
+	fund.OnChanged = func(string) { f.clearError() }
+	savings.OnChange(func() { f.clearError(); widgets.SetEnabled(fund, savings.Checked) })
 	if creating {
 		// A livret goes to 50x: ticking « Compte d'épargne », or naming
 		// the account a livret, replaces the 512 proposal by a 502 one
@@ -326,6 +365,7 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 		proposed := account.Text
 		savings.OnChange(func() {
 			f.clearError()
+			widgets.SetEnabled(fund, savings.Checked)
 			if account.Text != proposed {
 				return
 			}
@@ -346,6 +386,9 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 	f.submit = func() error {
 		x := ledger.BankAccount{Account: strings.TrimSpace(account.Text), Label: strings.TrimSpace(label.Text), IBAN: iban.Text,
 			BIC: strings.ToUpper(strings.TrimSpace(bic.Text)), ICS: ics.Text, Savings: savings.Checked}
+		if savings.Checked {
+			x.Fund = fundCode(fund.Selected)
+		}
 		if creating {
 			for _, e := range p.banks.All() {
 				if e.Account == x.Account {
@@ -376,8 +419,10 @@ func (p *settings) bankForm(b *ledger.BankAccount) {
 		return nil
 	}
 	form := widget.NewForm(widget.NewFormItem("Compte *", account), widget.NewFormItem("Libellé", label),
-		widget.NewFormItem("IBAN", iban), widget.NewFormItem("BIC", bic), widget.NewFormItem("ICS", ics), widget.NewFormItem("", savings))
-	help := "L'IBAN, le BIC et l'identifiant créancier SEPA (ICS) sont vérifiés à l'enregistrement. Touche Entrée : enregistrer. Touche Échap : annuler."
+		widget.NewFormItem("IBAN", iban), widget.NewFormItem("BIC", bic), widget.NewFormItem("ICS", ics), widget.NewFormItem("", savings),
+		widget.NewFormItem("Fonds placé sur ce compte", fund))
+	help := "Le fonds placé sur un livret (le fonds de travaux, ou une avance) est ce que Banque › Virements de fonds propose d'y virer. " +
+		"L'IBAN, le BIC et l'identifiant créancier SEPA (ICS) sont vérifiés à l'enregistrement. Touche Entrée : enregistrer. Touche Échap : annuler."
 	if !creating {
 		help = "Le numéro de compte ne change pas. " + help
 	}

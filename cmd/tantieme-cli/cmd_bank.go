@@ -19,12 +19,13 @@ type bankJSON struct {
 	BIC     string `json:"bic"`
 	ICS     string `json:"ics"`
 	Savings bool   `json:"savings"`
+	Fund    string `json:"fund"`
 	Balance string `json:"balance"`
 }
 
 func init() {
 	commands["bank"] = command{
-		usage: "bank add FICHIER --account 5xxxxx --label LIBELLÉ --iban IBAN [--bic BIC] [--ics ICS] [--savings] | bank list FICHIER [--json]" +
+		usage: "bank add FICHIER --account 5xxxxx --label LIBELLÉ --iban IBAN [--bic BIC] [--ics ICS] [--savings] [--fund 105xxx|103xxx] | bank list FICHIER [--json]" +
 			" | bank import FICHIER RELEVÉ [--dry-run] [--json] | bank pending FICHIER [--json] | bank assign FICHIER LIGNE --account COMPTE [--key CLÉ]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			var b ledger.BankAccount
@@ -34,6 +35,7 @@ func init() {
 			fs.StringVar(&b.BIC, "bic", "", "BIC de la banque (8 ou 11 caractères)")
 			fs.StringVar(&b.ICS, "ics", "", "identifiant créancier SEPA, pour les prélèvements")
 			fs.BoolVar(&b.Savings, "savings", false, "compte d'épargne (50xxxx), sur la ligne « 50 Fonds placés » de l'annexe 1")
+			fs.StringVar(&b.Fund, "fund", "", "fonds placé sur ce livret : fonds de travaux (105xxx) ou avance (103xxx)")
 			asJSON := fs.Bool("json", false, "sortie JSON")
 			dryRun := fs.Bool("dry-run", false, "bank import : aperçu, rien n'est écrit")
 			key := fs.String("key", "", "bank assign : clé de répartition (comptes de classes 6 et 7)")
@@ -140,7 +142,7 @@ func bankList(file string, asJSON bool, out io.Writer) error {
 		docs := make([]bankJSON, 0, len(list))
 		for _, b := range list {
 			docs = append(docs, bankJSON{Account: b.Account, Label: b.Label, IBAN: b.IBAN, BIC: b.BIC, ICS: b.ICS,
-				Savings: b.Savings, Balance: b.Balance.Plain()})
+				Savings: b.Savings, Fund: b.Fund, Balance: b.Balance.Plain()})
 		}
 		return writeJSON(out, docs)
 	}

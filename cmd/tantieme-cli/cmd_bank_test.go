@@ -44,8 +44,8 @@ func TestBankAddAndList(t *testing.T) {
 		t.Fatalf("not one JSON document: %v\n%s", err, out)
 	}
 	want := []map[string]any{
-		{"account": "501000", "label": "Livret A", "iban": "FR7630006000011234567890189", "bic": "", "ics": "", "savings": true, "balance": "0.00"},
-		{"account": "512000", "label": "Crédit Mutuel", "iban": "FR7630006000011234567890189", "bic": "CMCIFRPP", "ics": "FR72ZZZ123456", "savings": false, "balance": "120.50"},
+		{"account": "501000", "label": "Livret A", "iban": "FR7630006000011234567890189", "bic": "", "ics": "", "savings": true, "fund": "", "balance": "0.00"},
+		{"account": "512000", "label": "Crédit Mutuel", "iban": "FR7630006000011234567890189", "bic": "CMCIFRPP", "ics": "FR72ZZZ123456", "savings": false, "fund": "", "balance": "120.50"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("bank list --json:\n%v\nwant\n%v", got, want)
@@ -64,6 +64,8 @@ func TestBankAddAndList(t *testing.T) {
 		{[]string{"--account", "512100", "--label", "X", "--iban", iban, "--bic", "CMCI"}, 1, "BIC « CMCI »"},
 		{[]string{"--account", "512100", "--label", "X", "--iban", iban, "--ics", "FR12ZZZ123456"}, 1, "FR12ZZZ123456"},
 		{[]string{"--account", "512100", "--label", "X", "--iban", iban, "--savings"}, 1, "compte 50"},
+		{[]string{"--account", "512100", "--label", "X", "--iban", iban, "--fund", "105000"}, 1, "Seul un compte d'épargne"},
+		{[]string{"--account", "502100", "--label", "X", "--iban", iban, "--fund", "401000"}, 1, "fonds de travaux (105…)"},
 		{[]string{"--account", "512000", "--label", "X", "--iban", iban}, 1, "déjà un compte bancaire"},
 		{[]string{"--account", "401000", "--label", "X", "--iban", iban}, 1, "classe 5"},
 		{[]string{"--account", "512100", "--label", "X"}, 2, "--iban est obligatoire"},
