@@ -117,17 +117,10 @@ func (a *closingAssistant) fill() {
 	a.body.Refresh()
 }
 
-func stepTitle(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle.Bold = true
-	l.SizeName = theme.SizeNameSubHeadingText
-	return l
-}
-
 // checksStep is step 1: what blocks the closing and what to look at.
 func (a *closingAssistant) checksStep() fyne.CanvasObject {
 	p := a.plan
-	box := container.NewVBox(stepTitle("Étape 1 sur 3 — Contrôles"),
+	box := container.NewVBox(widgets.StepTitle(widgets.StepText(1, 3, "Contrôles")),
 		widgets.Note(fmt.Sprintf("Avant de clôturer l'exercice %s (du %s au %s), Tantième vérifie les comptes. Rien n'est encore écrit.",
 			a.ex.Name(), ledger.FrenchDate(a.ex.Start), ledger.FrenchDate(a.ex.End))))
 	blocking, warnings := 0, 0
@@ -255,7 +248,7 @@ func (a *closingAssistant) previewStep() fyne.CanvasObject {
 		p.NetCharges.String(), p.Provisions.String(), p.Regularisation.Abs().String(), regulWords(p.Regularisation), len(p.Entries), fr.S(len(p.Entries))))
 	summary.TextStyle.Bold = true
 	summary.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(stepTitle("Étape 2 sur 3 — Aperçu de la répartition"), summary, dateLine)
+	top := container.NewVBox(widgets.StepTitle(widgets.StepText(2, 3, "Aperçu de la répartition")), summary, dateLine)
 	if n := len(p.Warnings()); n > 0 {
 		top.Add(caution(fmt.Sprintf("%d avertissement%s à lire à l'étape 1 (la clôture reste possible).", n, fr.S(n))))
 	}
@@ -299,7 +292,7 @@ func (a *closingAssistant) confirmStep() fyne.CanvasObject {
 		"Pour clôturer, cliquez sur le bouton rouge « Clôturer l'exercice "+a.ex.Name()+" » (par prudence, la touche Entrée ne le fait pas). « Précédent » revient à l'aperçu, « Annuler » ferme sans rien changer.",
 		len(p.Entries), p.Regularisation.Abs().String(), regulWords(p.Regularisation), len(p.Owners), fr.S(len(p.Owners)), a.ex.Name(), next,
 		ledger.FrenchDate(p.OwnersAt), strings.TrimPrefix(next, "l'exercice ")))
-	return container.NewVBox(stepTitle("Étape 3 sur 3 — Clôture"), container.NewBorder(nil, nil,
+	return container.NewVBox(widgets.StepTitle(widgets.StepText(3, 3, "Clôture")), container.NewBorder(nil, nil,
 		container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, q), what)
 }
 

@@ -84,9 +84,8 @@ type importWizard struct {
 	goBtn  *widgets.Button
 	goTo   string // the screen the report leads to
 
-	counter *widget.Label
-	pages   []fyne.CanvasObject
-	prev    *widgets.Button
+	steps *widgets.Steps
+	prev  *widgets.Button
 }
 
 var importSteps = []string{"Fichier", "Colonnes", "Aperçu", "Compte rendu"}
@@ -196,11 +195,8 @@ func newImportWizard(s *Shell) *importWizard {
 	w.f.extra = []fyne.CanvasObject{w.goBtn, w.prev}
 	w.path.OnChanged = func(string) { w.f.clearError() }
 
-	w.counter = widget.NewLabel("")
-	w.counter.TextStyle.Bold = true
-	w.counter.SizeName = theme.SizeNameSubHeadingText
-	w.pages = []fyne.CanvasObject{w.filePage(), w.columnsPage(), w.previewPage(), w.reportPage()}
-	body := container.NewBorder(container.NewVBox(w.counter, widget.NewSeparator()), nil, nil, nil, container.NewStack(w.pages...))
+	w.steps = widgets.NewSteps(importSteps, w.filePage(), w.columnsPage(), w.previewPage(), w.reportPage())
+	body := container.NewBorder(container.NewVBox(w.steps.Counter, widget.NewSeparator()), nil, nil, nil, w.steps.Stack)
 	w.f.show(container.New(&sizedAtLeast{importSize}, body), nil)
 	w.setKind(w.kind)
 	w.show(0)
@@ -574,18 +570,10 @@ func importStay(err error) error {
 
 // show makes step i current.
 func (w *importWizard) show(i int) {
-	if i < 0 || i >= len(w.pages) {
+	if !w.steps.Show(i) {
 		return
 	}
 	w.step = i
-	for j, p := range w.pages {
-		if j == i {
-			p.Show()
-		} else {
-			p.Hide()
-		}
-	}
-	w.counter.SetText(fmt.Sprintf("Étape %d sur %d — %s", i+1, len(w.pages), importSteps[i]))
 	w.prev.Show()
 	widgets.SetEnabled(w.prev, i > 0)
 	w.goBtn.Hide()

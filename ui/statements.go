@@ -65,10 +65,9 @@ type stmtWizard struct {
 	report  *fyne.Container
 	rep     *banking.Report
 
-	counter *widget.Label
-	pages   []fyne.CanvasObject
-	prev    *widgets.Button
-	goBtn   *widgets.Button
+	steps *widgets.Steps
+	prev  *widgets.Button
+	goBtn *widgets.Button
 }
 
 // stmtSteps name the steps, as the counter at the top says them.
@@ -113,12 +112,9 @@ func newStmtWizard(s *Shell) *stmtWizard {
 	w.f.extra = []fyne.CanvasObject{w.goBtn, w.prev}
 	w.path.OnChanged = func(string) { w.f.clearError() }
 
-	w.counter = widget.NewLabel("")
-	w.counter.TextStyle.Bold = true
-	w.counter.SizeName = theme.SizeNameSubHeadingText
 	w.check = newStmtCheck(w)
-	w.pages = []fyne.CanvasObject{w.filePage(), w.check.root, w.allocPage(), w.postPage(), w.reportPage()}
-	body := container.NewBorder(container.NewVBox(w.counter, widget.NewSeparator()), nil, nil, nil, container.NewStack(w.pages...))
+	w.steps = widgets.NewSteps(stmtSteps, w.filePage(), w.check.root, w.allocPage(), w.postPage(), w.reportPage())
+	body := container.NewBorder(container.NewVBox(w.steps.Counter, widget.NewSeparator()), nil, nil, nil, w.steps.Stack)
 	w.f.show(s.room(stmtSize, body), nil)
 	w.show(0)
 	return w
@@ -342,14 +338,7 @@ func statementPeriod(p *banking.Plan, i int) (string, string) {
 // show makes step i current.
 func (w *stmtWizard) show(i int) {
 	w.step = i
-	for j, p := range w.pages {
-		if j == i {
-			p.Show()
-		} else {
-			p.Hide()
-		}
-	}
-	w.counter.SetText(fmt.Sprintf("Étape %d sur %d – %s", i+1, len(w.pages), stmtSteps[i]))
+	w.steps.Show(i)
 	w.prev.Show()
 	widgets.SetEnabled(w.prev, i > 0)
 	w.goBtn.Hide()

@@ -27,13 +27,13 @@ func demoStatementWizard(t *testing.T) (*Shell, *stmtWizard) {
 	if w == nil {
 		t.Fatalf("no assistant:\n%s", overlayText(s))
 	}
-	mustContain(t, "step 1", overlayText(s), "Étape 1 sur 5 – Fichier", "Essayer avec un relevé de démonstration")
+	mustContain(t, "step 1", overlayText(s), "Étape 1 sur 5 — Fichier", "Essayer avec un relevé de démonstration")
 	test.Tap(dialogButton(t, s, "Essayer avec un relevé de démonstration"))
 	s.jobs.Wait()
 	mustContain(t, "step 1 read", overlayText(s), "CFONB 120", "14 dans le fichier : 14 nouvelles, 0 déjà importée (ignorée)",
 		"02/12/2025 au 28/12/2025", "512001 Compte courant — FR")
 	test.Tap(dialogButton(t, s, "Suivant"))
-	mustContain(t, "step 2", overlayText(s), "Étape 2 sur 5 – Vérification des encaissements", "11 lignes sélectionnées sur 14")
+	mustContain(t, "step 2", overlayText(s), "Étape 2 sur 5 — Vérification des encaissements", "11 lignes sélectionnées sur 14")
 	return s, w
 }
 
@@ -80,7 +80,7 @@ func TestStatementAssistant(t *testing.T) {
 	// The late payer's partial payment: its detail, edited.
 	tapStmtLine(t, w, "MOREAU", 3)
 	test.Tap(dialogButton(t, s, "Détail de l'affectation…"))
-	mustContain(t, "step 3", overlayText(s), "Étape 3 sur 5 – Détail de l'affectation", "sa dette : 575,70 €", "Trop-perçu (reste à son crédit)")
+	mustContain(t, "step 3", overlayText(s), "Étape 3 sur 5 — Détail de l'affectation", "sa dette : 575,70 €", "Trop-perçu (reste à son crédit)")
 	if len(w.alloc.amounts) != 3 || w.alloc.amounts[0] == nil {
 		t.Fatalf("allocation lines: %+v", w.alloc.choice.Allocation)
 	}
@@ -100,11 +100,11 @@ func TestStatementAssistant(t *testing.T) {
 	tapStmtLine(t, w, "PRLV", 0)
 
 	test.Tap(dialogButton(t, s, "Valider"))
-	mustContain(t, "step 4", overlayText(s), "Étape 4 sur 5 – Comptabilisation", "12 lignes seront comptabilisées",
+	mustContain(t, "step 4", overlayText(s), "Étape 4 sur 5 — Comptabilisation", "12 lignes seront comptabilisées",
 		"11 règlements de copropriétaires", "1 paiement de fournisseur", "2 lignes resteront en attente")
 	test.Tap(dialogButton(t, s, "Comptabiliser"))
 	s.jobs.Wait()
-	mustContain(t, "step 5", overlayText(s), "Étape 5 sur 5 – Compte rendu",
+	mustContain(t, "step 5", overlayText(s), "Étape 5 sur 5 — Compte rendu",
 		"12 lignes comptabilisées, 2 en attente, 0 déjà importée ignorée", "Voir les relevés en attente")
 
 	// The books: 450008 paid 150 €; M. Moreau's receipt is split as
@@ -288,7 +288,7 @@ func TestStatementMenu(t *testing.T) {
 		t.Errorf("« Relevés en attente » shows %q", screens[s.current].title)
 	}
 	s.menu.bankImport.Action()
-	mustContain(t, "the assistant", overlayText(s), "Étape 1 sur 5 – Fichier")
+	mustContain(t, "the assistant", overlayText(s), "Étape 1 sur 5 — Fichier")
 }
 
 // A file that is not a statement is refused at step 1 with its French
@@ -307,7 +307,7 @@ func TestStatementRefusedFileAndCancel(t *testing.T) {
 	w.path.SetText(bad)
 	test.Tap(dialogButton(t, s, "Suivant"))
 	s.jobs.Wait()
-	mustContain(t, "refused", overlayText(s), "Étape 1 sur 5 – Fichier", "notes.txt", "ce n'est pas un relevé bancaire", "Rien n'a été écrit")
+	mustContain(t, "refused", overlayText(s), "Étape 1 sur 5 — Fichier", "notes.txt", "ce n'est pas un relevé bancaire", "Rien n'a été écrit")
 	if w.plan != nil {
 		t.Error("a plan for a refused file")
 	}

@@ -281,7 +281,7 @@ func (a *transferAssistant) selectionStep() fyne.CanvasObject {
 		a.list.Add(container.NewPadded(widgets.Reserve(l.reason, 1)))
 	}
 	// The form's own scroll takes the list when the window is too low.
-	return container.NewVBox(stepTitle("Étape 1 sur 3 — Sélection"),
+	return container.NewVBox(widgets.StepTitle(widgets.StepText(1, 3, "Sélection")),
 		widgets.Note("Pour chaque livret, le montant à virer pour qu'il détienne le fonds placé dessus. Modifiez le montant ou le sens si besoin ; rien n'est encore écrit."),
 		criteria, a.list)
 }
@@ -301,7 +301,7 @@ func fundText(p transfers.Proposal, paid bool) string {
 // summaryStep is step 2.
 func (a *transferAssistant) summaryStep() fyne.CanvasObject {
 	ts, _, _ := a.selected()
-	box := container.NewVBox(stepTitle("Étape 2 sur 3 — Récapitulatif"))
+	box := container.NewVBox(widgets.StepTitle(widgets.StepText(2, 3, "Récapitulatif")))
 	var total ledger.Amount
 	for _, t := range ts {
 		total += t.Amount
@@ -339,7 +339,7 @@ func (a *transferAssistant) printSlip(ts []transfers.Transfer) {
 // postingStep is step 3: the entries that will be posted.
 func (a *transferAssistant) postingStep() fyne.CanvasObject {
 	ts, _, _ := a.selected()
-	box := container.NewVBox(stepTitle("Étape 3 sur 3 — Comptabilisation"),
+	box := container.NewVBox(widgets.StepTitle(widgets.StepText(3, 3, "Comptabilisation")),
 		widgets.Note("« Générer et comptabiliser » passe ces écritures au journal BQ et écrit un fichier de virement SEPA par compte débité, à déposer sur le site de la banque."))
 	for _, t := range ts {
 		box.Add(widgets.Note(fmt.Sprintf("%s — BQ — débit %s, crédit %s : %s — %s", ledger.FrenchDate(t.Date), t.To, t.From, t.Amount, t.Label)))

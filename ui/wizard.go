@@ -35,8 +35,7 @@ type wizard struct {
 	dir     string
 	file    *widget.Label
 	summary *widget.Label
-	counter *widget.Label
-	pages   []fyne.CanvasObject
+	steps   *widgets.Steps
 	firsts  []fyne.Focusable // the field to type in first, per step
 	prev    *widgets.Button
 }
@@ -58,11 +57,8 @@ func (s *Shell) newResidence() {
 	w.file = widget.NewLabel("")
 	w.file.Wrapping = fyne.TextWrapBreak
 	w.summary = widgets.Note("")
-	w.counter = widget.NewLabel("")
-	w.counter.TextStyle.Bold = true
-
 	form := func(items ...*widget.FormItem) *widget.Form { return widget.NewForm(items...) }
-	w.pages = []fyne.CanvasObject{
+	w.steps = widgets.NewSteps(wizardSteps,
 		container.NewVBox(widgets.Note("Le nom du syndicat tel qu'il figure sur les appels de fonds, et son adresse."),
 			form(widget.NewFormItem("Nom *", w.name), widget.NewFormItem("Adresse", w.address),
 				widget.NewFormItem("Code postal", w.zip), widget.NewFormItem("Ville", w.city))),
@@ -76,7 +72,7 @@ func (s *Shell) newResidence() {
 				widget.NewFormItem("IBAN", w.iban), widget.NewFormItem("BIC", w.bic))),
 		container.NewVBox(widgets.Note("La résidence sera enregistrée dans ce fichier, que vous pourrez copier pour la sauvegarder :"), w.file,
 			widget.NewButtonWithIcon("Choisir un autre dossier…", theme.FolderOpenIcon(), w.chooseDir), w.summary),
-	}
+	)
 	w.firsts = []fyne.Focusable{w.name, w.syndic, w.start, w.account, nil}
 
 	w.f = s.newForm("Nouvelle résidence", "Suivant", w.name, w.address, w.zip, w.city, w.syndic, w.syndicAddress,
@@ -86,27 +82,19 @@ func (s *Shell) newResidence() {
 	w.prev.Keys = w.f.keys
 	w.f.extra = []fyne.CanvasObject{w.prev}
 	w.f.submit = w.next
-	w.f.show(container.NewBorder(w.counter, nil, nil, nil, container.NewStack(w.pages...)), nil)
+	w.f.show(container.NewBorder(w.steps.Counter, nil, nil, nil, w.steps.Stack), nil)
 	w.goTo(0)
 }
 
 // goTo shows step i.
 func (w *wizard) goTo(i int) {
-	if i < 0 || i >= len(w.pages) {
+	if !w.steps.Show(i) {
 		return
 	}
 	w.step = i
-	for j, p := range w.pages {
-		if j == i {
-			p.Show()
-		} else {
-			p.Hide()
-		}
-	}
-	w.counter.SetText(fmt.Sprintf("Étape %d sur %d : %s", i+1, len(w.pages), wizardSteps[i]))
 	widgets.SetEnabled(w.prev, i > 0)
 	w.f.ok.SetText("Suivant")
-	if i == len(w.pages)-1 {
+	if w.steps.Last() {
 		w.f.ok.SetText("Créer la résidence")
 		w.showFile()
 	}
@@ -148,7 +136,7 @@ func (w *wizard) next() error {
 	if err != nil {
 		return err
 	}
-	if w.step < len(w.pages)-1 {
+	if !w.steps.Last() {
 		w.goTo(w.step + 1)
 		return errStay
 	}

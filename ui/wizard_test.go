@@ -17,7 +17,7 @@ func TestNewResidenceWizard(t *testing.T) {
 	s := newTestShell(t)
 	c := s.win.Canvas()
 	s.newResidence()
-	mustContain(t, "the wizard", overlayText(s), "Nouvelle résidence", "Étape 1 sur 5 : La résidence", "Nom *", "Suivant")
+	mustContain(t, "the wizard", overlayText(s), "Nouvelle résidence", "Étape 1 sur 5 — La résidence", "Nom *", "Suivant")
 	name, ok := c.Focused().(*widgets.Field)
 	if !ok {
 		t.Fatal("the cursor is not in the name")
@@ -27,10 +27,10 @@ func TestNewResidenceWizard(t *testing.T) {
 
 	test.Type(name, "Les Acacias")
 	press(s, fyne.KeyReturn)
-	mustContain(t, "the wizard", overlayText(s), "Étape 2 sur 5 : Le syndic bénévole")
+	mustContain(t, "the wizard", overlayText(s), "Étape 2 sur 5 — Le syndic bénévole")
 	test.Type(c.Focused(), "Jean Martin")
 	press(s, fyne.KeyReturn)
-	mustContain(t, "the wizard", overlayText(s), "Étape 3 sur 5 : Le premier exercice")
+	mustContain(t, "the wizard", overlayText(s), "Étape 3 sur 5 — Le premier exercice")
 	start := c.Focused().(*widgets.Field)
 	if start.Text != "01/01/2025" {
 		t.Errorf("proposed start = %q, want this year's 1 January", start.Text)
@@ -43,7 +43,7 @@ func TestNewResidenceWizard(t *testing.T) {
 	c.Focused().(*widgets.Field).SetText("30/06/2026")
 	press(s, fyne.KeyReturn)
 
-	mustContain(t, "the wizard", overlayText(s), "Étape 4 sur 5 : Le compte bancaire", "512001", "Compte courant")
+	mustContain(t, "the wizard", overlayText(s), "Étape 4 sur 5 — Le compte bancaire", "512001", "Compte courant")
 	test.Tap(dialogButton(t, s, "Précédent"))
 	mustContain(t, "the wizard", overlayText(s), "Étape 3 sur 5", "30/06/2026")
 	press(s, fyne.KeyReturn)
@@ -56,7 +56,7 @@ func TestNewResidenceWizard(t *testing.T) {
 	press(s, fyne.KeyReturn)
 
 	file := filepath.Join(os.Getenv("HOME"), "Tantième", "Les Acacias.copro")
-	mustContain(t, "the last step", overlayText(s), "Étape 5 sur 5 : Le fichier", file,
+	mustContain(t, "the last step", overlayText(s), "Étape 5 sur 5 — Le fichier", file,
 		"Premier exercice : du 01/07/2025 au 30/06/2026", "Compte bancaire : 512001 Compte courant", "Créer la résidence")
 	press(s, fyne.KeyReturn)
 	s.jobs.Wait()
