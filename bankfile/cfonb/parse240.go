@@ -3,6 +3,7 @@ package cfonb
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"tantieme/bankfile"
 	"tantieme/internal/fr"
@@ -195,7 +196,10 @@ func (p *parser240) detail(rec record) error {
 		l.Counterparty.Name = clean(rec.field(other+21, other+44))
 		l.Counterparty.IBAN = ribIBAN(rec.field(other, other+4), rec.field(other+5, other+9), rec.field(other+10, other+20))
 		if rib := clean(rec.field(other, other+20)); rib != "" {
-			l.Details = append(l.Details, "RIB de la contrepartie : "+clean(rec.field(other, other+4))+" "+clean(rec.field(other+5, other+9))+" "+clean(rec.field(other+10, other+20)))
+			// A part of the RIB may be blank: the parts present, one
+			// space apart, never a trailing one.
+			parts := strings.Fields(clean(rec.field(other, other+4)) + " " + clean(rec.field(other+5, other+9)) + " " + clean(rec.field(other+10, other+20)))
+			l.Details = append(l.Details, "RIB de la contrepartie : "+strings.Join(parts, " "))
 		}
 		l.Reference = clean(rec.field(123, 128))
 		l1, l2 := rec.field(153, 184), rec.field(185, 216)
