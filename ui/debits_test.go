@@ -123,7 +123,7 @@ func TestDebitsBatch(t *testing.T) {
 	mustContain(t, "the confirmation", overlayText(s), "Comptabiliser 1 règlement de 300,00 € au 30/06/2025 sur le compte 512001")
 	test.Tap(dialogButton(t, s, "Générer et comptabiliser"))
 	mustContain(t, "the report", overlayText(s), "Prélèvements comptabilisés", "1 prélèvement du 30/06/2025 comptabilisé, 300,00 € au total",
-		"Fichier pain.008.001.08 à remettre à la banque", "PRELEV_Residence-des-Tests_20250630_512001_000001.xml", "Ouvrir le dossier")
+		"Fichier pain.008.001.08 à remettre à la banque", "PRELEV_RESIDENCE_DES_TESTS_20250630_30006_1.xml", "Ouvrir le dossier")
 	rs, err := s.res.OwnerReceipts("450002")
 	if err != nil || len(rs) != 1 || rs[0].Amount != ledger.MustAmount("300") {
 		t.Fatalf("receipts %+v %v", rs, err)

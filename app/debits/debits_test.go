@@ -201,7 +201,7 @@ func TestPost(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := "PRELEV_Residence-des-Tests_20250401_512001_000001.xml"; filepath.Base(res.Path) != want {
+			if want := "PRELEV_RESIDENCE_DES_TESTS_20250401_30006_1.xml"; filepath.Base(res.Path) != want {
 				t.Errorf("file %q, want %q", res.Path, want)
 			}
 			xmllint(t, res.Path, v)

@@ -156,7 +156,7 @@ func creditorBank(tx *ledger.Tx, bank string) (ledger.BankAccount, error) {
 				return b, checkCreditor(b)
 			}
 		}
-		return ledger.BankAccount{}, ledger.Errorf(ledger.NotFound, "La résidence n'a aucun compte courant avec un identifiant créancier SEPA (ICS) : saisissez-le dans Paramètres › Banque avant de prélever")
+		return ledger.BankAccount{}, ledger.Errorf(ledger.NotFound, "La résidence n'a aucun compte courant avec un identifiant créancier SEPA (ICS) : saisissez-le dans Paramètres › Comptes bancaires avant de prélever")
 	}
 	for _, b := range banks {
 		if b.Account == bank {
@@ -170,9 +170,9 @@ func checkCreditor(b ledger.BankAccount) error {
 	name := strings.TrimSpace(b.Account + " " + b.Label)
 	switch {
 	case b.ICS == "":
-		return ledger.Errorf(ledger.Invalid, "Le compte %s n'a pas d'identifiant créancier SEPA (ICS) : saisissez celui du syndicat dans Paramètres › Banque avant de prélever", name)
+		return ledger.Errorf(ledger.Invalid, "Le compte %s n'a pas d'identifiant créancier SEPA (ICS) : saisissez celui du syndicat dans Paramètres › Comptes bancaires avant de prélever", name)
 	case b.IBAN == "":
-		return ledger.Errorf(ledger.Invalid, "Le compte %s n'a pas d'IBAN : saisissez-le dans Paramètres › Banque avant de prélever", name)
+		return ledger.Errorf(ledger.Invalid, "Le compte %s n'a pas d'IBAN : saisissez-le dans Paramètres › Comptes bancaires avant de prélever", name)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/sepa"
 )
@@ -151,7 +152,7 @@ func postIn(tx *ledger.Tx, b Batch, v sepa.Version, name string) (ledger.SEPAFil
 	f.MsgID, f.Kind, f.Schema, f.BankAccount = msgID, ledger.SEPADebit, string(v), b.Bank.Account
 	f.Created, f.Execution, f.Content = ledger.Date(now.Year(), now.Month(), now.Day()), b.Date, buf.Bytes()
 	if f.Name = name; f.Name == "" {
-		f.Name = fileName(res.Name, b.Date, b.Bank.Account, msgID)
+		f.Name = fileName(res.Name, b.Date, b.Bank.IBAN, msgID)
 	}
 	if err := tx.SaveSEPAFile(&f); err != nil {
 		return f, nil, err
@@ -159,12 +160,12 @@ func postIn(tx *ledger.Tx, b Batch, v sepa.Version, name string) (ledger.SEPAFil
 	return f, receipts, nil
 }
 
-// fileName names a batch's file as the transfer files are named:
-// PRELEV_<Résidence>_<AAAAMMJJ>_<banque>_<compteur>.xml, the counter the
-// message id's.
-func fileName(residence string, d time.Time, bank, msgID string) string {
-	counter := msgID[strings.LastIndexAny(msgID, "P")+1:]
-	return fmt.Sprintf("PRELEV_%s_%s_%s_%s.xml", ledger.ArchiveSlug(residence), d.Format("20060102"), bank, counter)
+// fileName names a batch's file as the transfer files are named (seed
+// 001): PRELEV_<RÉSIDENCE>_<AAAAMMJJ>_<banque>_<compteur>.xml, the bank
+// code inside the IBAN, the counter the message id's.
+func fileName(residence string, d time.Time, iban, msgID string) string {
+	counter := strings.TrimLeft(msgID[strings.LastIndexAny(msgID, "P")+1:], "0")
+	return fmt.Sprintf("PRELEV_%s_%s_%s_%s.xml", fr.FileName(residence), d.Format("20060102"), ledger.IBANBankCode(iban), counter)
 }
 
 // remittance is what the owner reads on his statement.

@@ -69,9 +69,9 @@ func check(tx *ledger.Tx, ts []Transfer) ([]string, error) {
 		case t.Amount <= 0:
 			out[i] = "le montant doit être supérieur à zéro"
 		case from.IBAN == "":
-			out[i] = fmt.Sprintf("le compte %s (%s) n'a pas d'IBAN : renseignez-le dans Paramètres › Banques", from.Account, from.Label)
+			out[i] = fmt.Sprintf("le compte %s (%s) n'a pas d'IBAN : renseignez-le dans Paramètres › Comptes bancaires", from.Account, from.Label)
 		case to.IBAN == "":
-			out[i] = fmt.Sprintf("le compte %s (%s) n'a pas d'IBAN : renseignez-le dans Paramètres › Banques", to.Account, to.Label)
+			out[i] = fmt.Sprintf("le compte %s (%s) n'a pas d'IBAN : renseignez-le dans Paramètres › Comptes bancaires", to.Account, to.Label)
 		case t.Date.IsZero():
 			out[i] = "la date d'exécution manque"
 		}

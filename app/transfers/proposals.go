@@ -136,7 +136,7 @@ func Proposals(r *app.Residence, mode Mode, date time.Time, f Filter) ([]Proposa
 		for i := range out {
 			switch {
 			case out[i].Savings.Fund == "":
-				out[i].Problem = "aucun fonds n'est placé sur ce livret : choisissez-le dans Paramètres › Banques"
+				out[i].Problem = "aucun fonds n'est placé sur ce livret : choisissez-le dans Paramètres › Comptes bancaires"
 			case out[i].Current.Account == "":
 				out[i].Problem = "la résidence n'a pas de compte courant (512…)"
 			default:

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tantieme/app"
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 )
 
@@ -25,7 +26,7 @@ type bankJSON struct {
 
 func init() {
 	commands["bank"] = command{
-		usage: "bank add FICHIER --account 5xxxxx --label LIBELLÉ --iban IBAN [--bic BIC] [--ics ICS] [--savings] [--fund 105xxx|103xxx] | bank list FICHIER [--json]" +
+		usage: "bank add FICHIER --account 5xxxxx --label LIBELLÉ --iban IBAN [--bic BIC] [--ics ICS] [--savings] [--fund 105xxx|103xxx] | bank edit FICHIER --account 5xxxxx [--label L] [--iban I] [--bic B] [--ics ICS] [--fund F] | bank list FICHIER [--json]" +
 			" | bank import FICHIER RELEVÉ [--dry-run] [--json] | bank pending FICHIER [--json] | bank assign FICHIER LIGNE --account COMPTE [--key CLÉ]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			var b ledger.BankAccount
@@ -41,7 +42,7 @@ func init() {
 			key := fs.String("key", "", "bank assign : clé de répartition (comptes de classes 6 et 7)")
 			return func(pos []string, out io.Writer) error {
 				if len(pos) == 0 {
-					return usagef("une action (add, list, import, pending, assign) et un fichier de résidence attendus")
+					return usagef("une action (add, edit, list, import, pending, assign) et un fichier de résidence attendus")
 				}
 				if pos[0] != "import" && *dryRun {
 					return usagef("--dry-run ne concerne que bank import")
@@ -96,6 +97,23 @@ func init() {
 					}
 					b.Label = strings.TrimSpace(b.Label)
 					return bankAdd(pos[1], b, out)
+				case "edit":
+					if err := needArgs(pos, 2, "bank edit : un fichier de résidence (.copro)"); err != nil {
+						return err
+					}
+					set := map[string]bool{}
+					fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+					switch {
+					case *asJSON:
+						return usagef("--json ne concerne pas bank edit")
+					case b.Account == "":
+						return usagef("--account est obligatoire")
+					case set["savings"]:
+						return usagef("bank edit ne change pas la nature du compte (--savings) : un livret est un compte 50xxxx")
+					case len(set) == 1:
+						return usagef("bank edit : indiquez ce qui change (--label, --iban, --bic, --ics ou --fund)")
+					}
+					return bankEdit(pos[1], b, set, out)
 				case "list":
 					if err := needArgs(pos, 2, "bank list : un fichier de résidence (.copro)"); err != nil {
 						return err
@@ -105,7 +123,7 @@ func init() {
 					}
 					return bankList(pos[1], *asJSON, out)
 				}
-				return usagef("action « %s » inconnue (add, list, import, pending, assign)", pos[0])
+				return usagef("action « %s » inconnue (add, edit, list, import, pending, assign)", pos[0])
 			}
 		},
 	}
@@ -126,6 +144,44 @@ func bankAdd(file string, b ledger.BankAccount, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "%s %s « %s » ajouté.\n", kind, b.Account, b.Label)
 	return nil
+}
+
+// bankEdit changes what was given of an existing bank account: its ICS
+// once the syndicat has one (direct debits), a new IBAN after a change of
+// bank, the fund a livret holds.
+func bankEdit(file string, b ledger.BankAccount, set map[string]bool, out io.Writer) error {
+	r, err := app.Open(file)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	banks, err := r.BankAccounts()
+	if err != nil {
+		return err
+	}
+	for _, old := range banks {
+		if old.Account != strings.TrimSpace(b.Account) {
+			continue
+		}
+		var changed []string
+		for _, f := range []struct {
+			flag, what string
+			dst        *string
+			src        string
+		}{{"label", "libellé", &old.Label, strings.TrimSpace(b.Label)}, {"iban", "IBAN", &old.IBAN, b.IBAN}, {"bic", "BIC", &old.BIC, b.BIC},
+			{"ics", "ICS", &old.ICS, b.ICS}, {"fund", "fonds placé", &old.Fund, b.Fund}} {
+			if set[f.flag] {
+				*f.dst = f.src
+				changed = append(changed, f.what)
+			}
+		}
+		if err := r.SaveBankAccount(old); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Compte bancaire %s « %s » modifié (%s).\n", old.Account, old.Label, fr.Join(changed, "et"))
+		return nil
+	}
+	return ledger.Errorf(ledger.NotFound, "Le compte %s n'est pas un compte bancaire de la résidence (bank list les énumère)", b.Account)
 }
 
 func bankList(file string, asJSON bool, out io.Writer) error {

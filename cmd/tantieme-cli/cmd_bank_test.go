@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -84,5 +85,36 @@ func TestBankAddAndList(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(f); !bytes.Equal(before, after) {
 		t.Error("a refused bank add changed the residence")
+	}
+}
+
+// bank edit changes what is given of an existing account (the ICS the
+// syndicat obtained for direct debits), checks it as bank add does, and
+// leaves the file byte-identical when it refuses.
+func TestBankEdit(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "demo.copro")
+	if code, _, stderr := cli(t, "demo", f); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, out, stderr := cli(t, "bank", "edit", f, "--account", "512001", "--ics", "FR72ZZZ123456"); code != 0 || !strings.Contains(out, "modifié (ICS)") {
+		t.Fatalf("edit: exit %d %s%s", code, out, stderr)
+	}
+	_, out, _ := cli(t, "bank", "list", f, "--json")
+	if !strings.Contains(out, `"ics": "FR72ZZZ123456"`) || !strings.Contains(out, `"label": "Compte courant"`) {
+		t.Errorf("after edit: %s", out)
+	}
+	before, _ := os.ReadFile(f)
+	for _, args := range [][]string{
+		{"bank", "edit", f, "--account", "512001", "--ics", "FR12ZZZ123456"},
+		{"bank", "edit", f, "--account", "512009", "--ics", "FR72ZZZ123456"},
+		{"bank", "edit", f, "--account", "512001"},
+		{"bank", "edit", f, "--account", "512001", "--savings"},
+	} {
+		if code, _, _ := cli(t, args...); code == 0 {
+			t.Errorf("%v accepted", args)
+		}
+	}
+	if after, _ := os.ReadFile(f); string(after) != string(before) {
+		t.Error("a refused edit changed the file")
 	}
 }
