@@ -158,7 +158,9 @@ func TestDepositRefusalsLeaveTheFile(t *testing.T) {
 	mustOK(t, err)
 	jan, feb := series[0].ID, series[1].ID
 	day := isoDay("2025-01-20")
-	pick := func(others ...ledger.OtherPart) []app.ExpectedPick { return []app.ExpectedPick{{ID: jan, Others: others}} }
+	pick := func(others ...ledger.OtherPart) []app.ExpectedPick {
+		return []app.ExpectedPick{{ID: jan, Others: others}}
+	}
 	for _, tt := range []struct {
 		name string
 		in   app.DepositInput

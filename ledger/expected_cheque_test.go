@@ -77,7 +77,10 @@ func TestChequeSeries(t *testing.T) {
 		}
 	}
 	var all []ledger.ExpectedCheque
-	mustView(t, db, func(tx *ledger.Tx) (err error) { all, err = tx.ExpectedCheques(ledger.ExpectedChequeFilter{}); return err })
+	mustView(t, db, func(tx *ledger.Tx) (err error) {
+		all, err = tx.ExpectedCheques(ledger.ExpectedChequeFilter{})
+		return err
+	})
 	if len(all) != 5 {
 		t.Errorf("%d cheques after the refusals, want 5", len(all))
 	}
