@@ -16,6 +16,11 @@ type OtherPart struct {
 	Amount  Amount
 }
 
+// TakesOtherPart says whether an account may receive part of an owner's
+// cheque: not an owner's (his share stays his), not one holding money (it
+// would move money without a receipt). The forms offer only these.
+func TakesOtherPart(code string) bool { return !InOwnersRange(code) && !HoldsMoney(code) }
+
 // othersTotal is what the receipt's other parts take from the cheque.
 func (r *Receipt) othersTotal() Amount {
 	var t Amount
@@ -60,6 +65,13 @@ func (r *Receipt) checkOthers(where string) error {
 		return Errorf(Invalid, "%s : les autres comptes prennent %s sur un chèque de %s ; il doit rester une part pour le copropriétaire", where, r.othersTotal(), r.Amount)
 	}
 	return nil
+}
+
+// CheckOtherParts says why parts could not be taken from a cheque of
+// amount total, before the receipt is made (the deposit form asks).
+func CheckOtherParts(total Amount, parts []OtherPart) error {
+	r := Receipt{Amount: total, Others: append([]OtherPart(nil), parts...)}
+	return r.checkOthers("Répartition du chèque de " + total.String())
 }
 
 // otherLines are the receipt's credit lines on other accounts.
