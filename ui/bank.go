@@ -76,6 +76,7 @@ func newBank(s *Shell) screen {
 	b.counter.TextStyle.Bold = true
 	b.waiting = widget.NewLabel("")
 	b.waiting.Alignment = fyne.TextAlignTrailing
+	b.waiting.Truncation = fyne.TextTruncateEllipsis // never widens the window
 	b.deposit = widget.NewButtonWithIcon("Marquer remis et imprimer le bordereau…", theme.DocumentPrintIcon(), b.confirmDeposit)
 	b.deposit.Importance = widget.HighImportance
 	b.all = widget.NewButton("Tout cocher", func() { b.tickAll(true) })
@@ -186,7 +187,12 @@ func (b *bank) reload() {
 	for _, c := range list {
 		waiting += c.Amount
 	}
-	b.waiting.SetText(fmt.Sprintf("En attente de remise : %d chèque%s — %s", len(list), fr.S(len(list)), waiting.String()))
+	n := len(list) + len(b.extra.due)
+	text := fmt.Sprintf("En attente de remise : %d chèque%s — %s", n, fr.S(n), (waiting + b.dueTotal()).String())
+	if len(b.extra.due) > 0 {
+		text += fmt.Sprintf(" (dont %d remis d'avance)", len(b.extra.due))
+	}
+	b.waiting.SetText(text)
 	b.count()
 	b.listDeposits()
 	b.recon.reload()

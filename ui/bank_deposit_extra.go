@@ -135,6 +135,15 @@ func (b *bank) removeForgotten(f *forgotten) {
 	b.reload()
 }
 
+// dueTotal is what the cheques handed in advance offered add up to.
+func (b *bank) dueTotal() ledger.Amount {
+	var t ledger.Amount
+	for _, c := range b.extra.due {
+		t += c.Amount
+	}
+	return t
+}
+
 // extraSelection counts the ticked cheques handed in advance and the
 // forgotten ones, for the counter.
 func (b *bank) extraSelection() (n int, total ledger.Amount) {
@@ -179,6 +188,7 @@ func (b *bank) addForgotten() {
 		names = append(names, o.Account+" — "+o.DisplayName())
 	}
 	who := widget.NewSelect(names, nil)
+	who.PlaceHolder = "Choisissez le copropriétaire"
 	amount := widgets.NewField("", "0,00")
 	number := widgets.NewField("", "n° du chèque")
 	drawer := widgets.NewField("", "le copropriétaire s'il est vide")
@@ -261,7 +271,7 @@ func (b *bank) splitForm(key any, total ledger.Amount, name string) {
 		amount.SetText(cur[0].Amount.Format())
 		label.SetText(cur[0].Label)
 	}
-	f := s.newForm("Répartir le chèque de "+name+" ("+total.String()+")", "Répartir", amount, label)
+	f := s.newForm("Répartir sur un autre compte — chèque de "+name+" ("+total.String()+")", "Répartir", amount, label)
 	f.submit = func() error {
 		if strings.TrimSpace(amount.Text) == "" {
 			delete(b.extra.splits, key) // nothing typed: no split

@@ -34,7 +34,6 @@ type ownerCard struct {
 	statement *fyne.Container
 	receipts  *fyne.Container // Règlements: his receipts, a bounce from one
 	mandate   *fyne.Container // Prélèvement SEPA: his mandate (owner_mandate.go)
-	cheques   *fyne.Container // Chèques d'avance: his series (owner_cheques.go)
 	notes     *widget.Label
 	editNotes *widget.Button
 	root      fyne.CanvasObject
@@ -55,7 +54,6 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.statement = container.NewStack()
 	c.receipts = container.NewStack()
 	c.mandate = container.NewStack()
-	c.cheques = container.NewStack()
 	c.notes = widgets.Note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
@@ -65,7 +63,6 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Notes", container.NewBorder(nil, container.NewHBox(c.editNotes), nil, nil, container.NewVScroll(c.notes))),
 		container.NewTabItem("Règlements", c.receipts),
 		container.NewTabItem("Prélèvement SEPA", c.mandate),
-		container.NewTabItem("Chèques d'avance", c.cheques),
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
@@ -125,12 +122,10 @@ func (c *ownerCard) reload() {
 	c.lots.Refresh()
 	c.statement.Objects = []fyne.CanvasObject{c.statementView()}
 	c.statement.Refresh()
-	c.receipts.Objects = []fyne.CanvasObject{s.ownerReceiptsView(ow)}
+	c.receipts.Objects = []fyne.CanvasObject{container.NewBorder(nil, c.chequesBar(), nil, nil, s.ownerReceiptsView(ow))}
 	c.receipts.Refresh()
 	c.mandate.Objects = []fyne.CanvasObject{mandate}
 	c.mandate.Refresh()
-	c.cheques.Objects = []fyne.CanvasObject{c.chequesView()}
-	c.cheques.Refresh()
 
 	if ow.Notes == "" {
 		c.notes.SetText("Aucune note.")

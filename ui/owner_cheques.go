@@ -16,17 +16,33 @@ import (
 	"tantieme/ui/widgets"
 )
 
-// chequesView is the « Chèques d'avance » tab of an owner's card (seed 003
-// « séries de chèques »): the cheques he handed in advance with their
-// state; a click on one changes or deletes it while it is not deposited;
-// « Chèques remis d'avance… » types a new series.
-func (c *ownerCard) chequesView() fyne.CanvasObject {
+// chequesBar is the line under the owner's receipts: how many cheques he
+// handed in advance are still kept, and « Chèques remis d'avance… ».
+func (c *ownerCard) chequesBar() fyne.CanvasObject {
 	s := c.o.s
-	ow := c.data.Owner
-	list, err := s.res.ExpectedCheques(ledger.ExpectedChequeFilter{Owner: ow.Account})
+	list, err := s.res.ExpectedCheques(ledger.ExpectedChequeFilter{Owner: c.data.Owner.Account, Waiting: true})
 	if err != nil {
 		return widgets.Note(s.message(err))
 	}
+	var sum ledger.Amount
+	for _, x := range list {
+		sum += x.Amount
+	}
+	text := "Aucun chèque remis d'avance en attente."
+	if len(list) > 0 {
+		text = fmt.Sprintf("Chèques remis d'avance en attente : %d, %s.", len(list), sum.String())
+	}
+	open := widget.NewButtonWithIcon("Chèques remis d'avance…", theme.ListIcon(), c.chequesDialog)
+	return container.NewBorder(nil, nil, nil, open, widget.NewLabel(text))
+}
+
+// chequesDialog lists the cheques the owner handed in advance (seed 003
+// « séries de chèques ») with their state; a click on one changes or
+// deletes it while it is not deposited; « Nouvelle série… » types a
+// series. The list stays open under those forms and follows them.
+func (c *ownerCard) chequesDialog() {
+	s := c.o.s
+	ow := c.data.Owner
 	day := s.situation()
 	state := func(x app.ExpectedCheque) string {
 		switch {
@@ -41,17 +57,16 @@ func (c *ownerCard) chequesView() fyne.CanvasObject {
 		Cols: []widgets.Column[app.ExpectedCheque]{
 			{Title: "Date", Width: 110, Text: func(x app.ExpectedCheque) string { return ledger.FrenchDate(x.Date) },
 				Less: func(a, b app.ExpectedCheque) bool { return a.Date.Before(b.Date) }},
-			{Title: "N° de chèque", Width: 140, Text: func(x app.ExpectedCheque) string { return orDash(x.Number) }},
-			{Title: "Série", Width: 70, Text: func(x app.ExpectedCheque) string { return strconv.FormatInt(x.Series, 10) }},
-			{Title: "État", Width: 230, Stretch: true, Text: state, Ink: func(x app.ExpectedCheque) widget.Importance {
+			{Title: "N° de chèque", Width: 130, Text: func(x app.ExpectedCheque) string { return orDash(x.Number) }},
+			{Title: "État", Width: 200, Stretch: true, Text: state, Ink: func(x app.ExpectedCheque) widget.Importance {
 				if !x.Received() && !x.Date.After(day) {
 					return widget.WarningImportance
 				}
 				return widget.MediumImportance
 			}},
-			{Title: "Montant", Width: 130, Align: fyne.TextAlignTrailing, Text: func(x app.ExpectedCheque) string { return x.Amount.String() }},
+			{Title: "Montant", Width: 120, Align: fyne.TextAlignTrailing, Text: func(x app.ExpectedCheque) string { return x.Amount.String() }},
 		},
-		Empty: "Aucun chèque remis d'avance — bouton « Chèques remis d'avance… » ci-dessous.",
+		Empty: "Aucun chèque remis d'avance — bouton « Nouvelle série… » ci-dessous.",
 		Totals: func(rows []app.ExpectedCheque) []string {
 			var sum ledger.Amount
 			n := 0
@@ -61,22 +76,35 @@ func (c *ownerCard) chequesView() fyne.CanvasObject {
 					n++
 				}
 			}
-			return []string{"Total", "", "", fmt.Sprintf("%d chèque%s non encaissé%s", n, fr.S(n), fr.S(n)), sum.String()}
+			return []string{"Total", "", fmt.Sprintf("%d non encaissé%s", n, fr.S(n)), sum.String()}
 		},
-		OnOpen: func(x app.ExpectedCheque) { c.editExpectedCheque(x) },
 	}
+	fill := func() {
+		list, err := s.res.ExpectedCheques(ledger.ExpectedChequeFilter{Owner: ow.Account})
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		t.SetRows(list)
+	}
+	t.OnOpen = func(x app.ExpectedCheque) { c.editExpectedCheque(x, fill) }
 	view := t.Build()
-	t.SetRows(list)
-	add := widget.NewButtonWithIcon("Chèques remis d'avance…", theme.ContentAddIcon(), c.addChequeSeries)
+	fill()
+	f := s.newForm("Chèques remis d'avance par "+ow.DisplayName(), "Fermer")
+	f.cancel.Hide()
+	add := widgets.NewButton("Nouvelle série…", theme.ContentAddIcon(), widget.MediumImportance, func() { c.addChequeSeries(fill) })
+	add.Keys = f.keys
 	widgets.SetEnabled(add, !s.readOnly())
-	note := widgets.Note("Les chèques que " + ow.DisplayName() + " vous a confiés d'avance : ils sont proposés dans la remise de chèques (écran Banque) à partir de leur date, " +
-		"et encaissés sur son compte à la date de la remise. Cliquez sur un chèque pour corriger sa date, son numéro ou son montant, ou le supprimer.")
-	return container.NewBorder(note, container.NewHBox(add), nil, nil, view)
+	f.extra = []fyne.CanvasObject{add}
+	f.width = 720
+	note := widgets.Note("Les chèques confiés d'avance sont proposés dans la remise de chèques (écran Banque) à partir de leur date, " +
+		"et encaissés sur le compte de " + ow.DisplayName() + " à la date de la remise. Cliquez sur un chèque pour corriger sa date, son numéro ou son montant, ou le supprimer.")
+	f.show(container.NewBorder(note, nil, nil, nil, widgets.Reserve(view, 9)), nil)
 }
 
 // addChequeSeries types a series: the amount of each cheque, the date and
 // number of the first, how many (seed 003 #1–4).
-func (c *ownerCard) addChequeSeries() {
+func (c *ownerCard) addChequeSeries(then func()) {
 	s := c.o.s
 	ow := c.data.Owner
 	amount := widgets.NewField("", "0,00")
@@ -104,6 +132,7 @@ func (c *ownerCard) addChequeSeries() {
 		s.say(fmt.Sprintf("%d chèque%s de %s remis d'avance par %s enregistré%s, du %s au %s", len(list), fr.S(len(list)), a.String(),
 			ow.DisplayName(), fr.S(len(list)), ledger.FrenchDate(list[0].Date), ledger.FrenchDate(list[len(list)-1].Date)))
 		s.changed()
+		then()
 		return nil
 	}
 	form := widget.NewForm(widget.NewFormItem("Montant de chaque chèque (€)", amount), widget.NewFormItem("Date du 1er chèque", first),
@@ -114,7 +143,7 @@ func (c *ownerCard) addChequeSeries() {
 
 // editExpectedCheque corrects one cheque of a series, or deletes it
 // (given back to the owner), while it is not deposited.
-func (c *ownerCard) editExpectedCheque(x app.ExpectedCheque) {
+func (c *ownerCard) editExpectedCheque(x app.ExpectedCheque, then func()) {
 	s := c.o.s
 	ow := c.data.Owner
 	if x.Received() {
@@ -142,6 +171,7 @@ func (c *ownerCard) editExpectedCheque(x app.ExpectedCheque) {
 		}
 		s.say(fmt.Sprintf("Chèque remis d'avance par %s corrigé : %s", ow.DisplayName(), y.Name()))
 		s.changed()
+		then()
 		return nil
 	}
 	del := widgets.NewButton("Supprimer…", theme.DeleteIcon(), widget.MediumImportance, func() {
@@ -154,6 +184,7 @@ func (c *ownerCard) editExpectedCheque(x app.ExpectedCheque) {
 				}
 				s.say(fmt.Sprintf("Chèque remis d'avance par %s supprimé : %s", ow.DisplayName(), x.Name()))
 				s.changed()
+				then()
 				return nil
 			})
 	})
