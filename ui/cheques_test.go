@@ -65,7 +65,7 @@ func TestOwnerChequesInAdvance(t *testing.T) {
 	mustContain(t, "the status", s.statusText.Text, "3 chèques de 150,00 € remis d'avance par Garçon Loïc enregistrés, du 05/07/2025 au 05/09/2025")
 	top := texts(s.win.Canvas().Overlays().Top())
 	mustContain(t, "the list after the series", top, "Chèques remis d'avance par Garçon Loïc", "n° 1234567", "n° 1234569", "05/09/2025", "Gardé jusqu'à sa date", "3 non encaissés", "450,00 €")
-	mustContain(t, "the card behind", windowText(s), "Chèques remis d'avance en attente : 3, 450,00 €.")
+	mustContain(t, "the card behind", windowText(s), "3 chèques remis d'avance en attente (450,00 €).")
 
 	openDialogRow(t, s, 1)
 	mustContain(t, "the edit form", texts(s.win.Canvas().Overlays().Top()), "Chèque remis d'avance par Garçon Loïc", "Série n° 1", "Supprimer…", "05/08/2025")

@@ -30,7 +30,7 @@ func (c *ownerCard) chequesBar() fyne.CanvasObject {
 	}
 	text := "Aucun chèque remis d'avance en attente."
 	if len(list) > 0 {
-		text = fmt.Sprintf("Chèques remis d'avance en attente : %d, %s.", len(list), sum.String())
+		text = fmt.Sprintf("%d chèque%s remis d'avance en attente (%s).", len(list), fr.S(len(list)), sum.String())
 	}
 	open := widget.NewButtonWithIcon("Chèques remis d'avance…", theme.ListIcon(), c.chequesDialog)
 	return container.NewBorder(nil, nil, nil, open, widget.NewLabel(text))
@@ -99,7 +99,7 @@ func (c *ownerCard) chequesDialog() {
 	f.width = 720
 	note := widgets.Note("Les chèques confiés d'avance sont proposés dans la remise de chèques (écran Banque) à partir de leur date, " +
 		"et encaissés sur le compte de " + ow.DisplayName() + " à la date de la remise. Cliquez sur un chèque pour corriger sa date, son numéro ou son montant, ou le supprimer.")
-	f.show(container.NewBorder(note, nil, nil, nil, widgets.Reserve(view, 9)), nil)
+	f.show(container.NewBorder(note, nil, nil, nil, widgets.Reserve(view, 13)), nil)
 }
 
 // addChequeSeries types a series: the amount of each cheque, the date and
