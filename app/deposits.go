@@ -66,14 +66,25 @@ func ChequeSelection(list []PendingCheque, ticked map[int64]bool) (count int, to
 type DepositInput struct {
 	Cheques     []int64 // receipt entry ids
 	Date        time.Time
-	BankAccount string // "" takes the residence's receipts bank
+	BankAccount string             // "" takes the residence's receipts bank
+	Kind        ledger.DepositKind // "" for cheques
+	// Expected are cheques handed in advance, recorded as receipts of the
+	// deposit's day inside its transaction.
+	Expected []ExpectedPick
+	// New are cheques received earlier and forgotten, typed in the deposit
+	// (seed 003 « nouvelles entrées de fonds »): receipts by cheque, on the
+	// deposit's bank, dated the deposit's day when no date is given.
+	New []ReceiptInput
 }
+
+// Counted is how many cheques the deposit holds in all.
+func (in DepositInput) Counted() int { return len(in.Cheques) + len(in.Expected) + len(in.New) }
 
 // Deposit marks the cheques as handed to the bank on in.Date, in one
 // transaction. The cheques that waited on 511 move to the bank in an entry
 // of journal BQ (debit the bank, credit 511) for their total.
 func (r *Residence) Deposit(in DepositInput) (ledger.Deposit, error) {
-	d := ledger.Deposit{Date: in.Date, BankAccount: in.BankAccount}
+	d := ledger.Deposit{Date: in.Date, BankAccount: in.BankAccount, Kind: in.Kind}
 	err := r.Update(func(tx *ledger.Tx) error {
 		var err error
 		if d.BankAccount == "" {
@@ -81,14 +92,12 @@ func (r *Residence) Deposit(in DepositInput) (ledger.Deposit, error) {
 				return err
 			}
 		}
-		piece := ""
-		if !in.Date.IsZero() {
-			if piece, err = tx.NextPieceOn(ledger.JournalBank, in.Date); err != nil {
-				return err
-			}
+		cheques, piece, err := depositReceipts(tx, in, d.BankAccount)
+		if err != nil {
+			return err
 		}
-		label := fmt.Sprintf("Remise de %s du %s", daybookCount(len(in.Cheques), "chèque", "chèques"), ledger.FrenchDate(in.Date))
-		if err := tx.PostDeposit(&d, in.Cheques, ledger.JournalBank, piece, label); err != nil {
+		label := fmt.Sprintf("Remise de %s du %s", daybookCount(len(cheques), "chèque", "chèques"), ledger.FrenchDate(in.Date))
+		if err := tx.PostDeposit(&d, cheques, ledger.JournalBank, piece, label); err != nil {
 			return err
 		}
 		d, err = tx.Deposit(d.ID)
@@ -97,19 +106,84 @@ func (r *Residence) Deposit(in DepositInput) (ledger.Deposit, error) {
 	return d, err
 }
 
+// depositReceipts records the cheques handed in advance and the forgotten
+// ones the deposit holds, and returns every receipt it deposits with the
+// deposit entry's piece: all numbered by one counter, as NextPieceOn does
+// not see the pieces of this transaction's earlier entries twice.
+func depositReceipts(tx *ledger.Tx, in DepositInput, bank string) ([]int64, string, error) {
+	cheques := append([]int64(nil), in.Cheques...)
+	if in.Date.IsZero() {
+		return cheques, "", nil
+	}
+	if in.Kind == "" {
+		in.Kind = ledger.DepositCheques
+	}
+	if len(in.Expected)+len(in.New) > 0 {
+		if err := tx.CheckDepositDay(&ledger.Deposit{Date: in.Date, Kind: in.Kind, BankAccount: bank}); err != nil {
+			return nil, "", err
+		}
+	}
+	pieces := tx.PieceCounter()
+	for _, p := range in.Expected {
+		id, err := receiveExpected(tx, p, in.Date, bank, pieces)
+		if err != nil {
+			return nil, "", err
+		}
+		cheques = append(cheques, id)
+	}
+	for _, n := range in.New {
+		n.Mode, n.BankAccount = ledger.ByCheque, bank
+		if n.Date.IsZero() {
+			n.Date = in.Date
+		}
+		var err error
+		if n.Piece, err = pieces.NextOn(ledger.JournalBank, n.Date); err != nil {
+			return nil, "", err
+		}
+		res, err := ReceiveIn(tx, n)
+		if err != nil {
+			return nil, "", err
+		}
+		cheques = append(cheques, res.Receipt.EntryID)
+	}
+	piece, err := pieces.NextOn(ledger.JournalBank, in.Date)
+	return cheques, piece, err
+}
+
 // CheckDeposit says whether Deposit would take in, without writing: the
 // window asks before its confirmation (a deposit dated before one of its
 // cheques is refused then, not after the user confirmed).
 func (r *Residence) CheckDeposit(in DepositInput) error {
 	return r.View(func(tx *ledger.Tx) error {
-		d := ledger.Deposit{Date: in.Date, BankAccount: in.BankAccount}
+		d := ledger.Deposit{Date: in.Date, BankAccount: in.BankAccount, Kind: in.Kind}
 		if d.BankAccount == "" {
 			var err error
 			if d.BankAccount, _, err = daybookBank(tx, optReceiptBank); err != nil {
 				return err
 			}
 		}
-		return tx.CheckDeposit(d, in.Cheques)
+		if len(in.Expected)+len(in.New) == 0 {
+			return tx.CheckDeposit(d, in.Cheques)
+		}
+		// The cheques the deposit adds are recorded only with it: their
+		// own rules are checked then, the day's and the due dates now.
+		if err := tx.CheckDepositDay(&d); err != nil {
+			return err
+		}
+		for _, p := range in.Expected {
+			c, err := tx.ExpectedCheque(p.ID)
+			if err != nil {
+				return err
+			}
+			if c.Received() || c.Date.After(in.Date) {
+				_, err := receiveExpected(tx, p, in.Date, d.BankAccount, nil)
+				return err // says why, before writing anything
+			}
+		}
+		if len(in.Cheques) > 0 {
+			return tx.CheckDeposit(d, in.Cheques)
+		}
+		return nil
 	})
 }
 

@@ -254,6 +254,9 @@ type ReceiptInput struct {
 	// Parts split the payment over calls (a statement line's allocation,
 	// app/banking): none, one line of the whole amount.
 	Parts []ledger.ReceiptPart
+	// Others put part of the payment on other accounts (a cheque split
+	// between the owner's charges and, say, an insurer's refund).
+	Others []ledger.OtherPart
 }
 
 // ReceiptResult is what a receipt did.
@@ -345,7 +348,7 @@ func receiptOf(tx *ledger.Tx, in ReceiptInput, o ledger.Owner) (ledger.Receipt, 
 		return ledger.Receipt{}, err
 	}
 	rc := ledger.Receipt{Owner: o.Account, Date: in.Date, Amount: in.Amount, Mode: in.Mode, BankAccount: in.BankAccount,
-		Cheque: in.Cheque, Drawer: in.Drawer, DrawerBank: in.DrawerBank, Journal: ledger.JournalBank, Parts: in.Parts}
+		Cheque: in.Cheque, Drawer: in.Drawer, DrawerBank: in.DrawerBank, Journal: ledger.JournalBank, Parts: in.Parts, Others: in.Others}
 	if in.Mode == ledger.ByCheque {
 		if strings.TrimSpace(rc.Drawer) == "" {
 			rc.Drawer = o.DisplayName()

@@ -14,6 +14,7 @@ type Deposit struct {
 	ID          int64
 	Date        time.Time
 	BankAccount string
+	Kind        DepositKind // "" reads as cheques
 	// EntryID is the entry moving the cheques that waited on 511 to the
 	// bank (debit the bank, credit 511); 0 when none did.
 	EntryID int64
@@ -59,7 +60,7 @@ func (tx *Tx) PostDeposit(d *Deposit, cheques []int64, journal, piece, label str
 	if d.EntryID != 0 {
 		entry = d.EntryID
 	}
-	res, err := tx.exec(where, `INSERT INTO deposits (date, bank_account, entry_id) VALUES (?, ?, ?)`, ISO(d.Date), d.BankAccount, entry)
+	res, err := tx.exec(where, `INSERT INTO deposits (date, bank_account, entry_id, kind) VALUES (?, ?, ?, ?)`, ISO(d.Date), d.BankAccount, entry, string(d.Kind))
 	if err != nil {
 		return err
 	}
@@ -80,27 +81,41 @@ func (tx *Tx) CheckDeposit(d Deposit, cheques []int64) error {
 	return err
 }
 
+// CheckDepositDay checks what a deposit is before its cheques: a date in
+// an open exercise, a kind that takes cheques, one of the residence's bank
+// accounts. The form asks it before recording the cheques it adds.
+func (tx *Tx) CheckDepositDay(d *Deposit) error {
+	where := d.describe()
+	if d.Date.IsZero() {
+		return Errorf(Invalid, "Remise en banque : la date est obligatoire")
+	}
+	if err := d.checkKind(where); err != nil {
+		return err
+	}
+	if err := tx.checkBankAccount(d.BankAccount); err != nil {
+		return err
+	}
+	if closed, err := tx.closedAt(d.Date); err != nil {
+		return err
+	} else if closed {
+		return Errorf(Locked, "%s : l'exercice est clos, aucune remise ne peut y être ajoutée", where)
+	}
+	if _, err := tx.ExerciseAt(d.Date); err != nil {
+		return Errorf(Invalid, "%s : la date n'appartient à aucun exercice de la résidence", where)
+	}
+	return nil
+}
+
 // checkDeposit checks a deposit (PostDeposit's rules) and returns its
 // receipts and what moves from the 511 accounts to the bank. It sets
 // d.Count and d.Total.
 func (tx *Tx) checkDeposit(d *Deposit, cheques []int64) ([]Receipt, map[string]Amount, error) {
 	where := d.describe()
-	if d.Date.IsZero() {
-		return nil, nil, Errorf(Invalid, "Remise en banque : la date est obligatoire")
+	if err := tx.CheckDepositDay(d); err != nil {
+		return nil, nil, err
 	}
 	if len(cheques) == 0 {
 		return nil, nil, Errorf(Invalid, "%s : cochez au moins un chèque", where)
-	}
-	if err := tx.checkBankAccount(d.BankAccount); err != nil {
-		return nil, nil, err
-	}
-	if closed, err := tx.closedAt(d.Date); err != nil {
-		return nil, nil, err
-	} else if closed {
-		return nil, nil, Errorf(Locked, "%s : l'exercice est clos, aucune remise ne peut y être ajoutée", where)
-	}
-	if _, err := tx.ExerciseAt(d.Date); err != nil {
-		return nil, nil, Errorf(Invalid, "%s : la date n'appartient à aucun exercice de la résidence", where)
 	}
 	pending, err := tx.Receipts(ReceiptFilter{})
 	if err != nil {
@@ -171,7 +186,7 @@ func chequeName(r Receipt) string {
 // Deposits lists the deposits into a bank account (every account when
 // empty) dated from..to (zero bounds are open), by date.
 func (tx *Tx) Deposits(bankAccount string, from, to time.Time) ([]Deposit, error) {
-	q := `SELECT d.id, d.date, d.bank_account, coalesce(d.entry_id, 0), count(r.entry_id),
+	q := `SELECT d.id, d.date, d.bank_account, d.kind, coalesce(d.entry_id, 0), count(r.entry_id),
 		coalesce(sum((SELECT total(l.debit) FROM lines l WHERE l.entry_id = r.entry_id AND l.account = r.account)), 0)
 		FROM deposits d LEFT JOIN receipts r ON r.deposit_id = d.id WHERE 1 = 1`
 	var args []any
@@ -190,8 +205,9 @@ func (tx *Tx) Deposits(bankAccount string, from, to time.Time) ([]Deposit, error
 	q += ` GROUP BY d.id ORDER BY d.date, d.id`
 	return collect(tx, "lecture des remises en banque", q, args, func(r *sql.Rows) (Deposit, error) {
 		var d Deposit
-		var date string
-		err := r.Scan(&d.ID, &date, &d.BankAccount, &d.EntryID, &d.Count, &d.Total)
+		var date, kind string
+		err := r.Scan(&d.ID, &date, &d.BankAccount, &kind, &d.EntryID, &d.Count, &d.Total)
+		d.Kind = DepositKind(kind)
 		d.Date = parseStored(date)
 		return d, err
 	})

@@ -95,6 +95,10 @@ type Receipt struct {
 	// allocation); none: one line of the whole amount. Only written by
 	// PostReceipt, never read back.
 	Parts []ReceiptPart
+	// Others put part of the payment on other accounts of the chart
+	// (OtherPart); only written by PostReceipt and ReplaceReceipt, never
+	// read back.
+	Others []OtherPart
 }
 
 // Deposited says whether the cheque was handed to the bank.
@@ -156,6 +160,9 @@ func (r *Receipt) validate() error {
 	}
 	if !valid {
 		return Errorf(Invalid, "%s : mode de règlement « %s » inconnu", where, r.Mode)
+	}
+	if err := r.checkOthers(where); err != nil {
+		return err
 	}
 	if err := r.checkParts(where); err != nil {
 		return err

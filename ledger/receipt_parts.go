@@ -15,7 +15,8 @@ type ReceiptPart struct {
 }
 
 // checkParts says why a receipt's parts cannot make its entry: they must
-// be positive and add up to the receipt's amount.
+// be positive and add up to the owner's share of the receipt (its amount
+// less its other parts).
 func (r *Receipt) checkParts(where string) error {
 	if len(r.Parts) == 0 {
 		return nil
@@ -31,22 +32,24 @@ func (r *Receipt) checkParts(where string) error {
 		}
 		sum += p.Amount
 	}
-	if sum != r.Amount {
-		return Errorf(Invalid, "%s : les lignes de l'affectation font %s, le règlement %s (écart %s)", where, sum, r.Amount, (sum - r.Amount).Abs())
+	if want := r.ownerShare(); sum != want {
+		return Errorf(Invalid, "%s : les lignes de l'affectation font %s, le règlement %s (écart %s)", where, sum, want, (sum - want).Abs())
 	}
 	return nil
 }
 
-// creditLines are the receipt's lines on the owner's account: one per part.
+// creditLines are the receipt's credit lines: on the owner's account, one
+// per part (one of his whole share without parts), then one per other
+// account.
 func (r *Receipt) creditLines() []Line {
 	if len(r.Parts) == 0 {
-		return []Line{{Account: r.Owner, Credit: r.Amount}}
+		return append([]Line{{Account: r.Owner, Credit: r.ownerShare()}}, r.otherLines()...)
 	}
 	out := make([]Line, len(r.Parts))
 	for i, p := range r.Parts {
 		out[i] = Line{Account: r.Owner, Label: p.Label, Credit: p.Amount}
 	}
-	return out
+	return append(out, r.otherLines()...)
 }
 
 // settleParts matches each part that pays a call in full with that call's

@@ -25,6 +25,10 @@ type bank struct {
 
 	account  *widget.Select
 	date     *widget.Entry
+	kind     *widget.Select // what the deposit holds (seed 003)
+	kindHelp *widget.Label
+	forgot   *widget.Button // Ajouter un chèque oublié…
+	extra    depositExtras  // cheques handed in advance, forgotten ones (bank_deposit_extra.go)
 	counter  *widget.Label
 	waiting  *widget.Label // cheques waiting in all, under the list
 	deposit  *widget.Button
@@ -43,13 +47,36 @@ type bank struct {
 
 func newBank(s *Shell) screen {
 	b := &bank{s: s, ticked: map[int64]bool{}}
+	b.extra.reset()
 	b.account = widget.NewSelect(nil, func(string) { b.reload() })
 	b.date = widget.NewEntry()
 	b.date.SetPlaceHolder("JJ/MM/AAAA")
+	lastDate := ""
+	b.date.OnChanged = func(text string) {
+		// The cheques handed in advance are offered up to the date: read
+		// them again once a whole date is typed.
+		if _, err := ledger.ParseDate(text); err == nil && text != lastDate {
+			lastDate = text
+			b.reload()
+		}
+	}
+	var kinds []string
+	for _, k := range ledger.DepositKinds() {
+		kinds = append(kinds, k.Label())
+	}
+	b.kindHelp = widgets.Note(ledger.DepositCheques.Help())
+	b.kind = widget.NewSelect(kinds, nil)
+	b.kind.SetSelectedIndex(0)
+	b.kind.OnChanged = func(string) {
+		b.kindHelp.SetText(b.kindChosen().Help())
+		b.reload()
+	}
+	b.forgot = widget.NewButtonWithIcon("Ajouter un chèque oublié…", theme.ContentAddIcon(), b.addForgotten)
 	b.counter = widget.NewLabel("")
 	b.counter.TextStyle.Bold = true
 	b.waiting = widget.NewLabel("")
 	b.waiting.Alignment = fyne.TextAlignTrailing
+	b.waiting.Truncation = fyne.TextTruncateEllipsis // never widens the window
 	b.deposit = widget.NewButtonWithIcon("Marquer remis et imprimer le bordereau…", theme.DocumentPrintIcon(), b.confirmDeposit)
 	b.deposit.Importance = widget.HighImportance
 	b.all = widget.NewButton("Tout cocher", func() { b.tickAll(true) })
@@ -61,10 +88,11 @@ func newBank(s *Shell) screen {
 	doneScroll.SetMinSize(fyne.NewSize(0, 130))
 	b.settings = widget.NewButtonWithIcon("Réglages…", theme.SettingsIcon(), b.settingsForm)
 	pick := widgets.Line(widget.NewLabel("Compte bancaire :"), container.New(&widgets.FixedWidth{Width: 300}, b.account), b.settings)
-	when := container.NewHBox(widget.NewLabel("Date de remise :"), container.New(&widgets.FixedWidth{Width: 140}, b.date))
+	when := container.NewHBox(widget.NewLabel("Date de remise :"), container.New(&widgets.FixedWidth{Width: 140}, b.date),
+		widget.NewLabel("Type :"), container.New(&widgets.FixedWidth{Width: 160}, b.kind), b.forgot)
 	actions := container.NewVBox(b.waiting, widgets.Bar(container.NewHBox(b.all, b.none), b.counter, b.deposit))
 	slip := container.NewBorder(
-		container.NewVBox(widgets.Note("Cochez les chèques que vous remettez à la banque : le bordereau de remise est enregistré en PDF, à imprimer, puis les chèques sont marqués remis à la date indiquée."), when),
+		container.NewVBox(b.kindHelp, when),
 		container.NewVBox(actions, widget.NewSeparator(),
 			widget.NewLabelWithStyle("Remises de l'exercice", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			doneScroll),
@@ -121,6 +149,10 @@ func (b *bank) reload() {
 		s.showError(err)
 		return
 	}
+	if b.kindChosen() != ledger.DepositCheques {
+		list = nil // the kind takes no cheque: its help says why
+	}
+	b.loadDue()
 	b.pending = list
 	keep := map[int64]bool{}
 	b.checks = map[int64]*widget.Check{}
@@ -146,7 +178,8 @@ func (b *bank) reload() {
 		b.cheques.Add(container.NewBorder(nil, nil, nil, right, check))
 	}
 	b.ticked = keep
-	if len(list) == 0 {
+	b.extraRows()
+	if len(list)+len(b.extra.due)+len(b.extra.added) == 0 && b.kindChosen() == ledger.DepositCheques {
 		b.cheques.Add(widgets.Note("Aucun chèque en attente de remise sur ce compte. Les chèques apparaissent ici dès que vous encaissez un règlement par chèque (fiche du copropriétaire, bouton « Encaisser un règlement… »)."))
 	}
 	b.cheques.Refresh()
@@ -154,7 +187,12 @@ func (b *bank) reload() {
 	for _, c := range list {
 		waiting += c.Amount
 	}
-	b.waiting.SetText(fmt.Sprintf("En attente de remise : %d chèque%s — %s", len(list), fr.S(len(list)), waiting.String()))
+	n := len(list) + len(b.extra.due)
+	text := fmt.Sprintf("En attente de remise : %d chèque%s — %s", n, fr.S(n), (waiting + b.dueTotal()).String())
+	if len(b.extra.due) > 0 {
+		text += fmt.Sprintf(" (dont %d remis d'avance)", len(b.extra.due))
+	}
+	b.waiting.SetText(text)
 	b.count()
 	b.listDeposits()
 	b.recon.reload()
@@ -186,15 +224,23 @@ func orDash(s string) string {
 // count updates the counter of ticked cheques and their total.
 func (b *bank) count() {
 	n, total := app.ChequeSelection(b.pending, b.ticked)
-	b.counter.SetText(fmt.Sprintf("%d chèque%s coché%s — %s", n, fr.S(n), fr.S(n), total.String()))
+	m, more := b.extraSelection()
+	n, total = n+m, total+more
+	// The seed's counter: what the syndic has in hand, to compare.
+	b.counter.SetText(fmt.Sprintf("%d chèque%s, %s", n, fr.S(n), total.String()))
 	widgets.SetEnabled(b.deposit, n > 0 && !b.s.readOnly())
-	widgets.SetEnabled(b.all, len(b.pending) > 0)
+	widgets.SetEnabled(b.all, len(b.pending)+len(b.extra.due) > 0)
+	widgets.SetEnabled(b.forgot, b.kindChosen() == ledger.DepositCheques && !b.s.readOnly() && len(b.banks) > 0)
 	widgets.SetEnabled(b.none, n > 0)
 }
 
 func (b *bank) tickAll(on bool) {
 	for id, c := range b.checks {
-		b.ticked[id] = on
+		if id < 0 {
+			b.extra.dueTicked[-id] = on
+		} else {
+			b.ticked[id] = on
+		}
 		c.SetChecked(on)
 	}
 	b.count()
@@ -215,10 +261,14 @@ func (b *bank) confirmDeposit() {
 		}
 	}
 	n, total := app.ChequeSelection(b.pending, b.ticked)
+	m, more := b.extraSelection()
+	n, total = n+m, total+more
 	acc := b.bankAccount()
+	in := app.DepositInput{Cheques: ids, Date: d, BankAccount: acc, Kind: b.kindChosen()}
+	b.extraInput(&in)
 	// The books' own rules, before the question: a date before a cheque
 	// is said now, not after the user confirmed.
-	if err := s.res.CheckDeposit(app.DepositInput{Cheques: ids, Date: d, BankAccount: acc}); err != nil {
+	if err := s.res.CheckDeposit(in); err != nil {
 		s.showError(err)
 		return
 	}
@@ -226,12 +276,13 @@ func (b *bank) confirmDeposit() {
 		fmt.Sprintf("Remettre %d chèque%s (%s) sur le compte %s le %s ? Les chèques seront marqués remis et le bordereau enregistré en PDF, à imprimer.",
 			n, fr.S(n), total.String(), acc, ledger.FrenchDate(d)),
 		"Marquer remis et imprimer", "Revenir", func() {
-			dep, err := s.res.Deposit(app.DepositInput{Cheques: ids, Date: d, BankAccount: acc})
+			dep, err := s.res.Deposit(in)
 			if err != nil {
 				s.showError(err)
 				return
 			}
 			b.ticked = map[int64]bool{}
+			b.extra.reset()
 			s.say(fmt.Sprintf("Remise n° %d du %s enregistrée : %d chèque%s, %s sur le compte %s", dep.ID, ledger.FrenchDate(dep.Date),
 				dep.Count, fr.S(dep.Count), dep.Total.String(), dep.BankAccount))
 			s.changed()

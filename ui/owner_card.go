@@ -122,7 +122,7 @@ func (c *ownerCard) reload() {
 	c.lots.Refresh()
 	c.statement.Objects = []fyne.CanvasObject{c.statementView()}
 	c.statement.Refresh()
-	c.receipts.Objects = []fyne.CanvasObject{s.ownerReceiptsView(ow)}
+	c.receipts.Objects = []fyne.CanvasObject{container.NewBorder(nil, c.chequesBar(), nil, nil, s.ownerReceiptsView(ow))}
 	c.receipts.Refresh()
 	c.mandate.Objects = []fyne.CanvasObject{mandate}
 	c.mandate.Refresh()

@@ -43,11 +43,12 @@ func init() {
 		},
 	}
 	commands["deposit"] = command{
-		usage: "deposit FICHIER --list [--bank 512xxx] | deposit FICHIER --date AAAA-MM-JJ (--all | --cheques PIÈCE,PIÈCE…) [--bank 512xxx] [--pdf CHEMIN]",
+		usage: "deposit FICHIER --list [--bank 512xxx] | deposit FICHIER --date AAAA-MM-JJ (--all | --cheques PIÈCE,PIÈCE…) [--kind chèque|prélèvement|autre] [--bank 512xxx] [--pdf CHEMIN]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			list := fs.Bool("list", false, "liste les chèques à remettre en banque")
 			date := fs.String("date", "", "date de la remise")
-			all := fs.Bool("all", false, "remet tous les chèques en attente reçus au plus tard ce jour")
+			all := fs.Bool("all", false, "remet tous les chèques en attente reçus au plus tard ce jour, et les chèques remis d'avance datés au plus tard ce jour")
+			kind := fs.String("kind", "", "type de remise : chèque (par défaut), prélèvement ou autre")
 			cheques := fs.String("cheques", "", "pièces des règlements à remettre, séparées par des virgules")
 			bank := fs.String("bank", "", "compte bancaire de la remise (par défaut le réglage de la résidence)")
 			pdf := fs.String("pdf", "", "écrit le bordereau de remise dans ce fichier PDF")
@@ -56,7 +57,7 @@ func init() {
 					return err
 				}
 				if *list {
-					if *date != "" || *all || *cheques != "" || *pdf != "" {
+					if *date != "" || *all || *cheques != "" || *pdf != "" || *kind != "" {
 						return usagef("--list ne se combine qu'avec --bank")
 					}
 					return listPendingCheques(pos[0], *bank, out)
@@ -67,7 +68,7 @@ func init() {
 				case *all == (*cheques != ""):
 					return usagef("indiquez --all ou --cheques")
 				}
-				return deposit(pos[0], depositArgs{date: *date, all: *all, cheques: *cheques, bank: *bank, pdf: *pdf}, out)
+				return deposit(pos[0], depositArgs{date: *date, all: *all, cheques: *cheques, bank: *bank, pdf: *pdf, kind: *kind}, out)
 			}
 		},
 	}
@@ -165,12 +166,16 @@ func listPendingCheques(file, bank string, out io.Writer) error {
 }
 
 type depositArgs struct {
-	date, cheques, bank, pdf string
-	all                      bool
+	date, cheques, bank, pdf, kind string
+	all                            bool
 }
 
 func deposit(file string, a depositArgs, out io.Writer) error {
 	date, err := ledger.ParseDate(a.date)
+	if err != nil {
+		return err
+	}
+	kind, err := ledger.ParseDepositKind(strings.ToLower(strings.TrimSpace(a.kind)))
 	if err != nil {
 		return err
 	}
@@ -197,13 +202,21 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 		return err
 	}
 	var ids []int64
+	var expected []app.ExpectedPick
 	if a.all {
 		for _, c := range pending {
 			if !c.Date.After(date) {
 				ids = append(ids, c.EntryID)
 			}
 		}
-		if len(ids) == 0 {
+		due, err := r.ChequesDue(date)
+		if err != nil {
+			return err
+		}
+		for _, c := range due {
+			expected = append(expected, app.ExpectedPick{ID: c.ID})
+		}
+		if len(ids)+len(expected) == 0 && kind == ledger.DepositCheques {
 			return ledger.Errorf(ledger.NotFound, "Aucun chèque reçu au plus tard le %s n'attend sa remise sur le compte %s", ledger.FrenchDate(date), bank)
 		}
 	} else {
@@ -223,7 +236,7 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 			ids = append(ids, id)
 		}
 	}
-	d, err := r.Deposit(app.DepositInput{Cheques: ids, Date: date, BankAccount: bank})
+	d, err := r.Deposit(app.DepositInput{Cheques: ids, Date: date, BankAccount: bank, Kind: kind, Expected: expected})
 	if err != nil {
 		return err
 	}
