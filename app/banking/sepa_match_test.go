@@ -265,3 +265,44 @@ func check(t *testing.T, r *app.Residence) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestPendingReturn: a return line left pending (not selected at the
+// import) keeps its reason; the « Relevés » list offers it as the debit's
+// return, and confirming reverses the receipt with that reason.
+func TestPendingReturn(t *testing.T) {
+	r, _, db := sepaResidence(t)
+	e2e := db.File.Payments[0].EndToEnd
+	current := bankfile.Statement{Account: bankfile.Account{IBAN: bankIBAN}, Currency: "EUR", Closing: closing("2025-02-28", 45000),
+		Lines: []bankfile.Line{{Date: day("2025-02-12"), Amount: -30000, Label: "IMPAYE PRLV SEPA", EndToEnd: e2e,
+			Return: bankfile.Return{Reason: "MD01"}}}}
+	p := mustPrepare(t, r, camtFile(t, current)...)
+	if _, err := banking.Apply(r, p, banking.Selection{}); err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	pend, err := banking.Pending(r)
+	if err != nil || len(pend) != 1 {
+		t.Fatalf("pending %+v, %v", pend, err)
+	}
+	sg := pend[0].Suggestions
+	if len(sg) != 1 || sg[0].Return != e2e || sg[0].ReturnCode != "MD01" || !strings.Contains(sg[0].Reason, "MD01 pas de mandat") {
+		t.Fatalf("suggestions %+v", sg)
+	}
+	got, err := banking.AssignChoice(r, pend[0].ID, sg[0].Choice())
+	if err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	if !strings.Contains(got.Entry.Label, "Prélèvement rejeté (MD01 pas de mandat)") {
+		t.Errorf("reversal %q", got.Entry.Label)
+	}
+	apptest.View(t, r, func(tx *ledger.Tx) error {
+		d, err := tx.DebitByEndToEnd(e2e)
+		if d.ReturnedEntry != got.Entry.ID {
+			t.Errorf("debit returned by entry %d, want %d", d.ReturnedEntry, got.Entry.ID)
+		}
+		return err
+	})
+	// Confirming again is refused: the line is no longer pending.
+	if _, err := banking.AssignChoice(r, pend[0].ID, sg[0].Choice()); err == nil {
+		t.Error("a second return of the same line was accepted")
+	}
+}
