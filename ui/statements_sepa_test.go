@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +13,7 @@ import (
 	"tantieme/app/banking"
 	"tantieme/app/transfers"
 	"tantieme/bankfile"
+	"tantieme/bankfile/camt"
 	"tantieme/ledger"
 )
 
@@ -85,5 +89,61 @@ func TestStatementPendingTransferSuggestion(t *testing.T) {
 	}
 	if len(lines) != 1 || lines[0].EntryID != tr.Entries[0] {
 		t.Errorf("livret lines %+v: want tied to entry %d", lines, tr.Entries[0])
+	}
+}
+
+// The assistant on a CAMT file of both accounts showing a transfer the
+// program made: its two lines are matched for certain to that transfer,
+// step 4 says they are in the books already, and posting adds no entry.
+func TestStatementAssistantTiesTransfer(t *testing.T) {
+	s := newTestShell(t)
+	s.openDemo()
+	s.jobs.Wait()
+	tr, err := transfers.Post(s.res, []transfers.Transfer{{From: "512001", To: "502001", Amount: ledger.MustAmount("100"),
+		Date: ledger.Date(2025, 12, 10)}}, transfers.Options{Folder: t.TempDir()})
+	if err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	e2e := ledger.SEPAEndToEnd(tr.Files[0].MsgID, 1)
+	banks, err := s.res.BankAccounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sts []bankfile.Statement
+	for _, b := range banks {
+		amount := map[string]int64{"512001": -10000, "502001": 10000}[b.Account]
+		sts = append(sts, bankfile.Statement{Account: bankfile.Account{IBAN: ledger.NormalizeIBAN(b.IBAN)}, Currency: "EUR",
+			Closing: &bankfile.Balance{Date: ledger.Date(2025, 12, 31), Amount: 100000},
+			Lines:   []bankfile.Line{{Date: ledger.Date(2025, 12, 10), Amount: amount, Label: "VIR SEPA FONDS DE TRAVAUX", EndToEnd: e2e}}})
+	}
+	var buf bytes.Buffer
+	if err := camt.Write(&buf, sts); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "releve.xml")
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	entries := func() int {
+		es, err := s.res.Entries(ledger.EntryFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(es)
+	}
+	before := entries()
+	w := s.startStatementImport()
+	w.load(path)
+	s.jobs.Wait()
+	test.Tap(dialogButton(t, s, "Suivant"))
+	mustContain(t, "step 2", overlayText(s), "2 lignes sélectionnées sur 2", "virement de fonds du 10/12 émis par Tantième")
+	test.Tap(dialogButton(t, s, "Valider"))
+	mustContain(t, "step 4", overlayText(s), "2 lignes seront comptabilisées",
+		"2 virements ou prélèvements faits par Tantième, déjà en comptabilité : rattachés à leur écriture, sans rien de plus")
+	test.Tap(dialogButton(t, s, "Comptabiliser"))
+	s.jobs.Wait()
+	mustContain(t, "step 5", overlayText(s), "2 lignes comptabilisées, 0 en attente")
+	if n := entries(); n != before {
+		t.Errorf("%d entries after the import, want %d: the transfer was posted again", n, before)
 	}
 }
