@@ -81,6 +81,9 @@ func demoSetup() ledger.Setup {
 			Label:   "Compte courant",
 			IBAN:    frenchIBAN("30002", "00847", "00000714325"),
 			BIC:     "CRLYFRPP",
+			// The syndicat's own creditor identifier (invented, with
+			// valid check digits): the direct debits of issue 18.
+			ICS: DemoICS,
 		},
 	}
 }
@@ -309,6 +312,9 @@ func fillDemo(tx *ledger.Tx) error {
 		if err := tx.AddOwner(&o); err != nil {
 			return err
 		}
+	}
+	if err := demoMandates(tx); err != nil {
+		return err
 	}
 	for _, l := range demoLots {
 		if err := tx.AddLot(l.Lot); err != nil {
@@ -645,4 +651,29 @@ func demoBankLines(book *demoBook, calls []demoDue) {
 	}
 	book.add(&ledger.Entry{Journal: ledger.JournalBank, Date: demoEnd, Label: "Intérêts 2025 du livret du fonds de travaux",
 		Lines: []ledger.Line{{Account: demoSavings, Debit: 1864}, {Account: "716000", Key: "001", Credit: 1864}}})
+}
+
+// DemoICS is the demo syndicat's SEPA creditor identifier (ICS): FR, its
+// check digits (ISO 7064 mod 97-10 over « 508173FR00 »), the free business
+// code ZZZ and an invented national number.
+const DemoICS = "FR55ZZZ508173"
+
+// demoMandateList are the owners of the demo who pay by SEPA direct debit:
+// three, with mandates signed before the working exercise, so that their
+// call notices announce the debit and the batch (Banque › Prélèvements…)
+// collects their calls once posted.
+var demoMandateList = []ledger.Mandate{
+	{Owner: "450005", RUM: "TILLEULS-450005-01", IBAN: frenchIBAN("20041", "01007", "00051873226"), BIC: "PSSTFRPPLYO", Signed: ledger.Date(2024, time.November, 18)},
+	{Owner: "450009", RUM: "TILLEULS-450009-01", IBAN: frenchIBAN("30004", "00823", "00093417658"), BIC: "BNPAFRPPXXX", Signed: ledger.Date(2024, time.December, 2)},
+	{Owner: "450011", RUM: "TILLEULS-450011-01", IBAN: frenchIBAN("10278", "07301", "00011862540"), BIC: "CMCIFR2A", Signed: ledger.Date(2024, time.December, 9)},
+}
+
+func demoMandates(tx *ledger.Tx) error {
+	for _, m := range demoMandateList {
+		m := m
+		if err := tx.AddMandate(&m); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -125,8 +125,16 @@ func NewLetterKit(tx *ledger.Tx, printed time.Time) (*LetterKit, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Owners pay into a current account, never into a savings account
+	// (the works-fund livret sorts first: 50x before 512).
+	better := func(b, than ledger.BankAccount) bool {
+		if cb, ct := ledger.IsCurrentBankAccount(b.Account), ledger.IsCurrentBankAccount(than.Account); cb != ct {
+			return cb
+		}
+		return than.IBAN == "" && b.IBAN != ""
+	}
 	for _, b := range banks {
-		if k.bank.Account == "" || (k.bank.IBAN == "" && b.IBAN != "") {
+		if k.bank.Account == "" || better(b, k.bank) {
 			k.bank = b
 		}
 	}

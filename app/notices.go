@@ -441,6 +441,12 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 		if len(lotsOf[account]) == 0 {
 			refs = append(refs[:1], refs[2:]...)
 		}
+		if sel.plan == nil {
+			if n.Debit, err = debitNotice(tx, account, due, prev.due); err != nil {
+				return nil, nil, 0, err
+			}
+		}
+		f.Debit = n.Debit
 		n.Letter, err = kit.Letter(f, o, refs, fmt.Sprintf("%s – avis d'appel du %s – %s", kit.res.Name, ledger.FrenchDate(due), account))
 		if err != nil {
 			return nil, nil, 0, err
@@ -467,10 +473,8 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 			n.DueLabel, n.Due = "Montant à payer", prev.due.String()
 		}
 		n.Bank = kit.BankDetails(account)
-		if sel.plan == nil {
-			if n.Debit, err = debitNotice(tx, account, due, prev.due); err != nil {
-				return nil, nil, 0, err
-			}
+		if n.Debit != "" {
+			n.DueLabel = "Montant prélevé le " + ledger.FrenchDate(due)
 		}
 		// The statement explains the previous balance: it stops before the
 		// calls of the day of the owner's first letter in the batch, where

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	payRe    = regexp.MustCompile(`Montant à payer, exigible le \d\d/\d\d/\d{4} (-?[\d ]+,\d\d) €`)
+	payRe    = regexp.MustCompile(`Montant (?:à payer, exigible|prélevé) le \d\d/\d\d/\d{4} (-?[\d ]+,\d\d) €`)
 	creditRe = regexp.MustCompile(`Solde en votre faveur : rien à payer (-?[\d ]+,\d\d) €`)
 )
 

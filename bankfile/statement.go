@@ -66,6 +66,7 @@ type Line struct {
 	Counterparty Party    // who paid or was paid, when the format says
 	Code         string   // the bank's operation code (CFONB interbank code, CAMT BkTxCd, OFX TRNTYPE)
 	Check        string   // cheque number, when given
+	Return       Return   // a payment sent back: its reason (CAMT RtrInf); zero otherwise
 	Where        string   // where the line is: "ligne 12", "élément Ntry n° 3"
 }
 

@@ -64,6 +64,10 @@ type BankDetails struct {
 	IBAN      string // grouped by four
 	BIC       string
 	Reference string // what to write on the transfer
+	// Debit, for an owner paying by SEPA direct debit, is what will be
+	// debited and when (« Montant prélevé le 01/04/2026 : 312,50 € »): the
+	// box then tells him there is nothing to pay by transfer or cheque.
+	Debit string
 }
 
 // Statement is an account statement printed at the end of a letter.
@@ -317,19 +321,24 @@ func (lw *letterWriter) title(title, subtitle string) {
 
 // bank prints how to pay, in a frame kept on one page.
 func (lw *letterWriter) bank(b BankDetails) {
-	if b.IBAN == "" && b.Holder == "" {
+	if b.IBAN == "" && b.Holder == "" && b.Debit == "" {
 		return
 	}
 	f := lw.d.pdf
 	var lines []string
-	if b.IBAN != "" {
+	title := "Règlement"
+	switch {
+	case b.Debit != "":
+		title = "Règlement par prélèvement SEPA"
+		lines = append(lines, b.Debit, "Vous n'avez rien à faire : ne réglez ce montant ni par virement ni par chèque.")
+	case b.IBAN != "":
 		s := "Par virement : IBAN " + b.IBAN
 		if b.BIC != "" {
 			s += " – BIC " + b.BIC
 		}
 		lines = append(lines, s)
 	}
-	if b.Holder != "" {
+	if b.Holder != "" && b.Debit == "" {
 		lines = append(lines, "Titulaire du compte, à l'ordre duquel libeller les chèques : "+b.Holder)
 	}
 	if b.Reference != "" {
@@ -344,7 +353,7 @@ func (lw *letterWriter) bank(b BankDetails) {
 	f.SetDrawColor(0, 0, 0)
 	f.SetXY(x+3, y+1.5)
 	f.SetFont(family, "B", 9)
-	f.CellFormat(lw.d.Width()-6, 4.5, "Règlement", "", 2, "L", false, 0, "")
+	f.CellFormat(lw.d.Width()-6, 4.5, title, "", 2, "L", false, 0, "")
 	f.SetFont(family, "", 8.5)
 	for _, l := range lines {
 		f.SetX(x + 3)

@@ -111,17 +111,17 @@ func (lw *letterWriter) notice(n *Notice) error {
 	}
 	pairs = append(pairs, [2]string{n.DueLabel, n.Due})
 	lw.amountBox(pairs)
-	if n.Debit != "" {
-		f.SetFont(family, "B", 9.5)
-		f.SetX(marginX)
-		f.MultiCell(lw.d.Width(), 4.6, n.Debit, "", "L", false)
-		f.Ln(1)
-	}
 	if n.PreviousNote != "" {
 		lw.smallNote(n.PreviousNote)
 		f.Ln(1.5)
 	}
-	lw.bank(n.Bank)
+	bank := n.Bank
+	if n.Debit != "" {
+		// Paid by direct debit: the box says so instead of asking for a
+		// transfer or a cheque.
+		bank.Debit = n.Debit
+	}
+	lw.bank(bank)
 	if err := lw.closingText(&n.Letter); err != nil {
 		return err
 	}

@@ -140,6 +140,10 @@ type Fields struct {
 	PreviousBalance string
 	AmountDue       string
 	Works           Works // a works call's decision; empty for the budget
+	// Debit announces the direct debit of an owner with a SEPA mandate
+	// (« Montant prélevé le 01/04/2026 : 312,50 € … »); empty for the
+	// others, who pay by transfer or cheque.
+	Debit string
 
 	// Reminders.
 	Date      string // the balance's date

@@ -69,6 +69,7 @@ var (
 		{"CallDate", "date de l'appel"}, {"DueDate", "date d'exigibilité"}, {"Period", "période : « 1er trimestre 2025 »"},
 		{"PeriodStart", "début de la période"}, {"PeriodEnd", "fin de la période"}, {"Total", "montant appelé"},
 		{"PreviousBalance", "solde antérieur"}, {"AmountDue", "montant à payer"},
+		{"Debit", "prélèvement annoncé (vide sans mandat)"},
 	}
 	// worksFields are the AG decision a works call carries out.
 	worksFields = []mergeField{

@@ -277,7 +277,13 @@ func (c *stmtCheck) showCurrent() {
 	}
 	for _, sg := range l.Suggestions {
 		sg := sg
-		add(widgets.NewButton("Affecter à "+sg.Name, theme.ConfirmIcon(), widget.MediumImportance, func() { c.choose(l, sg.Account, sg.Name) }))
+		add(widgets.NewButton("Affecter à "+sg.Name, theme.ConfirmIcon(), widget.MediumImportance, func() {
+			if sg.Entry != 0 || sg.Return != "" { // a SEPA payment of ours: tied, not posted again
+				c.setChoice(l, sg.Choice(), sg.Name)
+				return
+			}
+			c.choose(l, sg.Account, sg.Name)
+		}))
 	}
 	add(widgets.NewButton("Rechercher…", theme.SearchIcon(), widget.MediumImportance, func() {
 		w.s.pickParty(text, amount > 0, func(account, name string) { c.choose(l, account, name) })

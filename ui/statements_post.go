@@ -86,8 +86,8 @@ func (w *stmtWizard) postPage() fyne.CanvasObject {
 // fillSummary says what « Comptabiliser » will write.
 func (w *stmtWizard) fillSummary() {
 	lines := w.check.chosen()
-	var owners, suppliers, others, deposits int
-	var ownersSum, suppliersSum, othersSum, depositsSum ledger.Amount
+	var owners, suppliers, others, deposits, linked, returned int
+	var ownersSum, suppliersSum, othersSum, depositsSum, linkedSum, returnedSum ledger.Amount
 	perBank := map[string]ledger.Amount{}
 	perBankN := map[string]int{}
 	for _, l := range lines {
@@ -95,6 +95,19 @@ func (w *stmtWizard) fillSummary() {
 		perBank[l.Bank] += a
 		perBankN[l.Bank]++
 		account := l.Account
+		// The residence's own SEPA payments are in the books already: tied
+		// to their entry, or a debit sent back reversed (sepa_match.go).
+		ch, chosen := w.choices[l.ID]
+		switch {
+		case chosen && ch.Entry != 0, !chosen && l.Kind == banking.Linked:
+			linked++
+			linkedSum += a
+			continue
+		case chosen && ch.Return != "", !chosen && l.Kind == banking.Returned:
+			returned++
+			returnedSum += a
+			continue
+		}
 		if ch, ok := w.choices[l.ID]; ok {
 			account = ch.Account
 		} else if l.Kind == banking.Deposit {
@@ -124,6 +137,10 @@ func (w *stmtWizard) fillSummary() {
 	add(suppliers, "paiement de fournisseur", "paiements de fournisseurs", suppliersSum)
 	add(deposits, "remise de chèques", "remises de chèques", depositsSum)
 	add(others, "ligne sur un autre compte", "lignes sur d'autres comptes", othersSum)
+	add(linked, "virement ou prélèvement fait par Tantième, déjà en comptabilité : rattaché à son écriture, sans rien de plus",
+		"virements ou prélèvements faits par Tantième, déjà en comptabilité : rattachés à leur écriture, sans rien de plus", linkedSum)
+	add(returned, "prélèvement rejeté par la banque du copropriétaire : son règlement est annulé",
+		"prélèvements rejetés par la banque des copropriétaires : leurs règlements sont annulés", returnedSum)
 	var banks []string
 	for b := range perBank {
 		banks = append(banks, b)

@@ -165,7 +165,13 @@ func (p *stmtScreen) showCurrent() {
 	}
 	for _, sg := range l.Suggestions {
 		sg := sg
-		p.actions.Add(widget.NewButtonWithIcon("Affecter à "+sg.Name, theme.ConfirmIcon(), func() { p.assignTo(l, sg.Account, sg.Name) }))
+		p.actions.Add(widget.NewButtonWithIcon("Affecter à "+sg.Name, theme.ConfirmIcon(), func() {
+			if sg.Entry != 0 || sg.Return != "" { // a SEPA payment of ours: tied, not posted again
+				p.post(l, sg.Choice(), sg.Name)
+				return
+			}
+			p.assignTo(l, sg.Account, sg.Name)
+		}))
 	}
 	p.actions.Add(widget.NewButtonWithIcon("Rechercher…", theme.SearchIcon(), func() {
 		p.s.pickParty(text, l.Amount > 0, func(account, name string) { p.assignTo(l, account, name) })

@@ -184,7 +184,8 @@ func stale(was, now Line, chosen bool) string {
 		return "ligne absente de l'aperçu"
 	case chosen:
 		return ""
-	case was.Certain && (!now.Certain || was.Account != now.Account || was.Kind != now.Kind || was.Deposit.ID != now.Deposit.ID):
+	case was.Certain && (!now.Certain || was.Account != now.Account || was.Kind != now.Kind || was.Deposit.ID != now.Deposit.ID ||
+		was.Entry != now.Entry || was.EndToEnd != now.EndToEnd):
 		return "la correspondance a changé depuis l'aperçu : vérifiez la ligne"
 	case was.Kind == Owner && was.Owed != now.Owed:
 		return fmt.Sprintf("la dette de %s a changé depuis l'aperçu (%s, maintenant %s) : vérifiez le détail avant de valider", now.Name, was.Owed, now.Owed)
@@ -195,7 +196,7 @@ func stale(was, now Line, chosen bool) string {
 // bankLine is the line as bank_lines keeps it.
 func bankLine(l Line, file string, today time.Time) ledger.BankLine {
 	return ledger.BankLine{BankAccount: l.Bank, Date: l.Src.Date, ValueDate: l.Src.ValueDate, Amount: ledger.Amount(l.Src.Amount),
-		Label: l.Src.Label, Details: strings.Join(l.Src.Details, "\n"), Reference: l.Src.Reference, EndToEnd: l.Src.EndToEnd,
+		Label: l.Src.Label, Details: strings.Join(withReturn(l.Src), "\n"), Reference: l.Src.Reference, EndToEnd: l.Src.EndToEnd,
 		CounterpartyName: l.Src.Counterparty.Name, CounterpartyIBAN: l.Src.Counterparty.IBAN, Code: l.Src.Code,
 		Fingerprint: l.Fingerprint, Occurrence: l.Occurrence, Status: ledger.BankLinePending, ImportedAt: today, File: file}
 }
@@ -242,6 +243,8 @@ func post(tx *ledger.Tx, pieces *ledger.PieceCounter, l Line, bl *ledger.BankLin
 	case Deposit:
 		bl.DepositID, bl.EntryID = l.Deposit.ID, l.Deposit.EntryID
 		return depositLines(tx, l.Deposit, l.Bank)
+	case Linked, Returned:
+		return postSEPA(tx, l, bl)
 	}
 	return nil, ledger.Errorf(ledger.Internal, "ligne de relevé sans correspondance comptabilisée")
 }

@@ -27,6 +27,13 @@ type Choice struct {
 	// Owed is the owner's balance when the choice was made: the line is
 	// refused at validation if it changed since (his debt is read again).
 	Owed ledger.Amount
+	// Entry ties the line to an entry already posted (a transfer between
+	// the residence's accounts) instead of posting one; Return reverses the
+	// direct debit of that end-to-end id, sent back for ReturnCode
+	// (Suggestion.Choice gives both).
+	Entry      int64
+	Return     string
+	ReturnCode string
 	// checked says Owed was read by Allocate (a choice made by hand has no
 	// debt to compare); proposed is the allocation Allocate proposed, to
 	// tell an allocation the syndic edited.
@@ -180,6 +187,9 @@ func checkChoice(tx *ledger.Tx, amount ledger.Amount, bank string, c Choice, owe
 // be posted (nothing is written then).
 func postChoice(tx *ledger.Tx, pieces *ledger.PieceCounter, bl *ledger.BankLine, c Choice, owed func(string) (ledger.Amount, error)) (ledger.Entry, string, error) {
 	c.Account, c.Key = strings.TrimSpace(c.Account), strings.TrimSpace(c.Key)
+	if c.Entry != 0 || c.Return != "" {
+		return postSEPAChoice(tx, bl, c)
+	}
 	if why, err := checkChoice(tx, bl.Amount, bl.BankAccount, c, owed); why != "" || err != nil {
 		return ledger.Entry{}, why, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"tantieme/bankfile"
 	"tantieme/ledger"
 )
 
@@ -19,6 +20,8 @@ const (
 	Owner         // a receipt from an owner (credit)
 	Supplier      // a payment to a supplier (debit)
 	Deposit       // a deposit slip the bank credited (credit)
+	Linked        // one of the residence's SEPA payments, already in the books: tied to its entry (sepa_match.go)
+	Returned      // an owner's direct debit sent back: reversed as a bounced payment (sepa_match.go)
 )
 
 // Suggestion is a possible match for a line the syndic confirms.
@@ -26,6 +29,13 @@ type Suggestion struct {
 	Account string // 450xxx or 401xxx
 	Name    string
 	Reason  string // French: why it is suggested
+	// Entry is the entry the line is already, when confirming ties it to
+	// that entry rather than posting one (a transfer between accounts);
+	// Return the end-to-end id of a direct debit the line sends back, and
+	// ReturnCode its reason, when confirming reverses it.
+	Entry      int64
+	Return     string
+	ReturnCode string
 }
 
 // Match is what a line was matched to.
@@ -36,6 +46,12 @@ type Match struct {
 	Name    string
 	Reason  string // French: why, shown beside the line
 	Deposit ledger.Deposit
+	// Entry is the entry a Linked line is tied to; EndToEnd names the SEPA
+	// payment of a Linked or Returned line, ReturnCode the reason of a
+	// return (AM04…).
+	Entry      int64
+	EndToEnd   string
+	ReturnCode string
 	// Suggestions are up to two possible matches of a line that is not
 	// certain, the likeliest first.
 	Suggestions []Suggestion
@@ -47,9 +63,11 @@ type input struct {
 	Bank   string
 	Date   time.Time
 	Amount ledger.Amount
-	Text   string // label, details, references
-	Name   string // the counterparty's name, when the format gives it
-	IBAN   string // the counterparty's IBAN
+	Text   string          // label, details, references
+	Name   string          // the counterparty's name, when the format gives it
+	IBAN   string          // the counterparty's IBAN
+	Refs   []string        // the end-to-end id and the bank's reference
+	Return bankfile.Return // a returned payment's reason
 }
 
 // matcher holds what matching looks lines up in, read once per import.
@@ -74,6 +92,8 @@ type matcher struct {
 
 	deposits map[string][]ledger.Deposit // bank → slips no line settled yet
 	taken    map[int64]bool              // slips settled by a line of this import
+
+	sepa *sepaIndex
 }
 
 func newMatcher(tx *ledger.Tx) (*matcher, error) {
@@ -132,6 +152,9 @@ func newMatcher(tx *ledger.Tx) (*matcher, error) {
 		if s.IBAN != "" {
 			m.supIBAN[ledger.NormalizeIBAN(s.IBAN)] = i
 		}
+	}
+	if m.sepa, err = newSEPAIndex(tx, m.owners); err != nil {
+		return nil, err
 	}
 	settled, err := tx.SettledDeposits()
 	if err != nil {
@@ -204,8 +227,8 @@ func uniq(ws []string) []string {
 
 var ownerAccountRe = regexp.MustCompile(`(^|[^0-9])(450[0-9]{3})([^0-9]|$)`)
 
-// match matches one line.
-func (m *matcher) match(in input) Match {
+// matchBooks matches one line to an owner, a supplier or a deposit.
+func (m *matcher) matchBooks(in input) Match {
 	if in.Amount > 0 {
 		return m.credit(in)
 	}
@@ -227,7 +250,7 @@ func (m *matcher) credit(in input) Match {
 		} else if len(owners) > 1 {
 			var sug []Suggestion
 			for _, o := range owners {
-				sug = append(sug, Suggestion{o, m.owners[o].DisplayName(), "paie depuis l'IBAN " + ledger.NormalizeIBAN(in.IBAN)})
+				sug = append(sug, Suggestion{Account: o, Name: m.owners[o].DisplayName(), Reason: "paie depuis l'IBAN " + ledger.NormalizeIBAN(in.IBAN)})
 			}
 			return m.suggest(Owner, "IBAN commun à plusieurs copropriétaires", sug)
 		}
@@ -312,7 +335,7 @@ func (m *matcher) credit(in input) Match {
 		}
 	}
 	if len(owing) == 1 && !suggested(sug, owing[0]) {
-		sug = append(sug, Suggestion{owing[0], m.owners[owing[0]].DisplayName(), "doit exactement " + in.Amount.String()})
+		sug = append(sug, Suggestion{Account: owing[0], Name: m.owners[owing[0]].DisplayName(), Reason: "doit exactement " + in.Amount.String()})
 	}
 	if len(sug) > 2 {
 		sug = sug[:2]
@@ -396,7 +419,7 @@ func (m *matcher) ownerByName(tw []string) Match {
 		if c.n == m.ownerLen[c.i] {
 			reason = "nom dans le libellé, porté aussi par un autre copropriétaire"
 		}
-		sug = append(sug, Suggestion{o.Account, o.DisplayName(), reason})
+		sug = append(sug, Suggestion{Account: o.Account, Name: o.DisplayName(), Reason: reason})
 	}
 	return Match{Kind: Owner, Suggestions: sug}
 }
@@ -436,7 +459,7 @@ func (m *matcher) debit(in input) Match {
 					Reason: "nom du fournisseur et montant d'une facture ouverte"}
 			}
 		}
-		sug = append(sug, Suggestion{s.Account, s.Name, "nom du fournisseur dans le libellé"})
+		sug = append(sug, Suggestion{Account: s.Account, Name: s.Name, Reason: "nom du fournisseur dans le libellé"})
 	}
 	if len(sug) == 0 {
 		var owing []int
@@ -447,7 +470,7 @@ func (m *matcher) debit(in input) Match {
 		}
 		if len(owing) == 1 {
 			s := m.suppliers[owing[0]]
-			sug = append(sug, Suggestion{s.Account, s.Name, "lui est dû exactement " + due.String()})
+			sug = append(sug, Suggestion{Account: s.Account, Name: s.Name, Reason: "lui est dû exactement " + due.String()})
 		}
 	}
 	if len(sug) == 0 {

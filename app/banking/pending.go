@@ -32,7 +32,7 @@ func Pending(r *app.Residence) ([]PendingLine, error) {
 			if mt.Certain && len(mt.Suggestions) == 0 {
 				// A match that became certain since the import is a
 				// suggestion here: the syndic confirms it.
-				mt.Suggestions = []Suggestion{{mt.Account, mt.Name, mt.Reason}}
+				mt.Suggestions = []Suggestion{mt.suggestion()}
 			}
 			out = append(out, PendingLine{BankLine: l, Match: mt})
 		}
@@ -44,7 +44,7 @@ func Pending(r *app.Residence) ([]PendingLine, error) {
 func pendingInput(l ledger.BankLine) input {
 	return input{Bank: l.BankAccount, Date: l.Date, Amount: l.Amount,
 		Text: strings.Join([]string{l.Label, l.Reference, l.EndToEnd, strings.ReplaceAll(l.Details, "\n", " ")}, " "),
-		Name: l.CounterpartyName, IBAN: l.CounterpartyIBAN}
+		Name: l.CounterpartyName, IBAN: l.CounterpartyIBAN, Refs: []string{l.EndToEnd, l.Reference}, Return: returnOfDetails(l.Details)}
 }
 
 // Assigned is what Assign posted.

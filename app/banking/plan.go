@@ -269,7 +269,7 @@ func (p *Plan) addLines(tx *ledger.Tx, m *matcher, si int, bank string, st bankf
 		nl := Line{ID: lineID(bank, l.Date, l.Amount, fp, occ), Bank: bank, Statement: si, Src: l, Fingerprint: fp, Occurrence: occ}
 		nl.Match = m.match(input{Bank: bank, Date: l.Date, Amount: ledger.Amount(l.Amount),
 			Text: strings.Join(append([]string{l.Label, l.Reference, l.EndToEnd, l.Check}, l.Details...), " "),
-			Name: l.Counterparty.Name, IBAN: l.Counterparty.IBAN})
+			Name: l.Counterparty.Name, IBAN: l.Counterparty.IBAN, Refs: []string{l.EndToEnd, l.Reference}, Return: l.Return})
 		if nl.Kind == Owner && nl.Certain {
 			nl.Owed = m.balances[nl.Account]
 		}

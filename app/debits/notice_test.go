@@ -40,8 +40,21 @@ func TestPrenotification(t *testing.T) {
 	for _, path := range files.Owners {
 		text := ledgertest.Flat(ledgertest.PDFFile(t, path))
 		has := strings.Contains(text, "Montant prélevé le 01/10/2025 :")
-		if mine := strings.Contains(filepath.Base(path), "_450004_"); has != mine {
+		// 450004's mandate, and the demo's own three.
+		mine := false
+		for _, o := range []string{"_450004_", "_450005_", "_450009_", "_450011_"} {
+			mine = mine || strings.Contains(filepath.Base(path), o)
+		}
+		if has != mine {
 			t.Errorf("%s: debit line %v, want %v:\n%s", filepath.Base(path), has, mine, text)
+		}
+		// The owner paying by direct debit is not asked for a transfer
+		// or a cheque; the others are.
+		asked := strings.Contains(text, "Par virement : IBAN") || strings.Contains(text, "libeller les chèques")
+		if asked == mine || mine != strings.Contains(text, "ne réglez ce montant ni par virement ni par chèque") ||
+			mine != strings.Contains(text, "Montant prélevé le 01/10/2025 ") || mine == strings.Contains(text, "exigible le") ||
+			mine == strings.Contains(text, "sur votre virement ou au dos de votre chèque") {
+			t.Errorf("%s: Règlement box (debit %v):\n%s", filepath.Base(path), mine, text)
 		}
 	}
 	b, err := debits.Plan(r, due, "")

@@ -53,38 +53,47 @@ var Reasons = map[string]string{
 // after two: Plan then warns). All in one transaction.
 func Return(r *app.Residence, in ReturnInput) (ReturnResult, error) {
 	var res ReturnResult
+	err := r.Update(func(tx *ledger.Tx) (err error) {
+		res, err = ReturnIn(tx, in)
+		return err
+	})
+	return res, err
+}
+
+// ReturnIn is Return inside a transaction of the caller's: the one path of
+// a returned debit, for a return line of a bank statement posted by the
+// import (app/banking) in its own transaction.
+func ReturnIn(tx *ledger.Tx, in ReturnInput) (ReturnResult, error) {
+	var res ReturnResult
 	code := strings.ToUpper(strings.TrimSpace(in.Reason))
 	if code == "" {
 		return res, ledger.Errorf(ledger.Invalid, "Le motif du rejet (code AC04, AM04, MD01, MS02…) est obligatoire")
 	}
-	err := r.Update(func(tx *ledger.Tx) error {
-		d, err := findDebit(tx, in)
-		if err != nil {
-			return err
+	d, err := findDebit(tx, in)
+	if err != nil {
+		return res, err
+	}
+	if d.ReturnedEntry != 0 {
+		return res, ledger.Errorf(ledger.Conflict, "Le prélèvement %s a déjà été déclaré rejeté", d.EndToEnd)
+	}
+	label := code
+	if why := Reasons[code]; why != "" {
+		label += " " + why
+	}
+	res.Debit = d
+	if res.Bounce, err = app.BounceIn(tx, app.BounceInput{Receipt: d.EntryID, Date: in.Date, Penalty: in.Fee,
+		What: "Prélèvement rejeté (" + label + ")"}); err != nil {
+		return res, err
+	}
+	if err := tx.SetSEPAReturned(d.EndToEnd, res.Bounce.Entry.ID); err != nil {
+		return res, err
+	}
+	if d.MandateID != 0 {
+		if err := tx.MandateReturned(d.MandateID); err != nil {
+			return res, err
 		}
-		if d.ReturnedEntry != 0 {
-			return ledger.Errorf(ledger.Conflict, "Le prélèvement %s a déjà été déclaré rejeté", d.EndToEnd)
-		}
-		label := code
-		if why := Reasons[code]; why != "" {
-			label += " " + why
-		}
-		res.Debit = d
-		if res.Bounce, err = app.BounceIn(tx, app.BounceInput{Receipt: d.EntryID, Date: in.Date, Penalty: in.Fee,
-			What: "Prélèvement rejeté (" + label + ")"}); err != nil {
-			return err
-		}
-		if err := tx.SetSEPAReturned(d.EndToEnd, res.Bounce.Entry.ID); err != nil {
-			return err
-		}
-		if d.MandateID != 0 {
-			if err := tx.MandateReturned(d.MandateID); err != nil {
-				return err
-			}
-			res.Mandate, err = tx.Mandate(d.MandateID)
-		}
-		return err
-	})
+		res.Mandate, err = tx.Mandate(d.MandateID)
+	}
 	return res, err
 }
 

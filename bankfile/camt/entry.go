@@ -142,6 +142,7 @@ func single(l bankfile.Line, txs []*txDetails, label string) bankfile.Line {
 	// A reference or a party that differs between the joined transactions
 	// says nothing of the line as a whole: it is left out.
 	l.EndToEnd = agreed(e2e)
+	l.Return = returnOf(txs)
 	l.Check = agreed(chq)
 	if len(names) > 0 {
 		l.Counterparty = names[0]

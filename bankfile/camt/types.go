@@ -139,7 +139,18 @@ type txDetails struct {
 			AddtlRmtInf []string `xml:"AddtlRmtInf"`
 		} `xml:"Strd"`
 	} `xml:"RmtInf"`
-	AddtlTxInf string `xml:"AddtlTxInf"`
+	RtrInf     returnInfo `xml:"RtrInf"`
+	AddtlTxInf string     `xml:"AddtlTxInf"`
+}
+
+// returnInfo is RtrInf (ReturnReasonInformation10 / PaymentReturnReason5):
+// why a payment was sent back.
+type returnInfo struct {
+	Rsn struct {
+		Cd    string `xml:"Cd"`
+		Prtry string `xml:"Prtry"`
+	} `xml:"Rsn"`
+	AddtlInf []string `xml:"AddtlInf"`
 }
 
 // entry is Ntry (ReportEntry2 / ReportEntry10).

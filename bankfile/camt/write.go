@@ -203,6 +203,7 @@ func (x *writer) entry(l bankfile.Line) {
 		}
 		x.close("RmtInf")
 	}
+	x.writeReturn(l.Return)
 	x.close("TxDtls")
 	x.close("NtryDtls")
 	x.text("AddtlNtryInf", 500, l.Label)

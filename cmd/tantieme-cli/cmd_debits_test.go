@@ -22,6 +22,8 @@ func TestDebits(t *testing.T) {
 		{"mandate", f, "--owner", "450002", "--iban", "DE89 3704 0044 0532 0130 00", "--bic", "COBADEFFXXX", "--rum", "RUM-2", "--signed", "2025-01-10"},
 		{"mandate", f, "--owner", "450003", "--iban", "GB82 WEST 1234 5698 7654 32", "--rum", "RUM-3", "--signed", "2025-01-10"},
 		{"mandate", f, "--owner", "450003", "--signed", "2025-06-10", "--revoke"},
+		// The demo's 512001 has the syndicat's ICS; this one has none.
+		{"bank", "add", f, "--account", "512200", "--label", "Compte sans ICS", "--iban", "FR76 3000 4000 0312 3456 7890 143"},
 	} {
 		if code, _, stderr := cli(t, args...); code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
@@ -34,8 +36,7 @@ func TestDebits(t *testing.T) {
 	}{
 		{[]string{"mandate", f, "--owner", "450004", "--iban", "DE89 3704 0044 0532 0130 00", "--rum", "RUM-3", "--signed", "2025-01-10"}, "la RUM « RUM-3 » a déjà été donnée"},
 		{[]string{"mandate", f, "--owner", "450001", "--iban", "DE89 3704 0044 0532 0130 00", "--rum", "RUM-9", "--signed", "2025-01-10"}, "un mandat est déjà en vigueur (RUM TILLEULS-450001-01)"},
-		{[]string{"debits", f, "--date", "2026-01-01", "--sepa", dir}, "n'a pas d'identifiant créancier SEPA (ICS)"},
-		{[]string{"debits", f, "--date", "2026-01-01", "--sepa", dir, "--bank", "512001"}, "Le compte 512001 Compte courant n'a pas d'identifiant créancier SEPA (ICS)"},
+		{[]string{"debits", f, "--date", "2026-01-01", "--sepa", dir, "--bank", "512200"}, "Le compte 512200 Compte sans ICS n'a pas d'identifiant créancier SEPA (ICS)"},
 	} {
 		code, _, stderr := cli(t, tc.args...)
 		if code == 0 || !strings.Contains(stderr, tc.want) {
@@ -61,8 +62,9 @@ func TestDebits(t *testing.T) {
 		t.Fatal(err, out)
 	}
 	// The demo's owners are up to date at the end of 2025: each owes his
-	// calls of 01/01/2026 (budget and works fund); 450003 revoked his.
-	if j.Count != 2 || j.Debits[0].Owner != "450001" || j.Debits[0].Sequence != "FRST" || j.Debits[1].RUM != "RUM-2" ||
+	// calls of 01/01/2026 (budget and works fund); 450003 revoked his;
+	// 450005, 450009 and 450011 have the demo's own mandates.
+	if j.Count != 5 || j.Debits[0].Owner != "450001" || j.Debits[0].Sequence != "FRST" || j.Debits[1].RUM != "RUM-2" ||
 		j.Bank != "512100" || j.Schema != "pain.008.001.08" || len(j.Warnings) == 0 {
 		t.Errorf("json %+v", j)
 	}
