@@ -120,7 +120,7 @@ func prepare(tx *ledger.Tx, file string, sts []bankfile.Statement) (*Plan, error
 		p.Statements = append(p.Statements, info)
 		where := locate(file, st.Where)
 		if !ok {
-			p.Problems.Add(true, "%sle relevé porte sur le compte %s, qui n'est pas un compte bancaire de la résidence (ajoutez-le dans Paramètres › Banques)", where, st.Account)
+			p.Problems.Add(true, "%sle relevé porte sur le compte %s, qui n'est pas un compte bancaire de la résidence (ajoutez-le dans Paramètres › Comptes bancaires)", where, st.Account)
 			continue
 		}
 		if c := strings.ToUpper(strings.TrimSpace(st.Currency)); c != "" && c != "EUR" {
