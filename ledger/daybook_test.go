@@ -106,7 +106,7 @@ func TestDaybookProtections(t *testing.T) {
 		{"delete a deposit's entry", fmt.Sprintf(`DELETE FROM entries WHERE id = %d`, b.deposit.EntryID), ledger.Conflict, "annulez la remise"},
 		{"delete a bounce's entry", fmt.Sprintf(`DELETE FROM entries WHERE id = %d`, bounce.ID), ledger.Conflict, "annulez l'impayé"},
 		{"receipt without entry", `INSERT INTO receipts (entry_id, owner, mode, bank_account, account) VALUES (999, '450001', 'cheque', '512001', '512001')`, ledger.Invalid, "rattaché à son écriture"},
-		{"deposit a transfer", fmt.Sprintf(`UPDATE receipts SET deposit_id = %d WHERE entry_id = %d`, b.deposit.ID, b.transfer.EntryID), ledger.Invalid, "valeur n'est pas valide"},
+		{"deposit a transfer", fmt.Sprintf(`UPDATE receipts SET deposit_id = %d WHERE entry_id = %d`, b.deposit.ID, b.transfer.EntryID), ledger.Invalid, "ne contient que des chèques"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := b.db.Exec(tc.sql)
