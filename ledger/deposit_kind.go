@@ -33,7 +33,7 @@ func (k DepositKind) Help() string {
 	case DepositOther:
 		return "Les espèces et les virements reçus vont directement en banque à leur encaissement : ils n'ont pas de remise à faire. Ce type est gardé pour les bordereaux d'autres entrées de fonds, que le fichier ne sait pas encore porter sur une remise."
 	}
-	return "Cochez les chèques que vous remettez à la banque : ceux déjà encaissés et ceux remis d'avance par les copropriétaires dont la date est arrivée. Le bordereau est enregistré en PDF, à imprimer, puis les chèques sont marqués remis à la date indiquée."
+	return "Cochez les chèques que vous remettez à la banque, remis d'avance compris : le bordereau s'imprime en PDF et les chèques sont marqués remis à cette date."
 }
 
 // ParseDepositKind reads a kind as typed in French or as stored.

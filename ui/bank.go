@@ -91,14 +91,12 @@ func newBank(s *Shell) screen {
 	when := container.NewHBox(widget.NewLabel("Date de remise :"), container.New(&widgets.FixedWidth{Width: 140}, b.date),
 		widget.NewLabel("Type :"), container.New(&widgets.FixedWidth{Width: 160}, b.kind), b.forgot)
 	actions := container.NewVBox(b.waiting, widgets.Bar(container.NewHBox(b.all, b.none), b.counter, b.deposit))
-	slip := container.NewBorder(
-		container.NewVBox(b.kindHelp, when),
-		container.NewVBox(actions, widget.NewSeparator(),
-			widget.NewLabelWithStyle("Remises de l'exercice", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			doneScroll),
-		nil, nil, container.NewVScroll(b.cheques))
+	// The slips already made have their own tab: on a small screen the
+	// cheques to tick keep the room (they were squeezed to one line).
+	slip := container.NewBorder(container.NewVBox(b.kindHelp, when), actions, nil, nil, container.NewVScroll(b.cheques))
 	b.recon = newReconcile(b)
-	b.tabs = container.NewAppTabs(container.NewTabItem("Remise de chèques", slip), container.NewTabItem("Rapprochement", b.recon.root))
+	b.tabs = container.NewAppTabs(container.NewTabItem("Remise de chèques", slip), container.NewTabItem("Rapprochement", b.recon.root),
+		container.NewTabItem("Remises de l'exercice", doneScroll))
 	b.root = container.NewBorder(container.NewBorder(nil, nil, widgets.Heading("Banque"), container.NewCenter(pick)), nil, nil, nil, b.tabs)
 	return b
 }
