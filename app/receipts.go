@@ -309,9 +309,10 @@ func ReceiveIn(tx *ledger.Tx, in ReceiptInput) (ReceiptResult, error) {
 		if res.Settled, err = tx.AutoMatch(o.Account); err != nil {
 			return err
 		}
-		if res.Receipt, err = tx.Receipt(rc.EntryID); err != nil {
-			return err
-		}
+		// The receipt as the books now read it: a new receipt is on no
+		// slip and not bounced, its amount the one just posted (not read
+		// back: a statement import posts thousands).
+		res.Receipt = rc
 		res.Balance, err = tx.AccountBalanceAt(o.Account, in.Date)
 		return err
 	}()

@@ -61,6 +61,17 @@ func (tx *Tx) Owner(account string) (Owner, error) {
 	return o, sqlError(err, "lecture du copropriétaire")
 }
 
+// ownerExists says the owner is in the file, as Owner would, without
+// reading his card.
+func (tx *Tx) ownerExists(account string) error {
+	var one int
+	err := tx.queryRow(`SELECT 1 FROM owners WHERE account = ?`, account).Scan(&one)
+	if err == sql.ErrNoRows {
+		return Errorf(NotFound, "Le copropriétaire %s n'existe pas", account)
+	}
+	return sqlError(err, "lecture du copropriétaire")
+}
+
 // NextOwnerAccount proposes the first free account after the highest in use.
 func (tx *Tx) NextOwnerAccount() (string, error) {
 	var max sql.NullString

@@ -180,7 +180,7 @@ func (tx *Tx) PostReceipt(r *Receipt) (Entry, error) {
 	if err := r.validate(); err != nil {
 		return Entry{}, err
 	}
-	if _, err := tx.Owner(r.Owner); err != nil {
+	if err := tx.ownerExists(r.Owner); err != nil {
 		return Entry{}, err
 	}
 	if err := tx.checkBankAccount(r.BankAccount); err != nil {
@@ -246,7 +246,7 @@ func (tx *Tx) ReplaceReceipt(id int64, r *Receipt) (Entry, error) {
 	if err := r.validate(); err != nil {
 		return Entry{}, err
 	}
-	if _, err := tx.Owner(r.Owner); err != nil {
+	if err := tx.ownerExists(r.Owner); err != nil {
 		return Entry{}, err
 	}
 	if err := tx.checkBankAccount(r.BankAccount); err != nil {
