@@ -185,9 +185,8 @@ func WriteFile(r *app.Residence, id int64, folder string) (string, error) {
 	if err := r.View(func(tx *ledger.Tx) (err error) { f, err = tx.SEPAFile(id); return err }); err != nil {
 		return "", err
 	}
-	path := filepath.Join(folder, f.Name)
 	if err := ledger.CheckOutputDir(folder); err != nil {
 		return "", err
 	}
-	return path, ledger.WriteOutputBytes(path, f.Content)
+	return r.WriteSEPAFile(f.MsgID, folder, ledger.SEPADebit)
 }

@@ -3,7 +3,6 @@ package transfers
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -213,25 +212,7 @@ func (t Transfer) text() string {
 // failed, or that was lost before reaching the bank. to is a folder (the
 // file keeps its name) or a file's path. It returns the path written.
 func WriteAgain(r *app.Residence, msgID string, to string) (string, error) {
-	var f ledger.SEPAFile
-	if err := r.View(func(tx *ledger.Tx) error {
-		var err error
-		f, err = tx.SEPAFileByMsgID(msgID)
-		return err
-	}); err != nil {
-		return "", err
-	}
-	if f.Kind != ledger.SEPATransfer {
-		return "", ledger.Errorf(ledger.Invalid, "Le fichier %s n'est pas un fichier de virement", msgID)
-	}
-	path := to
-	if st, err := os.Stat(to); err == nil && st.IsDir() {
-		path = filepath.Join(to, f.Name)
-	}
-	if err := ledger.WriteOutputBytes(path, f.Content); err != nil {
-		return "", err
-	}
-	return path, nil
+	return r.WriteSEPAFile(msgID, to, ledger.SEPATransfer)
 }
 
 // Files lists the transfer files made, newest first.
