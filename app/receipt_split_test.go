@@ -46,10 +46,10 @@ func TestCorrectSplitReceipt(t *testing.T) {
 	}{
 		{"cheque number only", app.ReceiptInput{Amount: euros("350"), Date: isoDay("2025-02-03"), Cheque: "4444445"}, "300", []string{"713000", "001", "50"}, "X.."},
 		{"amount, parts kept", app.ReceiptInput{Amount: euros("650"), Date: isoDay("2025-02-04"), Cheque: "4444445"}, "600", []string{"713000", "001", "50"}, "XX."},
-		{"part changed", app.ReceiptInput{Amount: euros("650"), Date: isoDay("2025-02-04"), Cheque: "4444445", Others: []ledger.OtherPart{lower}},
+		{"part changed", app.ReceiptInput{Amount: euros("650"), Date: isoDay("2025-02-04"), Cheque: "4444445", Others: []ledger.OtherPart{lower}, ReplaceOthers: true},
 			"620", []string{"713000", "001", "30"}, "..."},
-		{"split undone", app.ReceiptInput{Amount: euros("650"), Date: isoDay("2025-02-04"), Cheque: "4444445"}, "650", nil, "..."},
-		{"split afterwards", app.ReceiptInput{Amount: euros("650"), Date: isoDay("2025-02-04"), Cheque: "4444445", Others: []ledger.OtherPart{franchise}},
+		{"split undone", app.ReceiptInput{Amount: euros("650"), Date: isoDay("2025-02-04"), Cheque: "4444445", ReplaceOthers: true}, "650", nil, "..."},
+		{"split afterwards", app.ReceiptInput{Amount: euros("650"), Date: isoDay("2025-02-04"), Cheque: "4444445", Others: []ledger.OtherPart{franchise}, ReplaceOthers: true},
 			"600", []string{"713000", "001", "50"}, "XX."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -83,7 +83,7 @@ func TestCorrectSplitReceiptRefused(t *testing.T) {
 	_, err := r.Deposit(app.DepositInput{Cheques: []int64{deposited}, Date: isoDay("2025-02-05")})
 	mustOK(t, err)
 	in := func(amount string, others ...ledger.OtherPart) app.ReceiptInput {
-		return app.ReceiptInput{Amount: euros(amount), Date: isoDay("2025-02-03"), Cheque: "4444444", Others: others}
+		return app.ReceiptInput{Amount: euros(amount), Date: isoDay("2025-02-03"), Cheque: "4444444", Others: others, ReplaceOthers: others != nil}
 	}
 	for _, tc := range []struct {
 		name string
@@ -95,7 +95,7 @@ func TestCorrectSplitReceiptRefused(t *testing.T) {
 		{"part to an owner", id, in("350", ledger.OtherPart{Account: "450002", Amount: euros("10")}), "450002 est un compte de copropriétaire"},
 		{"part without key", id, in("350", ledger.OtherPart{Account: "713000", Amount: euros("10")}), "doit porter une clé de répartition"},
 		{"part to a bank", id, in("350", ledger.OtherPart{Account: "512002", Amount: euros("10")}), "512002 est un compte de trésorerie"},
-		{"on a slip", deposited, app.ReceiptInput{Amount: euros("200"), Date: isoDay("2025-02-03"), Cheque: "77", Others: []ledger.OtherPart{franchise}},
+		{"on a slip", deposited, app.ReceiptInput{Amount: euros("200"), Date: isoDay("2025-02-03"), Cheque: "77", Others: []ledger.OtherPart{franchise}, ReplaceOthers: true},
 			"annulez d'abord la remise"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
