@@ -91,7 +91,7 @@ func (x *receiptSplit) addRow(p ledger.OtherPart) *splitRow {
 	n := len(x.rows) + 1
 	r.view = container.NewVBox(
 		container.NewBorder(nil, nil, formLabel(fmt.Sprintf("Compte %d", n)), container.New(&widgets.FixedWidth{Width: 190}, r.key), r.account),
-		container.NewBorder(nil, nil, formLabel("Libellé"), container.NewHBox(container.New(&widgets.FixedWidth{Width: 120}, r.amount), remove), r.label),
+		container.NewBorder(nil, nil, formLabel("Libellé"), container.NewHBox(formLabel("Montant (€)"), container.New(&widgets.FixedWidth{Width: 110}, r.amount), remove), r.label),
 	)
 	x.rows = append(x.rows, r)
 	x.box.Add(r.view)
