@@ -19,6 +19,17 @@ func ReceiptLocked(rc ledger.Receipt, exercises []ledger.Exercise) string {
 	return rc.Unchangeable()
 }
 
+// Receipt reads receipt entryID with its parts on other accounts, which
+// the lists leave out (ledger.Tx.Receipt).
+func (r *Residence) Receipt(entryID int64) (ledger.Receipt, error) {
+	var rc ledger.Receipt
+	err := r.View(func(tx *ledger.Tx) (err error) {
+		rc, err = tx.Receipt(entryID)
+		return err
+	})
+	return rc, err
+}
+
 // ReceiptCorrectionForm is the receipt form filled with receipt entryID as
 // it was recorded (the receipt returned with its other parts); the balance
 // shown is the owner's at its date without his share of it.

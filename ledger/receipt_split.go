@@ -39,3 +39,7 @@ func (r *Receipt) reversalLines(label string) []Line {
 	}
 	return out
 }
+
+// OwnerShare is what the receipt credited the owner with: its amount less
+// its other parts (read back by Receipt).
+func (r Receipt) OwnerShare() Amount { return r.ownerShare() }

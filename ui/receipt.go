@@ -409,6 +409,17 @@ func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
 	return container.NewBorder(widgets.Note("Cliquez sur un règlement pour le modifier, le supprimer, ou l'annuler à la date de la banque s'il est revenu impayé."), nil, nil, nil, view)
 }
 
+// bounceSaid is what the bounce form says it will do; a split cheque's
+// other parts go back to their accounts, not to the owner.
+func bounceSaid(what string, owner ledger.Owner, r ledger.Receipt) string {
+	others := othersSaid(r)
+	if others == "" {
+		return fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque débite de nouveau le compte de %s et crédite le compte bancaire ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName())
+	}
+	return fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque crédite le compte bancaire du chèque entier, débite de nouveau le compte de %s de sa part (%s) "+
+		"et reprend les autres parts sur leurs comptes : %s ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName(), r.OwnerShare().String(), others)
+}
+
 // bounceForm records that the bank returned a receipt unpaid, at the
 // bank's date, with an optional penalty charged to the owner.
 func (s *Shell) bounceForm(owner ledger.Owner, r ledger.Receipt) {
@@ -460,7 +471,7 @@ func (s *Shell) bounceForm(owner ledger.Owner, r ledger.Receipt) {
 		return nil
 	}
 	f.show(container.NewVBox(
-		widgets.Note(fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque débite de nouveau le compte de %s et crédite le compte bancaire ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName())),
+		widgets.Note(bounceSaid(what, owner, r)),
 		formGrid(
 			formLabel("Date de rejet par la banque"), date,
 			formLabel("Frais d'impayé (€)"), penalty,

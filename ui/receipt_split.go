@@ -9,9 +9,24 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tantieme/internal/fr"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
+
+// othersSaid names a receipt's parts on other accounts: "50,00 € sur
+// 713000 (Franchise dégât des eaux)", "" for a receipt not split.
+func othersSaid(r ledger.Receipt) string {
+	var out []string
+	for _, o := range r.Others {
+		s := o.Amount.String() + " sur " + o.Account
+		if o.Label != "" {
+			s += " (" + o.Label + ")"
+		}
+		out = append(out, s)
+	}
+	return fr.Join(out, "et")
+}
 
 // receiptSplit is the « Autres comptes » part of the receipt correction
 // form (seed 003 « Répartir sur compte (autre frais) »): the parts of the

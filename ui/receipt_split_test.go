@@ -147,3 +147,31 @@ func TestReceiptSplitAfterwards(t *testing.T) {
 	}
 	mustContain(t, "the card", windowText(s), "Solde au 30/06/2025 : 0,00 €")
 }
+
+// A split cheque deposited, then returned unpaid: its dialog says how it
+// was split, the bounce form that the insurer's part goes back to 713000,
+// and only the owner's share is charged to him again.
+func TestBouncedSplitCheque(t *testing.T) {
+	s, o := openOwners(t)
+	part := ledger.OtherPart{Account: "713000", Key: "001", Label: "Franchise dégât des eaux", Amount: ledger.MustAmount("50")}
+	res, err := s.res.Receive(app.ReceiptInput{Owner: "450002", Amount: ledger.MustAmount("350"), Date: testToday, Cheque: "555", Others: []ledger.OtherPart{part}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.res.Deposit(app.DepositInput{Cheques: []int64{res.Entry.ID}, Date: testToday}); err != nil {
+		t.Fatal(err)
+	}
+	o.openCard("450002")
+	openReceipt(t, s, o)
+	mustContain(t, "the receipt's dialog", overlayText(s), "Réparti : 300,00 € au compte de Garçon Loïc, 50,00 € sur 713000 (Franchise dégât des eaux).")
+	test.Tap(dialogButton(t, s, "Chèque impayé…"))
+	mustContain(t, "the bounce form", overlayText(s), "crédite le compte bancaire du chèque entier, débite de nouveau le compte de Garçon Loïc de sa part (300,00 €)",
+		"reprend les autres parts sur leurs comptes : 50,00 € sur 713000 (Franchise dégât des eaux)")
+	press(s, fyne.KeyReturn)
+	if s.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("the form stayed open:\n%s", overlayText(s))
+	}
+	// He owed 300 € before the cheque; his share of it is taken back, not
+	// the insurer's 50 €.
+	mustContain(t, "the status", s.statusText.Text, "Impayé enregistré : le chèque n° 555", "solde 300,00 €")
+}
