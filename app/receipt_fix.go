@@ -19,8 +19,20 @@ func ReceiptLocked(rc ledger.Receipt, exercises []ledger.Exercise) string {
 	return rc.Unchangeable()
 }
 
+// Receipt reads receipt entryID with its parts on other accounts, which
+// the lists leave out (ledger.Tx.Receipt).
+func (r *Residence) Receipt(entryID int64) (ledger.Receipt, error) {
+	var rc ledger.Receipt
+	err := r.View(func(tx *ledger.Tx) (err error) {
+		rc, err = tx.Receipt(entryID)
+		return err
+	})
+	return rc, err
+}
+
 // ReceiptCorrectionForm is the receipt form filled with receipt entryID as
-// it was recorded; the balance shown is the owner's at its date without it.
+// it was recorded (the receipt returned with its other parts); the balance
+// shown is the owner's at its date without his share of it.
 func (r *Residence) ReceiptCorrectionForm(entryID int64) (ReceiptForm, ledger.Receipt, error) {
 	var f ReceiptForm
 	var rc ledger.Receipt
@@ -45,6 +57,11 @@ func (r *Residence) ReceiptCorrectionForm(entryID int64) (ReceiptForm, ledger.Re
 		if f.Balance, err = tx.AccountBalanceAt(rc.Owner, rc.Date); err != nil {
 			return err
 		}
+		// Only his share was credited to him; the other parts went
+		// elsewhere.
+		for _, o := range rc.Others {
+			f.Balance -= o.Amount
+		}
 		f.Balance += rc.Amount
 		lines, err := tx.AccountLines(rc.Owner, time.Time{}, time.Time{})
 		f.Open = openItems(lines, true)
@@ -57,7 +74,9 @@ func (r *Residence) ReceiptCorrectionForm(entryID int64) (ReceiptForm, ledger.Re
 // replaced under the same number and piece (ledger.ReplaceReceipt), which
 // undoes the matching it was part of; then the owner's account (and the
 // former payer's, when the payer changed) is matched again oldest first.
-// A deposited or bounced receipt is refused, the file left as it was.
+// A deposited or bounced receipt is refused, the file left as it was. Its
+// parts on other accounts are kept unless in.ReplaceOthers: a receipt not
+// yet on a slip is split (or no longer) that way.
 func (r *Residence) CorrectReceipt(entryID int64, in ReceiptInput) (ReceiptResult, error) {
 	var res ReceiptResult
 	err := r.Update(func(tx *ledger.Tx) error {
@@ -78,6 +97,11 @@ func (r *Residence) CorrectReceipt(entryID int64, in ReceiptInput) (ReceiptResul
 			return err
 		}
 		rc.Piece = old.Piece
+		if !in.ReplaceOthers {
+			// A split cheque stays split when only its date or number is
+			// corrected: its parts are read back from its entry.
+			rc.Others = old.Others
+		}
 		if res.Entry, err = tx.ReplaceReceipt(entryID, &rc); err != nil {
 			return err
 		}

@@ -257,6 +257,10 @@ type ReceiptInput struct {
 	// Others put part of the payment on other accounts (a cheque split
 	// between the owner's charges and, say, an insurer's refund).
 	Others []ledger.OtherPart
+	// ReplaceOthers, on a correction (CorrectReceipt), says Others are the
+	// parts as the syndic left them (none: the split is undone); false
+	// keeps the parts recorded, whatever else is corrected.
+	ReplaceOthers bool
 }
 
 // ReceiptResult is what a receipt did.

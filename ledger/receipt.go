@@ -96,8 +96,8 @@ type Receipt struct {
 	// PostReceipt, never read back.
 	Parts []ReceiptPart
 	// Others put part of the payment on other accounts of the chart
-	// (OtherPart); only written by PostReceipt and ReplaceReceipt, never
-	// read back.
+	// (OtherPart); read back from the entry by Receipt (not by Receipts,
+	// which lists many).
 	Others []OtherPart
 }
 
@@ -344,14 +344,16 @@ func (tx *Tx) Receipts(f ReceiptFilter) ([]Receipt, error) {
 	})
 }
 
-// Receipt returns the receipt of entry id.
+// Receipt returns the receipt of entry id, with its other parts.
 func (tx *Tx) Receipt(entryID int64) (Receipt, error) {
 	list, err := tx.Receipts(ReceiptFilter{EntryID: entryID})
 	if err != nil {
 		return Receipt{}, err
 	}
 	if len(list) == 1 {
-		return list[0], nil
+		r := list[0]
+		err := tx.readOthers(&r)
+		return r, err
 	}
 	return Receipt{}, Errorf(NotFound, "L'écriture n° %d n'est pas un règlement de copropriétaire", entryID)
 }
@@ -373,8 +375,9 @@ type Bounce struct {
 }
 
 // PostBounce reverses a receipt the bank returned unpaid: one entry at the
-// bank's date debits the owner and credits the bank (or 511) by the
-// receipt's amount, and charges the penalty if any. The receipt's matching
+// bank's date credits the bank (or 511) by the receipt's amount and debits
+// back each account the receipt credited (the owner by his share, each
+// other part on its account and key), and charges the penalty if any. The receipt's matching
 // group is undone, the receipt and its reversal are matched together, and
 // the owner's account is matched again oldest first.
 func (tx *Tx) PostBounce(receiptID int64, b Bounce) (Entry, error) {
@@ -405,10 +408,8 @@ func (tx *Tx) PostBounce(receiptID int64, b Bounce) (Entry, error) {
 	if b.Journal == "" {
 		b.Journal = JournalBank
 	}
-	e := Entry{Journal: b.Journal, Date: b.Date, Piece: b.Piece, Label: b.Label, Origin: "bounce", Lines: []Line{
-		{Account: r.Owner, Debit: r.Amount, Label: b.Label},
-		{Account: credit, Credit: r.Amount, Label: b.Label},
-	}}
+	e := Entry{Journal: b.Journal, Date: b.Date, Piece: b.Piece, Label: b.Label, Origin: "bounce",
+		Lines: append(r.reversalLines(b.Label), Line{Account: credit, Credit: r.Amount, Label: b.Label})}
 	if b.Penalty > 0 {
 		if b.PenaltyAccount == "" {
 			b.PenaltyAccount = "714000"

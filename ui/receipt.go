@@ -136,7 +136,25 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 	if fix != 0 {
 		title, okText = "Modifier le règlement "+old.Piece+" — "+rf.Owner.DisplayName(), "Enregistrer la correction"
 	}
-	f := s.newForm(title, okText, amount, date, mode, cheque, drawer, drawerBank, bank)
+	fields := []widgets.FormField{amount, date, mode, cheque, drawer, drawerBank, bank}
+	var split *receiptSplit
+	if fix != 0 {
+		// A receipt not yet on a slip may be split, or split otherwise:
+		// its parts on other accounts are shown to be kept or changed.
+		accounts, err := s.res.Accounts()
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		keys, err := s.res.Keys()
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		split = newReceiptSplit(accounts, keys, old.Others, rf.Owner.DisplayName(), amount)
+		fields = append(fields, split.fields()...)
+	}
+	f := s.newForm(title, okText, fields...)
 	f.width = 640
 
 	chequeOnly := []fyne.CanvasObject{cheque, drawer, drawerBank}
@@ -216,6 +234,10 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 			}
 		}
 		if fix != 0 {
+			if in.Others, err = split.parts(); err != nil {
+				return err
+			}
+			in.ReplaceOthers = true
 			res, err := s.res.CorrectReceipt(fix, in)
 			if err != nil {
 				return err
@@ -238,7 +260,13 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 		}
 		return nil
 	}
-	f.show(container.NewVBox(head, grid, widgets.Note("Enregistre une écriture au journal BQ : débit du compte bancaire, crédit du compte du copropriétaire."+via), body), amount)
+	content := container.NewVBox(head, grid)
+	if split != nil {
+		content.Add(split.view(f))
+	}
+	content.Add(widgets.Note("Enregistre une écriture au journal BQ : débit du compte bancaire, crédit du compte du copropriétaire." + via))
+	content.Add(body)
+	f.show(content, amount)
 }
 
 // receiptSaid is what the status line says after a receipt:
@@ -266,6 +294,13 @@ func receiptFixedSaid(old ledger.Receipt, res app.ReceiptResult) string {
 	text := fmt.Sprintf("Règlement %s de %s corrigé", old.Piece, res.Owner.DisplayName())
 	if old.Amount != res.Receipt.Amount {
 		text += fmt.Sprintf(" : %s → %s", old.Amount.String(), res.Receipt.Amount.String())
+	}
+	var others []string
+	for _, o := range res.Receipt.Others {
+		others = append(others, o.Amount.String()+" sur "+o.Account)
+	}
+	if len(others) > 0 {
+		text += " (dont " + strings.Join(others, ", ") + ")"
 	}
 	return text + " — " + balanceSaid(res.Balance)
 }
@@ -374,6 +409,17 @@ func (s *Shell) ownerReceiptsView(owner ledger.Owner) fyne.CanvasObject {
 	return container.NewBorder(widgets.Note("Cliquez sur un règlement pour le modifier, le supprimer, ou l'annuler à la date de la banque s'il est revenu impayé."), nil, nil, nil, view)
 }
 
+// bounceSaid is what the bounce form says it will do; a split cheque's
+// other parts go back to their accounts, not to the owner.
+func bounceSaid(what string, owner ledger.Owner, r ledger.Receipt) string {
+	others := othersSaid(r)
+	if others == "" {
+		return fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque débite de nouveau le compte de %s et crédite le compte bancaire ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName())
+	}
+	return fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque crédite le compte bancaire du chèque entier, débite de nouveau le compte de %s de sa part (%s) "+
+		"et reprend les autres parts sur leurs comptes : %s ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName(), r.OwnerShare().String(), others)
+}
+
 // bounceForm records that the bank returned a receipt unpaid, at the
 // bank's date, with an optional penalty charged to the owner.
 func (s *Shell) bounceForm(owner ledger.Owner, r ledger.Receipt) {
@@ -425,7 +471,7 @@ func (s *Shell) bounceForm(owner ledger.Owner, r ledger.Receipt) {
 		return nil
 	}
 	f.show(container.NewVBox(
-		widgets.Note(fmt.Sprintf("La banque a rejeté %s ? Une écriture à la date de la banque débite de nouveau le compte de %s et crédite le compte bancaire ; les appels qu'il réglait redeviennent dus.", what, owner.DisplayName())),
+		widgets.Note(bounceSaid(what, owner, r)),
 		formGrid(
 			formLabel("Date de rejet par la banque"), date,
 			formLabel("Frais d'impayé (€)"), penalty,

@@ -57,6 +57,10 @@ func canBounce(r ledger.Receipt) bool {
 // (deposited, bounced, closed exercise) the dialog says why and what to do
 // instead of offering the buttons.
 func (s *Shell) receiptActions(owner ledger.Owner, r ledger.Receipt) {
+	// The lists leave a receipt's other parts out: read it whole.
+	if full, err := s.res.Receipt(r.EntryID); err == nil {
+		r = full
+	}
 	what := receiptWhat(r)
 	f := s.newForm(fmt.Sprintf("Règlement %s — %s", r.Piece, owner.DisplayName()), "Fermer")
 	f.cancel.Hide()
@@ -64,6 +68,9 @@ func (s *Shell) receiptActions(owner ledger.Owner, r ledger.Receipt) {
 	lines := []fyne.CanvasObject{widgets.Note(fmt.Sprintf("%s — %s.", fr.UpperFirst(what), receiptState(r)))}
 	if r.Label != "" {
 		lines = append(lines, widgets.Note("Libellé : "+r.Label))
+	}
+	if others := othersSaid(r); others != "" {
+		lines = append(lines, widgets.Note(fmt.Sprintf("Réparti : %s au compte de %s, %s.", r.OwnerShare().String(), owner.DisplayName(), others)))
 	}
 	locked := app.ReceiptLocked(r, s.exercises)
 	if s.readOnly() {

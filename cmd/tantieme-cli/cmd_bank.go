@@ -27,7 +27,7 @@ type bankJSON struct {
 func init() {
 	commands["bank"] = command{
 		usage: "bank add FICHIER --account 5xxxxx --label LIBELLÉ --iban IBAN [--bic BIC] [--ics ICS] [--savings] [--fund 105xxx|103xxx] | bank edit FICHIER --account 5xxxxx [--label L] [--iban I] [--bic B] [--ics ICS] [--fund F] | bank list FICHIER [--json]" +
-			" | bank import FICHIER RELEVÉ [--dry-run] [--json] | bank pending FICHIER [--json] | bank assign FICHIER LIGNE --account COMPTE [--key CLÉ]",
+			" | bank import FICHIER RELEVÉ [--dry-run] [--json] | bank pending FICHIER [--json] | bank assign FICHIER LIGNE --account COMPTE [--key CLÉ] | bank assign FICHIER LIGNE --entry N",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			var b ledger.BankAccount
 			fs.StringVar(&b.Account, "account", "", "compte du plan comptable : 512xxx (compte courant) ou 50xxxx (livret, avec --savings)")
@@ -40,6 +40,7 @@ func init() {
 			asJSON := fs.Bool("json", false, "sortie JSON")
 			dryRun := fs.Bool("dry-run", false, "bank import : aperçu, rien n'est écrit")
 			key := fs.String("key", "", "bank assign : clé de répartition (comptes de classes 6 et 7)")
+			entry := fs.Int64("entry", 0, "bank assign : numéro de l'écriture déjà passée (virement saisi à la main, règlement saisi avant le relevé) à laquelle rattacher la ligne")
 			return func(pos []string, out io.Writer) error {
 				if len(pos) == 0 {
 					return usagef("une action (add, edit, list, import, pending, assign) et un fichier de résidence attendus")
@@ -49,6 +50,9 @@ func init() {
 				}
 				if pos[0] != "assign" && *key != "" {
 					return usagef("--key ne concerne que bank assign")
+				}
+				if pos[0] != "assign" && *entry != 0 {
+					return usagef("--entry ne concerne que bank assign")
 				}
 				onlyJSON := b == (ledger.BankAccount{})
 				switch pos[0] {
@@ -75,8 +79,14 @@ func init() {
 					switch {
 					case *asJSON:
 						return usagef("--json ne concerne pas bank assign")
+					case *entry < 0:
+						return usagef("numéro d'écriture %d invalide", *entry)
+					case *entry != 0 && (b != (ledger.BankAccount{}) || *key != ""):
+						return usagef("bank assign --entry ne prend ni --account ni --key : la ligne est rattachée à l'écriture telle qu'elle a été passée")
+					case *entry != 0:
+						return bankTie(pos[1], pos[2], *entry, out)
 					case strings.TrimSpace(b.Account) == "":
-						return usagef("--account est obligatoire")
+						return usagef("--account est obligatoire (ou --entry N pour une écriture déjà passée)")
 					case b != (ledger.BankAccount{Account: b.Account}):
 						return usagef("bank assign ne prend que --account et --key")
 					}

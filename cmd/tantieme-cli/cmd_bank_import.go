@@ -193,10 +193,43 @@ func bankPending(file string, asJSON bool, out io.Writer) error {
 	return t.write(out)
 }
 
-func bankAssign(file, lineID, account, key string, out io.Writer) error {
+// lineNumber reads the number of a statement line as bank pending shows it.
+func lineNumber(lineID string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimSpace(lineID), 10, 64)
 	if err != nil || id <= 0 {
-		return usagef("numéro de ligne « %s » invalide (voir bank pending)", lineID)
+		return 0, usagef("numéro de ligne « %s » invalide (voir bank pending)", lineID)
+	}
+	return id, nil
+}
+
+// bankTie ties a pending statement line to an entry already posted (a
+// transfer between the residence's accounts posted by hand, a receipt
+// typed before the statement came), as the window's « Relevés » screen
+// does: nothing is posted; the entry must move the line's amount on its
+// bank account and be tied to no other line.
+func bankTie(file, lineID string, entry int64, out io.Writer) error {
+	id, err := lineNumber(lineID)
+	if err != nil {
+		return err
+	}
+	r, err := app.Open(file)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	a, err := banking.AssignChoice(r, id, banking.Choice{Entry: entry})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Ligne %d du %s (%s) rattachée à l'écriture n° %d (pièce %s du %s), déjà passée : rien de plus n'est comptabilisé.\n",
+		id, ledger.FrenchDate(a.Line.Date), a.Line.Amount, a.Entry.ID, a.Entry.Piece, ledger.FrenchDate(a.Entry.Date))
+	return nil
+}
+
+func bankAssign(file, lineID, account, key string, out io.Writer) error {
+	id, err := lineNumber(lineID)
+	if err != nil {
+		return err
 	}
 	r, err := app.Open(file)
 	if err != nil {
