@@ -233,7 +233,11 @@ func within(a, b time.Time, days int) bool {
 func postSEPA(tx *ledger.Tx, l Line, bl *ledger.BankLine) ([]int64, error) {
 	switch l.Kind {
 	case Linked:
-		return tieEntry(tx, bl, l.Entry)
+		ids, why, err := tieEntry(tx, bl, l.Entry)
+		if why != "" {
+			return nil, ledger.Errorf(ledger.Conflict, "Ligne du %s (%s) : %s", ledger.FrenchDate(bl.Date), bl.Amount, why)
+		}
+		return ids, err
 	case Returned:
 		res, err := debits.ReturnIn(tx, debits.ReturnInput{Date: l.Src.Date, EndToEnd: l.EndToEnd, Reason: l.ReturnCode})
 		if err != nil {
@@ -247,10 +251,10 @@ func postSEPA(tx *ledger.Tx, l Line, bl *ledger.BankLine) ([]int64, error) {
 
 // tieEntry ties bank line bl to entry, which must move the line's amount
 // on its bank account and be tied to no other line of that account.
-func tieEntry(tx *ledger.Tx, bl *ledger.BankLine, entry int64) ([]int64, error) {
+func tieEntry(tx *ledger.Tx, bl *ledger.BankLine, entry int64) ([]int64, string, error) {
 	e, err := tx.Entry(entry)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var moved ledger.Amount
 	for _, ln := range e.Lines {
@@ -259,18 +263,17 @@ func tieEntry(tx *ledger.Tx, bl *ledger.BankLine, entry int64) ([]int64, error) 
 		}
 	}
 	if moved != bl.Amount {
-		return nil, ledger.Errorf(ledger.Invalid, "La ligne de relevé du %s (%s) ne correspond pas à l'écriture n° %d, qui porte %s sur le compte %s",
-			ledger.FrenchDate(bl.Date), bl.Amount, entry, moved, bl.BankAccount)
+		return nil, fmt.Sprintf("elle ne correspond pas à l'écriture n° %d, qui porte %s sur le compte %s", entry, moved, bl.BankAccount), nil
 	}
 	tied, err := tx.TiedBankEntries()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if tied[ledger.BankEntry{Bank: bl.BankAccount, Entry: entry}] {
-		return nil, ledger.Errorf(ledger.Conflict, "L'écriture n° %d est déjà rapprochée d'une autre ligne de relevé du compte %s", entry, bl.BankAccount)
+		return nil, fmt.Sprintf("l'écriture n° %d est déjà rapprochée d'une autre ligne de relevé du compte %s", entry, bl.BankAccount), nil
 	}
 	bl.Status, bl.EntryID = ledger.BankLinePosted, entry
-	return linesOn(e, bl.BankAccount), nil
+	return linesOn(e, bl.BankAccount), "", nil
 }
 
 // suggestion is a match offered for the syndic to confirm (a pending
@@ -317,11 +320,8 @@ func postSEPAChoice(tx *ledger.Tx, bl *ledger.BankLine, c Choice) (ledger.Entry,
 		bl.Status, bl.EntryID = ledger.BankLinePosted, res.Bounce.Entry.ID
 		return res.Bounce.Entry, "", nil
 	}
-	if _, err := tieEntry(tx, bl, c.Entry); err != nil {
-		if k := ledger.KindOf(err); k == ledger.Conflict || k == ledger.Invalid {
-			return ledger.Entry{}, ledger.Message(err), nil
-		}
-		return ledger.Entry{}, "", err
+	if _, why, err := tieEntry(tx, bl, c.Entry); why != "" || err != nil {
+		return ledger.Entry{}, why, err
 	}
 	e, err := tx.Entry(c.Entry)
 	return e, "", err

@@ -83,7 +83,7 @@ func TestBankAssignToEntry(t *testing.T) {
 		want string
 	}{
 		{[]string{"bank", "assign", f, "1", "--entry", id(transfer)}, 1,
-			fmt.Sprintf("La ligne de relevé du 03/03/2025 (80,00 €) ne correspond pas à l'écriture n° %d, qui porte -1 000,00 € sur le compte 512001", transfer)},
+			fmt.Sprintf("Ligne du 03/03/2025 (80,00 €) : elle ne correspond pas à l'écriture n° %d, qui porte -1 000,00 € sur le compte 512001", transfer)},
 		{[]string{"bank", "assign", f, "2", "--entry", id(receipt)}, 1, fmt.Sprintf("ne correspond pas à l'écriture n° %d, qui porte 80,00 €", receipt)},
 		{[]string{"bank", "assign", f, "1", "--entry", "99999"}, 1, "99999"},
 		{[]string{"bank", "assign", f, "1", "--entry", id(receipt), "--account", "450002"}, 2, "--entry ne prend ni --account ni --key"},
@@ -105,7 +105,7 @@ func TestBankAssignToEntry(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"bank", "assign", f, "3", "--entry", id(receipt)}, 1, fmt.Sprintf("L'écriture n° %d est déjà rapprochée d'une autre ligne de relevé du compte 512001", receipt)},
+		{[]string{"bank", "assign", f, "3", "--entry", id(receipt)}, 1, fmt.Sprintf("l'écriture n° %d est déjà rapprochée d'une autre ligne de relevé du compte 512001", receipt)},
 		{[]string{"bank", "assign", f, "1", "--entry", id(receipt)}, 1, "n'est pas en attente"},
 	})
 	if code, out, _ := cli(t, "bank", "pending", f); code != 0 || !strings.Contains(out, "VIREMENT DIVERS BIS") || strings.Contains(out, "VERS LIVRET") {
