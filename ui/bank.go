@@ -67,9 +67,15 @@ func newBank(s *Shell) screen {
 	b.kindHelp = widgets.Note(ledger.DepositCheques.Help())
 	b.kind = widget.NewSelect(kinds, nil)
 	b.kind.SetSelectedIndex(0)
+	var slip *fyne.Container
 	b.kind.OnChanged = func(string) {
 		b.kindHelp.SetText(b.kindChosen().Help())
 		b.reload()
+		if slip != nil {
+			// The help may take one more line: lay the tab out again, or
+			// the list starts over the date's line.
+			slip.Refresh()
+		}
 	}
 	b.forgot = widget.NewButtonWithIcon("Ajouter un chèque oublié…", theme.ContentAddIcon(), b.addForgotten)
 	b.counter = widget.NewLabel("")
@@ -93,7 +99,7 @@ func newBank(s *Shell) screen {
 	actions := container.NewVBox(b.waiting, widgets.Bar(container.NewHBox(b.all, b.none), b.counter, b.deposit))
 	// The slips already made have their own tab: on a small screen the
 	// cheques to tick keep the room (they were squeezed to one line).
-	slip := container.NewBorder(container.NewVBox(b.kindHelp, when), actions, nil, nil, container.NewVScroll(b.cheques))
+	slip = container.NewBorder(container.NewVBox(b.kindHelp, when), actions, nil, nil, container.NewVScroll(b.cheques))
 	b.recon = newReconcile(b)
 	b.tabs = container.NewAppTabs(container.NewTabItem("Remises en banque", slip), container.NewTabItem("Rapprochement", b.recon.root),
 		container.NewTabItem("Remises de l'exercice", doneScroll))
@@ -175,7 +181,7 @@ func (b *bank) reload() {
 		b.checks[id] = check
 		amount := widget.NewLabelWithStyle(c.Amount.String(), fyne.TextAlignTrailing, fyne.TextStyle{})
 		right := container.NewHBox(container.New(&widgets.FixedWidth{Width: 140}, amount), b.chequeButtons(c))
-		b.cheques.Add(container.NewBorder(nil, nil, nil, right, check))
+		b.cheques.Add(container.NewBorder(nil, nil, nil, right, widgets.ShrinkCheck(check)))
 	}
 	b.ticked = keep
 	b.extraRows()
@@ -345,9 +351,14 @@ func (b *bank) listDeposits() {
 		print := widget.NewButtonWithIcon("Imprimer le bordereau", theme.DocumentPrintIcon(), func() { b.printSlip(dep) })
 		cancel := widget.NewButtonWithIcon("Annuler la remise…", theme.DeleteIcon(), func() { b.cancelDeposit(dep) })
 		widgets.SetEnabled(cancel, !s.readOnly())
-		text := fmt.Sprintf("Remise n° %d du %s — %s — %s", dep.ID, ledger.FrenchDate(dep.Date), dep.Kind.Label(), kindCount(dep.Kind, dep.Count))
+		// The slip, then its kind and count under it: on one line they
+		// were cut at 1024 px (the tabs are as wide as their widest).
+		title := widget.NewLabel(fmt.Sprintf("Remise n° %d du %s", dep.ID, ledger.FrenchDate(dep.Date)))
+		what := widget.NewLabel(fmt.Sprintf("%s — %s", dep.Kind.Label(), kindCount(dep.Kind, dep.Count)))
+		title.Truncation, what.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
 		amount := widget.NewLabelWithStyle(dep.Total.String(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		b.done.Add(container.NewBorder(nil, nil, nil, container.NewHBox(container.New(&widgets.FixedWidth{Width: 140}, amount), print, cancel), widget.NewLabel(text)))
+		right := container.NewHBox(container.NewCenter(container.New(&widgets.FixedWidth{Width: 120}, amount)), container.NewCenter(print), container.NewCenter(cancel))
+		b.done.Add(container.NewBorder(nil, nil, nil, right, container.NewVBox(title, what)))
 	}
 	b.done.Refresh()
 }

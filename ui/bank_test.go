@@ -55,7 +55,7 @@ func TestDepositSlip(t *testing.T) {
 	}
 	mustContain(t, "the status", s.statusText.Text, "Bordereau de la remise n° 1 enregistré dans ")
 	mustContain(t, "the screen after", windowText(s), "Aucun chèque en attente de remise")
-	mustContain(t, "the slips tab after", texts(b.done), "Remise n° 1 du 30/06/2025 — Chèques — 2 chèques", "300,00 €")
+	mustContain(t, "the slips tab after", texts(b.done), "Remise n° 1 du 30/06/2025", "Chèques — 2 chèques", "300,00 €")
 	if list, _ := s.res.PendingCheques(""); len(list) != 0 {
 		t.Errorf("cheques still pending: %+v", list)
 	}
