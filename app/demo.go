@@ -60,6 +60,7 @@ const (
 	DemoBuyer   = "450013" // buys them
 	demoLate    = "450004" // pays each call late and leaves the last one unpaid
 	demoTwice   = "450008" // paid the fourth call twice: in credit at year end
+	demoCash    = "450010" // paid the last call in cash: waiting for a slip
 )
 
 func demoSetup() ledger.Setup {
@@ -277,6 +278,9 @@ type demoBook struct {
 type demoEntry struct {
 	*ledger.Entry
 	receipt bool
+	// cash: a payment in cash, posted as a receipt (ledger.PostReceipt)
+	// so that it waits for a slip of kind « Autre ».
+	cash *ledger.Receipt
 }
 
 func (b *demoBook) add(e *ledger.Entry) { b.entries = append(b.entries, demoEntry{Entry: e}) }
@@ -388,11 +392,36 @@ func fillDemo(tx *ledger.Tx) error {
 			n++
 			e.Piece = fmt.Sprintf("R%04d", n)
 		}
+		if e.cash != nil {
+			e.cash.Piece = e.Piece
+			if _, err := tx.PostReceipt(e.cash); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := tx.PostEntry(e.Entry); err != nil {
 			return err
 		}
 	}
-	return nil
+	return demoCheques(tx, due)
+}
+
+// demoCheques gives the deposits something to show (seed 003): the late
+// payer settles his last call with three cheques handed in advance, two of
+// them due by the end of the year, the last one carrying the cents the
+// split left over (a cheque of a series corrected afterwards), which move
+// the books only at their deposit. (An owner's last call paid in cash,
+// waiting for a slip of kind « Autre », is in demoReceipts.)
+func demoCheques(tx *ledger.Tx, due []demoDue) error {
+	owed := due[len(due)-1].total(demoLate)
+	list, err := tx.AddChequeSeries(ledger.ChequeSeries{Owner: demoLate, Amount: owed / 3,
+		First: ledger.Date(2025, time.November, 20), Number: "4518210", Count: 3})
+	if err != nil {
+		return err
+	}
+	last := list[len(list)-1]
+	last.Amount = owed - 2*(owed/3)
+	return tx.UpdateExpectedCheque(last)
 }
 
 // demoDue is what one call date asks of each owner: budget provisions and
@@ -470,6 +499,7 @@ func demoOwnerByAccount(account string) demoOwner {
 // demoReceipts books the owners' payments: most pay each call in full a few
 // days after it is due; the late payer pays weeks late and not the last
 // call; one owner pays the last call twice (by transfer, then by cheque);
+// another pays it in cash, not yet taken to the bank;
 // the seller settles what he owes through the notary on the day of the sale.
 func demoReceipts(book *demoBook, calls []demoDue) {
 	pay := func(date time.Time, o demoOwner, amount ledger.Amount, cheque bool, q int) {
@@ -502,6 +532,13 @@ func demoReceipts(book *demoBook, calls []demoDue) {
 						{Account: demoBank, Debit: amount},
 						{Account: o.Account, Credit: amount},
 					}})
+			case o.Account == demoCash && q == len(calls)-1:
+				// In cash, waiting for a slip: the same day and amount as
+				// her cheques, so that the books stay as they were.
+				date := call.date.AddDate(0, 0, o.delay)
+				book.entries = append(book.entries, demoEntry{Entry: &ledger.Entry{Date: date}, receipt: true, cash: &ledger.Receipt{
+					Owner: o.Account, Date: date, Amount: amount, Mode: ledger.ByCash, BankAccount: demoBank,
+					Journal: ledger.JournalBank, Label: "Règlement en espèces, " + o.DisplayName()}})
 			default:
 				pay(call.date.AddDate(0, 0, o.delay), o, amount, !o.transfer, q)
 				if o.Account == demoTwice && q == 3 {

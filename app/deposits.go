@@ -20,9 +20,16 @@ type PendingCheque struct {
 // PendingCheques lists the cheques waiting to be deposited into bankAccount
 // (every bank account when empty), oldest first.
 func (r *Residence) PendingCheques(bankAccount string) ([]PendingCheque, error) {
+	return r.PendingReceipts(bankAccount, ledger.DepositCheques)
+}
+
+// PendingReceipts lists the receipts a slip of kind takes (cheques; cash
+// and « autre » receipts) waiting to be deposited into bankAccount (every
+// bank account when empty), oldest first.
+func (r *Residence) PendingReceipts(bankAccount string, kind ledger.DepositKind) ([]PendingCheque, error) {
 	var out []PendingCheque
 	err := r.View(func(tx *ledger.Tx) error {
-		list, err := tx.Receipts(ledger.ReceiptFilter{BankAccount: bankAccount, Undeposited: true})
+		list, err := tx.Receipts(ledger.ReceiptFilter{BankAccount: bankAccount, Undeposited: true, Kind: kind})
 		if err != nil {
 			return err
 		}
@@ -96,7 +103,8 @@ func (r *Residence) Deposit(in DepositInput) (ledger.Deposit, error) {
 		if err != nil {
 			return err
 		}
-		label := fmt.Sprintf("Remise de %s du %s", daybookCount(len(cheques), "chèque", "chèques"), ledger.FrenchDate(in.Date))
+		noun := d.Kind.Noun()
+		label := fmt.Sprintf("Remise de %s du %s", daybookCount(len(cheques), noun, noun+"s"), ledger.FrenchDate(in.Date))
 		if err := tx.PostDeposit(&d, cheques, ledger.JournalBank, piece, label); err != nil {
 			return err
 		}
@@ -119,7 +127,7 @@ func depositReceipts(tx *ledger.Tx, in DepositInput, bank string) ([]int64, stri
 		in.Kind = ledger.DepositCheques
 	}
 	if len(in.Expected)+len(in.New) > 0 {
-		if err := tx.CheckDepositDay(&ledger.Deposit{Date: in.Date, Kind: in.Kind, BankAccount: bank}); err != nil {
+		if err := checkAddsCheques(tx, in, bank); err != nil {
 			return nil, "", err
 		}
 	}
@@ -167,7 +175,7 @@ func (r *Residence) CheckDeposit(in DepositInput) error {
 		}
 		// The cheques the deposit adds are recorded only with it: their
 		// own rules are checked then, the day's and the due dates now.
-		if err := tx.CheckDepositDay(&d); err != nil {
+		if err := checkAddsCheques(tx, in, d.BankAccount); err != nil {
 			return err
 		}
 		for _, p := range in.Expected {
@@ -185,6 +193,19 @@ func (r *Residence) CheckDeposit(in DepositInput) error {
 		}
 		return nil
 	})
+}
+
+// checkAddsCheques checks the day of a deposit that records cheques
+// (handed in advance, forgotten): only a slip of cheques takes them.
+func checkAddsCheques(tx *ledger.Tx, in DepositInput, bank string) error {
+	d := ledger.Deposit{Date: in.Date, Kind: in.Kind, BankAccount: bank}
+	if err := tx.CheckDepositDay(&d); err != nil {
+		return err
+	}
+	if !d.Kind.Takes(ledger.ByCheque) {
+		return ledger.Errorf(ledger.Invalid, "Remise en banque du %s : une remise de type « %s » ne reçoit pas de chèque ; les chèques remis d'avance ou oubliés vont sur une remise de chèques", ledger.FrenchDate(in.Date), d.Kind.Label())
+	}
+	return nil
 }
 
 func daybookCount(n int, one, many string) string {
@@ -258,6 +279,7 @@ func depositSlip(tx *ledger.Tx, id int64, printed time.Time) (reports.DepositSli
 		return s, err
 	}
 	var total ledger.Amount
+	cash := len(list) > 0
 	for _, rc := range list {
 		s.Cheques = append(s.Cheques, reports.SlipCheque{
 			Received: ledger.FrenchDate(rc.Date),
@@ -265,9 +287,19 @@ func depositSlip(tx *ledger.Tx, id int64, printed time.Time) (reports.DepositSli
 			Drawer:   rc.Drawer,
 			Bank:     rc.DrawerBank,
 			Number:   rc.Cheque,
+			Mode:     rc.Mode.Label(),
 			Amount:   rc.Amount.Format(),
 		})
 		total += rc.Amount
+		cash = cash && rc.Mode == ledger.ByCash
+	}
+	if d.Kind != ledger.DepositCheques && d.Kind != "" {
+		// A slip of other money in: the bank's teller reads at once that
+		// it holds cash only, the usual case (seed 003 « autre »).
+		s.Payments, s.Title = true, "Bordereau de remise"
+		if cash {
+			s.Title = "Bordereau de remise d'espèces"
+		}
 	}
 	s.Count = len(list)
 	s.Total = total.String()

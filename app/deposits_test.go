@@ -137,7 +137,7 @@ func TestDepositRefusals(t *testing.T) {
 		{"no date", app.DepositInput{Cheques: []int64{c2}}, ledger.Invalid, "la date est obligatoire"},
 		{"already deposited", app.DepositInput{Cheques: []int64{c2, c1}, Date: isoDay("2025-02-12")}, ledger.Conflict, "a déjà été remis le 04/02/2025"},
 		{"before it was received", app.DepositInput{Cheques: []int64{c2}, Date: isoDay("2025-02-09")}, ledger.Invalid, "n'a été reçu que le 10/02/2025"},
-		{"a transfer", app.DepositInput{Cheques: []int64{tr}, Date: isoDay("2025-02-12")}, ledger.Invalid, "n'est pas un chèque"},
+		{"a transfer", app.DepositInput{Cheques: []int64{tr}, Date: isoDay("2025-02-12")}, ledger.Invalid, "(virement) ne va pas sur une remise de type « Chèques »"},
 		{"another bank", app.DepositInput{Cheques: []int64{c3}, Date: isoDay("2025-02-12"), BankAccount: "512001"}, ledger.Invalid, "reçu pour le compte 512002"},
 		{"not a receipt", app.DepositInput{Cheques: []int64{1}, Date: isoDay("2025-02-12")}, ledger.NotFound, "n'est pas un règlement"},
 	} {

@@ -168,7 +168,8 @@ func TestDepositRefusalsLeaveTheFile(t *testing.T) {
 	}{
 		{"not yet dated", app.DepositInput{Date: day, Expected: []app.ExpectedPick{{ID: jan}, {ID: feb}}},
 			"Remise du 20/01/2025 : le chèque n° 1000002 du 10/02/2025 (300,00 €) remis d'avance par Mme Dupont Zoé n'est daté que du 10/02/2025"},
-		{"kind debit", app.DepositInput{Date: day, Kind: ledger.DepositDebits, Expected: pick()}, "une remise de type « Prélèvements » ne reçoit pas de chèque"},
+		{"kind debit", app.DepositInput{Date: day, Kind: ledger.DepositDebits, Expected: pick()}, "une remise de type « Prélèvements » ne reçoit aucun règlement"},
+		{"kind other", app.DepositInput{Date: day, Kind: ledger.DepositOther, Expected: pick()}, "une remise de type « Autre » ne reçoit pas de chèque ; les chèques remis d'avance ou oubliés vont sur une remise de chèques"},
 		{"split to an owner", app.DepositInput{Date: day, Expected: pick(ledger.OtherPart{Account: "450002", Amount: euros("10")})}, "450002 est un compte de copropriétaire"},
 		{"split to a bank", app.DepositInput{Date: day, Expected: pick(ledger.OtherPart{Account: "512002", Amount: euros("10")})}, "512002 est un compte de trésorerie"},
 		{"split without key", app.DepositInput{Date: day, Expected: pick(ledger.OtherPart{Account: "713000", Amount: euros("10")})}, "le compte 713000 (classe 7) doit porter une clé de répartition"},

@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// Deposit is a remise de chèques en banque: cheques handed to the bank on a
-// day, listed on a deposit slip.
+// Deposit is a remise en banque: cheques, or cash and other receipts
+// (Kind), handed to the bank on a day, listed on a deposit slip.
 type Deposit struct {
 	ID          int64
 	Date        time.Time
@@ -18,7 +18,7 @@ type Deposit struct {
 	// EntryID is the entry moving the cheques that waited on 511 to the
 	// bank (debit the bank, credit 511); 0 when none did.
 	EntryID int64
-	Count   int    // cheques deposited
+	Count   int    // receipts deposited
 	Total   Amount // their amount
 }
 
@@ -29,10 +29,10 @@ func (d Deposit) describe() string {
 	return "Remise en banque du " + FrenchDate(d.Date)
 }
 
-// PostDeposit records that the cheques (receipt entry ids) were handed to
-// the bank on d.Date. They must be cheques received on d.BankAccount, not
-// deposited yet, nor returned unpaid, received on or before that day. The
-// cheques that waited on 511 move to the bank in one entry (journal, piece
+// PostDeposit records that the receipts (entry ids) were handed to the
+// bank on d.Date. They must be receipts the kind takes (DepositKind.Takes)
+// received on d.BankAccount, not deposited yet, nor returned unpaid,
+// received on or before that day. The cheques that waited on 511 move to the bank in one entry (journal, piece
 // and label given). d.ID and d.EntryID are set.
 func (tx *Tx) PostDeposit(d *Deposit, cheques []int64, journal, piece, label string) error {
 	where := d.describe()
@@ -115,7 +115,7 @@ func (tx *Tx) checkDeposit(d *Deposit, cheques []int64) ([]Receipt, map[string]A
 		return nil, nil, err
 	}
 	if len(cheques) == 0 {
-		return nil, nil, Errorf(Invalid, "%s : cochez au moins un chèque", where)
+		return nil, nil, Errorf(Invalid, "%s : cochez au moins un %s", where, d.Kind.Noun())
 	}
 	pending, err := tx.Receipts(ReceiptFilter{})
 	if err != nil {
@@ -125,6 +125,7 @@ func (tx *Tx) checkDeposit(d *Deposit, cheques []int64) ([]Receipt, map[string]A
 	for _, r := range pending {
 		byID[r.EntryID] = r
 	}
+	noun := d.Kind.Noun()
 	seen := map[int64]bool{}
 	waiting := map[string]Amount{} // 511 account → amount moving to the bank
 	var list []Receipt
@@ -138,16 +139,16 @@ func (tx *Tx) checkDeposit(d *Deposit, cheques []int64) ([]Receipt, map[string]A
 		switch {
 		case !ok:
 			return nil, nil, Errorf(NotFound, "%s : l'écriture n° %d n'est pas un règlement de copropriétaire", where, id)
-		case r.Mode != ByCheque:
-			return nil, nil, Errorf(Invalid, "%s : %s n'est pas un chèque (%s)", where, r.describe(), r.Mode.Label())
+		case !d.Kind.Takes(r.Mode):
+			return nil, nil, Errorf(Invalid, "%s : %s (%s) ne va pas sur une remise de type « %s »%s", where, r.describe(), r.Mode.Label(), d.Kind.Label(), modeHint(r.Mode))
 		case r.Deposited():
-			return nil, nil, Errorf(Conflict, "%s : le chèque %s (%s) a déjà été remis le %s", where, chequeName(r), r.describe(), FrenchDate(r.DepositDate))
+			return nil, nil, Errorf(Conflict, "%s : le %s %s (%s) a déjà été remis le %s", where, noun, chequeName(r), r.describe(), FrenchDate(r.DepositDate))
 		case r.Bounced():
-			return nil, nil, Errorf(Conflict, "%s : le chèque %s (%s) est revenu impayé", where, chequeName(r), r.describe())
+			return nil, nil, Errorf(Conflict, "%s : le %s %s (%s) est revenu impayé", where, noun, chequeName(r), r.describe())
 		case r.BankAccount != d.BankAccount:
-			return nil, nil, Errorf(Invalid, "%s : le chèque %s a été reçu pour le compte %s, pas pour %s", where, chequeName(r), r.BankAccount, d.BankAccount)
+			return nil, nil, Errorf(Invalid, "%s : le %s %s a été reçu pour le compte %s, pas pour %s", where, noun, chequeName(r), r.BankAccount, d.BankAccount)
 		case r.Date.After(d.Date):
-			return nil, nil, Errorf(Invalid, "%s : le chèque %s n'a été reçu que le %s", where, chequeName(r), FrenchDate(r.Date))
+			return nil, nil, Errorf(Invalid, "%s : le %s %s n'a été reçu que le %s", where, noun, chequeName(r), FrenchDate(r.Date))
 		}
 		if r.ViaCheques() {
 			waiting[r.Account] += r.Amount
@@ -157,6 +158,17 @@ func (tx *Tx) checkDeposit(d *Deposit, cheques []int64) ([]Receipt, map[string]A
 		d.Total += r.Amount
 	}
 	return list, waiting, nil
+}
+
+// modeHint says where a receipt that does not go on the slip goes.
+func modeHint(m PaymentMode) string {
+	switch m {
+	case ByTransfer:
+		return " : un virement ne passe par aucune remise, il arrive seul sur le relevé"
+	case ByCheque:
+		return " : un chèque va sur une remise de chèques"
+	}
+	return " : choisissez le type « Autre »"
 }
 
 // sortedKeys returns the keys of m in order: messages and entries come out

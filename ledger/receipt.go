@@ -290,9 +290,10 @@ type ReceiptFilter struct {
 	Owner       string
 	BankAccount string
 	DepositID   int64
-	// Undeposited keeps the cheques not yet handed to the bank (nor
-	// bounced).
+	// Undeposited keeps the receipts a slip of Kind takes (cheques when
+	// Kind is empty) not yet handed to the bank (nor bounced).
 	Undeposited bool
+	Kind        DepositKind
 	From, To    time.Time
 }
 
@@ -323,7 +324,13 @@ func (tx *Tx) Receipts(f ReceiptFilter) ([]Receipt, error) {
 		args = append(args, f.DepositID)
 	}
 	if f.Undeposited {
-		q += ` AND r.mode = 'cheque' AND r.deposit_id IS NULL AND r.bounce_entry_id IS NULL`
+		kind := f.Kind
+		if kind == "" {
+			kind = DepositCheques
+		}
+		modes, margs := kind.modesSQL()
+		q += ` AND ` + modes + ` AND r.deposit_id IS NULL AND r.bounce_entry_id IS NULL`
+		args = append(args, margs...)
 	}
 	if !f.From.IsZero() {
 		q += ` AND e.date >= ?`

@@ -6,10 +6,16 @@ import (
 	"time"
 )
 
-// DepositSlip is a bordereau de remise de chèques: the cheques handed to
-// the bank on a day, with the account they are credited to. Figures come
-// formatted ("1 234,56").
+// DepositSlip is a bordereau de remise: the cheques, or the cash and other
+// payments, handed to the bank on a day, with the account they are
+// credited to. Figures come formatted ("1 234,56").
 type DepositSlip struct {
+	// Title heads the page: "Bordereau de remise de chèques" when empty.
+	Title string
+	// Payments: a slip of payments other than cheques (cash taken to the
+	// bank), printed without cheque number, drawer or bank, counted in
+	// « règlements ».
+	Payments  bool
 	Residence string // printed in the page header
 	Holder    string // account holder: "Syndicat des copropriétaires …"
 	Address   string // the residence's address, one line
@@ -32,6 +38,7 @@ type SlipCheque struct {
 	Drawer   string // who signed it
 	Bank     string // the drawer's bank
 	Number   string
+	Mode     string // "espèces", on a slip of Payments
 	Amount   string // "300,00"
 }
 
@@ -48,6 +55,49 @@ var slipColumns = []Column{
 	{Title: "Montant", Width: 24, Right: true},
 }
 
+// paymentColumns are a slip of payments': no cheque, so no drawer, bank or
+// number; the mode says how each was paid.
+var paymentColumns = []Column{
+	{Title: "N°", Width: 8, Right: true},
+	{Title: "Reçu le", Width: 24},
+	{Title: "Copropriétaire"},
+	{Title: "Mode", Width: 30},
+	{Title: "Montant", Width: 28, Right: true},
+}
+
+func (s DepositSlip) title() string {
+	if s.Title != "" {
+		return s.Title
+	}
+	return "Bordereau de remise de chèques"
+}
+
+// columns and rows of the slip's kind.
+func (s DepositSlip) columns() []Column {
+	if s.Payments {
+		return paymentColumns
+	}
+	return slipColumns
+}
+
+func (s DepositSlip) row(i int, c SlipCheque) [][]string {
+	if s.Payments {
+		return [][]string{{fmt.Sprint(i + 1)}, {c.Received}, {c.Owner}, {c.Mode}, {c.Amount}}
+	}
+	return [][]string{{fmt.Sprint(i + 1)}, {c.Received}, {c.Owner}, {c.Bank}, {c.Number}, {c.Amount}}
+}
+
+func (s DepositSlip) count() string {
+	noun := "chèque"
+	if s.Payments {
+		noun = "règlement"
+	}
+	if s.Count > 1 {
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", s.Count, noun)
+}
+
 // DepositSlipPDF prints one deposit slip.
 func DepositSlipPDF(s DepositSlip) ([]byte, error) { return DepositSlipsPDF([]DepositSlip{s}) }
 
@@ -57,8 +107,9 @@ func DepositSlipsPDF(slips []DepositSlip) ([]byte, error) {
 		return nil, fmt.Errorf("aucun bordereau")
 	}
 	first := slips[0]
-	d := NewDoc(Page{Title: "Bordereau de remise de chèques", Residence: first.Residence, Printed: first.Printed})
+	d := NewDoc(Page{Title: first.title(), Residence: first.Residence, Printed: first.Printed})
 	for _, s := range slips {
+		d.page.Title = s.title()
 		d.page.Subtitle = "Remise n° " + s.Number + " du " + s.Date
 		d.page.Residence = s.Residence
 		d.AddPage()
@@ -118,22 +169,23 @@ func (d *Doc) depositSlip(s DepositSlip) {
 
 // slipTable prints the cheques, one row each, on two lines when the drawer
 // is not the owner or the bank's name is long; the header is repeated on
-// every page the list runs onto.
+// every page the list runs onto. A slip of payments has its own columns.
 func (d *Doc) slipTable(s DepositSlip) {
 	f := d.pdf
-	widths := d.columnWidths(slipColumns)
+	cols := s.columns()
+	widths := d.columnWidths(cols)
 	_, pageH := f.GetPageSize()
 	_, _, _, bottom := f.GetMargins()
 	limit := pageH - bottom
-	d.tableHeader(slipColumns, widths)
+	d.tableHeader(cols, widths)
 	const small = 7.5
 	for i, c := range s.Cheques {
 		f.SetFont(family, "", 8.5)
-		cells := [][]string{{fmt.Sprint(i + 1)}, {c.Received}, {c.Owner}, {c.Bank}, {c.Number}, {c.Amount}}
-		if c.Drawer != "" && !strings.EqualFold(strings.TrimSpace(c.Drawer), strings.TrimSpace(c.Owner)) {
+		cells := s.row(i, c)
+		if !s.Payments && c.Drawer != "" && !strings.EqualFold(strings.TrimSpace(c.Drawer), strings.TrimSpace(c.Owner)) {
 			cells[2] = append(cells[2], "tireur : "+c.Drawer)
 		}
-		if bank := f.SplitText(c.Bank, widths[3]-2); len(bank) > 1 {
+		if bank := f.SplitText(c.Bank, widths[3]-2); !s.Payments && len(bank) > 1 {
 			cells[3] = []string{bank[0], strings.Join(bank[1:], " ")}
 		}
 		n := 1
@@ -143,11 +195,11 @@ func (d *Doc) slipTable(s DepositSlip) {
 		h := float64(n) * lineH
 		if f.GetY()+h > limit {
 			f.AddPage()
-			d.tableHeader(slipColumns, widths) // leaves the header's bold font
+			d.tableHeader(cols, widths) // leaves the header's bold font
 			f.SetFont(family, "", 8.5)
 		}
 		x, y := f.GetX(), f.GetY()
-		for k, col := range slipColumns {
+		for k, col := range cols {
 			align := "L"
 			if col.Right {
 				align = "R"
@@ -167,18 +219,15 @@ func (d *Doc) slipTable(s DepositSlip) {
 		f.Line(marginX, y+h, marginX+d.Width(), y+h)
 		f.SetXY(marginX, y+h)
 	}
-	count := "1 chèque"
-	if s.Count != 1 {
-		count = fmt.Sprintf("%d chèques", s.Count)
-	}
 	if f.GetY()+lineH > limit {
 		f.AddPage()
-		d.tableHeader(slipColumns, widths)
+		d.tableHeader(cols, widths)
 	}
 	f.SetFont(family, "B", 8.5)
 	f.SetFillColor(235, 235, 235)
-	total := []string{"", "", "Total : " + count, "", "", s.Total}
-	for k, col := range slipColumns {
+	total := make([]string, len(cols))
+	total[2], total[len(cols)-1] = "Total : "+s.count(), s.Total
+	for k, col := range cols {
 		align := "L"
 		if col.Right {
 			align = "R"

@@ -67,9 +67,15 @@ func newBank(s *Shell) screen {
 	b.kindHelp = widgets.Note(ledger.DepositCheques.Help())
 	b.kind = widget.NewSelect(kinds, nil)
 	b.kind.SetSelectedIndex(0)
+	var slip *fyne.Container
 	b.kind.OnChanged = func(string) {
 		b.kindHelp.SetText(b.kindChosen().Help())
 		b.reload()
+		if slip != nil {
+			// The help may take one more line: lay the tab out again, or
+			// the list starts over the date's line.
+			slip.Refresh()
+		}
 	}
 	b.forgot = widget.NewButtonWithIcon("Ajouter un chèque oublié…", theme.ContentAddIcon(), b.addForgotten)
 	b.counter = widget.NewLabel("")
@@ -93,9 +99,9 @@ func newBank(s *Shell) screen {
 	actions := container.NewVBox(b.waiting, widgets.Bar(container.NewHBox(b.all, b.none), b.counter, b.deposit))
 	// The slips already made have their own tab: on a small screen the
 	// cheques to tick keep the room (they were squeezed to one line).
-	slip := container.NewBorder(container.NewVBox(b.kindHelp, when), actions, nil, nil, container.NewVScroll(b.cheques))
+	slip = container.NewBorder(container.NewVBox(b.kindHelp, when), actions, nil, nil, container.NewVScroll(b.cheques))
 	b.recon = newReconcile(b)
-	b.tabs = container.NewAppTabs(container.NewTabItem("Remise de chèques", slip), container.NewTabItem("Rapprochement", b.recon.root),
+	b.tabs = container.NewAppTabs(container.NewTabItem("Remises en banque", slip), container.NewTabItem("Rapprochement", b.recon.root),
 		container.NewTabItem("Remises de l'exercice", doneScroll))
 	b.root = container.NewBorder(container.NewBorder(nil, nil, widgets.Heading("Banque"), container.NewCenter(pick)), nil, nil, nil, b.tabs)
 	return b
@@ -142,14 +148,13 @@ func (b *bank) reload() {
 	if b.date.Text == "" {
 		b.date.SetText(ledger.FrenchDate(s.situation()))
 	}
-	list, err := s.res.PendingCheques(b.bankAccount())
+	kind := b.kindChosen()
+	list, err := s.res.PendingReceipts(b.bankAccount(), kind)
 	if err != nil {
 		s.showError(err)
 		return
 	}
-	if b.kindChosen() != ledger.DepositCheques {
-		list = nil // the kind takes no cheque: its help says why
-	}
+	b.forgot.Hidden = kind != ledger.DepositCheques
 	b.loadDue()
 	b.pending = list
 	keep := map[int64]bool{}
@@ -159,6 +164,9 @@ func (b *bank) reload() {
 		keep[c.EntryID] = b.ticked[c.EntryID]
 		id := c.EntryID
 		text := fmt.Sprintf("%s — chèque %s — %s", ledger.FrenchDate(c.Date), orDash(c.Cheque), c.OwnerName)
+		if c.Mode != ledger.ByCheque {
+			text = fmt.Sprintf("%s — %s — %s", ledger.FrenchDate(c.Date), c.Mode.Label(), c.OwnerName)
+		}
 		if c.DrawerBank != "" {
 			text += " (" + c.DrawerBank + ")"
 		}
@@ -173,12 +181,12 @@ func (b *bank) reload() {
 		b.checks[id] = check
 		amount := widget.NewLabelWithStyle(c.Amount.String(), fyne.TextAlignTrailing, fyne.TextStyle{})
 		right := container.NewHBox(container.New(&widgets.FixedWidth{Width: 140}, amount), b.chequeButtons(c))
-		b.cheques.Add(container.NewBorder(nil, nil, nil, right, check))
+		b.cheques.Add(container.NewBorder(nil, nil, nil, right, widgets.ShrinkCheck(check)))
 	}
 	b.ticked = keep
 	b.extraRows()
-	if len(list)+len(b.extra.due)+len(b.extra.added) == 0 && b.kindChosen() == ledger.DepositCheques {
-		b.cheques.Add(widgets.Note("Aucun chèque en attente de remise sur ce compte. Les chèques apparaissent ici dès que vous encaissez un règlement par chèque (fiche du copropriétaire, bouton « Encaisser un règlement… »)."))
+	if len(list)+len(b.extra.due)+len(b.extra.added) == 0 {
+		b.cheques.Add(widgets.Note(emptyNote(kind)))
 	}
 	b.cheques.Refresh()
 	var waiting ledger.Amount
@@ -186,7 +194,7 @@ func (b *bank) reload() {
 		waiting += c.Amount
 	}
 	n := len(list) + len(b.extra.due)
-	text := fmt.Sprintf("En attente de remise : %d chèque%s — %s", n, fr.S(n), (waiting + b.dueTotal()).String())
+	text := fmt.Sprintf("En attente de remise : %s — %s", kindCount(kind, n), (waiting + b.dueTotal()).String())
 	if len(b.extra.due) > 0 {
 		text += fmt.Sprintf(" (dont %d remis d'avance)", len(b.extra.due))
 	}
@@ -212,6 +220,24 @@ func (b *bank) chequeButtons(c app.PendingCheque) fyne.CanvasObject {
 	return container.NewHBox(edit, del)
 }
 
+// kindCount counts the items of a slip of kind k: « 3 chèques », « 1
+// règlement ».
+func kindCount(k ledger.DepositKind, n int) string {
+	return fmt.Sprintf("%d %s%s", n, k.Noun(), fr.S(n))
+}
+
+// emptyNote says, when nothing waits for a slip of kind k, where what it
+// takes comes from.
+func emptyNote(k ledger.DepositKind) string {
+	switch k {
+	case ledger.DepositCheques:
+		return "Aucun chèque en attente de remise sur ce compte. Les chèques apparaissent ici dès que vous encaissez un règlement par chèque (fiche du copropriétaire, bouton « Encaisser un règlement… »)."
+	case ledger.DepositOther:
+		return "Aucun règlement en espèces en attente de remise sur ce compte. Ils apparaissent ici dès que vous encaissez un règlement en espèces (fiche du copropriétaire, bouton « Encaisser un règlement… », mode « espèces »)."
+	}
+	return "Rien à remettre : voyez l'aide ci-dessus."
+}
+
 func orDash(s string) string {
 	if s == "" {
 		return "sans n°"
@@ -225,7 +251,7 @@ func (b *bank) count() {
 	m, more := b.extraSelection()
 	n, total = n+m, total+more
 	// The seed's counter: what the syndic has in hand, to compare.
-	b.counter.SetText(fmt.Sprintf("%d chèque%s, %s", n, fr.S(n), total.String()))
+	b.counter.SetText(fmt.Sprintf("%s, %s", kindCount(b.kindChosen(), n), total.String()))
 	widgets.SetEnabled(b.deposit, n > 0 && !b.s.readOnly())
 	widgets.SetEnabled(b.all, len(b.pending)+len(b.extra.due) > 0)
 	widgets.SetEnabled(b.forgot, b.kindChosen() == ledger.DepositCheques && !b.s.readOnly() && len(b.banks) > 0)
@@ -270,9 +296,9 @@ func (b *bank) confirmDeposit() {
 		s.showError(err)
 		return
 	}
-	s.confirm("Remise de chèques",
-		fmt.Sprintf("Remettre %d chèque%s (%s) sur le compte %s le %s ? Les chèques seront marqués remis et le bordereau enregistré en PDF, à imprimer.",
-			n, fr.S(n), total.String(), acc, ledger.FrenchDate(d)),
+	s.confirm("Remise en banque",
+		fmt.Sprintf("Remettre %s (%s) sur le compte %s le %s ? Ils seront marqués remis et le bordereau enregistré en PDF, à imprimer.",
+			kindCount(in.Kind, n), total.String(), acc, ledger.FrenchDate(d)),
 		"Marquer remis et imprimer", "Revenir", func() {
 			dep, err := s.res.Deposit(in)
 			if err != nil {
@@ -281,8 +307,8 @@ func (b *bank) confirmDeposit() {
 			}
 			b.ticked = map[int64]bool{}
 			b.extra.reset()
-			s.say(fmt.Sprintf("Remise n° %d du %s enregistrée : %d chèque%s, %s sur le compte %s", dep.ID, ledger.FrenchDate(dep.Date),
-				dep.Count, fr.S(dep.Count), dep.Total.String(), dep.BankAccount))
+			s.say(fmt.Sprintf("Remise n° %d du %s enregistrée : %s, %s sur le compte %s", dep.ID, ledger.FrenchDate(dep.Date),
+				kindCount(dep.Kind, dep.Count), dep.Total.String(), dep.BankAccount))
 			s.changed()
 			b.printSlip(dep)
 		})
@@ -325,9 +351,14 @@ func (b *bank) listDeposits() {
 		print := widget.NewButtonWithIcon("Imprimer le bordereau", theme.DocumentPrintIcon(), func() { b.printSlip(dep) })
 		cancel := widget.NewButtonWithIcon("Annuler la remise…", theme.DeleteIcon(), func() { b.cancelDeposit(dep) })
 		widgets.SetEnabled(cancel, !s.readOnly())
-		text := fmt.Sprintf("Remise n° %d du %s — %d chèque%s", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, fr.S(dep.Count))
+		// The slip, then its kind and count under it: on one line they
+		// were cut at 1024 px (the tabs are as wide as their widest).
+		title := widget.NewLabel(fmt.Sprintf("Remise n° %d du %s", dep.ID, ledger.FrenchDate(dep.Date)))
+		what := widget.NewLabel(fmt.Sprintf("%s — %s", dep.Kind.Label(), kindCount(dep.Kind, dep.Count)))
+		title.Truncation, what.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
 		amount := widget.NewLabelWithStyle(dep.Total.String(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		b.done.Add(container.NewBorder(nil, nil, nil, container.NewHBox(container.New(&widgets.FixedWidth{Width: 140}, amount), print, cancel), widget.NewLabel(text)))
+		right := container.NewHBox(container.NewCenter(container.New(&widgets.FixedWidth{Width: 120}, amount)), container.NewCenter(print), container.NewCenter(cancel))
+		b.done.Add(container.NewBorder(nil, nil, nil, right, container.NewVBox(title, what)))
 	}
 	b.done.Refresh()
 }
@@ -335,14 +366,14 @@ func (b *bank) listDeposits() {
 func (b *bank) cancelDeposit(dep ledger.Deposit) {
 	s := b.s
 	s.confirm("Annuler une remise",
-		fmt.Sprintf("Annuler la remise n° %d du %s (%d chèque%s, %s) ? Ses chèques redeviendront en attente de remise.",
-			dep.ID, ledger.FrenchDate(dep.Date), dep.Count, fr.S(dep.Count), dep.Total.String()),
+		fmt.Sprintf("Annuler la remise n° %d du %s (%s, %s) ? Ses %ss redeviendront en attente de remise.",
+			dep.ID, ledger.FrenchDate(dep.Date), kindCount(dep.Kind, dep.Count), dep.Total.String(), dep.Kind.Noun()),
 		"Annuler la remise", "Revenir", func() {
 			if err := s.res.CancelDeposit(dep.ID); err != nil {
 				s.showError(err)
 				return
 			}
-			s.say(fmt.Sprintf("Remise n° %d du %s annulée : %d chèque%s de nouveau en attente", dep.ID, ledger.FrenchDate(dep.Date), dep.Count, fr.S(dep.Count)))
+			s.say(fmt.Sprintf("Remise n° %d du %s annulée : %s de nouveau en attente", dep.ID, ledger.FrenchDate(dep.Date), kindCount(dep.Kind, dep.Count)))
 			s.changed()
 		})
 }

@@ -110,7 +110,8 @@ func (b *bank) extraLine(check *widget.Check, amount ledger.Amount, key any, own
 	if more != nil {
 		right.Add(more)
 	}
-	var lead fyne.CanvasObject = check
+	shrink := widgets.ShrinkCheck(check) // never wider than a small screen
+	var lead fyne.CanvasObject = shrink
 	if parts := b.extra.splits[key]; len(parts) > 0 {
 		var rest ledger.Amount
 		var words []string
@@ -119,7 +120,7 @@ func (b *bank) extraLine(check *widget.Check, amount ledger.Amount, key any, own
 			words = append(words, fmt.Sprintf("%s sur %s", p.Amount.String(), p.Account))
 		}
 		note := widgets.Note(fmt.Sprintf("      dont %s au compte de %s, %s", (amount - rest).String(), name, strings.Join(words, ", ")))
-		lead = container.NewVBox(check, note)
+		lead = container.NewVBox(shrink, note)
 	}
 	return container.NewBorder(nil, nil, nil, right, lead)
 }

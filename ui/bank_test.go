@@ -34,7 +34,7 @@ func TestDepositSlip(t *testing.T) {
 		t.Fatal("no Banque screen")
 	}
 	b := s.currentScreen().(*bank)
-	mustContain(t, "the deposit tab", windowText(s), "Banque", "Remise de chèques", "chèque n° 1234567 — Garçon Loïc", "200,00 €",
+	mustContain(t, "the deposit tab", windowText(s), "Banque", "Remises en banque", "chèque n° 1234567 — Garçon Loïc", "200,00 €",
 		"chèque n° 1234568", "0 chèque, 0,00 €")
 	mustContain(t, "the slips tab", texts(b.done), "Aucune remise pendant l'exercice")
 	mustNotContain(t, "the deposit tab", windowText(s), "Dupont")
@@ -55,7 +55,7 @@ func TestDepositSlip(t *testing.T) {
 	}
 	mustContain(t, "the status", s.statusText.Text, "Bordereau de la remise n° 1 enregistré dans ")
 	mustContain(t, "the screen after", windowText(s), "Aucun chèque en attente de remise")
-	mustContain(t, "the slips tab after", texts(b.done), "Remise n° 1 du 30/06/2025 — 2 chèques", "300,00 €")
+	mustContain(t, "the slips tab after", texts(b.done), "Remise n° 1 du 30/06/2025", "Chèques — 2 chèques", "300,00 €")
 	if list, _ := s.res.PendingCheques(""); len(list) != 0 {
 		t.Errorf("cheques still pending: %+v", list)
 	}

@@ -155,7 +155,7 @@ func TestDepositWithChequesInAdvance(t *testing.T) {
 	if len(e.Lines) != 3 || e.Lines[2].Account != "713000" || e.Lines[2].Key != "001" || e.Lines[2].Credit != ledger.MustAmount("30") {
 		t.Errorf("the split receipt's entry %+v", e.Lines)
 	}
-	mustContain(t, "the slips tab", texts(s.currentScreen().(*bank).done), "Remise n° 1 du 30/06/2025 — 2 chèques", "125,00 €")
+	mustContain(t, "the slips tab", texts(s.currentScreen().(*bank).done), "Remise n° 1 du 30/06/2025", "Chèques — 2 chèques", "125,00 €")
 	mustNotContain(t, "the tab after", windowText(s), "ajouté à cette remise", "n° 42 —")
 
 	b.kind.SetSelectedIndex(1)

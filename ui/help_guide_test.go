@@ -199,7 +199,7 @@ func TestGuideNameCheck(t *testing.T) {
 		{"Choisissez « Fichier › Sauvegarder… » puis « Sauvegarder ».", 0},
 		{"« Exercice › Clôturer l'exercice… », « Aide › À propos de Tantième ».", 0},
 		{"« Fichier › Fichiers récents › Aucun fichier récent »", 0},
-		{"« Paramètres › Sauvegardes », « Banque › Remise de chèques »", 0},
+		{"« Paramètres › Sauvegardes », « Banque › Remises en banque »", 0},
 		{"l'écran « Copropriétaires », le bouton « Encaisser un règlement… »", 0},
 		{"« Sauvegarde complète », « Date de remise »", 0},
 		{"« Fichier › Sauvegarder » (sans les points de suspension)", 1},

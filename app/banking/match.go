@@ -319,7 +319,7 @@ func (m *matcher) credit(in input) Match {
 		d := slips[0]
 		return Match{Kind: Deposit, Certain: true, Deposit: d,
 			Name:   fmt.Sprintf("Remise du %s", ledger.FrenchDate(d.Date)),
-			Reason: fmt.Sprintf("montant de la remise de chèques du %s (%d chèque%s)", ledger.FrenchDate(d.Date), d.Count, plural(d.Count))}
+			Reason: fmt.Sprintf("montant de la %s du %s (%d %s%s)", slipName(d.Kind), ledger.FrenchDate(d.Date), d.Count, d.Kind.Noun(), plural(d.Count))}
 	}
 	// 4. The owner's name.
 	nm := m.ownerByName(tw)
@@ -511,4 +511,12 @@ func (m *matcher) supplierDue(account string, at time.Time) (ledger.Amount, []le
 	}
 	m.supOwed[account], m.supOpen[account] = owed, open
 	return owed, open, nil
+}
+
+// slipName names a slip by its kind in a match's reason.
+func slipName(k ledger.DepositKind) string {
+	if k == ledger.DepositCheques || k == "" {
+		return "remise de chèques"
+	}
+	return "remise en banque « " + k.Label() + " »"
 }

@@ -30,14 +30,21 @@ func TestChequesSeriesAndDeposit(t *testing.T) {
 	if after, _ := os.ReadFile(f); string(after) != string(before) {
 		t.Error("a refused command changed the residence")
 	}
+	// With the demo's series of M. Moreau, whose first cheque is due on
+	// 20/11/2025 (191,90 €).
 	code, out, _ = cli(t, "deposit", f, "--date", "2025-12-10", "--all")
-	if code != 0 || !strings.Contains(out, "2 chèques, 200,00 €") {
+	if code != 0 || !strings.Contains(out, "3 chèques, 391,90 €") {
 		t.Errorf("deposit --all: exit %d %q", code, out)
 	}
 	code, out, _ = cli(t, "cheques", f, "--list", "--json")
-	var rows []chequeJSON
-	if err := json.Unmarshal([]byte(out), &rows); code != 0 || err != nil {
+	var all, rows []chequeJSON
+	if err := json.Unmarshal([]byte(out), &all); code != 0 || err != nil {
 		t.Fatalf("cheques --list --json: exit %d %v\n%s", code, err, out)
+	}
+	for _, r := range all {
+		if r.Owner == "450002" {
+			rows = append(rows, r)
+		}
 	}
 	if len(rows) != 3 || !rows[0].Received || !rows[1].Received || rows[2].Received || rows[2].Number != "0012347" || rows[2].Date != "2026-01-05" || rows[2].Amount != "100.00" {
 		t.Errorf("cheques after the deposit %+v", rows)

@@ -47,8 +47,8 @@ func init() {
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			list := fs.Bool("list", false, "liste les chèques à remettre en banque")
 			date := fs.String("date", "", "date de la remise")
-			all := fs.Bool("all", false, "remet tous les chèques en attente reçus au plus tard ce jour, et les chèques remis d'avance datés au plus tard ce jour")
-			kind := fs.String("kind", "", "type de remise : chèque (par défaut), prélèvement ou autre")
+			all := fs.Bool("all", false, "remet tous les règlements du type en attente reçus au plus tard ce jour (chèques : et les chèques remis d'avance datés au plus tard ce jour)")
+			kind := fs.String("kind", "", "type de remise : chèque (par défaut), autre (les règlements en espèces ou « autre ») ou prélèvement")
 			cheques := fs.String("cheques", "", "pièces des règlements à remettre, séparées par des virgules")
 			bank := fs.String("bank", "", "compte bancaire de la remise (par défaut le réglage de la résidence)")
 			pdf := fs.String("pdf", "", "écrit le bordereau de remise dans ce fichier PDF")
@@ -197,10 +197,13 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 			return err
 		}
 	}
-	pending, err := r.PendingCheques(bank)
+	// The kind decides what waits: cheques, or the cash and « autre »
+	// receipts (ledger.DepositKind.Takes).
+	pending, err := r.PendingReceipts(bank, kind)
 	if err != nil {
 		return err
 	}
+	noun := kind.Noun()
 	var ids []int64
 	var expected []app.ExpectedPick
 	if a.all {
@@ -209,15 +212,17 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 				ids = append(ids, c.EntryID)
 			}
 		}
-		due, err := r.ChequesDue(date)
-		if err != nil {
-			return err
+		if kind.Takes(ledger.ByCheque) {
+			due, err := r.ChequesDue(date)
+			if err != nil {
+				return err
+			}
+			for _, c := range due {
+				expected = append(expected, app.ExpectedPick{ID: c.ID})
+			}
 		}
-		for _, c := range due {
-			expected = append(expected, app.ExpectedPick{ID: c.ID})
-		}
-		if len(ids)+len(expected) == 0 && kind == ledger.DepositCheques {
-			return ledger.Errorf(ledger.NotFound, "Aucun chèque reçu au plus tard le %s n'attend sa remise sur le compte %s", ledger.FrenchDate(date), bank)
+		if len(ids)+len(expected) == 0 && kind != ledger.DepositDebits {
+			return ledger.Errorf(ledger.NotFound, "Aucun %s reçu au plus tard le %s n'attend sa remise sur le compte %s", what(kind), ledger.FrenchDate(date), bank)
 		}
 	} else {
 		byPiece := map[string]int64{}
@@ -231,7 +236,7 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 			}
 			id, ok := byPiece[p]
 			if !ok {
-				return ledger.Errorf(ledger.NotFound, "Le règlement %s n'est pas un chèque en attente de remise sur le compte %s (voir deposit --list)", p, bank)
+				return ledger.Errorf(ledger.NotFound, "Le règlement %s n'est pas un %s en attente de remise sur le compte %s (voir deposit --list)", p, what(kind), bank)
 			}
 			ids = append(ids, id)
 		}
@@ -240,7 +245,7 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("Remise n° %d du %s sur %s : %s, %s", d.ID, ledger.FrenchDate(d.Date), d.BankAccount, nounFR(d.Count, "chèque", "chèques"), d.Total)
+	msg := fmt.Sprintf("Remise n° %d du %s sur %s : %s, %s", d.ID, ledger.FrenchDate(d.Date), d.BankAccount, nounFR(d.Count, noun, noun+"s"), d.Total)
 	if d.EntryID != 0 {
 		msg += " (virés de 511 à la banque)"
 	}
@@ -256,6 +261,14 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 	}
 	fmt.Fprintln(out, msg+".")
 	return nil
+}
+
+// what names what a slip of kind takes, in a message.
+func what(kind ledger.DepositKind) string {
+	if kind == ledger.DepositOther {
+		return "règlement en espèces ou « autre »"
+	}
+	return kind.Noun()
 }
 
 func checkPDFPath(path string) error {

@@ -103,7 +103,8 @@ func TestDepositAndSlip(t *testing.T) {
 		want string
 	}{
 		{[]string{"--date", "2025-12-31", "--cheques", "B2025-0003"}, "Le règlement B2025-0003 n'est pas un chèque en attente"},
-		{[]string{"--date", "2025-12-19", "--all"}, "Aucun chèque reçu au plus tard le 19/12/2025"},
+		// Before the demo's cheques handed in advance (from 20/11/2025).
+		{[]string{"--date", "2025-11-19", "--all"}, "Aucun chèque reçu au plus tard le 19/11/2025"},
 		{[]string{"--date", "2025-12-20", "--cheques", "B2025-0002"}, "n'a été reçu que le 21/12/2025"},
 	} {
 		code, _, stderr := cli(t, append([]string{"deposit", f}, tc.args...)...)
@@ -126,7 +127,7 @@ func TestDepositAndSlip(t *testing.T) {
 	}
 
 	pdf := filepath.Join(t.TempDir(), "remises", "bordereau.pdf")
-	code, out, stderr := cli(t, "deposit", f, "--date", "2025-12-31", "--all", "--pdf", pdf)
+	code, out, stderr := cli(t, "deposit", f, "--date", "2025-12-31", "--cheques", "B2025-0001,B2025-0002", "--pdf", pdf)
 	if code != 0 || out != "Remise n° 1 du 31/12/2025 sur 512001 : 2 chèques, 675,70 € — bordereau dans "+pdf+".\n" {
 		t.Fatalf("deposit: exit %d %q %s", code, out, stderr)
 	}
