@@ -208,7 +208,10 @@ func reprintNotices(file, day, dir string, opt app.NoticeOptions, out io.Writer)
 	if err != nil {
 		return err
 	}
-	r, err := app.OpenReadOnly(file)
+	// Writable: notices that announce a direct debit record the day the
+	// owners were told (the 14 days of the SEPA pre-notification run from
+	// the first printing; a later one keeps that day).
+	r, err := app.Open(file)
 	if err != nil {
 		return err
 	}

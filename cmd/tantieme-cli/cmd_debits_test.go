@@ -88,3 +88,26 @@ func TestDebits(t *testing.T) {
 		t.Errorf("return: exit %d %s%s", code, out, stderr)
 	}
 }
+
+// Notices printed with `calls --notices` record the day the owners paying
+// by direct debit were told: the batch then counts the 14 days from it,
+// instead of saying no notice was ever produced.
+func TestNoticesReprintRecordPrenotification(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "demo.copro")
+	if code, _, stderr := cli(t, "demo", f); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := cli(t, "calls", f, "--year", "2026"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := cli(t, "calls", f, "--notices", "2026-01-01", "--pdf", t.TempDir()); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, stderr := cli(t, "debits", f, "--date", "2026-01-20", "--sepa", t.TempDir(), "--json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if strings.Contains(out, "aucun avis") || !strings.Contains(out, "les avis ont été produits le") {
+		t.Errorf("the batch does not see the notices printed: %s", out)
+	}
+}
