@@ -14,11 +14,30 @@ const (
 	ByCheque   PaymentMode = "cheque"   // goes on a deposit slip
 	ByTransfer PaymentMode = "transfer" // virement
 	ByCash     PaymentMode = "cash"     // espèces
-	ByOther    PaymentMode = "other"    // prélèvement, mandat…
+	ByOther    PaymentMode = "other"    // mandat, another route…
+	// ByDebit is a SEPA direct debit collected by a batch of the program
+	// (app/debits): never typed in a form, it comes with its file.
+	ByDebit PaymentMode = "debit"
 )
 
 // PaymentModes lists the modes in the order a form offers them.
 func PaymentModes() []PaymentMode { return []PaymentMode{ByCheque, ByTransfer, ByCash, ByOther} }
+
+// FormModes are the modes a form offers for a receipt of mode current: the
+// usual ones, and current itself when only a batch makes it (correcting a
+// direct debit keeps it one).
+func FormModes(current PaymentMode) []PaymentMode {
+	modes := PaymentModes()
+	for _, m := range modes {
+		if m == current {
+			return modes
+		}
+	}
+	if current == ByDebit {
+		modes = append(modes, ByDebit)
+	}
+	return modes
+}
 
 // Label is the mode in French.
 func (m PaymentMode) Label() string {
@@ -31,6 +50,8 @@ func (m PaymentMode) Label() string {
 		return "espèces"
 	case ByOther:
 		return "autre"
+	case ByDebit:
+		return "prélèvement SEPA"
 	}
 	return string(m)
 }
@@ -155,7 +176,7 @@ func (r *Receipt) validate() error {
 		return Errorf(Invalid, "%s : seul un chèque peut attendre sa remise en banque sur un compte 511 (%s demandé)", where, r.Account)
 	}
 	valid := false
-	for _, m := range PaymentModes() {
+	for _, m := range FormModes(ByDebit) {
 		valid = valid || m == r.Mode
 	}
 	if !valid {

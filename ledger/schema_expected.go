@@ -2597,7 +2597,7 @@ var expectedSchemas = map[int][]schemaObject{
 		{"table", "options", "options", "9bce21a8c702ea44ecee9030b5b53716b83c71484dce56c10a69156e5ee22149"},
 		{"table", "owner_ibans", "owner_ibans", "13fa843fcbb513bf2c9fe9020de66088c48850e154fad8363a737bc3385732ca"},
 		{"table", "owners", "owners", "638f386148bef7c8bf929b016069206d096019d63bac8ba30ab8380e9cb7afbf"},
-		{"table", "receipts", "receipts", "bb20fc21c436335f50368c6792e0fd3f3ff7be925b0f51895ceb5b6da7df789c"},
+		{"table", "receipts", "receipts", "af1a8cf126f91f48127072fb03fa2ec8d07e1d86a5130b02dc7ee2b72fac0e77"},
 		{"table", "residence", "residence", "72e744d68622a01ad72eb19950d18bf90ac9fe8cc02c9eb83ae97d838995b54e"},
 		{"table", "seals", "seals", "81b4fbd86083580e547ecab526fbe8da3da9b9c5dca67fdcf97268a0e966ab65"},
 		{"table", "sepa_files", "sepa_files", "6877f28542b0eb2b76ba1f7e31a46ef407f53aa8b3c0d381ee5c27c8efd0b18b"},

@@ -113,12 +113,12 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 	amount := widgets.NewField(amountText(rf.Amount), "")
 	date := widgets.NewField(ledger.FrenchDate(rf.Date), "JJ/MM/AAAA")
 	var modes []string
-	for _, m := range ledger.PaymentModes() {
+	for _, m := range ledger.FormModes(rf.Mode) {
 		modes = append(modes, modeText(m))
 	}
 	mode := newListField(modes, "")
 	mode.SetSelectedIndex(0)
-	for i, m := range ledger.PaymentModes() {
+	for i, m := range ledger.FormModes(rf.Mode) {
 		if m == rf.Mode {
 			mode.SetSelectedIndex(i)
 		}
@@ -159,7 +159,7 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 
 	chequeOnly := []fyne.CanvasObject{cheque, drawer, drawerBank}
 	chequeFields := func() {
-		on := ledger.PaymentModes()[max(mode.SelectedIndex(), 0)] == ledger.ByCheque
+		on := ledger.FormModes(rf.Mode)[max(mode.SelectedIndex(), 0)] == ledger.ByCheque
 		for _, o := range chequeOnly {
 			widgets.SetEnabled(o.(fyne.Disableable), on)
 		}
@@ -222,7 +222,7 @@ func (s *Shell) receiptDialog(owner string, fix int64, done func()) {
 			s.win.Canvas().Focus(date)
 			return ledger.Wrap(ledger.Invalid, err, "Date du règlement : %s", ledger.Message(err))
 		}
-		in := app.ReceiptInput{Owner: owner, Amount: a, Date: d, Mode: ledger.PaymentModes()[max(mode.SelectedIndex(), 0)],
+		in := app.ReceiptInput{Owner: owner, Amount: a, Date: d, Mode: ledger.FormModes(rf.Mode)[max(mode.SelectedIndex(), 0)],
 			BankAccount: chosenBank(bank, rf.Banks)}
 		if in.Mode == ledger.ByCheque {
 			in.Cheque, in.Drawer, in.DrawerBank = strings.TrimSpace(cheque.Text), drawer.Text, drawerBank.Text

@@ -28,6 +28,8 @@ func receiptWhat(r ledger.Receipt) string {
 		head = "le virement"
 	case ledger.ByCash:
 		head = "le règlement en espèces"
+	case ledger.ByDebit:
+		head = "le prélèvement"
 	}
 	return fmt.Sprintf("%s du %s de %s", head, ledger.FrenchDate(r.Date), r.Amount.String())
 }

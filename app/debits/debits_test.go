@@ -205,6 +205,19 @@ func TestPost(t *testing.T) {
 				t.Errorf("file %q, want %q", res.Path, want)
 			}
 			xmllint(t, res.Path, v)
+			// The receipts say how the owners paid: by direct debit.
+			apptest.View(t, r, func(tx *ledger.Tx) error {
+				rcs, err := tx.Receipts(ledger.ReceiptFilter{From: b.Date, To: b.Date})
+				if len(rcs) == 0 {
+					t.Error("no receipt on the collection date")
+				}
+				for _, rc := range rcs {
+					if rc.Mode != ledger.ByDebit || !strings.Contains(rc.Label, "prélèvement SEPA") {
+						t.Errorf("receipt %s: mode %s, label %q", rc.Piece, rc.Mode, rc.Label)
+					}
+				}
+				return err
+			})
 			content, err := os.ReadFile(res.Path)
 			if err != nil {
 				t.Fatal(err)

@@ -124,7 +124,7 @@ func postIn(tx *ledger.Tx, b Batch, v sepa.Version, name string) (ledger.SEPAFil
 		// No payment mode says « prélèvement » (ledger.PaymentModes): the
 		// money arrives on the account like a transfer.
 		rr, err := app.ReceiveIn(tx, app.ReceiptInput{Owner: l.Owner.Account, Amount: l.Amount, Date: b.Date,
-			Mode: ledger.ByTransfer, BankAccount: b.Bank.Account, Piece: piece})
+			Mode: ledger.ByDebit, BankAccount: b.Bank.Account, Piece: piece})
 		if err != nil {
 			return f, nil, err
 		}

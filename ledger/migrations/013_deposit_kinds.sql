@@ -5,7 +5,9 @@
 -- is rebuilt (sqlite.org/lang_altertable.html, « other kinds of table schema
 -- changes »), its rows kept as they are, its indexes and triggers made
 -- again word for word, and the rule becomes a trigger that reads the slip's
--- kind. legacy_alter_table keeps the triggers of other tables that name
+-- kind. The rebuilt table also knows the mode 'debit': a SEPA direct debit
+-- collected by a batch of the program (issue 18), until now recorded as a
+-- transfer. legacy_alter_table keeps the triggers of other tables that name
 -- receipts (entries_receipt_delete, entries_bounce_delete) as they are: they
 -- name the rebuilt table once it has its name back.
 PRAGMA legacy_alter_table = ON;
@@ -13,7 +15,7 @@ PRAGMA legacy_alter_table = ON;
 CREATE TABLE receipts_rebuilt (
     entry_id        INTEGER PRIMARY KEY,
     owner           TEXT NOT NULL REFERENCES owners (account),
-    mode            TEXT NOT NULL CHECK (mode IN ('cheque', 'transfer', 'cash', 'other')),
+    mode            TEXT NOT NULL CHECK (mode IN ('cheque', 'transfer', 'cash', 'other', 'debit')),
     bank_account    TEXT NOT NULL REFERENCES accounts (code),
     account         TEXT NOT NULL REFERENCES accounts (code),
     cheque_number   TEXT NOT NULL DEFAULT '',
