@@ -64,7 +64,8 @@ func TestBackupKeepsLastAndRemembers(t *testing.T) {
 func TestFullBackupHasDocuments(t *testing.T) {
 	isolate(t)
 	r := writeDemo(t)
-	docs := DocumentsFolder(DemoName)
+	docs, err := r.DocumentsFolder()
+	must(t, err)
 	must(t, os.MkdirAll(filepath.Join(docs, "Appels"), 0o755))
 	must(t, os.WriteFile(filepath.Join(docs, "Appels", "a.pdf"), []byte("%PDF"), 0o644))
 	res, err := r.Backup(t.TempDir(), BackupOptions{Documents: docs})

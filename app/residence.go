@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"tantieme/internal/desktop"
 	"tantieme/ledger"
 )
 
@@ -131,8 +130,3 @@ func FileName(dir, name string) string {
 	return filepath.Join(dir, clean+".copro")
 }
 
-// DocumentsFolder is where the program writes a residence's documents by
-// default, Documents/Tantième/<Résidence>: what a full backup adds.
-func DocumentsFolder(residence string) string {
-	return filepath.Join(desktop.Where().Documents, "Tantième", strings.TrimSuffix(filepath.Base(FileName("", residence)), ".copro"))
-}

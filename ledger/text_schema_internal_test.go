@@ -42,6 +42,9 @@ var textColumns = map[string]TextKind{
 	"bank_lines.end_to_end": NameText, "bank_lines.counterparty_name": NameText, "bank_lines.counterparty_iban": ShortText,
 	"bank_lines.code": ShortText, "bank_lines.file": NameText,
 	"sepa_files.name": NameText,
+	"binders.label":   NameText, "documents.title": LabelText, "documents.file": OptionText, "owner_consents.email": NameText,
+	"mailings.title": LabelText, "mailings.subject": LabelText, "mail_messages.address": NameText, "mail_messages.reason": NotesText,
+	"publications.folder": OptionText, "published.name": NameText,
 }
 
 // textExempt are text columns without a text trigger, and why: each is
@@ -86,6 +89,14 @@ var textExempt = map[string]string{
 	"sepa_files.sha256":        "CHECK length and GLOB",
 	"sepa_payments.end_to_end": "CHECK length and GLOB", "sepa_payments.account": "foreign key", "sepa_payments.sequence": "CHECK IN",
 	"expected_cheques.owner": "foreign key", "expected_cheques.date": "CHECK GLOB", "expected_cheques.number": "CHECK length and GLOB",
+	"binders.code": "CHECK length and GLOB", "binder_audiences.binder": "foreign key", "binder_audiences.audience": "CHECK IN",
+	"documents.binder": "foreign key", "documents.kind": "CHECK length and GLOB", "documents.date": "CHECK GLOB",
+	"documents.sha256": "CHECK length and GLOB", "documents.added_at": "CHECK GLOB", "documents.withdrawn_at": "CHECK GLOB",
+	"document_owners.owner": "foreign key", "owner_consents.owner": "foreign key", "owner_consents.given_at": "CHECK GLOB",
+	"owner_consents.revoked_at": "CHECK GLOB", "mailings.kind": "CHECK length and GLOB", "mailings.created_at": "CHECK GLOB",
+	"mail_messages.owner": "foreign key", "mail_messages.status": "CHECK IN", "mail_messages.at": "CHECK GLOB",
+	"publications.at": "CHECK GLOB", "publications.since": "CHECK GLOB", "published.folder": "CHECK length, the folder of a publication",
+	"published.audience": "CHECK length and GLOB", "published.sha256": "CHECK length and GLOB",
 	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
 	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
 }

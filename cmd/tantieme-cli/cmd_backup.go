@@ -83,11 +83,9 @@ func init() {
 				defer r.Close()
 				opt := app.BackupOptions{Documents: *docs, Keep: *keep}
 				if *full && opt.Documents == "" {
-					info, err := r.Info()
-					if err != nil {
+					if opt.Documents, err = r.DocumentsFolder(); err != nil {
 						return err
 					}
-					opt.Documents = app.DocumentsFolder(info.Name)
 				}
 				res, err := r.Backup(*to, opt)
 				if err != nil {
