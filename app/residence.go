@@ -129,4 +129,3 @@ func FileName(dir, name string) string {
 	}
 	return filepath.Join(dir, clean+".copro")
 }
-

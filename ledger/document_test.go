@@ -48,11 +48,17 @@ func TestRegisterDocument(t *testing.T) {
 		}
 		return err
 	})
-	mustView(t, db, func(tx *ledger.Tx) (err error) { docs, err = tx.Documents(ledger.DocumentFilter{Owner: "450003"}); return })
+	mustView(t, db, func(tx *ledger.Tx) (err error) {
+		docs, err = tx.Documents(ledger.DocumentFilter{Owner: "450003"})
+		return
+	})
 	if len(docs) != 1 || docs[0].SHA256 != sumB || docs[0].Size != 11 {
 		t.Fatalf("after producing again %+v", docs)
 	}
-	mustView(t, db, func(tx *ledger.Tx) (err error) { docs, err = tx.Documents(ledger.DocumentFilter{Owner: "450001"}); return })
+	mustView(t, db, func(tx *ledger.Tx) (err error) {
+		docs, err = tx.Documents(ledger.DocumentFilter{Owner: "450001"})
+		return
+	})
 	if len(docs) != 0 {
 		t.Fatalf("450001 still has %+v", docs)
 	}
@@ -61,7 +67,10 @@ func TestRegisterDocument(t *testing.T) {
 	if len(docs) != 0 {
 		t.Fatalf("withdrawn still listed %+v", docs)
 	}
-	mustView(t, db, func(tx *ledger.Tx) (err error) { docs, err = tx.Documents(ledger.DocumentFilter{Withdrawn: true}); return })
+	mustView(t, db, func(tx *ledger.Tx) (err error) {
+		docs, err = tx.Documents(ledger.DocumentFilter{Withdrawn: true})
+		return
+	})
 	if len(docs) != 1 || docs[0].Live() {
 		t.Fatalf("withdrawn %+v", docs)
 	}
@@ -119,7 +128,9 @@ func TestBinders(t *testing.T) {
 // withdrawn; the history stays.
 func TestConsent(t *testing.T) {
 	db := mustCreate(t)
-	if err := db.Update(func(tx *ledger.Tx) error { return tx.GiveConsent("450001", "pas une adresse", ledger.Date(2025, 1, 10)) }); err == nil {
+	if err := db.Update(func(tx *ledger.Tx) error {
+		return tx.GiveConsent("450001", "pas une adresse", ledger.Date(2025, 1, 10))
+	}); err == nil {
 		t.Error("bad address accepted")
 	}
 	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.GiveConsent("450001", "zoe@exemple.fr", ledger.Date(2025, 1, 10)) })
@@ -127,7 +138,9 @@ func TestConsent(t *testing.T) {
 	if err := db.Update(func(tx *ledger.Tx) error { return tx.GiveConsent("450001", "z@exemple.fr", ledger.Date(2024, 1, 1)) }); err == nil {
 		t.Error("a new consent before the one in force")
 	}
-	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.GiveConsent("450001", "zoe.b@exemple.fr", ledger.Date(2025, 3, 1)) })
+	mustUpdate(t, db, func(tx *ledger.Tx) error {
+		return tx.GiveConsent("450001", "zoe.b@exemple.fr", ledger.Date(2025, 3, 1))
+	})
 	mustView(t, db, func(tx *ledger.Tx) error {
 		c, ok, err := tx.Consent("450001")
 		if err != nil || !ok || c.Email != "zoe.b@exemple.fr" || !c.Given.Equal(ledger.Date(2025, 3, 1)) {
