@@ -136,6 +136,7 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, sel noticeSelect
 		names  map[string]string
 		list   []reports.Notice
 		total  ledger.Amount
+		exID   int64
 	}
 	var batches []batch
 	err := r.View(func(tx *ledger.Tx) error {
@@ -156,7 +157,7 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, sel noticeSelect
 				}
 				names[o] = ow.Name
 			}
-			batches = append(batches, batch{due, owners, names, list, total})
+			batches = append(batches, batch{due, owners, names, list, total, exerciseIDAt(tx, due)})
 		}
 		return nil
 	})
@@ -188,6 +189,7 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, sel noticeSelect
 		prefix = "APERCU_"
 	}
 	var out []NoticeFiles
+	var produced []Produced
 	for i, b := range batches {
 		if err := results[i].err; err != nil {
 			return nil, ledger.Wrap(ledger.Internal, err, "Les avis du %s n'ont pas pu être mis en page", ledger.FrenchDate(b.due))
@@ -207,8 +209,19 @@ func (r *Residence) writeNotices(dir string, dates []time.Time, sel noticeSelect
 				return nil, err
 			}
 			nf.Owners = append(nf.Owners, path)
+			// Only each owner's own notice is registered: the combined
+			// « _TOUS » file holds every owner's letter, for printing, and
+			// must never reach one owner. A preview (APERCU_) of a plan not
+			// posted is no document of the residence.
+			if sel.plan == nil {
+				produced = append(produced, Produced{Path: path, Kind: "notice", Date: b.due, Exercise: b.exID, Owners: []string{o},
+					Title: DocumentTitle("Appel de fonds du "+ledger.FrenchDate(b.due), b.names[o])})
+			}
 		}
 		out = append(out, nf)
+	}
+	if err := r.RegisterWritten(produced...); err != nil {
+		return out, err
 	}
 	var told []time.Time
 	for _, b := range batches {

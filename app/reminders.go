@@ -91,6 +91,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 	opt.Printed = ledger.Date(opt.Printed.Year(), opt.Printed.Month(), opt.Printed.Day())
 	var list []reports.Reminder
 	var names []string
+	var exID int64
 	err := r.View(func(tx *ledger.Tx) error {
 		all, err := debtors(tx, opt.At, opt.Threshold)
 		if err != nil {
@@ -112,6 +113,7 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 		if err != nil {
 			return err
 		}
+		exID = ex.ID
 		kit, err := NewLetterKit(tx, opt.Printed)
 		if err != nil {
 			return err
@@ -183,12 +185,17 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 	if err := writeFile(rf.Combined, letters.Combined); err != nil {
 		return ReminderFiles{}, err
 	}
+	// Each owner's reminder is registered, never the combined « _TOUS »
+	// file: it lists every debtor and must not reach one of them.
+	var produced []Produced
 	for i, d := range rf.Debtors {
 		path := filepath.Join(dir, fmt.Sprintf("RELANCE_DU_%s_%s_%s.pdf", stamp, d.Account, fr.FileName(names[i])))
 		if err := writeFile(path, letters.Each[i]); err != nil {
 			return ReminderFiles{}, err
 		}
 		rf.Owners = append(rf.Owners, path)
+		produced = append(produced, Produced{Path: path, Kind: "reminder", Date: opt.At, Exercise: exID, Owners: []string{d.Account},
+			Title: DocumentTitle("Relance du "+ledger.FrenchDate(opt.At), names[i])})
 	}
-	return rf, nil
+	return rf, r.RegisterWritten(produced...)
 }

@@ -60,6 +60,7 @@ func WriteAnnexes(r *app.Residence, dir string, ex ledger.Exercise, printed time
 	if d.Provisional {
 		prefix = "PROJET_"
 	}
+	var produced []app.Produced
 	for n := 1; n <= 5; n++ {
 		pdf, err := RenderAnnexes(d, []int{n}, printed)
 		if err != nil {
@@ -69,13 +70,45 @@ func WriteAnnexes(r *app.Residence, dir string, ex ledger.Exercise, printed time
 		if err := ledger.WriteOutputBytes(af.Each[n-1], pdf); err != nil {
 			return af, err
 		}
+		produced = append(produced, annexProduced(af.Each[n-1], ex, d, n))
 	}
 	pdf, err := RenderAnnexes(d, nil, printed)
 	if err != nil {
 		return af, err
 	}
 	af.Combined = filepath.Join(dir, fmt.Sprintf("%sANNEXES_%d.pdf", prefix, ex.Year()))
-	return af, ledger.WriteOutputBytes(af.Combined, pdf)
+	if err := ledger.WriteOutputBytes(af.Combined, pdf); err != nil {
+		return af, err
+	}
+	return af, r.RegisterWritten(append(produced, annexProduced(af.Combined, ex, d, 0))...)
+}
+
+// WriteAnnex writes annexe n (1 to 5) of exercise ex alone into dir,
+// registered, and returns its path and the data (its checks to show).
+func WriteAnnex(r *app.Residence, dir string, ex ledger.Exercise, n int, printed time.Time) (string, *AnnexesData, error) {
+	pdf, d, err := AnnexesPDF(r, ex, []int{n}, printed)
+	if err != nil {
+		return "", nil, err
+	}
+	prefix := ""
+	if d.Provisional {
+		prefix = "PROJET_"
+	}
+	path := filepath.Join(dir, fmt.Sprintf("%sANNEXE%d_%d.pdf", prefix, n, ex.Year()))
+	return path, d, r.WriteDocument(pdf, annexProduced(path, ex, d, n))
+}
+
+// annexProduced is the register's line of annexe n (0: the five in one
+// file), dated the exercise's end; a draft's title says « projet ».
+func annexProduced(path string, ex ledger.Exercise, d *AnnexesData, n int) app.Produced {
+	title := fmt.Sprintf("Annexe %d de l'exercice %s", n, ex.Name())
+	if n == 0 {
+		title = fmt.Sprintf("Annexes comptables 1 à 5 de l'exercice %s", ex.Name())
+	}
+	if d.Provisional {
+		title += " (projet)"
+	}
+	return app.Produced{Path: path, Kind: "annex", Date: ex.End, Exercise: ex.ID, Title: title}
 }
 
 // RenderAnnexes lays the annexes listed in which (none: all five) out as

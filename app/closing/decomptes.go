@@ -284,14 +284,24 @@ func WriteDecomptes(r *app.Residence, dir string, ex ledger.Exercise, opt Decomp
 	if err := ledger.WriteOutputBytes(sf.Combined, letters.Combined); err != nil {
 		return sf, err
 	}
+	// Each owner's décompte is registered (a draft too, its title says
+	// so), never the combined « _TOUS » file: it holds every owner's
+	// décompte and must not reach one of them.
+	what := fmt.Sprintf("Décompte de charges %s", ex.Name())
+	if sf.Preview {
+		what += " (projet)"
+	}
+	var produced []app.Produced
 	for i, o := range owners {
 		path := filepath.Join(dir, fmt.Sprintf("%sDECOMPTE_%d_%s_%s.pdf", prefix, year, o, fr.FileName(names[i])))
 		if err := ledger.WriteOutputBytes(path, letters.Each[i]); err != nil {
 			return sf, err
 		}
 		sf.Owners = append(sf.Owners, path)
+		produced = append(produced, app.Produced{Path: path, Kind: "decompte", Date: ex.End, Exercise: ex.ID, Owners: []string{o},
+			Title: app.DocumentTitle(what, names[i])})
 	}
-	return sf, nil
+	return sf, r.RegisterWritten(produced...)
 }
 
 func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owners, names []string, list []reports.Decompte, preview bool, err error) {

@@ -56,5 +56,7 @@ func WriteMandateForm(r *app.Residence, owner, path string) error {
 	if err != nil {
 		return ledger.Wrap(ledger.Internal, err, "Le mandat de %s n'a pas pu être mis en page", m.Debtor)
 	}
-	return ledger.WriteOutputBytes(path, pdf)
+	// The form concerns its owner alone: registered with him.
+	return r.WriteDocument(pdf, app.Produced{Path: path, Kind: "mandate", Date: ledger.Date(m.Printed.Year(), m.Printed.Month(), m.Printed.Day()),
+		Owners: []string{owner}, Title: app.DocumentTitle("Mandat de prélèvement SEPA "+m.RUM, m.Debtor)})
 }

@@ -55,3 +55,20 @@ func Slip(r *app.Residence, ts []Transfer, files map[int]string) ([]byte, error)
 	}
 	return pdf, nil
 }
+
+// SlipName is the file name of the slip of transfers dated day.
+func SlipName(day time.Time) string {
+	return "Bordereau de virement du " + day.Format("2006-01-02") + ".pdf"
+}
+
+// WriteSlip writes the slip of ts at path and registers it (binder
+// « Bordereaux »), dated its first transfer's day.
+func WriteSlip(r *app.Residence, path string, ts []Transfer, files map[int]string) error {
+	pdf, err := Slip(r, ts, files)
+	if err != nil {
+		return err
+	}
+	day := ts[0].Date
+	return r.WriteDocument(pdf, app.Produced{Path: path, Kind: "transfer_slip", Date: day, Exercise: r.ExerciseIDAt(day),
+		Title: "Bordereau de virement du " + ledger.FrenchDate(day)})
+}

@@ -60,7 +60,7 @@ func init() {
 		usage: "backup FICHIER --to DOSSIER [--full] [--documents DOSSIER] [--keep N] [--json]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			to := fs.String("to", "", "dossier où écrire la sauvegarde (une clé USB, typiquement)")
-			full := fs.Bool("full", false, "sauvegarde complète : ajoute les documents générés (dossier Documents/Tantième/<Résidence>)")
+			full := fs.Bool("full", false, "sauvegarde complète : ajoute le dossier des documents de la résidence (« <Résidence> – Documents » à côté du fichier, ou celui choisi)")
 			docs := fs.String("documents", "", "sauvegarde complète avec les documents de ce dossier")
 			keep := fs.Int("keep", 0, "sauvegardes de la résidence gardées dans le dossier (par défaut le réglage de la résidence, 10)")
 			asJSON := fs.Bool("json", false, "affiche la sauvegarde en JSON")

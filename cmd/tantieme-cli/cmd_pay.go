@@ -250,11 +250,7 @@ func deposit(file string, a depositArgs, out io.Writer) error {
 		msg += " (virés de 511 à la banque)"
 	}
 	if a.pdf != "" {
-		pdf, err := r.DepositSlipPDF(d.ID, ledger.Now())
-		if err == nil {
-			err = ledger.WriteOutputBytes(a.pdf, pdf)
-		}
-		if err != nil {
+		if err := r.WriteDepositSlip(a.pdf, d, ledger.Now()); err != nil {
 			return ledger.Wrap(ledger.KindOf(err), err, "La remise n° %d est enregistrée, mais son bordereau n'a pas pu être écrit (%s) ; imprimez-le avec report deposit-slip", d.ID, ledger.Message(err))
 		}
 		msg += " — bordereau dans " + a.pdf

@@ -107,11 +107,7 @@ func transfer(file string, a transferArgs, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "Fichier de virement écrit : %s\n", f.Path)
 	if a.slip != "" {
-		slip, err := transfers.Slip(r, ts, map[int]string{0: f.Name})
-		if err == nil {
-			err = ledger.WriteOutputBytes(a.slip, slip)
-		}
-		if err != nil {
+		if err := transfers.WriteSlip(r, a.slip, ts, map[int]string{0: f.Name}); err != nil {
 			return ledger.Wrap(ledger.KindOf(err), err, "Le virement est enregistré, mais son bordereau n'a pas pu être écrit (%s)", ledger.Message(err))
 		}
 		fmt.Fprintf(out, "Bordereau de virement écrit : %s\n", a.slip)
