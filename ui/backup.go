@@ -19,15 +19,10 @@ import (
 	"tantieme/ui/widgets"
 )
 
-// residenceDocuments is the folder of the documents generated for the open
-// residence (notices, annexes…): what a full backup adds.
-func (s *Shell) residenceDocuments() string {
-	return residenceDocuments(s.info.Name)
-}
-
-func residenceDocuments(name string) string {
-	return filepath.Join(documentsDir(), safeFolderName(name))
-}
+// residenceDocuments is the documents folder of the open residence
+// (notices, annexes, the register's outside documents…): what a full
+// backup adds.
+func (s *Shell) residenceDocuments() string { return s.docsFolder() }
 
 // pluggedSticks lists the USB sticks plugged in now; tests replace it.
 var pluggedSticks = desktop.Sticks

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -317,17 +316,9 @@ func (b *bank) confirmDeposit() {
 // printSlip writes the deposit slip as a PDF and opens it.
 func (b *bank) printSlip(dep ledger.Deposit) {
 	s := b.s
-	dir := s.lettersDir("Bordereaux")
-	file := filepath.Join(dir, fmt.Sprintf("Bordereau de remise n° %d du %s.pdf", dep.ID, dep.Date.Format("2006-01-02")))
+	file := filepath.Join(s.lettersDir(app.FolderSlips), app.DepositSlipName(dep))
 	s.runLong("Écriture du bordereau de remise…", func() error {
-		pdf, err := s.res.DepositSlipPDF(dep.ID, s.now())
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » n'a pas pu être créé : choisissez-en un autre ou vérifiez les droits", dir)
-		}
-		return ledger.WriteOutputBytes(file, pdf)
+		return s.res.WriteDepositSlip(file, dep, s.now())
 	}, func() {
 		s.openWritten(fmt.Sprintf("Bordereau de la remise n° %d enregistré dans %s", dep.ID, file), file)
 	})

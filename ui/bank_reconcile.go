@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -269,17 +267,10 @@ func (r *reconcile) doSave() {
 func (r *reconcile) doPrint() {
 	s := r.b.s
 	acc, d := r.rc.Bank.Account, r.rc.Statement.Date
-	dir := s.lettersDir("Rapprochements")
-	file := filepath.Join(dir, fmt.Sprintf("Rapprochement %s du %s.pdf", acc, d.Format("2006-01-02")))
-	s.runLong("Écriture du rapprochement…", func() error {
-		pdf, err := s.res.ReconciliationPDF(acc, d, s.now())
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » n'a pas pu être créé : vérifiez les droits", dir)
-		}
-		return ledger.WriteOutputBytes(file, pdf)
+	var file string
+	s.runLong("Écriture du rapprochement…", func() (err error) {
+		file, err = s.res.WriteReconciliation(s.lettersDir(app.FolderReconciliations), acc, d, s.now())
+		return err
 	}, func() {
 		s.openWritten("Rapprochement enregistré dans "+file, file)
 	})

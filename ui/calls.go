@@ -618,7 +618,7 @@ func (c *callsScreen) reminders() {
 	date := widgets.NewField(ledger.FrenchDate(at), "JJ/MM/AAAA")
 	payBy := widgets.NewField(ledger.FrenchDate(at.AddDate(0, 0, 15)), "JJ/MM/AAAA")
 	printed := widgets.NewField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
-	dir, dirLine := s.folderField(s.lettersDir("Relances"))
+	dir, dirLine := s.folderField(s.lettersDir(app.FolderReminders))
 	list := container.NewVBox()
 	summary := widget.NewLabel("")
 	summary.TextStyle.Bold = true
@@ -723,7 +723,6 @@ func (c *callsScreen) reminders() {
 			rf, err = res.WriteReminders(folder, opt)
 			return err
 		}, func() {
-			s.rememberLettersDir("Relances", folder)
 			s.say(fmt.Sprintf("%d relance%s écrite%s, %s au total, dans %s — rien n'est enregistré dans les comptes", len(rf.Owners), fr.S(len(rf.Owners)),
 				fr.S(len(rf.Owners)), rf.Total.String(), folder))
 			s.showReminderFiles(folder, rf)

@@ -474,8 +474,6 @@ func noticesTitle(calls []ledger.Call) string {
 	return fmt.Sprintf("Avis des appels du %s au %s", dates[0], dates[len(dates)-1])
 }
 
-const prefNoticesDir = "calls.dir." // + the residence's file: where its notices went last
-
 // safeFolderName is a residence's name as a folder name.
 func safeFolderName(name string) string {
 	name = strings.Map(func(r rune) rune {
@@ -491,17 +489,21 @@ func safeFolderName(name string) string {
 	return name
 }
 
-// lettersDir is where the letters of a kind go by default:
-// Documents/Tantième/<Résidence>/Appels, or where they went last time.
+// lettersDir is where the letters of a kind go by default: that
+// subfolder (app.FolderCalls…) of the residence's documents folder, the
+// same for the window and the CLI on every computer (issue 19).
 func (s *Shell) lettersDir(kind string) string {
-	if d := s.app.Preferences().String(prefNoticesDir + kind + "." + s.res.Path()); d != "" {
-		return d
-	}
-	return filepath.Join(documentsDir(), safeFolderName(s.info.Name), kind)
+	return filepath.Join(s.docsFolder(), kind)
 }
 
-func (s *Shell) rememberLettersDir(kind, dir string) {
-	s.app.Preferences().SetString(prefNoticesDir+kind+"."+s.res.Path(), dir)
+// docsFolder is the residence's documents folder; should the file not
+// say it (a read error), the default one beside it.
+func (s *Shell) docsFolder() string {
+	dir, err := s.res.DocumentsFolder()
+	if err != nil {
+		return app.DefaultDocumentsFolder(s.res.Path(), s.info.Name)
+	}
+	return dir
 }
 
 // folderField is a folder typed or chosen with Fyne's folder dialog.
@@ -535,7 +537,7 @@ func (s *Shell) folderField(dir string) (*widgets.Field, fyne.CanvasObject) {
 // noticesForm asks where to write notices and with what, then writes them
 // behind a progress bar and shows where they are.
 func (s *Shell) noticesForm(title string, write func(dir string, opt app.NoticeOptions) ([]app.NoticeFiles, error)) {
-	dir, dirLine := s.folderField(s.lettersDir("Appels"))
+	dir, dirLine := s.folderField(s.lettersDir(app.FolderCalls))
 	printed := widgets.NewField(ledger.FrenchDate(s.now()), "JJ/MM/AAAA")
 	statement := widgets.NewCheckField("Joindre à chaque avis le relevé de compte de l'exercice", false)
 	f := s.newForm(title, "Écrire les avis", dir, printed, statement)
@@ -557,7 +559,6 @@ func (s *Shell) noticesForm(title string, write func(dir string, opt app.NoticeO
 			files, err = write(folder, opt)
 			return err
 		}, func() {
-			s.rememberLettersDir("Appels", folder)
 			s.showNoticeFiles(folder, files)
 		})
 		return nil

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tantieme/app"
 	"tantieme/app/closing"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
@@ -392,10 +393,10 @@ func (a *closingAssistant) post() {
 	})
 }
 
-// closingFolder is where a closing's documents go:
-// Documents/Tantième/<Résidence>/Clôture 2025.
+// closingFolder is where a closing's documents go: « Clôture 2025 » in
+// the residence's documents folder.
 func (s *Shell) closingFolder(ex ledger.Exercise) string {
-	return filepath.Join(documentsDir(), safeFolderName(s.info.Name), "Clôture "+ex.Name())
+	return s.lettersDir(app.ClosingFolder(ex))
 }
 
 // closingDone says what the closing did and offers its documents.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tantieme/app"
 	"tantieme/app/debits"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
@@ -164,7 +165,7 @@ func (d *debitsForm) compute() {
 }
 
 func (d *debitsForm) dir() string {
-	return filepath.Join(documentsDir(), safeFolderName(d.s.info.Name), "Prélèvements")
+	return d.s.lettersDir(app.FolderDebits)
 }
 
 // confirm says what will be done before doing it.

@@ -10,6 +10,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,22 +23,24 @@ import (
 	"tantieme/ui/widgets"
 )
 
-// The Documents screen prints what the syndic hands out or files: the
-// books of the exercise shown (or of a period inside it), the annexes and
-// décomptes of the general meeting, what the meeting itself needs
-// (feuille de présence, étiquettes, liste du conseil syndical) and the FEC
-// export. Each button writes a file into the folder above, behind a
-// progress bar, says what it wrote and offers to open it.
-
-const prefDocumentsDir = "documents.dir." // + the residence's file
+// The Documents screen holds the residence's document register (tab
+// « Registre », ui/documents_register.go) and prints what the syndic hands
+// out or files (tab « Imprimer »): the books of the exercise shown (or of
+// a period inside it), the annexes and décomptes of the general meeting,
+// what the meeting itself needs (feuille de présence, étiquettes, liste du
+// conseil syndical) and the FEC export. Each button writes a file into the
+// residence's documents folder, behind a progress bar, registers it, says
+// what it wrote and offers to open it.
 
 type documentsScreen struct {
 	s    *Shell
 	root fyne.CanvasObject
+	tabs *container.AppTabs
+	reg  *registerTab
 	exID int64 // the exercise the period fields were filled for
 
 	intro     *widget.Label
-	dir       *widgets.Field
+	dir       *widget.Label
 	from, to  *widgets.Field
 	which     *widget.Select
 	checks    *fyne.Container
@@ -66,8 +70,11 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 	}
 	s := d.s
 	d.intro = widgets.Note("")
-	var dirLine fyne.CanvasObject
-	d.dir, dirLine = s.folderField(d.folder())
+	d.dir = widget.NewLabel("")
+	d.dir.Truncation = fyne.TextTruncateEllipsis
+	change := widget.NewButtonWithIcon("Changer…", theme.FolderOpenIcon(), d.changeFolder)
+	openDir := widget.NewButtonWithIcon("Ouvrir le dossier", theme.FolderIcon(), func() { s.openPath(d.folder()) })
+	dirLine := container.NewBorder(nil, nil, widget.NewLabel("Dossier des documents :"), container.NewHBox(change, openDir), d.dir)
 	d.from = widgets.NewField("", "JJ/MM/AAAA")
 	d.to = widgets.NewField("", "JJ/MM/AAAA")
 	d.which = widget.NewSelect(annexTitles, nil)
@@ -122,14 +129,28 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 			btn("Étiquettes d'adresses", print, d.labels)),
 		widgets.Line(widget.NewLabel("Étiquettes :"), container.New(&widgets.FixedWidth{Width: 150}, d.columns), d.elsewhere),
 	)
-	page := container.NewVBox(widgets.Heading("Documents"), d.intro,
-		container.NewBorder(nil, nil, widget.NewLabel("Dossier"), nil, dirLine),
-		books, meetingDocs, meeting)
-	d.root = container.NewVScroll(page)
+	page := container.NewVBox(d.intro, books, meetingDocs, meeting)
+	d.reg = newRegisterTab(s)
+	d.tabs = container.NewAppTabs(
+		container.NewTabItem("Registre", d.reg.view()),
+		container.NewTabItem("Imprimer", container.NewVScroll(page)))
+	d.tabs.OnSelected = func(*container.TabItem) { d.reload() }
+	d.root = container.NewBorder(container.NewVBox(widgets.Heading("Documents"), dirLine), nil, nil, nil, d.tabs)
 	return d.root
 }
 
+// showRegister shows the register's tab (the menu « Registre des
+// documents »).
+func (d *documentsScreen) showRegister() {
+	d.view()
+	d.tabs.SelectIndex(0)
+}
+
 func (d *documentsScreen) reload() {
+	d.dir.SetText(d.folder())
+	if d.reg != nil && d.tabs.SelectedIndex() == 0 {
+		d.reg.reload()
+	}
 	ex := d.s.exercise
 	if d.exID != ex.ID {
 		d.exID = ex.ID
@@ -142,28 +163,50 @@ func (d *documentsScreen) reload() {
 	if !ex.Closed {
 		state = "en cours : les annexes et les décomptes sont un projet, la clôture n'étant pas faite"
 	}
-	d.intro.SetText(fmt.Sprintf("Documents de l'exercice %s (%s), choisi en haut de la fenêtre. Chaque bouton écrit un fichier dans le dossier ci-dessous, puis propose de l'ouvrir.", ex.Name(), state))
+	d.intro.SetText(fmt.Sprintf("Documents de l'exercice %s (%s), choisi en haut de la fenêtre. Chaque bouton écrit un fichier dans le dossier des documents, l'inscrit au registre, puis propose de l'ouvrir.", ex.Name(), state))
 }
 
-// folder is where the documents go: the folder used last time, else
-// Documents/Tantième/<Résidence>/Documents.
-func (d *documentsScreen) folder() string {
+// folder is where the documents go: the residence's documents folder,
+// recorded in the residence (issue 19), the same for the CLI.
+func (d *documentsScreen) folder() string { return d.s.docsFolder() }
+
+// changeFolder records another documents folder for the residence.
+func (d *documentsScreen) changeFolder() {
 	s := d.s
-	if dir := s.app.Preferences().String(prefDocumentsDir + s.res.Path()); dir != "" {
-		return dir
+	if s.res.ReadOnly() {
+		s.showError(ledger.Errorf(ledger.Invalid, "La résidence est ouverte en lecture seule : son dossier des documents ne peut pas être changé"))
+		return
 	}
-	return filepath.Join(documentsDir(), safeFolderName(s.info.Name), "Documents")
+	dlg := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		if err := s.res.SetDocumentsFolder(l.Path()); err != nil {
+			s.showError(err)
+			return
+		}
+		s.say("Dossier des documents de la résidence : " + d.folder())
+		d.reload()
+	}, s.win)
+	start := d.folder()
+	for start != "" && start != filepath.Dir(start) {
+		if st, err := os.Stat(start); err == nil && st.IsDir() {
+			break
+		}
+		start = filepath.Dir(start)
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
+		dlg.SetLocation(l)
+	}
+	s.showFileDialog(dlg)
 }
 
-// target reads the folder field.
-func (d *documentsScreen) target() (string, bool) {
-	dir := strings.TrimSpace(d.dir.Text)
-	if dir == "" {
-		d.s.showError(ledger.Errorf(ledger.Invalid, "Indiquez le dossier où écrire les documents"))
-		return "", false
-	}
-	return dir, true
-}
+// target is the folder the buttons write into.
+func (d *documentsScreen) target() (string, bool) { return d.folder(), true }
 
 // options reads the period of the books.
 func (d *documentsScreen) options() (app.BookOptions, bool) {
@@ -191,8 +234,9 @@ func bookName(kind string, opt app.BookOptions) string {
 }
 
 // write makes a document off the window's goroutine, writes it into the
-// folder, says so and offers to open it.
-func (d *documentsScreen) write(what, name string, make func() ([]byte, error)) {
+// folder, registers it when meta is given (address labels are not a
+// document of the register), says so and offers to open it.
+func (d *documentsScreen) write(what, name string, meta *app.Produced, make func() ([]byte, error)) {
 	dir, ok := d.target()
 	if !ok {
 		return
@@ -204,9 +248,13 @@ func (d *documentsScreen) write(what, name string, make func() ([]byte, error)) 
 		if err != nil {
 			return err
 		}
-		return writeDocument(path, data)
+		if meta == nil {
+			return writeDocument(path, data)
+		}
+		meta.Path = path
+		return s.res.WriteDocument(data, *meta)
 	}, func() {
-		s.app.Preferences().SetString(prefDocumentsDir+s.res.Path(), dir)
+		d.changed()
 		// "Document enregistré", not "<what> écrit": what is "la feuille de
 		// présence…", "les étiquettes…", whose participle would not agree.
 		s.say(fmt.Sprintf("Document enregistré : %s, dans %s", what, path))
@@ -222,32 +270,42 @@ func writeDocument(path string, data []byte) error {
 	return ledger.WriteOutputBytes(path, data)
 }
 
-func (d *documentsScreen) book(what, kind string, make func(app.BookOptions) ([]byte, error)) {
+// changed refreshes the register after a document was written.
+func (d *documentsScreen) changed() {
+	if d.reg != nil {
+		d.reg.loaded = false
+	}
+}
+
+func (d *documentsScreen) book(what, title, kind string, make func(app.BookOptions) ([]byte, error)) {
 	opt, ok := d.options()
 	if !ok {
 		return
 	}
-	d.write(what, bookName(kind, opt), func() ([]byte, error) { return make(opt) })
+	meta := app.BookProduced("", title, opt)
+	d.write(what, bookName(kind, opt), &meta, func() ([]byte, error) { return make(opt) })
 }
 
 func (d *documentsScreen) journal() {
-	d.book("le journal général", "JOURNAL", d.s.res.JournalPDF)
+	d.book("le journal général", "Journal général", "JOURNAL", d.s.res.JournalPDF)
 }
 
 func (d *documentsScreen) generalLedger() {
-	d.book("le grand livre", "GRAND_LIVRE", d.s.res.GeneralLedgerPDF)
+	d.book("le grand livre", "Grand livre", "GRAND_LIVRE", d.s.res.GeneralLedgerPDF)
 }
 
 func (d *documentsScreen) trialBalance() {
-	d.book("la balance", "BALANCE", d.s.res.TrialBalancePDF)
+	d.book("la balance", "Balance générale", "BALANCE", d.s.res.TrialBalancePDF)
 }
 
 func (d *documentsScreen) keyBalance() {
-	d.book("la balance par clé", "BALANCE_PAR_CLE", d.s.res.KeyBalancePDF)
+	d.book("la balance par clé", "Balance par clé", "BALANCE_PAR_CLE", d.s.res.KeyBalancePDF)
 }
 
+// ownerAccounts writes every owner's statement in one book: registered as
+// a book with no owner, since it shows all their accounts.
 func (d *documentsScreen) ownerAccounts() {
-	d.book("les relevés des copropriétaires", "RELEVES", d.s.res.OwnerAccountsPDF)
+	d.book("les relevés des copropriétaires", "Relevés des copropriétaires", "RELEVES", d.s.res.OwnerAccountsPDF)
 }
 
 // fec exports the exercise's entries in the FEC format.
@@ -270,7 +328,6 @@ func (d *documentsScreen) fec() {
 		}
 		return writeDocument(path, b.Bytes())
 	}, func() {
-		s.app.Preferences().SetString(prefDocumentsDir+s.res.Path(), dir)
 		s.say(fmt.Sprintf("Fichier des écritures comptables de %s écrit : %s", ex.Name(), path))
 		s.showWritten("Export FEC", fmt.Sprintf("Le fichier des écritures comptables (FEC) de l'exercice %s est écrit dans %s. C'est un fichier texte à remettre à l'administration ou à un expert-comptable qui le demande.",
 			ex.Name(), path), path, dir, nil)
@@ -295,19 +352,11 @@ func (d *documentsScreen) annexes() {
 			path, data = files.Combined, files.Data
 			return err
 		}
-		pdf, dd, err := closing.AnnexesPDF(res, ex, []int{n}, printed)
-		if err != nil {
-			return err
-		}
-		data = dd
-		prefix := ""
-		if dd.Provisional {
-			prefix = "PROJET_"
-		}
-		path = filepath.Join(dir, fmt.Sprintf("%sANNEXE%d_%d.pdf", prefix, n, ex.Year()))
-		return writeDocument(path, pdf)
+		var err error
+		path, data, err = closing.WriteAnnex(res, dir, ex, n, printed)
+		return err
 	}, func() {
-		s.app.Preferences().SetString(prefDocumentsDir+s.res.Path(), dir)
+		d.changed()
 		what := fmt.Sprintf("Annexe %d de l'exercice %s écrite", n, ex.Name())
 		if n <= 0 {
 			what = fmt.Sprintf("Annexes 1 à 5 de l'exercice %s écrites", ex.Name())
@@ -326,7 +375,7 @@ func (d *documentsScreen) annexes() {
 // decomptes writes every owner's décompte of the exercise.
 func (d *documentsScreen) decomptes() {
 	if dir, ok := d.target(); ok {
-		d.s.app.Preferences().SetString(prefDocumentsDir+d.s.res.Path(), dir)
+		d.changed()
 		d.s.writeDecomptes(d.s.exercise, dir)
 	}
 }
@@ -355,7 +404,9 @@ func (d *documentsScreen) attendance() {
 	}
 	opt := app.AttendanceOptions{Date: day, Order: d.ownerOrder(), Title: strings.TrimSpace(d.title.Text), Printed: d.s.now()}
 	res := d.s.res
-	d.write("la feuille de présence du "+ledger.FrenchDate(day), "FEUILLE_PRESENCE_"+day.Format("2006-01-02")+".pdf",
+	meta := app.Produced{Kind: "attendance", Date: day, Exercise: res.ExerciseIDAt(day),
+		Title: "Feuille de présence de l'assemblée générale du " + ledger.FrenchDate(day)}
+	d.write("la feuille de présence du "+ledger.FrenchDate(day), "FEUILLE_PRESENCE_"+day.Format("2006-01-02")+".pdf", &meta,
 		func() ([]byte, error) { return res.AttendancePDF(opt) })
 }
 
@@ -365,7 +416,9 @@ func (d *documentsScreen) council() {
 		return
 	}
 	res, order, printed := d.s.res, d.ownerOrder(), d.s.now()
-	d.write("la liste du conseil syndical", "CONSEIL_SYNDICAL_"+day.Format("2006-01-02")+".pdf", func() ([]byte, error) {
+	meta := app.Produced{Kind: "council_list", Date: day, Exercise: res.ExerciseIDAt(day),
+		Title: "Liste du conseil syndical au " + ledger.FrenchDate(day)}
+	d.write("la liste du conseil syndical", "CONSEIL_SYNDICAL_"+day.Format("2006-01-02")+".pdf", &meta, func() ([]byte, error) {
 		pdf, _, err := res.CouncilPDF(day, order, printed)
 		return pdf, err
 	})
@@ -381,7 +434,7 @@ func (d *documentsScreen) labels() {
 		opt.Columns = 3
 	}
 	res := d.s.res
-	d.write(fmt.Sprintf("les étiquettes d'adresses (%d colonnes)", opt.Columns), fmt.Sprintf("ETIQUETTES_%s_%dcol.pdf", day.Format("2006-01-02"), opt.Columns),
+	d.write(fmt.Sprintf("les étiquettes d'adresses (%d colonnes)", opt.Columns), fmt.Sprintf("ETIQUETTES_%s_%dcol.pdf", day.Format("2006-01-02"), opt.Columns), nil,
 		func() ([]byte, error) {
 			pdf, _, err := res.LabelsPDF(opt)
 			return pdf, err

@@ -6,13 +6,21 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"tantieme/ledger"
 )
 
 func TestDocumentsWriteAnnexesAndAttendance(t *testing.T) {
 	opened := catchOpened(t)
 	s, d := openDemoOn[*documentsScreen](t, 2025, "documents")
 	dir := filepath.Join(t.TempDir(), "Mes documents")
-	d.dir.SetText(dir)
+	if err := s.res.SetDocumentsFolder(dir); err != nil {
+		t.Fatal(err)
+	}
+	d.tabs.SelectIndex(1) // « Imprimer »
+	if d.dir.Text != dir {
+		t.Errorf("folder line %q, want %q", d.dir.Text, dir)
+	}
 	mustContain(t, "screen", windowText(s), "Documents de l'exercice 2025", "Feuille de présence", "Export FEC (fichier des écritures)")
 
 	d.annexes()
@@ -45,7 +53,16 @@ func TestDocumentsWriteAnnexesAndAttendance(t *testing.T) {
 			t.Errorf("%v\n%s", err, overlayText(s))
 		}
 	}
-	if s.app.Preferences().String(prefDocumentsDir+s.res.Path()) != dir {
-		t.Error("the folder is not remembered")
+	// Everything but the address labels is in the register.
+	lines, err := s.res.DocumentRegister(ledger.DocumentFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, l := range lines {
+		kinds[l.Kind]++
+	}
+	if kinds["annex"] != 6 || kinds["attendance"] != 1 || kinds["book"] != 2 || len(lines) != 9 {
+		t.Errorf("registered %v", kinds)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tantieme/app"
 	"tantieme/app/debits"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
@@ -162,7 +163,7 @@ func (c *ownerCard) revokeMandate(m ledger.Mandate) {
 func (c *ownerCard) printMandate() {
 	s := c.o.s
 	ow := c.data.Owner
-	dir := filepath.Join(documentsDir(), safeFolderName(s.info.Name), "Prélèvements")
+	dir := s.lettersDir(app.FolderDebits)
 	path := filepath.Join(dir, fmt.Sprintf("MANDAT_SEPA_%s_%s.pdf", ow.Account, fr.FileName(ow.Name)))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		s.showError(ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » n'a pas pu être créé : vérifiez les droits", dir))

@@ -103,10 +103,11 @@ func (s *Shell) restoreForm(archive string, m ledger.Manifest, target string) {
 	newForm := widget.NewForm(widget.NewFormItem("Dossier", folderLine), widget.NewFormItem("Nom du fichier", name))
 
 	fields := []widgets.FormField{folder, name}
-	docsDir := residenceDocuments(m.Residence)
 	var docs *widgets.CheckField
 	if m.Full() {
-		docs = widgets.NewCheckField(fmt.Sprintf("Restaurer aussi les documents dans %s", docsDir), false)
+		// The documents go beside the restored file, in its default
+		// documents folder: where the restored residence looks first.
+		docs = widgets.NewCheckField(fmt.Sprintf("Restaurer aussi les documents, à côté du fichier restauré (« %s »)", filepath.Base(app.DefaultDocumentsFolder("x.copro", m.Residence))), false)
 		fields = append(fields, docs)
 	}
 	f := s.newForm("Restaurer une sauvegarde", "Restaurer…", fields...)
@@ -167,7 +168,7 @@ func (s *Shell) restoreForm(archive string, m ledger.Manifest, target string) {
 		}
 		documents := ""
 		if docs != nil && docs.Checked {
-			documents = docsDir
+			documents = app.DefaultDocumentsFolder(dest, m.Residence)
 		}
 		text := fmt.Sprintf("Restaurer la sauvegarde du %s dans le nouveau fichier « %s » (dossier %s) ?",
 			frenchWhen(m.Created), filepath.Base(dest), filepath.Dir(dest))

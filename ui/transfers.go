@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tantieme/app"
 	"tantieme/app/transfers"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
@@ -86,7 +87,7 @@ func (s *Shell) transferFunds() {
 	a.list = container.NewVBox()
 	a.version = widget.NewSelect([]string{string(sepa.Pain001v09), string(sepa.Pain001v03)}, nil)
 	a.version.Selected = string(sepa.Pain001v09)
-	a.folder, a.folders = s.folderField(s.lettersDir("Virements"))
+	a.folder, a.folders = s.folderField(s.lettersDir(app.FolderTransfers))
 	a.body = container.NewStack()
 	if err := a.load(); err != nil {
 		s.showError(err)
@@ -318,17 +319,9 @@ func (a *transferAssistant) summaryStep() fyne.CanvasObject {
 // printSlip writes the slip and opens it; step 3 is then open.
 func (a *transferAssistant) printSlip(ts []transfers.Transfer) {
 	s := a.s
-	dir := s.lettersDir("Bordereaux")
-	file := filepath.Join(dir, fmt.Sprintf("Bordereau de virement du %s.pdf", ts[0].Date.Format("2006-01-02")))
+	file := filepath.Join(s.lettersDir(app.FolderSlips), transfers.SlipName(ts[0].Date))
 	s.runLong("Écriture du bordereau de virement…", func() error {
-		pdf, err := transfers.Slip(s.res, ts, nil)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » n'a pas pu être créé : vérifiez les droits", dir)
-		}
-		return ledger.WriteOutputBytes(file, pdf)
+		return transfers.WriteSlip(s.res, file, ts, nil)
 	}, func() {
 		a.printed = true
 		widgets.SetEnabled(a.f.ok, true)
@@ -386,7 +379,6 @@ func (a *transferAssistant) next() error {
 	if err != nil {
 		return err
 	}
-	s.rememberLettersDir("Virements", dir)
 	s.changed()
 	// The assistant closes before the report opens over the window.
 	a.f.close()
