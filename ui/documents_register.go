@@ -295,7 +295,8 @@ func documentKindOptions() ([]string, []string) {
 	return codes, labels
 }
 
-// addDocumentForm adds an outside document (id 0) or edits document d:
+// addDocumentForm adds an outside document (id 0; d, when given, fills
+// the form: an owner card names its owner) or edits document id, d:
 // file (adding only), binder, kind, title, date and the owners it
 // concerns.
 func (s *Shell) addDocumentForm(id int64, d *ledger.Document) {
@@ -342,16 +343,23 @@ func (s *Shell) addDocumentForm(id int64, d *ledger.Document) {
 	kind.SetSelectedIndex(indexOf(codes, "other"))
 	binderTouched = false
 	heading, okText := "Ajouter un document au registre", "Ajouter"
-	if d != nil {
+	editing := id != 0 && d != nil
+	if editing {
 		heading, okText = "Modifier un document du registre", "Enregistrer"
-		kind.SetSelectedIndex(indexOf(codes, d.Kind))
+	}
+	if d != nil {
+		if d.Kind != "" {
+			kind.SetSelectedIndex(indexOf(codes, d.Kind))
+		}
 		for j, b := range binders {
 			if b.Code == d.Binder {
 				binder.SetSelectedIndex(j)
 			}
 		}
 		title.SetText(d.Title)
-		date.SetText(ledger.FrenchDate(d.Date))
+		if !d.Date.IsZero() {
+			date.SetText(ledger.FrenchDate(d.Date))
+		}
 		var sel []string
 		for _, o := range d.Owners {
 			for j, w := range owners {
@@ -390,7 +398,7 @@ func (s *Shell) addDocumentForm(id int64, d *ledger.Document) {
 			s.win.Canvas().Focus(title)
 			return ledger.Errorf(ledger.Invalid, "Donnez un titre au document")
 		}
-		if d != nil {
+		if editing {
 			e := *d
 			e.Title, e.Kind, e.Binder, e.Date, e.Owners = p.Title, p.Kind, p.Binder, p.Date, p.Owners
 			if err := s.res.EditDocument(e); err != nil {
@@ -414,7 +422,7 @@ func (s *Shell) addDocumentForm(id int64, d *ledger.Document) {
 		return nil
 	}
 	items := []*widget.FormItem{}
-	if d == nil {
+	if !editing {
 		choose := widget.NewButtonWithIcon("Choisir…", theme.FolderOpenIcon(), func() { s.chooseDocumentFile(file, title) })
 		items = append(items, widget.NewFormItem("Fichier", container.NewBorder(nil, nil, nil, choose, file)))
 	}
@@ -426,7 +434,7 @@ func (s *Shell) addDocumentForm(id int64, d *ledger.Document) {
 		widget.NewFormItem("Concerne", widgets.Reserve(container.NewVScroll(concerned), 5)))
 	about := widgets.Note("Laissez « Concerne » vide pour un document de tous ceux que le classeur permet (Paramètres › Classeurs) ; un document qui nomme des copropriétaires n'est jamais montré aux autres.")
 	var focus fyne.Focusable = title
-	if d == nil {
+	if !editing {
 		focus = file
 		about = widgets.Note(fmt.Sprintf("Le fichier est copié dans « %s » du dossier des documents, au nom inchangé ; l'original reste où il est. PDF, images JPEG ou PNG, documents de bureautique ou texte, %d Mo au plus.",
 			filepath.Join(app.FolderBinders, "<classeur>"), app.MaxDocumentSize>>20))
@@ -474,6 +482,18 @@ func (s *Shell) documentsChanged(id int64) {
 		d.reg.sel = id
 	}
 	s.changed()
+}
+
+// showRegister shows the Documents screen on its register (Documents ›
+// Registre des documents).
+func (s *Shell) showRegister() {
+	if !s.showScreen("documents") {
+		return
+	}
+	if d := s.documentsScreen(); d != nil {
+		d.showRegister()
+		d.reload()
+	}
 }
 
 // documentsScreen is the Documents screen if it was built.

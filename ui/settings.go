@@ -58,6 +58,9 @@ type settings struct {
 	// The notice period of direct debits (settings_debits.go).
 	noticeDays *widgets.Field
 	saveNotice *widget.Button
+
+	// The register's binders (settings_binders.go).
+	binderGrid *binderGrid
 }
 
 const (
@@ -72,6 +75,7 @@ func newSettings(s *Shell) screen {
 		container.NewTabItemWithIcon("Comptes bancaires", theme.StorageIcon(), p.banksTab()),
 		container.NewTabItemWithIcon("Exercices", theme.CalendarIcon(), p.exercisesTab()),
 		container.NewTabItemWithIcon("Sauvegardes", theme.DocumentSaveIcon(), p.backupTab()),
+		container.NewTabItemWithIcon("Classeurs", theme.FolderIcon(), p.bindersTab()),
 		container.NewTabItemWithIcon("Affichage", theme.VisibilityIcon(), p.displayTab()),
 	)
 	p.root = container.NewBorder(widgets.Heading("Paramètres"), nil, nil, nil, p.tabs)
@@ -111,6 +115,7 @@ func (p *settings) reload() {
 	p.showDirty()
 	p.reloadBackup()
 	p.reloadNoticeDays()
+	p.reloadBinders()
 }
 
 // ---- Résidence et syndic

@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tantieme/ledger"
+	"tantieme/ui/widgets"
+)
+
+// Paramètres › Classeurs: the binders of the document register and who
+// sees each, as the grid of seed 000 (« Classeurs Syndic »): one row per
+// binder, one check per audience, each change saved for its binder at
+// once.
+
+// binderGrid is the tab's state.
+type binderGrid struct {
+	rows  *fyne.Container
+	add   *widget.Button
+	note  *widget.Label
+	cols  *widgets.Columns
+	boxes map[string][]*widget.Check // by binder code, in ledger.Audiences order
+}
+
+func (p *settings) bindersTab() fyne.CanvasObject {
+	g := &binderGrid{boxes: map[string][]*widget.Check{}}
+	p.binderGrid = g
+	widths := []float32{200}
+	for range ledger.Audiences {
+		widths = append(widths, 130)
+	}
+	g.cols = &widgets.Columns{Widths: widths, Stretch: 0}
+	head := []fyne.CanvasObject{widget.NewLabelWithStyle("Classeur", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	for _, a := range ledger.Audiences {
+		l := widget.NewLabelWithStyle(a.Label(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord
+		head = append(head, l)
+	}
+	g.rows = container.NewVBox()
+	g.add = widget.NewButtonWithIcon("Ajouter un classeur…", theme.ContentAddIcon(), p.addBinder)
+	g.note = widgets.Note("Qui voit les documents de chaque classeur quand vous publiez l'espace des copropriétaires et du conseil. Un document qui nomme des copropriétaires n'est jamais montré aux autres, quel que soit son classeur. Chaque case est enregistrée dès qu'elle est cochée.")
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, g.add, g.note), container.New(g.cols, head...), widget.NewSeparator())
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(g.rows))
+}
+
+// reloadBinders fills the grid from the residence.
+func (p *settings) reloadBinders() {
+	s, g := p.s, p.binderGrid
+	bs, err := s.res.Binders()
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	ro := s.res.ReadOnly()
+	g.rows.Objects = nil
+	g.boxes = map[string][]*widget.Check{}
+	for _, b := range bs {
+		name := widget.NewLabel(b.Label)
+		name.Truncation = fyne.TextTruncateEllipsis
+		cells := []fyne.CanvasObject{name}
+		for _, a := range ledger.Audiences {
+			c := widget.NewCheck("", nil)
+			c.Checked = b.Sees(a)
+			c.OnChanged = func(bool) { p.saveBinder(b) }
+			if ro {
+				c.Disable()
+			}
+			g.boxes[b.Code] = append(g.boxes[b.Code], c)
+			cells = append(cells, container.NewCenter(c))
+		}
+		g.rows.Add(container.New(g.cols, cells...))
+	}
+	g.rows.Refresh()
+	widgets.SetEnabled(g.add, !ro)
+}
+
+// saveBinder records the row of binder b as it is checked.
+func (p *settings) saveBinder(b ledger.Binder) {
+	s := p.s
+	set := map[ledger.Audience]bool{}
+	var who []string
+	for i, c := range p.binderGrid.boxes[b.Code] {
+		if c.Checked {
+			set[ledger.Audiences[i]] = true
+			who = append(who, strings.ToLower(ledger.Audiences[i].Label()))
+		}
+	}
+	if err := s.res.SetBinderAudiences(b.Code, set); err != nil {
+		s.showError(err)
+		p.reloadBinders()
+		return
+	}
+	if len(who) == 0 {
+		s.say(fmt.Sprintf("Classeur « %s » : vu de personne (il n'est pas publié)", b.Label))
+		return
+	}
+	s.say(fmt.Sprintf("Classeur « %s » : vu par %s", b.Label, strings.Join(who, ", ")))
+}
+
+// addBinder asks for a new binder's name.
+func (p *settings) addBinder() {
+	s := p.s
+	name := widgets.NewField("", "Plans de l'immeuble, Assurance…")
+	f := s.newForm("Ajouter un classeur", "Ajouter", name)
+	f.submit = func() error {
+		label := strings.TrimSpace(name.Text)
+		if _, err := s.res.AddBinder(label); err != nil {
+			return err
+		}
+		s.say(fmt.Sprintf("Classeur « %s » ajouté : vu par le conseil syndical et son président ; cochez qui d'autre le voit", label))
+		p.reloadBinders()
+		return nil
+	}
+	f.show(container.NewVBox(widget.NewForm(widget.NewFormItem("Nom", name)),
+		widgets.Note("Un nouveau classeur est vu par le conseil syndical et son président ; cochez ensuite qui d'autre le voit.")), name)
+}
