@@ -42,10 +42,11 @@ func (r *Residence) DocumentsFolder() (string, error) {
 
 // resolveDocumentsFolder turns the recorded option into an absolute folder.
 func resolveDocumentsFolder(file, name, dir string) string {
+	// The default is built from the file's path already; a recorded
+	// relative folder is relative to the file's folder.
 	if dir == "" {
 		dir = DefaultDocumentsFolder(file, name)
-	}
-	if !filepath.IsAbs(dir) {
+	} else if !filepath.IsAbs(dir) {
 		dir = filepath.Join(filepath.Dir(file), dir)
 	}
 	if abs, err := filepath.Abs(dir); err == nil {

@@ -211,3 +211,25 @@ func TestDocumentsSubfolderDefault(t *testing.T) {
 		t.Errorf("reminders folder %s", dir)
 	}
 }
+
+// A residence opened by a relative path (the CLI's usual way) has its
+// documents folder beside it, not in a folder of the same name inside.
+func TestDocumentsFolderOfRelativePath(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("res", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r, err := WriteDemo(filepath.Join("res", "demo.copro"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, err := r.DocumentsFolder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := DefaultDocumentsFolder(filepath.Join(dir, "res", "demo.copro"), DemoName); got != want {
+		t.Errorf("documents folder %s, want %s", got, want)
+	}
+}
