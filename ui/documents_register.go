@@ -115,13 +115,19 @@ func (g *registerTab) view() fyne.CanvasObject {
 	g.withdraw = widget.NewButtonWithIcon("Retirer…", theme.DeleteIcon(), g.withdrawChosen)
 	g.add = widget.NewButtonWithIcon("Ajouter un document…", theme.ContentAddIcon(), func() { s.addDocumentForm(0, nil) })
 	g.add.Importance = widget.HighImportance
-	filters := container.NewGridWithColumns(3,
-		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, g.search),
-		container.NewBorder(nil, nil, widget.NewLabel("Classeur :"), nil, g.binder),
-		container.NewBorder(nil, nil, widget.NewLabel("Copropriétaire :"), nil, g.owner))
+	// Three lines, so that a 1024-px window holds them: the count and
+	// « Ajouter », the search and the two filters, the document chosen and
+	// what can be done to it.
+	g.binder.PlaceHolder, g.owner.PlaceHolder = "Tous", "Tous"
+	head := container.NewBorder(nil, nil, nil, g.add, g.summary)
+	filters := container.NewBorder(nil, nil, nil,
+		container.NewGridWithColumns(2,
+			container.NewBorder(nil, nil, widget.NewLabel("Classeur :"), nil, g.binder),
+			container.NewBorder(nil, nil, widget.NewLabel("Copropriétaire :"), nil, g.owner)),
+		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, g.search))
 	actions := container.NewBorder(nil, nil, nil,
-		container.NewHBox(g.open, g.folder, g.edit, g.withdraw, g.add), g.chosen)
-	top := container.NewVBox(g.summary, filters, actions)
+		container.NewHBox(g.open, g.folder, g.edit, g.withdraw), g.chosen)
+	top := container.NewVBox(head, filters, actions)
 	g.root = container.NewBorder(top, nil, nil, nil, widgets.Reserve(tableView, 10))
 	g.enable()
 	return g.root

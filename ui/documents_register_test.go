@@ -119,8 +119,8 @@ func TestSettingsBindersGrid(t *testing.T) {
 			p.tabs.SelectIndex(i)
 		}
 	}
-	mustContain(t, "grid", windowText(s), "Classeur", "Copropriétaire concerné", "Tous les copropriétaires", "Membre du conseil",
-		"Président du conseil", "Prestataire", "Bordereaux", "Contentieux – relances", "Règlement de copropriété", "Ajouter un classeur…")
+	mustContain(t, "grid", windowText(s), "Classeur", "Copropriétaire\nconcerné", "Tous les\ncopropriétaires", "Membre\ndu conseil",
+		"Président\ndu conseil", "Prestataire", "Bordereaux", "Contentieux – relances", "Règlement de copropriété", "Ajouter un classeur…")
 	boxes := p.binderGrid.boxes["bordereaux"]
 	if len(boxes) != len(ledger.Audiences) || boxes[1].Checked || !boxes[2].Checked {
 		t.Fatalf("bordereaux row %v", boxes)

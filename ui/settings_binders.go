@@ -27,19 +27,29 @@ type binderGrid struct {
 	boxes map[string][]*widget.Check // by binder code, in ledger.Audiences order
 }
 
+// audienceTitle is the grid's column title of each audience, on two lines.
+var audienceTitle = map[ledger.Audience]string{
+	ledger.AudienceOwner:     "Copropriétaire\nconcerné",
+	ledger.AudienceOwners:    "Tous les\ncopropriétaires",
+	ledger.AudienceCouncil:   "Membre\ndu conseil",
+	ledger.AudiencePresident: "Président\ndu conseil",
+	ledger.AudienceSupplier:  "Prestataire",
+}
+
 func (p *settings) bindersTab() fyne.CanvasObject {
 	g := &binderGrid{boxes: map[string][]*widget.Check{}}
 	p.binderGrid = g
-	widths := []float32{200}
+	// Narrow enough for a 1024-px window: the binder's column takes what
+	// is left (its long names ellipsize there), the titles of the checks
+	// are broken by hand between words.
+	widths := []float32{130}
 	for range ledger.Audiences {
-		widths = append(widths, 130)
+		widths = append(widths, 118)
 	}
 	g.cols = &widgets.Columns{Widths: widths, Stretch: 0}
 	head := []fyne.CanvasObject{widget.NewLabelWithStyle("Classeur", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for _, a := range ledger.Audiences {
-		l := widget.NewLabelWithStyle(a.Label(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-		l.Wrapping = fyne.TextWrapWord
-		head = append(head, l)
+		head = append(head, widget.NewLabelWithStyle(audienceTitle[a], fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
 	g.rows = container.NewVBox()
 	g.add = widget.NewButtonWithIcon("Ajouter un classeur…", theme.ContentAddIcon(), p.addBinder)
@@ -62,6 +72,7 @@ func (p *settings) reloadBinders() {
 	for _, b := range bs {
 		name := widget.NewLabel(b.Label)
 		name.Truncation = fyne.TextTruncateEllipsis
+		name.Wrapping = fyne.TextWrapOff
 		cells := []fyne.CanvasObject{name}
 		for _, a := range ledger.Audiences {
 			c := widget.NewCheck("", nil)
