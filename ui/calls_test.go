@@ -159,8 +159,9 @@ func TestPrepareGenerateAndPrintCalls(t *testing.T) {
 	mustContain(t, "the notices form", overlayText(s), "Avis des appels du 01/01/2026 au 01/10/2026", "Dossier", "Date des lettres",
 		"Joindre à chaque avis le relevé de compte de l'exercice")
 	folder := dialogField(t, s, "Dossier où écrire les PDF")
-	if !strings.HasSuffix(folder.Text, filepath.Join("Tantième", "Résidence Les Tilleuls", "Appels")) {
-		t.Errorf("folder proposed: %q", folder.Text)
+	// The residence's documents folder, beside its file (issue 19).
+	if want := filepath.Join(app.DefaultDocumentsFolder(s.res.Path(), s.info.Name), "Appels"); folder.Text != want {
+		t.Errorf("folder proposed: %q, want %q", folder.Text, want)
 	}
 	dir := filepath.Join(t.TempDir(), "Mes avis")
 	folder.SetText(dir)
@@ -181,8 +182,9 @@ func TestPrepareGenerateAndPrintCalls(t *testing.T) {
 		!strings.HasSuffix((*opened)[1], "Mes%20avis") {
 		t.Errorf("opened %q", *opened)
 	}
-	// The folder is proposed again next time.
-	if got := s.lettersDir("Appels"); got != dir {
+	// Next time, the residence's folder again: another folder is for one
+	// time only, the residence's is the same on every computer.
+	if got := s.lettersDir("Appels"); got != filepath.Join(s.docsFolder(), "Appels") {
 		t.Errorf("next folder proposed: %q", got)
 	}
 
