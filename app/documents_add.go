@@ -129,6 +129,11 @@ func (r *Residence) AddDocument(src string, meta Produced) (int64, error) {
 		if label == "" {
 			return ledger.Errorf(ledger.Invalid, "Classeur inconnu : « %s »", meta.Binder)
 		}
+		if meta.Entry != 0 {
+			if _, err := tx.Entry(meta.Entry); err != nil {
+				return ledger.Wrap(ledger.Invalid, err, "Le document se rattache à l'écriture n° %d : %s", meta.Entry, ledger.Message(err))
+			}
+		}
 		return nil
 	})
 	if err != nil {

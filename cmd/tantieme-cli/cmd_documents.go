@@ -38,12 +38,13 @@ func (o *ownerList) Set(s string) error {
 
 func init() {
 	commands["documents"] = command{
-		usage: "documents FICHIER [--binder B] [--owner 450xxx] [--json] | documents FICHIER add CHEMIN --binder B --title T [--kind K] [--owner 450xxx]… [--date AAAA-MM-JJ] | documents FICHIER withdraw N",
+		usage: "documents FICHIER [--binder B] [--owner 450xxx] [--json] | documents FICHIER add CHEMIN --binder B --title T [--kind K] [--owner 450xxx]… [--date AAAA-MM-JJ] [--entry N] | documents FICHIER withdraw N",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			binder := fs.String("binder", "", "classeur (code ou nom, par exemple reglement ou « Règlement de copropriété »)")
 			title := fs.String("title", "", "titre du document ajouté")
 			kind := fs.String("kind", "", "genre du document ajouté (par défaut other ; "+strings.Join(ledger.DocumentKindCodes(), ", ")+")")
 			date := fs.String("date", "", "date du document ajouté (par défaut aujourd'hui)")
+			entry := fs.Int64("entry", 0, "écriture à laquelle le document (une facture scannée) se rattache")
 			var owners ownerList
 			fs.Var(&owners, "owner", "copropriétaire concerné (compte 450xxx ; plusieurs fois pour plusieurs)")
 			asJSON := fs.Bool("json", false, "sortie JSON")
@@ -58,7 +59,7 @@ func init() {
 					if len(pos) != 3 {
 						return usagef("documents FICHIER add CHEMIN : un seul fichier à ajouter")
 					}
-					return addDocument(pos[0], pos[2], *binder, *title, *kind, *date, owners, out)
+					return addDocument(pos[0], pos[2], *binder, *title, *kind, *date, *entry, owners, out)
 				case pos[1] == "withdraw":
 					if len(pos) != 3 {
 						return usagef("documents FICHIER withdraw N : le numéro du document attendu")
@@ -136,7 +137,10 @@ func listDocuments(file, binder string, owners []string, asJSON bool, out io.Wri
 	return t.write(out)
 }
 
-func addDocument(file, src, binder, title, kind, date string, owners []string, out io.Writer) error {
+func addDocument(file, src, binder, title, kind, date string, entry int64, owners []string, out io.Writer) error {
+	if entry < 0 {
+		return usagef("--entry : un numéro d'écriture")
+	}
 	if strings.TrimSpace(title) == "" {
 		return usagef("--title est obligatoire")
 	}
@@ -159,7 +163,7 @@ func addDocument(file, src, binder, title, kind, date string, owners []string, o
 	if code == "" && kind == "" {
 		return usagef("--binder ou --kind est obligatoire")
 	}
-	id, err := r.AddDocument(src, app.Produced{Binder: code, Kind: kind, Title: title, Date: day, Owners: owners})
+	id, err := r.AddDocument(src, app.Produced{Binder: code, Kind: kind, Title: title, Date: day, Owners: owners, Entry: entry})
 	if err != nil {
 		return err
 	}

@@ -72,4 +72,7 @@ func TestDocumentsRegisterJSON(t *testing.T) {
 	if code, _, stderr := cli(t, "documents", f, "add", fake, "--binder", "divers", "--title", "Faux"); code != 1 || !strings.Contains(stderr, "n'en est pas un") {
 		t.Errorf("fake PDF: %d %s", code, stderr)
 	}
+	if code, _, stderr := cli(t, "documents", f, "add", src, "--kind", "invoice", "--title", "Facture", "--entry", "999999"); code != 1 || !strings.Contains(stderr, "l'écriture n° 999999") {
+		t.Errorf("invoice of no entry: %d %s", code, stderr)
+	}
 }
