@@ -417,6 +417,9 @@ func (s *Shell) addDocumentForm(id int64, d *ledger.Document) {
 				s.win.Canvas().Focus(file)
 				return ledger.Errorf(ledger.Invalid, "Choisissez le fichier à ajouter")
 			}
+			if d != nil {
+				p.Entry = d.Entry // a scanned invoice attached from its entry
+			}
 			newID, err := s.res.AddDocument(src, p)
 			if err != nil {
 				return err
