@@ -25,6 +25,9 @@ type Request struct {
 	Date     time.Time // Notices: the calls' due date; Reminders: the balances' date
 	Year     int       // Decomptes: the exercise's year
 	Document int64     // Single: the register's document
+	// DryRun writes nothing: documents missing from the register are not
+	// produced, the plan names the owners they would concern.
+	DryRun bool
 }
 
 // Line is one owner of a mailing: the documents he gets, his address, and
@@ -120,7 +123,11 @@ func Prepare(r *app.Residence, req Request) (*Plan, error) {
 		if docs, err = registerDocs(r, f, req); err != nil {
 			return nil, err
 		}
-		if len(docs) == 0 {
+		if len(docs) == 0 && req.DryRun {
+			if docs, err = wouldProduce(r, req, p.Title); err != nil {
+				return nil, err
+			}
+		} else if len(docs) == 0 {
 			if p.Produced, err = produce(r, root, req); err != nil {
 				return nil, err
 			}
@@ -239,6 +246,33 @@ func produce(r *app.Residence, root string, req Request) ([]string, error) {
 	return out, nil
 }
 
+// wouldProduce are the documents produce would write, unwritten (ID 0):
+// one per owner concerned.
+func wouldProduce(r *app.Residence, req Request, title string) ([]ledger.Document, error) {
+	var owners []string
+	var err error
+	switch req.What {
+	case Notices:
+		owners, _, err = r.Notices(req.Date, app.NoticeOptions{})
+	case Reminders:
+		var ds []app.Debtor
+		ds, err = r.Debtors(req.Date, 0)
+		for _, d := range ds {
+			owners = append(owners, d.Account)
+		}
+	case Decomptes:
+		var ex ledger.Exercise
+		if ex, err = r.ExerciseOfYear(req.Year); err == nil {
+			owners, _, _, err = closing.Decomptes(r, ex, closing.DecompteOptions{})
+		}
+	}
+	docs := make([]ledger.Document, len(owners))
+	for i, o := range owners {
+		docs[i] = ledger.Document{Title: title, Date: req.Date, Owners: []string{o}}
+	}
+	return docs, err
+}
+
 // reminderOptions are the reminders of day at: every debtor, to pay
 // within a fortnight.
 func reminderOptions(at time.Time, accounts []string) app.ReminderOptions {
@@ -299,6 +333,9 @@ func (p *Plan) lines(r *app.Residence, docs []ledger.Document) error {
 				l.Email = c.Email
 			}
 			for _, d := range l.Documents {
+				if d.ID == 0 {
+					continue // a dry run's document, not written
+				}
 				if st := app.DocumentState(p.Root, d); st != "" && l.Skip == "" {
 					l.Skip = "document « " + d.Title + " » : " + st
 				}

@@ -329,3 +329,50 @@ func TestMessage(ctx context.Context, s mailer.Settings, password string) error 
 	}
 	return err
 }
+
+// Summary is a mailing with its counts, for the log's list.
+type Summary struct {
+	ID      int64  `json:"id"`
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Created string `json:"created"` // JJ/MM/AAAA HH:MM, local time
+	Sent    int    `json:"sent"`
+	Refused int    `json:"refused"`
+	Skipped int    `json:"skipped"`
+	Pending int    `json:"pending"`
+	Unknown int    `json:"unknown"`
+}
+
+// Summaries are the log's mailings, newest first, with their counts.
+func Summaries(r *app.Residence) ([]Summary, error) {
+	return read(r, func(tx *ledger.Tx) ([]Summary, error) {
+		ms, err := tx.Mailings()
+		if err != nil {
+			return nil, err
+		}
+		out := make([]Summary, len(ms))
+		for i, m := range ms {
+			msgs, err := tx.MailMessages(m.ID)
+			if err != nil {
+				return nil, err
+			}
+			s := Summary{ID: m.ID, Kind: m.Kind, Title: m.Title, Created: m.Created.Local().Format("02/01/2006 15:04")}
+			for _, msg := range msgs {
+				switch msg.Status {
+				case ledger.MailSent:
+					s.Sent++
+				case ledger.MailRefused:
+					s.Refused++
+				case ledger.MailSkipped:
+					s.Skipped++
+				case ledger.MailPending:
+					s.Pending++
+				case ledger.MailSending:
+					s.Unknown++
+				}
+			}
+			out[i] = s
+		}
+		return out, nil
+	})
+}
