@@ -26,6 +26,9 @@ type shellMenu struct {
 	bankPending    *fyne.MenuItem // Banque › Relevés en attente
 	transfers      *fyne.MenuItem // Banque › Virements de fonds…
 	bankDebits     *fyne.MenuItem // Banque › Prélèvements…
+	mailSend       *fyne.MenuItem // Documents › Envoyer par e-mail…
+	mailLog        *fyne.MenuItem // Documents › Journal des envois
+	mailSettings   *fyne.MenuItem // Documents › Réglages de l'e-mail…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
@@ -91,13 +94,17 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.transfers = fyne.NewMenuItem("Virements de fonds…", s.transferFunds)
 	m.bankDebits = fyne.NewMenuItem("Prélèvements…", s.debitsForm)
 	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending, fyne.NewMenuItemSeparator(), m.transfers, m.bankDebits)
+	m.mailSend = fyne.NewMenuItem("Envoyer par e-mail…", s.sendMail)
+	m.mailLog = fyne.NewMenuItem("Journal des envois", s.showMailLog)
+	m.mailSettings = fyne.NewMenuItem("Réglages de l'e-mail…", s.mailSettings)
+	documents := fyne.NewMenu("Documents", m.mailSend, m.mailLog, fyne.NewMenuItemSeparator(), m.mailSettings)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
 		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
-	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, help)
+	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, documents, help)
 	for _, menu := range m.main.Items {
 		for _, item := range menu.Items {
 			if item != guide { // its own window: useful beside a dialog
@@ -143,6 +150,9 @@ func (m *shellMenu) refresh() {
 	m.bankPending.Disabled = !open
 	m.transfers.Disabled = !open || s.readOnly()
 	m.bankDebits.Disabled = !open
+	m.mailSend.Disabled = !open || s.res.ReadOnly()
+	m.mailLog.Disabled = !open
+	m.mailSettings.Disabled = !open || s.res.ReadOnly()
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current

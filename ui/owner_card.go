@@ -34,6 +34,7 @@ type ownerCard struct {
 	statement *fyne.Container
 	receipts  *fyne.Container // Règlements: his receipts, a bounce from one
 	mandate   *fyne.Container // Prélèvement SEPA: his mandate (owner_mandate.go)
+	consent   *fyne.Container // E-mail: his consent to e-mail notification (owner_consent.go)
 	notes     *widget.Label
 	editNotes *widget.Button
 	root      fyne.CanvasObject
@@ -54,6 +55,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.statement = container.NewStack()
 	c.receipts = container.NewStack()
 	c.mandate = container.NewStack()
+	c.consent = container.NewStack()
 	c.notes = widgets.Note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
@@ -63,6 +65,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Notes", container.NewBorder(nil, container.NewHBox(c.editNotes), nil, nil, container.NewVScroll(c.notes))),
 		container.NewTabItem("Règlements", c.receipts),
 		container.NewTabItem("Prélèvement SEPA", c.mandate),
+		container.NewTabItem("E-mail", c.consent),
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
@@ -126,6 +129,8 @@ func (c *ownerCard) reload() {
 	c.receipts.Refresh()
 	c.mandate.Objects = []fyne.CanvasObject{mandate}
 	c.mandate.Refresh()
+	c.consent.Objects = []fyne.CanvasObject{c.consentView()}
+	c.consent.Refresh()
 
 	if ow.Notes == "" {
 		c.notes.SetText("Aucune note.")
