@@ -42,10 +42,12 @@ func (r *Residence) DocumentsFolder() (string, error) {
 
 // resolveDocumentsFolder turns the recorded option into an absolute folder.
 func resolveDocumentsFolder(file, name, dir string) string {
+	// The default is already beside file: joining it to file's folder
+	// again doubled a relative residence path (« res/res/… – Documents »
+	// for `tantieme-cli mail res/X.copro`).
 	if dir == "" {
 		dir = DefaultDocumentsFolder(file, name)
-	}
-	if !filepath.IsAbs(dir) {
+	} else if !filepath.IsAbs(dir) {
 		dir = filepath.Join(filepath.Dir(file), dir)
 	}
 	if abs, err := filepath.Abs(dir); err == nil {

@@ -25,6 +25,6 @@ func PostListPDF(l PostList) ([]byte, error) {
 	for i, o := range l.Owners {
 		rows[i] = Row{Cells: []string{o[0], o[1], o[2]}}
 	}
-	d.Table([]Column{{Title: "Compte", Width: 22}, {Title: "Copropriétaire", Width: 60}, {Title: "Adresse"}}, rows)
+	d.Table([]Column{{Title: "Compte", Width: 20}, {Title: "Copropriétaire", Width: 72}, {Title: "Adresse"}}, rows)
 	return d.Bytes()
 }

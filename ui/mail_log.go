@@ -42,13 +42,13 @@ func (s *Shell) openMailLog() *mailLog {
 	l.summary = widget.NewLabel("")
 	l.summary.Wrapping = fyne.TextWrapWord
 	l.summary.TextStyle.Bold = true
-	l.table = outcomeTable()
+	l.table = outcomeTable(s.ownerNames())
 	l.list = widget.NewSelect(nil, func(string) { l.pick() })
 	l.retry = widgets.NewButton("Réessayer les échecs", theme.ViewRefreshIcon(), widget.MediumImportance, l.retryFailures)
 	l.printBtn = widgets.NewButton("Imprimer les courriers restants", theme.DocumentPrintIcon(), widget.MediumImportance, func() { s.printRemaining(l.current) })
 	l.retry.Keys, l.printBtn.Keys = l.f.keys, l.f.keys
 	l.f.extra = []fyne.CanvasObject{l.printBtn, l.retry}
-	top := container.NewVBox(widgets.Line(widget.NewLabel("Envoi :"), l.list), l.summary)
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Envoi :"), nil, l.list), l.summary)
 	l.f.show(s.room(mailSize, container.NewBorder(top, nil, nil, nil, l.table.Build())), nil)
 	l.reload(0)
 	return l

@@ -73,7 +73,7 @@ func (s *Shell) openMailWizard() *mailWizard {
 	w.year = widgets.NewField(strconv.Itoa(s.situation().Year()-1), "AAAA")
 	w.id = widgets.NewField("", "numéro au registre")
 	w.subject = widgets.NewField("", "")
-	w.body = widgets.NewTextArea("", 7)
+	w.body = widgets.NewTextArea("", 4)
 	w.f = s.newForm("Envoyer par e-mail", "Suivant", w.date, w.year, w.id)
 	w.f.width = mailSize.Width + 2*theme.Padding()
 	w.f.keys.Enter, w.f.ok.OnTapped = w.next, w.next
@@ -178,16 +178,28 @@ func (w *mailWizard) resultPage() fyne.CanvasObject {
 	w.outcome = widget.NewLabel("")
 	w.outcome.Wrapping = fyne.TextWrapWord
 	w.outcome.TextStyle.Bold = true
-	w.results = outcomeTable()
+	w.results = outcomeTable(w.s.ownerNames())
 	return container.NewBorder(w.outcome, nil, nil, nil, w.results.Build())
 }
 
+// ownerNames are the owners' names by account, for the tables of
+// mailings.
+func (s *Shell) ownerNames() map[string]string {
+	names := map[string]string{}
+	if owners, err := s.res.Owners(); err == nil {
+		for _, o := range owners {
+			names[o.Account] = o.DisplayName()
+		}
+	}
+	return names
+}
+
 // outcomeTable lists a mailing's lines: the result page and the log.
-func outcomeTable() *widgets.Table[mailing.Outcome] {
+func outcomeTable(names map[string]string) *widgets.Table[mailing.Outcome] {
 	return &widgets.Table[mailing.Outcome]{
 		Cols: []widgets.Column[mailing.Outcome]{
-			{Title: "Copropriétaire", Width: 90, Text: func(o mailing.Outcome) string { return o.Owner }},
-			{Title: "Adresse", Width: 200, Text: func(o mailing.Outcome) string { return o.Email }},
+			{Title: "Copropriétaire", Width: 200, Text: func(o mailing.Outcome) string { return o.Owner + " " + names[o.Owner] }},
+			{Title: "Adresse", Width: 180, Text: func(o mailing.Outcome) string { return o.Email }},
 			{Title: "État", Width: 100, Text: func(o mailing.Outcome) string { return (ledger.MailMessage{Status: o.Status}).StatusText() },
 				Ink: func(o mailing.Outcome) widget.Importance {
 					switch o.Status {

@@ -58,7 +58,7 @@ func (s *Shell) openMailSettings() *mailSettingsForm {
 	m.port = widgets.NewField(port, "587")
 	m.from = widgets.NewField(cur.From, "syndic@exemple.fr")
 	m.name = widgets.NewField(cur.FromName, "Syndic bénévole – Résidence …")
-	m.user = widgets.NewField(cur.User, "souvent l'adresse e-mail ; vide si le serveur n'en demande pas")
+	m.user = widgets.NewField(cur.User, "vide si le serveur n'en demande pas")
 	m.password = widgets.NewField("", "mot de passe du compte d'envoi")
 	m.password.Password = true
 	m.tls = widget.NewSelect(tlsChoices, nil)
@@ -89,7 +89,7 @@ func (s *Shell) openMailSettings() *mailSettingsForm {
 		widget.NewFormItem("Mot de passe", m.password))
 	m.f.show(container.NewVBox(
 		widgets.Note("Les réglages que votre fournisseur d'e-mail donne pour « envoyer depuis un logiciel de messagerie » (SMTP)."),
-		form, m.remember, keyNote, container.NewBorder(nil, nil, m.test, nil, widgets.Reserve(m.testNote, 2))), m.host)
+		form, m.remember, keyNote, container.NewBorder(nil, nil, container.NewVBox(m.test), nil, widgets.Reserve(m.testNote, 2))), m.host)
 	return m
 }
 

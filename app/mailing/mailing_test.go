@@ -326,3 +326,53 @@ func TestConvocationRefused(t *testing.T) {
 		t.Errorf("a mailing was recorded: %v", ms)
 	}
 }
+
+// A register document of another kind, for every owner: the owners not
+// reached get a page listing them with their postal addresses, naming the
+// document's file to print after it.
+func TestOtherDocumentPrintsAPostList(t *testing.T) {
+	r := apptest.Demo(t)
+	consenting(t, r, "450002")
+	_, s := server(t, mailtest.Options{})
+	root, err := r.DocumentsFolder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(root, "Règlement intérieur.pdf")
+	if err := os.WriteFile(path, []byte("%PDF-1.4\n%%EOF\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := r.Register(app.Produced{Path: path, Kind: "letter", Title: "Règlement intérieur de la cour", Date: due})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := mailing.Prepare(r, mailing.Request{What: mailing.Single, Document: ids[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := mailing.Send(context.Background(), r, p, mailing.DefaultTemplate(p.Kind), s, "", nil)
+	if err != nil || status(t, res)["450002"] != ledger.MailSent {
+		t.Fatalf("%v %v", status(t, res), err)
+	}
+	pdf := filepath.Join(t.TempDir(), "liste.pdf")
+	n, err := mailing.PrintRemaining(r, res.Mailing, pdf)
+	if err != nil || n < 8 {
+		t.Fatalf("%d to print, %v", n, err)
+	}
+	text := pdfText(t, pdf)
+	for _, want := range []string{"Courriers à poster", "Règlement intérieur de la cour", "450001", "Bernard Jean-Luc", "14 rue des Tilleuls", "Règlement intérieur.pdf"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the list lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "450002") {
+		t.Error("the owner reached by e-mail is on the list")
+	}
+	if keep := os.Getenv("MAIL_TEST_PDF"); keep != "" {
+		b, _ := os.ReadFile(pdf)
+		_ = os.WriteFile(keep, b, 0o644)
+	}
+}

@@ -326,7 +326,7 @@ func (p *Plan) lines(r *app.Residence, docs []ledger.Document) error {
 			c, ok := consents[acc]
 			switch {
 			case !ok:
-				l.Skip = "pas d'accord pour la notification par e-mail (loi 1965 art. 42-1) : courrier à imprimer"
+				l.Skip = "pas d'accord pour l'e-mail (loi 1965 art. 42-1) : courrier à imprimer"
 			case c.Email == "":
 				l.Skip = "pas d'adresse e-mail : courrier à imprimer"
 			default:

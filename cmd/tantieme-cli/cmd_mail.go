@@ -275,7 +275,7 @@ func mailRetry(file string, id int64, o mailOptions, out io.Writer) error {
 	ctx, stop := interruptible()
 	defer stop()
 	res, sendErr := mailing.Retry(ctx, r, id, o.unknown, s, password, nil)
-	return finish(r, fmt.Sprintf("Envoi n° %d, nouvel essai", id), res, sendErr, o, out)
+	return finish(r, "Nouvel essai", res, sendErr, o, out)
 }
 
 // finish prints a mailing's result, writes the letters to print, and

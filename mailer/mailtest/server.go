@@ -31,6 +31,9 @@ type Options struct {
 	// goes down at the next MAIL FROM without answering (a crash, a cut
 	// line).
 	StopAfter int
+	// Delay is how long the server thinks over each message (a slow
+	// provider): the window's progress can be seen.
+	Delay time.Duration
 }
 
 // Server is a running test server.
@@ -129,6 +132,7 @@ func (x *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 }
 
 func (x *session) Data(r io.Reader) error {
+	time.Sleep(x.s.opt.Delay)
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return err
