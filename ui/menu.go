@@ -28,6 +28,9 @@ type shellMenu struct {
 	bankDebits     *fyne.MenuItem // Banque › Prélèvements…
 	docRegister    *fyne.MenuItem // Documents › Registre des documents
 	docAdd         *fyne.MenuItem // Documents › Ajouter un document…
+	mailSend       *fyne.MenuItem // Documents › Envoyer par e-mail…
+	mailLog        *fyne.MenuItem // Documents › Journal des envois
+	mailSettings   *fyne.MenuItem // Documents › Réglages de l'e-mail…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
@@ -95,7 +98,10 @@ func newShellMenu(s *Shell) *shellMenu {
 	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending, fyne.NewMenuItemSeparator(), m.transfers, m.bankDebits)
 	m.docRegister = fyne.NewMenuItem("Registre des documents", s.showRegister)
 	m.docAdd = fyne.NewMenuItem("Ajouter un document…", func() { s.addDocumentForm(0, nil) })
-	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd)
+	m.mailSend = fyne.NewMenuItem("Envoyer par e-mail…", s.sendMail)
+	m.mailLog = fyne.NewMenuItem("Journal des envois", s.showMailLog)
+	m.mailSettings = fyne.NewMenuItem("Réglages de l'e-mail…", s.mailSettings)
+	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd, fyne.NewMenuItemSeparator(), m.mailSend, m.mailLog, fyne.NewMenuItemSeparator(), m.mailSettings)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
@@ -150,6 +156,9 @@ func (m *shellMenu) refresh() {
 	m.bankDebits.Disabled = !open
 	m.docRegister.Disabled = !open
 	m.docAdd.Disabled = !open || s.res.ReadOnly()
+	m.mailSend.Disabled = !open || s.res.ReadOnly()
+	m.mailLog.Disabled = !open
+	m.mailSettings.Disabled = !open || s.res.ReadOnly()
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current

@@ -35,6 +35,7 @@ type ownerCard struct {
 	receipts  *fyne.Container // Règlements: his receipts, a bounce from one
 	mandate   *fyne.Container // Prélèvement SEPA: his mandate (owner_mandate.go)
 	documents *fyne.Container // Documents: his lines of the register (owner_documents.go)
+	consent   *fyne.Container // E-mail: his consent to e-mail notification (owner_consent.go)
 	notes     *widget.Label
 	editNotes *widget.Button
 	root      fyne.CanvasObject
@@ -56,6 +57,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.receipts = container.NewStack()
 	c.mandate = container.NewStack()
 	c.documents = container.NewStack()
+	c.consent = container.NewStack()
 	c.notes = widgets.Note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
@@ -66,6 +68,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Règlements", c.receipts),
 		container.NewTabItem("Prélèvement SEPA", c.mandate),
 		container.NewTabItem("Documents", c.documents),
+		container.NewTabItem("E-mail", c.consent),
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
@@ -131,6 +134,8 @@ func (c *ownerCard) reload() {
 	c.mandate.Refresh()
 	c.documents.Objects = []fyne.CanvasObject{c.documentsView()}
 	c.documents.Refresh()
+	c.consent.Objects = []fyne.CanvasObject{c.consentView()}
+	c.consent.Refresh()
 
 	if ow.Notes == "" {
 		c.notes.SetText("Aucune note.")
