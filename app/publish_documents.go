@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"tantieme/internal/fr"
@@ -284,6 +285,11 @@ func expenseList(tx *ledger.Tx, ex ledger.Exercise, to, printed time.Time) (repo
 			label := x.Label
 			if label == "" {
 				label = e.Label
+			}
+			// « Eaux de Lyon, eau froide » beside the column « Eaux de
+			// Lyon »: the label says what, the column who.
+			if rest, ok := strings.CutPrefix(label, supplier+", "); ok && supplier != "" && rest != "" {
+				label = fr.UpperFirst(rest)
 			}
 			a.Lines = append(a.Lines, reports.ExpenseLine{Date: ledger.FrenchDate(e.Date), Piece: e.Piece, Label: label, Supplier: supplier, Amount: x.Balance().Format()})
 			totals[x.Account] += x.Balance()

@@ -74,11 +74,11 @@ type ExpenseLine struct {
 }
 
 var expenseColumns = []Column{
-	{Title: "Date", Width: 19, Whole: true},
-	{Title: "Pièce", Width: 22, Whole: true},
+	{Title: "Date", Width: 22, Whole: true},
+	{Title: "Pièce", Width: 32, Whole: true},
 	{Title: "Libellé"},
-	{Title: "Fournisseur", Width: 48},
-	{Title: "Montant", Width: 26, Right: true},
+	{Title: "Fournisseur", Width: 42},
+	{Title: "Montant", Width: 24, Right: true},
 }
 
 // ExpensesPDF prints the list of expenses.
