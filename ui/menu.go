@@ -26,6 +26,7 @@ type shellMenu struct {
 	bankPending    *fyne.MenuItem // Banque › Relevés en attente
 	transfers      *fyne.MenuItem // Banque › Virements de fonds…
 	bankDebits     *fyne.MenuItem // Banque › Prélèvements…
+	publish        *fyne.MenuItem // Documents › Publier…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
@@ -91,13 +92,15 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.transfers = fyne.NewMenuItem("Virements de fonds…", s.transferFunds)
 	m.bankDebits = fyne.NewMenuItem("Prélèvements…", s.debitsForm)
 	bank := fyne.NewMenu("Banque", m.bankImport, m.bankPending, fyne.NewMenuItemSeparator(), m.transfers, m.bankDebits)
+	m.publish = fyne.NewMenuItem("Publier…", s.publishForm)
+	documents := fyne.NewMenu("Documents", m.publish)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
 		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
-	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, help)
+	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, documents, help)
 	for _, menu := range m.main.Items {
 		for _, item := range menu.Items {
 			if item != guide { // its own window: useful beside a dialog
@@ -143,6 +146,9 @@ func (m *shellMenu) refresh() {
 	m.bankPending.Disabled = !open
 	m.transfers.Disabled = !open || s.readOnly()
 	m.bankDebits.Disabled = !open
+	// Publishing records what each space holds: the residence must be
+	// writable, whatever exercise is shown.
+	m.publish.Disabled = !open || s.res.ReadOnly()
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current
