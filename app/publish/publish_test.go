@@ -323,3 +323,29 @@ func TestPublishFirstWithoutHistory(t *testing.T) {
 		t.Errorf("folder remembered %q", s.Folder)
 	}
 }
+
+// TestPublishOwnerWhoLeft: an owner who left keeps his space and gets what
+// names him (his last décompte), never again what is for all the owners.
+func TestPublishOwnerWhoLeft(t *testing.T) {
+	f := newFixture(t)
+	to := t.TempDir()
+	f.publish(t, publish.Options{To: to, History: true})
+	apptest.Update(t, f.r, func(tx *ledger.Tx) error {
+		o, err := tx.Owner("450002")
+		if err != nil {
+			return err
+		}
+		o.ExitDate = ledger.Date(2025, 9, 1)
+		return tx.UpdateOwner(o)
+	})
+	f.add(t, app.Produced{Path: "Courriers/Ascenseur.pdf", Kind: "letter", Title: "Travaux de l'ascenseur", Date: ledger.Date(2025, 9, 10)})
+	f.add(t, app.Produced{Path: "Décomptes/Décompte 450002.pdf", Kind: "decompte", Title: "Décompte de vente", Date: ledger.Date(2025, 9, 12), Owners: []string{"450002"}})
+	f.publish(t, publish.Options{To: to})
+	b := files(t, filepath.Join(to, lefevre))
+	if has(b, "Ascenseur.pdf") {
+		t.Errorf("a letter for all owners, dated after he left, reached him: %v", b)
+	}
+	if !has(b, "Décompte 450002.pdf") || !has(b, "Règlement de copropriété.pdf") {
+		t.Errorf("his space lost what concerns him: %v", b)
+	}
+}
