@@ -370,14 +370,14 @@ func (p *run) place(it item) (*ledger.Published, error) {
 	case ours && it.prev.SHA256 == d.SHA256 && sum == d.SHA256 && !it.resend:
 		p.res.Unchanged++
 		return now, nil
+	case !ours && sum != "" && sum != d.SHA256:
+		p.refuse(d, "un fichier qui n'est pas de Tantième porte déjà ce nom : "+dst+" (il est laissé tel quel)")
+		return keep, nil
 	case !ours && sum == d.SHA256 && !it.resend:
 		// Already there, the same bytes: a publication interrupted before
 		// it could record what it wrote.
 		p.added(it)
 		return now, nil
-	case !ours && sum != "":
-		p.refuse(d, "un fichier qui n'est pas de Tantième porte déjà ce nom : "+dst+" (il est laissé tel quel)")
-		return keep, nil
 	}
 	if p.bad[d.ID] {
 		return keep, nil

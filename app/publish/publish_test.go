@@ -349,3 +349,24 @@ func TestPublishOwnerWhoLeft(t *testing.T) {
 		t.Errorf("his space lost what concerns him: %v", b)
 	}
 }
+
+// TestPublishAfterCrash: files in place but never recorded (a crash
+// between the copies and the transaction) are taken as Tantième's when
+// they hold the registered bytes, not refused as someone else's.
+func TestPublishAfterCrash(t *testing.T) {
+	f := newFixture(t)
+	a := t.TempDir()
+	f.publish(t, publish.Options{To: a, History: true})
+	b := t.TempDir()
+	if err := os.CopyFS(b, os.DirFS(a)); err != nil {
+		t.Fatal(err)
+	}
+	res := f.publish(t, publish.Options{To: b, History: true})
+	if len(res.Refused) != 0 || res.Added == 0 {
+		t.Errorf("publication over unrecorded files: %+v", res.Refused)
+	}
+	again := f.publish(t, publish.Options{To: b})
+	if again.Added != 0 || again.Unchanged != res.Added {
+		t.Errorf("then: %+v", again)
+	}
+}
