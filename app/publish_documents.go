@@ -46,6 +46,7 @@ func (r *Residence) PublicationDocuments(day time.Time, s PublishSettings) error
 	var shares map[string]fundShare
 	var contact reports.ResidenceContact
 	var expenses reports.ExpenseList
+	registered := map[string]ledger.Document{}
 	err = r.View(func(tx *ledger.Tx) error {
 		var err error
 		if ex, err = publicationExercise(tx, day); err != nil {
@@ -63,7 +64,13 @@ func (r *Residence) PublicationDocuments(day time.Time, s PublishSettings) error
 		if contact, err = residenceContact(tx, res, day); err != nil {
 			return err
 		}
-		expenses, err = expenseList(tx, ex, minDay(day, ex.End), day)
+		if expenses, err = expenseList(tx, ex, minDay(day, ex.End), day); err != nil {
+			return err
+		}
+		docs, err := tx.Documents(ledger.DocumentFilter{})
+		for _, d := range docs {
+			registered[d.File] = d
+		}
 		return err
 	})
 	if err != nil {
@@ -110,6 +117,17 @@ func (r *Residence) PublicationDocuments(day time.Time, s PublishSettings) error
 	if s.NoBankDetails {
 		unwanted = append(unwanted, contactPath)
 	} else {
+		// Printed on the day it last changed: the same details published
+		// on another day are not sent to every owner again.
+		if d, ok := registered[registeredName(root, contactPath)]; ok {
+			again := contact
+			again.Printed = d.Date
+			if pdf, err := reports.ResidenceContactPDF(again); err == nil {
+				if old, err := os.ReadFile(contactPath); err == nil && bytes.Equal(old, pdf) {
+					contact = again
+				}
+			}
+		}
 		pdf, err := reports.ResidenceContactPDF(contact)
 		if err != nil {
 			return ledger.Wrap(ledger.Internal, err, "La mise en page des coordonnées de la résidence a échoué")
@@ -117,7 +135,7 @@ func (r *Residence) PublicationDocuments(day time.Time, s PublishSettings) error
 		if err := writeIfChanged(contactPath, pdf); err != nil {
 			return err
 		}
-		produced = append(produced, Produced{Path: contactPath, Kind: "other", Binder: "divers", Title: "Coordonnées de la résidence", Date: day})
+		produced = append(produced, Produced{Path: contactPath, Kind: "other", Binder: "divers", Title: "Coordonnées de la résidence", Date: contact.Printed})
 	}
 	// The expenses: the council's binder, or one every owner sees when the
 	// syndic publishes them to all; producing the file again moves it.

@@ -60,3 +60,21 @@ func TestPublishOptions(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestPublishNextDay: published again another day, the contact sheet
+// whose details did not change is not sent again.
+func TestPublishNextDay(t *testing.T) {
+	f := newFixture(t)
+	to := t.TempDir()
+	f.publish(t, publish.Options{To: to, History: true})
+	t.Setenv("SOURCE_DATE_EPOCH", "1757980800") // 16/09/2025
+	f.publish(t, publish.Options{To: to})
+	text := ledgertest.Flat(ledgertest.PDFFile(t, filepath.Join(to, allOwners, "Divers", "Coordonnées de la résidence.pdf")))
+	if !strings.Contains(text, "Imprimé le 15/09/2025") {
+		t.Errorf("the unchanged contact sheet was printed again: %s", text)
+	}
+	statement := ledgertest.Flat(ledgertest.PDFFile(t, filepath.Join(to, bernard, "Relevés de charges", "Relevé de compte 450001.pdf")))
+	if !strings.Contains(statement, "au 16/09/2025") {
+		t.Errorf("the statement is not at the publication's day: %s", statement)
+	}
+}
