@@ -809,17 +809,22 @@ func (r *Residence) OwnerAccountsPDF(opt BookOptions) ([]byte, error) {
 	}
 	b := reports.OwnerAccountsBook{BookHead: head}
 	for _, o := range list {
-		st := reports.OwnerAccount{LedgerAccount: ledgerAccount(o.Statement, p), Name: o.Owner.DisplayName(), Address: postalLines(o.Owner), Owes: owedWord(o.Statement.Closing)}
-		if len(o.Lots) > 0 {
-			st.Lots = "Lots " + strings.Join(o.Lots, ", ") + " au " + ledger.FrenchDate(p.To)
-			if !o.Shares.IsZero() {
-				st.Lots += " – " + fr.Shares(o.Shares) + " tantièmes généraux"
-			}
-		}
-		b.Owners = append(b.Owners, st)
+		b.Owners = append(b.Owners, ownerAccountReport(o, p))
 	}
 	pdf, err := reports.OwnerAccountsPDF(b)
 	return pdfResult(pdf, err, "les relevés de compte")
+}
+
+// ownerAccountReport is an owner's statement as printed.
+func ownerAccountReport(o OwnerAccount, p BookPeriod) reports.OwnerAccount {
+	st := reports.OwnerAccount{LedgerAccount: ledgerAccount(o.Statement, p), Name: o.Owner.DisplayName(), Address: postalLines(o.Owner), Owes: owedWord(o.Statement.Closing)}
+	if len(o.Lots) > 0 {
+		st.Lots = "Lots " + strings.Join(o.Lots, ", ") + " au " + ledger.FrenchDate(p.To)
+		if !o.Shares.IsZero() {
+			st.Lots += " – " + fr.Shares(o.Shares) + " tantièmes généraux"
+		}
+	}
+	return st
 }
 
 // owedWord says what an owner's balance means for him.

@@ -392,6 +392,9 @@ type OwnerAccount struct {
 	Address []string // postal lines
 	Lots    string   // "Lots 001, 016 (125 tantièmes généraux)"
 	Owes    string   // what the closing balance means: "à payer", "en votre faveur"
+	// Notes print under the table: the owner's share of the works fund on
+	// the statement a publication gives him (issue 19).
+	Notes []string
 }
 
 var ownerAccountColumns = []Column{
@@ -447,6 +450,9 @@ func OwnerAccountsPDF(b OwnerAccountsBook) ([]byte, error) {
 		}
 		t.add(rows)
 		t.end()
+		for _, n := range o.Notes {
+			d.Paragraph(n)
+		}
 	}
 	return d.Bytes()
 }

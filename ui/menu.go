@@ -31,6 +31,7 @@ type shellMenu struct {
 	mailSend       *fyne.MenuItem // Documents › Envoyer par e-mail…
 	mailLog        *fyne.MenuItem // Documents › Journal des envois
 	mailSettings   *fyne.MenuItem // Documents › Réglages de l'e-mail…
+	publish        *fyne.MenuItem // Documents › Publier…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
@@ -101,7 +102,8 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.mailSend = fyne.NewMenuItem("Envoyer par e-mail…", s.sendMail)
 	m.mailLog = fyne.NewMenuItem("Journal des envois", s.showMailLog)
 	m.mailSettings = fyne.NewMenuItem("Réglages de l'e-mail…", s.mailSettings)
-	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd, fyne.NewMenuItemSeparator(), m.mailSend, m.mailLog, fyne.NewMenuItemSeparator(), m.mailSettings)
+	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd, fyne.NewMenuItemSeparator(), m.mailSend, m.mailLog, m.publish, fyne.NewMenuItemSeparator(), m.mailSettings)
+	m.publish = fyne.NewMenuItem("Publier…", s.publishForm)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
@@ -159,6 +161,9 @@ func (m *shellMenu) refresh() {
 	m.mailSend.Disabled = !open || s.res.ReadOnly()
 	m.mailLog.Disabled = !open
 	m.mailSettings.Disabled = !open || s.res.ReadOnly()
+	// Publishing records what each space holds: the residence must be
+	// writable, whatever exercise is shown.
+	m.publish.Disabled = !open || s.res.ReadOnly()
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current
