@@ -26,6 +26,7 @@ type Mailing struct {
 	Kind    string // a key of DocumentKinds
 	Title   string
 	Subject string
+	Body    string // the template's body as sent, for a retry
 	Created time.Time
 }
 
@@ -39,6 +40,7 @@ type MailMessage struct {
 	Reason    string
 	At        time.Time // when its status last changed
 	Tries     int
+	Amount    string  // what its {montant} said, for a retry
 	Documents []int64 // the register's documents attached
 }
 
@@ -108,14 +110,14 @@ func (tx *Tx) AddMailing(m Mailing, msgs []MailMessage) (int64, []int64, error) 
 	if _, ok := DocumentKinds[m.Kind]; !ok && m.Kind != "test" {
 		return 0, nil, Errorf(Invalid, "Genre de document inconnu : « %s »", m.Kind)
 	}
-	if err := cleanTexts(textField{&m.Title, "titre de l'envoi", LabelText}, textField{&m.Subject, "objet du message", LabelText}); err != nil {
+	if err := cleanTexts(textField{&m.Title, "titre de l'envoi", LabelText}, textField{&m.Subject, "objet du message", LabelText}, textField{&m.Body, "texte du message", NotesText}); err != nil {
 		return 0, nil, err
 	}
 	if m.Created.IsZero() {
 		m.Created = Now()
 	}
-	res, err := tx.exec("enregistrement d'un envoi", `INSERT INTO mailings (kind, title, created_at, subject) VALUES (?, ?, ?, ?)`,
-		m.Kind, m.Title, stamp(m.Created), m.Subject)
+	res, err := tx.exec("enregistrement d'un envoi", `INSERT INTO mailings (kind, title, created_at, subject, body) VALUES (?, ?, ?, ?, ?)`,
+		m.Kind, m.Title, stamp(m.Created), m.Subject, m.Body)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -132,8 +134,8 @@ func (tx *Tx) AddMailing(m Mailing, msgs []MailMessage) (int64, []int64, error) 
 		if msg.Status == MailSkipped {
 			at = stamp(m.Created)
 		}
-		res, err := tx.exec("enregistrement d'un envoi", `INSERT INTO mail_messages (mailing, owner, address, status, reason, at) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, msg.Owner, CleanReply(msg.Address), msg.Status, CleanReply(msg.Reason), at)
+		res, err := tx.exec("enregistrement d'un envoi", `INSERT INTO mail_messages (mailing, owner, address, status, reason, at, amount) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, msg.Owner, CleanReply(msg.Address), msg.Status, CleanReply(msg.Reason), at, CleanReply(msg.Amount))
 		if err != nil {
 			return 0, nil, err
 		}
@@ -192,12 +194,12 @@ func (tx *Tx) RequeueMessage(id int64) error {
 	return tx.setMessage(id, MailPending, "", false, MailRefused, MailSending, MailPending)
 }
 
-const mailingColumns = `id, kind, title, created_at, subject`
+const mailingColumns = `id, kind, title, created_at, subject, body`
 
 func scanMailing(r interface{ Scan(...any) error }) (Mailing, error) {
 	var m Mailing
 	var at string
-	err := r.Scan(&m.ID, &m.Kind, &m.Title, &at, &m.Subject)
+	err := r.Scan(&m.ID, &m.Kind, &m.Title, &at, &m.Subject, &m.Body)
 	m.Created, _ = time.Parse("2006-01-02T15:04:05", at)
 	return m, err
 }
@@ -217,14 +219,14 @@ func (tx *Tx) Mailing(id int64) (Mailing, error) {
 	return m, sqlError(err, "lecture du journal des envois")
 }
 
-const messageColumns = `id, mailing, owner, address, status, reason, at, tries`
+const messageColumns = `id, mailing, owner, address, status, reason, at, tries, amount`
 
 func (tx *Tx) messages(where string, arg any) ([]MailMessage, error) {
 	msgs, err := collect(tx, "lecture du journal des envois", `SELECT `+messageColumns+` FROM mail_messages WHERE `+where+` ORDER BY mailing DESC, owner, id`, []any{arg},
 		func(r *sql.Rows) (MailMessage, error) {
 			var m MailMessage
 			var at string
-			err := r.Scan(&m.ID, &m.Mailing, &m.Owner, &m.Address, &m.Status, &m.Reason, &at, &m.Tries)
+			err := r.Scan(&m.ID, &m.Mailing, &m.Owner, &m.Address, &m.Status, &m.Reason, &at, &m.Tries, &m.Amount)
 			m.At, _ = time.Parse("2006-01-02T15:04:05", at)
 			return m, err
 		})

@@ -45,6 +45,7 @@ var textColumns = map[string]TextKind{
 	"binders.label":   NameText, "documents.title": LabelText, "documents.file": OptionText, "owner_consents.email": NameText,
 	"mailings.title": LabelText, "mailings.subject": LabelText, "mail_messages.address": NameText, "mail_messages.reason": NotesText,
 	"publications.folder": OptionText, "published.name": NameText,
+	"mailings.body": NotesText, "mail_messages.amount": ShortText,
 }
 
 // textExempt are text columns without a text trigger, and why: each is

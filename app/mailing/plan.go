@@ -189,61 +189,27 @@ func registerDocs(r *app.Residence, f ledger.DocumentFilter, req Request) ([]led
 	return out, nil
 }
 
-// produce writes the documents of a request into the documents folder and
-// records them in the register, one per owner.
-// TODO(issue 19): once the writers register what they produce (the
-// register's hooks), this only calls them.
+// produce writes the documents of a request into the residence's
+// documents folder, in the subfolders the window uses; the writers record
+// each owner's document in the register themselves (one line per owner,
+// never the combined file).
 func produce(r *app.Residence, root string, req Request) ([]string, error) {
-	var files []app.Produced
 	switch req.What {
 	case Notices:
-		nf, err := r.WriteNotices(filepath.Join(root, "Appels de fonds"), req.Date, app.NoticeOptions{})
-		if err != nil {
-			return nil, err
-		}
-		owners, _, err := r.Notices(req.Date, app.NoticeOptions{})
-		if err != nil {
-			return nil, err
-		}
-		for i, path := range nf.Owners {
-			files = append(files, app.Produced{Path: path, Kind: "notice", Title: "Avis d'appel de fonds du " + ledger.FrenchDate(req.Date), Date: req.Date,
-				Exercise: int64(req.Date.Year()), Owners: []string{owners[i]}})
-		}
+		nf, err := r.WriteNotices(filepath.Join(root, app.FolderCalls), req.Date, app.NoticeOptions{})
+		return nf.Owners, err
 	case Reminders:
-		rf, err := r.WriteReminders(filepath.Join(root, "Relances"), reminderOptions(req.Date, nil))
-		if err != nil {
-			return nil, err
-		}
-		for i, path := range rf.Owners {
-			files = append(files, app.Produced{Path: path, Kind: "reminder", Title: "Relance au " + ledger.FrenchDate(req.Date), Date: req.Date,
-				Owners: []string{rf.Debtors[i].Account}})
-		}
+		rf, err := r.WriteReminders(filepath.Join(root, app.FolderReminders), reminderOptions(req.Date, nil))
+		return rf.Owners, err
 	case Decomptes:
 		ex, err := r.ExerciseOfYear(req.Year)
 		if err != nil {
 			return nil, err
 		}
-		owners, _, _, err := closing.Decomptes(r, ex, closing.DecompteOptions{})
-		if err != nil {
-			return nil, err
-		}
-		sf, err := closing.WriteDecomptes(r, filepath.Join(root, "Décomptes"), ex, closing.DecompteOptions{})
-		if err != nil {
-			return nil, err
-		}
-		for i, path := range sf.Owners {
-			files = append(files, app.Produced{Path: path, Kind: "decompte", Title: "Décompte de charges " + ex.Name(), Date: ex.End,
-				Exercise: int64(req.Year), Owners: []string{owners[i]}})
-		}
+		sf, err := closing.WriteDecomptes(r, filepath.Join(root, app.ClosingFolder(ex)), ex, closing.DecompteOptions{})
+		return sf.Owners, err
 	}
-	if _, err := r.Register(files...); err != nil {
-		return nil, err
-	}
-	out := make([]string, len(files))
-	for i, f := range files {
-		out[i] = f.Path
-	}
-	return out, nil
+	return nil, nil
 }
 
 // wouldProduce are the documents produce would write, unwritten (ID 0):

@@ -127,15 +127,15 @@ func decomptesFor(r *app.Residence, doc ledger.Document, owners []string) ([]byt
 	return letters.Combined, nil
 }
 
-// exerciseOf is a registered décompte's exercise: the register keeps its
-// year (or, written by another hand, the exercise's id).
+// exerciseOf is a registered décompte's exercise: the one the register
+// names, else the one of its date.
 func exerciseOf(r *app.Residence, doc ledger.Document) (ledger.Exercise, error) {
 	exs, err := r.Exercises()
 	if err != nil {
 		return ledger.Exercise{}, err
 	}
 	for _, ex := range exs {
-		if int64(ex.Year()) == doc.Exercise || ex.ID == doc.Exercise {
+		if ex.ID == doc.Exercise {
 			return ex, nil
 		}
 	}

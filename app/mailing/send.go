@@ -2,7 +2,6 @@ package mailing
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -60,7 +59,7 @@ func Send(ctx context.Context, r *app.Residence, p *Plan, t Template, s mailer.S
 	}
 	msgs := make([]ledger.MailMessage, len(p.Lines))
 	for i, l := range p.Lines {
-		m := ledger.MailMessage{Owner: l.Owner, Address: l.Email, Status: ledger.MailPending}
+		m := ledger.MailMessage{Owner: l.Owner, Address: l.Email, Status: ledger.MailPending, Amount: l.Fields["montant"]}
 		if l.Skip != "" {
 			m.Status, m.Reason = ledger.MailSkipped, l.Skip
 		}
@@ -72,36 +71,14 @@ func Send(ctx context.Context, r *app.Residence, p *Plan, t Template, s mailer.S
 	var id int64
 	err := r.Update(func(tx *ledger.Tx) error {
 		var err error
-		id, _, err = tx.AddMailing(ledger.Mailing{Kind: p.Kind, Title: p.Title, Subject: t.Subject}, msgs)
-		if err != nil {
-			return err
-		}
-		if err := tx.SetOption(bodyOption(id), t.Body); err != nil {
-			return err
-		}
-		amounts := map[string]string{}
-		for _, l := range p.Lines {
-			if a := l.Fields["montant"]; a != "" {
-				amounts[l.Owner] = a
-			}
-		}
-		b, err := json.Marshal(amounts)
-		if err != nil {
-			return ledger.Wrap(ledger.Internal, err, "Montants de l'envoi")
-		}
-		return tx.SetOption(amountsOption(id), string(b))
+		id, _, err = tx.AddMailing(ledger.Mailing{Kind: p.Kind, Title: p.Title, Subject: t.Subject, Body: t.Body}, msgs)
+		return err
 	})
 	if err != nil {
 		return Result{}, err
 	}
 	return run(ctx, r, id, s, password, progress)
 }
-
-// The body of a mailing's template and the owners' amounts ({montant})
-// are kept as options (the migration's mailings table keeps the subject
-// only), so that a retry writes the same message.
-func bodyOption(id int64) string    { return "mail.mailing." + itoa(int(id)) + ".body" }
-func amountsOption(id int64) string { return "mail.mailing." + itoa(int(id)) + ".amounts" }
 
 // Retry sends again a mailing's refused and pending messages; with
 // unknownToo, also those a crash left 'sending' (the syndic confirmed: the
@@ -151,7 +128,7 @@ func run(ctx context.Context, r *app.Residence, id int64, s mailer.Settings, pas
 	}
 	var m ledger.Mailing
 	var msgs []ledger.MailMessage
-	var body, amountsJSON string
+	var body string
 	var root string
 	var docs map[int64]ledger.Document
 	names := map[string]ledger.Owner{}
@@ -164,11 +141,8 @@ func run(ctx context.Context, r *app.Residence, id int64, s mailer.Settings, pas
 		if msgs, err = tx.MailMessages(id); err != nil {
 			return err
 		}
-		if body, err = tx.Option(bodyOption(id), DefaultTemplate(m.Kind).Body); err != nil {
-			return err
-		}
-		if amountsJSON, err = tx.Option(amountsOption(id), "{}"); err != nil {
-			return err
+		if body = m.Body; body == "" {
+			body = DefaultTemplate(m.Kind).Body
 		}
 		if info, err = tx.Residence(); err != nil {
 			return err
@@ -190,7 +164,9 @@ func run(ctx context.Context, r *app.Residence, id int64, s mailer.Settings, pas
 		return Result{}, err
 	}
 	amounts := map[string]string{}
-	_ = json.Unmarshal([]byte(amountsJSON), &amounts) // a damaged option: no amounts
+	for _, msg := range msgs {
+		amounts[msg.Owner] = msg.Amount
+	}
 	if root, err = r.DocumentsFolder(); err != nil {
 		return Result{}, err
 	}
@@ -243,8 +219,10 @@ func sendAll(ctx context.Context, r *app.Residence, m ledger.Mailing, tmpl Templ
 			files = append(files, mailer.Attachment{Path: app.DocumentPath(root, doc), Name: attachmentName(doc)})
 			if date == "" {
 				date = ledger.FrenchDate(doc.Date)
-				if m.Kind == "decompte" && doc.Exercise != 0 {
-					date = itoa(int(doc.Exercise))
+				if m.Kind == "decompte" {
+					if ex, err := exerciseOf(r, doc); err == nil {
+						date = itoa(ex.Year())
+					}
 				}
 			}
 		}
