@@ -110,21 +110,21 @@ func (g *registerTab) view() fyne.CanvasObject {
 	g.chosen.Truncation = fyne.TextTruncateEllipsis
 	g.summary = widget.NewLabel("")
 	g.open = widget.NewButtonWithIcon("Ouvrir", theme.DocumentIcon(), g.openChosen)
-	g.folder = widget.NewButtonWithIcon("Ouvrir le dossier", theme.FolderOpenIcon(), g.openFolder)
+	g.folder = widget.NewButtonWithIcon("Son dossier", theme.FolderOpenIcon(), g.openFolder)
 	g.edit = widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), g.editChosen)
 	g.withdraw = widget.NewButtonWithIcon("Retirer…", theme.DeleteIcon(), g.withdrawChosen)
 	g.add = widget.NewButtonWithIcon("Ajouter un document…", theme.ContentAddIcon(), func() { s.addDocumentForm(0, nil) })
 	g.add.Importance = widget.HighImportance
 	// Three lines, so that a 1024-px window holds them: the count and
 	// « Ajouter », the search and the two filters, the document chosen and
-	// what can be done to it.
-	g.binder.PlaceHolder, g.owner.PlaceHolder = "Tous", "Tous"
+	// what can be done to it. The filters need no label: their choices
+	// say what they filter (« Tous les classeurs », a binder's name), and
+	// half the line leaves room for those words at 1024 px.
+	g.binder.PlaceHolder, g.owner.PlaceHolder = allBinders, allOwners
 	head := container.NewBorder(nil, nil, nil, g.add, g.summary)
-	filters := container.NewBorder(nil, nil, nil,
-		container.NewGridWithColumns(2,
-			container.NewBorder(nil, nil, widget.NewLabel("Classeur :"), nil, g.binder),
-			container.NewBorder(nil, nil, widget.NewLabel("Copropriétaire :"), nil, g.owner)),
-		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, g.search))
+	filters := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, g.search),
+		container.NewGridWithColumns(2, g.binder, g.owner))
 	actions := container.NewBorder(nil, nil, nil,
 		container.NewHBox(g.open, g.folder, g.edit, g.withdraw), g.chosen)
 	top := container.NewVBox(head, filters, actions)
@@ -238,6 +238,7 @@ func (g *registerTab) enable() {
 	}
 	write := g.s.res != nil && !g.s.res.ReadOnly()
 	widgets.SetEnabled(g.open, ok)
+	widgets.SetEnabled(g.folder, ok)
 	widgets.SetEnabled(g.edit, ok && write)
 	widgets.SetEnabled(g.withdraw, ok && write)
 	widgets.SetEnabled(g.add, write)
@@ -257,7 +258,8 @@ func (g *registerTab) openChosen() {
 	g.s.openPath(l.Path)
 }
 
-// openFolder opens the chosen document's folder, or the documents folder.
+// openFolder opens the chosen document's folder (the documents folder
+// itself has its button above the tabs).
 func (g *registerTab) openFolder() {
 	dir := g.s.docsFolder()
 	if l, ok := g.chosenLine(); ok {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -69,7 +70,7 @@ func (s *Shell) openMailWizard() *mailWizard {
 		return nil
 	}
 	w := &mailWizard{s: s}
-	w.date = widgets.NewField(ledger.FrenchDate(s.situation()), "JJ/MM/AAAA")
+	w.date = widgets.NewField(ledger.FrenchDate(s.lastCallDue()), "JJ/MM/AAAA")
 	w.year = widgets.NewField(strconv.Itoa(s.situation().Year()-1), "AAAA")
 	w.id = widgets.NewField("", "numéro au registre")
 	w.subject = widgets.NewField("", "")
@@ -88,6 +89,34 @@ func (s *Shell) openMailWizard() *mailWizard {
 	w.f.show(s.room(mailSize, body), nil)
 	w.show(0)
 	return w
+}
+
+// lastCallDue is the date the assistant proposes: the latest due date of
+// the exercise's live calls up to the situation day (the notices one is
+// likely to send), else the first one after, else the situation day.
+func (s *Shell) lastCallDue() time.Time {
+	day := s.situation()
+	calls, err := s.res.CallList(s.exercise)
+	if err != nil {
+		return day
+	}
+	var before, after time.Time
+	for _, c := range calls {
+		switch {
+		case c.Cancelled():
+		case !c.Due.After(day) && c.Due.After(before):
+			before = c.Due
+		case c.Due.After(day) && (after.IsZero() || c.Due.Before(after)):
+			after = c.Due
+		}
+	}
+	if !before.IsZero() {
+		return before
+	}
+	if !after.IsZero() {
+		return after
+	}
+	return day
 }
 
 func (w *mailWizard) whatPage() fyne.CanvasObject {

@@ -102,8 +102,8 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.mailSend = fyne.NewMenuItem("Envoyer par e-mail…", s.sendMail)
 	m.mailLog = fyne.NewMenuItem("Journal des envois", s.showMailLog)
 	m.mailSettings = fyne.NewMenuItem("Réglages de l'e-mail…", s.mailSettings)
-	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd, fyne.NewMenuItemSeparator(), m.mailSend, m.mailLog, m.publish, fyne.NewMenuItemSeparator(), m.mailSettings)
 	m.publish = fyne.NewMenuItem("Publier…", s.publishForm)
+	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd, fyne.NewMenuItemSeparator(), m.mailSend, m.mailLog, m.publish, fyne.NewMenuItemSeparator(), m.mailSettings)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,

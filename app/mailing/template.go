@@ -19,15 +19,19 @@ type Template struct {
 var Fields = []string{"{civilite}", "{nom}", "{residence}", "{date}", "{montant}", "{syndic}"}
 
 // defaults are the French templates until the syndic writes his own.
+//
+// A French letter greets with the civility alone (« Madame, », « Monsieur, »,
+// « Madame, Monsieur, »), never followed by the name; {nom} is there for a
+// syndic who wants it elsewhere.
 var defaults = map[string]Template{
 	"notice": {"{residence} – avis d'appel de fonds du {date}",
-		"{civilite} {nom},\n\nVeuillez trouver ci-joint votre avis d'appel de fonds à échéance du {date} pour la résidence {residence}.\n\nVous avez accepté de recevoir vos avis par courrier électronique ; vous pouvez retirer cet accord à tout moment en me l'écrivant.\n\nBien cordialement,\n{syndic}"},
+		"{civilite},\n\nVeuillez trouver ci-joint votre avis d'appel de fonds à échéance du {date}, d'un montant de {montant}.\n\nVous avez accepté de recevoir vos avis par courrier électronique ; vous pouvez retirer cet accord à tout moment en me l'écrivant.\n\nBien cordialement,\n{syndic}\nSyndic — {residence}"},
 	"reminder": {"{residence} – relance au {date}",
-		"{civilite} {nom},\n\nSauf erreur de ma part, votre compte présente un solde débiteur au {date}. Vous trouverez ci-joint la relance et le relevé de votre compte.\n\nSi votre règlement a croisé ce message, merci de ne pas en tenir compte.\n\nBien cordialement,\n{syndic}"},
+		"{civilite},\n\nSauf erreur de ma part, votre compte présente au {date} un solde débiteur de {montant}. Vous trouverez ci-joint la relance et le relevé de votre compte.\n\nSi votre règlement a croisé ce message, merci de ne pas en tenir compte.\n\nBien cordialement,\n{syndic}\nSyndic — {residence}"},
 	"decompte": {"{residence} – décompte de charges de l'exercice {date}",
-		"{civilite} {nom},\n\nVeuillez trouver ci-joint votre décompte individuel de charges de l'exercice {date} pour la résidence {residence}.\n\nBien cordialement,\n{syndic}"},
+		"{civilite},\n\nVeuillez trouver ci-joint votre décompte individuel de charges de l'exercice {date}.\n\nBien cordialement,\n{syndic}\nSyndic — {residence}"},
 	"": {"{residence} – document du {date}",
-		"{civilite} {nom},\n\nVeuillez trouver ci-joint un document concernant la résidence {residence}, daté du {date}.\n\nBien cordialement,\n{syndic}"},
+		"{civilite},\n\nVeuillez trouver ci-joint un document de la copropriété, daté du {date}.\n\nBien cordialement,\n{syndic}\nSyndic — {residence}"},
 }
 
 func optSubject(kind string) string { return "mail.template." + kind + ".subject" }
