@@ -101,3 +101,17 @@ func BookProduced(path, what string, opt BookOptions) Produced {
 	}
 	return Produced{Path: path, Kind: "book", Date: day, Exercise: opt.Exercise.ID, Title: what + " – " + p.Name()}
 }
+
+// AttendanceProduced is the register's line of the attendance sheet of the
+// general meeting of day, written at path.
+func (r *Residence) AttendanceProduced(path string, day time.Time) Produced {
+	return Produced{Path: path, Kind: "attendance", Date: day, Exercise: r.ExerciseIDAt(day),
+		Title: "Feuille de présence de l'assemblée générale du " + ledger.FrenchDate(day)}
+}
+
+// CouncilProduced is the register's line of the list of the council's
+// members on day, written at path.
+func (r *Residence) CouncilProduced(path string, day time.Time) Produced {
+	return Produced{Path: path, Kind: "council_list", Date: day, Exercise: r.ExerciseIDAt(day),
+		Title: "Liste du conseil syndical au " + ledger.FrenchDate(day)}
+}

@@ -126,9 +126,11 @@ func (r *Residence) OwnerIBANs(account string) ([]string, error) {
 	return out, err
 }
 
-// SaveOwnerAndIBANs creates or changes an owner and the accounts he pays
-// from, in one transaction.
-func (r *Residence) SaveOwnerAndIBANs(o *ledger.Owner, creating bool, ibans []string) error {
+// SaveOwnerCard saves what the owner's form holds, in one transaction:
+// the owner, the IBANs he pays from, and whether he presides the council
+// (named among its members: a president unticked, or who leaves the
+// council, leaves the council without one).
+func (r *Residence) SaveOwnerCard(o *ledger.Owner, creating bool, ibans []string, president bool) error {
 	return r.Update(func(tx *ledger.Tx) error {
 		var err error
 		if creating {
@@ -139,7 +141,20 @@ func (r *Residence) SaveOwnerAndIBANs(o *ledger.Owner, creating bool, ibans []st
 		if err != nil {
 			return err
 		}
-		return tx.SetOwnerIBANs(o.Account, ibans, ledger.Today())
+		if err := tx.SetOwnerIBANs(o.Account, ibans, ledger.Today()); err != nil {
+			return err
+		}
+		current, err := tx.CouncilPresident(ledger.Today())
+		if err != nil {
+			return err
+		}
+		switch {
+		case president:
+			return tx.SetCouncilPresident(o.Account)
+		case current == o.Account:
+			return tx.SetCouncilPresident("")
+		}
+		return nil
 	})
 }
 

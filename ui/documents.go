@@ -404,8 +404,7 @@ func (d *documentsScreen) attendance() {
 	}
 	opt := app.AttendanceOptions{Date: day, Order: d.ownerOrder(), Title: strings.TrimSpace(d.title.Text), Printed: d.s.now()}
 	res := d.s.res
-	meta := app.Produced{Kind: "attendance", Date: day, Exercise: res.ExerciseIDAt(day),
-		Title: "Feuille de présence de l'assemblée générale du " + ledger.FrenchDate(day)}
+	meta := res.AttendanceProduced("", day)
 	d.write("la feuille de présence du "+ledger.FrenchDate(day), "FEUILLE_PRESENCE_"+day.Format("2006-01-02")+".pdf", &meta,
 		func() ([]byte, error) { return res.AttendancePDF(opt) })
 }
@@ -416,8 +415,7 @@ func (d *documentsScreen) council() {
 		return
 	}
 	res, order, printed := d.s.res, d.ownerOrder(), d.s.now()
-	meta := app.Produced{Kind: "council_list", Date: day, Exercise: res.ExerciseIDAt(day),
-		Title: "Liste du conseil syndical au " + ledger.FrenchDate(day)}
+	meta := res.CouncilProduced("", day)
 	d.write("la liste du conseil syndical", "CONSEIL_SYNDICAL_"+day.Format("2006-01-02")+".pdf", &meta, func() ([]byte, error) {
 		pdf, _, err := res.CouncilPDF(day, order, printed)
 		return pdf, err

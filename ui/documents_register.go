@@ -119,8 +119,9 @@ func (g *registerTab) view() fyne.CanvasObject {
 	// « Ajouter », the search and the two filters, the document chosen and
 	// what can be done to it. The filters need no label: their choices
 	// say what they filter (« Tous les classeurs », a binder's name), and
-	// half the line leaves room for those words at 1024 px.
-	g.binder.PlaceHolder, g.owner.PlaceHolder = allBinders, allOwners
+	// half the line leaves room for those words at 1024 px. A select is as
+	// wide as its placeholder at least: short ones, the line fits.
+	g.binder.PlaceHolder, g.owner.PlaceHolder = "Classeur", "Copropriétaire"
 	head := container.NewBorder(nil, nil, nil, g.add, g.summary)
 	filters := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel("Rechercher :"), nil, g.search),

@@ -55,13 +55,25 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 	entry := widgets.NewField(ledger.FrenchDate(ow.EntryDate), "JJ/MM/AAAA")
 	exit := widgets.NewField(ledger.FrenchDate(ow.ExitDate), "JJ/MM/AAAA, s'il a vendu tous ses lots")
 	council := widgets.NewCheckField("Membre du conseil syndical", ow.Council)
+	wasPresident := false
+	if !creating {
+		p, err := s.res.CouncilPresident()
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		wasPresident = p == ow.Account
+	}
+	// His space of a publication gets what the binders give the
+	// president (Documents › Publier…).
+	president := widgets.NewCheckField("Président du conseil syndical", wasPresident)
 
 	title := "Nouveau copropriétaire"
 	if !creating {
 		title = "Modifier le copropriétaire " + ow.Account
 	}
 	f := s.newForm(title, "Enregistrer", account, civility, name, address, zip, city, country,
-		email, phone, mobile, bank, ibans, entry, exit, council)
+		email, phone, mobile, bank, ibans, entry, exit, council, president)
 	f.width = 960
 	f.submit = func() error {
 		in, err := parseDate("Date d'entrée", entry.Text)
@@ -78,7 +90,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 		w.Address, w.Zip, w.City, w.Country = address.Text, zip.Text, city.Text, country.Text
 		w.Email, w.Phone, w.Mobile, w.BankName = strings.TrimSpace(email.Text), phone.Text, mobile.Text, bank.Text
 		w.EntryDate, w.ExitDate, w.Council = in, out, council.Checked
-		err = s.res.SaveOwnerAndIBANs(&w, creating, splitIBANs(ibans.Text))
+		err = s.res.SaveOwnerCard(&w, creating, splitIBANs(ibans.Text), president.Checked)
 		if err != nil {
 			if strings.TrimSpace(name.Text) == "" {
 				s.win.Canvas().Focus(name)
@@ -100,7 +112,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 	right := widget.NewForm(
 		widget.NewFormItem("Courriel", email), widget.NewFormItem("Téléphone", phone), widget.NewFormItem("Portable", mobile),
 		widget.NewFormItem("Banque", bank), widget.NewFormItem("IBAN de paiement", ibans), widget.NewFormItem("Date d'entrée", entry), widget.NewFormItem("Date de sortie", exit),
-		widget.NewFormItem("", council))
+		widget.NewFormItem("", council), widget.NewFormItem("", president))
 	// The greeting letters will print, as typed: a company greeted
 	// « Madame, » by mistake is seen before any notice goes out.
 	greeting := widgets.Note("")

@@ -96,8 +96,8 @@ func TestOwnerFormKeys(t *testing.T) {
 			order = append(order, x)
 		}
 	}
-	if len(order) != 17 {
-		t.Fatalf("%d focusable objects in the form, want 14 fields, a check box and 2 buttons", len(order))
+	if len(order) != 18 {
+		t.Fatalf("%d focusable objects in the form, want 14 fields, two check boxes and 2 buttons", len(order))
 	}
 	c.Focus(order[0])
 	for i := 1; i < len(order); i++ {
@@ -191,5 +191,51 @@ func TestOwnerFormIBANs(t *testing.T) {
 	test.Tap(dialogButton(t, s, "Enregistrer"))
 	if got, _ := s.res.OwnerIBANs("450002"); len(got) != 1 || got[0] != "DE89370400440532013000" {
 		t.Errorf("after taking one off: %v", got)
+	}
+}
+
+// The council's president is chosen on his form, among the members: a
+// president who is not one is refused and nothing is written; unticking
+// him leaves the council without one.
+func TestOwnerFormPresident(t *testing.T) {
+	s, _ := openOwners(t)
+	check := func(label string) *widgets.CheckField {
+		for _, o := range visible(s.win.Canvas().Overlays().Top()) {
+			if c, ok := o.(*widgets.CheckField); ok && c.Text == label {
+				return c
+			}
+		}
+		t.Fatalf("no check « %s » on the owner's form", label)
+		return nil
+	}
+	ow, err := s.res.Owner("450002")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ownerForm(&ow, func(ledger.Owner) {})
+	check("Membre du conseil syndical").SetChecked(false)
+	check("Président du conseil syndical").SetChecked(true)
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	mustContain(t, "a president outside the council", overlayText(s), "n'est pas membre du conseil syndical")
+	if p, _ := s.res.CouncilPresident(); p != "" {
+		t.Fatalf("president %q after a refused form", p)
+	}
+	if o, _ := s.res.Owner("450002"); o.Council != ow.Council {
+		t.Fatal("a refused form changed the owner")
+	}
+	check("Membre du conseil syndical").SetChecked(true)
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	if p, _ := s.res.CouncilPresident(); p != "450002" {
+		t.Fatalf("president %q, want 450002", p)
+	}
+	ow, _ = s.res.Owner("450002")
+	s.ownerForm(&ow, func(ledger.Owner) {})
+	if c := check("Président du conseil syndical"); !c.Checked {
+		t.Fatal("the form does not show him president")
+	}
+	check("Président du conseil syndical").SetChecked(false)
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	if p, _ := s.res.CouncilPresident(); p != "" {
+		t.Fatalf("president %q after unticking", p)
 	}
 }

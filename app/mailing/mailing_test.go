@@ -145,7 +145,8 @@ func TestNoticesGoToConsentingOwnersOnly(t *testing.T) {
 	if helene.subject != "Résidence Les Tilleuls – avis d'appel de fonds du 01/04/2025" && !strings.Contains(helene.subject, "avis d'appel de fonds du 01/04/2025") {
 		t.Errorf("subject %q", helene.subject)
 	}
-	if !strings.Contains(helene.to, "Lefèvre Hélène") || !strings.HasPrefix(helene.body, "Madame Lefèvre Hélène,") || !strings.Contains(helene.body, "Mme Hélène Lefèvre") {
+	if !strings.Contains(helene.to, "Lefèvre Hélène") || !strings.HasPrefix(helene.body, "Madame,\r\n") || !strings.Contains(helene.body, "Mme Hélène Lefèvre") ||
+		!strings.Contains(helene.body, "d'un montant de 879,09 €") {
 		t.Errorf("to %q body %q", helene.to, helene.body)
 	}
 	if len(helene.files) != 1 || !strings.Contains(helene.files[0], "450002") || !strings.HasSuffix(helene.files[0], ".pdf") {

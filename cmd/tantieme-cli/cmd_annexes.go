@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"tantieme/app"
 	"tantieme/app/closing"
 	"tantieme/internal/fr"
 	"tantieme/ledger"
@@ -19,7 +18,7 @@ import (
 // that a script never takes wrong annexes for good ones.
 func reportAnnexe(n int) func(file string, a reportArgs, out io.Writer) error {
 	return func(file string, a reportArgs, out io.Writer) error {
-		r, err := app.OpenReadOnly(file)
+		r, err := openForDocuments(file, out)
 		if err != nil {
 			return err
 		}
@@ -79,7 +78,7 @@ func reportAnnexe(n int) func(file string, a reportArgs, out io.Writer) error {
 // reportDecomptes writes the owners' statements of the exercise into the
 // folder --out.
 func reportDecomptes(file string, a reportArgs, out io.Writer) error {
-	r, err := app.OpenReadOnly(file)
+	r, err := openForDocuments(file, out)
 	if err != nil {
 		return err
 	}

@@ -100,7 +100,7 @@ func reportReminders(file string, a reportArgs, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r, err := app.OpenReadOnly(file)
+	r, err := openForDocuments(file, out)
 	if err != nil {
 		return err
 	}

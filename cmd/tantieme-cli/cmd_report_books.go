@@ -92,7 +92,7 @@ func bookOptions(r *app.Residence, a reportArgs) (app.BookOptions, error) {
 // bookReport writes one of the books to --out.
 func bookReport(what string, pdf func(*app.Residence, app.BookOptions) ([]byte, error)) func(string, reportArgs, io.Writer) error {
 	return func(file string, a reportArgs, out io.Writer) error {
-		r, err := app.OpenReadOnly(file)
+		r, err := openForDocuments(file, out)
 		if err != nil {
 			return err
 		}
@@ -122,6 +122,9 @@ func bookReport(what string, pdf func(*app.Residence, app.BookOptions) ([]byte, 
 				title = "Journal " + opt.Journal
 			}
 		}
+		if err := r.RegisterWritten(app.BookProduced(a.out, title, opt)); err != nil {
+			return err
+		}
 		fmt.Fprintf(out, "%s – %s – écrit dans %s (%s).\n", title, p.Name(), a.out, fr.Count(pdfPages(doc), "page", "pages"))
 		return nil
 	}
@@ -145,7 +148,7 @@ func reportAttendance(file string, a reportArgs, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r, err := app.OpenReadOnly(file)
+	r, err := openForDocuments(file, out)
 	if err != nil {
 		return err
 	}
@@ -160,6 +163,9 @@ func reportAttendance(file string, a reportArgs, out io.Writer) error {
 		return err
 	}
 	if err := writePDF(a.out, doc); err != nil {
+		return err
+	}
+	if err := r.RegisterWritten(r.AttendanceProduced(a.out, opt.Date)); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Feuille de présence de l'assemblée du %s : %s, %s tantièmes – écrite dans %s (%s).\n", ledger.FrenchDate(opt.Date),
@@ -209,7 +215,7 @@ func reportCouncil(file string, a reportArgs, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	r, err := app.OpenReadOnly(file)
+	r, err := openForDocuments(file, out)
 	if err != nil {
 		return err
 	}
@@ -219,6 +225,9 @@ func reportCouncil(file string, a reportArgs, out io.Writer) error {
 		return err
 	}
 	if err := writePDF(a.out, doc); err != nil {
+		return err
+	}
+	if err := r.RegisterWritten(r.CouncilProduced(a.out, today(date))); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Conseil syndical : %s – liste écrite dans %s.\n", fr.Count(n, "membre", "membres"), a.out)

@@ -10,7 +10,7 @@ import (
 
 func TestReportBooksAndMeetingDocuments(t *testing.T) {
 	f := demoFile(t)
-	before, _ := os.ReadFile(f)
+	before := booksOf(t, f)
 	dir := t.TempDir()
 	for _, c := range []struct {
 		args []string
@@ -41,8 +41,13 @@ func TestReportBooksAndMeetingDocuments(t *testing.T) {
 			t.Errorf("%v: %s is not a PDF (%v)", c.args, path, err)
 		}
 	}
-	if after, _ := os.ReadFile(f); !bytes.Equal(before, after) {
-		t.Error("a report changed the residence")
+	// The books are untouched; the register holds each document but the
+	// labels (a print aid, not a document anyone is given).
+	if booksOf(t, f) != before {
+		t.Error("a report changed the books")
+	}
+	if n := registered(t, f); n != 8 {
+		t.Errorf("%d documents registered, want 8 (6 books, the attendance sheet, the council list)", n)
 	}
 	out := filepath.Join(dir, "x.pdf")
 	for _, args := range [][]string{
@@ -89,4 +94,25 @@ func TestExportFEC(t *testing.T) {
 			t.Fatalf("line %d has %d fields", i+1, n+1)
 		}
 	}
+}
+
+// booksOf is the residence's trial balance as the CLI prints it in JSON:
+// what a document written from the books must leave as it was.
+func booksOf(t *testing.T, f string) string {
+	t.Helper()
+	code, out, stderr := cli(t, "balance", f, "--json")
+	if code != 0 {
+		t.Fatalf("balance: exit %d: %s", code, stderr)
+	}
+	return out
+}
+
+// registered counts the documents of the register.
+func registered(t *testing.T, f string) int {
+	t.Helper()
+	code, out, stderr := cli(t, "documents", f, "--json")
+	if code != 0 {
+		t.Fatalf("documents: exit %d: %s", code, stderr)
+	}
+	return strings.Count(out, `"sha256"`)
 }

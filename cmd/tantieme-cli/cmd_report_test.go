@@ -1,16 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tantieme/app"
 )
 
 func TestReportReminders(t *testing.T) {
 	f := demoFile(t)
-	before, _ := os.ReadFile(f)
+	before := booksOf(t, f)
 	dir := filepath.Join(t.TempDir(), "relances")
 	code, out, stderr := cli(t, "report", f, "reminders", "--at", "2025-12-31", "--threshold", "100", "--pay-by", "2026-01-31", "--out", dir)
 	if code != 0 {
@@ -24,8 +25,11 @@ func TestReportReminders(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if after, _ := os.ReadFile(f); !bytes.Equal(before, after) {
-		t.Error("reminders changed the residence")
+	if booksOf(t, f) != before {
+		t.Error("reminders changed the books")
+	}
+	if n := registered(t, f); n != 1 {
+		t.Errorf("%d documents registered, want the one reminder (never the combined file)", n)
 	}
 	code, _, stderr = cli(t, "report", f, "reminders", "--at", "2025-12-31", "--threshold", "100 000", "--pay-by", "2026-01-31", "--out", dir)
 	if code != 1 || !strings.Contains(stderr, "Aucun copropriétaire ne doit plus de 100 000,00 € au 31/12/2025") {
@@ -39,5 +43,27 @@ func TestReportReminders(t *testing.T) {
 		if code, _, _ := cli(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args[2:], code)
 		}
+	}
+}
+
+// A report while the window holds the residence is written all the same,
+// and says it is not in the register.
+func TestReportWhileTheWindowHoldsTheFile(t *testing.T) {
+	f := demoFile(t)
+	r, err := app.Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	path := filepath.Join(t.TempDir(), "journal.pdf")
+	code, out, stderr := cli(t, "report", f, "journal", "--out", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(out, "La résidence est ouverte par un autre programme : le document sera écrit mais pas inscrit au registre des documents.\n") {
+		t.Errorf("stdout %q", out)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Error(err)
 	}
 }
