@@ -8,7 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// optDecimal is a decimal column that may be '' (no value).
+// optDecimal is a decimal column that may be empty (no value).
 func optDecimal(present bool, d decimal.Decimal) string {
 	if !present {
 		return ""

@@ -101,7 +101,7 @@ var textExempt = map[string]string{
 	"published.audience": "CHECK length and GLOB", "published.sha256": "CHECK length and GLOB",
 	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
 	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
-	"meters.code": "CHECK length and GLOB", "meters.unit_price": "decimal, CHECK length and GLOB",
+	"meters.code":         "CHECK length and GLOB", "meters.unit_price": "decimal, CHECK length and GLOB",
 	"meters.estimate_key": "foreign key", "meters.actual_key": "foreign key",
 	"meters.general_old": "decimal, CHECK length and GLOB", "meters.general_new": "decimal, CHECK length and GLOB",
 	"meter_readings.meter": "foreign key", "meter_readings.lot": "foreign key",
