@@ -57,16 +57,25 @@ var (
 	meterNumberScale = int32(6)
 )
 
+// MeterNumberProblem says what is wrong with a meter number (negative,
+// huge, over-precise), "" when nothing is: « « -5 » est négatif ».
+func MeterNumberProblem(d decimal.Decimal) string {
+	switch {
+	case d.IsNegative():
+		return "« " + fr.Shares(d) + " » est négatif"
+	case d.GreaterThanOrEqual(maxMeterNumber):
+		return "« " + fr.Shares(d) + " » est trop grand"
+	case !d.Equal(d.Truncate(meterNumberScale)):
+		return "« " + fr.Shares(d) + " » a plus de six décimales"
+	}
+	return ""
+}
+
 // CheckMeterNumber refuses a negative, huge or over-precise meter number;
 // field names it in the message (« nouvel index du lot 12 »).
 func CheckMeterNumber(field string, d decimal.Decimal) error {
-	switch {
-	case d.IsNegative():
-		return Errorf(Invalid, "%s ne peut pas être négatif (%s)", upperFirst(field), fr.Shares(d))
-	case d.GreaterThanOrEqual(maxMeterNumber):
-		return Errorf(Invalid, "%s est trop grand (%s)", upperFirst(field), fr.Shares(d))
-	case !d.Equal(d.Truncate(meterNumberScale)):
-		return Errorf(Invalid, "%s a plus de six décimales (%s)", upperFirst(field), fr.Shares(d))
+	if p := MeterNumberProblem(d); p != "" {
+		return Errorf(Invalid, "%s : %s", upperFirst(field), p)
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"tantieme/internal/fr"
 )
 
 // optDecimal is a decimal column that may be empty (no value).
@@ -100,7 +102,7 @@ func (tx *Tx) DeleteMeter(code string, year int) error {
 		return sqlError(err, "lecture des relevés")
 	}
 	if n > 0 {
-		return Errorf(Conflict, "Le compteur %s de %d a %d ligne%s de relevés : supprimez-les d'abord", code, year, n, plural(n))
+		return Errorf(Conflict, "Le compteur %s de %d a %d ligne%s de relevés : supprimez-les d'abord", code, year, n, fr.S(n))
 	}
 	res, err := tx.exec("suppression du compteur", `DELETE FROM meters WHERE code = ? AND year = ?`, code, year)
 	if err != nil {
@@ -110,13 +112,6 @@ func (tx *Tx) DeleteMeter(code string, year int) error {
 		return Errorf(NotFound, "Le compteur %s de %d n'existe pas", code, year)
 	}
 	return nil
-}
-
-func plural(n int) string {
-	if n > 1 {
-		return "s"
-	}
-	return ""
 }
 
 // MeterReadings lists a meter's readings of its year, by lot.

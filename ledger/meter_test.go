@@ -142,7 +142,7 @@ func TestMeterRefusals(t *testing.T) {
 	}{
 		{"new below old", ledger.MeterReading{Lot: "1", Old: dec("10"), New: dec("5")}, "inférieur à l'ancien"},
 		{"forced without reason", ledger.MeterReading{Lot: "1", Forced: true, ForcedValue: dec("5")}, "pourquoi"},
-		{"negative", ledger.MeterReading{Lot: "1", Old: dec("-1"), New: dec("5")}, "négatif"},
+		{"negative", ledger.MeterReading{Lot: "1", Old: dec("-1"), New: dec("5")}, "est négatif"},
 		{"unknown lot", ledger.MeterReading{Lot: "99"}, "n'existe pas"},
 		{"changed meter backwards", ledger.MeterReading{Lot: "1", Old: dec("10"), Changed: true, ChangedEnd: dec("8"), New: dec("1")}, "dépose"},
 	} {
