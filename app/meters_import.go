@@ -163,7 +163,9 @@ func ParseMeterRow(row int, cols MeterColumns, cell func(col int) sheet.Cell) (M
 		measured := r.Measured()
 		if r.Flat || emptyNew || !cons.Equal(measured) {
 			r.Forced, r.ForcedValue = true, cons
-			if r.Reason == "" {
+			if r.Reason == "" && r.Flat {
+				r.Reason = ledger.FlatReason
+			} else if r.Reason == "" {
 				r.Reason = "Consommation indiquée par le fichier des relevés"
 			}
 		}

@@ -32,7 +32,7 @@ func MeterSheetPDF(s MeterSheet) ([]byte, error) {
 	if s.Price != "" {
 		d.Paragraph(s.Price)
 	}
-	cols := []Column{{Title: "Lot", Width: 12, Whole: true}, {Title: "Copropriétaire", Width: 40}, {Title: "Période", Width: 20},
+	cols := []Column{{Title: "Lot", Width: 12, Whole: true}, {Title: "Copropriétaire", Width: 36}, {Title: "Période", Width: 26},
 		{Title: "Ancien", Width: 20, Right: true}, {Title: "Nouveau", Width: 20, Right: true},
 		{Title: "Consommation", Width: 28, Right: true}, {Title: "Estimation", Width: 22, Right: true},
 		{Title: "Écart", Width: 18, Right: true}, {Title: "Total", Width: 26, Right: true}, {Title: "Remarque"}}
