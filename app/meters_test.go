@@ -46,7 +46,7 @@ func TestMetersSeedExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = r.ApplyMeterKey("EAU", 2025, ledger.EstimateRole)
-	if ledger.KindOf(err) != ledger.Conflict || !strings.Contains(ledger.Message(err), "a déjà servi à l'appel de fonds") {
+	if ledger.KindOf(err) != ledger.Conflict || !strings.Contains(ledger.Message(err), "a servi à l'appel") {
 		t.Errorf("estimate key after a call: %v", err)
 	}
 	ch, err = r.ApplyMeterKey("EAU", 2025, ledger.ActualRole)
@@ -142,7 +142,7 @@ func TestImportMeterReadings(t *testing.T) {
 			t.Errorf("lot %s: %s, want %s", k, got[k], v)
 		}
 	}
-	if l := st.Lines[2]; !l.Flat || l.Changed {
+	if l := st.Lines[2]; !l.Flat || l.Changed || l.Reason != ledger.FlatReason {
 		t.Errorf("lot 3 flat, meter not changed: %+v", l.MeterReading)
 	}
 

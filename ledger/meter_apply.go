@@ -61,9 +61,9 @@ func (tx *Tx) MeterKeyRefusal(m Meter, role MeterKeyRole) error {
 		err := tx.queryRow(`SELECT c.piece, c.due_date FROM calls c JOIN call_keys k ON k.call_id = c.id
 			WHERE k.key = ? AND c.cancel_entry_id IS NULL ORDER BY c.due_date LIMIT 1`, key).Scan(&piece, &due)
 		if err == nil {
-			return Errorf(Conflict, "La clé d'estimation %s a déjà servi à l'appel de fonds %s du %s : ses tantièmes ne peuvent plus changer, "+
-				"sinon les appels de l'année ne seraient plus répartis de la même façon (une clé d'estimation ne doit pas avoir servi à un appel réalisé). "+
-				"Mettez-la à jour avant le premier appel, ou annulez cet appel", key, piece, FrenchDate(parseStored(due)))
+			return Errorf(Conflict, "La clé d'estimation %s a servi à l'appel %s du %s : ses tantièmes ne changent plus, "+
+				"sinon les appels de l'année seraient répartis autrement (le manuel : une clé d'estimation ne doit pas avoir servi à un appel réalisé)",
+				key, piece, FrenchDate(parseStored(due)))
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return sqlError(err, "lecture des appels")

@@ -148,25 +148,6 @@ func (m *metersScreen) deleteMeter() {
 		})
 }
 
-func (m *metersScreen) samePeriod() {
-	mt := m.meter()
-	if mt == nil {
-		return
-	}
-	p := widgets.NewField("", "par exemple : 01/01/"+strconv.Itoa(mt.Year)+" – 31/12/"+strconv.Itoa(mt.Year))
-	f := m.s.newForm("Même période pour toutes les lignes", "Appliquer", p)
-	f.submit = func() error {
-		n, err := m.s.res.SetMeterPeriod(mt.Code, mt.Year, p.Text)
-		if err != nil {
-			return err
-		}
-		m.s.say(fmt.Sprintf("Période « %s » donnée à %s", strings.TrimSpace(p.Text), fr.Count(n, "ligne", "lignes")))
-		m.choose(m.cur)
-		return nil
-	}
-	f.show(container.NewVBox(widget.NewForm(widget.NewFormItem("Période", p))), p)
-}
-
 func (m *metersScreen) importReadings() {
 	mt := m.meter()
 	if mt == nil {
@@ -252,6 +233,8 @@ func (m *metersScreen) readingForm(l *meterLine) {
 	s := m.s
 	rd := l.current()
 	period := widgets.NewField(rd.Period, "par exemple : 01/01 – 31/12")
+	// The seed: « Il est possible d'affecter la même période à toutes les lignes ».
+	allPeriod := widgets.NewCheckField("Donner cette période à toutes les lignes du compteur", false)
 	forced := widgets.NewCheckField("Consommation forcée (ne suit pas les index)", rd.Forced && !rd.Flat)
 	flat := widgets.NewCheckField("Compteur non relevé : consommation forfaitaire", rd.Flat)
 	value := widgets.NewField("", "consommation retenue")
@@ -265,7 +248,7 @@ func (m *metersScreen) readingForm(l *meterLine) {
 		end.SetText(fr.Shares(rd.ChangedEnd))
 		start.SetText(fr.Shares(rd.ChangedStart))
 	}
-	f := s.newForm(fmt.Sprintf("Relevé du lot %s — compteur %s %d", rd.Lot, mt.Code, mt.Year), "Enregistrer", period, forced, flat, value, reason, changed, end, start)
+	f := s.newForm(fmt.Sprintf("Relevé du lot %s — compteur %s %d", rd.Lot, mt.Code, mt.Year), "Enregistrer", period, allPeriod, forced, flat, value, reason, changed, end, start)
 	f.width = 640
 	f.submit = func() error {
 		w := rd
@@ -293,6 +276,13 @@ func (m *metersScreen) readingForm(l *meterLine) {
 			return err
 		}
 		s.say(fmt.Sprintf("Relevé du lot %s enregistré", w.Lot))
+		if allPeriod.Checked {
+			n, err := s.res.SetMeterPeriod(mt.Code, mt.Year, w.Period)
+			if err != nil {
+				return err
+			}
+			s.say(fmt.Sprintf("Relevé du lot %s enregistré ; période « %s » donnée à %s", w.Lot, strings.TrimSpace(w.Period), fr.Count(n, "ligne", "lignes")))
+		}
 		m.choose(m.cur)
 		return nil
 	}
@@ -309,7 +299,7 @@ func (m *metersScreen) readingForm(l *meterLine) {
 			})
 	})
 	f.extra = []fyne.CanvasObject{remove}
-	form := widget.NewForm(widget.NewFormItem("Période", period), widget.NewFormItem("", forced), widget.NewFormItem("", flat),
+	form := widget.NewForm(widget.NewFormItem("Période", period), widget.NewFormItem("", allPeriod), widget.NewFormItem("", forced), widget.NewFormItem("", flat),
 		widget.NewFormItem("Consommation", value), widget.NewFormItem("Motif", reason), widget.NewFormItem("", changed),
 		widget.NewFormItem("Index", container.NewGridWithColumns(2, end, start)))
 	f.show(container.NewVBox(form, widgets.Note("Compteur changé : la consommation est l'ancien compteur (de l'ancien index à sa dépose) "+

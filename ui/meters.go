@@ -29,15 +29,15 @@ type metersScreen struct {
 	cur    int // index in meters, -1 when there is none
 	owners map[string]string
 
-	pick                      *widget.Select
-	add, edit, del            *widget.Button
-	generate, period, importB *widget.Button
-	apply, print              *widget.Button
-	info, general, problem    *widget.Label
-	gridBox                   *fyne.Container
-	grid                      *widgets.EditGrid[decimal.Decimal]
-	lines                     []*meterLine
-	root                      fyne.CanvasObject
+	pick                   *widget.Select
+	add, edit, del         *widget.Button
+	generate, importB      *widget.Button
+	apply, print           *widget.Button
+	info, general, problem *widget.Label
+	gridBox                *fyne.Container
+	grid                   *widgets.EditGrid[decimal.Decimal]
+	lines                  []*meterLine
+	root                   fyne.CanvasObject
 }
 
 // meterLine is a lot's line of the grid.
@@ -50,14 +50,14 @@ type meterLine struct {
 
 var meterCols = []widgets.GridColumn{
 	{Title: "Lot", Width: 50},
-	{Title: "Copropriétaire", Width: 130, Stretch: true},
-	{Title: "Ancien index", Width: 105, Align: fyne.TextAlignTrailing},
-	{Title: "Nouvel index", Width: 105, Align: fyne.TextAlignTrailing},
-	{Title: "Consommation", Width: 110, Align: fyne.TextAlignTrailing},
-	{Title: "Estimation", Width: 95, Align: fyne.TextAlignTrailing},
-	{Title: "Écart", Width: 75, Align: fyne.TextAlignTrailing},
-	{Title: "Total", Width: 105, Align: fyne.TextAlignTrailing},
-	{Title: "", Width: 90},
+	{Title: "Copropriétaire", Width: 100, Stretch: true},
+	{Title: "Ancien index", Width: 115, Align: fyne.TextAlignTrailing},
+	{Title: "Nouvel index", Width: 115, Align: fyne.TextAlignTrailing},
+	{Title: "Consommation", Width: 135, Align: fyne.TextAlignTrailing},
+	{Title: "Estimation", Width: 100, Align: fyne.TextAlignTrailing},
+	{Title: "Écart", Width: 70, Align: fyne.TextAlignTrailing},
+	{Title: "Total", Width: 125, Align: fyne.TextAlignTrailing},
+	{Title: "", Width: 85},
 }
 
 func newMeters(s *Shell) screen {
@@ -73,7 +73,6 @@ func newMeters(s *Shell) screen {
 	})
 	m.del = widget.NewButtonWithIcon("Supprimer…", theme.DeleteIcon(), m.deleteMeter)
 	m.generate = widget.NewButtonWithIcon("Générer les lignes", theme.ContentAddIcon(), m.generateLines)
-	m.period = widget.NewButtonWithIcon("Même période…", theme.CalendarIcon(), m.samePeriod)
 	m.importB = widget.NewButtonWithIcon("Importer des relevés…", theme.UploadIcon(), m.importReadings)
 	m.apply = widget.NewButtonWithIcon("Mettre à jour les tantièmes…", theme.ConfirmIcon(), m.applyKeys)
 	m.apply.Importance = widget.HighImportance
@@ -86,9 +85,9 @@ func newMeters(s *Shell) screen {
 	m.gridBox = container.NewStack()
 	top := container.NewVBox(
 		widgets.Bar(widgets.Heading("Compteurs"), m.add),
-		widgets.Line(m.pick, m.edit, m.del),
+		widgets.Line(container.New(&widgets.FixedWidth{Width: 260}, m.pick), m.edit, m.del, m.print),
 		m.info,
-		widgets.Bar(widget.NewLabel(""), m.generate, m.period, m.importB, m.print, m.apply),
+		widgets.Line(m.generate, m.importB, m.apply),
 	)
 	bottom := container.NewVBox(widgets.Reserve(m.problem, 1), m.general)
 	m.root = container.NewBorder(top, bottom, nil, nil, widgets.Reserve(m.gridBox, 8))
@@ -176,7 +175,7 @@ func (m *metersScreen) choose(i int) {
 	writable := !m.s.res.ReadOnly()
 	mt := m.meter()
 	widgets.SetEnabled(m.add, writable)
-	for _, b := range []*widget.Button{m.edit, m.del, m.generate, m.period, m.importB, m.apply} {
+	for _, b := range []*widget.Button{m.edit, m.del, m.generate, m.importB, m.apply} {
 		widgets.SetEnabled(b, writable && mt != nil)
 	}
 	widgets.SetEnabled(m.print, mt != nil)
@@ -319,8 +318,7 @@ func (m *metersScreen) recompute() {
 		l.cons.Refresh()
 	}
 	f := m.grid.Footer
-	f[0].SetText("Total")
-	f[1].SetText(fr.Count(len(m.lines), "lot", "lots"))
+	f[1].SetText("Total : " + fr.Count(len(m.lines), "lot", "lots"))
 	f[4].SetText(fr.Shares(st.Consumption) + unit)
 	f[5].SetText(fr.Shares(st.Estimate))
 	f[6].SetText(fr.Shares(st.Estimate.Sub(st.Consumption)))
