@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tantieme/app/apptest"
+	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 func openMeters(t *testing.T) (*Shell, *metersScreen) {
@@ -125,4 +127,36 @@ func TestMetersNew(t *testing.T) {
 	test.Tap(m.del)
 	mustContain(t, "the refusal", overlayText(s), "Le compteur ECH de 2025 a 4 lignes de relevés")
 
+}
+
+// A line's detail: a forced consumption needs its reason (the dialog keeps
+// what was typed and says so), and the period goes to every line.
+func TestMetersReadingDetail(t *testing.T) {
+	s, m := openMeters(t)
+	test.Tap(m.lines[0].detail)
+	mustContain(t, "the detail", overlayText(s), "Relevé du lot 1 — compteur EAU 2025", "Consommation forcée", "Compteur non relevé", "Compteur changé dans l'année")
+	dialogField(t, s, "par exemple : 01/01 – 31/12").SetText("01/01 – 31/12/2025")
+	var checks []*widgets.CheckField
+	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
+		if c, ok := o.(*widgets.CheckField); ok {
+			checks = append(checks, c)
+		}
+	}
+	checks[0].SetChecked(true) // the same period for every line
+	checks[1].SetChecked(true) // forced
+	dialogField(t, s, "consommation retenue").SetText("290")
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	mustContain(t, "the refusal", overlayText(s), "Lot 1 : indiquez pourquoi la consommation est forcée")
+	dialogField(t, s, "pourquoi").SetText("Fuite réparée, accord du conseil")
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	st, _ := s.res.MeterStatement("EAU", 2025)
+	for _, l := range st.Lines {
+		if l.Period != "01/01 – 31/12/2025" {
+			t.Errorf("lot %s period %q", l.Lot, l.Period)
+		}
+	}
+	if l := st.Lines[0]; !l.Forced || l.Consumption.String() != "290" || l.Total != ledger.MustAmount("870") {
+		t.Errorf("lot 1: %+v", l)
+	}
+	mustContain(t, "the line", m.lines[0].cons.Text, "290 (forcée)")
 }
