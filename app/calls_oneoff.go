@@ -85,3 +85,23 @@ func (r *Residence) OneOffAccounts(advance bool) ([]ledger.Account, error) {
 	}
 	return out, nil
 }
+
+// advanceNote says under an advance call's section what the advance is and
+// what the owner has advanced in all with it: the manual's « fonds de
+// roulement » shown pro rata on the notices (seed 002), here as posted.
+func advanceNote(tx *ledger.Tx, owner string, due time.Time, c noticeCall) (string, error) {
+	list, err := tx.AdvanceBalances(owner, due)
+	if err != nil {
+		return "", err
+	}
+	var held ledger.Amount
+	for _, b := range list {
+		if b.Account == c.account {
+			held += b.Balance()
+		}
+	}
+	if !c.posted {
+		held += c.ownerTotal(owner)
+	}
+	return "Avance remboursable (compte " + c.account + "), calculée au prorata de vos tantièmes ; elle vous est rendue à la vente de vos lots ou sur décision de l'assemblée générale. Vos avances au syndicat après cet appel : " + held.String() + ".", nil
+}

@@ -182,3 +182,11 @@ func OneOffCallKind(code string) CallKind {
 	}
 	return DirectCall
 }
+
+// The accounts a one-off call credits unless told otherwise: the current
+// provisions, or for an advance the advances of treasury (1031, the fonds
+// de roulement of décret du 17 mars 1967, art. 35).
+const (
+	DefaultOneOffAccount  = "701000"
+	DefaultAdvanceAccount = "103100"
+)
