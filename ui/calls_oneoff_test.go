@@ -72,14 +72,14 @@ func TestAdvanceCallAndRepayment(t *testing.T) {
 	o := s.currentScreen().(*owners)
 	o.openCard("450003")
 	card := o.card
-	mustContain(t, "the situation", card.situation.Text, "avances au syndicat : 184,00 €")
+	mustContain(t, "the situation", card.situation.Text, "avances (fonds de roulement) : 184,00 €")
 	for i, it := range card.tabs.Items {
 		if it.Text == "Avances" {
 			card.tabs.SelectIndex(i)
 		}
 	}
 	mustContain(t, "the advances tab", windowText(s), "103100", "Avance de trésorerie (fonds de roulement)", "184,00 €",
-		"Le syndicat détient 184,00 € d'avances de ce copropriétaire")
+		"Ses avances au syndicat (appelées, non remboursées) : 184,00 €")
 	test.Tap(windowButton(t, s, "Rembourser l'avance…"))
 	mustContain(t, "the repay form", overlayText(s), "Rembourser l'avance de SCI Les Marronniers", "103100 – Avance de trésorerie (fonds de roulement) (184,00 €)")
 	amount := dialogField(t, s, "par exemple 150,00")

@@ -49,7 +49,7 @@ func (c *ownerCard) advancesView() (fyne.CanvasObject, ledger.Amount) {
 	t.SetRows(list)
 	repay := widget.NewButtonWithIcon("Rembourser l'avance…", theme.ContentUndoIcon(), func() { c.repayAdvanceForm(list) })
 	widgets.SetEnabled(repay, !s.readOnly() && held > 0)
-	note := widgets.Note(fmt.Sprintf("Le syndicat détient %s d'avances de ce copropriétaire. Une avance est son argent : elle lui est rendue à la vente de ses lots "+
+	note := widgets.Note(fmt.Sprintf("Ses avances au syndicat (appelées, non remboursées) : %s. Une avance reste son argent : elle lui est rendue à la vente de ses lots "+
 		"ou sur décision de l'assemblée générale.", held.String()))
 	return container.NewBorder(nil, container.NewVBox(note, container.NewHBox(repay)), nil, nil, view), held
 }

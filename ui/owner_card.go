@@ -143,7 +143,7 @@ func (c *ownerCard) reload() {
 	c.advances.Objects = []fyne.CanvasObject{advances}
 	c.advances.Refresh()
 	if held > 0 {
-		c.situation.SetText(c.situation.Text + " — avances au syndicat : " + held.String())
+		c.situation.SetText(c.situation.Text + " — avances (fonds de roulement) : " + held.String())
 	}
 
 	if ow.Notes == "" {
