@@ -46,6 +46,7 @@ var textColumns = map[string]TextKind{
 	"mailings.title": LabelText, "mailings.subject": LabelText, "mail_messages.address": NameText, "mail_messages.reason": NotesText,
 	"publications.folder": OptionText, "published.name": NameText,
 	"mailings.body": NotesText, "mail_messages.amount": ShortText,
+	"recovery_steps.label": LabelText, "recovery_steps.letter_number": ShortText,
 }
 
 // textExempt are text columns without a text trigger, and why: each is
@@ -99,6 +100,8 @@ var textExempt = map[string]string{
 	"publications.at": "CHECK GLOB", "publications.since": "CHECK GLOB", "published.folder": "CHECK length, the folder of a publication",
 	"published.audience": "CHECK length and GLOB", "published.sha256": "CHECK length and GLOB",
 	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
+	"recovery_steps.owner": "foreign key", "recovery_steps.kind": "CHECK IN", "recovery_steps.date": "CHECK GLOB",
+	"recovery_steps.received_at": "CHECK GLOB",
 	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
 }
 
