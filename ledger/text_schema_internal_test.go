@@ -102,7 +102,7 @@ var textExempt = map[string]string{
 	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
 	"recovery_steps.owner": "foreign key", "recovery_steps.kind": "CHECK IN", "recovery_steps.date": "CHECK GLOB",
 	"recovery_steps.received_at": "CHECK GLOB",
-	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
+	"chain_versions.body":        "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
 }
 
 // controlClass is the GLOB class of the characters the triggers refuse, as
