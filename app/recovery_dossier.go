@@ -128,7 +128,7 @@ func dossier(tx *ledger.Tx, f RecoveryFile, o ledger.Owner, ex ledger.Exercise) 
 		if s.Amount != 0 {
 			amount = s.Amount.String()
 		}
-		d.Steps = append(d.Steps, reports.Row{Cells: []string{ledger.FrenchDate(s.Date), stepText(s), amount}})
+		d.Steps = append(d.Steps, reports.Row{Cells: []string{ledger.FrenchDate(s.Date), RecoveryStepText(s), amount}})
 	}
 	if d.Statement, err = statement(tx, o.Account, ex, f.At); err != nil {
 		return nil, err
@@ -190,8 +190,8 @@ func mustDoubtful(owner string) string {
 	return a
 }
 
-// stepText names a step on the dossier and the owner card.
-func stepText(s ledger.RecoveryStep) string {
+// RecoveryStepText names a step on the dossier, the owner card and the CLI.
+func RecoveryStepText(s ledger.RecoveryStep) string {
 	switch s.Kind {
 	case ledger.StepNotice:
 		return serviceText(s)
