@@ -267,3 +267,65 @@ func TestRecoveryServiceAndReminders(t *testing.T) {
 		t.Fatalf("%+v", files)
 	}
 }
+
+// At the closing, an owner under recovery who still owes is proposed as a
+// doubtful debt; accepted, his debt moves to 459004 with a 491 provision
+// and the closing goes through, carrying both to the next exercise.
+func TestRecoveryDoubtfulAtClosing(t *testing.T) {
+	r := apptest.Demo(t)
+	ex := apptest.Year(t, r, 2025)
+	// He leaves the October call unpaid: 543,26 + 32,44 = 575,70 €.
+	if _, err := r.SendFormalNotice(app.FormalNoticeOptions{Owner: late, Date: day(11, 3)}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := closing.Prepare(r, ex, closing.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Doubtful) != 1 || p.Doubtful[0].Owner != late || p.Doubtful[0].Balance != 57570 || p.Doubtful[0].Provision != 57570 {
+		t.Fatalf("proposals: %+v", p.Doubtful)
+	}
+	if _, err := r.AcceptDoubtful("450001", ex, 100); err == nil {
+		t.Error("an owner without recovery made doubtful")
+	}
+	if _, err := r.AcceptDoubtful(late, ex, 57571); err == nil {
+		t.Error("a provision above the debt")
+	}
+	e, err := r.AcceptDoubtful(late, ex, 40000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.Date.Equal(ex.End) || len(e.Lines) != 4 || e.Lines[0].Account != "459004" || e.Lines[2].Account != "680000" || e.Lines[3].Account != "491000" {
+		t.Fatalf("entry: %+v", e)
+	}
+	f, err := r.RecoveryFile(late, ex.End)
+	if err != nil || f.Balance != 0 || f.Doubtful != 57570 || f.State != app.RecoveryOpen {
+		t.Fatalf("file: %+v %v", f, err)
+	}
+	p, err = closing.Prepare(r, ex, closing.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Doubtful) != 0 {
+		t.Errorf("proposed again: %+v", p.Doubtful)
+	}
+	if p.Blocked() {
+		t.Fatal(p.Err())
+	}
+	res, err := closing.Post(r, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	apptest.View(t, r, func(tx *ledger.Tx) error {
+		for acc, want := range map[string]ledger.Amount{"459004": 57570, "491000": -40000} {
+			b, err := tx.AccountBalanceAt(acc, res.Next.Start)
+			if err != nil {
+				return err
+			}
+			if b != want {
+				t.Errorf("%s opens 2026 at %s, want %s", acc, b, want)
+			}
+		}
+		return nil
+	})
+}
