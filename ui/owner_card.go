@@ -36,6 +36,7 @@ type ownerCard struct {
 	mandate   *fyne.Container // Prélèvement SEPA: his mandate (owner_mandate.go)
 	documents *fyne.Container // Documents: his lines of the register (owner_documents.go)
 	consent   *fyne.Container // E-mail: his consent to e-mail notification (owner_consent.go)
+	recovery  *fyne.Container // Recouvrement: the recovery of his unpaid charges (owner_recovery.go)
 	notes     *widget.Label
 	editNotes *widget.Button
 	root      fyne.CanvasObject
@@ -58,6 +59,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.mandate = container.NewStack()
 	c.documents = container.NewStack()
 	c.consent = container.NewStack()
+	c.recovery = container.NewStack()
 	c.notes = widgets.Note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
@@ -69,6 +71,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Prélèvement SEPA", c.mandate),
 		container.NewTabItem("Documents", c.documents),
 		container.NewTabItem("E-mail", c.consent),
+		container.NewTabItem(recoveryTabName, c.recovery),
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
@@ -136,6 +139,8 @@ func (c *ownerCard) reload() {
 	c.documents.Refresh()
 	c.consent.Objects = []fyne.CanvasObject{c.consentView()}
 	c.consent.Refresh()
+	c.recovery.Objects = []fyne.CanvasObject{c.recoveryView()}
+	c.recovery.Refresh()
 
 	if ow.Notes == "" {
 		c.notes.SetText("Aucune note.")
