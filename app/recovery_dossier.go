@@ -106,13 +106,23 @@ func dossier(tx *ledger.Tx, f RecoveryFile, o ledger.Owner, ex ledger.Exercise) 
 	if addr := strings.TrimSpace(strings.Join(fr.NonEmpty(o.Address, strings.TrimSpace(o.Zip+" "+o.City)), ", ")); addr != "" {
 		debtor += ", " + strings.ReplaceAll(addr, "\n", ", ")
 	}
-	if len(lots) > 0 {
+	switch len(lots) {
+	case 0:
+	case 1:
+		debtor += ", copropriétaire du " + lotsText(lots)
+	default:
 		debtor += ", copropriétaire des " + lotsText(lots)
+	}
+	costs := ""
+	for _, s := range f.Steps {
+		if s.Kind == ledger.StepCost {
+			costs = ", frais de recouvrement de l'article 10-1 compris"
+		}
 	}
 	d.Summary = []string{
 		"Créancier : " + creditor + ".",
 		"Débiteur : " + debtor + " (compte " + o.Account + ").",
-		fmt.Sprintf("Somme due au %s : %s, charges et provisions de copropriété appelées et impayées (loi du 10 juillet 1965, art. 10, 14-1 et 19-2), frais de recouvrement de l'article 10-1 compris.", ledger.FrenchDate(f.At), f.Owed()),
+		fmt.Sprintf("Somme due au %s : %s, charges et provisions de copropriété appelées et impayées (loi du 10 juillet 1965, art. 10, 14-1 et 19-2)%s.", ledger.FrenchDate(f.At), f.Owed(), costs),
 	}
 	if f.Doubtful != 0 {
 		d.Summary = append(d.Summary, fmt.Sprintf("Dont %s portés au compte des créances douteuses (%s).", f.Doubtful, mustDoubtful(o.Account)))
@@ -120,7 +130,7 @@ func dossier(tx *ledger.Tx, f RecoveryFile, o ledger.Owner, ex ledger.Exercise) 
 	d.Pieces = []string{
 		"Relevé du compte du copropriétaire, exercice " + ex.Name(),
 		"Appels de fonds adressés au copropriétaire",
-		"Budget voté et comptes approuvés par l'assemblée générale",
+		"Budget et comptes votés en assemblée générale",
 		"Mise en demeure et avis de réception",
 	}
 	for _, s := range f.Steps {

@@ -157,7 +157,7 @@ func formalNoticeLetter(tx *ledger.Tx, kit *LetterKit, o ledger.Owner, d time.Ti
 	}
 	return reports.Reminder{Letter: letter, Title: "Mise en demeure", Subtitle: subtitle, Body: formalNoticeBody(f.Owner.Salutation, d, owed, ex),
 		Balance: owed.String(), BalanceAt: "Sommes dues au " + ledger.FrenchDate(d),
-		PayBy: "À régler dans les 30 jours de la réception de cette lettre", Bank: kit.BankDetails(o.Account),
+		PayBy: "À régler sous 30 jours", Bank: kit.BankDetails(o.Account),
 		Statement: m.statement("Relevé de votre compte – exercice "+ex.Name(), d), StatementNotes: m.Notes()}, nil
 }
 

@@ -55,16 +55,16 @@ func (c *ownerCard) recoveryView() fyne.CanvasObject {
 	state.TextStyle.Bold = true
 	switch {
 	case f.State == app.RecoveryOpen && len(f.Steps) > 0:
-		state.SetText(fmt.Sprintf("Dossier en cours : %s dus au %s", f.Owed(), ledger.FrenchDate(f.At)))
+		state.SetText(fmt.Sprintf("Recouvrement — dossier en cours : %s dus au %s", f.Owed(), ledger.FrenchDate(f.At)))
 		state.Importance = widget.DangerImportance
 	case f.State == app.RecoveryOpen:
-		state.SetText(fmt.Sprintf("%s dus au %s ; aucune étape de recouvrement n'est encore enregistrée", f.Owed(), ledger.FrenchDate(f.At)))
+		state.SetText(fmt.Sprintf("Recouvrement — %s dus au %s ; aucune étape n'est encore enregistrée", f.Owed(), ledger.FrenchDate(f.At)))
 		state.Importance = widget.DangerImportance
 	case len(f.Steps) > 0:
-		state.SetText(fmt.Sprintf("Dossier soldé : le compte ne doit plus rien au %s", ledger.FrenchDate(f.At)))
+		state.SetText(fmt.Sprintf("Recouvrement — dossier soldé : le compte ne doit plus rien au %s", ledger.FrenchDate(f.At)))
 		state.Importance = widget.SuccessImportance
 	default:
-		state.SetText("Aucun recouvrement : le compte ne doit rien.")
+		state.SetText("Recouvrement — aucun : le compte ne doit rien.")
 		state.Importance = widget.SuccessImportance
 	}
 	if f.Doubtful != 0 {
@@ -86,10 +86,9 @@ func (c *ownerCard) recoveryView() fyne.CanvasObject {
 
 	next := container.NewVBox()
 	if f.Next.Reason != "" {
-		head := widget.NewLabelWithStyle("Étape suivante", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		reason := widgets.Note(f.Next.Reason)
-		next.Add(head)
-		next.Add(reason)
+		// One paragraph: at 1024 × 700 every line taken here is a line
+		// less of the steps' table.
+		next.Add(widgets.Note("Étape suivante — " + f.Next.Reason))
 		var b *widget.Button
 		switch f.Next.Kind {
 		case app.NextNotice:
@@ -321,10 +320,11 @@ func (d *dashboard) debtorLinks(at time.Time) []fyne.CanvasObject {
 			break
 		}
 		account := db.Account
-		// A long name (« Indivision … ») is cut: the panel must not widen
-		// the window; the card shows it whole.
-		name := widgets.Shorten(db.Name, 150, fyne.TextStyle{})
-		b := widgets.NewWordButton(fmt.Sprintf("%s %s : %s — recouvrement", db.Account, name, db.Balance), theme.NavigateNextIcon(), func() { s.showOwnerRecovery(account) })
+		// The name is cut short: the dashboard's three panels share the
+		// window's width, and a wider line would push the third out of it
+		// at 1024 px; the card shows the name whole.
+		name := widgets.Shorten(db.Name, 90, fyne.TextStyle{})
+		b := widgets.NewWordButton(fmt.Sprintf("%s %s : %s", db.Account, name, db.Balance), theme.NavigateNextIcon(), func() { s.showOwnerRecovery(account) })
 		out = append(out, b)
 	}
 	return out

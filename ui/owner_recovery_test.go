@@ -43,7 +43,7 @@ func TestOwnerRecoveryTab(t *testing.T) {
 
 	var link *widgets.WordButton
 	for _, o := range visible(s.win.Content()) {
-		if b, ok := o.(*widgets.WordButton); ok && strings.Contains(texts(b), "450004 M. Moreau Stéphane : 575,70 € — recouvrement") {
+		if b, ok := o.(*widgets.WordButton); ok && strings.Contains(texts(b), "450004 M. Moreau") && strings.Contains(texts(b), ": 575,70 €") {
 			link = b
 		}
 	}
@@ -55,8 +55,8 @@ func TestOwnerRecoveryTab(t *testing.T) {
 	if !ok || o.card == nil || o.card.tabs.Selected().Text != recoveryTabName {
 		t.Fatalf("the debtor line did not open his Recouvrement tab")
 	}
-	mustContain(t, "the tab", windowText(s), "Dossier en cours : 575,70 € dus au 05/06/2025",
-		"La mise en demeure du 02/05/2025 est restée sans réponse 30 jours : les provisions restantes de l'exercice peuvent être exigées (loi 1965 art. 19-2).",
+	mustContain(t, "the tab", windowText(s), "Recouvrement — dossier en cours : 575,70 € dus au 05/06/2025",
+		"Étape suivante — La mise en demeure du 02/05/2025 est restée sans réponse 30 jours : les provisions restantes de l'exercice peuvent être exigées (loi 1965 art. 19-2).",
 		"Mise en demeure du 02/05/2025 par lettre recommandée avec accusé de réception n° 1A 42, reçue le 05/05/2025.")
 
 	var accelerate fyne.Tappable
