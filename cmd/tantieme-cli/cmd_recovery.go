@@ -43,13 +43,15 @@ type recoveryNextJSON struct {
 type recoveryArgs struct {
 	owner, date, amount, label, account, key, number, out string
 	unclaimed, asJSON                                     bool
+	year                                                  int
 }
 
 func init() {
 	commands["recovery"] = command{
 		usage: "recovery FICHIER [--at AAAA-MM-JJ] [--json] | recovery FICHIER notice --owner 450xxx --date D [--number N] [--out PDF] | " +
 			"recovery FICHIER receipt --owner 450xxx --date D [--unclaimed] [--number N] | recovery FICHIER accelerate --owner 450xxx --date D | " +
-			"recovery FICHIER cost --owner 450xxx --amount X --date D --label L [--account 6xxxxx] [--key K] | recovery FICHIER dossier --owner 450xxx --out PDF [--at D]",
+			"recovery FICHIER cost --owner 450xxx --amount X --date D --label L [--account 6xxxxx] [--key K] | recovery FICHIER dossier --owner 450xxx --out PDF [--at D] | " +
+			"recovery FICHIER doubtful --owner 450xxx --year N [--amount PROVISION]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			var a recoveryArgs
 			fs.StringVar(&a.owner, "owner", "", "compte du copropriétaire (450xxx)")
@@ -63,6 +65,7 @@ func init() {
 			fs.StringVar(&a.out, "out", "", "fichier PDF à écrire (par défaut dans le dossier des documents, sous-dossier "+app.FolderRecovery+")")
 			fs.BoolVar(&a.unclaimed, "unclaimed", false, "la lettre est revenue « non réclamée » : --date est celle de sa première présentation")
 			fs.BoolVar(&a.asJSON, "json", false, "sortie JSON")
+			fs.IntVar(&a.year, "year", 0, "exercice dont la clôture passe la dette en créance douteuse")
 			return func(pos []string, out io.Writer) error {
 				if len(pos) == 0 {
 					return usagef("un fichier de résidence (.copro) attendu")
@@ -76,7 +79,7 @@ func init() {
 				if a.owner == "" {
 					return usagef("--owner est obligatoire")
 				}
-				if a.date == "" && pos[1] != "dossier" {
+				if a.date == "" && pos[1] != "dossier" && pos[1] != "doubtful" {
 					return usagef("--date est obligatoire")
 				}
 				if pos[1] == "dossier" && a.date == "" {
@@ -151,6 +154,16 @@ func recoveryStep(file, step string, a recoveryArgs, out io.Writer) error {
 	var amount ledger.Amount
 	switch step {
 	case "notice", "receipt", "accelerate", "dossier":
+	case "doubtful":
+		if a.year == 0 {
+			return usagef("recovery doubtful : --year est obligatoire")
+		}
+		if a.amount != "" {
+			var err error
+			if amount, err = ledger.ParseAmount(a.amount); err != nil {
+				return err
+			}
+		}
 	case "cost":
 		if a.amount == "" || a.label == "" {
 			return usagef("recovery cost : --amount et --label sont obligatoires")
@@ -160,7 +173,7 @@ func recoveryStep(file, step string, a recoveryArgs, out io.Writer) error {
 			return err
 		}
 	default:
-		return usagef("« %s » : notice, receipt, accelerate, cost ou dossier attendu", step)
+		return usagef("« %s » : notice, receipt, accelerate, cost, dossier ou doubtful attendu", step)
 	}
 	if step == "dossier" && a.out == "" {
 		return usagef("recovery dossier : --out est obligatoire")
@@ -203,6 +216,8 @@ func recoveryStep(file, step string, a recoveryArgs, out io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(out, "Frais de recouvrement de %s portés au seul compte %s le %s (écriture n° %d, repris du compte %s).\n", amount, owner, ledger.FrenchDate(day), e.ID, e.Lines[1].Account)
+	case "doubtful":
+		return acceptDoubtful(r, owner, a, amount, out)
 	case "dossier":
 		path, err := r.WriteRecoveryDossier(owner, a.out, day)
 		if err != nil {
@@ -210,5 +225,31 @@ func recoveryStep(file, step string, a recoveryArgs, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "Dossier d'injonction de payer écrit : %s.\n", path)
 	}
+	return nil
+}
+
+// acceptDoubtful posts the owner's debt as doubtful at the end of
+// exercise --year, with a provision of the whole debt unless --amount says
+// less.
+func acceptDoubtful(r *app.Residence, owner string, a recoveryArgs, provision ledger.Amount, out io.Writer) error {
+	ex, err := r.ExerciseOfYear(a.year)
+	if err != nil {
+		return err
+	}
+	list, err := r.DoubtfulProposals(ex)
+	if err != nil {
+		return err
+	}
+	for _, p := range list {
+		if p.Owner == owner && a.amount == "" {
+			provision = p.Provision
+		}
+	}
+	e, err := r.AcceptDoubtful(owner, ex, provision)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Dette de %s passée en créance douteuse au %s (%s au compte %s), provision de %s (écriture n° %d).\n",
+		owner, ledger.FrenchDate(ex.End), e.Lines[0].Debit, e.Lines[0].Account, provision, e.ID)
 	return nil
 }

@@ -76,4 +76,13 @@ func TestRecoveryCLI(t *testing.T) {
 	if text := ledgertest.Flat(ledgertest.PDFFile(t, dossier)); !strings.Contains(text, "583,20") || !strings.Contains(text, "reçue le 27/10/2025") {
 		t.Errorf("dossier: %s", text)
 	}
+	// At the end of 2025 he owes 583,20 €: posted as doubtful with a
+	// provision of 300,00 €.
+	code, out, stderr = cli(t, "recovery", f, "doubtful", "--owner", "450004", "--year", "2025", "--amount", "300")
+	if code != 0 || !strings.Contains(out, "583,20 € au compte 459004") || !strings.Contains(out, "provision de 300,00 €") {
+		t.Fatalf("doubtful: %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := cli(t, "recovery", f, "doubtful", "--owner", "450004", "--year", "2025"); code != 1 || !strings.Contains(stderr, "pas de dette") {
+		t.Errorf("twice: %d %s", code, stderr)
+	}
 }
