@@ -68,10 +68,10 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Relevé de compte", c.statement),
 		container.NewTabItem("Notes", container.NewBorder(nil, container.NewHBox(c.editNotes), nil, nil, container.NewVScroll(c.notes))),
 		container.NewTabItem("Règlements", c.receipts),
+		container.NewTabItem(recoveryTabName, c.recovery),
 		container.NewTabItem("Prélèvement SEPA", c.mandate),
 		container.NewTabItem("Documents", c.documents),
 		container.NewTabItem("E-mail", c.consent),
-		container.NewTabItem(recoveryTabName, c.recovery),
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),

@@ -120,9 +120,13 @@ func (c *ownerCard) recoveryView() fyne.CanvasObject {
 	}
 	steps := t.Build()
 	t.SetRows(f.Steps)
-	// Two lines of buttons: five side by side would widen the window at
-	// 1024 px.
-	buttons := container.NewVBox(container.NewHBox(notice, service, accelerate), container.NewHBox(cost, dossier))
+	// The buttons flow on as many lines as the width needs: five side by
+	// side would widen the window at 1024 px, three at the largest text.
+	cell := fyne.NewSize(0, 0)
+	for _, b := range []*widget.Button{notice, service, accelerate, cost, dossier} {
+		cell = cell.Max(b.MinSize())
+	}
+	buttons := container.NewGridWrap(cell, notice, service, accelerate, cost, dossier)
 	return container.NewBorder(container.NewVBox(state, next, widget.NewSeparator()), buttons, nil, nil, steps)
 }
 
