@@ -415,6 +415,10 @@ type planner struct {
 	shares map[string][]ledger.Share // by key
 	keys   map[string]ledger.Key
 	owners map[string]ledger.Owner
+	// accelerated owners owe the exercise's budget provisions already
+	// (loi 1965 art. 19-2, app/recovery_post.go): its budget calls leave
+	// them out, and what was made due counts as called.
+	accelerated map[string]bool
 }
 
 func planCalls(tx *ledger.Tx, req callRequest) (*CallPlan, error) {
@@ -438,7 +442,7 @@ func planCalls(tx *ledger.Tx, req callRequest) (*CallPlan, error) {
 	if p.Level, err = callLevel(tx); err != nil {
 		return nil, err
 	}
-	pl := &planner{tx: tx, plan: p, shares: map[string][]ledger.Share{}, keys: map[string]ledger.Key{}, owners: map[string]ledger.Owner{}}
+	pl := &planner{tx: tx, plan: p, shares: map[string][]ledger.Share{}, keys: map[string]ledger.Key{}, owners: map[string]ledger.Owner{}, accelerated: map[string]bool{}}
 	shares, err := tx.Shares()
 	if err != nil {
 		return nil, err
@@ -651,6 +655,18 @@ func (pl *planner) budgetAndFund(count int, budget, fund bool) error {
 			pl.warn("Les appels du budget %s déjà passés (%s) sont gardés : seuls les appels manquants sont générés, sur ce qui reste à appeler.", ex.Name(), pieces(budgetSeries.live))
 		}
 	}
+	if budget {
+		acc, err := pl.tx.Accelerated(ex)
+		if err != nil {
+			return err
+		}
+		for o, byKey := range acc {
+			pl.accelerated[o] = true
+			for k, a := range byKey {
+				budgetSeries.called[k] += a
+			}
+		}
+	}
 	f, hasFund, err := pl.tx.WorksFund(ex.ID)
 	if err != nil {
 		return err
@@ -757,6 +773,12 @@ func (pl *planner) allocate(c *PlannedCall, amounts []keyAmount) error {
 		orphan := false
 		for _, s := range pl.shares[ka.key] {
 			if !s.Shares.IsPositive() {
+				continue
+			}
+			if owner, ok := lotOwner[s.Lot]; ok && c.Kind == ledger.BudgetCall && pl.accelerated[owner] {
+				// His provisions were made due at once: the others' parts
+				// are computed on the key without his shares, which is
+				// what they owed on the whole key.
 				continue
 			}
 			total = total.Add(s.Shares)

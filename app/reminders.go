@@ -78,8 +78,8 @@ func debtors(tx *ledger.Tx, at time.Time, threshold ledger.Amount) ([]Debtor, er
 
 // WriteReminders writes a reminder to each debtor: one PDF per owner,
 // DIR/RELANCE_DU_30_11_2025_450004_NOM.pdf, and all of them in
-// DIR/RELANCES_DU_30_11_2025_TOUS.pdf for printing. Nothing is recorded in
-// the books.
+// DIR/RELANCES_DU_30_11_2025_TOUS.pdf for printing. Nothing is posted:
+// each reminder is recorded as a step of the owner's recovery.
 func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFiles, error) {
 	var rf ReminderFiles
 	if opt.PayBy.IsZero() || opt.PayBy.Before(opt.At) {
@@ -197,5 +197,9 @@ func (r *Residence) WriteReminders(dir string, opt ReminderOptions) (ReminderFil
 		produced = append(produced, Produced{Path: path, Kind: "reminder", Date: opt.At, Exercise: exID, Owners: []string{d.Account},
 			Title: DocumentTitle("Relance du "+ledger.FrenchDate(opt.At), names[i])})
 	}
-	return rf, r.RegisterWritten(produced...)
+	if err := r.RegisterWritten(produced...); err != nil {
+		return rf, err
+	}
+	// Each reminder is a step of the owner's recovery (issue 20).
+	return rf, r.recordReminders(opt.At, rf.Debtors)
 }

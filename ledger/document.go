@@ -70,6 +70,10 @@ var DocumentKinds = map[string]DocumentKind{
 	"letter":         {"Courrier", "courriers", false},
 	"report":         {"Compte rendu", "cr", false},
 	"other":          {"Autre document", "divers", false},
+	// A mise en demeure of loi 1965 art. 19-2 goes by registered letter:
+	// its delay runs from the receipt, which plain e-mail cannot prove.
+	"formal_notice": {"Mise en demeure", "contentieux", true},
+	"recovery_file": {"Dossier de recouvrement", "contentieux", false},
 }
 
 // DocumentKindCodes are the kinds' codes in the order of their labels.

@@ -47,6 +47,7 @@ var textColumns = map[string]TextKind{
 	"publications.folder": OptionText, "published.name": NameText,
 	"mailings.body": NotesText, "mail_messages.amount": ShortText,
 	"meters.label": NameText, "meters.unit": ShortText, "meter_readings.period": ShortText, "meter_readings.reason": LabelText,
+	"recovery_steps.label": LabelText, "recovery_steps.letter_number": ShortText,
 }
 
 // textExempt are text columns without a text trigger, and why: each is
@@ -108,6 +109,10 @@ var textExempt = map[string]string{
 	"meter_readings.old_index": "decimal, CHECK length and GLOB", "meter_readings.new_index": "decimal, CHECK length and GLOB",
 	"meter_readings.changed_end": "decimal, CHECK length and GLOB", "meter_readings.changed_start": "decimal, CHECK length and GLOB",
 	"meter_readings.forced": "decimal, CHECK length and GLOB", "meter_readings.estimate": "decimal, CHECK length and GLOB",
+
+	// The recovery of unpaid charges (issue 20, migration 018).
+	"recovery_steps.owner": "foreign key", "recovery_steps.kind": "CHECK IN", "recovery_steps.date": "CHECK GLOB",
+	"recovery_steps.received_at": "CHECK GLOB",
 }
 
 // controlClass is the GLOB class of the characters the triggers refuse, as

@@ -11,6 +11,7 @@ import (
 type Reminder struct {
 	Letter
 	Title     string // "Relance – solde débiteur de votre compte"
+	Subtitle  string // under the title: a mise en demeure's « Lettre recommandée avec accusé de réception n° … »
 	Body      string // paragraphs (the reminder template, filled)
 	Balance   string // "1 251,08 €"
 	BalanceAt string // "Solde débiteur au 30/11/2025"; "" prints PayBy alone
@@ -39,7 +40,7 @@ func Reminders(list []Reminder, printed time.Time) (Letters, error) {
 func (lw *letterWriter) reminder(r *Reminder) error {
 	lw.begin(r.FootNote, r.Fingerprint)
 	lw.head(&r.Letter)
-	lw.title(r.Title, "")
+	lw.title(r.Title, r.Subtitle)
 	pairs := [][2]string{{r.PayBy, r.Balance}}
 	if r.BalanceAt != "" {
 		pairs = append([][2]string{{r.BalanceAt, r.Balance}}, pairs...)

@@ -147,6 +147,9 @@ func (a *closingAssistant) checksStep() fyne.CanvasObject {
 	default:
 		box.Add(ok("Aucun problème : les comptes peuvent être clôturés. Cliquez sur « Suivant » pour voir l'aperçu de la répartition."))
 	}
+	if d := a.doubtfulBox(); d != nil {
+		box.Add(d)
+	}
 	again := widgets.NewButton("Refaire les contrôles", theme.ViewRefreshIcon(), widget.MediumImportance, func() { a.recompute(1) })
 	again.Keys = a.f.keys
 	box.Add(container.NewHBox(again))

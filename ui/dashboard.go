@@ -94,8 +94,9 @@ func (d *dashboard) reload() {
 		debtors.Importance = widget.DangerImportance
 		debtors.SetText(fmt.Sprintf("%d débiteur%s sur %d copropriétaires", data.Debtors, fr.S(data.Debtors), data.Owners))
 	}
-	d.owners.Objects = []fyne.CanvasObject{widget.NewLabel("Dû par les copropriétaires"), owed, debtors,
-		widget.NewLabel("Avances reçues : " + data.Advances.String())}
+	d.owners.Objects = []fyne.CanvasObject{widget.NewLabel("Dû par les copropriétaires"), owed, debtors}
+	d.owners.Objects = append(d.owners.Objects, d.debtorLinks(data.At)...)
+	d.owners.Objects = append(d.owners.Objects, widget.NewLabel("Avances reçues : "+data.Advances.String()))
 	d.owners.Refresh()
 
 	mis := data.Mismatched()

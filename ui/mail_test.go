@@ -89,9 +89,9 @@ func TestMailSettingsDialog(t *testing.T) {
 func TestOwnerCardConsent(t *testing.T) {
 	s, o := openOwners(t)
 	o.openCard("450001")
-	o.card.tabs.SelectIndex(len(o.card.tabs.Items) - 1)
+	o.card.selectTab("E-mail")
 	if o.card.tabs.Selected().Text != "E-mail" {
-		t.Fatalf("last tab %q", o.card.tabs.Selected().Text)
+		t.Fatalf("tab %q", o.card.tabs.Selected().Text)
 	}
 	mustContain(t, "the card", texts(o.card.consent), "Pas d'accord pour les notifications par e-mail")
 	test.Tap(dialogButtonIn(t, o.card.consent, "Enregistrer un accord…"))

@@ -37,6 +37,7 @@ type ownerCard struct {
 	documents *fyne.Container // Documents: his lines of the register (owner_documents.go)
 	consent   *fyne.Container // E-mail: his consent to e-mail notification (owner_consent.go)
 	advances  *fyne.Container // Avances: his advances and their repayment (owner_advances.go)
+	recovery  *fyne.Container // Recouvrement: the recovery of his unpaid charges (owner_recovery.go)
 	notes     *widget.Label
 	editNotes *widget.Button
 	root      fyne.CanvasObject
@@ -60,6 +61,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.documents = container.NewStack()
 	c.consent = container.NewStack()
 	c.advances = container.NewStack()
+	c.recovery = container.NewStack()
 	c.notes = widgets.Note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
@@ -68,6 +70,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Relevé de compte", c.statement),
 		container.NewTabItem("Notes", container.NewBorder(nil, container.NewHBox(c.editNotes), nil, nil, container.NewVScroll(c.notes))),
 		container.NewTabItem("Règlements", c.receipts),
+		container.NewTabItem(recoveryTabName, c.recovery),
 		container.NewTabItem("Avances", c.advances),
 		container.NewTabItem("Prélèvement SEPA", c.mandate),
 		container.NewTabItem("Documents", c.documents),
@@ -145,6 +148,8 @@ func (c *ownerCard) reload() {
 	if held > 0 {
 		c.situation.SetText(c.situation.Text + " — avances (fonds de roulement) : " + held.String())
 	}
+	c.recovery.Objects = []fyne.CanvasObject{c.recoveryView()}
+	c.recovery.Refresh()
 
 	if ow.Notes == "" {
 		c.notes.SetText("Aucune note.")

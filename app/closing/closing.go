@@ -213,8 +213,12 @@ type Plan struct {
 	// distribution; on N+1's first day the opening balances and the
 	// reversal of the 120 transfers. Pieces are given when posted.
 	Entries []ledger.Entry
-	record  ledger.ClosingRecord
-	digest  string
+	// Doubtful are the owners under recovery whose debt may be posted as
+	// doubtful before the closing (459 and a 491 provision); the syndic
+	// accepts each (app.Residence.AcceptDoubtful), then prepares again.
+	Doubtful []app.DoubtfulProposal
+	record   ledger.ClosingRecord
+	digest   string
 }
 
 // Blocked says whether a problem prevents the closing.
@@ -272,6 +276,9 @@ func Prepare(r *app.Residence, ex ledger.Exercise, opt Options) (*Plan, error) {
 		p, err = planClosing(tx, ex.ID, opt)
 		return err
 	})
+	if err == nil && !p.Exercise.Closed {
+		p.Doubtful, err = r.DoubtfulProposals(p.Exercise)
+	}
 	return p, err
 }
 

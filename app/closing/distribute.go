@@ -497,10 +497,12 @@ func (c *closer) manualProvisions(pb *provisionBook, spec sectionSpec) error {
 			}
 			seen[e.ID] = true
 			by := map[string]ledger.Amount{}
+			keyed := map[string]ledger.Amount{}
 			mixed := ""
 			for _, l := range e.Lines {
 				switch {
 				case inSet[l.Account]:
+					keyed[l.Key] += l.Credit - l.Debit
 				case ledger.IsOwnerAccount(l.Account):
 					by[l.Account] += l.Debit - l.Credit
 				default:
@@ -511,6 +513,25 @@ func (c *closer) manualProvisions(pb *provisionBook, spec sectionSpec) error {
 				c.p.block("L'écriture n° %d du %s (%s) mouvemente le compte %s avec le compte %s : impossible de savoir de quels copropriétaires viennent ces provisions. Passez-les copropriétaire par copropriétaire, ou par un appel de fonds.",
 					e.ID, ledger.FrenchDate(e.Date), strings.TrimSpace(e.Piece+" "+e.Label), acc, mixed)
 				continue
+			}
+			if len(by) == 1 {
+				// One owner's provisions on keys (an acceleration of art.
+				// 19-2, app/recovery_post.go) count on their keys.
+				for o, a := range by {
+					var sum ledger.Amount
+					for _, k := range keyed {
+						sum += k
+					}
+					if sum == a && keyed[""] == 0 {
+						for k, ka := range keyed {
+							if ka != 0 {
+								addTo(pb.called, o, k, ka)
+							}
+						}
+						pb.total += a
+						delete(by, o)
+					}
+				}
 			}
 			for o, a := range by {
 				if a != 0 {
