@@ -268,10 +268,17 @@ func (tx *Tx) entriesAfter(id int64, n int) ([]Entry, error) {
 		entry int64
 		l     Line
 	}
-	lines, err := collect(tx, "lecture des écritures", `SELECT entry_id, account, coalesce(key, ''), label, debit, credit FROM lines
+	// A file not yet at migration 019 (verified before it is migrated, or
+	// chained by 007's step) has no VAT nor share: its lines read as zero,
+	// which encodes as it did then.
+	extra := "0, 0"
+	if tx.linesHaveVAT() {
+		extra = "vat, recoverable"
+	}
+	lines, err := collect(tx, "lecture des écritures", `SELECT entry_id, account, coalesce(key, ''), label, debit, credit, `+extra+` FROM lines
 		WHERE entry_id BETWEEN ? AND ? ORDER BY entry_id, id`, []any{list[0].ID, list[len(list)-1].ID}, func(r *sql.Rows) (line, error) {
 		var x line
-		return x, r.Scan(&x.entry, &x.l.Account, &x.l.Key, &x.l.Label, &x.l.Debit, &x.l.Credit)
+		return x, r.Scan(&x.entry, &x.l.Account, &x.l.Key, &x.l.Label, &x.l.Debit, &x.l.Credit, &x.l.VAT, &x.l.Recoverable)
 	})
 	if err != nil {
 		return nil, err
@@ -375,4 +382,15 @@ func (d *DB) VerifyFingerprint(ex Exercise, fingerprint string) (SealVerdict, er
 		return nil
 	})
 	return v, err
+}
+
+// linesHaveVAT says whether the file's lines have migration 019's columns.
+func (tx *Tx) linesHaveVAT() bool {
+	if v, ok := tx.cache["linesHaveVAT"]; ok {
+		return v.(bool)
+	}
+	var n int
+	tx.queryRow(`SELECT count(*) FROM pragma_table_info('lines') WHERE name = 'vat'`).Scan(&n)
+	tx.remember("linesHaveVAT", n > 0)
+	return n > 0
 }

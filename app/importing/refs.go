@@ -16,6 +16,9 @@ import (
 // against it, plus the accounts the import will add.
 type importRefs struct {
 	accounts  map[string]string // code → label
+	// recoverable is each charge account's default « R » share, given to
+	// the imported lines on it (migration 019).
+	recoverable map[string]int
 	keys      map[string]ledger.Key
 	keyCodes  []string
 	journals  map[string]bool
@@ -37,8 +40,10 @@ func loadImportRefs(tx *ledger.Tx) (*importRefs, error) {
 	if err != nil {
 		return nil, err
 	}
+	rf.recoverable = map[string]int{}
 	for _, a := range accounts {
 		rf.accounts[a.Code] = a.Label
+		rf.recoverable[a.Code] = a.Recoverable
 	}
 	keys, err := tx.Keys()
 	if err != nil {
