@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -234,10 +235,11 @@ type RecoverableFiles struct {
 }
 
 // WriteRecoverableStatements writes the statements of the period into
-// dir: one PDF per owner, registered (kind « recoverable »), and, for more
-// than one, all of them in one file for printing, not registered (it
-// holds every landlord's statement and must not reach one of them).
-func (r *Residence) WriteRecoverableStatements(dir string, opt RecoverableOptions) (RecoverableFiles, error) {
+// dir: one PDF per owner, registered (kind « recoverable »), and all of
+// them in one file for printing, at combined (by default, for more than
+// one owner, RECUPERABLES_…_TOUS.pdf in dir), not registered: it holds
+// every landlord's statement and must not reach one of them.
+func (r *Residence) WriteRecoverableStatements(dir, combined string, opt RecoverableOptions) (RecoverableFiles, error) {
 	var files RecoverableFiles
 	if opt.Printed.IsZero() {
 		opt.Printed = ledger.Now()
@@ -271,9 +273,15 @@ func (r *Residence) WriteRecoverableStatements(dir string, opt RecoverableOption
 	if err != nil {
 		return files, ledger.Wrap(ledger.Internal, err, "Les relevés de charges récupérables n'ont pas pu être mis en page")
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return files, ledger.Wrap(ledger.Invalid, err, "Le dossier « %s » ne peut pas être créé : choisissez-en un autre ou vérifiez les droits", dir)
+	}
 	period := fmt.Sprintf("%s_%s", ledger.ISO(opt.From), ledger.ISO(opt.To))
-	if len(list) > 1 {
-		files.Combined = filepath.Join(dir, "RECUPERABLES_"+period+"_TOUS.pdf")
+	if combined == "" && len(list) > 1 {
+		combined = filepath.Join(dir, "RECUPERABLES_"+period+"_TOUS.pdf")
+	}
+	if combined != "" {
+		files.Combined = combined
 		if err := writeFile(files.Combined, letters.Combined); err != nil {
 			return files, err
 		}
