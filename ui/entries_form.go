@@ -44,7 +44,8 @@ type entryForm struct {
 // Column widths of the entry form, shared by titles and boxes.
 var (
 	headColumns = []float32{150, 250, 180, 300}
-	lineColumns = []float32{44, 300, 220, 180, 130, 130, 100}
+	// TVA and R (recoverable) are narrow: they only matter on charges.
+	lineColumns = []float32{36, 260, 190, 150, 115, 115, 86, 40, 100}
 )
 
 const entryFormWidth = 1200
@@ -155,8 +156,8 @@ func (ef *entryForm) show() {
 		head.Add(widgets.Banner(warningTint, theme.WarningIcon(), msg))
 	}
 	head.Add(widget.NewSeparator())
-	lineTitles := titles(lineColumns, 3, "N°", "Compte *", "Clé de répartition", "Libellé de la ligne", "Débit", "Crédit", "")
-	for _, i := range []int{4, 5} {
+	lineTitles := titles(lineColumns, 3, "N°", "Compte *", "Clé de répartition", "Libellé de la ligne", "Débit", "Crédit", "TVA", "R", "")
+	for _, i := range []int{4, 5, 6} {
 		lineTitles.(*fyne.Container).Objects[i].(*widget.Label).Alignment = fyne.TextAlignTrailing
 	}
 	head.Add(lineTitles)
@@ -171,7 +172,8 @@ func (ef *entryForm) show() {
 		container.NewBorder(nil, nil, add, nil, indicator),
 		ef.done,
 		entryHint("Compte : tapez son numéro ou son nom, puis choisissez-le dans la liste (flèches et Entrée, ou Tab). "+
-			"La ligne suivante propose le montant qui équilibre l'écriture. Entrée : enregistrer · Échap : annuler."),
+			"La ligne suivante propose le montant qui équilibre l'écriture. Sur une charge, TVA : le montant, ou le taux (20 %, 10 %, 5,5 %, 2,1 %) ; "+
+			"R : récupérable sur le locataire. Entrée : enregistrer · Échap : annuler."),
 	)
 	// Objects in the order Tab goes through them: the header, the lines,
 	// then what is below them (NewBorder would put the lines first).
@@ -422,6 +424,9 @@ type lineRow struct {
 	ed                            *linesEditor
 	num                           *widget.Label
 	account, label, debit, credit *entryBox
+	vat                           *entryBox          // charges only
+	rec                           *widgets.CheckField // recoverable, charges only
+	recShare                      int                 // the share R gives when ticked
 	key                           *listField
 	remove                        *widgets.WordButton
 	obj                           *fyne.Container
@@ -465,8 +470,11 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 	r.debit = newEntryBox(l.Debit, "")
 	r.credit = newEntryBox(l.Credit, "")
 	r.debit.selectOnFocus, r.credit.selectOnFocus = true, true
+	r.vat = newEntryBox(l.VAT, "20 %")
+	r.rec = widgets.NewCheckField("", l.Recoverable > 0)
+	r.recShare = l.Recoverable
 	r.remove = widgets.NewWordButton("Retirer", theme.DeleteIcon(), func() { ed.remove(r) })
-	r.obj = container.New(&widgets.Columns{Widths: lineColumns, Stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.remove)
+	r.obj = container.New(&widgets.Columns{Widths: lineColumns, Stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.vat, r.rec, r.remove)
 
 	picker := ed.ef.picker
 	r.account.ownKey = func(ev *fyne.KeyEvent) bool { return picker.key(r.account, ev) }
@@ -488,9 +496,13 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 			picker.pick(a)
 		}
 	}
-	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit} {
+	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit, r.vat} {
 		b.gained = func() { ed.reveal(r) }
 	}
+	r.vat.OnChange(ed.changed)
+	// A rate typed in the VAT box becomes the VAT the amount includes.
+	r.vat.lost = r.tidyVAT
+	r.rec.OnChange(ed.changed)
 	r.key.OnChange(ed.changed)
 	r.label.OnChange(ed.changed)
 	// An amount typed on one side clears the other: a line is either a
@@ -511,10 +523,30 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 }
 
 func (r *lineRow) SetKeys(k *widgets.FormKeys) {
-	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit} {
+	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit, r.vat} {
 		b.SetKeys(k)
 	}
 	r.key.SetKeys(k)
+	r.rec.SetKeys(k)
+}
+
+// tidyVAT writes the VAT box as an amount: a rate typed there gives the
+// VAT the line's amount includes.
+func (r *lineRow) tidyVAT() {
+	d := r.draft()
+	debit, _ := ledger.ParseAmount(d.Debit)
+	credit, _ := ledger.ParseAmount(d.Credit)
+	vat, err := app.VATText(r.vat.Text, debit+credit)
+	if strings.TrimSpace(r.vat.Text) == "" || err != nil {
+		return
+	}
+	text := vat.Format()
+	if vat == 0 {
+		text = ""
+	}
+	if text != r.vat.Text {
+		r.vat.SetText(text)
+	}
 }
 
 func (r *lineRow) oneSide(typed, other *entryBox) {
@@ -546,7 +578,14 @@ func (r *lineRow) draft() app.LineDraft {
 	if i := r.key.SelectedIndex(); i > 0 && !r.key.Disabled() {
 		key = r.ed.ef.refs.Keys[i-1].Code
 	}
-	return app.LineDraft{Account: account, Key: key, Label: r.label.Text, Debit: r.debit.Text, Credit: r.credit.Text}
+	d := app.LineDraft{Account: account, Key: key, Label: r.label.Text, Debit: r.debit.Text, Credit: r.credit.Text}
+	if !r.vat.Disabled() {
+		d.VAT = r.vat.Text
+		if r.rec.Checked {
+			d.Recoverable = r.recShare
+		}
+	}
+	return d
 }
 
 // candidate is the account the line's box names: the one highlighted in
@@ -570,6 +609,17 @@ func (r *lineRow) fitKey() {
 		class = a.Class()
 	}
 	noKey := (class == 4 || class == 5) && r.key.SelectedIndex() <= 0
+	// VAT and R are a charge's: elsewhere they are off and show nothing.
+	if class == 6 {
+		r.vat.Enable()
+		r.rec.Enable()
+		if r.recShare == 0 {
+			r.recShare = ledger.RecoverableShare(a)
+		}
+	} else {
+		r.vat.Disable()
+		r.rec.Disable()
+	}
 	switch {
 	case noKey:
 		r.key.PlaceHolder = "—"
@@ -590,7 +640,12 @@ func (r *lineRow) fitKey() {
 // residence has a single one, and on a line without amounts the sum that
 // balances the entry, on the side it is missing.
 func (r *lineRow) accountChosen(a ledger.Account) {
+	r.recShare = ledger.RecoverableShare(a)
 	r.fitKey()
+	// R follows the account's default on a new choice of account.
+	if a.Class() == 6 && (r.orig == nil || r.orig.Account != a.Code) {
+		r.rec.SetChecked(a.Recoverable > 0)
+	}
 	keys := r.ed.ef.refs.Keys
 	if a.Class() == 6 && len(keys) == 1 && r.key.SelectedIndex() <= 0 {
 		r.key.SetSelectedIndex(1)
@@ -741,7 +796,7 @@ func (ed *linesEditor) Value() string {
 	var b strings.Builder
 	for _, r := range ed.rows {
 		d := r.draft()
-		fmt.Fprintf(&b, "%s|%s|%s|%s|%s\n", d.Account, d.Key, d.Label, d.Debit, d.Credit)
+		fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%s|%d\n", d.Account, d.Key, d.Label, d.Debit, d.Credit, d.VAT, d.Recoverable)
 	}
 	return b.String()
 }
@@ -766,6 +821,10 @@ func lineDrafts(e ledger.Entry) []app.LineDraft {
 		if l.Credit != 0 {
 			d.Credit = l.Credit.Format()
 		}
+		if l.VAT != 0 {
+			d.VAT = l.VAT.Format()
+		}
+		d.Recoverable = l.Recoverable
 		out = append(out, d)
 	}
 	return out
