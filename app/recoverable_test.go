@@ -157,3 +157,35 @@ func TestInvoiceRecoverableShare(t *testing.T) {
 		}
 	}
 }
+
+// Issue 20: the journal and the grand livre get a « dont TVA » column when
+// the period has VAT, with each line's VAT; without VAT, none.
+func TestBooksVATColumn(t *testing.T) {
+	r := apptest.Open(t, ledgertest.Tests(t))
+	ex := apptest.Year(t, r, 2025)
+	journal := func() string {
+		pdf, err := r.JournalPDF(app.BookOptions{Exercise: ex, Printed: ledger.Date(2026, 1, 15)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ledgertest.Flat(ledgertest.PDF(t, pdf, "-layout"))
+	}
+	if strings.Contains(journal(), "TVA") {
+		t.Error("a journal without VAT has a VAT column")
+	}
+	apptest.Update(t, r, func(tx *ledger.Tx) error {
+		return tx.PostEntry(&ledger.Entry{Journal: "AC", Date: ledger.Date(2025, 3, 1), Piece: "F1", Label: "Facture ascenseur", Lines: []ledger.Line{
+			{Account: "614000", Key: "002", Debit: ledger.MustAmount("1234,56"), VAT: ledger.MustAmount("205,76")},
+			{Account: "401000", Credit: ledger.MustAmount("1234,56")}}})
+	})
+	if text := journal(); !strings.Contains(text, "dont TVA") || !strings.Contains(text, "002 205,76 1 234,56") {
+		t.Errorf("journal with VAT:\n%s", text)
+	}
+	pdf, err := r.GeneralLedgerPDF(app.BookOptions{Exercise: ex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := ledgertest.Flat(ledgertest.PDF(t, pdf, "-layout")); !strings.Contains(text, "dont TVA") || !strings.Contains(text, "205,76 1 234,56") {
+		t.Errorf("grand livre with VAT:\n%s", text)
+	}
+}
