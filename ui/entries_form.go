@@ -424,7 +424,7 @@ type lineRow struct {
 	ed                            *linesEditor
 	num                           *widget.Label
 	account, label, debit, credit *entryBox
-	vat                           *entryBox          // charges only
+	vat                           *entryBox           // charges only
 	rec                           *widgets.CheckField // recoverable, charges only
 	recShare                      int                 // the share R gives when ticked
 	key                           *listField
