@@ -39,13 +39,18 @@ type entryForm struct {
 	done     *widget.Label
 	proposed string // the piece number proposed: a number typed by the user is kept
 	warn     paymentCheck
+	cols     []float32 // widths of the lines' columns, for the window's width
 }
 
 // Column widths of the entry form, shared by titles and boxes.
 var (
 	headColumns = []float32{150, 250, 180, 300}
 	// TVA and R (recoverable) are narrow: they only matter on charges.
-	lineColumns = []float32{36, 260, 190, 150, 115, 115, 86, 40, 100}
+	// The narrow set fits a 1024-px window; the line's label (stretched)
+	// takes what a wider one leaves. A window as wide as the form gets
+	// the wide set, where accounts and keys read whole.
+	lineColumns     = []float32{36, 210, 140, 90, 105, 105, 80, 36, 100}
+	wideLineColumns = []float32{36, 280, 200, 150, 115, 115, 86, 40, 100}
 )
 
 const entryFormWidth = 1200
@@ -53,7 +58,10 @@ const entryFormWidth = 1200
 // entryForm opens the form. orig nil types a new entry in journal (or the
 // first journal) with the given defaults; saved runs after each write.
 func (s *Shell) entryForm(refs app.EntryRefs, orig *ledger.Entry, draft app.EntryDraft, saved func(ledger.Entry) string) *entryForm {
-	ef := &entryForm{s: s, refs: refs, ex: s.exercise, orig: orig, saved: saved}
+	ef := &entryForm{s: s, refs: refs, ex: s.exercise, orig: orig, saved: saved, cols: lineColumns}
+	if s.win.Canvas().Size().Width >= entryFormWidth {
+		ef.cols = wideLineColumns
+	}
 	ef.warn.s = s
 	ef.picker = newAccountPicker(refs.Accounts)
 	ef.picker.picked = func(box *entryBox, a ledger.Account) {
@@ -156,7 +164,7 @@ func (ef *entryForm) show() {
 		head.Add(widgets.Banner(warningTint, theme.WarningIcon(), msg))
 	}
 	head.Add(widget.NewSeparator())
-	lineTitles := titles(lineColumns, 3, "N°", "Compte *", "Clé de répartition", "Libellé de la ligne", "Débit", "Crédit", "TVA", "R", "")
+	lineTitles := titles(ef.cols, 3, "N°", "Compte *", "Clé de répartition", "Libellé de la ligne", "Débit", "Crédit", "TVA", "R", "")
 	for _, i := range []int{4, 5, 6} {
 		lineTitles.(*fyne.Container).Objects[i].(*widget.Label).Alignment = fyne.TextAlignTrailing
 	}
@@ -470,11 +478,11 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 	r.debit = newEntryBox(l.Debit, "")
 	r.credit = newEntryBox(l.Credit, "")
 	r.debit.selectOnFocus, r.credit.selectOnFocus = true, true
-	r.vat = newEntryBox(l.VAT, "20 %")
+	r.vat = newEntryBox(l.VAT, "")
 	r.rec = widgets.NewCheckField("", l.Recoverable > 0)
 	r.recShare = l.Recoverable
 	r.remove = widgets.NewWordButton("Retirer", theme.DeleteIcon(), func() { ed.remove(r) })
-	r.obj = container.New(&widgets.Columns{Widths: lineColumns, Stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.vat, r.rec, r.remove)
+	r.obj = container.New(&widgets.Columns{Widths: ed.ef.cols, Stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.vat, r.rec, r.remove)
 
 	picker := ed.ef.picker
 	r.account.ownKey = func(ev *fyne.KeyEvent) bool { return picker.key(r.account, ev) }
@@ -579,7 +587,7 @@ func (r *lineRow) draft() app.LineDraft {
 		key = r.ed.ef.refs.Keys[i-1].Code
 	}
 	d := app.LineDraft{Account: account, Key: key, Label: r.label.Text, Debit: r.debit.Text, Credit: r.credit.Text}
-	if !r.vat.Disabled() {
+	if r.vat.Visible() {
 		d.VAT = r.vat.Text
 		if r.rec.Checked {
 			d.Recoverable = r.recShare
@@ -609,16 +617,17 @@ func (r *lineRow) fitKey() {
 		class = a.Class()
 	}
 	noKey := (class == 4 || class == 5) && r.key.SelectedIndex() <= 0
-	// VAT and R are a charge's: elsewhere they are off and show nothing.
+	// VAT and R are a charge's: elsewhere they are not shown (nor
+	// reached by Tab).
 	if class == 6 {
-		r.vat.Enable()
-		r.rec.Enable()
+		r.vat.Show()
+		r.rec.Show()
 		if r.recShare == 0 {
 			r.recShare = ledger.RecoverableShare(a)
 		}
 	} else {
-		r.vat.Disable()
-		r.rec.Disable()
+		r.vat.Hide()
+		r.rec.Hide()
 	}
 	switch {
 	case noKey:
