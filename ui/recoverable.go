@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"tantieme/app"
@@ -59,4 +60,17 @@ func (s *Shell) writeOwnerRecoverable(o ledger.Owner) {
 		s.showWritten("Charges récupérables", what+".", path, dir, nil)
 		s.openWritten(what, path)
 	})
+}
+
+// ownerFlagsText says on the owner card what issue 20's flags say: « Assujetti
+// à la TVA », « Bailleur », both, or nothing.
+func ownerFlagsText(o ledger.Owner) string {
+	var out []string
+	if o.VATRegistered {
+		out = append(out, "Assujetti à la TVA")
+	}
+	if o.Landlord {
+		out = append(out, "Bailleur")
+	}
+	return strings.Join(out, ", ")
 }
