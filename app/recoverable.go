@@ -105,7 +105,7 @@ func recoverableStatements(tx *ledger.Tx, opt RecoverableOptions) ([]Recoverable
 		wanted[a] = true
 	}
 	if len(wanted) == 0 {
-		return nil, ledger.Errorf(ledger.NotFound, "Aucun copropriétaire n'est indiqué comme bailleur : cochez « Bailleur » sur la fiche de ceux qui louent leurs lots")
+		return nil, ledger.Errorf(ledger.NotFound, "Aucun copropriétaire n'est indiqué comme bailleur : cochez « Bailleur » sur la fiche de ceux qui louent leurs lots.")
 	}
 	lots, err := tx.Lots()
 	if err != nil {

@@ -79,7 +79,7 @@ func newAccounts(s *Shell) screen {
 				return widget.MediumImportance
 			}, Less: func(x, y app.ChartAccount) bool { return !x.Hidden && y.Hidden }},
 			// Issue 20: what a charge line proposes in its « R » column.
-			{Title: "Récupérable", Width: 110, Text: recoverableText,
+			{Title: "Récupérable", Width: 130, Text: recoverableText,
 				Less: func(x, y app.ChartAccount) bool { return x.Recoverable < y.Recoverable }},
 		},
 		Match: func(r app.ChartAccount, q string) bool {
@@ -108,7 +108,7 @@ func newAccounts(s *Shell) screen {
 				}
 			}
 			return []string{"Total", fmt.Sprintf("%d compte%s", len(rows), fr.S(len(rows))), "", fmt.Sprintf("%d masqué%s", hidden, fr.S(hidden)),
-				fmt.Sprintf("%d récup.", recoverable)}
+				fmt.Sprintf("%d récupérable%s", recoverable, fr.S(recoverable))}
 		},
 		Empty:   "Le plan comptable est vide : la résidence n'a pas été créée par Tantième.",
 		NoMatch: "Aucun compte ne correspond à « %s » dans cette classe.",
@@ -139,7 +139,7 @@ func newAccounts(s *Shell) screen {
 		container.NewBorder(nil, nil, nil, a.summary, widgets.Heading("Plan comptable")),
 		classBar,
 		widgets.ListTools(a.search, a.add, a.showHidden))
-	help := widgets.Note("Cliquez sur un compte pour modifier son libellé ou le masquer dans les listes de choix. Un compte masqué reste valable ; son numéro ne change jamais.")
+	help := widgets.Note("Cliquez sur un compte pour modifier son libellé, le masquer dans les listes de choix ou, pour une charge, sa part récupérable sur les locataires. Un compte masqué reste valable ; son numéro ne change jamais.")
 	help.Importance = widget.LowImportance
 	a.root = container.NewBorder(top, help, nil, nil, tableView)
 	a.showClass(0)
