@@ -77,4 +77,10 @@ func TestDecompteVATOfRegisteredOwner(t *testing.T) {
 	if n := notes["450002"]; strings.Contains(n, "TVA") {
 		t.Errorf("450002 is not VAT-registered: %q", n)
 	}
+	// And on the PDF.
+	df, err := WriteDecomptes(r, t.TempDir(), ex, DecompteOptions{Printed: ledger.Date(2026, 1, 10), Accounts: []string{"450001"}})
+	must(t, err)
+	if text := ledgertest.Flat(ledgertest.PDFFile(t, df.Owners[0])); !strings.Contains(text, "Copropriétaire assujetti à la TVA : vos quotes-parts de charges comprennent 13,57 € de TVA (clé 001 : 8,01 €, clé 002 : 5,56 €)") {
+		t.Errorf("the PDF lacks the VAT:\n%s", text)
+	}
 }
