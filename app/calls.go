@@ -243,6 +243,7 @@ type callRequest struct {
 	budget     bool // the budget's calls, with the works fund's when set and not yet called
 	fund       bool // the works fund's calls alone
 	works      string
+	oneOff     *OneOffRequest // a one-off or advance call (calls_oneoff.go)
 }
 
 // CallPlan is a preview of calls: nothing is written until PostCalls.
@@ -461,6 +462,8 @@ func planCalls(tx *ledger.Tx, req callRequest) (*CallPlan, error) {
 	}
 
 	switch {
+	case req.oneOff != nil:
+		err = pl.oneOff(*req.oneOff)
 	case req.works != "":
 		err = pl.works(req.works)
 	default:
@@ -859,6 +862,8 @@ func callOrigin(pc PlannedCall, piece string) string {
 		return "fund:" + piece
 	case ledger.WorksCall:
 		return "works:" + pc.Works + ":" + piece
+	case ledger.AdvanceCall:
+		return "advance:" + piece
 	}
 	return "call:" + piece
 }

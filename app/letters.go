@@ -107,11 +107,13 @@ type LetterKit struct {
 	opening *templates.Template
 	// worksOpening opens the notices of works calls alone.
 	worksOpening *templates.Template
-	footer       *templates.Template
-	reminder     *templates.Template
-	signature    []byte
-	printed      time.Time
-	base         templates.Fields
+	// oneOffOpening opens the notices of one-off and advance calls alone.
+	oneOffOpening *templates.Template
+	footer        *templates.Template
+	reminder      *templates.Template
+	signature     []byte
+	printed       time.Time
+	base          templates.Fields
 }
 
 // NewLetterKit reads the kit of letters printed on day printed.
@@ -141,7 +143,7 @@ func NewLetterKit(tx *ledger.Tx, printed time.Time) (*LetterKit, error) {
 	for _, t := range []struct {
 		name templates.Name
 		dst  **templates.Template
-	}{{templates.Header, &k.header}, {templates.Opening, &k.opening}, {templates.WorksOpening, &k.worksOpening}, {templates.Footer, &k.footer}, {templates.Reminder, &k.reminder}} {
+	}{{templates.Header, &k.header}, {templates.Opening, &k.opening}, {templates.WorksOpening, &k.worksOpening}, {templates.OneOffOpening, &k.oneOffOpening}, {templates.Footer, &k.footer}, {templates.Reminder, &k.reminder}} {
 		text, ok, err := tx.LetterTemplate(string(t.name))
 		if err != nil {
 			return nil, err

@@ -43,6 +43,7 @@ type noticeCall struct {
 	keys        map[string]ledger.CallKey
 	parts       map[string][]ledger.CallPart // by owner
 	posted      bool
+	account     string // credited
 }
 
 func (c noticeCall) ownerTotal(owner string) ledger.Amount {
@@ -53,15 +54,35 @@ func (c noticeCall) ownerTotal(owner string) ledger.Amount {
 	return t
 }
 
-// kindRank orders the sections of a notice: budget, fund, works.
+// kindRank orders the sections of a notice: budget, fund, advance,
+// one-off, works.
 func kindRank(k ledger.CallKind) int {
 	switch k {
 	case ledger.BudgetCall:
 		return 0
 	case ledger.FundCall:
 		return 1
+	case ledger.AdvanceCall:
+		return 2
+	case ledger.DirectCall:
+		return 3
 	}
-	return 2
+	return 4
+}
+
+// isOneOff says whether a call stands outside any series: a one-off call
+// or an advance, whose notice names the AG decision, not a period.
+func isOneOff(k ledger.CallKind) bool { return k == ledger.DirectCall || k == ledger.AdvanceCall }
+
+// oneOffLabels names the one-off calls of a notice, joined by sep: the
+// opening prints « {{.Period}} », so " » et « " gives « Fonds de
+// roulement » et « Interphone ».
+func oneOffLabels(calls []noticeCall, sep string) string {
+	out := make([]string, len(calls))
+	for i, c := range calls {
+		out[i] = c.label
+	}
+	return strings.Join(out, sep)
 }
 
 // noticeSelection says which calls a run of notices prints.
@@ -278,6 +299,7 @@ func noticeCalls(tx *ledger.Tx, due time.Time, sel noticeSelection) (calls, othe
 			nc.parts[p.Owner] = append(nc.parts[p.Owner], p)
 		}
 		nc.period = periodOf(c)
+		nc.account = c.Account
 		if sel.ids == nil || sel.ids[c.ID] {
 			out = append(out, nc)
 		} else {
@@ -294,6 +316,7 @@ func noticeCalls(tx *ledger.Tx, due time.Time, sel noticeSelection) (calls, othe
 			if c.Kind == ledger.WorksCall {
 				nc.period = fmt.Sprintf("échéance %d sur %d", c.Number, c.Count)
 			}
+			nc.account = c.Account
 			for _, k := range c.Keys {
 				nc.keys[k.Key] = ledger.CallKey{Key: k.Key, TotalShares: k.TotalShares, Amount: k.Amount}
 			}
@@ -375,10 +398,14 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 	// cites the AG decision and the instalment instead.
 	head := calls[0]
 	worksOnly := head.kind == ledger.WorksCall
+	oneOffOnly := isOneOff(head.kind) && isOneOff(calls[len(calls)-1].kind)
 	subtitle := "Appel du " + ledger.FrenchDate(due) + " – " + head.period
-	if worksOnly {
+	switch {
+	case worksOnly:
 		subtitle = "Appel du " + ledger.FrenchDate(due) + " – travaux « " + works[head.works].Label + " », " + head.period
-	} else {
+	case oneOffOnly:
+		subtitle = "Appel du " + ledger.FrenchDate(due) + " – " + oneOffLabels(calls, " et ")
+	default:
 		subtitle += ", du " + ledger.FrenchDate(head.periodStart) + " au " + ledger.FrenchDate(head.periodEnd)
 	}
 
@@ -412,6 +439,11 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 			if c.kind == ledger.WorksCall && !worksOnly { // else the opening cites the decision
 				sec.Note = worksDecision(works[c.works], c)
 			}
+			if c.kind == ledger.AdvanceCall {
+				if sec.Note, err = advanceNote(tx, account, due, c); err != nil {
+					return nil, nil, 0, err
+				}
+			}
 			var st ledger.Amount
 			for _, p := range parts {
 				k := c.keys[p.Key]
@@ -444,10 +476,13 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 		f := kit.Fields(o, lotsOf[account])
 		f.Exercise = ex.Name()
 		f.CallDate, f.DueDate = ledger.FrenchDate(due), ledger.FrenchDate(due)
-		if !worksOnly {
+		if !worksOnly && !oneOffOnly {
 			f.PeriodStart, f.PeriodEnd = ledger.FrenchDate(head.periodStart), ledger.FrenchDate(head.periodEnd)
 		}
 		f.Period = head.period
+		if oneOffOnly {
+			f.Period = oneOffLabels(calls, " » et « ")
+		}
 		f.Total, f.PreviousBalance, f.AmountDue = total.String(), prev.amount.String(), prev.due.String()
 		refs := []reports.Ref{{Label: "Copropriétaire", Value: account}, {Label: "Lots", Value: strings.Join(lotsOf[account], ", ")},
 			{Label: "Date de l'appel", Value: ledger.FrenchDate(due)}, {Label: "Exercice", Value: ex.Name()}}
@@ -465,9 +500,12 @@ func buildNotices(tx *ledger.Tx, due time.Time, sel noticeSelection, opt NoticeO
 			return nil, nil, 0, err
 		}
 		opening := kit.opening
-		if worksOnly {
+		switch {
+		case worksOnly:
 			opening = kit.worksOpening
 			f.Works = worksFields(works[head.works], head)
+		case oneOffOnly:
+			opening = kit.oneOffOpening
 		}
 		if n.Opening, err = opening.Execute(f); err != nil {
 			return nil, nil, 0, ledger.Errorf(ledger.Invalid, "%s", err.Error())

@@ -29,6 +29,10 @@ func sectionTitle(c noticeCall, works map[string]ledger.Works) string {
 		return "Fonds de travaux (cotisation obligatoire, loi ALUR)"
 	case ledger.WorksCall:
 		return "Travaux " + c.works + " – " + works[c.works].Label + " (" + c.period + ")"
+	case ledger.AdvanceCall:
+		return "Avance / fonds de roulement – " + c.label
+	case ledger.DirectCall:
+		return "Appel ponctuel – " + c.label
 	}
 	return "Budget prévisionnel – provisions sur charges courantes"
 }

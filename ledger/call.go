@@ -16,6 +16,12 @@ const (
 	BudgetCall CallKind = "budget" // provisions of the budget, credited to 701
 	WorksCall  CallKind = "works"  // a works campaign, credited to 102xxx or 702xxx
 	FundCall   CallKind = "fund"   // the works fund, credited to 105
+	// DirectCall is a one-off call (« appel direct ») of an amount on a key
+	// for an AG decision that is not a works campaign (IsOneOffCallAccount).
+	DirectCall CallKind = "direct"
+	// AdvanceCall asks the owners for an advance (fonds de roulement,
+	// avance de trésorerie), credited to 103x and owed back to them.
+	AdvanceCall CallKind = "advance"
 )
 
 // Label is the kind in French, as the screens name it.
@@ -27,6 +33,10 @@ func (k CallKind) Label() string {
 		return "travaux"
 	case FundCall:
 		return "fonds de travaux"
+	case DirectCall:
+		return "appel ponctuel"
+	case AdvanceCall:
+		return "avance"
 	}
 	return string(k)
 }
@@ -118,9 +128,12 @@ func (c *Call) validate() error {
 		return err
 	}
 	switch c.Kind {
-	case BudgetCall, FundCall:
+	case BudgetCall, FundCall, DirectCall, AdvanceCall:
 		if c.Works != "" {
 			return Errorf(Invalid, "%s : seul un appel de travaux porte un code de travaux", where)
+		}
+		if err := checkOneOffAccount(c.Kind, c.Account, where); err != nil {
+			return err
 		}
 	case WorksCall:
 		if c.Works == "" {
@@ -318,6 +331,11 @@ func (tx *Tx) CancelCall(id int64, d time.Time) (Entry, error) {
 	}
 	if d.Before(c.Due) || !ex.Contains(d) {
 		return Entry{}, Errorf(Invalid, "%s : l'annulation doit être datée entre le %s et le %s, dans l'exercice de l'appel", where, FrenchDate(c.Due), FrenchDate(ex.End))
+	}
+	if c.Kind == AdvanceCall {
+		if err := tx.checkAdvanceCancel(c); err != nil {
+			return Entry{}, err
+		}
 	}
 	orig, err := tx.Entry(c.EntryID)
 	if err != nil {

@@ -158,3 +158,35 @@ func IsAdvance(code string) bool { return strings.HasPrefix(code, "103") }
 func CanBeHeldFund(code string) bool {
 	return len(code) == 6 && (IsWorksFund(code) || IsAdvance(code)) && CheckAccountCode(code) == nil
 }
+
+// IsOneOffCallAccount says whether a one-off call (« appel direct », for an
+// AG decision that is not a works campaign: seed 002) may credit code: the
+// current provisions (701, an exceptional call of the budget), the
+// exceptional operations and loan annuities outside any campaign (702000,
+// 704000, distributed by the closing as exceptional income), the
+// provisions for works decided not tied to a campaign (102000) or an
+// advance (103). A campaign's own accounts (702ETU…) take its works calls.
+func IsOneOffCallAccount(code string) bool {
+	switch code {
+	case "702000", "704000", "102000":
+		return true
+	}
+	return IsBudgetProvision(code) || IsAdvance(code)
+}
+
+// OneOffCallKind is the kind of a one-off call crediting code: an advance
+// on 103, a direct call otherwise.
+func OneOffCallKind(code string) CallKind {
+	if IsAdvance(code) {
+		return AdvanceCall
+	}
+	return DirectCall
+}
+
+// The accounts a one-off call credits unless told otherwise: the current
+// provisions, or for an advance the advances of treasury (1031, the fonds
+// de roulement of décret du 17 mars 1967, art. 35).
+const (
+	DefaultOneOffAccount  = "701000"
+	DefaultAdvanceAccount = "103100"
+)

@@ -65,6 +65,7 @@ var DocumentKinds = map[string]DocumentKind{
 	"regulation":     {"Règlement de copropriété", "reglement", false},
 	"contract":       {"Contrat", "contrat", false},
 	"invoice":        {"Facture", "factures", false},
+	"meter_reading":  {"Relevé de compteur", "releves", false},
 	"diagnostic":     {"Diagnostic", "carnet", false},
 	"works":          {"Document de travaux", "travaux", false},
 	"letter":         {"Courrier", "courriers", false},

@@ -46,6 +46,7 @@ var textColumns = map[string]TextKind{
 	"mailings.title": LabelText, "mailings.subject": LabelText, "mail_messages.address": NameText, "mail_messages.reason": NotesText,
 	"publications.folder": OptionText, "published.name": NameText,
 	"mailings.body": NotesText, "mail_messages.amount": ShortText,
+	"meters.label": NameText, "meters.unit": ShortText, "meter_readings.period": ShortText, "meter_readings.reason": LabelText,
 }
 
 // textExempt are text columns without a text trigger, and why: each is
@@ -100,6 +101,13 @@ var textExempt = map[string]string{
 	"published.audience": "CHECK length and GLOB", "published.sha256": "CHECK length and GLOB",
 	"chain.op": "CHECK IN", "chain.exercise": "CHECK GLOB",
 	"chain_versions.body": "written by the program: the chain's encoding of an entry, whose texts were checked when it was posted",
+	"meters.code":         "CHECK length and GLOB", "meters.unit_price": "decimal, CHECK length and GLOB",
+	"meters.estimate_key": "foreign key", "meters.actual_key": "foreign key",
+	"meters.general_old": "decimal, CHECK length and GLOB", "meters.general_new": "decimal, CHECK length and GLOB",
+	"meter_readings.meter": "foreign key", "meter_readings.lot": "foreign key",
+	"meter_readings.old_index": "decimal, CHECK length and GLOB", "meter_readings.new_index": "decimal, CHECK length and GLOB",
+	"meter_readings.changed_end": "decimal, CHECK length and GLOB", "meter_readings.changed_start": "decimal, CHECK length and GLOB",
+	"meter_readings.forced": "decimal, CHECK length and GLOB", "meter_readings.estimate": "decimal, CHECK length and GLOB",
 }
 
 // controlClass is the GLOB class of the characters the triggers refuse, as

@@ -29,6 +29,10 @@ const (
 	// decision, never the budget (works outside the budget are due as the
 	// AG voted them: loi du 10 juillet 1965, art. 14-2).
 	WorksOpening Name = "appel_travaux"
+	// OneOffOpening opens a notice that holds one-off or advance calls only
+	// (« appels directs », seed 002): an AG decision outside the budget;
+	// .Period is the call's label.
+	OneOffOpening Name = "appel_ponctuel"
 )
 
 // Info describes a text for the screen that edits it.
@@ -44,6 +48,7 @@ func All() []Info {
 		{Header, "En-tête des lettres", "En haut à gauche des avis d'appel et des relances ; la première ligne est imprimée en gras."},
 		{Opening, "Texte de l'avis d'appel", "Au-dessus du détail de l'appel, après le titre."},
 		{WorksOpening, "Texte de l'avis d'appel de travaux", "Au-dessus du détail d'un appel de travaux votés par l'assemblée générale (hors budget)."},
+		{OneOffOpening, "Texte de l'avis d'appel ponctuel", "Au-dessus du détail d'un appel ponctuel ou d'un appel d'avance (fonds de roulement) décidé par l'assemblée générale."},
 		{Footer, "Pied des lettres", "Sous le montant à payer des avis d'appel, et à la fin des relances, au-dessus de la signature."},
 		{Reminder, "Texte de la relance", "Le corps de la lettre de relance, au-dessus du relevé de compte."},
 	}

@@ -33,6 +33,7 @@ type callsScreen struct {
 	misdirected           map[int64]bool
 	stale                 *fyne.Container // says which calls a later sale made wrong
 	prepare, remind, opts *widget.Button
+	oneOff, advance       *widget.Button // calls_oneoff.go
 
 	selected     *app.CallSummary
 	detailTitle  *widget.Label
@@ -167,7 +168,9 @@ func newCalls(s *Shell) screen {
 	split := container.NewVSplit(list, detail)
 	split.Offset = 0.5
 
-	head := widgets.Bar(widgets.Heading("Appels de fonds"), c.remind, c.opts, c.prepare)
+	c.oneOff = widget.NewButtonWithIcon("Appel ponctuel…", theme.ContentAddIcon(), func() { c.oneOffForm(false) })
+	c.advance = widget.NewButtonWithIcon("Appel d'avance…", theme.ContentAddIcon(), func() { c.oneOffForm(true) })
+	head := widgets.Bar(widgets.Heading("Appels de fonds"), c.remind, c.opts, c.oneOff, c.advance, c.prepare)
 	tools := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("Rechercher :"), container.New(&widgets.FixedWidth{Width: 260}, c.search)), nil, c.state)
 	c.stale = container.NewVBox()
 	callsTab := container.NewBorder(container.NewVBox(tools, c.stale), nil, nil, nil, split)
@@ -191,6 +194,8 @@ func callPeriodText(r app.CallSummary) string {
 		return fmt.Sprintf("échéance %d sur %d", r.Number, r.Count)
 	case ledger.FundCall:
 		return strings.TrimPrefix(r.Label, "Appel fonds de travaux ")
+	case ledger.DirectCall, ledger.AdvanceCall:
+		return r.Label
 	}
 	return strings.TrimPrefix(r.Label, "Appel de fonds ")
 }
@@ -242,6 +247,8 @@ func (c *callsScreen) reload() {
 	c.showState()
 	c.showDetail()
 	widgets.SetEnabled(c.prepare, !s.readOnly())
+	widgets.SetEnabled(c.oneOff, !s.readOnly())
+	widgets.SetEnabled(c.advance, !s.readOnly())
 	widgets.SetEnabled(c.remind, true) // reminders only read the books
 	widgets.SetEnabled(c.opts, !s.readOnly())
 	c.letters.reload() // what is typed there stays

@@ -38,6 +38,10 @@ func kindWords(k ledger.CallKind, works string) string {
 		return "du budget"
 	case ledger.FundCall:
 		return "du fonds de travaux"
+	case ledger.DirectCall:
+		return "ponctuel"
+	case ledger.AdvanceCall:
+		return "d'avance"
 	}
 	return strings.TrimSpace("de travaux " + works)
 }
@@ -50,6 +54,10 @@ func kindTitle(k ledger.CallKind, works string) string {
 		return "Budget"
 	case ledger.FundCall:
 		return "Fonds de travaux"
+	case ledger.DirectCall:
+		return "Appel ponctuel"
+	case ledger.AdvanceCall:
+		return "Avance"
 	}
 	return strings.TrimSpace("Travaux " + works)
 }
@@ -68,8 +76,12 @@ func kindRank(k ledger.CallKind) int {
 		return 0
 	case ledger.FundCall:
 		return 1
+	case ledger.AdvanceCall:
+		return 2
+	case ledger.DirectCall:
+		return 3
 	}
-	return 2
+	return 4
 }
 
 // groupCalls counts calls by kind and campaign, budget first.

@@ -203,6 +203,10 @@ func (ef *entryForm) caution() string {
 		out = append(out, "Cette écriture est un appel du fonds de travaux : la modifier ici ne change pas les avis déjà envoyés aux copropriétaires.")
 	case strings.HasPrefix(o, "works:"):
 		out = append(out, "Cette écriture est un appel de travaux : la modifier ici ne change pas les avis déjà envoyés aux copropriétaires.")
+	case strings.HasPrefix(o, "advance:"):
+		out = append(out, "Cette écriture est un appel d'avance : la modifier ici ne change ni les avis envoyés ni les avances de chaque copropriétaire.")
+	case strings.HasPrefix(o, ledger.AdvanceOrigin):
+		out = append(out, "Cette écriture rembourse l'avance d'un copropriétaire : la modifier ici ne change pas son solde d'avance.")
 	case strings.HasPrefix(o, "cancel:"):
 		out = append(out, "Cette écriture annule un appel de fonds.")
 	case strings.HasPrefix(o, "closing:"), strings.HasPrefix(o, "closing-reversal:"):

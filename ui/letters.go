@@ -86,7 +86,7 @@ var (
 // fieldsOf lists the merge fields that make sense in a text.
 func fieldsOf(n templates.Name) []mergeField {
 	switch n {
-	case templates.Opening:
+	case templates.Opening, templates.OneOffOpening:
 		return append(append([]mergeField{}, callFields...), commonFields...)
 	case templates.WorksOpening:
 		return append(append(append([]mergeField{}, callFields...), worksFields...), commonFields...)

@@ -36,6 +36,7 @@ type ownerCard struct {
 	mandate   *fyne.Container // Prélèvement SEPA: his mandate (owner_mandate.go)
 	documents *fyne.Container // Documents: his lines of the register (owner_documents.go)
 	consent   *fyne.Container // E-mail: his consent to e-mail notification (owner_consent.go)
+	advances  *fyne.Container // Avances: his advances and their repayment (owner_advances.go)
 	notes     *widget.Label
 	editNotes *widget.Button
 	root      fyne.CanvasObject
@@ -58,6 +59,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.mandate = container.NewStack()
 	c.documents = container.NewStack()
 	c.consent = container.NewStack()
+	c.advances = container.NewStack()
 	c.notes = widgets.Note("")
 	c.editNotes = widget.NewButtonWithIcon("Modifier les notes…", theme.DocumentCreateIcon(), c.editOwnerNotes)
 	c.tabs = container.NewAppTabs(
@@ -66,6 +68,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("Relevé de compte", c.statement),
 		container.NewTabItem("Notes", container.NewBorder(nil, container.NewHBox(c.editNotes), nil, nil, container.NewVScroll(c.notes))),
 		container.NewTabItem("Règlements", c.receipts),
+		container.NewTabItem("Avances", c.advances),
 		container.NewTabItem("Prélèvement SEPA", c.mandate),
 		container.NewTabItem("Documents", c.documents),
 		container.NewTabItem("E-mail", c.consent),
@@ -137,6 +140,12 @@ func (c *ownerCard) reload() {
 	c.documents.Refresh()
 	c.consent.Objects = []fyne.CanvasObject{c.consentView()}
 	c.consent.Refresh()
+	advances, held := c.advancesView()
+	c.advances.Objects = []fyne.CanvasObject{advances}
+	c.advances.Refresh()
+	if held > 0 {
+		c.situation.SetText(c.situation.Text + " — avances (fonds de roulement) : " + held.String())
+	}
 
 	if ow.Notes == "" {
 		c.notes.SetText("Aucune note.")

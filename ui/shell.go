@@ -59,6 +59,7 @@ func init() {
 		{string(app.TopicOwners), "Copropriétaires", theme.IconNameAccount, newOwners},
 		{string(app.TopicLots), "Lots", theme.IconNameGrid, newLots},
 		{string(app.TopicKeys), "Clés et tantièmes", theme.IconNameColorChromatic, newKeys},
+		{"meters", "Compteurs", theme.IconNameHistory, newMeters},
 		{"suppliers", "Fournisseurs", theme.IconNameFolder, newSuppliers},
 		{"accounts", "Plan comptable", theme.IconNameFileText, newAccounts},
 		{"entries", "Saisie (journaux)", theme.IconNameList, newEntries},

@@ -40,7 +40,11 @@ func (c *closer) distribute() error {
 		},
 		provision:  func(k acctKey) bool { return c.b.role(k.account) == roleProvision },
 		manualFrom: ex.Start,
-		calls:      func(call ledger.Call) bool { return call.Kind == ledger.BudgetCall && call.ExerciseID == ex.ID },
+		// A one-off call on 701 (an exceptional call of the budget) is a
+		// provision of current operations like the budget's calls.
+		calls: func(call ledger.Call) bool {
+			return (call.Kind == ledger.BudgetCall || call.Kind == ledger.DirectCall && ledger.IsBudgetProvision(call.Account)) && call.ExerciseID == ex.ID
+		},
 	}}
 	for _, k := range c.view.sorted(func(k acctKey) bool { return c.b.role(k.account) == roleProvision }) {
 		if len(specs[0].manual) == 0 || specs[0].manual[len(specs[0].manual)-1] != k.account {

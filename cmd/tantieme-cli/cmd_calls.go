@@ -16,7 +16,7 @@ import (
 
 func init() {
 	commands["calls"] = command{
-		usage: "calls FICHIER --year N [--count 4] [--works CODE] [--fund] [--pdf DOSSIER] [--statement] [--preview] | --notices AAAA-MM-JJ --pdf DOSSIER | --cancel PIÈCE [--date AAAA-MM-JJ]",
+		usage: "calls FICHIER --year N [--count 4] [--works CODE] [--fund] [--pdf DOSSIER] [--statement] [--preview] | --direct|--advance --key K --amount X --date AAAA-MM-JJ --label L [--account 701000] [--pdf DOSSIER] [--preview] | --notices AAAA-MM-JJ --pdf DOSSIER | --cancel PIÈCE [--date AAAA-MM-JJ]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			year := fs.Int("year", 0, "exercice commençant en N (par défaut l'exercice en cours)")
 			count := fs.Int("count", 0, "nombre d'appels du budget dans l'exercice (par défaut le réglage de la résidence, 4)")
@@ -27,10 +27,29 @@ func init() {
 			preview := fs.Bool("preview", false, "montre les appels sans les passer (avec --pdf : avis marqués « aperçu »)")
 			notices := fs.String("notices", "", "réimprime les avis des appels passés à cette date (avec --pdf)")
 			cancel := fs.String("cancel", "", "annule l'appel de cette pièce par une écriture inverse")
-			date := fs.String("date", "", "date de l'écriture d'annulation (par défaut l'échéance de l'appel)")
+			date := fs.String("date", "", "date de l'écriture d'annulation (par défaut l'échéance de l'appel) ; échéance d'un appel ponctuel")
+			direct := fs.Bool("direct", false, "appel ponctuel d'un montant sur une clé (décision d'AG hors budget et hors travaux)")
+			advance := fs.Bool("advance", false, "appel d'avance (fonds de roulement) sur un compte 103, par défaut 103100")
+			key := fs.String("key", "", "clé de l'appel ponctuel")
+			amount := fs.String("amount", "", "montant de l'appel ponctuel")
+			label := fs.String("label", "", "libellé de l'appel ponctuel (la décision de l'AG)")
+			account := fs.String("account", "", "compte crédité par l'appel ponctuel (701000 par défaut, 702000, 704000, 102000 ou 103xxx)")
 			return func(pos []string, out io.Writer) error {
 				if err := needArgs(pos, 1, "un fichier de résidence (.copro)"); err != nil {
 					return err
+				}
+				if *direct || *advance {
+					switch {
+					case *works != "" || *fund || *notices != "" || *cancel != "" || *count != 0 || *year != 0:
+						return usagef("--direct et --advance ne se combinent pas avec --year, --count, --works, --fund, --notices ou --cancel")
+					case *key == "" || *amount == "" || *date == "" || *label == "":
+						return usagef("un appel ponctuel demande --key, --amount, --date et --label")
+					}
+					return runOneOff(pos[0], oneOffArgs{advance: *advance, key: *key, amount: *amount, date: *date, label: *label,
+						account: *account, pdf: *pdf, preview: *preview}, app.NoticeOptions{Statement: *statement}, out)
+				}
+				if *key != "" || *amount != "" || *label != "" || *account != "" {
+					return usagef("--key, --amount, --label et --account accompagnent --direct ou --advance")
 				}
 				modes := 0
 				for _, on := range []bool{*works != "", *fund, *notices != "", *cancel != ""} {
