@@ -178,7 +178,7 @@ func (tx *Tx) AccountStatement(account string, from, to time.Time) (Statement, e
 		}
 	}
 	st.Lines, err = collect(tx, "lecture du compte", `SELECT e.id, l.id, e.date, e.journal, e.piece,
-		CASE WHEN l.label <> '' THEN l.label ELSE e.label END, coalesce(l.key, ''), l.debit, l.credit, l.letter, l.vat
+		CASE WHEN l.label <> '' THEN l.label ELSE e.label END, coalesce(l.key, ''), l.debit, l.credit, l.letter, `+tx.lineVATOnly()+`
 		FROM lines l JOIN entries e ON e.id = l.entry_id
 		WHERE l.account = ?1 AND e.posted = 1 AND e.date BETWEEN ?2 AND ?3 AND NOT (e.journal = 'AN' AND e.date > ?4)
 		ORDER BY e.date, e.id, l.id`, []any{account, ISO(from), ISO(to), ISO(start)},

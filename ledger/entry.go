@@ -246,8 +246,14 @@ func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
 		return sqlError(err, where)
 	}
 	id, _ = res.LastInsertId()
-	line, err := tx.stmt(`INSERT INTO lines (entry_id, account, key, label, debit, credit, letter, reconciled, vat, recoverable)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	// VAT and share go in only when the file has them (see hasColumn).
+	withVAT := tx.linesHaveVAT()
+	q := `INSERT INTO lines (entry_id, account, key, label, debit, credit, letter, reconciled, vat, recoverable)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	if !withVAT {
+		q = `INSERT INTO lines (entry_id, account, key, label, debit, credit, letter, reconciled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	}
+	line, err := tx.stmt(q)
 	if err != nil {
 		return err
 	}
@@ -257,7 +263,11 @@ func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
 		if l.Key != "" {
 			key = l.Key
 		}
-		r, err := line.Exec(id, l.Account, key, l.Label, int64(l.Debit), int64(l.Credit), l.Letter, l.Reconciled, int64(l.VAT), l.Recoverable)
+		args := []any{id, l.Account, key, l.Label, int64(l.Debit), int64(l.Credit), l.Letter, l.Reconciled}
+		if withVAT {
+			args = append(args, int64(l.VAT), l.Recoverable)
+		}
+		r, err := line.Exec(args...)
 		if err != nil {
 			return sqlError(err, fmt.Sprintf("%s, ligne %d", where, i+1))
 		}
@@ -392,7 +402,7 @@ type EntryFilter struct {
 // Entries lists posted entries with their lines, by date then number.
 func (tx *Tx) Entries(f EntryFilter) ([]Entry, error) {
 	q := `SELECT e.id, e.journal, e.date, e.piece, e.label, e.origin,
-		l.id, l.account, coalesce(l.key, ''), l.label, l.debit, l.credit, l.letter, l.reconciled, l.vat, l.recoverable
+		l.id, l.account, coalesce(l.key, ''), l.label, l.debit, l.credit, l.letter, l.reconciled, ` + tx.lineVAT("l.") + `
 		FROM entries e JOIN lines l ON l.entry_id = e.id WHERE e.posted = 1`
 	var args []any
 	if f.Journal != "" {
@@ -464,7 +474,7 @@ func (tx *Tx) Entry(id int64) (Entry, error) {
 		return Entry{}, Errorf(NotFound, "L'écriture n° %d n'existe pas", id)
 	}
 	e := list[0]
-	e.Lines, err = collect(tx, "lecture de l'écriture", `SELECT id, account, coalesce(key, ''), label, debit, credit, letter, reconciled, vat, recoverable
+	e.Lines, err = collect(tx, "lecture de l'écriture", `SELECT id, account, coalesce(key, ''), label, debit, credit, letter, reconciled, `+tx.lineVAT("")+`
 		FROM lines WHERE entry_id = ? ORDER BY id`, []any{id}, func(r *sql.Rows) (Line, error) {
 		var l Line
 		return l, r.Scan(&l.ID, &l.Account, &l.Key, &l.Label, &l.Debit, &l.Credit, &l.Letter, &l.Reconciled, &l.VAT, &l.Recoverable)

@@ -48,7 +48,7 @@ const bookLineColumns = `l.id, l.account, coalesce(l.key, ''), l.label, l.debit,
 	e.id, e.date, e.journal, e.piece, e.label`
 
 func (tx *Tx) scanBookLines(what, where string, args []any) ([]BookLine, error) {
-	list, err := collect(tx, what, `SELECT `+bookLineColumns+` FROM lines l JOIN entries e ON e.id = l.entry_id
+	list, err := collect(tx, what, `SELECT `+strings.Replace(bookLineColumns, "l.vat, l.recoverable", tx.lineVAT("l."), 1)+` FROM lines l JOIN entries e ON e.id = l.entry_id
 		WHERE e.posted = 1 AND `+where+` ORDER BY e.date, e.id, l.id`, args,
 		func(r *sql.Rows) (BookLine, error) {
 			var b BookLine

@@ -157,7 +157,11 @@ func TestRecoverableStatementsFromTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	o.openCard("450001")
-	o.card.tabs.SelectIndex(6) // Documents
+	for _, tab := range o.card.tabs.Items {
+		if tab.Text == "Documents" {
+			o.card.tabs.Select(tab)
+		}
+	}
 	var button *widget.Button
 	for _, obj := range visible(o.card.root) {
 		if b, ok := obj.(*widget.Button); ok && b.Text == "Charges récupérables…" {
