@@ -225,7 +225,8 @@ func (r *Residence) JournalPDF(opt BookOptions) ([]byte, error) {
 					text = e.Label
 				}
 				re.Lines = append(re.Lines, reports.JournalLine{Account: l.Account, AccountLabel: j.Labels[l.Account], Label: text,
-					Key: l.Key, Debit: l.Debit.Cents(), Credit: l.Credit.Cents()})
+					Key: l.Key, Debit: l.Debit.Cents(), Credit: l.Credit.Cents(), VAT: l.VAT.Cents()})
+				b.VAT = b.VAT || l.VAT != 0
 			}
 			rs.Entries = append(rs.Entries, re)
 		}
@@ -333,7 +334,7 @@ func generalLedger(tx *ledger.Tx, opt BookOptions) (GeneralLedger, error) {
 				text = e.Label
 			}
 			s.Lines = append(s.Lines, ledger.StatementLine{EntryID: e.ID, LineID: l.ID, Date: e.Date, Journal: e.Journal, Piece: e.Piece,
-				Label: text, Key: l.Key, Debit: l.Debit, Credit: l.Credit, Letter: l.Letter})
+				Label: text, Key: l.Key, Debit: l.Debit, Credit: l.Credit, Letter: l.Letter, VAT: l.VAT})
 		}
 	}
 	codes := make([]string, 0, len(byAccount))
@@ -388,7 +389,11 @@ func (r *Residence) GeneralLedgerPDF(opt BookOptions) ([]byte, error) {
 	}
 	b := reports.GeneralLedgerBook{BookHead: head, Debit: g.Debit.Cents(), Credit: g.Credit.Cents()}
 	for _, s := range g.Accounts {
-		b.Accounts = append(b.Accounts, ledgerAccount(s, g.Period))
+		a := ledgerAccount(s, g.Period)
+		for _, l := range a.Lines {
+			b.VAT = b.VAT || l.VAT != 0
+		}
+		b.Accounts = append(b.Accounts, a)
 	}
 	pdf, err := reports.GeneralLedgerPDF(b)
 	return pdfResult(pdf, err, "le grand livre")
@@ -402,7 +407,7 @@ func ledgerAccount(s ledger.Statement, p BookPeriod) reports.LedgerAccount {
 	}
 	for _, l := range s.Lines {
 		a.Lines = append(a.Lines, reports.LedgerLine{Date: ledger.FrenchDate(l.Date), Journal: l.Journal, Number: l.EntryID, Piece: l.Piece,
-			Label: l.Label, Key: l.Key, Letter: l.Letter, Debit: l.Debit.Cents(), Credit: l.Credit.Cents(), Balance: l.Balance.Cents()})
+			Label: l.Label, Key: l.Key, Letter: l.Letter, Debit: l.Debit.Cents(), Credit: l.Credit.Cents(), Balance: l.Balance.Cents(), VAT: l.VAT.Cents()})
 	}
 	return a
 }

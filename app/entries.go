@@ -244,6 +244,12 @@ type EntryDraft struct {
 // LineDraft is a line of the form; Key is a key code, "" for none.
 type LineDraft struct {
 	Account, Key, Label, Debit, Credit string
+	// VAT is the VAT typed on a charge line: an amount, or a rate
+	// (« 20 % ») that VATText turns into the amount it includes.
+	VAT string
+	// Recoverable is the line's recoverable share in percent (its « R »
+	// box), 0 when not recoverable.
+	Recoverable int
 }
 
 // Blank says whether nothing was typed on the line: such lines are left out.
@@ -329,6 +335,16 @@ func (d EntryDraft) Entry(x *AccountIndex, ex ledger.Exercise) (ledger.Entry, er
 		}
 		if line.Credit, err = optionalAmount(l.Credit); err != nil {
 			return e, ledger.Wrap(ledger.Invalid, err, "Ligne %d, crédit : %s", n, ledger.Message(err))
+		}
+		// VAT and R belong to charges only: the form disables them on
+		// other lines, and what was typed before the account changed is
+		// left out rather than refused.
+		if ledger.AccountClass(line.Account) == 6 {
+			vat, err := VATText(l.VAT, line.Debit+line.Credit)
+			if err != nil {
+				return e, ledger.Wrap(ledger.Invalid, err, "Ligne %d, TVA : %s", n, ledger.Message(err))
+			}
+			line.VAT, line.Recoverable = vat, l.Recoverable
 		}
 		e.Lines = append(e.Lines, line)
 	}
@@ -468,4 +484,22 @@ func AccountMatches(code, label, q string) bool {
 		return true
 	}
 	return allWords(ledger.AccountWords(code), strings.Fields(q), true)
+}
+
+// VATText reads the VAT box of a charge line of amount ttc: empty is
+// none, an amount is kept as typed, a rate (« 20 % », « 5,5% ») gives the
+// VAT that amount includes at that rate (ledger.VATIncluded).
+func VATText(text string, ttc ledger.Amount) (ledger.Amount, error) {
+	s := strings.TrimSpace(text)
+	if s == "" {
+		return 0, nil
+	}
+	if rate, ok := strings.CutSuffix(s, "%"); ok {
+		r, err := ledger.ParseVATRate(strings.TrimSpace(rate) + " %")
+		if err != nil {
+			return 0, err
+		}
+		return ledger.VATIncluded(ttc, r), nil
+	}
+	return ledger.ParseAmount(s)
 }

@@ -246,9 +246,18 @@ func (r *Residence) AddAccount(a ledger.Account) error {
 	return r.Update(func(tx *ledger.Tx) error { return tx.AddAccount(a) })
 }
 
-// UpdateAccount changes an account's label or visibility.
+// UpdateAccount changes an account's label or visibility, and a charge
+// account's recoverable share (a.Recoverable: read it with the account).
 func (r *Residence) UpdateAccount(a ledger.Account) error {
-	return r.Update(func(tx *ledger.Tx) error { return tx.UpdateAccount(a) })
+	return r.Update(func(tx *ledger.Tx) error {
+		if err := tx.UpdateAccount(a); err != nil {
+			return err
+		}
+		if a.Class() != 6 {
+			return nil
+		}
+		return tx.SetAccountRecoverable(a.Code, a.Recoverable)
+	})
 }
 
 // BankAccounts lists the bank accounts.

@@ -10,6 +10,10 @@ type Account struct {
 	Code   string
 	Label  string
 	Hidden bool // not offered in pick lists; still valid
+	// Recoverable is what a new charge line on the account proposes in
+	// its « R » column: the percent a landlord may recover from his tenant
+	// (décret n° 87-713), 0 when none. Migration 019.
+	Recoverable int
 }
 
 // Class is the account's class digit.
@@ -23,17 +27,17 @@ type Journal struct {
 
 // Accounts lists the chart, in code order.
 func (tx *Tx) Accounts() ([]Account, error) {
-	return collect(tx, "lecture du plan comptable", `SELECT code, label, hidden FROM accounts ORDER BY code`, nil,
+	return collect(tx, "lecture du plan comptable", `SELECT code, label, hidden, recoverable FROM accounts ORDER BY code`, nil,
 		func(r *sql.Rows) (Account, error) {
 			var a Account
-			return a, r.Scan(&a.Code, &a.Label, &a.Hidden)
+			return a, r.Scan(&a.Code, &a.Label, &a.Hidden, &a.Recoverable)
 		})
 }
 
 // Account returns one account.
 func (tx *Tx) Account(code string) (Account, error) {
 	a := Account{Code: code}
-	err := tx.queryRow(`SELECT label, hidden FROM accounts WHERE code = ?`, code).Scan(&a.Label, &a.Hidden)
+	err := tx.queryRow(`SELECT label, hidden, recoverable FROM accounts WHERE code = ?`, code).Scan(&a.Label, &a.Hidden, &a.Recoverable)
 	if err == sql.ErrNoRows {
 		return a, Errorf(NotFound, "Le compte %s n'existe pas dans le plan comptable", code)
 	}
@@ -74,6 +78,25 @@ func (tx *Tx) UpdateAccount(a Account) error {
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return Errorf(NotFound, "Le compte %s n'existe pas", a.Code)
+	}
+	return nil
+}
+
+// SetAccountRecoverable sets the share of an expense account that its new
+// lines propose as recoverable from tenants (0 to 100 %).
+func (tx *Tx) SetAccountRecoverable(code string, percent int) error {
+	if AccountClass(code) != 6 {
+		return Errorf(Invalid, "Le compte %s n'est pas une charge : seules les charges (classe 6) sont récupérables", code)
+	}
+	if percent < 0 || percent > 100 {
+		return Errorf(Invalid, "Compte %s : la part récupérable va de 0 à 100 %% (%d)", code, percent)
+	}
+	res, err := tx.exec("modification du compte", `UPDATE accounts SET recoverable = ? WHERE code = ?`, percent, code)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return Errorf(NotFound, "Le compte %s n'existe pas", code)
 	}
 	return nil
 }

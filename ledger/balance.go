@@ -143,6 +143,7 @@ type StatementLine struct {
 	Credit  Amount
 	Balance Amount // running balance after this line
 	Letter  string
+	VAT     Amount // the VAT of a charge line (migration 019)
 }
 
 // Statement is an account's lines over a period.
@@ -177,14 +178,14 @@ func (tx *Tx) AccountStatement(account string, from, to time.Time) (Statement, e
 		}
 	}
 	st.Lines, err = collect(tx, "lecture du compte", `SELECT e.id, l.id, e.date, e.journal, e.piece,
-		CASE WHEN l.label <> '' THEN l.label ELSE e.label END, coalesce(l.key, ''), l.debit, l.credit, l.letter
+		CASE WHEN l.label <> '' THEN l.label ELSE e.label END, coalesce(l.key, ''), l.debit, l.credit, l.letter, `+tx.lineVATOnly()+`
 		FROM lines l JOIN entries e ON e.id = l.entry_id
 		WHERE l.account = ?1 AND e.posted = 1 AND e.date BETWEEN ?2 AND ?3 AND NOT (e.journal = 'AN' AND e.date > ?4)
 		ORDER BY e.date, e.id, l.id`, []any{account, ISO(from), ISO(to), ISO(start)},
 		func(r *sql.Rows) (StatementLine, error) {
 			var s StatementLine
 			var date string
-			err := r.Scan(&s.EntryID, &s.LineID, &date, &s.Journal, &s.Piece, &s.Label, &s.Key, &s.Debit, &s.Credit, &s.Letter)
+			err := r.Scan(&s.EntryID, &s.LineID, &date, &s.Journal, &s.Piece, &s.Label, &s.Key, &s.Debit, &s.Credit, &s.Letter, &s.VAT)
 			s.Date = parseStored(date)
 			return s, err
 		})

@@ -27,6 +27,13 @@ import (
 //	ligne	<account>	<key, empty when none>	<debit in cents>	<credit in cents>	<line label>
 //	ligne	…	(one per line, in the order they were written)
 //
+// A charge line with VAT or a recoverable share (migration 019) carries
+// them after its label, each only when not zero: « \ttva=<cents> » then
+// « \trecuperable=<percent> ». A line without them encodes as it always
+// did, so the entries written before keep their hashes and the chain
+// verifies; a VAT or a share changed on a posted entry changes its content
+// like any other change.
+//
 // A seal, at the closing of an exercise (its content is SHA-256 of this):
 //
 //	tantieme-scelle-1
@@ -159,7 +166,14 @@ func EncodeEntry(e *Entry) string {
 	for _, l := range e.Lines {
 		b.WriteString("ligne\t" + encodeField(l.Account) + "\t" + encodeField(l.Key) + "\t" +
 			strconv.FormatInt(int64(l.Debit), 10) + "\t" + strconv.FormatInt(int64(l.Credit), 10) + "\t" +
-			encodeField(l.Label) + "\n")
+			encodeField(l.Label))
+		if l.VAT != 0 {
+			b.WriteString("\ttva=" + strconv.FormatInt(int64(l.VAT), 10))
+		}
+		if l.Recoverable != 0 {
+			b.WriteString("\trecuperable=" + strconv.Itoa(l.Recoverable))
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }
@@ -205,7 +219,7 @@ func DecodeEntry(body string) (Entry, error) {
 	}
 	for _, l := range lines[6:] {
 		p := strings.Split(l, "\t")
-		if len(p) != 6 || p[0] != "ligne" {
+		if len(p) < 6 || len(p) > 8 || p[0] != "ligne" {
 			return bad("ligne")
 		}
 		d, err1 := strconv.ParseInt(p[3], 10, 64)
@@ -213,7 +227,22 @@ func DecodeEntry(body string) (Entry, error) {
 		if err1 != nil || err2 != nil {
 			return bad("montant")
 		}
-		e.Lines = append(e.Lines, Line{Account: decodeField(p[1]), Key: decodeField(p[2]), Debit: Amount(d), Credit: Amount(c), Label: decodeField(p[5])})
+		line := Line{Account: decodeField(p[1]), Key: decodeField(p[2]), Debit: Amount(d), Credit: Amount(c), Label: decodeField(p[5])}
+		for _, extra := range p[6:] {
+			name, v, _ := strings.Cut(extra, "=")
+			n, err := strconv.ParseInt(v, 10, 64)
+			switch {
+			case err != nil:
+				return bad(name)
+			case name == "tva" && line.VAT == 0 && line.Recoverable == 0:
+				line.VAT = Amount(n)
+			case name == "recuperable" && line.Recoverable == 0:
+				line.Recoverable = int(n)
+			default:
+				return bad("ligne")
+			}
+		}
+		e.Lines = append(e.Lines, line)
 	}
 	return e, nil
 }

@@ -49,6 +49,7 @@ var DocumentKinds = map[string]DocumentKind{
 	"notice":         {"Avis d'appel de fonds", "releves", false},
 	"reminder":       {"Relance", "contentieux", false},
 	"decompte":       {"Décompte de charges", "releves", false},
+	"recoverable":    {"Relevé de charges récupérables", "releves", false},
 	"statement":      {"Relevé de compte", "releves", false},
 	"annex":          {"Annexes comptables", "ag", false},
 	"book":           {"Livre comptable", "conseil", false},

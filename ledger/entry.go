@@ -17,6 +17,13 @@ type Line struct {
 	Credit     Amount
 	Letter     string // matching letter (lettrage), "" when unmatched
 	Reconciled string // bank statement reference/date it was ticked on, "" if not
+	// VAT is the part of a charge line's amount that is VAT (the books are
+	// TTC: a syndicat is not VAT-registered); VAT-registered owners see
+	// their share of it on their décompte. Migration 019.
+	VAT Amount
+	// Recoverable is the percent of a charge line a landlord may recover
+	// from his tenant (décret n° 87-713): 0 none, 100 all. Migration 019.
+	Recoverable int
 }
 
 // Balance is debit − credit of the line.
@@ -83,6 +90,14 @@ func (e *Entry) Validate() error {
 			return Errorf(Invalid, "%s, ligne %d : le montant est nul", where, n)
 		case AccountClass(l.Account) == 6 && l.Key == "":
 			return Errorf(Invalid, "%s, ligne %d : la charge %s doit porter une clé de répartition", where, n, l.Account)
+		case l.VAT < 0:
+			return Errorf(Invalid, "%s, ligne %d : la TVA ne peut pas être négative", where, n)
+		case l.VAT > l.Debit+l.Credit:
+			return Errorf(Invalid, "%s, ligne %d : la TVA (%s) dépasse le montant TTC de la ligne (%s)", where, n, l.VAT, l.Debit+l.Credit)
+		case l.Recoverable < 0 || l.Recoverable > 100:
+			return Errorf(Invalid, "%s, ligne %d : la part récupérable va de 0 à 100 %%", where, n)
+		case (l.VAT != 0 || l.Recoverable != 0) && AccountClass(l.Account) != 6:
+			return Errorf(Invalid, "%s, ligne %d : la TVA et la part récupérable ne se portent que sur une charge (classe 6), pas sur le compte %s", where, n, l.Account)
 		}
 	}
 	d, c := e.Totals()
@@ -231,8 +246,14 @@ func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
 		return sqlError(err, where)
 	}
 	id, _ = res.LastInsertId()
-	line, err := tx.stmt(`INSERT INTO lines (entry_id, account, key, label, debit, credit, letter, reconciled)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	// VAT and share go in only when the file has them (see hasColumn).
+	withVAT := tx.linesHaveVAT()
+	q := `INSERT INTO lines (entry_id, account, key, label, debit, credit, letter, reconciled, vat, recoverable)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	if !withVAT {
+		q = `INSERT INTO lines (entry_id, account, key, label, debit, credit, letter, reconciled) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	}
+	line, err := tx.stmt(q)
 	if err != nil {
 		return err
 	}
@@ -242,7 +263,11 @@ func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
 		if l.Key != "" {
 			key = l.Key
 		}
-		r, err := line.Exec(id, l.Account, key, l.Label, int64(l.Debit), int64(l.Credit), l.Letter, l.Reconciled)
+		args := []any{id, l.Account, key, l.Label, int64(l.Debit), int64(l.Credit), l.Letter, l.Reconciled}
+		if withVAT {
+			args = append(args, int64(l.VAT), l.Recoverable)
+		}
+		r, err := line.Exec(args...)
 		if err != nil {
 			return sqlError(err, fmt.Sprintf("%s, ligne %d", where, i+1))
 		}
@@ -377,7 +402,7 @@ type EntryFilter struct {
 // Entries lists posted entries with their lines, by date then number.
 func (tx *Tx) Entries(f EntryFilter) ([]Entry, error) {
 	q := `SELECT e.id, e.journal, e.date, e.piece, e.label, e.origin,
-		l.id, l.account, coalesce(l.key, ''), l.label, l.debit, l.credit, l.letter, l.reconciled
+		l.id, l.account, coalesce(l.key, ''), l.label, l.debit, l.credit, l.letter, l.reconciled, ` + tx.lineVAT("l.") + `
 		FROM entries e JOIN lines l ON l.entry_id = e.id WHERE e.posted = 1`
 	var args []any
 	if f.Journal != "" {
@@ -409,7 +434,7 @@ func (tx *Tx) Entries(f EntryFilter) ([]Entry, error) {
 		var x row
 		var date string
 		err := r.Scan(&x.e.ID, &x.e.Journal, &date, &x.e.Piece, &x.e.Label, &x.e.Origin,
-			&x.l.ID, &x.l.Account, &x.l.Key, &x.l.Label, &x.l.Debit, &x.l.Credit, &x.l.Letter, &x.l.Reconciled)
+			&x.l.ID, &x.l.Account, &x.l.Key, &x.l.Label, &x.l.Debit, &x.l.Credit, &x.l.Letter, &x.l.Reconciled, &x.l.VAT, &x.l.Recoverable)
 		x.e.Date = parseStored(date)
 		return x, err
 	})
@@ -449,10 +474,10 @@ func (tx *Tx) Entry(id int64) (Entry, error) {
 		return Entry{}, Errorf(NotFound, "L'écriture n° %d n'existe pas", id)
 	}
 	e := list[0]
-	e.Lines, err = collect(tx, "lecture de l'écriture", `SELECT id, account, coalesce(key, ''), label, debit, credit, letter, reconciled
+	e.Lines, err = collect(tx, "lecture de l'écriture", `SELECT id, account, coalesce(key, ''), label, debit, credit, letter, reconciled, `+tx.lineVAT("")+`
 		FROM lines WHERE entry_id = ? ORDER BY id`, []any{id}, func(r *sql.Rows) (Line, error) {
 		var l Line
-		return l, r.Scan(&l.ID, &l.Account, &l.Key, &l.Label, &l.Debit, &l.Credit, &l.Letter, &l.Reconciled)
+		return l, r.Scan(&l.ID, &l.Account, &l.Key, &l.Label, &l.Debit, &l.Credit, &l.Letter, &l.Reconciled, &l.VAT, &l.Recoverable)
 	})
 	return e, err
 }

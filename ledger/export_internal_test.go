@@ -82,7 +82,13 @@ func OldSchemaFileForTest(file string, version int) error {
 		if err := tx.initialize(Setup{Residence: Residence{Name: "Ancienne"}, FirstStart: Date(2024, 1, 1), FirstEnd: Date(2024, 12, 31)}); err != nil {
 			return err
 		}
-		return tx.AddOwner(&Owner{Account: "450001", Name: "Durand Léa"})
+		// By hand: AddOwner writes today's columns, which an old schema
+		// may not have yet (019's flags).
+		if err := tx.ensureAccount("450001", "Durand Léa"); err != nil {
+			return err
+		}
+		_, err := tx.exec("copropriétaire", `INSERT INTO owners (account, name) VALUES ('450001', 'Durand Léa')`)
+		return err
 	})
 }
 

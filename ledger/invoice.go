@@ -106,15 +106,33 @@ func (tx *Tx) PostInvoice(inv *Invoice) (Entry, error) {
 		inv.Journal = JournalPurchases
 	}
 	e := Entry{Journal: inv.Journal, Date: inv.Date, Piece: inv.Piece, Label: inv.Label, Origin: "invoice"}
-	for _, s := range inv.Splits {
-		e.Lines = append(e.Lines, Line{Account: inv.Account, Key: s.Key, Debit: s.Amount})
+	// The invoice's VAT is shared over its keys like its amount, to the
+	// cent, so that each line carries the VAT included in it.
+	amounts := make([]Amount, len(inv.Splits))
+	for i, s := range inv.Splits {
+		amounts[i] = s.Amount
+	}
+	vats, err := SplitVAT(inv.VAT, amounts)
+	if err != nil {
+		return Entry{}, err
+	}
+	recoverable := 0
+	if inv.Recoverable {
+		a, err := tx.Account(inv.Account)
+		if err != nil {
+			return Entry{}, err
+		}
+		recoverable = RecoverableShare(a)
+	}
+	for i, s := range inv.Splits {
+		e.Lines = append(e.Lines, Line{Account: inv.Account, Key: s.Key, Debit: s.Amount, VAT: vats[i], Recoverable: recoverable})
 	}
 	e.Lines = append(e.Lines, Line{Account: inv.Supplier, Credit: inv.Total})
 	if err := tx.PostEntry(&e); err != nil {
 		return e, err
 	}
 	inv.EntryID = e.ID
-	_, err := tx.exec(inv.describe(), `INSERT INTO invoices (entry_id, supplier, number, vat, recoverable) VALUES (?, ?, ?, ?, ?)`,
+	_, err = tx.exec(inv.describe(), `INSERT INTO invoices (entry_id, supplier, number, vat, recoverable) VALUES (?, ?, ?, ?, ?)`,
 		e.ID, inv.Supplier, inv.Number, int64(inv.VAT), inv.Recoverable)
 	return e, err
 }

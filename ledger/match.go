@@ -44,16 +44,16 @@ func (l BookLine) describe() string {
 	return s + " (" + side + ")"
 }
 
-const bookLineColumns = `l.id, l.account, coalesce(l.key, ''), l.label, l.debit, l.credit, l.letter, l.reconciled,
+const bookLineColumns = `l.id, l.account, coalesce(l.key, ''), l.label, l.debit, l.credit, l.letter, l.reconciled, l.vat, l.recoverable,
 	e.id, e.date, e.journal, e.piece, e.label`
 
 func (tx *Tx) scanBookLines(what, where string, args []any) ([]BookLine, error) {
-	list, err := collect(tx, what, `SELECT `+bookLineColumns+` FROM lines l JOIN entries e ON e.id = l.entry_id
+	list, err := collect(tx, what, `SELECT `+strings.Replace(bookLineColumns, "l.vat, l.recoverable", tx.lineVAT("l."), 1)+` FROM lines l JOIN entries e ON e.id = l.entry_id
 		WHERE e.posted = 1 AND `+where+` ORDER BY e.date, e.id, l.id`, args,
 		func(r *sql.Rows) (BookLine, error) {
 			var b BookLine
 			var date string
-			err := r.Scan(&b.ID, &b.Account, &b.Key, &b.Label, &b.Debit, &b.Credit, &b.Letter, &b.Reconciled,
+			err := r.Scan(&b.ID, &b.Account, &b.Key, &b.Label, &b.Debit, &b.Credit, &b.Letter, &b.Reconciled, &b.VAT, &b.Recoverable,
 				&b.EntryID, &date, &b.Journal, &b.Piece, &b.EntryLabel)
 			b.Date = parseStored(date)
 			return b, err

@@ -33,6 +33,7 @@ type JournalBook struct {
 	Debit    int64
 	Credit   int64
 	Recap    []JournalRecapRow // empty: no summary
+	VAT      bool              // a TVA column: the period has VAT on some line
 }
 
 // JournalSection is one journal's entries over the period.
@@ -58,6 +59,7 @@ type JournalLine struct {
 	Label                 string
 	Key                   string
 	Debit, Credit         int64
+	VAT                   int64
 }
 
 // JournalRecapRow is a line of the centralisation: a journal's month, a
@@ -87,7 +89,8 @@ var journalColumns = []Column{
 func JournalPDF(b JournalBook) ([]byte, error) {
 	d := NewDoc(b.page(b.Title, true))
 	d.AddPage()
-	t := newBookTable(d, journalColumns, []int{7, 8}, 5)
+	cols, carry := vatColumns(journalColumns, []int{7, 8}, b.VAT)
+	t := newBookTable(d, cols, carry, 5)
 	if len(b.Journals) == 0 {
 		d.Paragraph("Aucune écriture sur la période.")
 	}
@@ -100,6 +103,7 @@ func JournalPDF(b JournalBook) ([]byte, error) {
 				if i == 0 {
 					cells[0], cells[1], cells[2] = e.Date, strconv.FormatInt(e.Number, 10), e.Piece
 				}
+				cells = vatCell(cells, b.VAT, l.VAT)
 				rows[i] = bookRow{cells: cells, sums: []int64{l.Debit, l.Credit}}
 			}
 			if len(rows) > 0 {
@@ -108,12 +112,12 @@ func JournalPDF(b JournalBook) ([]byte, error) {
 			}
 			t.add(rows)
 		}
-		t.add([]bookRow{{cells: []string{"", "", "", "", "", fmt.Sprintf("Total du journal %s (%s)", j.Code, fr.Count(len(j.Entries), "écriture", "écritures")),
-			"", fr.Money(j.Debit), fr.Money(j.Credit)}, strong: true}})
+		t.add([]bookRow{{cells: vatCell([]string{"", "", "", "", "", fmt.Sprintf("Total du journal %s (%s)", j.Code, fr.Count(len(j.Entries), "écriture", "écritures")),
+			"", fr.Money(j.Debit), fr.Money(j.Credit)}, b.VAT, 0), strong: true}})
 		t.end()
 	}
 	if len(b.Journals) > 1 {
-		t.total(bookRow{cells: []string{"", "", "", "", "", "Total général", "", fr.Money(b.Debit), fr.Money(b.Credit)}, strong: true})
+		t.total(bookRow{cells: vatCell([]string{"", "", "", "", "", "Total général", "", fr.Money(b.Debit), fr.Money(b.Credit)}, b.VAT, 0), strong: true})
 	}
 	if len(b.Recap) > 0 {
 		rt := newBookTable(d, []Column{
@@ -135,6 +139,7 @@ type GeneralLedgerBook struct {
 	BookHead
 	Accounts      []LedgerAccount
 	Debit, Credit int64 // of the period's lines, openings excluded
+	VAT           bool  // a TVA column: the period has VAT on some line
 }
 
 // LedgerAccount is one account of the grand livre, or an owner's statement.
@@ -158,6 +163,7 @@ type LedgerLine struct {
 	Key, Letter   string
 	Debit, Credit int64
 	Balance       int64
+	VAT           int64
 }
 
 var ledgerColumns = []Column{
@@ -177,17 +183,18 @@ var ledgerColumns = []Column{
 func GeneralLedgerPDF(b GeneralLedgerBook) ([]byte, error) {
 	d := NewDoc(b.page("Grand livre", true))
 	d.AddPage()
-	t := newBookTable(d, ledgerColumns, []int{7, 8}, 4)
+	cols, carry := vatColumns(ledgerColumns, []int{7, 8}, b.VAT)
+	t := newBookTable(d, cols, carry, 4)
 	if len(b.Accounts) == 0 {
 		d.Paragraph("Aucun compte mouvementé sur la période.")
 	}
 	for _, a := range b.Accounts {
 		t.begin(a.Account+" – "+a.Label, 3)
-		t.add(ledgerRows(a))
+		t.add(vatRows(ledgerRows(a), a, b.VAT))
 		t.end()
 	}
 	if len(b.Accounts) > 0 {
-		t.total(bookRow{cells: []string{"", "", "", "", "Total général des mouvements de la période", "", "", fr.Money(b.Debit), fr.Money(b.Credit), ""}, strong: true})
+		t.total(bookRow{cells: vatCell([]string{"", "", "", "", "Total général des mouvements de la période", "", "", fr.Money(b.Debit), fr.Money(b.Credit), ""}, b.VAT, 0), strong: true})
 	}
 	return d.Bytes()
 }
@@ -455,4 +462,54 @@ func OwnerAccountsPDF(b OwnerAccountsBook) ([]byte, error) {
 		}
 	}
 	return d.Bytes()
+}
+
+// vatAt is where the books' TVA column goes: before Débit (the journal's
+// and the grand livre's eighth column).
+const vatAt = 7
+
+// vatColumns adds the TVA column to a book's columns when the period has
+// VAT (issue 20: a syndicat's books are TTC; the VAT of its charges is
+// shown beside them), moving the carried columns after it.
+func vatColumns(cols []Column, carry []int, vat bool) ([]Column, []int) {
+	if !vat {
+		return cols, carry
+	}
+	out := append(append(append([]Column{}, cols[:vatAt]...), Column{Title: "dont TVA", Width: 22, Right: true}), cols[vatAt:]...)
+	moved := make([]int, len(carry))
+	for i, c := range carry {
+		moved[i] = c
+		if c >= vatAt {
+			moved[i]++
+		}
+	}
+	return out, moved
+}
+
+// vatCell inserts a line's VAT (blank when none) into its cells.
+func vatCell(cells []string, vat bool, amount int64) []string {
+	if !vat {
+		return cells
+	}
+	return append(append(append([]string{}, cells[:vatAt]...), moneyBlank(amount)), cells[vatAt:]...)
+}
+
+// vatRows inserts the VAT column into an account's rows of the grand
+// livre: its lines' VAT, blank on the opening, totals and balance.
+func vatRows(rows []bookRow, a LedgerAccount, vat bool) []bookRow {
+	if !vat {
+		return rows
+	}
+	first := 0
+	if a.OpeningLabel != "" {
+		first = 1
+	}
+	for i := range rows {
+		var amount int64
+		if j := i - first; j >= 0 && j < len(a.Lines) {
+			amount = a.Lines[j].VAT
+		}
+		rows[i].cells = vatCell(rows[i].cells, true, amount)
+	}
+	return rows
 }

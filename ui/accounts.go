@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -77,6 +78,9 @@ func newAccounts(s *Shell) screen {
 				}
 				return widget.MediumImportance
 			}, Less: func(x, y app.ChartAccount) bool { return !x.Hidden && y.Hidden }},
+			// Issue 20: what a charge line proposes in its « R » column.
+			{Title: "Récupérable", Width: 130, Text: recoverableText,
+				Less: func(x, y app.ChartAccount) bool { return x.Recoverable < y.Recoverable }},
 		},
 		Match: func(r app.ChartAccount, q string) bool {
 			return app.AccountMatches(r.Code, r.Label, q)
@@ -97,7 +101,14 @@ func newAccounts(s *Shell) screen {
 					hidden++
 				}
 			}
-			return []string{"Total", fmt.Sprintf("%d compte%s", len(rows), fr.S(len(rows))), "", fmt.Sprintf("%d masqué%s", hidden, fr.S(hidden))}
+			recoverable := 0
+			for _, r := range rows {
+				if r.Recoverable > 0 {
+					recoverable++
+				}
+			}
+			return []string{"Total", fmt.Sprintf("%d compte%s", len(rows), fr.S(len(rows))), "", fmt.Sprintf("%d masqué%s", hidden, fr.S(hidden)),
+				fmt.Sprintf("%d récupérable%s", recoverable, fr.S(recoverable))}
 		},
 		Empty:   "Le plan comptable est vide : la résidence n'a pas été créée par Tantième.",
 		NoMatch: "Aucun compte ne correspond à « %s » dans cette classe.",
@@ -128,7 +139,7 @@ func newAccounts(s *Shell) screen {
 		container.NewBorder(nil, nil, nil, a.summary, widgets.Heading("Plan comptable")),
 		classBar,
 		widgets.ListTools(a.search, a.add, a.showHidden))
-	help := widgets.Note("Cliquez sur un compte pour modifier son libellé ou le masquer dans les listes de choix. Un compte masqué reste valable ; son numéro ne change jamais.")
+	help := widgets.Note("Cliquez sur un compte pour modifier son libellé, le masquer dans les listes de choix ou, pour une charge, sa part récupérable sur les locataires. Un compte masqué reste valable ; son numéro ne change jamais.")
 	help.Importance = widget.LowImportance
 	a.root = container.NewBorder(top, help, nil, nil, tableView)
 	a.showClass(0)
@@ -292,16 +303,35 @@ func (a *accounts) edit(r app.ChartAccount) {
 	if where != "" {
 		label.Disable()
 	}
-	f := s.newForm("Compte "+r.Code, "Enregistrer", label, hidden)
+	// A charge's share recoverable from tenants (décret n° 87-713), what
+	// its new lines propose in their « R » column.
+	share := widgets.NewField("", "0 à 100 ; vide : non récupérable")
+	if r.Recoverable > 0 {
+		share.SetText(fmt.Sprint(r.Recoverable))
+	}
+	fields := []widgets.FormField{label, hidden}
+	if r.Class() == 6 {
+		fields = append(fields, share)
+	}
+	f := s.newForm("Compte "+r.Code, "Enregistrer", fields...)
 	f.width = 680
 	if s.readOnly() {
 		label.Disable()
 		hidden.Disable()
+		share.Disable()
 		f.ok.Disable()
 	}
 	f.submit = func() error {
 		acc := r.Account
 		acc.Label, acc.Hidden = strings.TrimSpace(label.Text), hidden.Checked
+		if r.Class() == 6 {
+			p, err := parseShare(share.Text)
+			if err != nil {
+				s.win.Canvas().Focus(share)
+				return err
+			}
+			acc.Recoverable = p
+		}
 		if err := s.res.UpdateAccount(acc); err != nil {
 			return err
 		}
@@ -312,6 +342,9 @@ func (a *accounts) edit(r app.ChartAccount) {
 		if acc.Hidden != r.Hidden {
 			did = append(did, map[bool]string{true: "masqué dans les listes", false: "de nouveau proposé dans les listes"}[acc.Hidden])
 		}
+		if acc.Recoverable != r.Recoverable {
+			did = append(did, "récupérable : "+recoverableText(app.ChartAccount{Account: acc}))
+		}
 		if len(did) == 0 {
 			did = append(did, "rien n'a changé")
 		}
@@ -321,6 +354,9 @@ func (a *accounts) edit(r app.ChartAccount) {
 	}
 	items := []*widget.FormItem{widget.NewFormItem("Numéro", number), widget.NewFormItem("Nature", parent),
 		widget.NewFormItem("Libellé *", label), widget.NewFormItem("", hidden)}
+	if r.Class() == 6 {
+		items = append(items, widget.NewFormItem("Récupérable (%)", share))
+	}
 	content := container.NewVBox(widget.NewForm(items...))
 	if where != "" {
 		content.Add(widgets.Note(where))
@@ -331,4 +367,29 @@ func (a *accounts) edit(r app.ChartAccount) {
 		first = hidden
 	}
 	f.show(content, first)
+}
+
+// recoverableText is a charge account's recoverable share as the chart
+// shows it: « 100 % », « 75 % », « non »; nothing on other accounts.
+func recoverableText(r app.ChartAccount) string {
+	switch {
+	case r.Class() != 6:
+		return ""
+	case r.Recoverable == 0:
+		return "non"
+	}
+	return fmt.Sprintf("%d %%", r.Recoverable)
+}
+
+// parseShare reads a recoverable share typed in percent: empty is none.
+func parseShare(text string) (int, error) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	if t == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil || n < 0 || n > 100 {
+		return 0, ledger.Errorf(ledger.Invalid, "Part récupérable « %s » : tapez un nombre de 0 à 100 (pour cent)", strings.TrimSpace(text))
+	}
+	return n, nil
 }

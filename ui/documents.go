@@ -107,7 +107,8 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 			btn("Balance", print, d.trialBalance),
 			btn("Balance par clé", print, d.keyBalance),
 			btn("Relevés des copropriétaires", print, d.ownerAccounts),
-			btn("Export FEC (fichier des écritures)", theme.DocumentSaveIcon(), d.fec)),
+			btn("Export FEC (fichier des écritures)", theme.DocumentSaveIcon(), d.fec),
+			btn("Charges récupérables des bailleurs", print, d.recoverable)),
 	)
 	meetingDocs := container.NewVBox(
 		section("Assemblée générale : annexes et décomptes"),
@@ -370,6 +371,19 @@ func (d *documentsScreen) annexes() {
 		d.checks.Refresh()
 		s.showWritten("Annexes écrites", what+" dans le fichier "+path+".", path, dir, annexChecks(data))
 	})
+}
+
+// recoverable writes the landlords' statements of recoverable charges
+// over the period of the books (issue 20).
+func (d *documentsScreen) recoverable() {
+	opt, ok := d.options()
+	if !ok {
+		return
+	}
+	if dir, ok := d.target(); ok {
+		d.changed()
+		d.s.writeRecoverable(filepath.Join(dir, app.FolderRecoverable), opt.From, opt.To)
+	}
 }
 
 // decomptes writes every owner's décompte of the exercise.

@@ -39,12 +39,18 @@ type entryForm struct {
 	done     *widget.Label
 	proposed string // the piece number proposed: a number typed by the user is kept
 	warn     paymentCheck
+	cols     []float32 // widths of the lines' columns, for the window's width
 }
 
 // Column widths of the entry form, shared by titles and boxes.
 var (
 	headColumns = []float32{150, 250, 180, 300}
-	lineColumns = []float32{44, 300, 220, 180, 130, 130, 100}
+	// TVA and R (recoverable) are narrow: they only matter on charges.
+	// The narrow set fits a 1024-px window; the line's label (stretched)
+	// takes what a wider one leaves. A window as wide as the form gets
+	// the wide set, where accounts and keys read whole.
+	lineColumns     = []float32{36, 210, 140, 90, 105, 105, 80, 36, 100}
+	wideLineColumns = []float32{36, 280, 200, 150, 115, 115, 86, 40, 100}
 )
 
 const entryFormWidth = 1200
@@ -52,7 +58,10 @@ const entryFormWidth = 1200
 // entryForm opens the form. orig nil types a new entry in journal (or the
 // first journal) with the given defaults; saved runs after each write.
 func (s *Shell) entryForm(refs app.EntryRefs, orig *ledger.Entry, draft app.EntryDraft, saved func(ledger.Entry) string) *entryForm {
-	ef := &entryForm{s: s, refs: refs, ex: s.exercise, orig: orig, saved: saved}
+	ef := &entryForm{s: s, refs: refs, ex: s.exercise, orig: orig, saved: saved, cols: lineColumns}
+	if s.win.Canvas().Size().Width >= entryFormWidth {
+		ef.cols = wideLineColumns
+	}
 	ef.warn.s = s
 	ef.picker = newAccountPicker(refs.Accounts)
 	ef.picker.picked = func(box *entryBox, a ledger.Account) {
@@ -155,8 +164,8 @@ func (ef *entryForm) show() {
 		head.Add(widgets.Banner(warningTint, theme.WarningIcon(), msg))
 	}
 	head.Add(widget.NewSeparator())
-	lineTitles := titles(lineColumns, 3, "N°", "Compte *", "Clé de répartition", "Libellé de la ligne", "Débit", "Crédit", "")
-	for _, i := range []int{4, 5} {
+	lineTitles := titles(ef.cols, 3, "N°", "Compte *", "Clé de répartition", "Libellé de la ligne", "Débit", "Crédit", "TVA", "R", "")
+	for _, i := range []int{4, 5, 6} {
 		lineTitles.(*fyne.Container).Objects[i].(*widget.Label).Alignment = fyne.TextAlignTrailing
 	}
 	head.Add(lineTitles)
@@ -171,7 +180,8 @@ func (ef *entryForm) show() {
 		container.NewBorder(nil, nil, add, nil, indicator),
 		ef.done,
 		entryHint("Compte : tapez son numéro ou son nom, puis choisissez-le dans la liste (flèches et Entrée, ou Tab). "+
-			"La ligne suivante propose le montant qui équilibre l'écriture. Entrée : enregistrer · Échap : annuler."),
+			"La ligne suivante propose le montant qui équilibre l'écriture. Sur une charge, TVA : le montant, ou le taux (20 %, 10 %, 5,5 %, 2,1 %) ; "+
+			"R : récupérable sur le locataire. Entrée : enregistrer · Échap : annuler."),
 	)
 	// Objects in the order Tab goes through them: the header, the lines,
 	// then what is below them (NewBorder would put the lines first).
@@ -426,6 +436,9 @@ type lineRow struct {
 	ed                            *linesEditor
 	num                           *widget.Label
 	account, label, debit, credit *entryBox
+	vat                           *entryBox           // charges only
+	rec                           *widgets.CheckField // recoverable, charges only
+	recShare                      int                 // the share R gives when ticked
 	key                           *listField
 	remove                        *widgets.WordButton
 	obj                           *fyne.Container
@@ -469,8 +482,11 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 	r.debit = newEntryBox(l.Debit, "")
 	r.credit = newEntryBox(l.Credit, "")
 	r.debit.selectOnFocus, r.credit.selectOnFocus = true, true
+	r.vat = newEntryBox(l.VAT, "")
+	r.rec = widgets.NewCheckField("", l.Recoverable > 0)
+	r.recShare = l.Recoverable
 	r.remove = widgets.NewWordButton("Retirer", theme.DeleteIcon(), func() { ed.remove(r) })
-	r.obj = container.New(&widgets.Columns{Widths: lineColumns, Stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.remove)
+	r.obj = container.New(&widgets.Columns{Widths: ed.ef.cols, Stretch: 3}, r.num, r.account, r.key, r.label, r.debit, r.credit, r.vat, r.rec, r.remove)
 
 	picker := ed.ef.picker
 	r.account.ownKey = func(ev *fyne.KeyEvent) bool { return picker.key(r.account, ev) }
@@ -492,9 +508,13 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 			picker.pick(a)
 		}
 	}
-	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit} {
+	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit, r.vat} {
 		b.gained = func() { ed.reveal(r) }
 	}
+	r.vat.OnChange(ed.changed)
+	// A rate typed in the VAT box becomes the VAT the amount includes.
+	r.vat.lost = r.tidyVAT
+	r.rec.OnChange(ed.changed)
 	r.key.OnChange(ed.changed)
 	r.label.OnChange(ed.changed)
 	// An amount typed on one side clears the other: a line is either a
@@ -515,10 +535,30 @@ func (ed *linesEditor) add(l app.LineDraft, orig *ledger.Line) *lineRow {
 }
 
 func (r *lineRow) SetKeys(k *widgets.FormKeys) {
-	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit} {
+	for _, b := range []*entryBox{r.account, r.label, r.debit, r.credit, r.vat} {
 		b.SetKeys(k)
 	}
 	r.key.SetKeys(k)
+	r.rec.SetKeys(k)
+}
+
+// tidyVAT writes the VAT box as an amount: a rate typed there gives the
+// VAT the line's amount includes.
+func (r *lineRow) tidyVAT() {
+	d := r.draft()
+	debit, _ := ledger.ParseAmount(d.Debit)
+	credit, _ := ledger.ParseAmount(d.Credit)
+	vat, err := app.VATText(r.vat.Text, debit+credit)
+	if strings.TrimSpace(r.vat.Text) == "" || err != nil {
+		return
+	}
+	text := vat.Format()
+	if vat == 0 {
+		text = ""
+	}
+	if text != r.vat.Text {
+		r.vat.SetText(text)
+	}
 }
 
 func (r *lineRow) oneSide(typed, other *entryBox) {
@@ -550,7 +590,14 @@ func (r *lineRow) draft() app.LineDraft {
 	if i := r.key.SelectedIndex(); i > 0 && !r.key.Disabled() {
 		key = r.ed.ef.refs.Keys[i-1].Code
 	}
-	return app.LineDraft{Account: account, Key: key, Label: r.label.Text, Debit: r.debit.Text, Credit: r.credit.Text}
+	d := app.LineDraft{Account: account, Key: key, Label: r.label.Text, Debit: r.debit.Text, Credit: r.credit.Text}
+	if r.vat.Visible() {
+		d.VAT = r.vat.Text
+		if r.rec.Checked {
+			d.Recoverable = r.recShare
+		}
+	}
+	return d
 }
 
 // candidate is the account the line's box names: the one highlighted in
@@ -574,6 +621,18 @@ func (r *lineRow) fitKey() {
 		class = a.Class()
 	}
 	noKey := (class == 4 || class == 5) && r.key.SelectedIndex() <= 0
+	// VAT and R are a charge's: elsewhere they are not shown (nor
+	// reached by Tab).
+	if class == 6 {
+		r.vat.Show()
+		r.rec.Show()
+		if r.recShare == 0 {
+			r.recShare = ledger.RecoverableShare(a)
+		}
+	} else {
+		r.vat.Hide()
+		r.rec.Hide()
+	}
 	switch {
 	case noKey:
 		r.key.PlaceHolder = "—"
@@ -594,7 +653,12 @@ func (r *lineRow) fitKey() {
 // residence has a single one, and on a line without amounts the sum that
 // balances the entry, on the side it is missing.
 func (r *lineRow) accountChosen(a ledger.Account) {
+	r.recShare = ledger.RecoverableShare(a)
 	r.fitKey()
+	// R follows the account's default on a new choice of account.
+	if a.Class() == 6 && (r.orig == nil || r.orig.Account != a.Code) {
+		r.rec.SetChecked(a.Recoverable > 0)
+	}
 	keys := r.ed.ef.refs.Keys
 	if a.Class() == 6 && len(keys) == 1 && r.key.SelectedIndex() <= 0 {
 		r.key.SetSelectedIndex(1)
@@ -745,7 +809,7 @@ func (ed *linesEditor) Value() string {
 	var b strings.Builder
 	for _, r := range ed.rows {
 		d := r.draft()
-		fmt.Fprintf(&b, "%s|%s|%s|%s|%s\n", d.Account, d.Key, d.Label, d.Debit, d.Credit)
+		fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%s|%d\n", d.Account, d.Key, d.Label, d.Debit, d.Credit, d.VAT, d.Recoverable)
 	}
 	return b.String()
 }
@@ -770,6 +834,10 @@ func lineDrafts(e ledger.Entry) []app.LineDraft {
 		if l.Credit != 0 {
 			d.Credit = l.Credit.Format()
 		}
+		if l.VAT != 0 {
+			d.VAT = l.VAT.Format()
+		}
+		d.Recoverable = l.Recoverable
 		out = append(out, d)
 	}
 	return out

@@ -204,6 +204,18 @@ func TestNewEntryBalanced(t *testing.T) {
 	if l1.debit.Text != "1 234,56" {
 		t.Errorf("the debit is not written the French way: %q", l1.debit.Text)
 	}
+	// Issue 20: a charge line goes on to its VAT, where a rate gives the
+	// VAT the amount includes (1 234,56 × 0,2 / 1,2 = 205,76), then to R.
+	tab(s)
+	if s.win.Canvas().Focused() != l1.vat {
+		t.Fatalf("Tab from the credit of a charge did not reach its VAT but %#v", s.win.Canvas().Focused())
+	}
+	test.Type(l1.vat, "20 %")
+	tab(s)
+	if l1.vat.Text != "205,76" || s.win.Canvas().Focused() != l1.rec {
+		t.Fatalf("the rate gave %q; focus on %#v", l1.vat.Text, s.win.Canvas().Focused())
+	}
+	test.Type(l1.rec, " ") // recoverable: the whole line, 601000 having no default share
 
 	// Line 2: the bank found by its number; the key is skipped; the balance
 	// is proposed on the credit.
@@ -244,7 +256,8 @@ func TestNewEntryBalanced(t *testing.T) {
 	if !got.Date.Equal(ledger.Date(2025, 6, 19)) || got.Piece != "F2025-0001" || got.Label != "Eaux de Lyon, 2e trimestre" || len(got.Lines) != 2 {
 		t.Fatalf("entry written = %+v", got)
 	}
-	if l := got.Lines[0]; l.Account != "601000" || l.Key != "002" || l.Label != "ELM-2025-11872" || l.Debit != 123456 || l.Credit != 0 {
+	if l := got.Lines[0]; l.Account != "601000" || l.Key != "002" || l.Label != "ELM-2025-11872" || l.Debit != 123456 || l.Credit != 0 ||
+		l.VAT != 20576 || l.Recoverable != 100 {
 		t.Errorf("line 1 = %+v", l)
 	}
 	if l := got.Lines[1]; l.Account != "512001" || l.Key != "" || l.Credit != 123456 || l.Debit != 0 {

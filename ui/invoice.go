@@ -39,7 +39,9 @@ type invoiceForm struct {
 	number    *widgets.Field
 	total     *widgets.Field
 	vat       *widgets.Field
+	rate      *listField // proposes the VAT from the total at a rate
 	recover   *widgets.CheckField
+	expenseAt string // the expense account R was last defaulted from
 	// worksWarn says, as the supplier and the expense are chosen, when a
 	// works invoice would be off its campaign's accounts (annexe 5).
 	worksWarn *widget.Label
@@ -114,13 +116,18 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	v.number = widgets.NewField("", "")
 	v.total = widgets.NewField("", "")
 	v.vat = widgets.NewField("", "facultatif")
+	var rates []string
+	for _, r := range ledger.VATRates {
+		rates = append(rates, r.Label())
+	}
+	v.rate = newListField(rates, "Taux")
 	v.recover = widgets.NewCheckField("Charge récupérable sur les locataires", false)
 
 	fields := []widgets.FormField{v.search, v.supplier, v.expense, v.key, v.split, v.splitMode}
 	for _, p := range v.parts {
 		fields = append(fields, p)
 	}
-	fields = append(fields, v.date, v.number, v.total, v.vat, v.recover)
+	fields = append(fields, v.date, v.number, v.total, v.rate, v.vat, v.recover)
 	v.f = s.newForm("Saisir une facture fournisseur", "Enregistrer la facture", fields...)
 	v.f.width = 720
 	v.search.OnChange(func() { v.filter(v.search.Text); v.f.clearError() })
@@ -139,7 +146,9 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	for _, p := range v.parts {
 		p.OnChange(func() { v.f.clearError(); v.showSum() })
 	}
-	v.total.OnChange(func() { v.f.clearError(); v.showSum() })
+	v.total.OnChange(func() { v.f.clearError(); v.showSum(); v.proposeVAT() })
+	v.rate.OnChange(func() { v.f.clearError(); v.proposeVAT() })
+	v.expense.OnChange(v.defaultRecoverable)
 	v.splitMode.OnChange(func() { v.f.clearError(); v.showSum() })
 	v.worksWarn = widget.NewLabel("")
 	v.worksWarn.Wrapping = fyne.TextWrapWord
@@ -156,7 +165,7 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 			formLabel("Date de la facture"), v.date,
 			formLabel("N° de facture"), v.number,
 			formLabel("Montant TTC (€)"), v.total,
-			formLabel("dont TVA (€)"), v.vat,
+			formLabel("dont TVA (€)"), container.NewBorder(nil, nil, v.rate, nil, v.vat),
 			formLabel("Clé de répartition"), container.NewBorder(nil, nil, nil, v.split, v.key),
 		),
 		v.worksWarn,
@@ -171,6 +180,41 @@ func (s *Shell) invoiceForm(supplier string) *invoiceForm {
 	// The expense list opens in a layer over the form (see accountPicker).
 	v.f.show(container.NewStack(content, v.picker.layer), focus)
 	return v
+}
+
+// proposeVAT writes the VAT the total includes at the rate chosen; the
+// amount stays editable (an invoice rounded otherwise is typed as printed).
+func (v *invoiceForm) proposeVAT() {
+	i := v.rate.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	total, err := ledger.ParseAmount(v.total.Text)
+	if err != nil || strings.TrimSpace(v.total.Text) == "" {
+		return
+	}
+	vat := ledger.VATIncluded(total, ledger.VATRates[i])
+	text := vat.Format()
+	if vat == 0 {
+		text = ""
+	}
+	v.vat.SetText(text)
+}
+
+// defaultRecoverable ticks R as the expense account proposes, once per
+// account chosen, and says the share when it is not the whole.
+func (v *invoiceForm) defaultRecoverable() {
+	a, ok := v.expenseAccount()
+	if !ok || a.Code == v.expenseAt {
+		return
+	}
+	v.expenseAt = a.Code
+	v.recover.SetChecked(a.Recoverable > 0)
+	text := "Charge récupérable sur les locataires"
+	if share := ledger.RecoverableShare(a); share < 100 {
+		text += fmt.Sprintf(" (%d %%)", share)
+	}
+	v.recover.SetText(text)
 }
 
 // expenseAccount is the type of expense typed or chosen.
@@ -341,7 +385,8 @@ func (v *invoiceForm) save() error {
 		return err
 	}
 	if strings.TrimSpace(v.vat.Text) != "" {
-		if in.VAT, err = parseFormAmount("TVA", v.vat.Text); err != nil {
+		if in.VAT, err = app.VATText(v.vat.Text, in.Total); err != nil {
+			err = ledger.Wrap(ledger.Invalid, err, "TVA : %s", ledger.Message(err))
 			s.win.Canvas().Focus(v.vat)
 			return err
 		}

@@ -123,7 +123,8 @@ func (c *ownerCard) reload() {
 	}
 	c.info.Objects = []fyne.CanvasObject{
 		details([2]string{"Compte", ow.Account}, [2]string{"Civilité", ow.Civility}, [2]string{"Nom", ow.Name},
-			[2]string{"Adresse", ow.Address}, [2]string{"Code postal", ow.Zip}, [2]string{"Ville", ow.City}, [2]string{"Pays", ow.Country}),
+			[2]string{"Adresse", ow.Address}, [2]string{"Code postal", ow.Zip}, [2]string{"Ville", ow.City}, [2]string{"Pays", ow.Country},
+			[2]string{"TVA, location", ownerFlagsText(ow)}),
 		details([2]string{"Courriel", ow.Email}, [2]string{"Téléphone", ow.Phone}, [2]string{"Portable", ow.Mobile},
 			[2]string{"Banque", ow.BankName}, [2]string{"Date d'entrée", ledger.FrenchDate(ow.EntryDate)},
 			[2]string{"Date de sortie", ledger.FrenchDate(ow.ExitDate)}, [2]string{"Conseil syndical", council}),

@@ -46,6 +46,8 @@ func (c *ownerCard) documentsView() fyne.CanvasObject {
 		s.addDocumentForm(0, &ledger.Document{Owners: []string{c.account}, Kind: "letter", Date: s.now()})
 	})
 	widgets.SetEnabled(add, !s.res.ReadOnly())
-	return container.NewBorder(container.NewBorder(nil, nil, nil, add,
+	// His statement of recoverable charges for his tenants (issue 20).
+	recoverable := widget.NewButtonWithIcon("Charges récupérables…", theme.DocumentPrintIcon(), func() { s.writeOwnerRecoverable(c.data.Owner) })
+	return container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(recoverable, add),
 		widgets.Note("Touchez un document pour l'ouvrir. Tout le registre : menu Documents › Registre des documents.")), nil, nil, nil, view)
 }

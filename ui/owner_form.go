@@ -67,13 +67,17 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 	// His space of a publication gets what the binders give the
 	// president (Documents › Publier…).
 	president := widgets.NewCheckField("Président du conseil syndical", wasPresident)
+	// Issue 20: his décompte shows the VAT of his charges; he gets the
+	// statement of recoverable charges for his tenants.
+	vatRegistered := widgets.NewCheckField("Assujetti à la TVA", ow.VATRegistered)
+	landlord := widgets.NewCheckField("Bailleur", ow.Landlord)
 
 	title := "Nouveau copropriétaire"
 	if !creating {
 		title = "Modifier le copropriétaire " + ow.Account
 	}
 	f := s.newForm(title, "Enregistrer", account, civility, name, address, zip, city, country,
-		email, phone, mobile, bank, ibans, entry, exit, council, president)
+		email, phone, mobile, bank, ibans, entry, exit, council, president, vatRegistered, landlord)
 	f.width = 960
 	f.submit = func() error {
 		in, err := parseDate("Date d'entrée", entry.Text)
@@ -90,6 +94,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 		w.Address, w.Zip, w.City, w.Country = address.Text, zip.Text, city.Text, country.Text
 		w.Email, w.Phone, w.Mobile, w.BankName = strings.TrimSpace(email.Text), phone.Text, mobile.Text, bank.Text
 		w.EntryDate, w.ExitDate, w.Council = in, out, council.Checked
+		w.VATRegistered, w.Landlord = vatRegistered.Checked, landlord.Checked
 		err = s.res.SaveOwnerCard(&w, creating, splitIBANs(ibans.Text), president.Checked)
 		if err != nil {
 			if strings.TrimSpace(name.Text) == "" {
@@ -108,7 +113,7 @@ func (s *Shell) ownerForm(o *ledger.Owner, saved func(ledger.Owner)) {
 	left := widget.NewForm(
 		widget.NewFormItem("Compte", account), widget.NewFormItem("Civilité", civility), widget.NewFormItem("Nom *", name),
 		widget.NewFormItem("Adresse", address), widget.NewFormItem("Code postal", zip), widget.NewFormItem("Ville", city),
-		widget.NewFormItem("Pays", country))
+		widget.NewFormItem("Pays", country), widget.NewFormItem("", vatRegistered), widget.NewFormItem("", landlord))
 	right := widget.NewForm(
 		widget.NewFormItem("Courriel", email), widget.NewFormItem("Téléphone", phone), widget.NewFormItem("Portable", mobile),
 		widget.NewFormItem("Banque", bank), widget.NewFormItem("IBAN de paiement", ibans), widget.NewFormItem("Date d'entrée", entry), widget.NewFormItem("Date de sortie", exit),

@@ -96,8 +96,8 @@ func TestOwnerFormKeys(t *testing.T) {
 			order = append(order, x)
 		}
 	}
-	if len(order) != 18 {
-		t.Fatalf("%d focusable objects in the form, want 14 fields, two check boxes and 2 buttons", len(order))
+	if len(order) != 20 {
+		t.Fatalf("%d focusable objects in the form, want 14 fields, four check boxes and 2 buttons", len(order))
 	}
 	c.Focus(order[0])
 	for i := 1; i < len(order); i++ {

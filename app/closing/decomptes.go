@@ -330,6 +330,10 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 	if err != nil {
 		return nil, nil, nil, false, err
 	}
+	vat, err := vatShares(tx, p)
+	if err != nil {
+		return nil, nil, nil, false, err
+	}
 	wanted := map[string]bool{}
 	for _, a := range opt.Accounts {
 		wanted[a] = true
@@ -354,6 +358,9 @@ func buildDecomptes(tx *ledger.Tx, exerciseID int64, opt DecompteOptions) (owner
 		})
 		if err != nil {
 			return nil, nil, nil, false, err
+		}
+		if o.VATRegistered && vat[oc.Account].Total != 0 {
+			st.Notes = append(st.Notes, vatNote(vat[oc.Account]))
 		}
 		decompteAccount(&st, ex, oc, acct, preview)
 		st.Fingerprint = fingerprint

@@ -19,8 +19,12 @@ func impEntryLines(t *testing.T, r *app.Residence) []string {
 		list, err := tx.Entries(ledger.EntryFilter{})
 		for _, e := range list {
 			for _, l := range e.Lines {
-				out = append(out, fmt.Sprintf("%s %s %s %s key=%s D=%s C=%s %q", e.Journal, ledger.ISO(e.Date), e.Piece, l.Account, l.Key,
-					l.Debit.Plain(), l.Credit.Plain(), l.Label))
+				s := fmt.Sprintf("%s %s %s %s key=%s D=%s C=%s %q", e.Journal, ledger.ISO(e.Date), e.Piece, l.Account, l.Key,
+					l.Debit.Plain(), l.Credit.Plain(), l.Label)
+				if l.VAT != 0 {
+					s += " TVA=" + l.VAT.Plain()
+				}
+				out = append(out, s)
 			}
 		}
 		return err

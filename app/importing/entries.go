@@ -100,8 +100,23 @@ func (entriesImport) plan(tx *ledger.Tx, p *Plan) error {
 			rc.set(fCredit, amountOrBlank(credit))
 		}
 		er.line.Debit, er.line.Credit = debit, credit
+		// The VAT is kept as given (Val Compta's column), once checked: it
+		// is part of a charge line's amount.
 		if a, ok := rc.amount(fVAT); ok && a != 0 {
-			vat++
+			switch {
+			case a < 0:
+				rc.fail(fVAT, "la TVA ne peut pas être négative (%s)", a)
+			case ledger.AccountClass(account) != 6:
+				rc.fail(fVAT, "la TVA ne se porte que sur une ligne de charge (compte de classe 6), pas sur le compte %s", account)
+			case known && a > debit+credit:
+				rc.fail(fVAT, "la TVA (%s) dépasse le montant TTC de la ligne (%s)", a, debit+credit)
+			default:
+				er.line.VAT = a
+				vat++
+			}
+		}
+		if ledger.AccountClass(account) == 6 {
+			er.line.Recoverable = rf.recoverable[account]
 		}
 		switch {
 		case er.date.IsZero():
@@ -129,7 +144,7 @@ func (entriesImport) plan(tx *ledger.Tx, p *Plan) error {
 		p.note("Journal déduit pour les lignes sans code journal : %s", inferred)
 	}
 	if vat > 0 {
-		p.note("TVA indiquée sur %s : Tantième tient les comptes TTC et ne la conserve pas", fr.Count(vat, "ligne", "lignes"))
+		p.note("TVA conservée sur %s de charges (les comptes restent tenus TTC)", fr.Count(vat, "ligne", "lignes"))
 	}
 	if len(d.entries) == 0 && !p.Blocking() {
 		p.failSheet("aucune ligne d'écriture à importer")

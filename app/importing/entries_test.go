@@ -20,7 +20,7 @@ func TestImportEntries(t *testing.T) {
 				t.Errorf("counts %+v", rep)
 			}
 			impSameLines(t, "entries", impEntryLines(t, r), []string{
-				`AC 2025-01-15  601100 key=001 D=120.50 C=0.00 "Facture eau janvier"`,
+				`AC 2025-01-15  601100 key=001 D=120.50 C=0.00 "Facture eau janvier" TVA=20.08`,
 				`AC 2025-01-15  401001 key= D=0.00 C=120.50 "Facture eau janvier"`,
 				`AC 2025-02-01  615000 key=001 D=300.00 C=0.00 "Entretien"`,
 				`AC 2025-02-01  512001 key= D=0.00 C=300.00 "Entretien"`,
@@ -34,7 +34,7 @@ func TestImportEntries(t *testing.T) {
 				"Codes de clé lus sans leurs zéros et rapprochés des clés existantes : « 1 » → 001.",
 				"La clé générale 001 est attribuée à 2 lignes de charges ou de produits sans clé.",
 				"Journal déduit pour les lignes sans code journal : AC pour 2 lignes.",
-				"TVA indiquée sur 1 ligne : Tantième tient les comptes TTC et ne la conserve pas.",
+				"TVA conservée sur 1 ligne de charges (les comptes restent tenus TTC).",
 			}
 			impSameLines(t, "notes", rep.Notes, notes)
 			if len(rep.Warnings) != 0 {
@@ -131,5 +131,44 @@ func TestImportEntriesRules(t *testing.T) {
 			}
 			impSameLines(t, "entries", impEntryLines(t, r), c.want)
 		})
+	}
+}
+
+// Issue 20: the VAT column is kept as given on charge lines, and refused
+// when it is not a charge's, not an amount, or more than the line.
+func TestImportEntriesVAT(t *testing.T) {
+	r := impWithOwners(t)
+	wb, err := sheet.ReadWorkbook("e.csv", []byte(";601000;;AC;03/04/2025;F1;120;;20;F1\n;401000;;AC;03/04/2025;F1;;120;;F1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(r, wb, Options{Kind: Entries}); err != nil {
+		t.Fatal(err)
+	}
+	impSameLines(t, "entries", impEntryLines(t, r), []string{`AC 2025-04-03 F1 601000 key=001 D=120.00 C=0.00 "F1" TVA=20.00`,
+		`AC 2025-04-03 F1 401000 key= D=0.00 C=120.00 "F1"`})
+
+	r = impWithOwners(t)
+	before := impFileBytes(t, r.Path())
+	wb, err = sheet.ReadWorkbook("e.csv", []byte(";601000;;AC;03/04/2025;F1;120;;120,01\n;602000;;AC;03/04/2025;F1;10;;deux euros\n"+
+		";401000;;AC;03/04/2025;F1;;130;5\n;603000;;AC;03/04/2025;F1;1;;-1\n;401000;;AC;03/04/2025;F1;;1;\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Prepare(r, wb, Options{Kind: Entries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	impSameLines(t, "errors", impProblems(p.Problems, false), []string{
+		"e.csv, ligne 1, colonne I (TVA) : la TVA (120,01 €) dépasse le montant TTC de la ligne (120,00 €).",
+		"e.csv, ligne 2, colonne I (TVA) : « deux euros » n'est pas un montant valide (exemples : 1234,56 ou 1 234,56 €).",
+		"e.csv, ligne 3, colonne I (TVA) : la TVA ne se porte que sur une ligne de charge (compte de classe 6), pas sur le compte 401000.",
+		"e.csv, ligne 4, colonne I (TVA) : la TVA ne peut pas être négative (-1,00 €).",
+	})
+	if _, err := Apply(r, p); ledger.KindOf(err) != ledger.Invalid {
+		t.Errorf("apply: %v", err)
+	}
+	if !bytes.Equal(before, impFileBytes(t, r.Path())) {
+		t.Error("a refused import changed the residence")
 	}
 }

@@ -15,13 +15,16 @@ import (
 // importRefs is what the residence already holds, as the plans check rows
 // against it, plus the accounts the import will add.
 type importRefs struct {
-	accounts  map[string]string // code → label
-	keys      map[string]ledger.Key
-	keyCodes  []string
-	journals  map[string]bool
-	journalCs []string
-	owners    map[string]string // account → name
-	exercises []ledger.Exercise
+	accounts map[string]string // code → label
+	// recoverable is each charge account's default « R » share, given to
+	// the imported lines on it (migration 019).
+	recoverable map[string]int
+	keys        map[string]ledger.Key
+	keyCodes    []string
+	journals    map[string]bool
+	journalCs   []string
+	owners      map[string]string // account → name
+	exercises   []ledger.Exercise
 
 	newAccounts  map[string]string // code → label, accounts to create
 	newOrder     []string
@@ -37,8 +40,10 @@ func loadImportRefs(tx *ledger.Tx) (*importRefs, error) {
 	if err != nil {
 		return nil, err
 	}
+	rf.recoverable = map[string]int{}
 	for _, a := range accounts {
 		rf.accounts[a.Code] = a.Label
+		rf.recoverable[a.Code] = a.Recoverable
 	}
 	keys, err := tx.Keys()
 	if err != nil {
