@@ -135,6 +135,17 @@ func recoveryFile(tx *ledger.Tx, owner string, at time.Time) (RecoveryFile, erro
 		f.State = RecoveryOpen
 	}
 	f.Next = nextStep(f)
+	if f.Next.Kind == NextAcceleration {
+		// Art. 19-2 only brings forward provisions still to fall due:
+		// once every call of the budget is posted there is nothing to
+		// bring forward, and the court is what is left.
+		if ex, err := tx.ExerciseAt(f.At); err == nil && !ex.Closed {
+			if _, err := planCalls(tx, callRequest{exerciseID: ex.ID, budget: true}); ledger.KindOf(err) == ledger.Conflict {
+				f.Next = NextStep{Kind: NextDossier, Date: f.At, Reason: fmt.Sprintf("La mise en demeure est restée sans réponse %d jours, mais tous les appels du budget %s sont passés : rien n'est à exiger par anticipation (loi 1965 art. 19-2). Le dossier d'injonction de payer réunit les pièces que demande le tribunal pour les %s dus.",
+					ledger.AccelerationDelay, ex.Name(), f.Owed())}
+			}
+		}
+	}
 	return f, nil
 }
 

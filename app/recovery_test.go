@@ -329,3 +329,26 @@ func TestRecoveryDoubtfulAtClosing(t *testing.T) {
 		return nil
 	})
 }
+
+// Once every call of the budget is posted, art. 19-2 has nothing left to
+// bring forward: thirty days after the mise en demeure the next step is the
+// court's file, not an acceleration that would be refused.
+func TestRecoveryNextStepWhenEveryCallIsPosted(t *testing.T) {
+	r := apptest.Demo(t) // every budget call of 2025 posted; 450004 owes the October one
+	if _, err := r.SendFormalNotice(app.FormalNoticeOptions{Owner: late, Date: day(11, 3)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.RecordFormalNoticeService(late, day(11, 5), false, ""); err != nil {
+		t.Fatal(err)
+	}
+	f, err := r.RecoveryFile(late, day(12, 6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Next.Kind != app.NextDossier || !strings.Contains(f.Next.Reason, "rien n'est à exiger par anticipation") {
+		t.Fatalf("next step %+v", f.Next)
+	}
+	if _, err := r.PlanAcceleration(late, day(12, 6)); err == nil {
+		t.Error("an acceleration with nothing left to fall due")
+	}
+}
