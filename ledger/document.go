@@ -70,6 +70,10 @@ var DocumentKinds = map[string]DocumentKind{
 	"letter":         {"Courrier", "courriers", false},
 	"report":         {"Compte rendu", "cr", false},
 	"other":          {"Autre document", "divers", false},
+	"distribution":   {"Répartition d'un montant", "conseil", false},
+	"quote_parts":    {"Détail des répartitions", "conseil", false},
+	"list":           {"Liste", "divers", false},
+	"owner_file":     {"Fiche complète du copropriétaire", "releves", false},
 }
 
 // DocumentKindCodes are the kinds' codes in the order of their labels.
