@@ -72,7 +72,7 @@ var DocumentKinds = map[string]DocumentKind{
 	"other":          {"Autre document", "divers", false},
 	"distribution":   {"Répartition d'un montant", "conseil", false},
 	"quote_parts":    {"Détail des répartitions", "conseil", false},
-	"list":           {"Liste", "divers", false},
+	"list":           {"Liste", "conseil", false},
 	"owner_file":     {"Fiche complète du copropriétaire", "releves", false},
 }
 

@@ -73,7 +73,7 @@ func newSuppliers(s *Shell) screen {
 		NoMatch: "Aucun fournisseur ne correspond à « %s ».",
 		OnOpen:  func(r app.SupplierSummary) { p.openCard(r.Account) },
 	}
-	tableView := p.build(s, table, "Nom, compte, ville, contact…", "Nouveau fournisseur…",
+	tableView := p.build(s, table, "Fournisseurs", "Nom, compte, ville, contact…", "Nouveau fournisseur…",
 		func(r app.SupplierSummary) { p.openCard(r.Account) }, p.create)
 	p.layout(p.standardTop("Fournisseurs"), tableView)
 	return p
