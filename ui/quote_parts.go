@@ -1,0 +1,3 @@
+package ui
+
+func (s *Shell) quotePartsForm() {}
