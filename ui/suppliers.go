@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -156,7 +157,8 @@ func newSupplierCard(p *suppliers, account string) *supplierCard {
 		container.NewTabItem("Informations", container.NewVScroll(c.info)),
 		container.NewTabItem("Relevé de compte", c.statement),
 	)
-	top := container.NewVBox(container.NewHBox(back), widgets.Bar(c.title, c.invoice, c.pay, c.edit), c.situation)
+	letter := widget.NewButtonWithIcon("Écrire une lettre…", theme.MailComposeIcon(), func() { p.s.cardLetterForm(supplierLetterCard(account)) })
+	top := container.NewVBox(container.NewHBox(back, layout.NewSpacer(), letter), widgets.Bar(c.title, c.invoice, c.pay, c.edit), c.situation)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
 	return c
 }

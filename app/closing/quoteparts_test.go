@@ -128,3 +128,29 @@ func TestQuotePartsPDF(t *testing.T) {
 		t.Errorf("another owner is printed")
 	}
 }
+
+// The full owner file of 450001 for the demo's 2025: every part is there,
+// with his lots' shares (lot 9: 98 on 001, 128 on 002), his quote-parts,
+// the calls made on him and his account; no closing yet.
+func TestOwnerFilePDF(t *testing.T) {
+	r := apptest.Demo(t)
+	ex := apptest.Year(t, r, 2025)
+	pdf, err := OwnerFilePDF(r, "450001", ex, ledger.Date(2026, 1, 15))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ledgertest.PDF(t, pdf, "-layout")
+	q, _ := QuotePartsOf(r, ex)
+	o, _ := q.Owner("450001")
+	for _, want := range []string{"Fiche complète — M. et Mme Bernard Jean-Luc et Françoise", "Compte 450001 · exercice 2025",
+		"Informations", "Lots au 31/12/2025", "Quote-parts du budget et du réel — exercice 2025", "PROVISOIRE", o.Budget.Format(),
+		"Charges réparties à la dernière clôture", "Aucun exercice n'a encore été clos par Tantième.",
+		"Provisions appelées — exercice 2025", "Compte du 01/01/2025 au 31/12/2025", "Solde au 31/12/2025"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "450002") {
+		t.Errorf("another owner in his file")
+	}
+}
