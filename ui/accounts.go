@@ -131,7 +131,7 @@ func newAccounts(s *Shell) screen {
 	help := widgets.Note("Cliquez sur un compte pour modifier son libellé ou le masquer dans les listes de choix. Un compte masqué reste valable ; son numéro ne change jamais.")
 	help.Importance = widget.LowImportance
 	tools := s.newTableTools("comptes", "Plan comptable", a.table, nil)
-	a.root = container.NewBorder(top, container.NewBorder(nil, nil, nil, tools.buttons(), help), nil, nil, tableView)
+	a.root = container.NewBorder(top, container.NewVBox(help, tools.buttons()), nil, nil, tableView)
 	a.showClass(0)
 	return a
 }

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
@@ -152,7 +151,7 @@ func newKeys(s *Shell) screen {
 	k.keysHead = widgets.Bar(widgets.Heading("Clés et tantièmes"), k.addKey, k.editKey, k.delKey)
 	k.tools = s.newTableTools("cles", "Clés de répartition", k.table, nil)
 	k.tools.extra = widgets.NewButton("Tantièmes par lot (PDF)", theme.DocumentPrintIcon(), widget.MediumImportance, k.printShares)
-	k.keysPart = container.NewBorder(k.keysHead, container.NewHBox(layout.NewSpacer(), k.tools.buttons()), nil, nil, tableView)
+	k.keysPart = container.NewBorder(k.keysHead, k.tools.buttons(), nil, nil, tableView)
 	// One line of tools, one saying whether the shares add up: the grid
 	// keeps the rest of the height.
 	tools := container.NewVBox(widgets.Bar(container.NewHBox(k.mode, k.keyLine, k.lotLine), k.fillKey, k.fillLot),

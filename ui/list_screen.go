@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,7 +60,7 @@ func (l *listScreen[T]) layout(top, tableView fyne.CanvasObject) {
 	// Room for several rows at least: in a window too low (large text on a
 	// small screen), the whole screen scrolls in the window instead of
 	// leaving the list two rows.
-	l.list = container.NewBorder(top, container.NewHBox(layout.NewSpacer(), l.tools.buttons()), nil, nil, widgets.Reserve(tableView, 18))
+	l.list = container.NewBorder(top, l.tools.buttons(), nil, nil, widgets.Reserve(tableView, 18))
 	l.root = container.NewStack(l.list)
 }
 

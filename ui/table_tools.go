@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -67,13 +68,14 @@ func (s *Shell) newTableTools(id, title string, t columnTable, subtitle func() s
 	return tt
 }
 
-// buttons are the three buttons, for a screen's tool bar.
+// buttons are the three buttons on the right, for under a screen's
+// table; short of room they wrap onto more lines.
 func (tt *tableTools) buttons() fyne.CanvasObject {
-	box := container.NewHBox(tt.columns, tt.export, tt.print)
+	buttons := []fyne.CanvasObject{tt.columns, tt.export, tt.print}
 	if tt.extra != nil {
-		box.Add(tt.extra)
+		buttons = append(buttons, tt.extra)
 	}
-	return box
+	return widgets.Bar(layout.NewSpacer(), buttons...)
 }
 
 // chooseColumns asks which columns to show.
