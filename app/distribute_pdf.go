@@ -30,7 +30,7 @@ func (r *Residence) DistributionPDF(d Distribution, printed time.Time) ([]byte, 
 	rows = append(rows, reports.Row{Strong: true, Cells: []string{"", fr.Count(len(d.Rows), "copropriétaire", "copropriétaires"), "", fr.Shares(d.TotalShares), d.Total().Format()}})
 	intro := []string{
 		fmt.Sprintf("Montant réparti : %s sur la clé %s « %s », entre les copropriétaires au %s.", d.Amount, d.Key.Code, d.Key.Label, ledger.FrenchDate(d.At)),
-		"Chaque part est calculée au prorata des tantièmes de ses lots, au centime près : les centimes restants vont aux plus forts restes (DOMAIN §4), si bien que les parts font exactement le montant.",
+		"Chaque part est calculée au prorata des tantièmes de ses lots, au centime près : les centimes restants vont aux plus forts restes, si bien que les parts font exactement le montant.",
 	}
 	pdf, err := reports.List(reports.Page{Title: "Répartition d'un montant", Subtitle: "Clé " + d.Key.Code + " – " + ledger.FrenchDate(d.At),
 		Residence: name, Printed: printed}, []reports.ListSection{{Intro: intro, Columns: cols, Rows: rows}})

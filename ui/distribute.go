@@ -100,16 +100,21 @@ func (s *Shell) distributeForm() {
 		}
 		result = &dist
 		table.SetRows(dist.Rows)
-		head.SetText(fmt.Sprintf("%s sur la clé %s « %s » entre %s au %s : les parts font exactement le montant.", dist.Amount,
+		head.SetText(fmt.Sprintf("%s sur la clé %s « %s » entre %s au %s.", dist.Amount,
 			dist.Key.Code, dist.Key.Label, fr.Count(len(dist.Rows), "copropriétaire", "copropriétaires"), ledger.FrenchDate(dist.At)))
 		print.Enable()
 		widgets.SetEnabled(post, !s.res.ReadOnly() && dist.Amount > 0)
 		return errStay
 	}
 	form := widget.NewForm(widget.NewFormItem("Clé de répartition", key), widget.NewFormItem("Montant", amount), widget.NewFormItem("Date", date))
-	help := widgets.Note("Le montant est réparti au centime près entre les copropriétaires de la clé à la date choisie, au prorata des tantièmes de leurs lots ; " +
-		"les centimes restants vont aux plus forts restes, comme pour les appels de fonds. Rien n'est comptabilisé sans « Comptabiliser… ».")
-	tablePart := container.New(&fixedHeight{tableHeight(7)}, view)
+	help := widgets.Note("Réparti au centime près entre les copropriétaires de la clé à la date choisie, au prorata de leurs tantièmes, comme les appels de fonds. " +
+		"Rien n'est comptabilisé sans « Comptabiliser… ».")
+	// As many rows as the window leaves room for, the totals row in sight.
+	rows := 6
+	if s.win.Canvas().Size().Height < 740 {
+		rows = 3
+	}
+	tablePart := container.New(&fixedHeight{tableHeight(rows)}, view)
 	f.show(container.NewVBox(help, form, head, tablePart), amount)
 	refit(f)
 }

@@ -31,7 +31,7 @@ func TestDistributeForm(t *testing.T) {
 	dialogField(t, s, "par exemple 1 000,00").SetText("100,01")
 	test.Tap(dialogButton(t, s, "Calculer"))
 	text := overlayText(s)
-	mustContain(t, "the result", text, "100,01 € sur la clé 001 « Charges générales » entre 3 copropriétaires au 30/06/2025",
+	mustContain(t, "the result", text, "100,01 € sur la clé 001 « Charges générales » entre 3 copropriétaires au 30/06/2025.",
 		"Dupont Zoé", "40,01 €", "30,00 €", "3 copropriétaires", "1 000", "100,01 €")
 	mustNotContain(t, "the result", text, "Choisissez la clé")
 

@@ -49,13 +49,7 @@ func (s *Shell) showQuoteParts(q *closing.QuoteParts) {
 	}
 	chosen := ""
 	money := func(title string, v func(r quotePartRow) ledger.Amount) widgets.Column[quotePartRow] {
-		return widgets.Column[quotePartRow]{Title: title, Width: 120, Align: fyne.TextAlignTrailing, Text: func(r quotePartRow) string { return v(r).String() },
-			Ink: func(r quotePartRow) widget.Importance {
-				if v(r) < 0 {
-					return widget.DangerImportance
-				}
-				return widget.MediumImportance
-			}}
+		return widgets.Column[quotePartRow]{Title: title, Width: 120, Align: fyne.TextAlignTrailing, Text: func(r quotePartRow) string { return v(r).String() }}
 	}
 	table := &widgets.Table[quotePartRow]{
 		Cols: []widgets.Column[quotePartRow]{
@@ -102,7 +96,11 @@ func (s *Shell) showQuoteParts(q *closing.QuoteParts) {
 	print.Keys = f.keys
 	f.extra = []fyne.CanvasObject{print}
 	top := container.NewVBox(widgets.Note(note), container.NewBorder(nil, nil, widget.NewLabel("Copropriétaire :"), nil, owner))
-	f.show(container.NewBorder(top, nil, nil, nil, container.New(&fixedHeight{tableHeight(9)}, view)), nil)
+	rows := 9
+	if s.win.Canvas().Size().Height < 780 {
+		rows = 5
+	}
+	f.show(container.NewBorder(top, nil, nil, nil, container.New(&fixedHeight{tableHeight(rows)}, view)), nil)
 	refit(f)
 }
 
