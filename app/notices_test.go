@@ -177,7 +177,7 @@ func TestPreviewNoticesTouchNothing(t *testing.T) {
 func TestLetterTextsAndSignature(t *testing.T) {
 	r := callsResidence(t, threeOwners, bl("602000", "001", "300"))
 	texts, err := r.LetterTexts()
-	if err != nil || len(texts) != 6 || texts[1].Custom || texts[1].Text != texts[1].Default {
+	if err != nil || len(texts) != 10 || texts[1].Custom || texts[1].Text != texts[1].Default {
 		t.Fatalf("texts %+v %v", texts, err)
 	}
 	err = r.SaveLetterText(templates.Opening, "Cher {{.Owner.Nom}}")

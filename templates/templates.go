@@ -33,6 +33,13 @@ const (
 	// (« appels directs », seed 002): an AG decision outside the budget;
 	// .Period is the call's label.
 	OneOffOpening Name = "appel_ponctuel"
+	// The letters written from a card (« Écrire une lettre… »): the
+	// manual's RTF merges. The whole letter is the text; .Supplier is
+	// the addressee of a supplier's.
+	OwnerLetter    Name = "lettre_coproprietaire"
+	QuoteRequest   Name = "demande_devis"
+	WorkOrder      Name = "ordre_service"
+	SupplierLetter Name = "lettre_fournisseur"
 )
 
 // Info describes a text for the screen that edits it.
@@ -51,7 +58,29 @@ func All() []Info {
 		{OneOffOpening, "Texte de l'avis d'appel ponctuel", "Au-dessus du détail d'un appel ponctuel ou d'un appel d'avance (fonds de roulement) décidé par l'assemblée générale."},
 		{Footer, "Pied des lettres", "Sous le montant à payer des avis d'appel, et à la fin des relances, au-dessus de la signature."},
 		{Reminder, "Texte de la relance", "Le corps de la lettre de relance, au-dessus du relevé de compte."},
+		{OwnerLetter, "Lettre libre à un copropriétaire", "La lettre écrite depuis la fiche d'un copropriétaire (« Écrire une lettre… »), sous l'adresse."},
+		{QuoteRequest, "Demande de devis", "La lettre de demande de devis écrite depuis la fiche d'un fournisseur, sous l'adresse."},
+		{WorkOrder, "Ordre de service", "L'ordre de service écrit depuis la fiche d'un fournisseur, sous l'adresse."},
+		{SupplierLetter, "Lettre libre à un fournisseur", "La lettre écrite depuis la fiche d'un fournisseur (« Écrire une lettre… »), sous l'adresse."},
 	}
+}
+
+// CardLetters are the texts a card offers: a supplier's, or an owner's.
+func CardLetters(supplier bool) []Info {
+	var out []Info
+	for _, i := range All() {
+		switch i.Name {
+		case OwnerLetter:
+			if !supplier {
+				out = append(out, i)
+			}
+		case QuoteRequest, WorkOrder, SupplierLetter:
+			if supplier {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
 }
 
 // Known says whether n is one of the texts.
@@ -105,6 +134,18 @@ type Owner struct {
 	Lots        string // "lots 9, 14 et 19"
 }
 
+// Supplier is the addressee of a letter to a supplier.
+type Supplier struct {
+	Account    string // 401001
+	Name       string
+	Contact    string // « M. Didier Chabert »; "" when none
+	Salutation string // « Madame, Monsieur », or the contact's
+	Address    string
+	Zip        string
+	City       string
+	Balance    string // what the syndicat owes him (« 1 234,56 € »)
+}
+
 // Bank is where owners pay.
 type Bank struct {
 	Holder string
@@ -131,6 +172,7 @@ type Fields struct {
 	Residence Residence
 	Syndic    Syndic
 	Owner     Owner
+	Supplier  Supplier // letters to a supplier
 	Bank      Bank
 	Today     string // the letter's date
 	Exercise  string // "2025"
@@ -186,6 +228,8 @@ func Sample() Fields {
 		Owner: Owner{Account: "450001", Civility: "M. et Mme", Name: "Bernard Jean-Luc et Françoise",
 			DisplayName: "M. et Mme Bernard Jean-Luc et Françoise", Salutation: "Madame, Monsieur",
 			Address: "14 rue des Tilleuls, bât. A", Zip: "69003", City: "Lyon", Lots: "lots 9, 14 et 19"},
+		Supplier: Supplier{Account: "401004", Name: "Ascenseurs Rhône Service", Contact: "M. Didier Chabert", Salutation: "Monsieur",
+			Address: "7 rue de l'Industrie", Zip: "69100", City: "Villeurbanne", Balance: "0,00 €"},
 		Bank:     Bank{Holder: "SDC Résidence Les Tilleuls", IBAN: "FR76 3000 2008 4700 0007 1432 567", BIC: "CRLYFRPP"},
 		Today:    "15/12/2024",
 		Exercise: "2025",

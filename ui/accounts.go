@@ -141,7 +141,8 @@ func newAccounts(s *Shell) screen {
 		widgets.ListTools(a.search, a.add, a.showHidden))
 	help := widgets.Note("Cliquez sur un compte pour modifier son libellé, le masquer dans les listes de choix ou, pour une charge, sa part récupérable sur les locataires. Un compte masqué reste valable ; son numéro ne change jamais.")
 	help.Importance = widget.LowImportance
-	a.root = container.NewBorder(top, help, nil, nil, tableView)
+	tools := s.newTableTools("comptes", "Plan comptable", a.table, nil)
+	a.root = container.NewBorder(top, container.NewVBox(help, tools.buttons()), nil, nil, tableView)
 	a.showClass(0)
 	return a
 }

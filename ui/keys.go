@@ -30,6 +30,7 @@ type keysScreen struct {
 	keys  []ledger.KeyTotal
 	lots  []app.LotSummary
 	table *widgets.Table[ledger.KeyTotal]
+	tools *tableTools
 
 	addKey, editKey, delKey *widget.Button
 	mode                    *widget.RadioGroup
@@ -148,7 +149,9 @@ func newKeys(s *Shell) screen {
 	k.gridBox = container.NewStack()
 
 	k.keysHead = widgets.Bar(widgets.Heading("Clés et tantièmes"), k.addKey, k.editKey, k.delKey)
-	k.keysPart = container.NewBorder(k.keysHead, nil, nil, nil, tableView)
+	k.tools = s.newTableTools("cles", "Clés de répartition", k.table, nil)
+	k.tools.extra = widgets.NewButton("Tantièmes par lot (PDF)", theme.DocumentPrintIcon(), widget.MediumImportance, k.printShares)
+	k.keysPart = container.NewBorder(k.keysHead, k.tools.buttons(), nil, nil, tableView)
 	// One line of tools, one saying whether the shares add up: the grid
 	// keeps the rest of the height.
 	tools := container.NewVBox(widgets.Bar(container.NewHBox(k.mode, k.keyLine, k.lotLine), k.fillKey, k.fillLot),
@@ -657,4 +660,11 @@ func (k *keysScreen) deleteCurrentKey() {
 		s.changed()
 		return nil
 	})
+}
+
+// printShares prints every lot's shares on every key, with its owner: the
+// manual's list of keys and shares.
+func (k *keysScreen) printShares() {
+	at := k.s.situation()
+	k.s.printWhole(func() (app.PrintedList, error) { return k.s.res.SharesList(at) })
 }

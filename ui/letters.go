@@ -81,6 +81,18 @@ var (
 	reminderFields = []mergeField{
 		{"Date", "date du solde"}, {"Balance", "solde débiteur"}, {"PayBy", "date limite de paiement"}, {"Threshold", "seuil de relance"},
 	}
+	// cardFields are the balance of a letter written from an owner's card.
+	cardFields = []mergeField{{"Date", "date du solde"}, {"Balance", "solde du compte"}}
+	// supplierFields are the addressee of a letter to a supplier.
+	supplierFields = []mergeField{
+		{"Supplier.Salutation", "formule d'appel"}, {"Supplier.Name", "nom du fournisseur"}, {"Supplier.Contact", "son contact"},
+		{"Supplier.Account", "son compte (401…)"}, {"Supplier.Address", "son adresse"}, {"Supplier.Zip", "son code postal"},
+		{"Supplier.City", "sa ville"}, {"Supplier.Balance", "ce que le syndicat lui doit"},
+		{"Residence.Name", "nom de la résidence"}, {"Residence.Address", "adresse de la résidence"},
+		{"Residence.Zip", "code postal"}, {"Residence.City", "ville"},
+		{"Syndic.Name", "nom du syndic"}, {"Syndic.Phone", "téléphone du syndic"}, {"Syndic.Email", "courriel du syndic"},
+		{"Today", "date de la lettre"},
+	}
 )
 
 // fieldsOf lists the merge fields that make sense in a text.
@@ -94,6 +106,10 @@ func fieldsOf(n templates.Name) []mergeField {
 		return append(append([]mergeField{}, reminderFields...), commonFields...)
 	case templates.Footer:
 		return append(append(append([]mergeField{}, callFields...), reminderFields...), commonFields...)
+	case templates.OwnerLetter:
+		return append(append([]mergeField{}, cardFields...), commonFields...)
+	case templates.QuoteRequest, templates.WorkOrder, templates.SupplierLetter:
+		return supplierFields
 	}
 	return commonFields
 }

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"tantieme/internal/fr"
+	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
 
@@ -23,16 +25,19 @@ type listScreen[T any] struct {
 	search  *widgets.Field
 	add     *widget.Button
 	summary *widget.Label
+	tools   *tableTools // Colonnes…, Exporter (Excel), Imprimer
 	list    fyne.CanvasObject
 	root    *fyne.Container
 }
 
 // build makes the search (hint its placeholder), the add button (addText,
-// create) and the summary around table; open opens a record's card. It
-// returns the table's view, for layout.
-func (l *listScreen[T]) build(s *Shell, table *widgets.Table[T], hint, addText string, open func(T), create func()) fyne.CanvasObject {
+// create), the summary and the list tools (title names the list in its
+// files) around table; open opens a record's card. It returns the table's
+// view, for layout.
+func (l *listScreen[T]) build(s *Shell, table *widgets.Table[T], title, hint, addText string, open func(T), create func()) fyne.CanvasObject {
 	l.s, l.table = s, table
 	view := table.Build()
+	l.tools = s.newTableTools(fr.FileName(title), title, table, func() string { return "au " + ledger.FrenchDate(l.at) })
 	l.search = widgets.SearchBox(hint, table.Search, func() {
 		if rows := table.Rows(); len(rows) > 0 {
 			open(rows[0])
@@ -55,7 +60,7 @@ func (l *listScreen[T]) layout(top, tableView fyne.CanvasObject) {
 	// Room for several rows at least: in a window too low (large text on a
 	// small screen), the whole screen scrolls in the window instead of
 	// leaving the list two rows.
-	l.list = container.NewBorder(top, nil, nil, nil, widgets.Reserve(tableView, 18))
+	l.list = container.NewBorder(top, l.tools.buttons(), nil, nil, widgets.Reserve(tableView, 18))
 	l.root = container.NewStack(l.list)
 }
 

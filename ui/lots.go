@@ -55,7 +55,7 @@ func newLots(s *Shell) screen {
 		NoMatch: "Aucun lot ne correspond à « %s ».",
 		OnOpen:  func(r app.LotSummary) { l.openCard(r.Number) },
 	}
-	tableView := l.build(s, table, "Numéro, désignation, propriétaire…", "Nouveau lot…",
+	tableView := l.build(s, table, "Lots", "Numéro, désignation, propriétaire…", "Nouveau lot…",
 		func(r app.LotSummary) { l.openCard(r.Number) }, l.create)
 	l.layout(l.standardTop("Lots"), tableView)
 	return l

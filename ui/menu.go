@@ -20,18 +20,19 @@ type shellMenu struct {
 	imp, exp       *fyne.MenuItem
 	backup         *fyne.MenuItem
 	create, search *fyne.MenuItem
-	closing        *fyne.MenuItem // Exercice › Clôturer l'exercice…
-	integrity      *fyne.MenuItem // Exercice › Vérifier l'intégrité…
-	bankImport     *fyne.MenuItem // Banque › Importer un relevé…
-	bankPending    *fyne.MenuItem // Banque › Relevés en attente
-	transfers      *fyne.MenuItem // Banque › Virements de fonds…
-	bankDebits     *fyne.MenuItem // Banque › Prélèvements…
-	docRegister    *fyne.MenuItem // Documents › Registre des documents
-	docAdd         *fyne.MenuItem // Documents › Ajouter un document…
-	mailSend       *fyne.MenuItem // Documents › Envoyer par e-mail…
-	mailLog        *fyne.MenuItem // Documents › Journal des envois
-	mailSettings   *fyne.MenuItem // Documents › Réglages de l'e-mail…
-	publish        *fyne.MenuItem // Documents › Publier…
+	closing        *fyne.MenuItem   // Exercice › Clôturer l'exercice…
+	integrity      *fyne.MenuItem   // Exercice › Vérifier l'intégrité…
+	bankImport     *fyne.MenuItem   // Banque › Importer un relevé…
+	bankPending    *fyne.MenuItem   // Banque › Relevés en attente
+	transfers      *fyne.MenuItem   // Banque › Virements de fonds…
+	bankDebits     *fyne.MenuItem   // Banque › Prélèvements…
+	docRegister    *fyne.MenuItem   // Documents › Registre des documents
+	docAdd         *fyne.MenuItem   // Documents › Ajouter un document…
+	mailSend       *fyne.MenuItem   // Documents › Envoyer par e-mail…
+	mailLog        *fyne.MenuItem   // Documents › Journal des envois
+	mailSettings   *fyne.MenuItem   // Documents › Réglages de l'e-mail…
+	publish        *fyne.MenuItem   // Documents › Publier…
+	tools          []*fyne.MenuItem // Outils: need a residence open
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
 }
@@ -104,13 +105,18 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.mailSettings = fyne.NewMenuItem("Réglages de l'e-mail…", s.mailSettings)
 	m.publish = fyne.NewMenuItem("Publier…", s.publishForm)
 	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd, fyne.NewMenuItemSeparator(), m.mailSend, m.mailLog, m.publish, fyne.NewMenuItemSeparator(), m.mailSettings)
+	m.tools = []*fyne.MenuItem{
+		fyne.NewMenuItem("Répartir un montant…", s.distributeForm),
+		fyne.NewMenuItem("Détail des répartitions…", s.quotePartsForm),
+	}
+	tools := fyne.NewMenu("Outils", m.tools...)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	help := fyne.NewMenu("Aide",
 		guide,
 		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
-	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, documents, help)
+	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, documents, tools, help)
 	for _, menu := range m.main.Items {
 		for _, item := range menu.Items {
 			if item != guide { // its own window: useful beside a dialog
@@ -164,6 +170,9 @@ func (m *shellMenu) refresh() {
 	// Publishing records what each space holds: the residence must be
 	// writable, whatever exercise is shown.
 	m.publish.Disabled = !open || s.res.ReadOnly()
+	for _, item := range m.tools {
+		item.Disabled = !open
+	}
 	for i, item := range m.screens {
 		item.Disabled = !open
 		item.Checked = open && i == s.current

@@ -28,6 +28,8 @@ type ownerCard struct {
 	situation *widget.Label
 	edit, del *widget.Button
 	receive   *widget.Button // Encaisser un règlement…
+	file      *widget.Button // Fiche complète (PDF) (owner_file.go)
+	letter    *widget.Button // Écrire une lettre… (card_letters.go)
 	tabs      *container.AppTabs
 	info      *fyne.Container
 	lots      *fyne.Container
@@ -53,6 +55,8 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.del = widget.NewButtonWithIcon("Supprimer…", theme.DeleteIcon(), c.deleteOwner)
 	c.receive = widget.NewButtonWithIcon("Encaisser un règlement…", theme.ContentAddIcon(), func() { o.s.receiptForm(c.account, nil) })
 	c.receive.Importance = widget.HighImportance
+	c.file = widget.NewButtonWithIcon("Fiche complète (PDF)", theme.DocumentPrintIcon(), c.printFile)
+	c.letter = widget.NewButtonWithIcon("Écrire une lettre…", theme.MailComposeIcon(), func() { o.s.cardLetterForm(ownerLetterCard(c.account)) })
 	c.info = container.NewGridWithColumns(2)
 	c.lots = container.NewStack()
 	c.statement = container.NewStack()
@@ -77,7 +81,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 		container.NewTabItem("E-mail", c.consent),
 	)
 	top := container.NewVBox(
-		container.NewHBox(back),
+		container.NewHBox(back, layout.NewSpacer(), c.file, c.letter),
 		widgets.Bar(c.title, c.receive, c.edit, c.del),
 		c.situation)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)

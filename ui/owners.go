@@ -66,7 +66,7 @@ func newOwners(s *Shell) screen {
 		NoMatch: "Aucun copropriétaire ne correspond à « %s ».",
 		OnOpen:  func(r app.OwnerSummary) { o.openCard(r.Account) },
 	}
-	tableView := o.build(s, table, "Nom, compte, lot, ville…", "Nouveau copropriétaire…",
+	tableView := o.build(s, table, "Copropriétaires", "Nom, compte, lot, ville…", "Nouveau copropriétaire…",
 		func(r app.OwnerSummary) { o.openCard(r.Account) }, o.create)
 	prefs := s.app.Preferences()
 	o.showLeft = widget.NewCheck("Afficher les sortis", func(on bool) {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -73,7 +74,7 @@ func newSuppliers(s *Shell) screen {
 		NoMatch: "Aucun fournisseur ne correspond à « %s ».",
 		OnOpen:  func(r app.SupplierSummary) { p.openCard(r.Account) },
 	}
-	tableView := p.build(s, table, "Nom, compte, ville, contact…", "Nouveau fournisseur…",
+	tableView := p.build(s, table, "Fournisseurs", "Nom, compte, ville, contact…", "Nouveau fournisseur…",
 		func(r app.SupplierSummary) { p.openCard(r.Account) }, p.create)
 	p.layout(p.standardTop("Fournisseurs"), tableView)
 	return p
@@ -156,7 +157,8 @@ func newSupplierCard(p *suppliers, account string) *supplierCard {
 		container.NewTabItem("Informations", container.NewVScroll(c.info)),
 		container.NewTabItem("Relevé de compte", c.statement),
 	)
-	top := container.NewVBox(container.NewHBox(back), widgets.Bar(c.title, c.invoice, c.pay, c.edit), c.situation)
+	letter := widget.NewButtonWithIcon("Écrire une lettre…", theme.MailComposeIcon(), func() { p.s.cardLetterForm(supplierLetterCard(account)) })
+	top := container.NewVBox(container.NewHBox(back, layout.NewSpacer(), letter), widgets.Bar(c.title, c.invoice, c.pay, c.edit), c.situation)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
 	return c
 }

@@ -45,18 +45,21 @@ type Table[T any] struct {
 	all, rows []T
 	query     string
 
-	table   *HoverTable
-	footer  []*widget.Label
-	message *widget.Label
-	widths  []float32
-	view    fyne.CanvasObject
+	table     *HoverTable
+	footer    []*widget.Label
+	footerRow *fyne.Container
+	message   *widget.Label
+	widths    []float32 // by column shown
+	view      fyne.CanvasObject
+	hidden    []bool // by column of Cols: hidden by the user (HideColumn)
+	shown     []int  // the columns of Cols shown, in order
 }
 
 // Build makes the table; SetRows fills it.
 func (d *Table[T]) Build() fyne.CanvasObject {
-	d.widths = make([]float32, len(d.Cols))
+	d.showColumns()
 	d.table = newHoverTable(
-		func() (int, int) { return len(d.rows), len(d.Cols) },
+		func() (int, int) { return len(d.rows), len(d.shown) },
 		d.updateCell,
 		func() *fyne.Container {
 			l := widget.NewLabel("")
@@ -86,16 +89,17 @@ func (d *Table[T]) Build() fyne.CanvasObject {
 	d.message.Hide()
 	var footer fyne.CanvasObject = container.NewWithoutLayout()
 	if d.Totals != nil {
-		cells := make([]fyne.CanvasObject, len(d.Cols))
 		d.footer = make([]*widget.Label, len(d.Cols))
 		for i, c := range d.Cols {
 			l := widget.NewLabel("")
 			l.TextStyle.Bold = true
 			l.Alignment = c.Align
 			l.Truncation = fyne.TextTruncateEllipsis
-			d.footer[i], cells[i] = l, l
+			d.footer[i] = l
 		}
-		footer = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)), container.New(&columnsLayout{widths: &d.widths}, cells...))
+		d.footerRow = container.New(&columnsLayout{widths: &d.widths})
+		d.footerCells()
+		footer = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)), d.footerRow)
 	}
 	d.view = container.New(&tableLayout{d: d.fit}, d.table, footer, container.NewPadded(d.message))
 	return d.view
@@ -113,11 +117,12 @@ const narrowest = 0.6
 // sight.
 func (d *Table[T]) fit(w float32) {
 	pad := theme.Padding()
-	room := w - theme.ScrollBarSize() - pad*float32(len(d.Cols)-1)
-	floors := make([]float32, len(d.Cols))
+	cols := d.shownCols()
+	room := w - theme.ScrollBarSize() - pad*float32(len(cols)-1)
+	floors := make([]float32, len(cols))
 	sum, sumFloor := float32(0), float32(0)
-	nominal := make([]float32, len(d.Cols))
-	for i, c := range d.Cols {
+	nominal := make([]float32, len(cols))
+	for i, c := range cols {
 		// A column is at least as wide as its title (and sorting arrow) at
 		// the text size chosen: at « Très grand » the titles grow, and a
 		// title drawn wider than its column runs over the next one.
@@ -133,7 +138,7 @@ func (d *Table[T]) fit(w float32) {
 		give = min(1, (sum-room)/(sum-sumFloor))
 	}
 	changed := false
-	for i, c := range d.Cols {
+	for i, c := range cols {
 		width := float32(int(nominal[i] - (nominal[i]-floors[i])*give))
 		if c.Stretch && free > 0 {
 			width += free
@@ -150,10 +155,10 @@ func (d *Table[T]) fit(w float32) {
 }
 
 func (d *Table[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row >= len(d.rows) || id.Col >= len(d.Cols) {
+	if id.Row >= len(d.rows) || id.Col >= len(d.shown) {
 		return
 	}
-	row, col := d.rows[id.Row], d.Cols[id.Col]
+	row, col := d.rows[id.Row], d.Cols[d.shown[id.Col]]
 	stack := o.(*fyne.Container)
 	bg, l := stack.Objects[0].(*canvas.Rectangle), stack.Objects[1].(*widget.Label)
 	var fill color.Color = color.Transparent
@@ -176,24 +181,24 @@ func (d *Table[T]) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (d *Table[T]) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
-	if id.Col < 0 || id.Col >= len(d.Cols) {
+	if id.Col < 0 || id.Col >= len(d.shown) {
 		b.SetText("")
 		return
 	}
-	c := d.Cols[id.Col]
+	c := d.Cols[d.shown[id.Col]]
 	b.Alignment = widget.ButtonAlignLeading
 	if c.Align == fyne.TextAlignTrailing {
 		b.Alignment = widget.ButtonAlignTrailing
 	}
 	b.Icon = nil
-	if id.Col == d.SortCol && c.Less != nil {
+	if d.shown[id.Col] == d.SortCol && c.Less != nil {
 		b.Icon = theme.MenuDropDownIcon()
 		if d.Desc {
 			b.Icon = theme.MenuDropUpIcon()
 		}
 	}
 	col := id.Col
-	b.OnTapped = func() { d.sortBy(col) }
+	b.OnTapped = func() { d.sortBy(d.shown[col]) }
 	// A title wider than its column is shortened: a button draws its whole
 	// text, over the next column's title. That happens when the column gave
 	// way, and with large text even at the column's own width.
@@ -329,6 +334,9 @@ type columnsLayout struct {
 func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	x := float32(0)
 	for i, o := range objs {
+		if i >= len(*l.widths) {
+			break
+		}
 		w := (*l.widths)[i]
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
