@@ -75,10 +75,10 @@ var DocumentKinds = map[string]DocumentKind{
 	// its delay runs from the receipt, which plain e-mail cannot prove.
 	"formal_notice": {"Mise en demeure", "contentieux", true},
 	"recovery_file": {"Dossier de recouvrement", "contentieux", false},
-	"distribution":   {"Répartition d'un montant", "conseil", false},
-	"quote_parts":    {"Détail des répartitions", "conseil", false},
-	"list":           {"Liste", "conseil", false},
-	"owner_file":     {"Fiche complète du copropriétaire", "releves", false},
+	"distribution":  {"Répartition d'un montant", "conseil", false},
+	"quote_parts":   {"Détail des répartitions", "conseil", false},
+	"list":          {"Liste", "conseil", false},
+	"owner_file":    {"Fiche complète du copropriétaire", "releves", false},
 }
 
 // DocumentKindCodes are the kinds' codes in the order of their labels.
