@@ -66,7 +66,12 @@ func SetLoansRemaining(r *app.Residence, year int, a ledger.Amount) error {
 	if a < 0 {
 		return ledger.Errorf(ledger.Invalid, "Le montant restant dû des emprunts ne peut pas être négatif")
 	}
-	return r.Update(func(tx *ledger.Tx) error { return tx.SetOption(loansOption(year), a.Plain()) })
+	return r.Update(func(tx *ledger.Tx) error {
+		if _, err := tx.ExerciseOfYear(year); err != nil { // a year the books know, not a typing slip
+			return err
+		}
+		return tx.SetOption(loansOption(year), a.Plain())
+	})
 }
 
 // annexe1 classifies every balance of classes 1, 4 and 5 after the
