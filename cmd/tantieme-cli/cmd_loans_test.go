@@ -35,3 +35,38 @@ func TestLoansAndGeneralKey(t *testing.T) {
 		t.Fatalf("--general-key 002: exit %d, %s %s", code, stdout, stderr)
 	}
 }
+
+// accounts --delete removes an account never used and refuses one with
+// entries (file unchanged); journals --add/--rename/--delete.
+func TestAccountsAndJournals(t *testing.T) {
+	f := demoFile(t)
+	before, _ := os.ReadFile(f)
+	if code, _, stderr := cli(t, "accounts", f, "--delete", "615000"); code != 1 || !strings.Contains(stderr, "écritures") {
+		t.Fatalf("used account: exit %d, %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(f); !bytes.Equal(before, after) {
+		t.Fatal("a refused deletion changed the residence file")
+	}
+	code, stdout, stderr := cli(t, "accounts", f, "--delete", "622000", "--json")
+	var accounts []accountJSON
+	if code != 0 || json.Unmarshal([]byte(stdout), &accounts) != nil || len(accounts) == 0 {
+		t.Fatalf("delete 622000: exit %d, %s %s", code, stdout, stderr)
+	}
+	for _, a := range accounts {
+		if a.Account == "622000" {
+			t.Fatal("622000 still in the chart")
+		}
+	}
+	if code, _, stderr := cli(t, "journals", f, "--add", "CAI", "--label", "Caisse"); code != 0 {
+		t.Fatalf("add: exit %d, %s", code, stderr)
+	}
+	code, stdout, stderr = cli(t, "journals", f, "--rename", "CAI", "--label", "Petite caisse", "--json")
+	var journals []journalJSON
+	if code != 0 || json.Unmarshal([]byte(stdout), &journals) != nil || len(journals) != 5 ||
+		journals[4] != (journalJSON{Code: "CAI", Label: "Petite caisse"}) || !journals[0].Standard {
+		t.Fatalf("rename: exit %d, %s %s", code, stdout, stderr)
+	}
+	if code, _, stderr := cli(t, "journals", f, "--delete", "BQ"); code != 1 || !strings.Contains(stderr, "BQ") {
+		t.Fatalf("delete BQ: exit %d, %s", code, stderr)
+	}
+}
