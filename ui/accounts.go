@@ -294,6 +294,12 @@ func (a *accounts) edit(r app.ChartAccount) {
 	}
 	f := s.newForm("Compte "+r.Code, "Enregistrer", label, hidden)
 	f.width = 680
+	if where == "" && !s.readOnly() { // an owner's or a supplier's account goes with his card
+		f.extra = append(f.extra, widget.NewButtonWithIcon("Supprimer le compte…", theme.DeleteIcon(), func() {
+			f.close()
+			a.delete(r)
+		}))
+	}
 	if s.readOnly() {
 		label.Disable()
 		hidden.Disable()
@@ -331,4 +337,20 @@ func (a *accounts) edit(r app.ChartAccount) {
 		first = hidden
 	}
 	f.show(content, first)
+}
+
+// delete asks before removing an account from the chart; the books refuse
+// one that anything names (entries, budget, calls, invoices, a bank, a
+// card) and say which, in the same dialog: masking it is then the way.
+func (a *accounts) delete(r app.ChartAccount) {
+	s := a.s
+	s.confirmAction("Supprimer un compte", fmt.Sprintf("Supprimer le compte %s « %s » du plan comptable ? Seul un compte jamais utilisé peut l'être.", r.Code, r.Label),
+		"Supprimer", func() error {
+			if err := s.res.DeleteAccount(r.Code); err != nil {
+				return err
+			}
+			s.say(fmt.Sprintf("Compte %s « %s » supprimé du plan comptable", r.Code, r.Label))
+			s.changed()
+			return nil
+		})
 }

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"tantieme/app"
+	"tantieme/app/closing"
+	"tantieme/ledger"
+)
+
+// Paramètres › Comptabilité: choosing key 002 makes it the general key;
+// the loans typed for 2025 are stored for annexe 1; a journal is added,
+// renamed, and BQ offers no deletion.
+func TestSettingsBooksTab(t *testing.T) {
+	s, p := openScreen[*settings](t, string(app.TopicSettings))
+	p.tabs.SelectIndex(5)
+	mustContain(t, "the tab", windowText(s), "Clé générale", "001 – Charges générales", "Exercice 2025, au 31/12/2025 :", "Journaux", "À nouveaux")
+	for o := range p.books.keyCodes {
+		if p.books.keyCodes[o] == "002" {
+			p.books.general.SetSelected(o)
+		}
+	}
+	if k, err := s.res.GeneralKey(); err != nil || k != "002" {
+		t.Fatalf("general key %q, %v", k, err)
+	}
+	mustContain(t, "the status line", s.statusText.Text, "Clé générale : 002")
+
+	p.books.loanFields[2025].SetText("15 000,5")
+	test.Tap(findButton(t, p.books.loans.Objects[0], "Enregistrer"))
+	if a, err := closing.LoansRemaining(s.res, 2025); err != nil || a != ledger.MustAmount("15000,50") {
+		t.Fatalf("loans 2025: %s, %v", a, err)
+	}
+	mustContain(t, "the status line", s.statusText.Text, "15 000,50 €")
+	p.books.loanFields[2026].SetText("douze")
+	test.Tap(findButton(t, p.books.loans.Objects[1], "Enregistrer"))
+	mustContain(t, "the error", overlayText(s), "« douze » n'est pas un montant")
+	test.Tap(dialogButton(t, s, "Fermer"))
+
+	test.Tap(p.books.addJournal)
+	focusField(t, s, "").SetText("cai")
+	dialogField(t, s, "Banque postale").SetText("Caisse")
+	test.Tap(dialogButton(t, s, "Ajouter"))
+	mustContain(t, "the list", texts(p.books.journals), "CAI", "Caisse")
+	last := p.books.journals.Objects[len(p.books.journals.Objects)-1]
+	test.Tap(findButton(t, last, "Renommer…"))
+	focusField(t, s, "Caisse").SetText("Petite caisse")
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	mustContain(t, "the list", texts(p.books.journals), "Petite caisse")
+	mustNotContain(t, "BQ's row", texts(p.books.journals.Objects[1]), "Supprimer…")
+}
+
+// Plan comptable: an account never used is deleted from its form, after a
+// confirmation naming it; one with entries is refused in the same dialog,
+// which says why.
+func TestAccountsDelete(t *testing.T) {
+	s, a := openScreen[*accounts](t, "accounts")
+	row := func(code string) app.ChartAccount {
+		for _, r := range a.table.Rows() {
+			if r.Code == code {
+				return r
+			}
+		}
+		t.Fatalf("no account %s", code)
+		return app.ChartAccount{}
+	}
+	a.showClass(0)
+	a.edit(row("701000"))
+	test.Tap(dialogButton(t, s, "Supprimer le compte…"))
+	mustContain(t, "the question", overlayText(s), "Supprimer le compte 701000")
+	test.Tap(dialogButton(t, s, "Supprimer"))
+	mustContain(t, "the refusal", overlayText(s), "Le compte 701000 ne peut pas être supprimé : il a des écritures")
+	press(s, "Escape")
+	a.edit(row("622000"))
+	test.Tap(dialogButton(t, s, "Supprimer le compte…"))
+	test.Tap(dialogButton(t, s, "Supprimer"))
+	mustContain(t, "the status line", s.statusText.Text, "Compte 622000")
+	if _, err := s.res.Accounts(); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range a.table.Rows() {
+		if r.Code == "622000" {
+			t.Fatal("622000 still listed")
+		}
+	}
+}
