@@ -35,7 +35,9 @@ func (p *settings) booksTab() fyne.CanvasObject {
 	b.loans = container.NewVBox()
 	b.journals = container.NewVBox()
 	b.addJournal = widget.NewButtonWithIcon("Ajouter un journal…", theme.ContentAddIcon(), p.addJournal)
-	bold := func(s string) *widget.Label { return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	content := container.NewVBox(
 		bold("Clé générale"),
 		widgets.Line(widget.NewLabel("Clé des charges générales et des voix de l'assemblée :"), container.New(&widgets.FixedWidth{Width: 300}, b.general)),
