@@ -34,6 +34,8 @@ type shellMenu struct {
 	publish        *fyne.MenuItem // Documents › Publier…
 	screens        []*fyne.MenuItem
 	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
+	law            fyne.Window // Aide › Textes de loi, while open
+	lawView        *guideView
 }
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -105,15 +107,16 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.publish = fyne.NewMenuItem("Publier…", s.publishForm)
 	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd, fyne.NewMenuItemSeparator(), m.mailSend, m.mailLog, m.publish, fyne.NewMenuItemSeparator(), m.mailSettings)
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
+	law := fyne.NewMenuItem("Textes de loi", func() { s.showLaw("") })
 	help := fyne.NewMenu("Aide",
-		guide,
+		guide, law,
 		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
 	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, documents, help)
 	for _, menu := range m.main.Items {
 		for _, item := range menu.Items {
-			if item != guide { // its own window: useful beside a dialog
+			if item != guide && item != law { // their own window: useful beside a dialog
 				item.Action = s.unlessModal(item.Action)
 			}
 		}
