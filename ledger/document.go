@@ -69,6 +69,7 @@ var DocumentKinds = map[string]DocumentKind{
 	"works":          {"Document de travaux", "travaux", false},
 	"letter":         {"Courrier", "courriers", false},
 	"report":         {"Compte rendu", "cr", false},
+	"charts":         {"Graphiques", "conseil", false},
 	"other":          {"Autre document", "divers", false},
 }
 
