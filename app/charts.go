@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -176,4 +177,26 @@ func (r *Residence) ChartsPDF(c Charts, printed time.Time) ([]byte, error) {
 func ChartsProduced(path string, c Charts, printed time.Time) Produced {
 	return Produced{Path: path, Kind: "charts", Date: printed, Exercise: c.Exercise.ID,
 		Title: "Graphiques de l'exercice " + c.Exercise.Name() + " au " + ledger.FrenchDate(c.At)}
+}
+
+// FolderCharts is the documents subfolder of the printed charts.
+const FolderCharts = "Graphiques"
+
+// WriteCharts prints the charts of ex at at into the documents folder and
+// registers them; it returns the file's path.
+func (r *Residence) WriteCharts(ex ledger.Exercise, at, printed time.Time) (string, error) {
+	c, err := r.Charts(ex, at)
+	if err != nil {
+		return "", err
+	}
+	pdf, err := r.ChartsPDF(c, printed)
+	if err != nil {
+		return "", err
+	}
+	dir, err := r.DocumentsSubfolder(FolderCharts)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "GRAPHIQUES_"+ex.Name()+"_"+c.At.Format("2006-01-02")+".pdf")
+	return path, r.WriteDocument(pdf, ChartsProduced(path, c, printed))
 }
