@@ -27,6 +27,9 @@ type chartsScreen struct {
 	root  fyne.CanvasObject
 }
 
+// chartsScreenID names the screen (the menu puts it under Documents).
+const chartsScreenID = "charts"
+
 func newCharts(s *Shell) screen { return &chartsScreen{s: s} }
 
 func (c *chartsScreen) view() fyne.CanvasObject {

@@ -33,8 +33,9 @@ type shellMenu struct {
 	mailSettings   *fyne.MenuItem // Documents › Réglages de l'e-mail…
 	publish        *fyne.MenuItem // Documents › Publier…
 	screens        []*fyne.MenuItem
-	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
-	law            fyne.Window // Aide › Textes de loi, while open
+	guide          fyne.Window    // Aide › Guide de l'utilisateur, while open
+	law            fyne.Window    // Aide › Textes de loi, while open
+	charts         *fyne.MenuItem // Documents › Graphiques (a screen)
 	lawView        *guideView
 }
 
@@ -89,6 +90,12 @@ func newShellMenu(s *Shell) *shellMenu {
 			item.Shortcut = ctrl(fyne.KeyName(string(rune('1' + i))))
 		}
 		m.screens = append(m.screens, item)
+		if sp.id == chartsScreenID {
+			// Under Documents: one more item would push Paramètres below
+			// a 700-px screen (Fyne's menus do not scroll).
+			m.charts = item
+			continue
+		}
 		view.Items = append(view.Items, item)
 	}
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
@@ -106,6 +113,9 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.mailSettings = fyne.NewMenuItem("Réglages de l'e-mail…", s.mailSettings)
 	m.publish = fyne.NewMenuItem("Publier…", s.publishForm)
 	documents := fyne.NewMenu("Documents", m.docRegister, m.docAdd, fyne.NewMenuItemSeparator(), m.mailSend, m.mailLog, m.publish, fyne.NewMenuItemSeparator(), m.mailSettings)
+	if m.charts != nil {
+		documents.Items = append(documents.Items, fyne.NewMenuItemSeparator(), m.charts)
+	}
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	law := fyne.NewMenuItem("Textes de loi", func() { s.showLaw("") })
 	help := fyne.NewMenu("Aide",

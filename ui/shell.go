@@ -70,7 +70,7 @@ func init() {
 		{stmtScreenID, "Relevés", theme.IconNameUpload, newStmtScreen},
 		{"matching", "Lettrage", theme.IconNameCheckButtonChecked, newMatching},
 		{"documents", "Documents", theme.IconNameDocumentPrint, newDocuments},
-		{"charts", "Graphiques", theme.IconNameGrid, newCharts},
+		{chartsScreenID, "Graphiques", theme.IconNameGrid, newCharts},
 		{string(app.TopicSettings), "Paramètres", theme.IconNameSettings, newSettings},
 	}
 }
