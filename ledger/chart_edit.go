@@ -20,10 +20,16 @@ var accountUses = []struct{ query, what string }{
 	{`SELECT 1 FROM owners WHERE account = ? LIMIT 1`, "c'est le compte d'un copropriétaire"},
 	{`SELECT 1 FROM suppliers WHERE account = ? LIMIT 1`, "c'est le compte d'un fournisseur"},
 	{`SELECT 1 FROM receipts WHERE account = ? OR bank_account = ? LIMIT 1`, "un règlement l'utilise"},
+	// A campaign's accounts end with its code (102ASC, 671ASC…: the works
+	// code of three capitals); the program posts to them.
+	{`SELECT 1 FROM works WHERE code = substr(?, 4, 3) LIMIT 1`, "il appartient à une campagne de travaux"},
 }
 
-// DeleteAccount removes an account that nothing uses. The collective
-// accounts stay: the FEC names them for every owner and supplier.
+// DeleteAccount removes a sub-account that nothing uses. The accounts of
+// the official chart stay (hiding one clears it from the pick lists): the
+// program posts to some of them by itself (calls on 701, advances on 103,
+// the closing's), and a residence keeps the arrêté's chart whole; the
+// collective accounts are named by the FEC for every owner and supplier.
 func (tx *Tx) DeleteAccount(code string) error {
 	code = strings.TrimSpace(code)
 	if _, err := tx.Account(code); err != nil {
@@ -45,6 +51,11 @@ func (tx *Tx) DeleteAccount(code string) error {
 		case sql.ErrNoRows:
 		default:
 			return sqlError(err, "lecture des usages du compte "+code)
+		}
+	}
+	for _, c := range OfficialChart() {
+		if c.Code == code {
+			return Errorf(Conflict, "Le compte %s ne peut pas être supprimé : c'est un compte du plan comptable officiel. Masquez-le pour qu'il ne soit plus proposé", code)
 		}
 	}
 	// The schema refuses what the list above misses (a foreign key of a

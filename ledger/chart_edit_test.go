@@ -29,6 +29,7 @@ func TestDeleteAccount(t *testing.T) {
 	for code, why := range map[string]string{
 		"606100": "il a des écritures", "606200": "il figure dans un budget", "512001": "compte bancaire",
 		"450001": "copropriétaire", "401000": "compte collectif", "999999": "n'existe pas",
+		"622000": "plan comptable officiel",
 	} {
 		err := db.Update(func(tx *ledger.Tx) error { return tx.DeleteAccount(code) })
 		if err == nil || !strings.Contains(ledger.Message(err), why) {

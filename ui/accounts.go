@@ -128,7 +128,7 @@ func newAccounts(s *Shell) screen {
 		container.NewBorder(nil, nil, nil, a.summary, widgets.Heading("Plan comptable")),
 		classBar,
 		widgets.ListTools(a.search, a.add, a.showHidden))
-	help := widgets.Note("Cliquez sur un compte pour modifier son libellé ou le masquer dans les listes de choix. Un compte masqué reste valable ; son numéro ne change jamais.")
+	help := widgets.Note("Cliquez sur un compte pour modifier son libellé, le masquer dans les listes de choix ou le supprimer s'il n'a jamais servi. Un compte masqué reste valable ; son numéro ne change jamais.")
 	help.Importance = widget.LowImportance
 	a.root = container.NewBorder(top, help, nil, nil, tableView)
 	a.showClass(0)
@@ -294,7 +294,7 @@ func (a *accounts) edit(r app.ChartAccount) {
 	}
 	f := s.newForm("Compte "+r.Code, "Enregistrer", label, hidden)
 	f.width = 680
-	if where == "" && !s.readOnly() { // an owner's or a supplier's account goes with his card
+	if r.Kind == app.AccountSub && !s.readOnly() { // the official chart stays whole; a card's account goes with the card
 		f.extra = append(f.extra, widget.NewButtonWithIcon("Supprimer le compte…", theme.DeleteIcon(), func() {
 			f.close()
 			a.delete(r)

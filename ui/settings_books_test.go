@@ -51,11 +51,27 @@ func TestSettingsBooksTab(t *testing.T) {
 	mustNotContain(t, "BQ's row", texts(p.books.journals.Objects[1]), "Supprimer…")
 }
 
-// Plan comptable: an account never used is deleted from its form, after a
-// confirmation naming it; one with entries is refused in the same dialog,
-// which says why.
+// Plan comptable: a sub-account never used is deleted from its form,
+// after a confirmation naming it; one in a budget is refused in the same
+// dialog, which says why; an official account offers no deletion.
 func TestAccountsDelete(t *testing.T) {
 	s, a := openScreen[*accounts](t, "accounts")
+	err := s.res.Update(func(tx *ledger.Tx) error {
+		for _, code := range []string{"622010", "615010"} {
+			if err := tx.AddAccount(ledger.Account{Code: code, Label: "Sous-compte " + code}); err != nil {
+				return err
+			}
+		}
+		ex, err := tx.ExerciseOfYear(2025)
+		if err != nil {
+			return err
+		}
+		return tx.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: "615010", Key: "001", Amount: ledger.MustAmount("100")})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.reload()
 	row := func(code string) app.ChartAccount {
 		for _, r := range a.table.Rows() {
 			if r.Code == code {
@@ -67,21 +83,21 @@ func TestAccountsDelete(t *testing.T) {
 	}
 	a.showClass(0)
 	a.edit(row("701000"))
-	test.Tap(dialogButton(t, s, "Supprimer le compte…"))
-	mustContain(t, "the question", overlayText(s), "Supprimer le compte 701000")
-	test.Tap(dialogButton(t, s, "Supprimer"))
-	mustContain(t, "the refusal", overlayText(s), "Le compte 701000 ne peut pas être supprimé : il a des écritures")
+	mustNotContain(t, "an official account's form", overlayText(s), "Supprimer le compte…")
 	press(s, "Escape")
-	a.edit(row("622000"))
+	a.edit(row("615010"))
+	test.Tap(dialogButton(t, s, "Supprimer le compte…"))
+	mustContain(t, "the question", overlayText(s), "Supprimer le compte 615010")
+	test.Tap(dialogButton(t, s, "Supprimer"))
+	mustContain(t, "the refusal", overlayText(s), "Le compte 615010 ne peut pas être supprimé : il figure dans un budget")
+	press(s, "Escape")
+	a.edit(row("622010"))
 	test.Tap(dialogButton(t, s, "Supprimer le compte…"))
 	test.Tap(dialogButton(t, s, "Supprimer"))
-	mustContain(t, "the status line", s.statusText.Text, "Compte 622000")
-	if _, err := s.res.Accounts(); err != nil {
-		t.Fatal(err)
-	}
+	mustContain(t, "the status line", s.statusText.Text, "Compte 622010")
 	for _, r := range a.table.Rows() {
-		if r.Code == "622000" {
-			t.Fatal("622000 still listed")
+		if r.Code == "622010" {
+			t.Fatal("622010 still listed")
 		}
 	}
 }

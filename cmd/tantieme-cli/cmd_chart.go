@@ -27,7 +27,7 @@ func init() {
 	commands["accounts"] = command{
 		usage: "accounts FICHIER [--delete COMPTE] [--json]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
-			del := fs.String("delete", "", "supprime un compte jamais utilisé (ni écriture, ni budget, ni appel, ni facture, ni banque)")
+			del := fs.String("delete", "", "supprime un sous-compte jamais utilisé (ni écriture, ni budget, ni appel, ni facture, ni banque, ni campagne de travaux)")
 			asJSON := fs.Bool("json", false, "sortie JSON")
 			return func(pos []string, out io.Writer) error {
 				if err := needArgs(pos, 1, "un fichier de résidence (.copro)"); err != nil {

@@ -6,6 +6,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"tantieme/app"
+	"tantieme/ledger"
 )
 
 // loans records the loans remaining at the end of an exercise, prints them
@@ -47,14 +50,26 @@ func TestAccountsAndJournals(t *testing.T) {
 	if after, _ := os.ReadFile(f); !bytes.Equal(before, after) {
 		t.Fatal("a refused deletion changed the residence file")
 	}
-	code, stdout, stderr := cli(t, "accounts", f, "--delete", "622000", "--json")
+	if code, _, stderr := cli(t, "accounts", f, "--delete", "622000"); code != 1 || !strings.Contains(stderr, "officiel") {
+		t.Fatalf("official account: exit %d, %s", code, stderr)
+	}
+	r, err := app.Open(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = r.AddAccount(ledger.Account{Code: "622010", Label: "Honoraires de l'expert"})
+	r.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := cli(t, "accounts", f, "--delete", "622010", "--json")
 	var accounts []accountJSON
 	if code != 0 || json.Unmarshal([]byte(stdout), &accounts) != nil || len(accounts) == 0 {
 		t.Fatalf("delete 622000: exit %d, %s %s", code, stdout, stderr)
 	}
 	for _, a := range accounts {
-		if a.Account == "622000" {
-			t.Fatal("622000 still in the chart")
+		if a.Account == "622010" {
+			t.Fatal("622010 still in the chart")
 		}
 	}
 	if code, _, stderr := cli(t, "journals", f, "--add", "CAI", "--label", "Caisse"); code != 0 {
