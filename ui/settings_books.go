@@ -24,12 +24,13 @@ type booksTab struct {
 	keyCodes   map[string]string // option → key code
 	loans      *fyne.Container
 	loanFields map[int]*widgets.Field // by exercise year
+	loanLabels map[int]*widgets.Field // lender and purpose, by exercise year
 	journals   *fyne.Container
 	addJournal *widget.Button
 }
 
 func (p *settings) booksTab() fyne.CanvasObject {
-	b := &booksTab{keyCodes: map[string]string{}, loanFields: map[int]*widgets.Field{}}
+	b := &booksTab{keyCodes: map[string]string{}, loanFields: map[int]*widgets.Field{}, loanLabels: map[int]*widgets.Field{}}
 	p.books = b
 	b.general = widget.NewSelect(nil, nil)
 	b.loans = container.NewVBox()
@@ -91,16 +92,23 @@ func (p *settings) reloadBooks() {
 			s.showError(err)
 			return
 		}
+		lender, err := closing.LoansLabel(s.res, ex.Year())
+		if err != nil {
+			s.showError(err)
+			return
+		}
 		f := widgets.NewField("", "0,00")
 		if a != 0 {
 			f.SetText(a.Format())
 		}
-		b.loanFields[ex.Year()] = f
+		l := widgets.NewField(lender, "prêteur et objet (facultatif)")
+		b.loanFields[ex.Year()], b.loanLabels[ex.Year()] = f, l
 		save := widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), func() { p.saveLoans(ex) })
 		widgets.SetEnabled(f, !ro)
+		widgets.SetEnabled(l, !ro)
 		widgets.SetEnabled(save, !ro)
 		b.loans.Add(widgets.Line(widget.NewLabel(fmt.Sprintf("Exercice %s, au %s :", ex.Name(), ledger.FrenchDate(ex.End))),
-			container.New(&widgets.FixedWidth{Width: 160}, f), widget.NewLabel("€"), save))
+			container.New(&widgets.FixedWidth{Width: 130}, f), widget.NewLabel("€"), container.New(&widgets.FixedWidth{Width: 230}, l), save))
 	}
 	b.loans.Refresh()
 	p.reloadJournals()
@@ -130,12 +138,18 @@ func (p *settings) saveLoans(ex ledger.Exercise) {
 			return
 		}
 	}
-	if err := closing.SetLoansRemaining(s.res, ex.Year(), a); err != nil {
+	l := p.books.loanLabels[ex.Year()]
+	if err := closing.SetLoans(s.res, ex.Year(), &a, &l.Text); err != nil {
 		s.showError(err)
 		return
 	}
 	f.SetText(a.Format())
-	s.say(fmt.Sprintf("Emprunts restant dus au %s : %s (imprimés sur l'annexe 1 de l'exercice %s)", ledger.FrenchDate(ex.End), a.String(), ex.Name()))
+	lender, _ := closing.LoansLabel(s.res, ex.Year())
+	l.SetText(lender)
+	if lender != "" {
+		lender = " — " + lender
+	}
+	s.say(fmt.Sprintf("Emprunts restant dus au %s : %s%s (imprimés sur l'annexe 1 de l'exercice %s)", ledger.FrenchDate(ex.End), a.String(), lender, ex.Name()))
 }
 
 // reloadJournals lists the journals, each with its actions.

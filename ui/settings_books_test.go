@@ -28,11 +28,12 @@ func TestSettingsBooksTab(t *testing.T) {
 	mustContain(t, "the status line", s.statusText.Text, "Clé générale : 002")
 
 	p.books.loanFields[2025].SetText("15 000,5")
+	p.books.loanLabels[2025].SetText("Crédit Foncier, ravalement")
 	test.Tap(findButton(t, p.books.loans.Objects[0], "Enregistrer"))
 	if a, err := closing.LoansRemaining(s.res, 2025); err != nil || a != ledger.MustAmount("15000,50") {
 		t.Fatalf("loans 2025: %s, %v", a, err)
 	}
-	mustContain(t, "the status line", s.statusText.Text, "15 000,50 €")
+	mustContain(t, "the status line", s.statusText.Text, "15 000,50 € — Crédit Foncier, ravalement")
 	p.books.loanFields[2026].SetText("douze")
 	test.Tap(findButton(t, p.books.loans.Objects[1], "Enregistrer"))
 	mustContain(t, "the error", overlayText(s), "« douze » n'est pas un montant")

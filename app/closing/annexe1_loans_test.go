@@ -27,6 +27,13 @@ func TestAnnexe1Loans(t *testing.T) {
 	if err := SetLoansRemaining(r, 2025, -1); ledger.KindOf(err) != ledger.Invalid {
 		t.Errorf("a negative amount accepted: %v", err)
 	}
+	must(t, SetLoansLabel(r, 2025, "  Crédit Foncier,\n ravalement 2024 "))
+	if err := SetLoansLabel(r, 2025, "abc\x01"); ledger.KindOf(err) != ledger.Invalid || !strings.Contains(ledger.Message(err), "invisible") {
+		t.Errorf("a control character accepted: %v", err)
+	}
+	if err := SetLoansLabel(r, 2025, strings.Repeat("é", MaxLoansLabel+1)); ledger.KindOf(err) != ledger.Invalid {
+		t.Errorf("a label too long accepted: %v", err)
+	}
 	pdf, d, err := AnnexesPDF(r, ex, []int{1}, ledger.Date(2026, 3, 1))
 	must(t, err)
 	if d.A1.Loans != [2]ledger.Amount{0, ledger.MustAmount("41234,56")} {
@@ -37,7 +44,8 @@ func TestAnnexe1Loans(t *testing.T) {
 		t.Errorf("totals moved: %v/%v, were %v/%v", d.A1.TotalLeft, d.A1.TotalRight, before.A1.TotalLeft, before.A1.TotalRight)
 	}
 	text := ledgertest.Flat(ledgertest.PDF(t, pdf))
-	if !strings.Contains(text, "Emprunts : montant restant dû") || !strings.Contains(text, "41 234,56") {
+	if !strings.Contains(text, "Emprunts : montant restant dû") || !strings.Contains(text, "41 234,56") ||
+		!strings.Contains(text, "Emprunts : Crédit Foncier, ravalement 2024.") {
 		t.Errorf("annexe 1 without its loans row: %s", text)
 	}
 }

@@ -17,9 +17,9 @@ import (
 // general key among the existing ones.
 func TestLoansAndGeneralKey(t *testing.T) {
 	f := demoFile(t)
-	code, stdout, stderr := cli(t, "loans", f, "--year", "2025", "--remaining", "1 234,50", "--json")
+	code, stdout, stderr := cli(t, "loans", f, "--year", "2025", "--remaining", "1 234,50", "--label", "Crédit Foncier,\n ravalement", "--json")
 	var got loansJSON
-	if code != 0 || json.Unmarshal([]byte(stdout), &got) != nil || got != (loansJSON{Year: 2025, Remaining: "1234.50"}) {
+	if code != 0 || json.Unmarshal([]byte(stdout), &got) != nil || got != (loansJSON{Year: 2025, Remaining: "1234.50", Label: "Crédit Foncier, ravalement"}) {
 		t.Fatalf("loans: exit %d, %s %s", code, stdout, stderr)
 	}
 	before, _ := os.ReadFile(f)
