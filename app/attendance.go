@@ -78,8 +78,11 @@ func attendance(tx *ledger.Tx, opt AttendanceOptions) (AttendanceSheet, error) {
 		return AttendanceSheet{}, ledger.Errorf(ledger.Invalid, "Indiquez la date de l'assemblée générale")
 	}
 	key := opt.Key
-	if key == "" {
-		key = ledger.GeneralKey
+	if key == "" { // the votes are the general key's shares, as chosen in Paramètres
+		var err error
+		if key, err = tx.GeneralKeyCode(); err != nil {
+			return AttendanceSheet{}, err
+		}
 	}
 	s := AttendanceSheet{Date: opt.Date, Title: strings.TrimSpace(opt.Title)}
 	if s.Title == "" {

@@ -77,8 +77,10 @@ func BounceIn(tx *ledger.Tx, in BounceInput) (BounceResult, error) {
 			if b.PenaltyAccount == "" {
 				b.PenaltyAccount = DefaultPenaltyAccount
 			}
-			if b.PenaltyKey == "" {
-				b.PenaltyKey = penaltyKey
+			if b.PenaltyKey == "" { // the charges générales, as chosen in Paramètres
+				if b.PenaltyKey, err = tx.GeneralKeyCode(); err != nil {
+					return err
+				}
 			}
 			if _, err := tx.Account(b.PenaltyAccount); err != nil {
 				return err
@@ -98,10 +100,6 @@ func BounceIn(tx *ledger.Tx, in BounceInput) (BounceResult, error) {
 	}()
 	return res, err
 }
-
-// penaltyKey is the default key of a penalty: the charges générales,
-// which every residence is created with.
-const penaltyKey = ledger.GeneralKey
 
 // CancelBounce undoes a bounce recorded by mistake.
 func (r *Residence) CancelBounce(receipt int64) error {

@@ -18,10 +18,12 @@ type LotSummary struct {
 	// entered in advance), nil when there is none.
 	Next   *LotOwnership
 	Shares map[string]decimal.Decimal // key code → shares
+	// General is the residence's general key (ledger GeneralKeyCode).
+	General string
 }
 
-// GeneralShares is the lot's share of key 001 (charges générales).
-func (l LotSummary) GeneralShares() decimal.Decimal { return l.Shares[ledger.GeneralKey] }
+// GeneralShares is the lot's share of the general key (the votes).
+func (l LotSummary) GeneralShares() decimal.Decimal { return l.Shares[l.General] }
 
 // LotOwnership is one period of a lot's history with the owner's details.
 type LotOwnership struct {
@@ -46,11 +48,15 @@ func (r *Residence) LotSummaries(at time.Time) ([]LotSummary, error) {
 		if err != nil {
 			return err
 		}
+		general, err := tx.GeneralKeyCode()
+		if err != nil {
+			return err
+		}
 		index := map[string]int{}
 		out = make([]LotSummary, len(lots))
 		for i, l := range lots {
 			index[l.Number] = i
-			out[i] = LotSummary{Lot: l, Shares: map[string]decimal.Decimal{}}
+			out[i] = LotSummary{Lot: l, Shares: map[string]decimal.Decimal{}, General: general}
 			hist, err := lotHistory(tx, l.Number, owners)
 			if err != nil {
 				return err

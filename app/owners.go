@@ -16,10 +16,11 @@ type OwnerSummary struct {
 	Lots    []string                   // lots he owns on the day
 	Shares  map[string]decimal.Decimal // key code → sum of his lots' shares
 	Balance ledger.Amount              // debit − credit: positive, he owes
+	General string                     // the residence's general key (ledger GeneralKeyCode)
 }
 
-// GeneralShares is his share of key 001 (charges générales).
-func (s OwnerSummary) GeneralShares() decimal.Decimal { return s.Shares[ledger.GeneralKey] }
+// GeneralShares is his share of the general key (his votes).
+func (s OwnerSummary) GeneralShares() decimal.Decimal { return s.Shares[s.General] }
 
 // OwnerSummaries lists every owner (those who left too) at the end of day at.
 // A zero day means the date of the latest entry (or today without entries).
@@ -63,10 +64,14 @@ func ReadOwnerSummaries(tx *ledger.Tx, at time.Time) ([]OwnerSummary, error) {
 	if err != nil {
 		return nil, err
 	}
+	general, err := tx.GeneralKeyCode()
+	if err != nil {
+		return nil, err
+	}
 	index := map[string]int{}
 	out := make([]OwnerSummary, len(owners))
 	for i, o := range owners {
-		out[i] = OwnerSummary{Owner: o, Shares: map[string]decimal.Decimal{}, Balance: balances[o.Account]}
+		out[i] = OwnerSummary{Owner: o, Shares: map[string]decimal.Decimal{}, Balance: balances[o.Account], General: general}
 		index[o.Account] = i
 	}
 	lots, err := tx.Lots()

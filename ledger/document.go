@@ -70,6 +70,7 @@ var DocumentKinds = map[string]DocumentKind{
 	"works":          {"Document de travaux", "travaux", false},
 	"letter":         {"Courrier", "courriers", false},
 	"report":         {"Compte rendu", "cr", false},
+	"charts":         {"Graphiques", "conseil", false},
 	"other":          {"Autre document", "divers", false},
 	// A mise en demeure of loi 1965 art. 19-2 goes by registered letter:
 	// its delay runs from the receipt, which plain e-mail cannot prove.

@@ -163,6 +163,8 @@ type KeyTotal struct {
 	// 1965, art. 5 and 10); a special key (lift, heating) rightly leaves
 	// lots out.
 	Unshared []string
+	// General says this is the residence's general key (GeneralKeyCode).
+	General bool
 }
 
 // TotalsMatch says whether the declared total equals the sum of the shares.
@@ -189,7 +191,7 @@ func (k KeyTotal) WithShare(lot string, owned bool, stored, v decimal.Decimal) K
 			unshared = append(unshared, l)
 		}
 	}
-	if v.IsZero() && owned && k.Code == GeneralKey {
+	if v.IsZero() && owned && k.General {
 		unshared = append(unshared, lot)
 	}
 	k.Unshared = unshared
@@ -210,20 +212,24 @@ func (tx *Tx) KeyTotals() ([]KeyTotal, error) {
 	if err != nil {
 		return nil, err
 	}
+	general, err := tx.GeneralKeyCode()
+	if err != nil {
+		return nil, err
+	}
 	sums := map[string]decimal.Decimal{}
 	counts := map[string]int{}
 	shared := map[string]bool{} // general key's lots with a share
 	for _, s := range shares {
 		sums[s.Key] = sums[s.Key].Add(s.Shares)
 		counts[s.Key]++
-		if s.Key == GeneralKey && !s.Shares.IsZero() {
+		if s.Key == general && !s.Shares.IsZero() {
 			shared[s.Lot] = true
 		}
 	}
 	out := make([]KeyTotal, len(keys))
 	for i, k := range keys {
-		out[i] = KeyTotal{Key: k, SumOfShares: sums[k.Code], Lots: counts[k.Code]}
-		if k.Code != GeneralKey {
+		out[i] = KeyTotal{Key: k, SumOfShares: sums[k.Code], Lots: counts[k.Code], General: k.Code == general}
+		if !out[i].General {
 			continue
 		}
 		for _, l := range lots {

@@ -139,7 +139,7 @@ func newAccounts(s *Shell) screen {
 		container.NewBorder(nil, nil, nil, a.summary, widgets.Heading("Plan comptable")),
 		classBar,
 		widgets.ListTools(a.search, a.add, a.showHidden))
-	help := widgets.Note("Cliquez sur un compte pour modifier son libellé, le masquer dans les listes de choix ou, pour une charge, sa part récupérable sur les locataires. Un compte masqué reste valable ; son numéro ne change jamais.")
+	help := widgets.Note("Cliquez sur un compte pour modifier son libellé, le masquer dans les listes de choix, fixer la part récupérable d'une charge sur les locataires ou supprimer un sous-compte jamais utilisé. Un compte masqué reste valable ; son numéro ne change jamais.")
 	help.Importance = widget.LowImportance
 	tools := s.newTableTools("comptes", "Plan comptable", a.table, nil)
 	a.root = container.NewBorder(top, container.NewVBox(help, tools.buttons()), nil, nil, tableView)
@@ -316,6 +316,12 @@ func (a *accounts) edit(r app.ChartAccount) {
 	}
 	f := s.newForm("Compte "+r.Code, "Enregistrer", fields...)
 	f.width = 680
+	if r.Kind == app.AccountSub && !s.readOnly() { // the official chart stays whole; a card's account goes with the card
+		f.extra = append(f.extra, widget.NewButtonWithIcon("Supprimer le compte…", theme.DeleteIcon(), func() {
+			f.close()
+			a.delete(r)
+		}))
+	}
 	if s.readOnly() {
 		label.Disable()
 		hidden.Disable()
@@ -393,4 +399,20 @@ func parseShare(text string) (int, error) {
 		return 0, ledger.Errorf(ledger.Invalid, "Part récupérable « %s » : tapez un nombre de 0 à 100 (pour cent)", strings.TrimSpace(text))
 	}
 	return n, nil
+}
+
+// delete asks before removing an account from the chart; the books refuse
+// one that anything names (entries, budget, calls, invoices, a bank, a
+// card) and say which, in the same dialog: masking it is then the way.
+func (a *accounts) delete(r app.ChartAccount) {
+	s := a.s
+	s.confirmAction("Supprimer un compte", fmt.Sprintf("Supprimer le compte %s « %s » du plan comptable ? Seul un compte jamais utilisé peut l'être.", r.Code, r.Label),
+		"Supprimer", func() error {
+			if err := s.res.DeleteAccount(r.Code); err != nil {
+				return err
+			}
+			s.say(fmt.Sprintf("Compte %s « %s » supprimé du plan comptable", r.Code, r.Label))
+			s.changed()
+			return nil
+		})
 }

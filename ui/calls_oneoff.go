@@ -33,6 +33,11 @@ func (c *callsScreen) oneOffForm(advance bool) {
 		s.showError(err)
 		return
 	}
+	generalKey, err := s.res.GeneralKey()
+	if err != nil {
+		s.showError(err)
+		return
+	}
 	var keyOptions, accountOptions []string
 	keyCode := map[string]string{}
 	for _, k := range keys {
@@ -56,7 +61,7 @@ func (c *callsScreen) oneOffForm(advance bool) {
 	}
 	general := ""
 	for _, o := range keyOptions {
-		if keyCode[o] == ledger.GeneralKey {
+		if keyCode[o] == generalKey {
 			general = o
 		}
 	}

@@ -297,7 +297,8 @@ func (a *closingAssistant) confirmStep() fyne.CanvasObject {
 		len(p.Entries), p.Regularisation.Abs().String(), regulWords(p.Regularisation), len(p.Owners), fr.S(len(p.Owners)), a.ex.Name(), next,
 		ledger.FrenchDate(p.OwnersAt), strings.TrimPrefix(next, "l'exercice ")))
 	return container.NewVBox(widgets.StepTitle(widgets.StepText(3, 3, "Clôture")), container.NewBorder(nil, nil,
-		container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, q), what)
+		container.NewCenter(widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))), nil, q), what,
+		container.NewHBox(a.s.lawLink("(loi 1965 art. 14-1 et 18-1)", "loi1965-14-1"), a.s.lawLink("(arrêté du 14 mars 2005)", "arrete2005")))
 }
 
 // next goes to the following step, or closes on the last one.
@@ -424,7 +425,8 @@ func (s *Shell) closingDone(result closing.Result, said string) {
 		text += "\n\nCopie de sécurité prise avant : " + result.SafetyCopy
 	}
 	icon := container.NewVBox(container.NewPadded(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))))
-	f.show(container.NewBorder(nil, nil, icon, nil, widgets.Note(text)), annexes)
+	f.show(container.NewBorder(nil, nil, icon, nil, container.NewVBox(widgets.Note(text),
+		container.NewHBox(s.lawLink("(arrêté du 14 mars 2005 : les annexes)", "arrete2005")))), annexes)
 	refit(f)
 }
 

@@ -113,6 +113,7 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 	meetingDocs := container.NewVBox(
 		section("Assemblée générale : annexes et décomptes"),
 		container.NewBorder(nil, nil, widget.NewLabel("Annexes"), btn("Écrire les annexes", print, d.annexes), d.which),
+		container.NewHBox(s.lawLink("(arrêté du 14 mars 2005 : les cinq annexes)", "arrete2005"), s.lawLink("(loi 1965 art. 18-1)", "loi1965-18-1")),
 		container.NewHBox(btn("Écrire les décomptes des copropriétaires", print, d.decomptes)),
 		d.checks,
 	)
@@ -129,6 +130,7 @@ func (d *documentsScreen) view() fyne.CanvasObject {
 			btn("Liste du conseil syndical", print, d.council),
 			btn("Étiquettes d'adresses", print, d.labels)),
 		widgets.Line(widget.NewLabel("Étiquettes :"), container.New(&widgets.FixedWidth{Width: 150}, d.columns), d.elsewhere),
+		container.NewHBox(s.lawLink("(décret 1967 art. 14 : feuille de présence)", "decret1967-14"), s.lawLink("(décret 1967 art. 9 bis)", "decret1967-9bis")),
 	)
 	page := container.NewVBox(d.intro, books, meetingDocs, meeting)
 	d.reg = newRegisterTab(s)

@@ -107,6 +107,14 @@ type guideView struct {
 }
 
 func newGuideView(chapters []chapter, closeFn func()) *guideView {
+	return newTextView(chapters, textViewWords{list: "Chapitres", prev: "Chapitre précédent", next: "Chapitre suivant"}, closeFn)
+}
+
+// textViewWords name the parts of a text view: the guide's chapters, the
+// law's articles.
+type textViewWords struct{ list, prev, next string }
+
+func newTextView(chapters []chapter, words textViewWords, closeFn func()) *guideView {
 	g := &guideView{chapters: chapters}
 	g.list = widget.NewList(
 		func() int { return len(g.chapters) },
@@ -125,12 +133,12 @@ func newGuideView(chapters []chapter, closeFn func()) *guideView {
 	}
 	g.body = container.NewVBox()
 	g.scroll = container.NewVScroll(g.body)
-	g.prev = widget.NewButtonWithIcon("Chapitre précédent", theme.NavigateBackIcon(), func() { g.show(g.current - 1) })
-	g.next = widget.NewButtonWithIcon("Chapitre suivant", theme.NavigateNextIcon(), func() { g.show(g.current + 1) })
+	g.prev = widget.NewButtonWithIcon(words.prev, theme.NavigateBackIcon(), func() { g.show(g.current - 1) })
+	g.next = widget.NewButtonWithIcon(words.next, theme.NavigateNextIcon(), func() { g.show(g.current + 1) })
 	g.next.IconPlacement = widget.ButtonIconTrailingText
 	closeBtn := widget.NewButtonWithIcon("Fermer", theme.CancelIcon(), closeFn)
 	bar := container.NewHBox(g.prev, layout.NewSpacer(), closeBtn, g.next)
-	column := container.NewBorder(widget.NewLabelWithStyle("Chapitres", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, g.list)
+	column := container.NewBorder(widget.NewLabelWithStyle(words.list, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, g.list)
 	left := container.NewStack(canvas.NewRectangle(headerTint), container.New(&widgets.FixedWidth{Width: 230}, column))
 	g.content = container.NewBorder(nil, nil, left, nil, container.NewBorder(nil, container.NewPadded(bar), nil, nil, g.scroll))
 	g.current = -1

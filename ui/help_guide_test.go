@@ -306,7 +306,7 @@ func TestAideMenu(t *testing.T) {
 	for _, it := range s.menu.main.Items[len(s.menu.main.Items)-1].Items {
 		labels = append(labels, it.Label)
 	}
-	if got, want := strings.Join(labels, " | "), "Guide de l'utilisateur | Ce que Tantième garantit… |  | À propos de Tantième"; got != want {
+	if got, want := strings.Join(labels, " | "), "Guide de l'utilisateur | Textes de loi | Ce que Tantième garantit… |  | À propos de Tantième"; got != want {
 		t.Errorf("Aide menu %q, want %q", got, want)
 	}
 	for _, p := range []string{"Guide de l'utilisateur", "Ce que Tantième garantit…", "À propos de Tantième"} {

@@ -21,12 +21,17 @@ import (
 // created without them would leave the general key short of a share
 // unnoticed.
 type lotShares struct {
-	keys  []ledger.Key
-	boxes []*widgets.Field
+	keys    []ledger.Key
+	boxes   []*widgets.Field
+	general string // the residence's general key
 }
 
 func newLotShares(s *Shell, lot string, creating bool) (*lotShares, error) {
 	keys, err := s.res.Keys()
+	if err != nil {
+		return nil, err
+	}
+	general, err := s.res.GeneralKey()
 	if err != nil {
 		return nil, err
 	}
@@ -42,14 +47,14 @@ func newLotShares(s *Shell, lot string, creating bool) (*lotShares, error) {
 			}
 		}
 	}
-	ls := &lotShares{keys: keys}
+	ls := &lotShares{keys: keys, general: general}
 	for _, k := range keys {
 		text := ""
 		if v, ok := stored[k.Code]; ok && !v.IsZero() {
 			text = fr.Shares(v)
 		}
 		hint := "vide : hors de la clé"
-		if k.Code == ledger.GeneralKey {
+		if k.Code == general {
 			hint = "parties communes"
 		}
 		ls.boxes = append(ls.boxes, widgets.NewField(text, hint))
@@ -113,7 +118,7 @@ func (ls *lotShares) summary(values map[string]decimal.Decimal) string {
 	for _, k := range ls.keys {
 		if v := values[k.Code]; !v.IsZero() {
 			parts = append(parts, fmt.Sprintf("clé %s : %s", k.Code, fr.Shares(v)))
-			general = general || k.Code == ledger.GeneralKey
+			general = general || k.Code == ls.general
 		}
 	}
 	out := ""
@@ -121,7 +126,7 @@ func (ls *lotShares) summary(values map[string]decimal.Decimal) string {
 		out = ", tantièmes " + strings.Join(parts, ", ")
 	}
 	if !general && len(ls.keys) > 0 {
-		out += " — sans tantièmes généraux (clé " + ledger.GeneralKey + ") : indiquez-les pour que la clé soit conforme"
+		out += " — sans tantièmes généraux (clé " + ls.general + ") : indiquez-les pour que la clé soit conforme"
 	}
 	return out
 }

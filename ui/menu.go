@@ -34,7 +34,10 @@ type shellMenu struct {
 	publish        *fyne.MenuItem   // Documents › Publier…
 	tools          []*fyne.MenuItem // Outils: need a residence open
 	screens        []*fyne.MenuItem
-	guide          fyne.Window // Aide › Guide de l'utilisateur, while open
+	guide          fyne.Window    // Aide › Guide de l'utilisateur, while open
+	law            fyne.Window    // Aide › Textes de loi, while open
+	charts         *fyne.MenuItem // Documents › Graphiques (a screen)
+	lawView        *guideView
 }
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
@@ -88,6 +91,12 @@ func newShellMenu(s *Shell) *shellMenu {
 			item.Shortcut = ctrl(fyne.KeyName(string(rune('1' + i))))
 		}
 		m.screens = append(m.screens, item)
+		if sp.id == chartsScreenID {
+			// Under Documents: one more item would push Paramètres below
+			// a 700-px screen (Fyne's menus do not scroll).
+			m.charts = item
+			continue
+		}
 		view.Items = append(view.Items, item)
 	}
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
@@ -110,16 +119,20 @@ func newShellMenu(s *Shell) *shellMenu {
 		fyne.NewMenuItem("Détail des répartitions…", s.quotePartsForm),
 	}
 	tools := fyne.NewMenu("Outils", m.tools...)
+	if m.charts != nil {
+		documents.Items = append(documents.Items, fyne.NewMenuItemSeparator(), m.charts)
+	}
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
+	law := fyne.NewMenuItem("Textes de loi", func() { s.showLaw("") })
 	help := fyne.NewMenu("Aide",
-		guide,
+		guide, law,
 		fyne.NewMenuItem("Ce que Tantième garantit…", s.showGuarantees),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("À propos de Tantième", s.showAbout))
 	m.main = fyne.NewMainMenu(file, edit, view, exercise, bank, documents, tools, help)
 	for _, menu := range m.main.Items {
 		for _, item := range menu.Items {
-			if item != guide { // its own window: useful beside a dialog
+			if item != guide && item != law { // their own window: useful beside a dialog
 				item.Action = s.unlessModal(item.Action)
 			}
 		}

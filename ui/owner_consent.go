@@ -54,7 +54,8 @@ func (c *ownerCard) consentView() fyne.CanvasObject {
 	widgets.SetEnabled(give, !ro)
 	box := container.NewVBox(state, widgets.Note("La loi (art. 42-1 de la loi du 10 juillet 1965) demande l'accord exprès du copropriétaire, "+
 		"donné par écrit ou par e-mail, avec l'adresse à laquelle il veut recevoir ses notifications. Il peut le retirer à tout moment. "+
-		"La convocation à l'assemblée générale et la notification du procès-verbal restent en lettre recommandée (ou LRE)."))
+		"La convocation à l'assemblée générale et la notification du procès-verbal restent en lettre recommandée (ou LRE)."),
+		container.NewHBox(s.lawLink("(loi 1965 art. 42-1)", "loi1965-42-1"), s.lawLink("(décret 1967 art. 64 à 64-4)", "decret1967-64")))
 	if len(past) > 0 {
 		box.Add(widget.NewSeparator())
 		box.Add(widget.NewLabelWithStyle("Accords précédents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))

@@ -61,6 +61,9 @@ type settings struct {
 
 	// The register's binders (settings_binders.go).
 	binderGrid *binderGrid
+
+	// General key, loans, journals (settings_books.go).
+	books *booksTab
 }
 
 const (
@@ -76,6 +79,7 @@ func newSettings(s *Shell) screen {
 		container.NewTabItemWithIcon("Exercices", theme.CalendarIcon(), p.exercisesTab()),
 		container.NewTabItemWithIcon("Sauvegardes", theme.DocumentSaveIcon(), p.backupTab()),
 		container.NewTabItemWithIcon("Classeurs", theme.FolderIcon(), p.bindersTab()),
+		container.NewTabItemWithIcon("Comptabilité", theme.ListIcon(), p.booksTab()),
 		container.NewTabItemWithIcon("Affichage", theme.VisibilityIcon(), p.displayTab()),
 	)
 	p.root = container.NewBorder(widgets.Heading("Paramètres"), nil, nil, nil, p.tabs)
@@ -116,6 +120,7 @@ func (p *settings) reload() {
 	p.reloadBackup()
 	p.reloadNoticeDays()
 	p.reloadBinders()
+	p.reloadBooks()
 }
 
 // ---- Résidence et syndic

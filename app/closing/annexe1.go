@@ -2,6 +2,9 @@ package closing
 
 import (
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tantieme/app"
 	"tantieme/ledger"
@@ -18,6 +21,7 @@ type Annexe1 struct {
 	TotalLeft     [2]ledger.Amount
 	TotalRight    [2]ledger.Amount
 	Loans         [2]ledger.Amount // emprunts : montant restant dû (off the books)
+	LoansLabel    string           // lender and purpose of N's loans, as typed ("" when none)
 	Owners        []OwnerBalanceLine
 	OwnersDebit   ledger.Amount    // Σ debit balances after distribution
 	OwnersCredit  ledger.Amount    // Σ credit balances after distribution
@@ -60,13 +64,66 @@ func loansRemaining(tx *ledger.Tx, year int) (ledger.Amount, error) {
 	return ledger.ParseAmount(v)
 }
 
+// loansLabelOption holds the lender and purpose of the loans of an
+// exercise (« Crédit Foncier, ravalement 2024 »), printed under annexe 1.
+func loansLabelOption(year int) string { return fmt.Sprintf("annexe1.emprunts.%d.libelle", year) }
+
+// MaxLoansLabel is the longest lender-and-purpose text, one line of a note.
+const MaxLoansLabel = 120
+
+// LoansLabel returns the lender and purpose typed for the loans of the
+// exercise starting in year.
+func LoansLabel(r *app.Residence, year int) (string, error) {
+	var s string
+	err := r.View(func(tx *ledger.Tx) (err error) { s, err = tx.Option(loansLabelOption(year), ""); return err })
+	return s, err
+}
+
+// SetLoansLabel records the lender and purpose of the loans of the
+// exercise starting in year ("" clears it).
+func SetLoansLabel(r *app.Residence, year int, label string) error {
+	return SetLoans(r, year, nil, &label)
+}
+
 // SetLoansRemaining records the loans' remaining annuities at the end of
 // the exercise starting in year, for annexe 1.
 func SetLoansRemaining(r *app.Residence, year int, a ledger.Amount) error {
-	if a < 0 {
+	return SetLoans(r, year, &a, nil)
+}
+
+// SetLoans records, in one transaction, what is given of the loans of the
+// exercise starting in year: the amount remaining due at its end, the
+// lender and purpose.
+func SetLoans(r *app.Residence, year int, remaining *ledger.Amount, label *string) error {
+	if remaining != nil && *remaining < 0 {
 		return ledger.Errorf(ledger.Invalid, "Le montant restant dû des emprunts ne peut pas être négatif")
 	}
-	return r.Update(func(tx *ledger.Tx) error { return tx.SetOption(loansOption(year), a.Plain()) })
+	var clean string
+	if label != nil {
+		clean = strings.Join(strings.Fields(*label), " ")
+		for i, c := range []rune(clean) {
+			if unicode.IsControl(c) || unicode.Is(unicode.Cf, c) { // typed or pasted from elsewhere: never printed
+				return ledger.Errorf(ledger.Invalid, "Le prêteur et l'objet des emprunts contiennent un caractère invisible (U+%04X, position %d) : retapez-les", c, i+1)
+			}
+		}
+		if n := utf8.RuneCountInString(clean); n > MaxLoansLabel {
+			return ledger.Errorf(ledger.Invalid, "Le prêteur et l'objet des emprunts tiennent en %d caractères (%d tapés)", MaxLoansLabel, n)
+		}
+	}
+	return r.Update(func(tx *ledger.Tx) error {
+		if _, err := tx.ExerciseOfYear(year); err != nil { // a year the books know, not a typing slip
+			return err
+		}
+		if remaining != nil {
+			if err := tx.SetOption(loansOption(year), remaining.Plain()); err != nil {
+				return err
+			}
+		}
+		if label != nil {
+			return tx.SetOption(loansLabelOption(year), clean)
+		}
+		return nil
+	})
 }
 
 // annexe1 classifies every balance of classes 1, 4 and 5 after the
@@ -249,6 +306,9 @@ func (ab *annexBuilder) annexe1() error {
 	if a.Loans[1], err = loansRemaining(ab.tx, ab.d.Exercise.Year()); err != nil {
 		return err
 	}
+	if a.LoansLabel, err = ab.tx.Option(loansLabelOption(ab.d.Exercise.Year()), ""); err != nil {
+		return err
+	}
 
 	// The list of the owners' balances (footnote 2), before and after the
 	// distribution.
@@ -364,6 +424,9 @@ func (ar annexRenderer) annexe1() reports.Annex {
 	a1.Parts[1].Notes = []string{
 		"(1) Une somme précédée du signe « - » indique un découvert bancaire (dette du syndicat).",
 		"(2) La liste individualisée des copropriétaires (nom et montant) est jointe ci-après.",
+	}
+	if a.LoansLabel != "" {
+		a1.Parts[1].Notes = append(a1.Parts[1].Notes, "Emprunts : "+a.LoansLabel+".")
 	}
 
 	owners := []reports.Column{{Title: "Compte", Width: 17}, {Title: "Copropriétaire"},

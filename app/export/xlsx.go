@@ -309,7 +309,7 @@ func (d *xlsxExport) ownersTable() *xlsxTable {
 		}
 		for i, lot := range lots {
 			var shares any
-			if s, ok := d.shares[lot][ledger.GeneralKey]; ok && lot != "" {
+			if s, ok := d.shares[lot][o.General]; ok && lot != "" {
 				shares = xlNumber(s)
 			}
 			var bal any

@@ -122,7 +122,7 @@ func (balanceImport) plan(tx *ledger.Tx, p *Plan) error {
 	rf.noteNewAccounts(p)
 	rf.keyAliasNote(p)
 	if defaulted > 0 {
-		p.note("La clé générale %s est attribuée à %s", ledger.GeneralKey, fr.Count(defaulted, "compte de charges ou de produits sans clé", "comptes de charges ou de produits sans clé"))
+		p.note("La clé générale %s est attribuée à %s", rf.general, fr.Count(defaulted, "compte de charges ou de produits sans clé", "comptes de charges ou de produits sans clé"))
 	}
 	return nil
 }

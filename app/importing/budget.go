@@ -99,7 +99,7 @@ func (budgetImport) plan(tx *ledger.Tx, p *Plan) error {
 	rf.noteNewAccounts(p)
 	rf.keyAliasNote(p)
 	if defaulted > 0 {
-		p.note("La clé générale %s est attribuée à %s", ledger.GeneralKey, fr.Count(defaulted, "ligne sans clé", "lignes sans clé"))
+		p.note("La clé générale %s est attribuée à %s", rf.general, fr.Count(defaulted, "ligne sans clé", "lignes sans clé"))
 	}
 	if len(d.lines) == 0 && !p.Blocking() {
 		p.failSheet("aucune ligne de budget à importer")

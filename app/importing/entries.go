@@ -138,7 +138,7 @@ func (entriesImport) plan(tx *ledger.Tx, p *Plan) error {
 	rf.noteNewAccounts(p)
 	rf.keyAliasNote(p)
 	if defaultedKeys > 0 {
-		p.note("La clé générale %s est attribuée à %s sans clé", ledger.GeneralKey, fr.Count(defaultedKeys, "ligne de charge ou de produit", "lignes de charges ou de produits"))
+		p.note("La clé générale %s est attribuée à %s sans clé", rf.general, fr.Count(defaultedKeys, "ligne de charge ou de produit", "lignes de charges ou de produits"))
 	}
 	if inferred != "" {
 		p.note("Journal déduit pour les lignes sans code journal : %s", inferred)

@@ -266,7 +266,7 @@ func (ownersImport) plan(tx *ledger.Tx, p *Plan) error {
 		}
 		found := false
 		for _, k := range keys {
-			if k.Code == ledger.GeneralKey {
+			if k.General { // the shares column is the general key's, as chosen in Paramètres
 				found = true
 				d.keyOld = k.Key
 				d.keyTotal = k.SumOfShares.Add(newShares)
@@ -274,10 +274,10 @@ func (ownersImport) plan(tx *ledger.Tx, p *Plan) error {
 			}
 		}
 		if !found {
-			p.failSheet("la clé générale %s n'existe pas : créez-la avant d'importer des tantièmes", ledger.GeneralKey)
+			p.failSheet("la clé générale n'existe pas : créez-la avant d'importer des tantièmes")
 		} else if d.setTotal {
 			p.Report.KeysUpdated = 1
-			p.note("Clé %s « %s » : total déclaré %s → %s (somme des tantièmes des lots)", ledger.GeneralKey, d.keyOld.Label, d.keyOld.DeclaredTotal, d.keyTotal)
+			p.note("Clé %s « %s » : total déclaré %s → %s (somme des tantièmes des lots)", d.keyOld.Code, d.keyOld.Label, d.keyOld.DeclaredTotal, d.keyTotal)
 		}
 	}
 	if len(d.groups) == 0 && !p.Blocking() {
@@ -318,7 +318,7 @@ func (ownersImport) apply(tx *ledger.Tx, p *Plan) error {
 				return err
 			}
 			if g.shares[i].IsPositive() {
-				if err := tx.SetShare(l.Number, ledger.GeneralKey, g.shares[i]); err != nil {
+				if err := tx.SetShare(l.Number, d.keyOld.Code, g.shares[i]); err != nil {
 					return err
 				}
 			}

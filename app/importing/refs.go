@@ -31,6 +31,7 @@ type importRefs struct {
 	pending      string // account of the row being read, not in the chart
 	pendingLabel string
 	keyAliases   map[string]string // a key code read as an existing one ("1" → "001")
+	general      string            // the residence's general key, for rows without one
 }
 
 func loadImportRefs(tx *ledger.Tx) (*importRefs, error) {
@@ -52,6 +53,9 @@ func loadImportRefs(tx *ledger.Tx) (*importRefs, error) {
 	for _, k := range keys {
 		rf.keys[k.Code] = k
 		rf.keyCodes = append(rf.keyCodes, k.Code)
+	}
+	if rf.general, err = tx.GeneralKeyCode(); err != nil {
+		return nil, err
 	}
 	journals, err := tx.Journals()
 	if err != nil {
@@ -230,13 +234,13 @@ func (rf *importRefs) key(rc *rowCtx, account string, defaulted *int) (string, b
 	code := rc.code(fKey)
 	if code == "" {
 		if c := ledger.AccountClass(account); c == 6 || c == 7 {
-			if _, ok := rf.keys[ledger.GeneralKey]; !ok {
-				rc.fail(fKey, "la charge ou le produit %s n'a pas de clé et la clé générale %s n'existe pas", account, ledger.GeneralKey)
+			if _, ok := rf.keys[rf.general]; !ok {
+				rc.fail(fKey, "la charge ou le produit %s n'a pas de clé et la clé générale %s n'existe pas", account, rf.general)
 				return "", false
 			}
 			*defaulted++
-			rc.set(fKey, ledger.GeneralKey)
-			return ledger.GeneralKey, true
+			rc.set(fKey, rf.general)
+			return rf.general, true
 		}
 		return "", true
 	}

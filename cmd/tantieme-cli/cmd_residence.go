@@ -20,11 +20,12 @@ type residenceJSON struct {
 	SyndicAddress string `json:"syndic_address"`
 	SyndicPhone   string `json:"syndic_phone"`
 	SyndicEmail   string `json:"syndic_email"`
+	GeneralKey    string `json:"general_key"`
 }
 
 func init() {
 	commands["residence"] = command{
-		usage: "residence FICHIER [--name NOM] [--address ADRESSE] [--zip CP] [--city VILLE] [--siren SIREN] [--syndic NOM] [--syndic-address A] [--syndic-phone T] [--syndic-email E] [--json]",
+		usage: "residence FICHIER [--name NOM] [--address ADRESSE] [--zip CP] [--city VILLE] [--siren SIREN] [--syndic NOM] [--syndic-address A] [--syndic-phone T] [--syndic-email E] [--general-key K] [--json]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			// Pointers to every setting, so that only the flags given change.
 			set := map[string]func(*ledger.Residence, string){
@@ -48,6 +49,7 @@ func init() {
 			for name := range set {
 				values[name] = fs.String(name, "", help[name])
 			}
+			generalKey := fs.String("general-key", "", "clé générale : ses tantièmes font les voix de l'assemblée et la clé par défaut (001 à la création)")
 			asJSON := fs.Bool("json", false, "sortie JSON")
 			return func(pos []string, out io.Writer) error {
 				if err := needArgs(pos, 1, "un fichier de résidence (.copro)"); err != nil {
@@ -58,6 +60,11 @@ func init() {
 				changes := false
 				for name := range set {
 					changes = changes || given[name]
+				}
+				if given["general-key"] {
+					if err := setGeneralKey(pos[0], *generalKey); err != nil {
+						return err
+					}
 				}
 				if !changes {
 					return showResidence(pos[0], *asJSON, out)
@@ -84,7 +91,22 @@ func showResidence(file string, asJSON bool, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return printResidence(res, asJSON, out)
+	key, err := r.GeneralKey()
+	if err != nil {
+		return err
+	}
+	return printResidence(res, key, asJSON, out)
+}
+
+// setGeneralKey chooses the general key (its own option, not a field of
+// ledger.Residence).
+func setGeneralKey(file, code string) error {
+	r, err := app.Open(file)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return r.SetGeneralKey(code)
 }
 
 func saveResidence(file string, change func(*ledger.Residence), asJSON bool, out io.Writer) error {
@@ -101,13 +123,18 @@ func saveResidence(file string, change func(*ledger.Residence), asJSON bool, out
 	if res, err = r.SaveInfo(res); err != nil { // as stored: trimmed, SIREN without spaces
 		return err
 	}
-	return printResidence(res, asJSON, out)
+	key, err := r.GeneralKey()
+	if err != nil {
+		return err
+	}
+	return printResidence(res, key, asJSON, out)
 }
 
-func printResidence(r ledger.Residence, asJSON bool, out io.Writer) error {
+func printResidence(r ledger.Residence, generalKey string, asJSON bool, out io.Writer) error {
 	if asJSON {
 		return writeJSON(out, residenceJSON{Name: r.Name, Address: r.Address, Zip: r.Zip, City: r.City, SIREN: r.SIREN,
-			SyndicName: r.SyndicName, SyndicAddress: r.SyndicAddress, SyndicPhone: r.SyndicPhone, SyndicEmail: r.SyndicEmail})
+			SyndicName: r.SyndicName, SyndicAddress: r.SyndicAddress, SyndicPhone: r.SyndicPhone, SyndicEmail: r.SyndicEmail,
+			GeneralKey: generalKey})
 	}
 	siren := r.SIREN
 	if siren == "" {
@@ -117,7 +144,7 @@ func printResidence(r ledger.Residence, asJSON bool, out io.Writer) error {
 	for _, row := range [][2]string{
 		{"Résidence", r.Name}, {"Adresse", r.Address}, {"Code postal", r.Zip}, {"Ville", r.City}, {"SIREN", siren},
 		{"Syndic", r.SyndicName}, {"Adresse du syndic", r.SyndicAddress}, {"Téléphone du syndic", r.SyndicPhone},
-		{"Courriel du syndic", r.SyndicEmail},
+		{"Courriel du syndic", r.SyndicEmail}, {"Clé générale (voix de l'assemblée)", generalKey},
 	} {
 		t.add(row[0], row[1])
 	}
