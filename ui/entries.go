@@ -103,22 +103,33 @@ func newEntries(s *Shell) screen {
 			{Title: "Clé", Width: 60, Text: func(l ledger.Line) string { return l.Key }},
 			{Title: "Débit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.Line) string { return money(l.Debit) }},
 			{Title: "Crédit", Width: 130, Align: fyne.TextAlignTrailing, Text: func(l ledger.Line) string { return money(l.Credit) }},
+			// The VAT part and the recoverable share a charge line carries
+			// (issue 20), shown only for an entry that has some (taxColumns).
+			{Title: "TVA", Width: 80, Align: fyne.TextAlignTrailing, Text: func(l ledger.Line) string { return money(l.VAT) }},
+			{Title: "R", Width: 56, Align: fyne.TextAlignTrailing, Text: func(l ledger.Line) string {
+				if l.Recoverable == 0 {
+					return ""
+				}
+				return fmt.Sprintf("%d %%", l.Recoverable)
+			}},
 			{Title: "Lettre", Width: 70, Text: func(l ledger.Line) string { return l.Letter }},
 		},
 		Totals: func(rows []ledger.Line) []string {
 			if len(rows) == 0 {
-				return make([]string, 7)
+				return make([]string, 9)
 			}
-			var d, c ledger.Amount
+			var d, c, vat ledger.Amount
 			for _, l := range rows {
 				d += l.Debit
 				c += l.Credit
+				vat += l.VAT
 			}
-			return []string{"Total", "", fmt.Sprintf("%d ligne%s", len(rows), fr.S(len(rows))), "", d.String(), c.String(), ""}
+			return []string{"Total", "", fmt.Sprintf("%d ligne%s", len(rows), fr.S(len(rows))), "", d.String(), c.String(), money(vat), "", ""}
 		},
 		Empty: "Choisissez une écriture dans la liste pour voir ses lignes, la modifier ou la supprimer.",
 	}
 	linesView := e.lines.Build()
+	e.taxColumns(nil)
 
 	e.journal = widget.NewSelect(nil, func(string) {
 		if !e.filling {
@@ -377,6 +388,7 @@ func (e *entries) showDetail(x *ledger.Entry) {
 	}
 	e.detailTitle.SetText(title)
 	e.lines.SetRows(x.Lines)
+	e.taxColumns(x.Lines)
 	why := e.locked(*x)
 	widgets.SetEnabled(e.edit, why == "")
 	widgets.SetEnabled(e.del, why == "")
@@ -512,4 +524,23 @@ func (e *entries) focusEntry(id int64, date time.Time) {
 			fyne.Do(func() { e.table.Widget().ScrollTo(widget.TableCellID{Row: i, Col: 0}) })
 		}
 	}
+}
+
+// Columns of the lines' table that only some entries need: the VAT part and
+// the recoverable share of charge lines. An entry without them keeps the
+// room for its labels and amounts (a 1024-px window).
+const (
+	lineVATColumn         = 6
+	lineRecoverableColumn = 7
+)
+
+// taxColumns shows the TVA and R columns when one of the lines carries them.
+func (e *entries) taxColumns(lines []ledger.Line) {
+	var vat, rec bool
+	for _, l := range lines {
+		vat = vat || l.VAT != 0
+		rec = rec || l.Recoverable != 0
+	}
+	e.lines.HideColumn(lineVATColumn, !vat)
+	e.lines.HideColumn(lineRecoverableColumn, !rec)
 }

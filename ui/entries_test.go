@@ -136,6 +136,16 @@ func TestEntriesList(t *testing.T) {
 	if e.edit.Disabled() || e.del.Disabled() {
 		t.Errorf("an entry of an open exercise cannot be changed")
 	}
+	// A bank entry has no VAT nor recoverable share: their columns stay
+	// hidden; a charge line carrying them shows both.
+	if !e.lines.ColumnHidden(lineVATColumn) || !e.lines.ColumnHidden(lineRecoverableColumn) {
+		t.Errorf("TVA and R columns shown for an entry without them")
+	}
+	e.taxColumns([]ledger.Line{{Account: "602000", Key: "001", Debit: 1200, VAT: 200, Recoverable: 100}})
+	if e.lines.ColumnHidden(lineVATColumn) || e.lines.ColumnHidden(lineRecoverableColumn) {
+		t.Errorf("TVA and R columns hidden for a charge line carrying them")
+	}
+	e.taxColumns(e.selected.Lines)
 	if got := cellFill(t, e.table.Widget(), "R1"); got != entrySelectedTint {
 		t.Errorf("the entry shown is not marked in the list: %v", got)
 	}
