@@ -45,6 +45,14 @@ func panel(title string, content fyne.CanvasObject) fyne.CanvasObject {
 	return widgets.Tinted(surface, container.NewBorder(t, nil, nil, nil, content))
 }
 
+// wrapped is a panel's line of text: it wraps rather than widen the three
+// panels beyond a 1024-px screen's window.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
 // figure is a large amount or count.
 func figure(text string, importance widget.Importance) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -75,7 +83,7 @@ func (d *dashboard) reload() {
 		if label == "" {
 			label = "Banque"
 		}
-		bank = append(bank, widget.NewLabel(fmt.Sprintf("%s (%s)", label, b.Account)), figure(b.Balance.String(), imp))
+		bank = append(bank, wrapped(fmt.Sprintf("%s (%s)", label, b.Account)), figure(b.Balance.String(), imp))
 		if b.Balance < 0 {
 			bank = append(bank, warn("Compte à découvert"))
 		}
@@ -87,16 +95,16 @@ func (d *dashboard) reload() {
 	d.bank.Refresh()
 
 	owed := figure(data.Owed.String(), widget.MediumImportance)
-	debtors := widget.NewLabel("Aucun copropriétaire débiteur")
+	debtors := wrapped("Aucun copropriétaire débiteur")
 	debtors.Importance = widget.SuccessImportance
 	if data.Debtors > 0 {
 		owed.Importance = widget.DangerImportance
 		debtors.Importance = widget.DangerImportance
 		debtors.SetText(fmt.Sprintf("%d débiteur%s sur %d copropriétaires", data.Debtors, fr.S(data.Debtors), data.Owners))
 	}
-	d.owners.Objects = []fyne.CanvasObject{widget.NewLabel("Dû par les copropriétaires"), owed, debtors}
+	d.owners.Objects = []fyne.CanvasObject{wrapped("Dû par les copropriétaires"), owed, debtors}
 	d.owners.Objects = append(d.owners.Objects, d.debtorLinks(data.At)...)
-	d.owners.Objects = append(d.owners.Objects, widget.NewLabel("Avances reçues : "+data.Advances.String()))
+	d.owners.Objects = append(d.owners.Objects, wrapped("Avances reçues : "+data.Advances.String()))
 	d.owners.Refresh()
 
 	mis := data.Mismatched()

@@ -23,7 +23,7 @@ func fitsWindow(t *testing.T, s *Shell, what string, buttons ...string) {
 	size := smallWindow // the test window grows to its content: the screen does not
 	if w := s.win.Content().MinSize().Width; w > size.Width {
 		t.Errorf("%s: the window's content needs %.0f px, more than the window's %.0f; too wide:\n%s", what, w, size.Width,
-			tooWide(s.win.Content(), size.Width-220)) // the navigation column takes 220
+			tooWide(s.win.Content(), size.Width-navWidth)) // the navigation column
 	}
 	// The screen itself fits: it does not scroll sideways in the window.
 	if need, have := s.body.MinSize().Width, s.bodyScroll.Size().Width; need > have+0.5 {

@@ -11,7 +11,7 @@ import (
 	"tantieme/ui/widgets"
 )
 
-// Every screen fits a 1024-px laptop's window beside the navigation (220 px)
+// Every screen fits a 1024-px laptop's window beside the navigation (navWidth)
 // in normal text: what it shows gives way (columns shrink, buttons and
 // choices go to the next line, two tables stack) rather than ask for more
 // width, which would put the screen's right side out of sight.
@@ -20,7 +20,8 @@ func TestEveryScreenFitsSmallWindow(t *testing.T) {
 	s.openDemo()
 	s.jobs.Wait()
 	s.win.Resize(smallWindow)
-	room := smallWindow.Width - 220 - 4*theme.Padding() - theme.ScrollBarSize()
+	// The window a 1024-px screen opens (windowSize keeps screenMargin free).
+	room := smallWindow.Width - screenMargin - navWidth - 4*theme.Padding() - theme.ScrollBarSize()
 	for _, sp := range screens {
 		if !s.showScreen(sp.id) {
 			t.Fatalf("no screen %q", sp.id)

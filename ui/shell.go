@@ -48,6 +48,11 @@ type screenSpec struct {
 // init below and one file in this package. Still to come (issue 3): Lots,
 // Clés et tantièmes, Fournisseurs, Plan comptable, Saisie (journaux),
 // Paramètres.
+// navWidth is the navigation column's width: its longest title (« Clés et
+// tantièmes ») with its icon, and no more, so that a 1024-px screen's window
+// (992 px, screenMargin kept free) leaves every screen the room it needs.
+const navWidth = 196
+
 var screens []screenSpec
 
 // init fills screens (a plain initializer would be a cycle: screens refer to
@@ -181,7 +186,7 @@ func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence,
 			s.show(i)
 		}
 	}
-	navColumn := container.NewStack(canvas.NewRectangle(headerTint), container.New(&widgets.FixedWidth{Width: 220}, s.nav))
+	navColumn := container.NewStack(canvas.NewRectangle(headerTint), container.New(&widgets.FixedWidth{Width: navWidth}, s.nav))
 
 	s.statusText = widget.NewLabel("")
 	s.statusText.Importance = widget.SuccessImportance
