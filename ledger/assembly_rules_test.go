@@ -234,11 +234,11 @@ func TestReduction(t *testing.T) {
 		index   int
 		reduced string
 	}{
-		{[]string{"600", "250", "150"}, 0, "400"},    // 600 > 250 + 150
-		{[]string{"200", "501", "299"}, 1, "499"},    // 501 > 499
-		{[]string{"500", "300", "200"}, -1, "0"},     // exactly half: not more
-		{[]string{"1000"}, 0, "0"},                   // a sole owner: the others hold nothing
-		{[]string{"10.5", "30.25", "9"}, 1, "19.5"},  // 30,25 > 19,5
+		{[]string{"600", "250", "150"}, 0, "400"},   // 600 > 250 + 150
+		{[]string{"200", "501", "299"}, 1, "499"},   // 501 > 499
+		{[]string{"500", "300", "200"}, -1, "0"},    // exactly half: not more
+		{[]string{"1000"}, 0, "0"},                  // a sole owner: the others hold nothing
+		{[]string{"10.5", "30.25", "9"}, 1, "19.5"}, // 30,25 > 19,5
 		{[]string{"100", "100", "100", "100"}, -1, "0"},
 	} {
 		var votes []decimal.Decimal
