@@ -37,7 +37,7 @@ type AttendanceOwner struct {
 	SignName string
 	Address  []string // postal lines
 	Lots     []AttendanceLot
-	Votes    decimal.Decimal // his shares on the key
+	Votes    decimal.Decimal   // his shares on the key
 	Record   *AttendanceRecord // his recorded attendance; nil on a blank sheet
 }
 
