@@ -27,6 +27,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"tantieme/internal/fr"
 )
 
 // Presence is how an owner takes part in the assembly.
@@ -303,8 +305,8 @@ func (roll *Roll) checkProxies(index map[string]int) error {
 				continue
 			}
 			m.refuse("pouvoir refusé : son mandataire, " + name + ", détient déjà " + groupInt(kept) +
-				" pouvoirs et ses voix avec celles de ses mandants (" + votesText(held.Add(m.Votes)) + ") dépasseraient 10 % des voix du syndicat (" +
-				votesText(limit) + ") (loi du 10 juillet 1965, art. 22)")
+				" pouvoirs et ses voix avec celles de ses mandants (" + fr.Shares(held.Add(m.Votes)) + ") dépasseraient 10 % des voix du syndicat (" +
+				fr.Shares(limit) + ") (loi du 10 juillet 1965, art. 22)")
 		}
 	}
 	return nil
@@ -375,22 +377,6 @@ func (roll Roll) Totals() map[Presence]Tally {
 		t := out[m.Counted]
 		t.add(m.Reduced)
 		out[m.Counted] = t
-	}
-	return out
-}
-
-// votesText writes votes the French way: « 1 000 », « 12,5 ».
-func votesText(d decimal.Decimal) string {
-	s := d.String()
-	neg := strings.HasPrefix(s, "-")
-	units, frac, _ := strings.Cut(strings.TrimPrefix(s, "-"), ".")
-	n, _ := decimal.NewFromString(units)
-	out := groupInt(int(n.IntPart()))
-	if frac != "" {
-		out += "," + frac
-	}
-	if neg {
-		out = "-" + out
 	}
 	return out
 }
