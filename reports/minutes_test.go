@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -27,6 +28,9 @@ func TestMinutesPages(t *testing.T) {
 	pdf, err := MinutesPDF(m)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if dir := os.Getenv("TANTIEME_PDF_DIR"); dir != "" {
+		os.WriteFile(dir+"/minutes_pages.pdf", pdf, 0o644)
 	}
 	ps := pages(pdfText(t, pdf))
 	if len(ps) < 3 {
