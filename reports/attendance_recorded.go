@@ -181,7 +181,7 @@ func (w *attendanceWriter) recordedLayout(r *attendanceRow) float64 {
 		r.holder = w.d.wrap(rec.Holder, w.widths[attColProxy]-1)
 		h = 2.8*float64(len(r.holder)+1) + 0.5
 	case AttPostal:
-		r.mail = []string{"reçu le", ledger2French(rec.Form)}
+		r.mail = []string{"reçu le", frenchDay(rec.Form)}
 		if rec.Refusal != "" {
 			r.mail = append(r.mail, "hors délai")
 		}
@@ -190,7 +190,7 @@ func (w *attendanceWriter) recordedLayout(r *attendanceRow) float64 {
 	return 2*attPad + h
 }
 
-func ledger2French(t time.Time) string {
+func frenchDay(t time.Time) string {
 	if t.IsZero() {
 		return "?"
 	}
