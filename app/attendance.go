@@ -38,6 +38,9 @@ type AttendanceOptions struct {
 	Title   string    // "" for "Feuille de présence"
 	Key     string    // the votes' key; "" for 001
 	Printed time.Time // zero: today
+	// Records are the recorded attendance (owners without one are
+	// absent); none prints the blank sheet signed in the room.
+	Records []AttendanceRecord
 }
 
 // DefaultAttendanceTitle is the sheet's title when the user gives none.
@@ -50,6 +53,9 @@ type AttendanceSheet struct {
 	Key    ledger.KeyTotal
 	Owners []AttendanceOwner
 	Votes  decimal.Decimal // sum of the owners' votes
+	// Roll is the recorded attendance checked by the rules (nil without
+	// records), in the Owners' order.
+	Roll *ledger.Roll
 }
 
 // AttendanceOwner is an owner on the meeting's day: his lots with their
@@ -58,6 +64,8 @@ type AttendanceOwner struct {
 	Owner ledger.Owner
 	Lots  []ledger.Share // in lot order; Shares zero for a lot without shares on the key
 	Votes decimal.Decimal
+	// Member is his checked attendance when it is recorded.
+	Member *ledger.Member
 }
 
 // Attendance lists the owners of the meeting's day: whoever owns a lot
@@ -126,6 +134,11 @@ func attendance(tx *ledger.Tx, opt AttendanceOptions) (AttendanceSheet, error) {
 		s.Owners = append(s.Owners, a)
 	}
 	sortOwners(s.Owners, opt.Order, func(a AttendanceOwner) ledger.Owner { return a.Owner })
+	if len(opt.Records) > 0 {
+		if err := recordAttendance(&s, opt.Records); err != nil {
+			return s, err
+		}
+	}
 	return s, nil
 }
 
@@ -209,6 +222,7 @@ func (r *Residence) AttendancePDF(opt AttendanceOptions) ([]byte, error) {
 		}
 		a.Owners = append(a.Owners, ao)
 	}
+	attendanceRecords(s, &a)
 	pdf, err := reports.AttendancePDF(a)
 	return pdfResult(pdf, err, "la feuille de présence")
 }

@@ -23,6 +23,9 @@ type Attendance struct {
 	// to it unless a lot had no owner on the day (printed on the last page).
 	KeyTotal decimal.Decimal
 	Printed  time.Time
+	// Totals are the recorded attendance's totals (nil on a blank sheet,
+	// whose total boxes are filled in by hand).
+	Totals *AttendanceTotals
 }
 
 // AttendanceOwner is one row: the owner and his lots on the meeting's day.
@@ -34,7 +37,8 @@ type AttendanceOwner struct {
 	SignName string
 	Address  []string // postal lines
 	Lots     []AttendanceLot
-	Votes    decimal.Decimal // his shares on the key
+	Votes    decimal.Decimal   // his shares on the key
+	Record   *AttendanceRecord // his recorded attendance; nil on a blank sheet
 }
 
 // AttendanceLot is a lot and its shares on the key.
@@ -91,7 +95,7 @@ func AttendancePDF(a Attendance) ([]byte, error) {
 		if i == len(a.Owners)-1 {
 			// The grand total and the certification follow the last
 			// row on its page.
-			room -= attGrandH + attCertH
+			room -= w.grandH() + attCertH
 		}
 		if d.pdf.GetY()+r.height > room && w.rows > 0 {
 			w.endPage()
@@ -112,9 +116,19 @@ type attendanceWriter struct {
 	// the current page's rows
 	rows       int
 	pageShares decimal.Decimal
+	page       pageCounts // recorded rows of the page
 	// the whole sheet
 	owners int
 	total  decimal.Decimal
+}
+
+// grandH is the height of the grand total's box: one more row of boxes
+// (the défaillants) when the attendance is recorded.
+func (w *attendanceWriter) grandH() float64 {
+	if w.a.Totals != nil {
+		return attGrandH + 5
+	}
+	return attGrandH
 }
 
 // limit is the lowest y the page's content may reach (above the footer).
@@ -130,6 +144,7 @@ func (w *attendanceWriter) newPage() {
 	w.d.AddPage()
 	w.rows = 0
 	w.pageShares = decimal.Zero
+	w.page = pageCounts{}
 	f := w.d.pdf
 	if w.a.KeyLabel != "" {
 		f.SetFont(family, "", 8)
@@ -188,6 +203,11 @@ type attendanceRow struct {
 	sigSize float64
 	sig     []string
 	height  float64
+	// A recorded row: the mandataire's and the form's lines in their
+	// columns, the notes in a strip under the cells (but the signature's),
+	// and the height of the cells above the strip.
+	holder, mail, notes []string
+	main                float64
 }
 
 const (
@@ -217,7 +237,11 @@ func (w *attendanceWriter) layout(o *AttendanceOwner) attendanceRow {
 	r.sigSize, r.sig = w.signatureName(sign)
 	nameH := attSmallH + attNameH*float64(len(r.name)) + attSmallH*float64(len(r.address))
 	lotsH := attSmallH * float64(len(r.lots))
-	r.height = max(attMinRowH, 2*attPad+max(nameH, lotsH))
+	r.height = max(attMinRowH, 2*attPad+max(nameH, lotsH), w.recordedLayout(&r))
+	r.main = r.height
+	if r.notes = w.recordedNotes(o); len(r.notes) > 0 {
+		r.height += 2*attPad + attSmallH*float64(len(r.notes))
+	}
 	return r
 }
 
@@ -228,8 +252,24 @@ func (w *attendanceWriter) row(r attendanceRow) {
 	f.SetLineWidth(0.2)
 	x := x0
 	for i := range attendanceCols {
-		f.Rect(x, y0, w.widths[i], r.height, "D")
+		h := r.main
+		if i == attColSignature {
+			h = r.height
+		}
+		f.Rect(x, y0, w.widths[i], h, "D")
 		x += w.widths[i]
+	}
+	if len(r.notes) > 0 {
+		f.Rect(x0, y0+r.main, w.noteWidth(), r.height-r.main, "D")
+		f.SetFont(family, "", attSmall)
+		if r.o.Record.Refusal != "" {
+			f.SetTextColor(180, 0, 0)
+		}
+		for i, l := range r.notes {
+			f.SetXY(x0+attPad, y0+r.main+attPad+attSmallH*float64(i))
+			f.CellFormat(w.noteWidth()-2*attPad, attSmallH, l, "", 0, "L", false, 0, "")
+		}
+		f.SetTextColor(0, 0, 0)
 	}
 	left := func(col int) float64 {
 		x := x0
@@ -275,6 +315,9 @@ func (w *attendanceWriter) row(r attendanceRow) {
 		bx := left(col) + (w.widths[col]-4.5)/2
 		f.Rect(bx, y0+attPad+0.5, 4.5, 4.5, "D")
 	}
+	if r.o.Record != nil {
+		w.recordedCells(r, left, y0)
+	}
 	w.upsideDown(r, left(attColSignature), y0)
 
 	f.SetXY(x0, y0+r.height)
@@ -282,6 +325,7 @@ func (w *attendanceWriter) row(r attendanceRow) {
 	w.owners++
 	w.pageShares = w.pageShares.Add(r.o.Votes)
 	w.total = w.total.Add(r.o.Votes)
+	w.page.add(r.o)
 }
 
 // attMaxLotLines bounds the lots column, so that the row of an owner of
@@ -388,12 +432,16 @@ func (w *attendanceWriter) endPage() {
 	f.SetX(x0 + 2)
 	f.CellFormat(64, 4.5, "Tantièmes de la page : "+fr.Shares(w.pageShares), "", 2, "L", false, 0, "")
 	// Right: the boxes filled in at the meeting.
-	w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "", []string{"Présents", "Représentés", "Par correspondance"})
+	var values [][2]string
+	if w.a.Totals != nil {
+		values = [][2]string{w.page.present.cells(), w.page.represented.cells(), w.page.postal.cells()}
+	}
+	w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "", []string{"Présents", "Représentés", "Par correspondance"}, values)
 }
 
-// totalsGrid draws a grid of blank boxes: one row per label, a count and
-// shares for each, under a caption.
-func (w *attendanceWriter) totalsGrid(x, y, width float64, caption string, labels []string) {
+// totalsGrid draws a grid of boxes: one row per label, a count and shares
+// for each, under a caption; blank unless values are given (one per label).
+func (w *attendanceWriter) totalsGrid(x, y, width float64, caption string, labels []string, values [][2]string) {
 	f := w.d.pdf
 	labelW := width * 0.38
 	colW := (width - labelW) / 2
@@ -409,9 +457,13 @@ func (w *attendanceWriter) totalsGrid(x, y, width float64, caption string, label
 	for i, l := range labels {
 		ry := y + (h - 0.5) + h*float64(i)
 		f.SetXY(x, ry)
+		var v [2]string
+		if i < len(values) {
+			v = values[i]
+		}
 		f.CellFormat(labelW, h, l, "1", 0, "L", false, 0, "")
-		f.CellFormat(colW, h, "", "1", 0, "C", false, 0, "")
-		f.CellFormat(colW, h, "", "1", 0, "C", false, 0, "")
+		f.CellFormat(colW, h, v[0], "1", 0, "C", false, 0, "")
+		f.CellFormat(colW, h, v[1], "1", 0, "C", false, 0, "")
 	}
 }
 
@@ -422,7 +474,7 @@ func (w *attendanceWriter) grandTotal() {
 	y0 := f.GetY() + 3
 	x0 := marginX
 	f.SetLineWidth(0.3)
-	f.Rect(x0, y0, w.d.Width(), attGrandH-4, "D")
+	f.Rect(x0, y0, w.d.Width(), w.grandH()-4, "D")
 	f.SetLineWidth(0.2)
 	f.SetXY(x0+2, y0+1.5)
 	f.SetFont(family, "B", 9)
@@ -440,8 +492,15 @@ func (w *attendanceWriter) grandTotal() {
 			f.CellFormat(64, 3.2, l, "", 2, "L", false, 0, "")
 		}
 	}
-	w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "Somme des totaux des pages", []string{"Présents", "Représentés", "Par correspondance", "Total"})
-	f.SetXY(x0, y0+attGrandH-4)
+	if t := w.a.Totals; t != nil {
+		all := AttendanceCount{Owners: t.Present.Owners + t.Represented.Owners + t.Postal.Owners + t.Defaulting.Owners,
+			Votes: t.Present.Votes.Add(t.Represented.Votes).Add(t.Postal.Votes).Add(t.Defaulting.Votes)}
+		w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "Présence enregistrée", []string{"Présents", "Représentés", "Par correspondance", "Défaillants", "Total"},
+			[][2]string{t.Present.cells(), t.Represented.cells(), t.Postal.cells(), t.Defaulting.cells(), all.cells()})
+	} else {
+		w.totalsGrid(x0+70, y0+1.5, w.d.Width()-72, "Somme des totaux des pages", []string{"Présents", "Représentés", "Par correspondance", "Total"}, nil)
+	}
+	f.SetXY(x0, y0+w.grandH()-4)
 }
 
 // CertifyText is the chair's certification at the end of the sheet: the
