@@ -324,11 +324,11 @@ func (d *dashboard) debtorLinks(at time.Time) []fyne.CanvasObject {
 			break
 		}
 		account := db.Account
-		// The name is cut short: the dashboard's three panels share the
-		// window's width, and a wider line would push the third out of it
-		// at 1024 px; the card shows the name whole.
-		name := widgets.Shorten(db.Name, 90, fyne.TextStyle{})
-		b := widgets.NewWordButton(fmt.Sprintf("%s %s : %s", db.Account, name, db.Balance), theme.NavigateNextIcon(), func() { s.showOwnerRecovery(account) })
+		// The name is cut short and the line wraps: the dashboard's three
+		// panels share the window's width, and a wider line would push the
+		// third out of it at 1024 px; the card shows the name whole.
+		name := widgets.Shorten(db.Name, 70, fyne.TextStyle{})
+		b := widgets.NewWordButton(fmt.Sprintf("%s %s : %s", db.Account, name, db.Balance), theme.NavigateNextIcon(), func() { s.showOwnerRecovery(account) }).Wrap()
 		out = append(out, b)
 	}
 	return out

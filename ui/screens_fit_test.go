@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -57,5 +58,26 @@ func TestColumnTitlesWholeAt1280(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The dashboard after the year's end lists the debtors, each a link: their
+// lines wrap rather than push the third panel out of a 1024-px screen's
+// window (it did, by eighteen pixels, with the demo's late payer).
+func TestDashboardWithDebtorsFitsSmallWindow(t *testing.T) {
+	s := newTestShell(t)
+	s.now = func() time.Time { return time.Date(2026, 12, 7, 12, 0, 0, 0, time.Local) }
+	s.openDemo()
+	s.jobs.Wait()
+	s.win.Resize(smallWindow)
+	s.showScreen("dashboard")
+	s.jobs.Wait()
+	d := s.currentScreen().(*dashboard)
+	if len(d.data.Steps) == 0 || d.data.Debtors == 0 {
+		t.Fatalf("the demo on 07/12/2026 has no debtor to list: %d", d.data.Debtors)
+	}
+	room := smallWindow.Width - screenMargin - navWidth - 4*theme.Padding() - theme.ScrollBarSize()
+	if w := d.view().MinSize().Width; w > room {
+		t.Errorf("the dashboard with its debtors needs %.0f px, more than the %.0f a 1024-px screen's window leaves it", w, room)
 	}
 }

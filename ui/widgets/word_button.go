@@ -29,8 +29,18 @@ func NewWordButton(text string, icon fyne.Resource, tapped func()) *WordButton {
 	return b
 }
 
+// Wrap lets a longer text go onto more lines rather than widen what holds
+// it (a dashboard panel sharing a narrow window); call before showing it.
+func (b *WordButton) Wrap() *WordButton {
+	b.text.Wrapping = fyne.TextWrapWord
+	return b
+}
+
 // CreateRenderer draws the icon and the word over the hover background.
 func (b *WordButton) CreateRenderer() fyne.WidgetRenderer {
+	if b.text.Wrapping == fyne.TextWrapWord { // the text takes the width it is given
+		return widget.NewSimpleRenderer(container.NewStack(b.bg, container.NewBorder(nil, nil, container.NewCenter(b.icon), nil, b.text)))
+	}
 	return widget.NewSimpleRenderer(container.NewStack(b.bg, container.NewHBox(b.icon, b.text)))
 }
 
