@@ -50,8 +50,8 @@ func (d *EtatDate) readPlannedBudget(r *app.Residence, lots []string, perLot map
 // the actual charges of the last two closed exercises (loi 1965 art. 46,
 // CCH L. 721-2), from the quote-parts tool (closing.QuotePartsOf): per
 // key, the key's amount split between the lots and the others.
-func (d *EtatDate) readCharges(r *app.Residence, shares map[string]decimal.Decimal) error {
-	of := func(ex ledger.Exercise, budget bool) (Charges, error) {
+func (d *EtatDate) readCharges(r *app.Residence, shares, totals map[string]decimal.Decimal) error {
+	of := func(ex ledger.Exercise) (Charges, error) {
 		c := Charges{Exercise: ex}
 		q, err := closing.QuotePartsOf(r, ex)
 		if err != nil {
@@ -60,9 +60,6 @@ func (d *EtatDate) readCharges(r *app.Residence, shares map[string]decimal.Decim
 		c.Provisional = q.Provisional
 		for _, k := range q.Keys {
 			amount := k.Actual
-			if budget {
-				amount = k.Budget
-			}
 			p, err := lotsPart(amount, shares[k.Key], k.TotalShares)
 			if err != nil {
 				return c, err
@@ -75,10 +72,24 @@ func (d *EtatDate) readCharges(r *app.Residence, shares map[string]decimal.Decim
 		}
 		return c, nil
 	}
-	var err error
-	if d.Budget, err = of(d.Exercise, true); err != nil {
-		d.Notes = append(d.Notes, "Quote-part du budget "+d.Exercise.Name()+" indisponible : "+ledger.Message(err))
-		d.Budget = Charges{Exercise: d.Exercise}
+	// The budget voted, read from the budget itself (the quote-parts tool
+	// previews the closing, which a year in progress may not pass yet).
+	d.Budget = Charges{Exercise: d.Exercise}
+	bv, err := r.BudgetView(d.Exercise.Year())
+	if err != nil {
+		return err
+	}
+	for _, bk := range bv.Keys {
+		net := bk.Total.Budget[0]
+		if net == 0 || bk.Key == "" {
+			continue
+		}
+		p, err := lotsPart(net, shares[bk.Key], totals[bk.Key])
+		if err != nil {
+			return err
+		}
+		d.Budget.Keys = append(d.Budget.Keys, KeyShare{Key: bk.Key, Label: bk.Label, Shares: shares[bk.Key], TotalShares: totals[bk.Key], KeyAmount: net, Amount: p})
+		d.Budget.Total += p
 	}
 	exs, err := r.Exercises()
 	if err != nil {
@@ -89,14 +100,14 @@ func (d *EtatDate) readCharges(r *app.Residence, shares map[string]decimal.Decim
 		if !ex.Closed || !ex.End.Before(d.At) {
 			continue
 		}
-		c, err := of(ex, false)
+		c, err := of(ex)
 		if err != nil {
 			return err
 		}
 		d.Past = append(d.Past, c)
 	}
 	if len(d.Past) < 2 {
-		d.Notes = append(d.Notes, "Les comptes de moins de deux exercices sont approuvés et clos dans ces livres : seuls ceux-là sont donnés.")
+		d.Notes = append(d.Notes, "Moins de deux exercices sont approuvés et clos dans ces livres : la quote-part des charges réelles n'est donnée que pour ceux-là.")
 	}
 	return nil
 }

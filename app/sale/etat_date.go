@@ -218,7 +218,7 @@ func Make(r *app.Residence, req Request) (*EtatDate, error) {
 	if err := d.readPlannedBudget(r, lots, perLot); err != nil {
 		return nil, err
 	}
-	if err := d.readCharges(r, shares); err != nil {
+	if err := d.readCharges(r, shares, totals); err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(req.Buyer) != "" {

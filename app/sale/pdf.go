@@ -104,7 +104,7 @@ func plural(n int) string {
 	return ""
 }
 
-func money(title string) reports.Column { return reports.Column{Title: title, Width: 28, Right: true} }
+func money(title string) reports.Column { return reports.Column{Title: title, Width: 26, Right: true} }
 
 func (d *EtatDate) part1(heading string) reports.ListSection {
 	s := reports.ListSection{Heading: heading,
@@ -113,22 +113,22 @@ func (d *EtatDate) part1(heading string) reports.ListSection {
 		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(d.Exercise.Start), "", "Charges impayées des exercices antérieurs", d.Earlier.Format(), d.Earlier.Format()}})
 	}
 	for _, c := range d.Calls {
-		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(c.Due), c.Piece, "Appel " + c.Kind.Label() + " – " + c.Label, c.Amount.Format(), c.Owed.Format()}})
+		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(c.Due), c.Piece, c.Label, c.Amount.Format(), c.Owed.Format()}})
 	}
 	for _, c := range d.Costs {
 		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(c.Date), "", c.Label + " (loi 1965 art. 10-1)", c.Amount.Format(), c.Owed.Format()}})
 	}
 	if d.Accelerated > 0 {
-		s.Rows = append(s.Rows, reports.Row{Cells: []string{"", "", "Provisions de l'exercice exigibles par anticipation (loi 1965 art. 19-2)", "", d.Accelerated.Format()}})
+		s.Rows = append(s.Rows, reports.Row{Cells: []string{"", "", "Provisions exigées par anticipation (art. 19-2)", "", d.Accelerated.Format()}})
 	}
 	for _, c := range d.Others {
 		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(c.Date), "", c.Label, c.Amount.Format(), c.Owed.Format()}})
 	}
 	if d.Doubtful > 0 {
-		s.Rows = append(s.Rows, reports.Row{Cells: []string{"", "", "Créance passée en créances douteuses (compte 459)", "", d.Doubtful.Format()}})
+		s.Rows = append(s.Rows, reports.Row{Cells: []string{"", "", "Créance douteuse (compte 459)", "", d.Doubtful.Format()}})
 	}
 	if d.Fee > 0 && !d.FeePosted {
-		s.Rows = append(s.Rows, reports.Row{Cells: []string{"", "", "Honoraires du syndic pour l'état daté, à la charge du vendeur (loi 1965 art. 10-1)", d.Fee.Format(), d.Fee.Format()}})
+		s.Rows = append(s.Rows, reports.Row{Cells: []string{"", "", "Honoraires de l'état daté (loi 1965 art. 10-1)", d.Fee.Format(), d.Fee.Format()}})
 	}
 	if len(s.Rows) == 0 {
 		s.Intro = []string{fmt.Sprintf("Le vendeur ne doit aucune somme au syndicat au %s.", ledger.FrenchDate(d.At))}
@@ -164,7 +164,7 @@ func (d *EtatDate) part3() reports.ListSection {
 		Intro: []string{fmt.Sprintf("Appels du budget, du fonds de travaux et des travaux votés exigibles après le %s, pour la part des lots vendus : ils sont dus par celui qui est copropriétaire à leur échéance (décret 1967, art. 6-2 2°).", ledger.FrenchDate(d.At))},
 		Columns: []reports.Column{{Title: "Échéance", Width: 22}, {Title: "Pièce", Width: 24, Whole: true}, {Title: "Nature"}, money("Part des lots")}}
 	for _, f := range d.Future {
-		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(f.Due), f.Piece, capital(f.Kind.Label()) + " – " + f.Label, f.Amount.Format()}})
+		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(f.Due), f.Piece, f.Label, f.Amount.Format()}})
 	}
 	if len(s.Rows) == 0 {
 		s.Intro = []string{"Aucun appel n'est prévu après le " + ledger.FrenchDate(d.At) + "."}
@@ -178,7 +178,7 @@ func (d *EtatDate) part3() reports.ListSection {
 // chargesSections are the lots' quote-parts: the current budget, then the
 // last two closed exercises' charges.
 func (d *EtatDate) chargesSections() []reports.ListSection {
-	cols := []reports.Column{{Title: "Clé", Width: 60}, {Title: "Tantièmes des lots", Width: 36, Right: true}, money("Montant de la clé"), money("Part des lots")}
+	cols := []reports.Column{{Title: "Clé"}, {Title: "Tantièmes des lots", Width: 36, Right: true}, {Title: "Montant de la clé", Width: 34, Right: true}, money("Part des lots")}
 	table := func(c Charges) []reports.Row {
 		var rows []reports.Row
 		for _, k := range c.Keys {
@@ -194,9 +194,13 @@ func (d *EtatDate) chargesSections() []reports.ListSection {
 }
 
 func (d *EtatDate) fundSection() reports.ListSection {
-	return reports.ListSection{Heading: "Fonds de travaux (loi 1965, art. 14-2-1)", Intro: []string{
-		fmt.Sprintf("Solde du fonds de travaux au %s : %s €. Part attachée aux lots vendus (clé %s) : %s €.", ledger.FrenchDate(d.At), d.WorksFund.Format(), d.WorksFundKey, d.WorksFundShare.Format()),
-		WorksFundSentence}}
+	s := reports.ListSection{Heading: "Fonds de travaux (loi 1965, art. 14-2-1)", Intro: []string{
+		fmt.Sprintf("Solde du fonds de travaux au %s : %s €. Part attachée aux lots vendus, selon leurs tantièmes de la clé %s : %s €.", ledger.FrenchDate(d.At), d.WorksFund.Format(), d.WorksFundKey, d.WorksFundShare.Format())}}
+	if d.Pre {
+		// The état daté says it in its second part, where a refund is looked for.
+		s.Intro = append(s.Intro, WorksFundSentence)
+	}
+	return s
 }
 
 func (d *EtatDate) proceduresSection() reports.ListSection {
