@@ -161,7 +161,7 @@ func (d *EtatDate) part2() reports.ListSection {
 
 func (d *EtatDate) part3() reports.ListSection {
 	s := reports.ListSection{Heading: "Troisième partie — sommes qui incomberont au nouveau copropriétaire (art. 5 3°)",
-		Intro: []string{fmt.Sprintf("Appels du budget, du fonds de travaux et des travaux votés exigibles après le %s, pour la part des lots vendus : ils sont dus par celui qui est copropriétaire à leur échéance (décret 1967, art. 6-2 2°).", ledger.FrenchDate(d.At))},
+		Intro:   []string{fmt.Sprintf("Appels du budget, du fonds de travaux et des travaux votés exigibles après le %s, pour la part des lots vendus : ils sont dus par celui qui est copropriétaire à leur échéance (décret 1967, art. 6-2 2°).", ledger.FrenchDate(d.At))},
 		Columns: []reports.Column{{Title: "Échéance", Width: 22}, {Title: "Pièce", Width: 24, Whole: true}, {Title: "Nature"}, money("Part des lots")}}
 	for _, f := range d.Future {
 		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(f.Due), f.Piece, f.Label, f.Amount.Format()}})
