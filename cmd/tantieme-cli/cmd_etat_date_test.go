@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tantieme/ledger/ledgertest"
+)
+
+// etat-date on the demo's late payer, 450004 (lot 2, 58/1000 on key 001):
+// on 15/05/2025 he owes the call of 01/04 (543,26 € budget + 32,44 € works
+// fund = 575,70 €, paid only on 27/06); the calls of July and October will
+// fall on the buyer (2 × 575,70 = 1 151,40 €, lot 2 being his only lot).
+func TestEtatDateCLI(t *testing.T) {
+	f := demoFile(t)
+	pdf := filepath.Join(t.TempDir(), "ed.pdf")
+	code, out, stderr := cli(t, "etat-date", f, "--lot", "2", "--date", "2025-05-15", "--out", pdf, "--json", "--fee", "250,00", "--buyer", "Jeanne Martin")
+	if code != 0 {
+		t.Fatalf("%d %s", code, stderr)
+	}
+	var j etatDateJSON
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	// 575,70 + the fee 250,00 = 825,70.
+	if j.Lot != "2" || j.Owner != "450004" || j.SellerOwes != "825.70" || j.SyndicatOwes != "0.00" || j.BuyerWillOwe != "1151.40" {
+		t.Errorf("état daté %+v", j)
+	}
+	// The lot's share of the fund: the 105 balance × 58/1000, to the cent.
+	if fund, share := cents(t, j.Parts.WorksFund), cents(t, j.WorksFundShare); fund <= 0 || (fund*58+500)/1000 != share {
+		t.Errorf("works fund %s, lot's share %s", j.Parts.WorksFund, j.WorksFundShare)
+	}
+	if j.Buyer == nil || j.Buyer.Owner || j.Buyer.Opposable {
+		t.Errorf("buyer %+v", j.Buyer)
+	}
+	text := ledgertest.Flat(ledgertest.PDFFile(t, pdf, "-layout"))
+	for _, want := range []string{"État daté", "825,70", "1 151,40", "A2025-0003", "n'est pas copropriétaire", "14-2-1"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	code, out, _ = cli(t, "documents", f, "--json")
+	if code != 0 || !strings.Contains(out, `"etat_date"`) {
+		t.Errorf("not registered: %s", out)
+	}
+
+	// Above the ceiling: refused, the file untouched.
+	before, _ := os.ReadFile(f)
+	code, _, stderr = cli(t, "etat-date", f, "--lot", "2", "--date", "2025-05-15", "--out", pdf, "--fee", "380.01", "--post")
+	if after, _ := os.ReadFile(f); code != 1 || !strings.Contains(stderr, "380,00") || !bytes.Equal(before, after) {
+		t.Errorf("fee above the ceiling: %d %s", code, stderr)
+	}
+	// Posted: the seller's account holds it, counted once.
+	code, out, stderr = cli(t, "etat-date", f, "--lot", "2", "--date", "2025-05-15", "--json", "--fee", "380", "--post")
+	if json.Unmarshal([]byte(out), &j); code != 0 || !j.FeePosted || j.SellerOwes != "955.70" || j.Parts.Balance != "955.70" {
+		t.Errorf("posted fee: %d %s %+v", code, stderr, j)
+	}
+
+	// Three lots of one sale; the pre-sale sheet; the procedures kept.
+	code, out, stderr = cli(t, "etat-date", f, "--lot", "9", "--lot", "14", "--lot", "19", "--date", "2025-05-15", "--out", pdf, "--pre", "--procedures", "Aucune", "--json")
+	if json.Unmarshal([]byte(out), &j); code != 0 || j.Lot != "9, 14, 19" || j.Owner != "450001" || !j.Pre || j.Parts.Procedures != "Aucune" {
+		t.Errorf("three lots: %d %s %+v", code, stderr, j)
+	}
+	if text := ledgertest.Flat(ledgertest.PDFFile(t, pdf, "-layout")); !strings.Contains(text, "Pré-état daté") {
+		t.Errorf("pre-sale sheet:\n%s", text)
+	}
+	for _, args := range [][]string{
+		{"--lot", "2", "--lot", "9", "--date", "2025-05-15", "--json"}, // two sellers
+		{"--lot", "2", "--date", "2031-01-01", "--json"},               // no exercise
+		{"--lot", "2", "--date", "2025-05-15", "--json", "--buyer", "450999"},
+	} {
+		if code, _, stderr := cli(t, append([]string{"etat-date", f}, args...)...); code != 1 || stderr == "" {
+			t.Errorf("%v: %d %s", args, code, stderr)
+		}
+	}
+	if code, _, _ := cli(t, "etat-date", f, "--date", "2025-05-15", "--json"); code != 2 {
+		t.Errorf("no lot: exit %d", code)
+	}
+}
