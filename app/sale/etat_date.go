@@ -363,21 +363,9 @@ func (d *EtatDate) Shares() decimal.Decimal {
 	return s
 }
 
-// lotsPart is the lots' part of amount shared over total shares: the
-// largest-remainder split between the lots and the others (ledger.Allocate),
-// so that the lots' part and the rest add up to the amount.
+// lotsPart is app.LotsPart: the rule is written once.
 func lotsPart(amount ledger.Amount, lots, total decimal.Decimal) (ledger.Amount, error) {
-	if amount == 0 || lots.IsZero() {
-		return 0, nil
-	}
-	if total.LessThanOrEqual(lots) {
-		return amount, nil
-	}
-	parts, err := ledger.Allocate(amount, []ledger.Weight{{Code: "1", Weight: lots}, {Code: "2", Weight: total.Sub(lots)}})
-	if err != nil {
-		return 0, err
-	}
-	return parts[0], nil
+	return app.LotsPart(amount, lots, total)
 }
 
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"tantieme/app"
 	"tantieme/ledger"
 )
 
@@ -177,36 +178,9 @@ func (d *EtatDate) readFuturePosted(tx *ledger.Tx, lots []string, perLot map[str
 	return nil
 }
 
-// lotsShare is the lots' share of a call's parts: for each owner of some
-// of the lots at its due date, the part of his share on each key that his
-// sold lots' shares make.
+// lotsShare is app.LotsShareOfParts.
 func lotsShare(parts []ledger.CallPart, lots []string, owners map[string]string, perLot map[string]map[string]decimal.Decimal) (ledger.Amount, error) {
-	lotsOf := map[string]map[string]decimal.Decimal{} // owner → key → his sold lots' shares
-	for _, l := range lots {
-		o := owners[l]
-		if o == "" {
-			continue
-		}
-		if lotsOf[o] == nil {
-			lotsOf[o] = map[string]decimal.Decimal{}
-		}
-		for k, s := range perLot[l] {
-			lotsOf[o][k] = lotsOf[o][k].Add(s)
-		}
-	}
-	var amt ledger.Amount
-	for _, p := range parts {
-		ks, ok := lotsOf[p.Owner]
-		if !ok {
-			continue
-		}
-		x, err := lotsPart(p.Amount, ks[p.Key], p.Shares)
-		if err != nil {
-			return 0, err
-		}
-		amt += x
-	}
-	return amt, nil
+	return app.LotsShareOfParts(parts, lots, owners, perLot)
 }
 
 // readFund reads the works fund (105) at the date and the lots' share of

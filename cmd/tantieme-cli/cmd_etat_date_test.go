@@ -81,3 +81,21 @@ func TestEtatDateCLI(t *testing.T) {
 		t.Errorf("no lot: exit %d", code)
 	}
 }
+
+// residence --sale-split: stored, shown, refused when unknown.
+func TestResidenceSaleSplit(t *testing.T) {
+	f := demoFile(t)
+	code, out, _ := cli(t, "residence", f, "--json")
+	if code != 0 || !strings.Contains(out, `"sale_split": "due"`) {
+		t.Fatalf("default: %d %s", code, out)
+	}
+	if code, _, stderr := cli(t, "residence", f, "--sale-split", "transfer"); code != 0 {
+		t.Fatalf("%d %s", code, stderr)
+	}
+	if _, out, _ = cli(t, "residence", f, "--json"); !strings.Contains(out, `"sale_split": "transfer"`) {
+		t.Errorf("not stored: %s", out)
+	}
+	if code, _, stderr := cli(t, "residence", f, "--sale-split", "prorata"); code != 1 || !strings.Contains(stderr, "transfer") {
+		t.Errorf("unknown setting: %d %s", code, stderr)
+	}
+}
