@@ -248,3 +248,7 @@ func Procedures(r *app.Residence) (string, error) {
 	})
 	return s, err
 }
+
+// Folder is the subfolder of the documents folder where the window writes
+// the états datés.
+const Folder = "Ventes"
