@@ -8,21 +8,16 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
-	"tantieme/app"
 	"tantieme/app/sale"
 	"tantieme/ledger"
 	"tantieme/ui/widgets"
 )
 
-// etatDateForm writes the état daté of the lot (and of the seller's other
-// lots ticked) at a date, or the pre-sale sheet, into the documents
-// folder's « Ventes », registered as concerning the seller, and opens it.
-func (s *Shell) etatDateForm(card app.LotCard) {
-	if card.Current < 0 {
-		s.showError(ledger.Errorf(ledger.Invalid, "Le lot %s n'a pas de propriétaire : il n'y a pas d'état daté à établir", card.Lot.Number))
-		return
-	}
-	seller := card.History[card.Current].Holder
+// etatDateForm writes the état daté of the seller's lots ticked (lot
+// alone at first; all of them when lot is "") at a date, or the pre-sale
+// sheet, into the documents folder's « Ventes », registered as concerning
+// the seller, and opens it.
+func (s *Shell) etatDateForm(seller ledger.Owner, lot string) {
 	all, err := s.res.Lots()
 	if err != nil {
 		s.showError(err)
@@ -38,12 +33,12 @@ func (s *Shell) etatDateForm(card app.LotCard) {
 	var lotNumbers []string
 	for _, l := range all {
 		if l.Owner == seller.Account {
-			lotChecks = append(lotChecks, widgets.NewCheckField(lotName(l), l.Number == card.Lot.Number))
+			lotChecks = append(lotChecks, widgets.NewCheckField(lotName(l), lot == "" || l.Number == lot))
 			lotNumbers = append(lotNumbers, l.Number)
 		}
 	}
 	fee := widgets.NewField("", "0,00 (380,00 € TTC au plus)")
-	post := widgets.NewCheckField("Imputer les honoraires au compte du vendeur (une écriture à la date de l'état daté)", false)
+	post := widgets.NewCheckField("Imputer les honoraires au compte du vendeur (écriture à la date de l'état daté)", false)
 	buyer := widgets.NewField("", "450xxx ou nom de l'acquéreur (facultatif)")
 	proc := widgets.NewTextArea(procedures, 3)
 	proc.PlaceHolder = "Procédures en cours (gardé pour les prochains états datés)"
@@ -54,7 +49,11 @@ func (s *Shell) etatDateForm(card app.LotCard) {
 		fields = append(fields, c)
 	}
 	fields = append(fields, fee, post, buyer, proc, pre)
-	f := s.newForm("État daté du lot "+card.Lot.Number, "Enregistrer le PDF", fields...)
+	title := "État daté du lot " + lot
+	if lot == "" {
+		title = "État daté — " + ownerName(seller)
+	}
+	f := s.newForm(title, "Enregistrer le PDF", fields...)
 	f.width = 760
 	f.submit = func() error {
 		at, err := parseDate("Date de l'état daté", date.Text)
@@ -118,11 +117,11 @@ func (s *Shell) etatDateForm(card app.LotCard) {
 	for _, c := range lotChecks {
 		lotsBox.Add(c)
 	}
-	head := widgets.Note(fmt.Sprintf("Vendeur : %s. L'état daté dit au notaire ce que le vendeur doit au syndicat, ce que le syndicat lui doit et ce que l'acquéreur devra "+
-		"(décret 1967 art. 5) ; les honoraires du syndic sont à la charge du seul vendeur, 380 € TTC au plus par vente (décret 2020-153).", ownerName(seller)))
+	head := widgets.Note(fmt.Sprintf("Vendeur : %s. Ce que le vendeur doit, ce que le syndicat lui doit, ce que l'acquéreur devra (décret 1967 art. 5). "+
+		"Honoraires à la charge du seul vendeur : 380 € TTC au plus par vente (décret 2020-153).", ownerName(seller)))
 	rows := []fyne.CanvasObject{formLabel("Date *"), date, formLabel("Lots vendus"), lotsBox, formLabel("Honoraires"), fee,
 		formLabel(""), post, formLabel("Acquéreur (art. 20 II)"), buyer, formLabel("Procédures en cours"), proc}
 	content := container.NewVBox(head, container.New(layout.NewFormLayout(), rows...), pre,
-		widgets.Note("Le PDF est écrit dans le dossier des documents, sous-dossier « "+sale.Folder+" », inscrit au registre et ouvert. * obligatoire."))
+		widgets.Note("* obligatoire. Le PDF va dans le sous-dossier « "+sale.Folder+" » des documents, inscrit au registre."))
 	f.show(content, date)
 }

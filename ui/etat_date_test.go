@@ -83,3 +83,20 @@ func TestSaleSplitSetting(t *testing.T) {
 		t.Fatalf("setting %q %v", got, err)
 	}
 }
+
+// The owner's card offers the état daté of all his lots at once.
+func TestEtatDateFromOwnerCard(t *testing.T) {
+	s, o := openScreen[*owners](t, "owners")
+	o.openCard("450003")
+	test.Tap(o.card.etatDate)
+	mustContain(t, "the dialog", overlayText(s), "État daté — 450003 Martin Anaïs", "Lot 3 — Appartement", "Lot 4 — Appartement")
+	n := 0
+	for _, ob := range visible(s.win.Canvas().Overlays().Top()) {
+		if c, ok := ob.(*widgets.CheckField); ok && c.Checked && strings.HasPrefix(c.Text, "Lot ") {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d lots ticked, want both", n)
+	}
+}

@@ -46,7 +46,7 @@ func newLotCard(l *lots, number string) *lotCard {
 	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { l.back() })
 	c.edit = widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), c.editLot)
 	c.sell = widget.NewButtonWithIcon("Vendre le lot…", theme.AccountIcon(), c.sellLot)
-	c.etatDate = widget.NewButtonWithIcon("État daté…", theme.DocumentPrintIcon(), func() { l.s.etatDateForm(c.data) })
+	c.etatDate = widget.NewButtonWithIcon("État daté…", theme.DocumentPrintIcon(), c.writeEtatDate)
 	c.shares = widget.NewButtonWithIcon("Modifier les tantièmes…", theme.ListIcon(), c.editShares)
 	c.del = widget.NewButtonWithIcon("Supprimer…", theme.DeleteIcon(), c.deleteLot)
 	c.delNote = widget.NewLabel("")
@@ -127,6 +127,16 @@ func (c *lotCard) reload() {
 	c.history.Refresh()
 	c.keys.Objects = []fyne.CanvasObject{c.keysView()}
 	c.keys.Refresh()
+}
+
+// writeEtatDate opens the état daté of this lot, sold by its owner.
+func (c *lotCard) writeEtatDate() {
+	d := c.data
+	if d.Current < 0 {
+		c.l.s.showError(ledger.Errorf(ledger.Invalid, "Le lot %s n'a pas de propriétaire : il n'y a pas d'état daté à établir", d.Lot.Number))
+		return
+	}
+	c.l.s.etatDateForm(d.History[d.Current].Holder, d.Lot.Number)
 }
 
 // historyView lists the lot's owners, oldest first: the sellers stay, each

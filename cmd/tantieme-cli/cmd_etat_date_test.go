@@ -99,3 +99,37 @@ func TestResidenceSaleSplit(t *testing.T) {
 		t.Errorf("unknown setting: %d %s", code, stderr)
 	}
 }
+
+// After the closing of 2025: what 450004 still owes of 2025 is « earlier »
+// and is his whole balance on 15/02/2026 (no call of 2026 is posted in
+// the demo); the lot's quote-part of the approved 2025 charges is his
+// quote-part (lot 2 is his only lot), as the quote-parts tool gives it.
+func TestEtatDateAfterClosing(t *testing.T) {
+	f := demoFile(t)
+	if code, _, stderr := cli(t, "close", f, "--year", "2025"); code != 0 {
+		t.Fatalf("close: %s", stderr)
+	}
+	code, out, stderr := cli(t, "etat-date", f, "--lot", "2", "--date", "2026-02-15", "--json")
+	var j etatDateJSON
+	if err := json.Unmarshal([]byte(out), &j); code != 0 || err != nil {
+		t.Fatalf("%d %s %v", code, stderr, err)
+	}
+	var owners []struct{ Account, Balance string }
+	_, out, _ = cli(t, "owners", f, "--at", "2026-02-15", "--json")
+	if err := json.Unmarshal([]byte(out), &owners); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range owners {
+		if o.Account == "450004" && (o.Balance != j.Parts.Earlier || o.Balance != j.SellerOwes || len(j.Parts.Calls) != 0) {
+			t.Errorf("balance %s; earlier %s, seller owes %s, calls %+v", o.Balance, j.Parts.Earlier, j.SellerOwes, j.Parts.Calls)
+		}
+	}
+	var q quotePartsJSON
+	_, out, _ = cli(t, "quote-parts", f, "--year", "2025", "--owner", "450004", "--json")
+	if err := json.Unmarshal([]byte(out), &q); err != nil || len(q.Owners) != 1 {
+		t.Fatal(err, out)
+	}
+	if len(j.Parts.Past) != 1 || j.Parts.Past[0].Year != 2025 || j.Parts.Past[0].Share != q.Owners[0].Actual {
+		t.Errorf("past charges %+v, his 2025 quote-part %s", j.Parts.Past, q.Owners[0].Actual)
+	}
+}
