@@ -223,7 +223,7 @@ func TestEtatDateBuyer(t *testing.T) {
 		}
 	}
 	// The pre-sale sheet carries the answer and the procedures typed.
-	if err := sale.SetProcedures(r, "Assignation de l'entreprise Toitures du Dauphiné (TJ Grenoble, RG 25/01234)"); err != nil {
+	if err := sale.SetProcedures(r, "Assignation de l'entreprise Toitures du Dauphiné (TJ Grenoble, RG 25/01234)\r\n\nExpertise judiciaire en cours"); err != nil {
 		t.Fatal(err)
 	}
 	d, err := sale.Make(r, sale.Request{Lots: []string{"2"}, At: day(5, 15), Pre: true, Buyer: "450002"})
@@ -235,7 +235,7 @@ func TestEtatDateBuyer(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := ledgertest.Flat(ledgertest.PDF(t, pdf, "-layout"))
-	for _, want := range []string{"Pré-état daté", "L. 721-2", "le syndic peut s'opposer", "RG 25/01234", "Quote-part des lots dans le budget prévisionnel 2025"} {
+	for _, want := range []string{"Pré-état daté", "L. 721-2", "le syndic peut s'opposer", "RG 25/01234) ; Expertise judiciaire", "Quote-part des lots dans le budget prévisionnel 2025"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the pre-sale sheet lacks %q:\n%s", want, text)
 		}

@@ -233,8 +233,18 @@ func (d *EtatDate) Write(r *app.Residence, p app.Produced) error {
 }
 
 // SetProcedures keeps the pending lawsuits' text for the next états datés.
+// An option is one line: the lines typed are kept joined by « ; ».
 func SetProcedures(r *app.Residence, text string) error {
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	var lines []string
+	for _, l := range strings.FieldsFunc(text, func(c rune) bool { return c == '\n' || c == '\r' }) {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	text, err := ledger.CleanText("procédures en cours", strings.Join(lines, " ; "), ledger.OptionText)
+	if err != nil {
+		return err
+	}
 	return r.Update(func(tx *ledger.Tx) error { return tx.SetOption(OptProcedures, text) })
 }
 

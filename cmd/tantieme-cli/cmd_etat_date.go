@@ -87,7 +87,7 @@ func init() {
 			fee := fs.String("fee", "", "honoraires du syndic pour l'état daté (380 € TTC au plus)")
 			post := fs.Bool("post", false, "impute les honoraires au compte du vendeur (une écriture à la date de l'état daté)")
 			buyer := fs.String("buyer", "", "acquéreur (compte 450xxx ou nom) : réponse à la notification de l'article 20 II")
-			procedures := fs.String("procedures", "\x00", "procédures en cours (texte gardé pour les prochains états datés ; \"\" l'efface)")
+			procedures := fs.String("procedures", "", "procédures en cours (texte gardé pour les prochains états datés ; \"\" l'efface)")
 			return func(pos []string, out io.Writer) error {
 				if err := needArgs(pos, 1, "un fichier de résidence (.copro)"); err != nil {
 					return err
@@ -114,7 +114,9 @@ func init() {
 						return err
 					}
 				}
-				writes := *pdfOut != "" || *post || *procedures != "\x00"
+				given := map[string]bool{}
+				fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+				writes := *pdfOut != "" || *post || given["procedures"]
 				open := app.OpenReadOnly
 				if writes {
 					open = func(f string) (*app.Residence, error) { return openForDocuments(f, out) }
@@ -124,7 +126,7 @@ func init() {
 					return err
 				}
 				defer r.Close()
-				if *procedures != "\x00" {
+				if given["procedures"] {
 					if err := sale.SetProcedures(r, *procedures); err != nil {
 						return err
 					}
