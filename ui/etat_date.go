@@ -105,8 +105,12 @@ func (s *Shell) etatDateForm(seller ledger.Owner, lot string) {
 		if err := d.Write(s.res, meta); err != nil {
 			return err
 		}
-		msg := fmt.Sprintf("%s des lots %s au %s écrit : le vendeur doit %s, le syndicat lui doit %s, l'acquéreur devra %s",
-			d.Title(), strings.Join(d.LotNumbers(), ", "), ledger.FrenchDate(at), d.SellerOwes, d.SyndicatOwes, d.BuyerWillOwe)
+		of := " du "
+		if len(d.Lots) > 1 {
+			of = " des "
+		}
+		msg := fmt.Sprintf("%s%s%s au %s écrit : le vendeur doit %s, le syndicat lui doit %s, l'acquéreur devra %s",
+			d.Title(), of, d.LotsText(), ledger.FrenchDate(at), d.SellerOwes, d.SyndicatOwes, d.BuyerWillOwe)
 		if d.Buyer != nil && d.Buyer.Opposable {
 			msg += " ; le syndic peut s'opposer (art. 20 II)"
 		}

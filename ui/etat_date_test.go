@@ -54,7 +54,7 @@ func TestEtatDateFromLotCard(t *testing.T) {
 	if s.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("the état daté was refused:\n%s", overlayText(s))
 	}
-	mustContain(t, "the status line", s.statusText.Text, "État daté des lots 3 au 30/06/2025 écrit : le vendeur doit 150,00 €")
+	mustContain(t, "the status line", s.statusText.Text, "État daté du lot 3 au 30/06/2025 écrit : le vendeur doit 150,00 €")
 	if !strings.Contains(opened, "Ventes") || !strings.HasSuffix(opened, "ETAT_DATE_LOT_3_2025-06-30.pdf") {
 		t.Fatalf("opened %q", opened)
 	}

@@ -40,7 +40,7 @@ func (d *EtatDate) readPlannedBudget(r *app.Residence, lots []string, perLot map
 			return err
 		}
 		if amt != 0 {
-			d.Future = append(d.Future, FutureCall{Kind: pc.Kind, Label: pc.Label + " (non encore appelé)", Due: pc.Due, Amount: amt})
+			d.Future = append(d.Future, FutureCall{Kind: pc.Kind, Label: pc.Label, Due: pc.Due, Amount: amt})
 		}
 	}
 	return nil

@@ -203,7 +203,7 @@ func Make(r *app.Residence, req Request) (*EtatDate, error) {
 			}
 			if amt != 0 {
 				d.Future = append(d.Future, FutureCall{Kind: ledger.WorksCall, Due: in.Due, Amount: amt,
-					Label: "Travaux " + in.Works + " – " + in.Label + " (échéance n° " + itoa(in.Number) + ", non encore appelée)"})
+					Label: "Travaux " + in.Works + " – " + in.Label + ", échéance n° " + itoa(in.Number)})
 			}
 		}
 		if err := d.readFund(tx, shares, totals); err != nil {

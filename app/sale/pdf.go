@@ -20,7 +20,9 @@ func (d *EtatDate) Title() string {
 	return "État daté"
 }
 
-// lotsText names the lots: « lot 2 » or « lots 2, 14 ».
+// LotsText names the lots: « lot 2 » or « lots 2, 14 ».
+func (d *EtatDate) LotsText() string { return d.lotsText() }
+
 func (d *EtatDate) lotsText() string {
 	if len(d.Lots) == 1 {
 		return "lot " + d.Lots[0].Number
@@ -164,7 +166,11 @@ func (d *EtatDate) part3() reports.ListSection {
 		Intro:   []string{fmt.Sprintf("Appels du budget, du fonds de travaux et des travaux votés exigibles après le %s, pour la part des lots vendus : ils sont dus par celui qui est copropriétaire à leur échéance (décret 1967, art. 6-2 2°).", ledger.FrenchDate(d.At))},
 		Columns: []reports.Column{{Title: "Échéance", Width: 22}, {Title: "Pièce", Width: 24, Whole: true}, {Title: "Nature"}, money("Part des lots")}}
 	for _, f := range d.Future {
-		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(f.Due), f.Piece, f.Label, f.Amount.Format()}})
+		piece := f.Piece
+		if piece == "" {
+			piece = "à appeler"
+		}
+		s.Rows = append(s.Rows, reports.Row{Cells: []string{ledger.FrenchDate(f.Due), piece, f.Label, f.Amount.Format()}})
 	}
 	if len(s.Rows) == 0 {
 		s.Intro = []string{"Aucun appel n'est prévu après le " + ledger.FrenchDate(d.At) + "."}

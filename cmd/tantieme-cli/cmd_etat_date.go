@@ -157,8 +157,8 @@ func init() {
 				if *asJSON {
 					return writeJSON(out, etatDateDoc(d, *pdfOut))
 				}
-				fmt.Fprintf(out, "%s %s au %s écrit dans %s : le vendeur %s doit %s ; le syndicat lui doit %s ; l'acquéreur devra %s ; part du fonds de travaux %s (non remboursée).\n",
-					d.Title(), strings.Join(d.LotNumbers(), ", "), ledger.FrenchDate(at), *pdfOut, d.Seller.Account, d.SellerOwes, d.SyndicatOwes, d.BuyerWillOwe, d.WorksFundShare)
+				fmt.Fprintf(out, "%s (%s) au %s écrit dans %s : le vendeur %s doit %s ; le syndicat lui doit %s ; l'acquéreur devra %s ; part du fonds de travaux %s (non remboursée).\n",
+					d.Title(), d.LotsText(), ledger.FrenchDate(at), *pdfOut, d.Seller.Account, d.SellerOwes, d.SyndicatOwes, d.BuyerWillOwe, d.WorksFundShare)
 				if d.Buyer != nil {
 					fmt.Fprintln(out, d.Buyer.Text)
 				}
