@@ -8,6 +8,7 @@
 package sale
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -316,6 +317,17 @@ func (d *EtatDate) readHead(tx *ledger.Tx, lots []string) error {
 	}
 	if d.Seller, err = tx.Owner(seller); err != nil {
 		return err
+	}
+	// His account is one for all his lots: part 1 is all he owes.
+	var kept []string
+	for _, l := range all {
+		if owners[l.Number] == seller && !contains(lots, l.Number) {
+			kept = append(kept, l.Number)
+		}
+	}
+	if len(kept) > 0 {
+		d.Notes = append(d.Notes, fmt.Sprintf("Le vendeur possède aussi le%s lot%s %s, qu'il garde : son compte est unique, la première partie porte sur tout ce qu'il doit au syndicat.",
+			plural(len(kept)), plural(len(kept)), strings.Join(kept, ", ")))
 	}
 	code, err := tx.GeneralKeyCode()
 	if err != nil {

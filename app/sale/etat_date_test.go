@@ -119,7 +119,8 @@ func TestEtatDateFigures(t *testing.T) {
 	}
 	text := ledgertest.Flat(ledgertest.PDF(t, pdf, "-layout"))
 	for _, want := range []string{"État daté", "Première partie", "730,00", "Deuxième partie", "200,00", "Troisième partie", "1 260,00",
-		"ne sont pas remboursées au vendeur", "14-2-1", "60,00", "1 200,00", "Honoraires de l'état daté", "300 / 1 000"} {
+		"ne sont pas remboursées au vendeur", "14-2-1", "60,00", "1 200,00", "Honoraires de l'état daté", "300 / 1 000",
+		"possède aussi le lot 3, qu'il garde"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q:\n%s", want, text)
 		}
