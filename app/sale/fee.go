@@ -27,7 +27,7 @@ func CheckFee(fee ledger.Amount) error {
 		return ledger.Errorf(ledger.Invalid, "Les honoraires de l'état daté ne peuvent pas être négatifs")
 	case fee > FeeCeiling:
 		return ledger.Errorf(ledger.Invalid, "Les honoraires de l'état daté (%s) dépassent le plafond légal de %s TTC par vente, quel que soit le nombre de lots (décret n° 2020-153 du 21 février 2020, art. 1)",
-			fee.Format(), FeeCeiling.Format())
+			fee.String(), FeeCeiling.String())
 	}
 	return nil
 }
