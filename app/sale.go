@@ -31,6 +31,14 @@ type SaleResult struct {
 	// were already posted to the seller: they are due from the buyer
 	// (DOMAIN §9), so cancel them and generate them again.
 	LaterCalls []string
+	// Split is the running budget call shared with the buyer when the
+	// residence's setting is SaleSplitTransfer.
+	Split []SplitCall
+	// SellerBalance is the seller's account once the sale is recorded
+	// (positive: he still owes); Settled when he owes nothing: else the
+	// syndic collects it from him (or from the price, art. 20 I).
+	SellerBalance ledger.Amount
+	Settled       bool
 }
 
 // SellLots records a sale in one transaction: the buyer (created when new)
@@ -124,6 +132,19 @@ func sellLots(tx *ledger.Tx, s Sale) (SaleResult, error) {
 	if res.LaterCalls, err = callsAfter(tx, seller, s.Date); err != nil {
 		return res, err
 	}
+	split, err := saleSplit(tx)
+	if err != nil {
+		return res, err
+	}
+	if split == SaleSplitTransfer {
+		if res.Split, err = splitRunningCalls(tx, s, seller, buyer); err != nil {
+			return res, err
+		}
+	}
+	if res.SellerBalance, err = tx.AccountBalanceAt(seller, s.Date); err != nil {
+		return res, err
+	}
+	res.Settled = res.SellerBalance <= 0
 
 	if s.SellerLeaves {
 		lots, err := tx.Lots()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -225,4 +226,44 @@ func nextDueHint(todo []worksDue) string {
 		dates = append(dates, ledger.FrenchDate(t.due))
 	}
 	return " (échéances restantes : " + strings.Join(dates, ", ") + ")"
+}
+
+// WorksInstalment is an instalment of a campaign not called yet: its due
+// date and what it will ask per key.
+type WorksInstalment struct {
+	Works  string
+	Label  string
+	Number int
+	Due    time.Time
+	Keys   []ledger.WorksKey
+	Total  ledger.Amount
+}
+
+// WorksToCome lists the instalments of every campaign not yet called,
+// spread as the calls will spread them (worksToCall), by due date: the
+// voted works an état daté puts on a buyer (décret 1967 art. 5 3°).
+func WorksToCome(tx *ledger.Tx) ([]WorksInstalment, error) {
+	list, err := tx.WorksList()
+	if err != nil {
+		return nil, err
+	}
+	var out []WorksInstalment
+	for _, w := range list {
+		todo, err := worksToCall(tx, w)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range todo {
+			in := WorksInstalment{Works: w.Code, Label: w.Label, Number: t.number, Due: t.due}
+			for _, ka := range t.amounts {
+				in.Keys = append(in.Keys, ledger.WorksKey{Key: ka.key, Amount: ka.amount})
+				in.Total += ka.amount
+			}
+			if in.Total != 0 {
+				out = append(out, in)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
+	return out, nil
 }

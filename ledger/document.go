@@ -80,6 +80,10 @@ var DocumentKinds = map[string]DocumentKind{
 	"quote_parts":   {"Détail des répartitions", "conseil", false},
 	"list":          {"Liste", "conseil", false},
 	"owner_file":    {"Fiche complète du copropriétaire", "releves", false},
+	// The sale of a lot (décret 1967 art. 5; loi 1965 art. 46): for the
+	// notary, filed with the seller's other papers of no other binder.
+	"etat_date":     {"État daté", "divers", false},
+	"pre_etat_date": {"Pré-état daté (informations avant la vente)", "divers", false},
 }
 
 // DocumentKindCodes are the kinds' codes in the order of their labels.

@@ -26,6 +26,7 @@ type lotCard struct {
 	situation *widget.Label
 	edit      *widget.Button
 	sell      *widget.Button
+	etatDate  *widget.Button
 	shares    *widget.Button
 	del       *widget.Button
 	delNote   *widget.Label
@@ -45,6 +46,7 @@ func newLotCard(l *lots, number string) *lotCard {
 	back := widget.NewButtonWithIcon("Retour à la liste", theme.NavigateBackIcon(), func() { l.back() })
 	c.edit = widget.NewButtonWithIcon("Modifier…", theme.DocumentCreateIcon(), c.editLot)
 	c.sell = widget.NewButtonWithIcon("Vendre le lot…", theme.AccountIcon(), c.sellLot)
+	c.etatDate = widget.NewButtonWithIcon("État daté…", theme.DocumentPrintIcon(), c.writeEtatDate)
 	c.shares = widget.NewButtonWithIcon("Modifier les tantièmes…", theme.ListIcon(), c.editShares)
 	c.del = widget.NewButtonWithIcon("Supprimer…", theme.DeleteIcon(), c.deleteLot)
 	c.delNote = widget.NewLabel("")
@@ -60,7 +62,7 @@ func newLotCard(l *lots, number string) *lotCard {
 	)
 	top := container.NewVBox(
 		container.NewHBox(back),
-		widgets.Bar(c.title, c.edit, c.sell, c.shares, c.del),
+		widgets.Bar(c.title, c.edit, c.sell, c.etatDate, c.shares, c.del),
 		c.situation, c.delNote)
 	c.root = container.NewBorder(top, nil, nil, nil, c.tabs)
 	return c
@@ -102,6 +104,7 @@ func (c *lotCard) reload() {
 	ro := s.readOnly()
 	widgets.SetEnabled(c.edit, !ro)
 	widgets.SetEnabled(c.sell, !ro)
+	widgets.SetEnabled(c.etatDate, !ro && data.Current >= 0)
 	widgets.SetEnabled(c.shares, !ro)
 	widgets.SetEnabled(c.del, !ro && !data.HasShares())
 	c.delNote.SetText("")
@@ -124,6 +127,16 @@ func (c *lotCard) reload() {
 	c.history.Refresh()
 	c.keys.Objects = []fyne.CanvasObject{c.keysView()}
 	c.keys.Refresh()
+}
+
+// writeEtatDate opens the état daté of this lot, sold by its owner.
+func (c *lotCard) writeEtatDate() {
+	d := c.data
+	if d.Current < 0 {
+		c.l.s.showError(ledger.Errorf(ledger.Invalid, "Le lot %s n'a pas de propriétaire : il n'y a pas d'état daté à établir", d.Lot.Number))
+		return
+	}
+	c.l.s.etatDateForm(d.History[d.Current].Holder, d.Lot.Number)
 }
 
 // historyView lists the lot's owners, oldest first: the sellers stay, each

@@ -293,6 +293,14 @@ func (s *Shell) saleForm(card app.LotCard, saved func()) {
 		if sale.SellerLeaves {
 			msg += ", sorti le " + ledger.FrenchDate(d)
 		}
+		for _, sc := range res.Split {
+			msg += fmt.Sprintf(" ; appel %s partagé : %s à l'acheteur (%d jours sur %d)", sc.Piece, sc.Buyer, sc.BuyerDays, sc.Days)
+		}
+		if res.Settled {
+			msg += " ; compte du vendeur soldé"
+		} else {
+			msg += fmt.Sprintf(" ; le vendeur doit encore %s, à recouvrer", res.SellerBalance)
+		}
 		s.say(msg)
 		saved()
 		return nil

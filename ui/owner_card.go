@@ -42,6 +42,7 @@ type ownerCard struct {
 	recovery  *fyne.Container // Recouvrement: the recovery of his unpaid charges (owner_recovery.go)
 	notes     *widget.Label
 	editNotes *widget.Button
+	etatDate  *widget.Button // the sale of his lots (etat_date.go)
 	root      fyne.CanvasObject
 }
 
@@ -56,6 +57,7 @@ func newOwnerCard(o *owners, account string) *ownerCard {
 	c.receive = widget.NewButtonWithIcon("Encaisser un règlement…", theme.ContentAddIcon(), func() { o.s.receiptForm(c.account, nil) })
 	c.receive.Importance = widget.HighImportance
 	c.file = widget.NewButtonWithIcon("Fiche complète (PDF)", theme.DocumentPrintIcon(), c.printFile)
+	c.etatDate = widget.NewButtonWithIcon("État daté…", theme.DocumentPrintIcon(), func() { o.s.etatDateForm(c.data.Owner, "") })
 	c.letter = widget.NewButtonWithIcon("Écrire une lettre…", theme.MailComposeIcon(), func() { o.s.cardLetterForm(ownerLetterCard(c.account)) })
 	c.info = container.NewGridWithColumns(2)
 	c.lots = container.NewStack()
@@ -120,6 +122,7 @@ func (c *ownerCard) reload() {
 	widgets.SetEnabled(c.editNotes, !ro)
 	widgets.SetEnabled(c.del, !ro)
 	widgets.SetEnabled(c.receive, !ro)
+	widgets.SetEnabled(c.etatDate, !ro && len(data.Lots) > 0)
 
 	council := "Non"
 	if ow.Council {
@@ -224,6 +227,8 @@ func (c *ownerCard) lotsView() fyne.CanvasObject {
 		parts.Add(widgets.Note(fmt.Sprintf("Clé %s %s : %s tantièmes sur %s%s", k.Code, k.Label,
 			fr.Shares(d.Totals[k.Code]), fr.Shares(total), percent(d.Totals[k.Code], total))))
 	}
+	// The sale of his lots starts here: the notary's état daté.
+	parts.Add(container.NewHBox(c.etatDate))
 	return container.NewBorder(nil, parts, nil, nil, view)
 }
 

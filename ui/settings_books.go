@@ -27,6 +27,7 @@ type booksTab struct {
 	loanLabels map[int]*widgets.Field // lender and purpose, by exercise year
 	journals   *fyne.Container
 	addJournal *widget.Button
+	saleSplit  *widget.Select // settings_sale.go
 }
 
 func (p *settings) booksTab() fyne.CanvasObject {
@@ -49,6 +50,8 @@ func (p *settings) booksTab() fyne.CanvasObject {
 		widgets.Note("Les emprunts du syndicat ne sont pas dans les comptes ; l'annexe 1 imprime le montant restant dû sous ses totaux (arrêté du 14 mars 2005, art. 10)."),
 		container.NewHBox(p.s.lawLink("(arrêté du 14 mars 2005)", "arrete2005")),
 		b.loans,
+		widget.NewSeparator(),
+		p.saleSplitRows(bold),
 		widget.NewSeparator(),
 		widgets.Bar(bold("Journaux"), b.addJournal),
 		widgets.Note("AC, BQ, OD et AN servent à Tantième : on peut les renommer, pas les supprimer. Un journal à vous ne se supprime que sans écriture."),
@@ -111,6 +114,7 @@ func (p *settings) reloadBooks() {
 			container.New(&widgets.FixedWidth{Width: 130}, f), widget.NewLabel("€"), container.New(&widgets.FixedWidth{Width: 230}, l), save))
 	}
 	b.loans.Refresh()
+	p.reloadSaleSplit()
 	p.reloadJournals()
 }
 

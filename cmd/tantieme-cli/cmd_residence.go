@@ -21,6 +21,7 @@ type residenceJSON struct {
 	SyndicPhone   string `json:"syndic_phone"`
 	SyndicEmail   string `json:"syndic_email"`
 	GeneralKey    string `json:"general_key"`
+	SaleSplit     string `json:"sale_split"` // due or transfer
 }
 
 func init() {
@@ -50,6 +51,7 @@ func init() {
 				values[name] = fs.String(name, "", help[name])
 			}
 			generalKey := fs.String("general-key", "", "clé générale : ses tantièmes font les voix de l'assemblée et la clé par défaut (001 à la création)")
+			saleSplit := fs.String("sale-split", "", "répartition de l'appel en cours lors d'une vente : due (appel entier au propriétaire à son échéance) ou transfer (prorata des jours à la date de la vente)")
 			asJSON := fs.Bool("json", false, "sortie JSON")
 			return func(pos []string, out io.Writer) error {
 				if err := needArgs(pos, 1, "un fichier de résidence (.copro)"); err != nil {
@@ -63,6 +65,11 @@ func init() {
 				}
 				if given["general-key"] {
 					if err := setGeneralKey(pos[0], *generalKey); err != nil {
+						return err
+					}
+				}
+				if given["sale-split"] {
+					if err := setSaleSplit(pos[0], *saleSplit); err != nil {
 						return err
 					}
 				}
@@ -95,7 +102,11 @@ func showResidence(file string, asJSON bool, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return printResidence(res, key, asJSON, out)
+	split, err := r.SaleSplitSetting()
+	if err != nil {
+		return err
+	}
+	return printResidence(res, key, split, asJSON, out)
 }
 
 // setGeneralKey chooses the general key (its own option, not a field of
@@ -107,6 +118,20 @@ func setGeneralKey(file, code string) error {
 	}
 	defer r.Close()
 	return r.SetGeneralKey(code)
+}
+
+// setSaleSplit chooses who bears the running call on a sale (an option).
+func setSaleSplit(file, code string) error {
+	split, err := app.ParseSaleSplit(code)
+	if err != nil {
+		return err
+	}
+	r, err := app.Open(file)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return r.SetSaleSplit(split)
 }
 
 func saveResidence(file string, change func(*ledger.Residence), asJSON bool, out io.Writer) error {
@@ -127,14 +152,18 @@ func saveResidence(file string, change func(*ledger.Residence), asJSON bool, out
 	if err != nil {
 		return err
 	}
-	return printResidence(res, key, asJSON, out)
+	split, err := r.SaleSplitSetting()
+	if err != nil {
+		return err
+	}
+	return printResidence(res, key, split, asJSON, out)
 }
 
-func printResidence(r ledger.Residence, generalKey string, asJSON bool, out io.Writer) error {
+func printResidence(r ledger.Residence, generalKey string, split app.SaleSplit, asJSON bool, out io.Writer) error {
 	if asJSON {
 		return writeJSON(out, residenceJSON{Name: r.Name, Address: r.Address, Zip: r.Zip, City: r.City, SIREN: r.SIREN,
 			SyndicName: r.SyndicName, SyndicAddress: r.SyndicAddress, SyndicPhone: r.SyndicPhone, SyndicEmail: r.SyndicEmail,
-			GeneralKey: generalKey})
+			GeneralKey: generalKey, SaleSplit: string(split)})
 	}
 	siren := r.SIREN
 	if siren == "" {
@@ -145,6 +174,7 @@ func printResidence(r ledger.Residence, generalKey string, asJSON bool, out io.W
 		{"Résidence", r.Name}, {"Adresse", r.Address}, {"Code postal", r.Zip}, {"Ville", r.City}, {"SIREN", siren},
 		{"Syndic", r.SyndicName}, {"Adresse du syndic", r.SyndicAddress}, {"Téléphone du syndic", r.SyndicPhone},
 		{"Courriel du syndic", r.SyndicEmail}, {"Clé générale (voix de l'assemblée)", generalKey},
+		{"Répartition de l'appel en cours lors d'une vente", string(split) + " – " + split.Label()},
 	} {
 		t.add(row[0], row[1])
 	}
