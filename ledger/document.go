@@ -80,6 +80,12 @@ var DocumentKinds = map[string]DocumentKind{
 	"quote_parts":   {"Détail des répartitions", "conseil", false},
 	"list":          {"Liste", "conseil", false},
 	"owner_file":    {"Fiche complète du copropriétaire", "releves", false},
+	// The fiche synthétique (loi 1965 art. 8-2) is what a seller hands the
+	// buyer's notary: every owner may see it, beside the règlement.
+	"fiche_synthetique": {"Fiche synthétique de la copropriété", "reglement", false},
+	// The register's annual update (CCH R.711-5) says what the syndic
+	// declared; the registry's own data are public.
+	"registre_maj": {"Mise à jour annuelle du registre d'immatriculation", "reglement", false},
 }
 
 // DocumentKindCodes are the kinds' codes in the order of their labels.
