@@ -60,7 +60,7 @@ func factSheetPDF(s FactSheet) ([]byte, error) {
 // never cut); a section is not split from its first line.
 func (d *Doc) factSection(sec FactSection) {
 	f := d.pdf
-	const size, lh, pad = 9.0, 4.4, 0.9
+	const size, lh, pad = 9.0, 4.0, 0.6
 	w := d.Width()
 	labelW := w * 0.52
 	valueW := w - labelW
@@ -73,7 +73,7 @@ func (d *Doc) factSection(sec FactSection) {
 	f.Ln(1.5)
 	f.SetFont(family, "B", 10.5)
 	f.SetFillColor(232, 236, 242)
-	f.CellFormat(w, 7, " "+sec.Heading, "", 1, "L", true, 0, "")
+	f.CellFormat(w, 6.2, " "+sec.Heading, "", 1, "L", true, 0, "")
 	for _, r := range sec.Rows {
 		style := ""
 		if r.Strong {
