@@ -108,8 +108,8 @@ func TestFicheFigures(t *testing.T) {
 		Exercise: apptest.Year(t, r, 2025), Fingerprint: fs.Fingerprint,
 		Budget: amt("1000.00"), CurrentCharges: amt("900.00"), OtherCharges: 0,
 		Unpaid: amt("330.00"), Debtors: 1, // 450002 only; 450001 is in credit
-		Suppliers: amt("400.00"), // 900 invoiced − 500 paid
-		WorksFund: amt("50.00"),  // 30 + 20
+		Suppliers: amt("400.00"),                // 900 invoiced − 500 paid
+		WorksFund: amt("50.00"),                 // 30 + 20
 		Lots:      3, MainLots: 2, OtherLots: 1, // the flat and the shop; the cellar apart
 		Buildings: 2, // A and « a » are one building, B the other
 		Owners:    2,
