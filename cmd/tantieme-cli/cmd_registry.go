@@ -40,7 +40,7 @@ func init() {
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			var set fieldList
 			fs.Var(&set, "set", "champ=valeur de la fiche d'immatriculation (plusieurs fois pour plusieurs champs ; valeur vide pour effacer)")
-			approved := fs.String("approved", "", "date de l'assemblée qui a approuvé les comptes de l'exercice --year (vide : « none » efface)")
+			approved := fs.String("approved", "", "date de l'assemblée qui a approuvé les comptes de l'exercice --year (« none » efface la date)")
 			year := fs.Int("year", 0, "exercice commençant en N")
 			outPath := fs.String("out", "", "PDF de la mise à jour annuelle du registre à écrire")
 			asJSON := fs.Bool("json", false, "sortie JSON")
