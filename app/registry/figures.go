@@ -30,8 +30,9 @@ type Figures struct {
 	CurrentCharges ledger.Amount
 	OtherCharges   ledger.Amount
 	// Unpaid is the sum the owners still owe: the sum of their debit
-	// balances after the distribution (annexe 1's list of owners), and
-	// Debtors the number of owners owing more than DebtorThreshold.
+	// balances after the distribution (annexe 1's list of owners, each
+	// with his doubtful debt on 459 if any), and Debtors the number of
+	// owners owing more than DebtorThreshold.
 	Unpaid  ledger.Amount
 	Debtors int
 	// Suppliers is what the syndicat owes its suppliers: the credit
@@ -68,11 +69,9 @@ func figures(r *app.Residence, ex ledger.Exercise) (Figures, error) {
 	f.BudgetMissing = d.Columns[closing.ColBudget].Missing
 	f.CurrentCharges = d.A3.ChargesTotal[closing.ColActual]
 	f.OtherCharges = d.A4.Total.Spent
-	f.Unpaid = d.A1.OwnersDebit
+	owes := map[string]ledger.Amount{} // per owner, after the distribution
 	for _, o := range d.A1.Owners {
-		if o.After > DebtorThreshold {
-			f.Debtors++
-		}
+		owes[o.Account] += o.After
 	}
 	// 401 and 105 from the books: the distribution touches neither, so a
 	// projection (Provisional) reads them as the closing will leave them.
@@ -87,10 +86,23 @@ func figures(r *app.Residence, ex ledger.Exercise) (Figures, error) {
 				f.Suppliers += -b.Balance()
 			case ledger.IsWorksFund(b.Account):
 				f.WorksFund += -b.Balance()
+			case strings.HasPrefix(b.Account, "459") && len(b.Account) == 6:
+				// A doubtful debt (459 and the owner's number, ledger.
+				// DoubtfulAccount) is still his to pay: counted with his
+				// 450, so that an owner put on notice is not left out.
+				owes["450"+b.Account[3:]] += b.Balance()
 			}
 		}
 		return countLots(tx, ex.End, &f)
 	})
+	for _, a := range owes {
+		if a > 0 {
+			f.Unpaid += a
+		}
+		if a > DebtorThreshold {
+			f.Debtors++
+		}
+	}
 	return f, err
 }
 

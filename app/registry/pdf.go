@@ -134,7 +134,7 @@ func financial(f Figures, p Profile) []reports.Fact {
 func sources(f Figures) []string {
 	out := []string{
 		"Budget voté et charges pour opérations courantes : annexe 3 (colonnes « budget voté » et « réalisé ») ; charges hors budget : dépenses de l'annexe 4 ; " +
-			"sommes dues par les copropriétaires : somme de leurs soldes débiteurs après répartition (liste jointe à l'annexe 1) ; " +
+			"sommes dues par les copropriétaires : somme de leurs soldes débiteurs après répartition (liste jointe à l'annexe 1, créances douteuses 459 comprises) ; " +
 			"dettes fournisseurs : soldes créditeurs des comptes 401 ; fonds de travaux : solde créditeur des comptes 105, à la clôture.",
 		"Lots : « habitation, bureaux ou commerces » d'après leur type ou leur désignation (appartement, local commercial, bureau…), les autres à part (caves, parkings…).",
 	}

@@ -33,7 +33,13 @@ import (
 //
 //	450001: 600 + 30 − 630 − 60 = −60,00 (credit)
 //	450002: 400 + 20 − 50 − 40 = 330,00 (owes, > 300 €)
-func smallResidence(t *testing.T) *app.Residence {
+func smallResidence(t *testing.T) *app.Residence { return small(t, false) }
+
+// small is smallResidence; doubtful puts 450002, served a mise en demeure
+// on 01/10/2025, in doubtful debt at the closing: his 370,00 € (400 + 20
+// − 50) moved to 459002 without provision, then the closing's 40,00 €
+// back on 450002: he still owes 370 − 40 = 330,00 €.
+func small(t *testing.T, doubtful bool) *app.Residence {
 	t.Helper()
 	r := apptest.Calls(t, []apptest.Lot{
 		{Number: "1", Owner: "450001", Shares: map[string]string{"001": "500"}},
@@ -81,6 +87,14 @@ func smallResidence(t *testing.T) *app.Residence {
 	if _, err := r.PostCalls(plan); err != nil {
 		t.Fatal(ledger.Message(err))
 	}
+	if doubtful {
+		apptest.Update(t, r, func(tx *ledger.Tx) error {
+			return tx.AddRecoveryStep(&ledger.RecoveryStep{Owner: "450002", Kind: ledger.StepNotice, Date: ledger.Date(2025, 10, 1), Amount: amt("370")})
+		})
+		if _, err := r.AcceptDoubtful("450002", apptest.Year(t, r, 2025), 0); err != nil {
+			t.Fatal(ledger.Message(err))
+		}
+	}
 	p, err := closing.Prepare(r, apptest.Year(t, r, 2025), closing.Options{})
 	if err != nil {
 		t.Fatal(ledger.Message(err))
@@ -119,6 +133,15 @@ func TestFicheFigures(t *testing.T) {
 	}
 	if fs.Charges() != amt("900.00") || fs.Buildings != 2 || fs.Fingerprint == "" {
 		t.Errorf("charges %s, buildings %d, fingerprint %q", fs.Charges(), fs.Buildings, fs.Fingerprint)
+	}
+	// The same with 450002's debt doubtful: 330,00 € on his 459002 and
+	// 450002 together, as before.
+	fd, err := registry.Fiche(small(t, true), ledger.Date(2026, 3, 1))
+	if err != nil {
+		t.Fatal(ledger.Message(err))
+	}
+	if fd.Unpaid != amt("330.00") || fd.Debtors != 1 {
+		t.Errorf("with a doubtful debt: unpaid %s, %d debtors; want 330,00 € and 1", fd.Unpaid, fd.Debtors)
 	}
 	// The profile's number of buildings wins over the lots' count.
 	if _, err := registry.SetFields(r, []string{"buildings=3"}); err != nil {
