@@ -122,10 +122,10 @@ var Fields = []Field{
 	{Name: "staff", Label: "personnel employé par le syndicat", Kind: "yesno"},
 }
 
-// FieldNames lists the fields with what they accept, one a line, for the
-// CLI's --help.
+// FieldNames lists the fields with what they accept, on one line, for
+// the CLI's --help: « registration=texte (numéro d'immatriculation), … ».
 func FieldNames() string {
-	var b strings.Builder
+	var out []string
 	for _, f := range Fields {
 		accepts := map[string]string{"text": "texte", "date": "AAAA-MM-JJ", "number": "0 à 999", "yesno": "oui|non"}[f.Kind]
 		if f.Choices != nil {
@@ -137,9 +137,9 @@ func FieldNames() string {
 			}
 			accepts = strings.Join(codes, "|")
 		}
-		fmt.Fprintf(&b, "  %s=%s (%s)\n", f.Name, accepts, f.Label)
+		out = append(out, fmt.Sprintf("%s=%s (%s)", f.Name, accepts, f.Label))
 	}
-	return b.String()
+	return strings.Join(out, ", ")
 }
 
 func fieldByName(name string) (Field, bool) {

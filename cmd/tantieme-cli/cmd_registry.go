@@ -35,8 +35,8 @@ type approvedJSON struct {
 
 func init() {
 	commands["registry"] = command{
-		usage: "registry FICHIER [--set champ=valeur]… [--json] | registry FICHIER --approved AAAA-MM-JJ --year N [--json] | registry FICHIER --year N --out PDF [--json]\n" +
-			"  Sans option : montre la fiche d'immatriculation gardée dans la résidence. Champs de --set :\n" + registry.FieldNames(),
+		usage: "registry FICHIER [--set champ=valeur]… [--json] | registry FICHIER --approved AAAA-MM-JJ --year N [--json] | registry FICHIER --year N --out PDF [--json]" +
+			" — sans option, montre les renseignements gardés ; champs de --set : " + registry.FieldNames(),
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			var set fieldList
 			fs.Var(&set, "set", "champ=valeur de la fiche d'immatriculation (plusieurs fois pour plusieurs champs ; valeur vide pour effacer)")

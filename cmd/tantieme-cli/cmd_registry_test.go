@@ -98,6 +98,13 @@ func TestFicheAndRegistry(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "Fiche synthétique de la copropriété au 01/03/2026") || !strings.Contains(stdout, "Mise à jour annuelle du registre") {
 		t.Errorf("documents: %s", stdout)
 	}
+	// « none » clears the approval: the update is refused again.
+	if code, stdout, stderr := cli(t, "registry", f, "--approved", "none", "--year", "2025"); code != 0 || !strings.Contains(stdout, "effacée") {
+		t.Errorf("--approved none: exit %d, %s %s", code, stdout, stderr)
+	}
+	if code, _, stderr := cli(t, "registry", f, "--year", "2025", "--out", maj); code != 1 || !strings.Contains(stderr, "n'est pas enregistrée") {
+		t.Errorf("update after clearing the approval: exit %d, %s", code, stderr)
+	}
 	if code, _, stderr := cli(t, "registry", "--help"); code != 0 || !strings.Contains(stderr, "construction=") || !strings.Contains(stderr, "heating=collectif|individuel") {
 		t.Errorf("registry --help: %s", stderr)
 	}
