@@ -30,10 +30,26 @@ type registryTab struct {
 	fiche     *widget.Button
 	approvals *fyne.Container
 	approved  map[int]*widgets.Field // by exercise year
+	// shown is what the fields showed when last filled from the books:
+	// a field typed over since keeps its text when the screen comes back
+	// (UI.md: nothing typed is lost until saved or cancelled).
+	shown         map[string]string
+	shownApproval map[int]string
+}
+
+// dirty says whether a field of the profile was typed over since filled.
+func (t *registryTab) dirty() bool {
+	for name, v := range t.shown {
+		if t.fields[name].Value() != v {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *settings) registryTab() fyne.CanvasObject {
-	t := &registryTab{fields: map[string]widgets.FormField{}, choices: map[string]map[string]string{}, approved: map[int]*widgets.Field{}}
+	t := &registryTab{fields: map[string]widgets.FormField{}, choices: map[string]map[string]string{}, approved: map[int]*widgets.Field{},
+		shown: map[string]string{}, shownApproval: map[int]string{}}
 	p.registry = t
 	form := widget.NewForm()
 	keys := &widgets.FormKeys{Enter: p.saveRegistry}
@@ -106,7 +122,12 @@ func (p *settings) reloadRegistry() {
 	// Not the shown exercise's lock: the profile is the residence's, and
 	// the accounts of a closed exercise are approved all the same.
 	ro := s.res.ReadOnly()
+	keep := t.dirty()
 	for _, f := range registry.Fields {
+		widgets.SetEnabled(t.fields[f.Name].(fyne.Disableable), !ro)
+		if keep {
+			continue
+		}
 		v := prof.Get(f.Name)
 		switch w := t.fields[f.Name].(type) {
 		case *choiceField:
@@ -122,10 +143,16 @@ func (p *settings) reloadRegistry() {
 			}
 			w.SetText(v)
 		}
-		widgets.SetEnabled(t.fields[f.Name].(fyne.Disableable), !ro)
+		t.shown[f.Name] = t.fields[f.Name].Value()
 	}
 	widgets.SetEnabled(t.save, !ro)
 
+	typed := map[int]string{} // approval dates typed and not saved
+	for y, f := range t.approved {
+		if f.Text != t.shownApproval[y] {
+			typed[y] = f.Text
+		}
+	}
 	t.approvals.Objects = nil
 	today := ledger.Date(s.now().Year(), s.now().Month(), s.now().Day())
 	for _, ex := range s.exercises {
@@ -141,6 +168,10 @@ func (p *settings) reloadRegistry() {
 		f := widgets.NewField("", "JJ/MM/AAAA")
 		if !d.IsZero() {
 			f.SetText(ledger.FrenchDate(d))
+		}
+		t.shownApproval[ex.Year()] = f.Text
+		if v, ok := typed[ex.Year()]; ok {
+			f.SetText(v)
 		}
 		t.approved[ex.Year()] = f
 		save := widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), func() { p.saveApproval(ex) })
@@ -193,6 +224,7 @@ func (p *settings) saveRegistry() {
 		s.showError(err)
 		return
 	}
+	clear(p.registry.shown) // saved: shown as stored (« AB1234567 »)
 	p.reloadRegistry()
 	s.say("Renseignements de la fiche synthétique et du registre enregistrés")
 }
@@ -212,6 +244,7 @@ func (p *settings) saveApproval(ex ledger.Exercise) {
 		s.showError(err)
 		return
 	}
+	delete(p.registry.approved, ex.Year()) // saved: shown as stored
 	p.reloadRegistry()
 	if d.IsZero() {
 		s.say(fmt.Sprintf("Date d'approbation des comptes de l'exercice %s effacée", ex.Name()))

@@ -53,6 +53,12 @@ func TestSettingsRegistryTab(t *testing.T) {
 	test.Tap(dialogButton(t, s, "Fermer"))
 
 	tab.fields["registration"].(*widgets.Field).SetText("ab1234567")
+	// Going to another screen and back keeps what was typed.
+	s.showScreen("dashboard")
+	s.showScreen(string(app.TopicSettings))
+	if got := tab.fields["lifts"].(*widgets.Field).Text; got != "douze" {
+		t.Errorf("back on the tab, lifts shows %q: what was typed is lost", got)
+	}
 	tab.fields["lifts"].(*widgets.Field).SetText("1")
 	tab.fields["heating"].(*choiceField).SetSelected("Collectif")
 	tab.fields["staff"].(*widgets.CheckField).SetChecked(true)
