@@ -35,6 +35,12 @@ func FicheSynthetiquePDF(s FactSheet) ([]byte, error) { return factSheetPDF(s) }
 
 func factSheetPDF(s FactSheet) ([]byte, error) {
 	d := NewDoc(Page{Title: s.Title, Subtitle: s.Subtitle, Residence: s.Residence, Printed: s.Printed, Fingerprint: s.Fingerprint})
+	// The running head shares its line with the subtitle: a long name is
+	// shortened there, printed whole under « Nom d'usage ».
+	d.pdf.SetFont(family, "", 9)
+	subW := d.pdf.GetStringWidth(s.Subtitle) + 4
+	d.pdf.SetFont(family, "B", 9)
+	d.page.Residence = d.fit(s.Residence, d.Width()-subW)
 	d.AddPage()
 	for _, p := range s.Intro {
 		d.Paragraph(p)
