@@ -87,6 +87,9 @@ func TestSettingsRegistryTab(t *testing.T) {
 	}
 
 	test.Tap(tab.fiche)
+	dialogField(t, s, "JJ/MM/AAAA").SetText("30/12/2025") // 2025 not over yet on that day
+	test.Tap(dialogButton(t, s, "Écrire la fiche"))
+	mustContain(t, "the refusal, in the dialog", overlayText(s), "Aucun exercice n'est clôturé au 30/12/2025")
 	dialogField(t, s, "JJ/MM/AAAA").SetText("31/12/2025")
 	test.Tap(dialogButton(t, s, "Écrire la fiche"))
 	s.jobs.Wait()
