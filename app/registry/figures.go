@@ -86,11 +86,13 @@ func figures(r *app.Residence, ex ledger.Exercise) (Figures, error) {
 				f.Suppliers += -b.Balance()
 			case ledger.IsWorksFund(b.Account):
 				f.WorksFund += -b.Balance()
-			case strings.HasPrefix(b.Account, "459") && len(b.Account) == 6:
+			default:
 				// A doubtful debt (459 and the owner's number, ledger.
 				// DoubtfulAccount) is still his to pay: counted with his
 				// 450, so that an owner put on notice is not left out.
-				owes["450"+b.Account[3:]] += b.Balance()
+				if owner, ok := ledger.DoubtfulOwner(b.Account); ok {
+					owes[owner] += b.Balance()
+				}
 			}
 		}
 		return countLots(tx, ex.End, &f)
