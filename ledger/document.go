@@ -84,6 +84,12 @@ var DocumentKinds = map[string]DocumentKind{
 	// notary, filed with the seller's other papers of no other binder.
 	"etat_date":     {"État daté", "divers", false},
 	"pre_etat_date": {"Pré-état daté (informations avant la vente)", "divers", false},
+	// The fiche synthétique (loi 1965 art. 8-2) is what a seller hands the
+	// buyer's notary: every owner may see it, beside the règlement.
+	"fiche_synthetique": {"Fiche synthétique de la copropriété", "reglement", false},
+	// The register's annual update (CCH R.711-5) says what the syndic
+	// declared; the registry's own data are public.
+	"registre_maj": {"Mise à jour annuelle du registre d'immatriculation", "reglement", false},
 }
 
 // DocumentKindCodes are the kinds' codes in the order of their labels.

@@ -103,6 +103,17 @@ func DoubtfulAccount(owner string) (string, error) {
 	return "459" + owner[3:], nil
 }
 
+// DoubtfulOwner is the owner whose doubtful debt account is holds
+// (459004 → 450004), the inverse of DoubtfulAccount; false for any other
+// account.
+func DoubtfulOwner(account string) (string, bool) {
+	if len(account) != 6 || !strings.HasPrefix(account, "459") {
+		return "", false
+	}
+	owner := "450" + account[3:]
+	return owner, IsOwnerAccount(owner)
+}
+
 // Accounts of the doubtful debts' provision (arrêté du 14 mars 2005: 491
 // « Dépréciation des comptes de copropriétaires », its charge 68).
 const (

@@ -55,3 +55,30 @@ func digitSum(s string) int {
 	}
 	return sum
 }
+
+// NormalizeSIRET checks a SIRET (the SIREN and the 5-digit number of the
+// establishment) and returns its fourteen digits, or "" when none was
+// typed. Its last digit is a Luhn key over the fourteen (INSEE); La
+// Poste's establishments are the documented exception (digit sum a
+// multiple of 5).
+func NormalizeSIRET(s string) (string, error) {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u00a0' || r == '.' || r == '-' {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if s == "" {
+		return "", nil
+	}
+	if len(s) != 14 || strings.Trim(s, "0123456789") != "" {
+		return "", Errorf(Invalid, "Le SIRET « %s » n'est pas valide : il a 14 chiffres, le SIREN puis 5 chiffres (laissez vide si le syndicat n'en a pas)", s)
+	}
+	if _, err := NormalizeSIREN(s[:9]); err != nil {
+		return "", Errorf(Invalid, "Le SIRET « %s » ne commence pas par un SIREN valide : %s", s, Message(err))
+	}
+	if !luhn(s) && !(strings.HasPrefix(s, "356000") && digitSum(s)%5 == 0) {
+		return "", Errorf(Invalid, "Le SIRET « %s » n'est pas valide : sa clé de contrôle (le dernier chiffre) ne correspond pas ; vérifiez-le sur l'avis de situation de l'INSEE", s)
+	}
+	return s, nil
+}

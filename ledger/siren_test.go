@@ -75,3 +75,28 @@ func TestResidenceSIRENRoundTrip(t *testing.T) {
 		t.Fatalf("cleared SIREN reads %q", got)
 	}
 }
+
+// A SIRET is the SIREN, 5 digits and a Luhn key over the fourteen:
+// 732 829 320 00074 is INSEE's example (key: the doubled digits from the
+// right, 7+4+… ≡ 0 mod 10); 00075 breaks the key, 73282932100074 breaks
+// the SIREN's.
+func TestNormalizeSIRET(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"", "", true},
+		{"732 829 320 00074", "73282932000074", true},
+		{"73282932000074", "73282932000074", true},
+		{"35600000000048", "35600000000048", true}, // La Poste
+		{"73282932000075", "", false},
+		{"73282932100074", "", false},
+		{"7328293200007", "", false},
+		{"7328293200007A", "", false},
+	} {
+		got, err := ledger.NormalizeSIRET(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("ledger.NormalizeSIRET(%q) = %q, %v; want %q, ok=%v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}

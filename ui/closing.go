@@ -412,14 +412,18 @@ func (s *Shell) closingDone(result closing.Result, said string) {
 	ex := result.Exercise
 	annexes := widgets.NewButton("Ouvrir les annexes", theme.DocumentPrintIcon(), widget.HighImportance, func() { s.openAnnexes(ex, s.closingFolder(ex)) })
 	decomptes := widgets.NewButton("Éditer les décomptes", theme.MailSendIcon(), widget.MediumImportance, func() { s.writeDecomptes(ex, s.closingFolder(ex)) })
-	annexes.Keys, decomptes.Keys = f.keys, f.keys
-	f.extra = []fyne.CanvasObject{decomptes, annexes}
+	// The fiche synthétique is updated once the accounts are closed (loi
+	// 1965 art. 8-2).
+	fiche := widgets.NewButton("Fiche synthétique…", theme.DocumentIcon(), widget.MediumImportance, s.ficheForm)
+	annexes.Keys, decomptes.Keys, fiche.Keys = f.keys, f.keys, f.keys
+	f.extra = []fyne.CanvasObject{fiche, decomptes, annexes}
 	next := ""
 	if result.Next.ID != 0 {
 		next = fmt.Sprintf(" L'exercice en cours est maintenant %s.", result.Next.Name())
 	}
 	text := fmt.Sprintf("✓ %s.%s\n\nL'exercice %s est verrouillé : ses écritures restent consultables mais ne peuvent plus être modifiées. "+
-		"Imprimez maintenant les annexes pour l'assemblée générale et les décomptes à envoyer aux copropriétaires ; ils seront écrits dans le dossier %s.",
+		"Imprimez maintenant les annexes pour l'assemblée générale et les décomptes à envoyer aux copropriétaires ; ils seront écrits dans le dossier %s. "+
+		"La fiche synthétique de la copropriété reprend ces comptes : mettez-la à jour (loi 1965 art. 8-2).",
 		said, next, ex.Name(), s.closingFolder(ex))
 	if result.SafetyCopy != "" {
 		text += "\n\nCopie de sécurité prise avant : " + result.SafetyCopy

@@ -117,6 +117,7 @@ func newShellMenu(s *Shell) *shellMenu {
 	m.tools = []*fyne.MenuItem{
 		fyne.NewMenuItem("Répartir un montant…", s.distributeForm),
 		fyne.NewMenuItem("Détail des répartitions…", s.quotePartsForm),
+		fyne.NewMenuItem("Fiche synthétique…", s.ficheForm),
 	}
 	tools := fyne.NewMenu("Outils", m.tools...)
 	if m.charts != nil {

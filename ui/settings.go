@@ -64,6 +64,9 @@ type settings struct {
 
 	// General key, loans, journals (settings_books.go).
 	books *booksTab
+
+	// The fiche synthétique's and the register's profile (settings_registry.go).
+	registry *registryTab
 }
 
 const (
@@ -80,6 +83,7 @@ func newSettings(s *Shell) screen {
 		container.NewTabItemWithIcon("Sauvegardes", theme.DocumentSaveIcon(), p.backupTab()),
 		container.NewTabItemWithIcon("Classeurs", theme.FolderIcon(), p.bindersTab()),
 		container.NewTabItemWithIcon("Comptabilité", theme.ListIcon(), p.booksTab()),
+		container.NewTabItemWithIcon("Immatriculation", theme.DocumentIcon(), p.registryTab()),
 		container.NewTabItemWithIcon("Affichage", theme.VisibilityIcon(), p.displayTab()),
 	)
 	p.root = container.NewBorder(widgets.Heading("Paramètres"), nil, nil, nil, p.tabs)
@@ -121,6 +125,7 @@ func (p *settings) reload() {
 	p.reloadNoticeDays()
 	p.reloadBinders()
 	p.reloadBooks()
+	p.reloadRegistry()
 }
 
 // ---- Résidence et syndic
