@@ -115,7 +115,7 @@ func packs_(tx *ledger.Tx, d Detail, sent time.Time) ([]Pack, error) {
 			return nil, err
 		}
 		p := reports.AssemblyPack{Letter: l, Title: a.Title(), Place: a.Place, Consultation: consult, Documents: docs,
-			Meeting: "le " + weekday(a.Day) + " " + ledger.FrenchDate(a.Day) + " à " + strings.Replace(a.Time, ":", " h ", 1),
+			Meeting:   "le " + weekday(a.Day) + " " + ledger.FrenchDate(a.Day) + " à " + strings.Replace(a.Time, ":", " h ", 1),
 			OwnerName: o.DisplayName(), OwnerAddress: strings.Join(fr.NonEmpty(strings.ReplaceAll(o.Address, "\n", ", "), strings.TrimSpace(o.Zip+" "+o.City)), ", "),
 			Lots:  lots,
 			Votes: votesText(v.Shares[general.Code], general), Deadline: ledger.FrenchDate(PostalDeadline(a.Day)), Syndic: syndic}
