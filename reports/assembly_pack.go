@@ -117,7 +117,7 @@ func (lw *letterWriter) agenda(p *AssemblyPack) {
 		f.SetX(marginX)
 		line := it.Majority
 		if it.Key != "" {
-			line += " – vote des seuls copropriétaires de la " + it.Key
+			line += " – votent les seuls copropriétaires ayant des tantièmes sur la " + it.Key
 		}
 		f.MultiCell(lw.d.Width(), 4.2, line, "", "L", false)
 		f.Ln(3)
@@ -153,10 +153,10 @@ func (lw *letterWriter) postalForm(p *AssemblyPack) {
 	lw.identity(p)
 	f := lw.d.pdf
 	w := lw.d.Width()
-	colW := 18.0
+	colW := 21.0
 	labelW := w - 3*colW
 	head := func() {
-		f.SetFont(family, "B", 8.5)
+		f.SetFont(family, "B", 8)
 		f.SetFillColor(230, 236, 243)
 		f.SetX(marginX)
 		f.CellFormat(labelW, 6, "Résolution", "1", 0, "L", true, 0, "")
@@ -173,11 +173,11 @@ func (lw *letterWriter) postalForm(p *AssemblyPack) {
 		if it.Key != "" {
 			sub += " – " + it.Key
 		}
-		if it.Votes != "" {
-			sub += " – vos voix : " + it.Votes
-		}
 		lines := f.SplitText(label, labelW-3)
 		subLines := f.SplitText(sub, labelW-3)
+		if it.Votes != "" { // on a line of its own: « 1 000 » is not cut
+			subLines = append(subLines, "Vos voix : "+it.Votes)
+		}
 		h := 4.2*float64(len(lines)) + 3.6*float64(len(subLines)) + 2
 		if _, pageH := f.GetPageSize(); f.GetY()+h > pageH-footerH-12 {
 			f.AddPage()
@@ -221,7 +221,7 @@ func (lw *letterWriter) postalForm(p *AssemblyPack) {
 		"soit le " + p.Deadline + " : un formulaire reçu après cette date n'est pas pris en compte (décret du 17 mars 1967, art. 9 bis). " +
 		"Il peut lui être remis par lettre recommandée, en main propre contre récépissé ou par courrier électronique. " +
 		"S'il assiste à l'assemblée ou s'y fait représenter, le copropriétaire ne peut plus voter par correspondance.")
-	lw.signatureLines()
+	lw.signatureLines("Signature du copropriétaire")
 }
 
 // proxyForm is the pouvoir (loi 1965 art. 22), the mandataire left blank,
@@ -257,18 +257,19 @@ func (lw *letterWriter) proxyForm(p *AssemblyPack) {
 		"sauf si le total des voix dont il dispose lui-même et de celles de ses mandants n'excède pas 10 % des voix du syndicat. " +
 		"Ne peuvent recevoir de mandat pour représenter un copropriétaire : le syndic, son conjoint, le partenaire lié à lui par un pacte " +
 		"civil de solidarité, son concubin, ses ascendants ou descendants, ses préposés, même s'ils sont copropriétaires.")
-	lw.signatureLines()
+	lw.signatureLines("Signature, précédée de « Bon pour pouvoir »")
 }
 
-// signatureLines prints « Fait à …, le … » and a signature box.
-func (lw *letterWriter) signatureLines() {
+// signatureLines prints « Fait à …, le … » and a signature box under
+// label.
+func (lw *letterWriter) signatureLines(label string) {
 	f := lw.d.pdf
 	lw.need(34)
 	f.Ln(3)
 	f.SetFont(family, "", 9.5)
 	f.SetX(marginX)
 	f.CellFormat(lw.d.Width()/2, 6, "Fait à ………………………………, le ……/……/…………", "", 0, "L", false, 0, "")
-	f.CellFormat(lw.d.Width()/2, 6, "Signature (précédée de « Bon pour pouvoir » sur le pouvoir)", "", 1, "L", false, 0, "")
+	f.CellFormat(lw.d.Width()/2, 6, lw.d.fit(label, lw.d.Width()/2), "", 1, "L", false, 0, "")
 	x := marginX + lw.d.Width()/2
 	f.SetDrawColor(120, 120, 120)
 	f.Rect(x, f.GetY()+1, lw.d.Width()/2, 22, "D")

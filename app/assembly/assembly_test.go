@@ -149,7 +149,7 @@ func TestConvocationPack(t *testing.T) {
 	}
 	// Dupont Zoé votes on the lift with 100 of 250, on the accounts with 400 of 1 000.
 	text = ledgertest.Flat(ledgertest.PDFFile(t, out.Files[0]))
-	for _, want := range []string{"400 voix sur 1 000", "vos voix : 100 / 250", "vos voix : 400 / 1 000", "Dupont Zoé"} {
+	for _, want := range []string{"400 voix sur 1 000", "Vos voix : 100 / 250", "Vos voix : 400 / 1 000", "Dupont Zoé"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Dupont's pack lacks %q", want)
 		}

@@ -110,10 +110,13 @@ func packs_(tx *ledger.Tx, d Detail, sent time.Time) ([]Pack, error) {
 		}
 		refs := []reports.Ref{{Label: "Compte", Value: o.Account}, {Label: "Lots", Value: strings.Join(numbers, ", ")},
 			{Label: "Assemblée", Value: ledger.FrenchDate(a.Day) + " à " + a.Time}}
-		l, err := kit.Letter(kit.Fields(o, numbers), o, refs, "Convocation – "+a.Title()+" – "+o.DisplayName())
+		fields := kit.Fields(o, numbers)
+		l, err := kit.Letter(fields, o, refs, "Convocation – "+a.Title()+" – "+o.DisplayName())
 		if err != nil {
 			return nil, err
 		}
+		// The letters' usual closing is about paying the call: not here.
+		l.Closing = "Je vous prie d'agréer, " + fields.Owner.Salutation + ", l'expression de mes salutations distinguées.\n\n" + syndicSigned(res)
 		p := reports.AssemblyPack{Letter: l, Title: a.Title(), Place: a.Place, Consultation: consult, Documents: docs,
 			Meeting:   "le " + weekday(a.Day) + " " + ledger.FrenchDate(a.Day) + " à " + strings.Replace(a.Time, ":", " h ", 1),
 			OwnerName: o.DisplayName(), OwnerAddress: strings.Join(fr.NonEmpty(strings.ReplaceAll(o.Address, "\n", ", "), strings.TrimSpace(o.Zip+" "+o.City)), ", "),
@@ -152,6 +155,9 @@ func WriteConvocations(r *app.Residence, id int64, opt ConvocationOptions) (Conv
 	}
 	if opt.Printed.IsZero() {
 		opt.Printed = opt.Sent
+	}
+	if err := consultFromSending(r, id, opt.Sent); err != nil {
+		return out, err
 	}
 	packs, d, err := Packs(r, id, opt.Sent)
 	if err != nil {
@@ -219,4 +225,41 @@ func writeFile(path string, data []byte) error {
 // weekday is the French name of d's day of the week.
 func weekday(d time.Time) string {
 	return [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}[d.Weekday()]
+}
+
+// consultFromSending moves the start of the consultation days to the
+// sending day when they were set to start earlier (proposed when the
+// assembly was created): loi 1965 art. 18-1 opens the consultation with
+// the convocation. Days not set are proposed now.
+func consultFromSending(r *app.Residence, id int64, sent time.Time) error {
+	return r.Update(func(tx *ledger.Tx) error {
+		a, err := tx.Assembly(id)
+		if err != nil || !a.Draft() {
+			return err
+		}
+		if !a.ConsultFrom.IsZero() && !a.ConsultFrom.Before(sent) {
+			return nil
+		}
+		from, to, ok := ProposeConsultation(a.Day, sent)
+		switch {
+		case !ok:
+			return nil // too late for any: the convocation warning says so
+		case a.ConsultTo.IsZero() || a.ConsultTo.Before(from):
+			a.ConsultFrom, a.ConsultTo = from, to
+		default:
+			a.ConsultFrom = from
+		}
+		if a.ConsultPlace == "" {
+			a.ConsultPlace = DefaultConsultPlace
+		}
+		return tx.SaveAssembly(&a)
+	})
+}
+
+// syndicSigned is who signs the convocation: the syndic, named.
+func syndicSigned(res ledger.Residence) string {
+	if name := strings.TrimSpace(res.SyndicName); name != "" {
+		return name + ", syndic"
+	}
+	return "Le syndic"
 }
