@@ -63,17 +63,12 @@ func load(tx *ledger.Tx, id int64) (Detail, error) {
 	return d, err
 }
 
-// Save creates or changes an assembly. A new one without consultation
-// days gets the proposed ones (ProposeConsultation, from today) at
-// DefaultConsultPlace; the syndic edits them afterwards. The returned
+// Save creates or changes an assembly. Consultation days left unset are
+// proposed when the convocations are written (ProposeConsultation, from
+// the sending day); the screen proposes them from today. The returned
 // warning says, in French, whether convocations sent today (or on the
 // recorded day) would come too late.
 func Save(r *app.Residence, a *ledger.Assembly) (warning string, err error) {
-	if a.ID == 0 && a.ConsultFrom.IsZero() && a.ConsultTo.IsZero() {
-		if from, to, ok := ProposeConsultation(a.Day, today()); ok {
-			a.ConsultFrom, a.ConsultTo = from, to
-		}
-	}
 	if !a.ConsultFrom.IsZero() && a.ConsultPlace == "" {
 		a.ConsultPlace = DefaultConsultPlace
 	}

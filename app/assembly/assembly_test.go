@@ -115,10 +115,12 @@ func TestConvocationPack(t *testing.T) {
 	if d.Assembly.Status != ledger.AssemblyConvened || !d.Assembly.ConvenedOn.Equal(ledger.Date(2026, 5, 15)) {
 		t.Errorf("assembly after the convocations: %+v", d.Assembly)
 	}
-	// Saved before the convocation with no consultation days: proposed
-	// from today, which the test does not fix; the place is the default.
-	if d.Assembly.ConsultPlace != "" && d.Assembly.ConsultPlace != assembly.DefaultConsultPlace {
-		t.Errorf("consultation place %q", d.Assembly.ConsultPlace)
+	// Saved with no consultation days: proposed from the sending day,
+	// Friday 15 May, to Wednesday 10 June (two working days before
+	// Friday 12), at the default place.
+	if !d.Assembly.ConsultFrom.Equal(ledger.Date(2026, 5, 15)) || !d.Assembly.ConsultTo.Equal(ledger.Date(2026, 6, 10)) ||
+		d.Assembly.ConsultPlace != assembly.DefaultConsultPlace {
+		t.Errorf("consultation %s–%s %q", ledger.ISO(d.Assembly.ConsultFrom), ledger.ISO(d.Assembly.ConsultTo), d.Assembly.ConsultPlace)
 	}
 	apptest.View(t, r, func(tx *ledger.Tx) error {
 		docs, err := tx.Documents(ledger.DocumentFilter{Kind: "ag_convocation"})
@@ -138,7 +140,7 @@ func TestConvocationPack(t *testing.T) {
 	for _, want := range []string{
 		"Convocation", "Assemblée générale ordinaire du 12/06/2026", "le vendredi 12/06/2026 à 18 h 30", "Salle commune, rez-de-chaussée",
 		"1. Approbation des comptes de l'exercice 2025", "2. Remplacement de la cabine d'ascenseur",
-		"Annexes comptables 2025", "au plus tard le 08/06/2026",
+		"Annexes comptables 2025", "au plus tard le 08/06/2026", "consultées du 15/05/2026 au 10/06/2026, chez le syndic",
 		"Majorité de l'article 25 (majorité des voix de tous les copropriétaires)",
 		"Formulaire de vote par correspondance", "300 voix sur 1 000", "ne vote pas", "trois jours francs", "art. 9 bis",
 		"Pouvoir", "plus de trois délégations", "10 % des voix",

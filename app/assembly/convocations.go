@@ -28,9 +28,10 @@ type ConvocationOptions struct {
 // Convocations is what WriteConvocations wrote.
 type Convocations struct {
 	Dir      string
-	Files    []string // one per owner, registered in the register of documents
-	Combined string   // every pack in one file for printing (not registered: it concerns every owner)
-	Warning  string   // the delay of décret 1967 art. 9 not met, "" when it is
+	Files    []string        // one per owner, registered in the register of documents
+	Combined string          // every pack in one file for printing (not registered: it concerns every owner)
+	Warning  string          // the delay of décret 1967 art. 9 not met, "" when it is
+	Assembly ledger.Assembly // as recorded now: convened, its consultation days
 }
 
 // ConvocationFileName is one owner's pack:
@@ -211,6 +212,7 @@ func WriteConvocations(r *app.Residence, id int64, opt ConvocationOptions) (Conv
 		return out, err
 	}
 	out.Warning = ConvocationWarning(a.Day, opt.Sent)
+	out.Assembly = a
 	return out, nil
 }
 

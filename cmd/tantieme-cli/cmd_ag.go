@@ -151,10 +151,6 @@ func init() {
 							return writeJSON(out, j)
 						}
 						fmt.Fprintf(out, "Assemblée générale n° %d créée : %s à %s.\n", a.ID, a.Title(), a.Time)
-						if !a.ConsultFrom.IsZero() {
-							fmt.Fprintf(out, "Consultation des pièces justificatives proposée du %s au %s, %s.\n",
-								ledger.FrenchDate(a.ConsultFrom), ledger.FrenchDate(a.ConsultTo), a.ConsultPlace)
-						}
 						if warning != "" {
 							fmt.Fprintln(out, warning)
 						}
@@ -210,6 +206,10 @@ func init() {
 						fmt.Fprintf(out, "%s écrite%s dans %s (convocation, ordre du jour, formulaire de vote par correspondance, pouvoir) et inscrite%s au registre des documents.\n",
 							fr.Count(n, "convocation", "convocations"), fr.S(n), res.Dir, fr.S(n))
 						fmt.Fprintf(out, "Toutes les convocations pour l'impression : %s\n", res.Combined)
+						if a := res.Assembly; !a.ConsultFrom.IsZero() {
+							fmt.Fprintf(out, "Consultation des pièces justificatives : du %s au %s, %s.\n",
+								ledger.FrenchDate(a.ConsultFrom), ledger.FrenchDate(a.ConsultTo), strings.ReplaceAll(a.ConsultPlace, "\n", ", "))
+						}
 						if res.Warning != "" {
 							fmt.Fprintln(out, res.Warning)
 						}
