@@ -271,25 +271,17 @@ func exerciseID(r *app.Residence, y int) (int64, error) {
 	if y == 0 {
 		return 0, nil
 	}
-	var id int64
-	err := r.View(func(tx *ledger.Tx) error {
-		ex, err := tx.ExerciseOfYear(y)
-		id = ex.ID
-		return err
-	})
-	return id, err
+	ex, err := r.ExerciseOfYear(y)
+	return ex.ID, err
 }
 
 // exerciseYears maps exercise ids to their years.
 func exerciseYears(r *app.Residence) map[int64]int {
 	out := map[int64]int{}
-	r.View(func(tx *ledger.Tx) error {
-		list, err := tx.Exercises()
-		for _, ex := range list {
-			out[ex.ID] = ex.Year()
-		}
-		return err
-	})
+	list, _ := r.Exercises()
+	for _, ex := range list {
+		out[ex.ID] = ex.Year()
+	}
 	return out
 }
 
