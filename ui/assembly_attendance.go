@@ -102,7 +102,9 @@ func (t *attendanceTab) show() {
 		}
 		// One owner on two lines, the second wrapping on a small window.
 		name.TextStyle.Bold = true
-		fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject { return container.New(&widgets.FixedWidth{Width: w}, o) }
+		fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+			return container.New(&widgets.FixedWidth{Width: w}, o)
+		}
 		t.rows.Add(container.NewBorder(nil, nil, nil, fixed(250, l.status), name))
 		t.rows.Add(widgets.Line(widget.NewLabel("Mandataire"), fixed(170, l.proxy), widget.NewLabel("Formulaire reçu le"), fixed(130, l.received), l.save))
 		t.rows.Add(widget.NewSeparator())
