@@ -100,13 +100,24 @@ func TestAssemblyAgenda(t *testing.T) {
 	if got := order(); got != "Appr:1 Budg:2 Rava:3 Remp:4" {
 		t.Fatalf("agenda %s", got)
 	}
+	// A key without shares, voted on: it stays.
+	mustUpdate(t, db, func(tx *ledger.Tx) error {
+		if err := tx.AddKey(ledger.Key{Code: "009", Label: "Parkings"}); err != nil {
+			return err
+		}
+		return tx.SaveResolution(&ledger.Resolution{Assembly: a.ID, Title: "Portail des parkings", Key: "009"})
+	})
+	err := db.Update(func(tx *ledger.Tx) error { return tx.DeleteKey("009") })
+	if ledger.KindOf(err) != ledger.Conflict || !strings.Contains(ledger.Message(err), "résolution d'assemblée générale") {
+		t.Errorf("deleting a key voted on: %v", err)
+	}
 	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.MoveResolution(ids[2], -1) })
-	if got := order(); got != "Appr:1 Rava:2 Budg:3 Remp:4" {
+	if got := order(); got != "Appr:1 Rava:2 Budg:3 Remp:4 Port:5" {
 		t.Errorf("after moving up: %s", got)
 	}
-	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.MoveResolution(ids[3], +1) }) // the last stays
+	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.MoveResolution(ids[0], -1) }) // the first stays
 	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.DeleteResolution(ids[0]) })
-	if got := order(); got != "Rava:1 Budg:2 Remp:3" {
+	if got := order(); got != "Rava:1 Budg:2 Remp:3 Port:4" {
 		t.Errorf("after deleting the first: %s", got)
 	}
 
@@ -132,7 +143,7 @@ func TestAssemblyAgenda(t *testing.T) {
 	// Convened: the agenda is fixed, the outcome is still recorded.
 	a.ConvenedOn, a.Status = ledger.Date(2026, 5, 15), ledger.AssemblyConvened
 	mustUpdate(t, db, func(tx *ledger.Tx) error { return tx.SaveAssembly(&a) })
-	err := db.Update(func(tx *ledger.Tx) error { return tx.DeleteResolution(ids[1]) })
+	err = db.Update(func(tx *ledger.Tx) error { return tx.DeleteResolution(ids[1]) })
 	if ledger.KindOf(err) != ledger.Conflict || !strings.Contains(ledger.Message(err), "ne change plus") {
 		t.Errorf("deleting from a convened agenda: %v", err)
 	}

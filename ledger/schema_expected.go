@@ -5274,6 +5274,7 @@ var expectedSchemas = map[int][]schemaObject{
 		{"trigger", "keys_declared_total_text_update", "keys", "0fa8cac2255cea1bf09dbeb009982db7e93f5952083c7bc5c9a8ec984d41d839"},
 		{"trigger", "keys_delete", "keys", "97ad106322649b648bbe66eb5adf13656f545c25387ebb4e428db5fe021d3ede"},
 		{"trigger", "keys_delete_calls", "keys", "4a19b04bcff114db88b613bcbb6ce02da40925ee95b346aef08a365609b3f540"},
+		{"trigger", "keys_delete_resolutions", "keys", "f21bee2af262758ec5c681155e6003eb40ae7919bb284418d4ef3f3f477cc2b2"},
 		{"trigger", "keys_label_text_insert", "keys", "16e1bb8b28c704f2fa4cc4fa5f10117ca2fbf492bbc568bad4fb00f5d79a9b98"},
 		{"trigger", "keys_label_text_update", "keys", "722321f1522dcdbac8004175dc782a376e80397e01c90983cbec372a05eaceaa"},
 		{"trigger", "keys_recode", "keys", "54f88762a789807827ef8ad9458d803017e1349f1ffee83b0ac18c8c45bc9c99"},

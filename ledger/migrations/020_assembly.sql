@@ -54,6 +54,13 @@ CREATE TABLE resolutions (
 );
 CREATE INDEX resolutions_assembly ON resolutions (assembly_id, number);
 
+-- A key an agenda votes on stays: the resolution names it.
+CREATE TRIGGER keys_delete_resolutions BEFORE DELETE ON keys
+WHEN EXISTS (SELECT 1 FROM resolutions WHERE key = OLD.code)
+BEGIN
+    SELECT RAISE(ABORT, 'tantieme:conflict: une clé sur laquelle vote une résolution d''assemblée générale ne peut pas être supprimée');
+END;
+
 -- The documents of the register attached to the convocation (annexes,
 -- budget, projet de décompte, works quotes: loi 1965 art. 18-1 and décret
 -- 1967 art. 11).
