@@ -197,7 +197,7 @@ func WriteConvocations(r *app.Residence, id int64, opt ConvocationOptions) (Conv
 		produced = append(produced, app.Produced{Path: path, Kind: "ag_convocation", Date: opt.Sent, Exercise: exercise, Owners: []string{owner},
 			Title: app.DocumentTitle("Convocation – "+a.Title(), p.OwnerName)})
 	}
-	out.Combined = filepath.Join(out.Dir, fmt.Sprintf("CONVOCATIONS_AG_DU_%s.pdf", a.Day.Format("02_01_2006")))
+	out.Combined = filepath.Join(out.Dir, fmt.Sprintf("CONVOCATIONS_AG_DU_%s_TOUS.pdf", a.Day.Format("02_01_2006")))
 	if err := writeFile(out.Combined, letters.Combined); err != nil {
 		return out, err
 	}
