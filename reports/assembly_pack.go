@@ -108,17 +108,30 @@ func (lw *letterWriter) agenda(p *AssemblyPack) {
 	lw.title("Ordre du jour et projets de résolution", p.Title)
 	f := lw.d.pdf
 	for _, it := range p.Agenda {
-		lw.need(18)
-		lw.subheading(fmt.Sprintf("Résolution n° %d : %s", it.Number, it.Title))
+		line := it.Majority
+		if it.Key != "" {
+			line += " – votent les seuls copropriétaires ayant des tantièmes sur la " + it.Key
+		}
+		// A resolution is kept on one page when it fits on one: its
+		// majority never alone at the top of the next.
+		heading := fmt.Sprintf("Résolution n° %d : %s", it.Number, it.Title)
+		f.SetFont(family, "B", 10)
+		h := 6*float64(len(f.SplitText(heading, lw.d.Width()))) + 5
+		f.SetFont(family, "", 9.5)
+		for _, para := range strings.Split(strings.TrimSpace(it.Text), "\n\n") {
+			h += 9.5 * 0.45 * float64(len(f.SplitText(strings.TrimSpace(para), lw.d.Width())))
+		}
+		f.SetFont(family, "", 8.5)
+		h += 4.2 * float64(len(f.SplitText(line, lw.d.Width())))
+		if _, pageH := f.GetPageSize(); h < pageH-2*footerH-marginTop {
+			lw.need(h)
+		}
+		lw.subheading(heading)
 		if strings.TrimSpace(it.Text) != "" {
 			lw.paragraphs(it.Text, 9.5)
 		}
 		f.SetFont(family, "", 8.5)
 		f.SetX(marginX)
-		line := it.Majority
-		if it.Key != "" {
-			line += " – votent les seuls copropriétaires ayant des tantièmes sur la " + it.Key
-		}
 		f.MultiCell(lw.d.Width(), 4.2, line, "", "L", false)
 		f.Ln(3)
 	}
@@ -182,6 +195,7 @@ func (lw *letterWriter) postalForm(p *AssemblyPack) {
 		if _, pageH := f.GetPageSize(); f.GetY()+h > pageH-footerH-12 {
 			f.AddPage()
 			head()
+			f.SetFont(family, "", 8.5)
 		}
 		x, y := marginX, f.GetY()
 		f.Rect(x, y, labelW, h, "D")
