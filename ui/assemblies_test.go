@@ -14,6 +14,7 @@ import (
 	"tantieme/app"
 	"tantieme/app/assembly"
 	"tantieme/ledger"
+	"tantieme/ui/widgets"
 )
 
 func openAssemblies(t *testing.T) (*Shell, *assembliesScreen) {
@@ -142,5 +143,43 @@ func TestAssembliesScreen(t *testing.T) {
 	}
 	if !m.addRes.Disabled() {
 		t.Error("the agenda can still grow after the convocations")
+	}
+}
+
+// The resolution form: the majority chosen in the article's words, a
+// budget's exercise proposed (the year after the assembly's), saved at
+// the end of the agenda.
+func TestResolutionForm(t *testing.T) {
+	s, m := openAssemblies(t)
+	a := ledger.Assembly{Day: ledger.Date(2025, 9, 12), Time: "18:30", Place: "Salle commune", Exercise: 1}
+	if _, err := assembly.Save(s.res, &a); err != nil {
+		t.Fatal(err)
+	}
+	m.reload()
+	m.resolutionForm(nil)
+	selects := map[string]*widget.Select{}
+	for _, o := range visible(s.win.Canvas().Overlays().Top()) {
+		if sel, ok := o.(*widget.Select); ok && len(sel.Options) > 0 {
+			selects[sel.Options[0]] = sel
+		}
+	}
+	majority, kind, exercise := selects[ledger.ArticleWords[ledger.Article24]], selects["Autre"], selects["aucun"]
+	if majority == nil || kind == nil || exercise == nil {
+		t.Fatalf("selects %v", selects)
+	}
+	test.Type(s.win.Canvas().Focused().(*widgets.Field), "Budget prévisionnel 2026")
+	majority.SetSelected(ledger.ArticleWords[ledger.Article25])
+	kind.SetSelected(ledger.ResolutionKindWords[ledger.ResolutionBudget])
+	if exercise.Selected != "exercice 2026" {
+		t.Errorf("exercise proposed %q", exercise.Selected)
+	}
+	test.Tap(dialogButton(t, s, "Enregistrer"))
+	if len(m.detail.Resolutions) != 1 {
+		t.Fatalf("agenda %+v\n%s", m.detail.Resolutions, overlayText(s))
+	}
+	r := m.detail.Resolutions[0]
+	ex, _ := s.res.ExerciseOfYear(2026)
+	if r.Title != "Budget prévisionnel 2026" || r.Article != ledger.Article25 || r.Kind != ledger.ResolutionBudget || r.Exercise != ex.ID || r.Number != 1 {
+		t.Errorf("saved %+v", r)
 	}
 }

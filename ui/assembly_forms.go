@@ -191,6 +191,42 @@ func (m *assembliesScreen) resolutionForm(r *ledger.Resolution) {
 			kind.SetSelectedIndex(i)
 		}
 	}
+	// The exercise of a budget or of the accounts: by default the
+	// accounts the assembly is given, and for a budget the next year's
+	// (loi 1965 art. 14-1: voted before its exercise starts).
+	exOpts, exIDs := []string{"aucun"}, []int64{0}
+	for _, ex := range s.exercises {
+		exOpts = append(exOpts, "exercice "+ex.Name())
+		exIDs = append(exIDs, ex.ID)
+	}
+	exercise := widget.NewSelect(exOpts, nil)
+	exercise.SetSelectedIndex(0)
+	pickExercise := func(id int64) {
+		for i, x := range exIDs {
+			if x == id {
+				exercise.SetSelectedIndex(i)
+			}
+		}
+	}
+	defaultExercise := func(k string) int64 {
+		switch k {
+		case ledger.ResolutionAccounts:
+			return a.Exercise
+		case ledger.ResolutionBudget:
+			for _, ex := range s.exercises {
+				if ex.Year() == a.Day.Year()+1 {
+					return ex.ID
+				}
+			}
+		}
+		return 0
+	}
+	pickExercise(v.Exercise)
+	kind.OnChanged = func(string) {
+		if i := kind.SelectedIndex(); i >= 0 && exercise.SelectedIndex() <= 0 {
+			pickExercise(defaultExercise(ledger.ResolutionKinds[i]))
+		}
+	}
 	heading := "Nouvelle résolution"
 	if !creating {
 		heading = "Modifier la résolution n° " + strconv.Itoa(v.Number)
@@ -209,10 +245,9 @@ func (m *assembliesScreen) resolutionForm(r *ledger.Resolution) {
 		if i := kind.SelectedIndex(); i >= 0 {
 			w.Kind = ledger.ResolutionKinds[i]
 		}
-		// The budget's and the accounts' exercise: the assembly's accounts.
 		w.Exercise = 0
-		if w.Kind == ledger.ResolutionAccounts || w.Kind == ledger.ResolutionBudget {
-			w.Exercise = a.Exercise
+		if i := exercise.SelectedIndex(); i > 0 && (w.Kind == ledger.ResolutionAccounts || w.Kind == ledger.ResolutionBudget) {
+			w.Exercise = exIDs[i]
 		}
 		if err := assembly.SaveResolution(s.res, &w); err != nil {
 			return err
@@ -223,7 +258,8 @@ func (m *assembliesScreen) resolutionForm(r *ledger.Resolution) {
 	}
 	form := widget.NewForm(
 		widget.NewFormItem("Titre *", title), widget.NewFormItem("Projet de résolution", text),
-		widget.NewFormItem("Majorité", majority), widget.NewFormItem("Clé des voix", key), widget.NewFormItem("Genre", kind))
+		widget.NewFormItem("Majorité", majority), widget.NewFormItem("Clé des voix", key), widget.NewFormItem("Genre", kind),
+		widget.NewFormItem("Exercice (budget, comptes)", exercise))
 	help := "Une clé spéciale fait voter les seuls copropriétaires qui en ont des tantièmes, sur leurs charges (loi du 10 juillet 1965, art. 24 II). " +
 		"Les seconds votes des articles 25-1 et 26 découlent du premier vote : ils ne se choisissent pas ici."
 	f.show(container.NewVBox(form, widgets.Note(help)), title)
