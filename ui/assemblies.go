@@ -15,6 +15,9 @@ import (
 	"tantieme/ui/widgets"
 )
 
+// assembliesScreenID names the screen in the navigation and the menus.
+const assembliesScreenID = "assemblies"
+
 // assembliesScreen is « Assemblées générales » (issue 21): the assembly
 // chosen at the top with its fiche, then three tabs: the agenda, the
 // documents attached to the convocation, the attendance. The
