@@ -112,9 +112,20 @@ func MoveResolution(r *app.Residence, id int64, by int) error {
 	return r.Update(func(tx *ledger.Tx) error { return tx.MoveResolution(id, by) })
 }
 
-// Attach joins a document of the register to the convocation.
+// Attach joins a document of the register to the convocation, which every
+// owner receives: a document for some owners only (a notice, a letter) is
+// refused.
 func Attach(r *app.Residence, assembly, document int64) error {
-	return r.Update(func(tx *ledger.Tx) error { return tx.AttachAssemblyDocument(assembly, document) })
+	return r.Update(func(tx *ledger.Tx) error {
+		d, err := tx.Document(document)
+		if err != nil {
+			return err
+		}
+		if len(d.Owners) > 0 || d.Kind == "ag_convocation" || d.Kind == "ag_minutes" {
+			return ledger.Errorf(ledger.Invalid, "Le document « %s » concerne certains copropriétaires seulement : il ne se joint pas à la convocation de tous", d.Title)
+		}
+		return tx.AttachAssemblyDocument(assembly, document)
+	})
 }
 
 // Detach takes a document off the convocation.

@@ -98,6 +98,16 @@ func TestConvocationPack(t *testing.T) {
 		t.Errorf("attachable %v, %v", attachable, err)
 	}
 
+	// A letter to one owner is not for everyone's convocation.
+	letter := filepath.Join(dir, "lettre.pdf")
+	os.WriteFile(letter, []byte("%PDF-1.4 lettre"), 0o644)
+	lid, err := r.Register(app.Produced{Path: letter, Kind: "letter", Date: ledger.Date(2026, 4, 3), Title: "Lettre à Dupont Zoé", Owners: []string{"450001"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := assembly.Attach(r, a.ID, lid[0]); err == nil || !strings.Contains(ledger.Message(err), "concerne certains copropriétaires seulement") {
+		t.Errorf("a letter to one owner attached: %v", err)
+	}
 	out, err := assembly.WriteConvocations(r, a.ID, assembly.ConvocationOptions{Dir: dir, Sent: ledger.Date(2026, 5, 15)})
 	if err != nil {
 		t.Fatal(err)
