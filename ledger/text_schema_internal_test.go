@@ -48,6 +48,9 @@ var textColumns = map[string]TextKind{
 	"mailings.body": NotesText, "mail_messages.amount": ShortText,
 	"meters.label": NameText, "meters.unit": ShortText, "meter_readings.period": ShortText, "meter_readings.reason": LabelText,
 	"recovery_steps.label": LabelText, "recovery_steps.letter_number": ShortText,
+	"assemblies.place": AddressText, "assemblies.consult_place": AddressText, "assemblies.president": NameText,
+	"assemblies.secretary": NameText, "assemblies.scrutineers": LabelText,
+	"resolutions.title": LabelText, "resolutions.text": NotesText, "attendances.proxy_name": NameText,
 }
 
 // textExempt are text columns without a text trigger, and why: each is
@@ -113,6 +116,14 @@ var textExempt = map[string]string{
 	// The recovery of unpaid charges (issue 20, migration 018).
 	"recovery_steps.owner": "foreign key", "recovery_steps.kind": "CHECK IN", "recovery_steps.date": "CHECK GLOB",
 	"recovery_steps.received_at": "CHECK GLOB",
+
+	// The general assembly (issue 21, migration 020).
+	"assemblies.day": "CHECK GLOB", "assemblies.time": "CHECK GLOB", "assemblies.kind": "CHECK IN",
+	"assemblies.consult_from": "CHECK GLOB", "assemblies.consult_to": "CHECK GLOB", "assemblies.convened_on": "CHECK GLOB",
+	"assemblies.status": "CHECK IN", "resolutions.article": "CHECK IN", "resolutions.key": "foreign key",
+	"resolutions.kind": "CHECK IN", "resolutions.outcome": "CHECK IN", "resolutions.fingerprint": "CHECK length and GLOB",
+	"attendances.owner": "foreign key", "attendances.status": "CHECK IN", "attendances.proxy_owner": "foreign key",
+	"attendances.form_received": "CHECK GLOB", "votes.owner": "foreign key", "votes.choice": "CHECK IN",
 }
 
 // controlClass is the GLOB class of the characters the triggers refuse, as

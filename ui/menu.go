@@ -37,6 +37,7 @@ type shellMenu struct {
 	guide          fyne.Window    // Aide › Guide de l'utilisateur, while open
 	law            fyne.Window    // Aide › Textes de loi, while open
 	charts         *fyne.MenuItem // Documents › Graphiques (a screen)
+	assemblies     *fyne.MenuItem // Documents › Assemblées générales (a screen)
 	lawView        *guideView
 }
 
@@ -97,6 +98,10 @@ func newShellMenu(s *Shell) *shellMenu {
 			m.charts = item
 			continue
 		}
+		if sp.id == assembliesScreenID { // as Graphiques: the menu keeps to 700 px
+			m.assemblies = item
+			continue
+		}
 		view.Items = append(view.Items, item)
 	}
 	m.closing = fyne.NewMenuItem("Clôturer l'exercice…", s.closeExercise)
@@ -122,6 +127,9 @@ func newShellMenu(s *Shell) *shellMenu {
 	tools := fyne.NewMenu("Outils", m.tools...)
 	if m.charts != nil {
 		documents.Items = append(documents.Items, fyne.NewMenuItemSeparator(), m.charts)
+	}
+	if m.assemblies != nil {
+		documents.Items = append(documents.Items, m.assemblies)
 	}
 	guide := fyne.NewMenuItem("Guide de l'utilisateur", s.showGuide)
 	law := fyne.NewMenuItem("Textes de loi", func() { s.showLaw("") })

@@ -75,6 +75,7 @@ func init() {
 		{stmtScreenID, "Relevés", theme.IconNameUpload, newStmtScreen},
 		{"matching", "Lettrage", theme.IconNameCheckButtonChecked, newMatching},
 		{"documents", "Documents", theme.IconNameDocumentPrint, newDocuments},
+		{assembliesScreenID, "Assemblées générales", theme.IconNameMailReply, newAssemblies},
 		{chartsScreenID, "Graphiques", theme.IconNameGrid, newCharts},
 		{string(app.TopicSettings), "Paramètres", theme.IconNameSettings, newSettings},
 	}

@@ -1,0 +1,135 @@
+package ledger
+
+import (
+	"database/sql"
+	"time"
+)
+
+// Attendance is how an owner took part in an assembly. Whether a proxy or
+// a postal form counts (loi 1965 art. 22; décret 1967 art. 9 bis) is the
+// vote rules' business: the record keeps what happened.
+type Attendance struct {
+	Assembly int64
+	Owner    string
+	Status   string // Present, Represented, Postal or Absent
+	// The mandataire of a represented owner: an owner (ProxyOwner, his
+	// account) or someone else (ProxyName).
+	ProxyOwner string
+	ProxyName  string
+	// FormReceived is the day a postal voter's form arrived.
+	FormReceived time.Time
+}
+
+// The statuses of an attendance.
+const (
+	Present     = "present"
+	Represented = "represented"
+	Postal      = "postal"
+	Absent      = "absent"
+)
+
+// AttendanceStatuses are the statuses in the screens' order, and
+// AttendanceWords their French names.
+var (
+	AttendanceStatuses = []string{Present, Represented, Postal, Absent}
+	AttendanceWords    = map[string]string{
+		Present: "présent", Represented: "représenté", Postal: "vote par correspondance", Absent: "absent",
+	}
+)
+
+func (a *Attendance) validate() error {
+	if _, ok := AttendanceWords[a.Status]; !ok {
+		return Errorf(Invalid, "Présence « %s » inconnue : present, represented, postal ou absent", a.Status)
+	}
+	if err := cleanTexts(textField{&a.ProxyName, "nom du mandataire", NameText}); err != nil {
+		return err
+	}
+	switch {
+	case a.Status == Represented && a.ProxyOwner == "" && a.ProxyName == "":
+		return Errorf(Invalid, "Copropriétaire %s représenté : indiquez son mandataire", a.Owner)
+	case a.Status != Represented && (a.ProxyOwner != "" || a.ProxyName != ""):
+		return Errorf(Invalid, "Copropriétaire %s : seul un copropriétaire représenté a un mandataire", a.Owner)
+	case a.ProxyOwner != "" && a.ProxyName != "":
+		return Errorf(Invalid, "Copropriétaire %s : le mandataire est un copropriétaire ou une autre personne, pas les deux", a.Owner)
+	case a.ProxyOwner == a.Owner && a.ProxyOwner != "":
+		return Errorf(Invalid, "Copropriétaire %s : il ne peut pas être son propre mandataire", a.Owner)
+	case a.Status == Postal && a.FormReceived.IsZero():
+		return Errorf(Invalid, "Copropriétaire %s vote par correspondance : indiquez le jour où son formulaire est arrivé", a.Owner)
+	case a.Status != Postal && !a.FormReceived.IsZero():
+		return Errorf(Invalid, "Copropriétaire %s : seul un vote par correspondance a une date de réception du formulaire", a.Owner)
+	}
+	return nil
+}
+
+// checkOwner refuses an account that is no owner; what names the role in
+// the message.
+func (tx *Tx) checkOwner(account, what string) error {
+	var n int
+	if err := tx.queryRow(`SELECT count(*) FROM owners WHERE account = ?`, account).Scan(&n); err != nil {
+		return sqlError(err, "lecture des copropriétaires")
+	}
+	if n == 0 {
+		return Errorf(NotFound, "%s : le copropriétaire %s n'existe pas", upperFirst(what), account)
+	}
+	return nil
+}
+
+// SetAttendance records or changes an owner's attendance. An owner who
+// voted cannot be made absent: his votes are removed first.
+func (tx *Tx) SetAttendance(a Attendance) error {
+	if err := a.validate(); err != nil {
+		return err
+	}
+	if _, err := tx.Assembly(a.Assembly); err != nil {
+		return err
+	}
+	if err := tx.checkOwner(a.Owner, "présence"); err != nil {
+		return err
+	}
+	if a.ProxyOwner != "" {
+		if err := tx.checkOwner(a.ProxyOwner, "mandataire"); err != nil {
+			return err
+		}
+	}
+	if a.Status == Absent {
+		var n int
+		if err := tx.queryRow(`SELECT count(*) FROM votes v JOIN resolutions r ON r.id = v.resolution_id
+			WHERE r.assembly_id = ? AND v.owner = ?`, a.Assembly, a.Owner).Scan(&n); err != nil {
+			return sqlError(err, "lecture des votes")
+		}
+		if n > 0 {
+			return Errorf(Conflict, "Le copropriétaire %s a voté : supprimez ses votes avant de le dire absent", a.Owner)
+		}
+	}
+	proxy := any(nil)
+	if a.ProxyOwner != "" {
+		proxy = a.ProxyOwner
+	}
+	_, err := tx.exec("présence de "+a.Owner, `INSERT INTO attendances (assembly_id, owner, status, proxy_owner, proxy_name, form_received)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assembly_id, owner) DO UPDATE SET status = excluded.status,
+		proxy_owner = excluded.proxy_owner, proxy_name = excluded.proxy_name, form_received = excluded.form_received`,
+		a.Assembly, a.Owner, a.Status, proxy, a.ProxyName, nullDate(a.FormReceived))
+	return err
+}
+
+// DeleteAttendance forgets an owner's attendance (and so his votes).
+func (tx *Tx) DeleteAttendance(assembly int64, owner string) error {
+	if _, err := tx.exec("suppression des votes", `DELETE FROM votes WHERE owner = ? AND resolution_id IN
+		(SELECT id FROM resolutions WHERE assembly_id = ?)`, owner, assembly); err != nil {
+		return err
+	}
+	_, err := tx.exec("suppression de la présence", `DELETE FROM attendances WHERE assembly_id = ? AND owner = ?`, assembly, owner)
+	return err
+}
+
+// Attendances lists an assembly's attendance records, by owner account.
+func (tx *Tx) Attendances(assembly int64) ([]Attendance, error) {
+	return collect(tx, "lecture de la feuille de présence", `SELECT owner, status, proxy_owner, proxy_name, form_received
+		FROM attendances WHERE assembly_id = ? ORDER BY owner`, []any{assembly}, func(r *sql.Rows) (Attendance, error) {
+		a := Attendance{Assembly: assembly}
+		var proxy, received sql.NullString
+		err := r.Scan(&a.Owner, &a.Status, &proxy, &a.ProxyName, &received)
+		a.ProxyOwner, a.FormReceived = proxy.String, parseStored(received.String)
+		return a, err
+	})
+}
