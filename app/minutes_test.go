@@ -48,7 +48,7 @@ func TestMinutesOfTenOwners(t *testing.T) {
 		return out
 	}
 	type vote struct {
-		res    ledger.Resolution
+		res    ledger.Question
 		r1, r2 string
 	}
 	m := reports.Minutes{Residence: "Résidence Les Tilleuls", Date: ledger.MustDate("2026-06-05"), Time: "18 h 30",
@@ -58,13 +58,13 @@ func TestMinutesOfTenOwners(t *testing.T) {
 	for _, v := range []vote{
 		// 1: art. 24, pour 350, contre Garnier 120 + Joly 120 = 240,
 		// abstention Hugo 130.
-		{ledger.Resolution{Number: "1", Title: "Approbation des comptes de l'exercice 2025", Majority: ledger.Art24}, "1+ 5+ J- 6+ 7- 8= 3+", ""},
+		{ledger.Question{Number: "1", Title: "Approbation des comptes de l'exercice 2025", Majority: ledger.Art24}, "1+ 5+ J- 6+ 7- 8= 3+", ""},
 		// 2: art. 25 at 340 ≥ 1 000 / 3, second vote at art. 24: 390
 		// pour, contre Garnier 120, abstention Carré 90 + Joly 120.
-		{ledger.Resolution{Number: "2", Title: "Désignation du syndic", Majority: ledger.Art25}, "5+ 6+ 8+ 1- J- 7-", "1+ 5+ 6+ 8+ J= 7-"},
+		{ledger.Question{Number: "2", Title: "Désignation du syndic", Majority: ledger.Art25}, "5+ 6+ 8+ 1- J- 7-", "1+ 5+ 6+ 8+ J= 7-"},
 		// 3: art. 26, pour 460 by 4 of 7 taking part → second vote at
 		// art. 25: 510 pour.
-		{ledger.Resolution{Number: "3", Title: "Modification du règlement de copropriété", Majority: ledger.Art26}, "5+ 6+ 7+ 8+ 1- J- 3-", "1+ 5+ 6+ 7+ 8+ J-"},
+		{ledger.Question{Number: "3", Title: "Modification du règlement de copropriété", Majority: ledger.Art26}, "5+ 6+ 7+ 8+ 1- J- 3-", "1+ 5+ 6+ 7+ 8+ J-"},
 	} {
 		var r2 ledger.Choices
 		if v.r2 != "" {
@@ -88,16 +88,16 @@ func TestMinutesOfTenOwners(t *testing.T) {
 		"Le 05/06/2026 à 18 h 30, les membres du syndicat des copropriétaires de la résidence Les Tilleuls se sont réunis en assemblée générale, salle polyvalente",
 		"Présents 3 270", "Représentés 3 360", "Votes par correspondance 1 90", "Absents et défaillants 3 280", "Syndicat des copropriétaires 10 1 000",
 		"Président de séance : Mme Joly", "Secrétaire : M. Arnaud", "Scrutateur : Mme Hugo",
-		// Resolution 1.
+		// Question 1.
 		"Résolution n° 1 – Approbation des comptes de l'exercice 2025", "Pour 4 350", "Contre 2 240", "Abstention 1 130", "Défaillants 3 280",
 		"soit plus de 295 voix (590 exprimées)", "Résolution adoptée.",
 		"Se sont opposés (2 copropriétaires, 240 tantièmes) : M. Garnier (120), Mme Joly (120).",
 		"Se sont abstenus (1 copropriétaire, 130 tantièmes) : Mme Hugo (130).",
 		"Défaillants (3 copropriétaires, 280 tantièmes) : Mme Blanc (80), Mme Dubois (100), M. Ibert (100).",
-		// Resolution 2: art. 25-1.
+		// Question 2: art. 25-1.
 		"soit plus de 500 voix sur 1 000", "Pour 3 340", "Majorité non atteinte.", "au moins le tiers des voix de tous les copropriétaires (340 sur 1 000)",
 		"art. 25-1", "Second vote – majorité de l'article 24", "Pour 4 390", "Se sont abstenus (2 copropriétaires, 210 tantièmes) : M. Carré (90), Mme Joly (120).",
-		// Resolution 3: art. 26 then 25.
+		// Question 3: art. 26 then 25.
 		"au moins 6 copropriétaires sur 10, représentant au moins les deux tiers des voix, soit 666,67 voix sur 1 000", "Pour 4 460",
 		"art. 26, dernier alinéa", "Second vote – majorité de l'article 25", "Pour 5 510",
 		"Délai de contestation", "opposants ou défaillants dans un délai de deux mois", "art. 42, alinéa 2",

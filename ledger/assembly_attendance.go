@@ -11,7 +11,7 @@ import (
 type Attendance struct {
 	Assembly int64
 	Owner    string
-	Status   string // Present, Represented, Postal or Absent
+	Status   string // AttendPresent, AttendRepresented, AttendPostal or AttendAbsent
 	// The mandataire of a represented owner: an owner (ProxyOwner, his
 	// account) or someone else (ProxyName).
 	ProxyOwner string
@@ -22,18 +22,18 @@ type Attendance struct {
 
 // The statuses of an attendance.
 const (
-	Present     = "present"
-	Represented = "represented"
-	Postal      = "postal"
-	Absent      = "absent"
+	AttendPresent     = "present"
+	AttendRepresented = "represented"
+	AttendPostal      = "postal"
+	AttendAbsent      = "absent"
 )
 
 // AttendanceStatuses are the statuses in the screens' order, and
 // AttendanceWords their French names.
 var (
-	AttendanceStatuses = []string{Present, Represented, Postal, Absent}
+	AttendanceStatuses = []string{AttendPresent, AttendRepresented, AttendPostal, AttendAbsent}
 	AttendanceWords    = map[string]string{
-		Present: "présent", Represented: "représenté", Postal: "vote par correspondance", Absent: "absent",
+		AttendPresent: "présent", AttendRepresented: "représenté", AttendPostal: "vote par correspondance", AttendAbsent: "absent",
 	}
 )
 
@@ -45,17 +45,17 @@ func (a *Attendance) validate() error {
 		return err
 	}
 	switch {
-	case a.Status == Represented && a.ProxyOwner == "" && a.ProxyName == "":
+	case a.Status == AttendRepresented && a.ProxyOwner == "" && a.ProxyName == "":
 		return Errorf(Invalid, "Copropriétaire %s représenté : indiquez son mandataire", a.Owner)
-	case a.Status != Represented && (a.ProxyOwner != "" || a.ProxyName != ""):
+	case a.Status != AttendRepresented && (a.ProxyOwner != "" || a.ProxyName != ""):
 		return Errorf(Invalid, "Copropriétaire %s : seul un copropriétaire représenté a un mandataire", a.Owner)
 	case a.ProxyOwner != "" && a.ProxyName != "":
 		return Errorf(Invalid, "Copropriétaire %s : le mandataire est un copropriétaire ou une autre personne, pas les deux", a.Owner)
 	case a.ProxyOwner == a.Owner && a.ProxyOwner != "":
 		return Errorf(Invalid, "Copropriétaire %s : il ne peut pas être son propre mandataire", a.Owner)
-	case a.Status == Postal && a.FormReceived.IsZero():
+	case a.Status == AttendPostal && a.FormReceived.IsZero():
 		return Errorf(Invalid, "Copropriétaire %s vote par correspondance : indiquez le jour où son formulaire est arrivé", a.Owner)
-	case a.Status != Postal && !a.FormReceived.IsZero():
+	case a.Status != AttendPostal && !a.FormReceived.IsZero():
 		return Errorf(Invalid, "Copropriétaire %s : seul un vote par correspondance a une date de réception du formulaire", a.Owner)
 	}
 	return nil
@@ -91,7 +91,7 @@ func (tx *Tx) SetAttendance(a Attendance) error {
 			return err
 		}
 	}
-	if a.Status == Absent {
+	if a.Status == AttendAbsent {
 		var n int
 		if err := tx.queryRow(`SELECT count(*) FROM votes v JOIN resolutions r ON r.id = v.resolution_id
 			WHERE r.assembly_id = ? AND v.owner = ?`, a.Assembly, a.Owner).Scan(&n); err != nil {

@@ -56,7 +56,7 @@ func (m Majority) Rule() string {
 type Choice int
 
 const (
-	NoChoice Choice = iota // not given: an abstention on a postal form, an error for a voter present or represented
+	NoChoice Choice = iota // not given: a vote against on a postal form (loi art. 17-1 A), an error for a voter present or represented
 	For                    // pour
 	Against                // contre
 	Abstain                // abstention
@@ -79,8 +79,8 @@ func (c Choice) String() string {
 // choice. Round 1 holds the postal forms' answers too.
 type Choices map[string]Choice
 
-// Resolution is a question put to the vote.
-type Resolution struct {
+// Question is a question put to the vote.
+type Question struct {
 	Number   string // "1", "12 bis"
 	Title    string
 	Majority Majority
@@ -154,7 +154,7 @@ func (r Result) Final() Result {
 // for a second one, the answers to that second vote (nil: not voted yet).
 // A postal voter's form answers the second vote as it answered the first:
 // the resolution is the same.
-func (roll Roll) Count(res Resolution, round1, round2 Choices) (Result, error) {
+func (roll Roll) Count(res Question, round1, round2 Choices) (Result, error) {
 	res.Number = strings.TrimSpace(res.Number)
 	if err := cleanTexts(textField{&res.Number, "numéro de la résolution", ShortText}, textField{&res.Title, "titre de la résolution " + res.Number, LabelText}); err != nil {
 		return Result{}, err
@@ -184,7 +184,7 @@ func (roll Roll) Count(res Resolution, round1, round2 Choices) (Result, error) {
 }
 
 // keyVotes gives each member's votes on the resolution's key, reduced.
-func (roll Roll) keyVotes(res Resolution) ([]decimal.Decimal, error) {
+func (roll Roll) keyVotes(res Question) ([]decimal.Decimal, error) {
 	votes := make([]decimal.Decimal, len(roll.Members))
 	if res.Shares == nil {
 		for i, m := range roll.Members {
@@ -209,7 +209,7 @@ func (roll Roll) keyVotes(res Resolution) ([]decimal.Decimal, error) {
 	return votes, nil
 }
 
-func (roll Roll) count(res Resolution, maj Majority, round int, votes []decimal.Decimal, choices, first Choices) (Result, error) {
+func (roll Roll) count(res Question, maj Majority, round int, votes []decimal.Decimal, choices, first Choices) (Result, error) {
 	r := Result{Number: res.Number, Title: res.Title, Majority: maj, Round: round}
 	for acc := range choices {
 		if !roll.has(acc) {
@@ -252,14 +252,6 @@ func (roll Roll) count(res Resolution, maj Majority, round int, votes []decimal.
 			r.Defaulting.add(v)
 			r.Defaulters = append(r.Defaulters, ov)
 			continue
-		case m.Counted == Postal && res.Amended:
-			if given && c != NoChoice {
-				return r, Errorf(Invalid, "La résolution %s a été amendée en séance : le vote par correspondance de %s ne peut pas être compté", res.Number, m.label())
-			}
-			ov.Reason = "vote par correspondance sur une résolution amendée en séance (décret du 17 mars 1967, art. 9 bis)"
-			r.Defaulting.add(v)
-			r.Defaulters = append(r.Defaulters, ov)
-			continue
 		case m.Counted == Postal:
 			if round == 2 {
 				if given && c != NoChoice {
@@ -267,8 +259,21 @@ func (roll Roll) count(res Resolution, maj Majority, round int, votes []decimal.
 				}
 				c = first[m.Account]
 			}
-			if c == NoChoice { // décret art. 9 bis: a question left unanswered is an abstention
-				c = Abstain
+			if res.Amended && c == For {
+				// Décret 1967 art. 9 bis: on a resolution amended in session,
+				// a postal voter who voted for it is assimilated to a
+				// défaillant (he approved a text that is no longer the one
+				// put to the vote); a vote against stays against.
+				ov.Reason = "vote favorable par correspondance sur une résolution amendée en séance (décret du 17 mars 1967, art. 9 bis)"
+				r.Defaulting.add(v)
+				r.Defaulters = append(r.Defaulters, ov)
+				continue
+			}
+			if c == NoChoice || c == Abstain {
+				// Loi 1965 art. 17-1 A: a form giving no clear vote, or
+				// expressing an abstention, counts as a vote against.
+				c = Against
+				ov.Reason = "formulaire sans choix ou abstention : vote défavorable (loi du 10 juillet 1965, art. 17-1 A)"
 			}
 		default:
 			if c == NoChoice {

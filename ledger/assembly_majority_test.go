@@ -93,89 +93,102 @@ func TestMajoritiesTenOwners(t *testing.T) {
 	defList := "450002 450004 450009"
 	cases := []struct {
 		name     string
-		res      ledger.Resolution
+		res      ledger.Question
 		r1, r2   string
 		first    want
 		second   *want
 		noRound2 bool
 	}{
-		{name: "art. 24 adopted", res: ledger.Resolution{Majority: ledger.Art24}, r1: "1+ 5+ 10- 6+ 7- 8= 3+",
+		{name: "art. 24 adopted", res: ledger.Question{Majority: ledger.Art24}, r1: "1+ 5+ 10- 6+ 7- 8= 3+",
 			// pour 50 + 100 + 110 + 90 = 350; contre 120 + 120 = 240;
 			// abstention 130. Expressed 590, more than 295 needed;
 			// 350 + 240 + 130 + 280 = 1 000.
 			first: want{forT: tally{4, "350"}, against: tally{2, "240"}, abstain: tally{1, "130"}, defaulting: def, required: "295", adopted: true,
 				opposed: "450007 450010", abstaining: "450008", defaulters: defList}},
-		{name: "art. 24 abstentions not expressed", res: ledger.Resolution{Majority: ledger.Art24}, r1: "1+ 8+ 6- 5- 10= 7= 3+",
+		{name: "art. 24 abstentions not expressed", res: ledger.Question{Majority: ledger.Art24}, r1: "1+ 8+ 6- 5- 10= 7= 3+",
 			// pour 50 + 130 + 90 = 270; contre 110 + 100 = 210; abstention
 			// 120 + 120 = 240, more than contre but not expressed:
 			// expressed 480, half 240, 270 > 240.
 			first: want{forT: tally{3, "270"}, against: tally{2, "210"}, abstain: tally{2, "240"}, defaulting: def, required: "240", adopted: true}},
-		{name: "art. 24 tie rejected", res: ledger.Resolution{Majority: ledger.Art24}, r1: "6+ 7+ 8- 5- 1= 10= 3=",
-			// pour 110 + 120 = 230; contre 130 + 100 = 230: a tie is no
-			// majority. Abstention 50 + 120 + 90 = 260.
-			first: want{forT: tally{2, "230"}, against: tally{2, "230"}, abstain: tally{3, "260"}, defaulting: def, required: "230", adopted: false}},
-		{name: "art. 25 adopted", res: ledger.Resolution{Majority: ledger.Art25}, r1: "1+ 5+ 10+ 6+ 7+ 8+ 3-",
+		{name: "art. 24 tie rejected", res: ledger.Question{Majority: ledger.Art24}, r1: "5+ 7+ 8- 3- 1= 10= 6=",
+			// pour 100 + 120 = 220; contre 130 + 90 = 220: a tie is no
+			// majority. Abstention 50 + 120 + 110 = 280.
+			first: want{forT: tally{2, "220"}, against: tally{2, "220"}, abstain: tally{3, "280"}, defaulting: def, required: "220", adopted: false}},
+		{name: "postal abstention counts against", res: ledger.Question{Majority: ledger.Art24}, r1: "1+ 5+ 10- 6+ 7- 8= 3=",
+			// Loi art. 17-1 A: the form's abstention is a vote against.
+			// pour 50 + 100 + 110 = 260; contre 120 + 120 + 90 = 330;
+			// abstention 130; expressed 590, half 295: rejected.
+			first: want{forT: tally{3, "260"}, against: tally{3, "330"}, abstain: tally{1, "130"}, defaulting: def, required: "295", adopted: false,
+				opposed: "450003 450007 450010", abstaining: "450008", defaulters: defList}},
+		{name: "art. 25 adopted", res: ledger.Question{Majority: ledger.Art25}, r1: "1+ 5+ 10+ 6+ 7+ 8+ 3-",
 			// pour 50 + 100 + 120 + 110 + 120 + 130 = 630 > 500.
 			first: want{forT: tally{6, "630"}, against: tally{1, "90"}, defaulting: def, required: "500", adopted: true,
 				opposed: "450003", defaulters: defList}},
-		{name: "art. 25-1 second vote", res: ledger.Resolution{Majority: ledger.Art25}, r1: "5+ 6+ 8+ 1- 10- 7-", r2: "1+ 5+ 6+ 8+ 10= 7-",
+		{name: "art. 25-1 second vote", res: ledger.Question{Majority: ledger.Art25}, r1: "5+ 6+ 8+ 1- 10- 7-", r2: "1+ 5+ 6+ 8+ 10= 7-",
 			// Round 1: pour 100 + 110 + 130 = 340 ≤ 500, but 340 × 3 =
 			// 1 020 ≥ 1 000 (a third): second vote at art. 24. The postal
-			// form left it blank: abstention 90. Contre 50 + 120 + 120 = 290.
-			first: want{forT: tally{3, "340"}, against: tally{3, "290"}, abstain: tally{1, "90"}, defaulting: def, required: "500", second: ledger.Art24},
-			// Round 2: pour 340 + 50 = 390; contre 120; abstention 120 +
-			// 90 (the form, carried) = 210; expressed 510, half 255.
-			second: &want{forT: tally{4, "390"}, against: tally{1, "120"}, abstain: tally{2, "210"}, defaulting: def, required: "255", adopted: true,
-				opposed: "450007", abstaining: "450003 450010", defaulters: defList}},
-		{name: "art. 25-1 due, not voted yet", res: ledger.Resolution{Majority: ledger.Art25}, r1: "5+ 6+ 8+ 1- 10- 7-", noRound2: true,
-			first: want{forT: tally{3, "340"}, against: tally{3, "290"}, abstain: tally{1, "90"}, defaulting: def, second: ledger.Art24}},
-		{name: "art. 25 under a third", res: ledger.Resolution{Majority: ledger.Art25}, r1: "5+ 6+ 1- 7- 8- 10- 3-",
+			// form left it blank: a vote against (loi art. 17-1 A), so
+			// contre 50 + 120 + 120 + 90 = 380.
+			first: want{forT: tally{3, "340"}, against: tally{4, "380"}, defaulting: def, required: "500", second: ledger.Art24},
+			// Round 2: pour 340 + 50 = 390; contre 120 + 90 (the form,
+			// carried) = 210; abstention 120; expressed 600, half 300.
+			second: &want{forT: tally{4, "390"}, against: tally{2, "210"}, abstain: tally{1, "120"}, defaulting: def, required: "300", adopted: true,
+				opposed: "450003 450007", abstaining: "450010", defaulters: defList}},
+		{name: "art. 25-1 due, not voted yet", res: ledger.Question{Majority: ledger.Art25}, r1: "5+ 6+ 8+ 1- 10- 7-", noRound2: true,
+			first: want{forT: tally{3, "340"}, against: tally{4, "380"}, defaulting: def, second: ledger.Art24}},
+		{name: "art. 25 under a third", res: ledger.Question{Majority: ledger.Art25}, r1: "5+ 6+ 1- 7- 8- 10- 3-",
 			// pour 100 + 110 = 210; 210 × 3 = 630 < 1 000: no second vote.
 			// contre 50 + 120 + 130 + 120 + 90 = 510.
 			first: want{forT: tally{2, "210"}, against: tally{5, "510"}, defaulting: def, adopted: false}},
-		{name: "art. 25 exactly a third", res: ledger.Resolution{Majority: ledger.Art25,
+		{name: "art. 25 exactly a third", res: ledger.Question{Majority: ledger.Art25,
 			Shares: map[string]decimal.Decimal{"450001": dec("100"), "450005": dec("100"), "450010": dec("100")}}, r1: "1+ 5- 10=",
 			// A key of three owners of 100: pour 100, 100 × 3 = 300 ≥ 300.
 			first: want{forT: tally{1, "100"}, against: tally{1, "100"}, abstain: tally{1, "100"}, total: "300", required: "150", second: ledger.Art24}},
-		{name: "art. 26 adopted", res: ledger.Resolution{Majority: ledger.Art26}, r1: "1+ 5+ 10+ 6+ 7+ 8+ 3+",
+		{name: "art. 26 adopted", res: ledger.Question{Majority: ledger.Art26}, r1: "1+ 5+ 10+ 6+ 7+ 8+ 3+",
 			// 7 owners of 10 (> 5), 720 votes: 720 × 3 = 2 160 ≥ 2 000.
 			first: want{forT: tally{7, "720"}, defaulting: def, required: "666.67", adopted: true}},
-		{name: "art. 26 votes short, second vote", res: ledger.Resolution{Majority: ledger.Art26}, r1: "1+ 5+ 10+ 6+ 7+ 8+ 3-", r2: "1+ 5+ 10+ 6+ 7+ 8+",
+		{name: "art. 26 votes short, second vote", res: ledger.Question{Majority: ledger.Art26}, r1: "1+ 5+ 10+ 6+ 7+ 8+ 3-", r2: "1+ 5+ 10+ 6+ 7+ 8+",
 			// 6 owners > 5 but 630 × 3 = 1 890 < 2 000: fails. 6 of the 7
 			// taking part (6 × 2 ≥ 7) and 1 890 ≥ 1 000: second vote at
 			// art. 25, 630 > 500.
 			first:  want{forT: tally{6, "630"}, against: tally{1, "90"}, defaulting: def, second: ledger.Art25},
 			second: &want{forT: tally{6, "630"}, against: tally{1, "90"}, defaulting: def, required: "500", adopted: true}},
-		{name: "art. 26 members short, second vote", res: ledger.Resolution{Majority: ledger.Art26}, r1: "5+ 6+ 7+ 8+ 1- 10- 3-", r2: "1+ 5+ 6+ 7+ 8+ 10-",
+		{name: "art. 26 members short, second vote", res: ledger.Question{Majority: ledger.Art26}, r1: "5+ 6+ 7+ 8+ 1- 10- 3-", r2: "1+ 5+ 6+ 7+ 8+ 10-",
 			// pour 100 + 110 + 120 + 130 = 460, 4 owners: 4 × 2 = 8 ≤ 10.
 			// 4 of 7 taking part (8 ≥ 7), 460 × 3 = 1 380 ≥ 1 000: second
 			// vote at art. 25: 460 + 50 = 510 > 500; contre 120 + 90 = 210.
 			first:  want{forT: tally{4, "460"}, against: tally{3, "260"}, defaulting: def, second: ledger.Art25},
 			second: &want{forT: tally{5, "510"}, against: tally{2, "210"}, defaulting: def, required: "500", adopted: true}},
-		{name: "art. 26 second vote fails, no third", res: ledger.Resolution{Majority: ledger.Art26}, r1: "5+ 6+ 7+ 8+ 1- 10- 3-", r2: "5+ 6+ 7+ 8+ 1- 10-",
+		{name: "art. 26 second vote fails, no third", res: ledger.Question{Majority: ledger.Art26}, r1: "5+ 6+ 7+ 8+ 1- 10- 3-", r2: "5+ 6+ 7+ 8+ 1- 10-",
 			// Round 2 at art. 25: 460 ≤ 500; its third (1 380 ≥ 1 000)
 			// opens no art. 25-1 vote after an art. 26 second vote.
 			first:  want{forT: tally{4, "460"}, against: tally{3, "260"}, defaulting: def, second: ledger.Art25},
 			second: &want{forT: tally{4, "460"}, against: tally{3, "260"}, defaulting: def, adopted: false}},
-		{name: "art. 26 exactly half the members taking part", res: ledger.Resolution{Majority: ledger.Art26, Amended: true}, r1: "6+ 7+ 8+ 1- 5- 10-",
-			// Amended: the postal voter is défaillant, 6 owners take part.
+		{name: "art. 26 exactly half the members taking part", res: ledger.Question{Majority: ledger.Art26, Amended: true}, r1: "6+ 7+ 8+ 1- 5- 10- 3+",
+			// Amended: the postal voter, who voted for, is défaillant
+			// (décret art. 9 bis); 6 owners take part.
 			// pour 110 + 120 + 130 = 360, 3 owners: half of 6, and 360 × 3
 			// = 1 080 ≥ 1 000: second vote at art. 25. contre 50 + 100 +
 			// 120 = 270; défaillants 280 + 90 = 370.
 			first: want{forT: tally{3, "360"}, against: tally{3, "270"}, defaulting: tally{4, "370"}, second: ledger.Art25}},
-		{name: "art. 26 no second vote", res: ledger.Resolution{Majority: ledger.Art26}, r1: "1+ 5+ 10+ 6- 7- 8- 3-",
+		{name: "art. 26 no second vote", res: ledger.Question{Majority: ledger.Art26}, r1: "1+ 5+ 10+ 6- 7- 8- 3-",
 			// 3 owners: 3 × 2 = 6 < 7 taking part.
 			first: want{forT: tally{3, "270"}, against: tally{4, "450"}, defaulting: def}},
-		{name: "unanimity short of the défaillants", res: ledger.Resolution{Majority: ledger.Unanimity}, r1: "1+ 5+ 10+ 6+ 7+ 8+ 3+",
+		{name: "unanimity short of the défaillants", res: ledger.Question{Majority: ledger.Unanimity}, r1: "1+ 5+ 10+ 6+ 7+ 8+ 3+",
 			first: want{forT: tally{7, "720"}, defaulting: def, required: "1000"}},
-		{name: "unanimity on a key", res: ledger.Resolution{Majority: ledger.Unanimity,
+		{name: "unanimity on a key", res: ledger.Question{Majority: ledger.Unanimity,
 			Shares: map[string]decimal.Decimal{"450001": dec("100"), "450005": dec("100"), "450010": dec("100")}}, r1: "1+ 5+ 10+",
 			first: want{forT: tally{3, "300"}, total: "300", required: "300", adopted: true}},
-		{name: "amended in session", res: ledger.Resolution{Majority: ledger.Art24, Amended: true}, r1: "1+ 5+ 10- 6+ 7- 8=",
-			// The postal voter is défaillant: 280 + 90 = 370, 4 owners.
+		{name: "amended in session", res: ledger.Question{Majority: ledger.Art24, Amended: true}, r1: "1+ 5+ 10- 6+ 7- 8= 3+",
+			// The postal voter voted for: défaillant, 280 + 90 = 370, 4 owners.
 			// pour 50 + 100 + 110 = 260 > contre 240.
 			first: want{forT: tally{3, "260"}, against: tally{2, "240"}, abstain: tally{1, "130"}, defaulting: tally{4, "370"}, required: "250", adopted: true,
 				opposed: "450007 450010", abstaining: "450008", defaulters: "450002 450003 450004 450009"}},
+		{name: "amended in session, a postal vote against stays", res: ledger.Question{Majority: ledger.Art24, Amended: true}, r1: "1+ 5+ 10- 6+ 7- 8= 3-",
+			// Only a vote for becomes défaillant: contre 120 + 120 + 90 =
+			// 330 against pour 260; expressed 590, half 295: rejected.
+			first: want{forT: tally{3, "260"}, against: tally{3, "330"}, abstain: tally{1, "130"}, defaulting: def, required: "295", adopted: false,
+				opposed: "450003 450007 450010", abstaining: "450008", defaulters: defList}},
 	}
 	roll := tenRoll(t)
 	for _, c := range cases {
@@ -222,7 +235,7 @@ func TestMajorityReduction(t *testing.T) {
 	if tot := roll.Totals(); !tot[ledger.Present].Votes.Equal(dec("650")) {
 		t.Errorf("present %s, want 400 + 250 = 650", tot[ledger.Present].Votes)
 	}
-	r, err := roll.Count(ledger.Resolution{Number: "3", Majority: ledger.Art25}, votes("1+ 2-"), nil)
+	r, err := roll.Count(ledger.Question{Number: "3", Majority: ledger.Art25}, votes("1+ 2-"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +247,7 @@ func TestMajorityReduction(t *testing.T) {
 	}
 	// A staircase key where M. Petit holds 300 of 450: 300 > 150 → 150,
 	// total 300; the SCI (100) is not reduced there. Art. 24: 150 > 100.
-	r, err = roll.Count(ledger.Resolution{Number: "4", Majority: ledger.Art24,
+	r, err = roll.Count(ledger.Question{Number: "4", Majority: ledger.Art24,
 		Shares: map[string]decimal.Decimal{"450001": dec("100"), "450002": dec("300"), "450003": dec("50")}}, votes("2+ 1-"), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -250,21 +263,20 @@ func TestCountRefusesBadInput(t *testing.T) {
 	all := "1+ 5+ 10+ 6+ 7+ 8+ 3+"
 	for _, c := range []struct {
 		name   string
-		res    ledger.Resolution
+		res    ledger.Question
 		r1, r2 string
 		want   string
 	}{
-		{"present without vote", ledger.Resolution{Majority: ledger.Art24}, "1+ 5+ 6+ 7+ 8+", "", "450010 sur la résolution 7 n'est pas indiqué"},
-		{"défaillant voting", ledger.Resolution{Majority: ledger.Art24}, all + " 9+", "", "défaillant"},
-		{"unknown voter", ledger.Resolution{Majority: ledger.Art24}, all + " 42+", "", "450042"},
-		{"second vote not due", ledger.Resolution{Majority: ledger.Art24}, all, all, "pas de second vote"},
-		{"postal in round 2", ledger.Resolution{Majority: ledger.Art25}, "5+ 6+ 8+ 1- 10- 7-", "5+ 6+ 8+ 1- 10- 7- 3+", "formulaire répond au second vote"},
-		{"postal on amended", ledger.Resolution{Majority: ledger.Art24, Amended: true}, all, "", "amendée"},
-		{"no shares on the key", ledger.Resolution{Majority: ledger.Art24, Shares: map[string]decimal.Decimal{"450001": dec("10")}}, "1+ 5+", "", "pas de tantièmes"},
-		{"shares of a stranger", ledger.Resolution{Majority: ledger.Art24, Shares: map[string]decimal.Decimal{"459999": dec("10")}}, "", "", "459999"},
-		{"empty key", ledger.Resolution{Majority: ledger.Art24, Shares: map[string]decimal.Decimal{}}, "", "", "Aucun copropriétaire"},
-		{"bad majority", ledger.Resolution{Majority: 9}, all, "", "Majorité"},
-		{"bad choice", ledger.Resolution{Majority: ledger.Art24}, all, "", ""},
+		{"present without vote", ledger.Question{Majority: ledger.Art24}, "1+ 5+ 6+ 7+ 8+", "", "450010 sur la résolution 7 n'est pas indiqué"},
+		{"défaillant voting", ledger.Question{Majority: ledger.Art24}, all + " 9+", "", "défaillant"},
+		{"unknown voter", ledger.Question{Majority: ledger.Art24}, all + " 42+", "", "450042"},
+		{"second vote not due", ledger.Question{Majority: ledger.Art24}, all, all, "pas de second vote"},
+		{"postal in round 2", ledger.Question{Majority: ledger.Art25}, "5+ 6+ 8+ 1- 10- 7-", "5+ 6+ 8+ 1- 10- 7- 3+", "formulaire répond au second vote"},
+		{"no shares on the key", ledger.Question{Majority: ledger.Art24, Shares: map[string]decimal.Decimal{"450001": dec("10")}}, "1+ 5+", "", "pas de tantièmes"},
+		{"shares of a stranger", ledger.Question{Majority: ledger.Art24, Shares: map[string]decimal.Decimal{"459999": dec("10")}}, "", "", "459999"},
+		{"empty key", ledger.Question{Majority: ledger.Art24, Shares: map[string]decimal.Decimal{}}, "", "", "Aucun copropriétaire"},
+		{"bad majority", ledger.Question{Majority: 9}, all, "", "Majorité"},
+		{"bad choice", ledger.Question{Majority: ledger.Art24}, all, "", ""},
 	} {
 		c.res.Number = "7"
 		r1 := votes(c.r1)
@@ -322,7 +334,7 @@ func TestCountAddsUp(t *testing.T) {
 			}
 			return c
 		}
-		res := ledger.Resolution{Number: fmt.Sprint(n), Majority: ledger.Majority(1 + rng.IntN(4))}
+		res := ledger.Question{Number: fmt.Sprint(n), Majority: ledger.Majority(1 + rng.IntN(4))}
 		r1 := choices()
 		first, err := roll.Count(res, r1, nil)
 		if err != nil {

@@ -16,7 +16,7 @@ type Resolution struct {
 	Title    string
 	Text     string // the draft resolution put to the vote
 	// Article is the legal majority: Article24, Article25, Article26 or
-	// Unanimity. The second votes of art. 25-1 and art. 26 follow from
+	// ArticleUnanimity. The second votes of art. 25-1 and art. 26 follow from
 	// the first vote's figures; they are not kinds of their own.
 	Article string
 	// Key is the key whose tantièmes vote, "" for the residence's general
@@ -36,7 +36,7 @@ const (
 	Article24 = "24"
 	Article25 = "25"
 	Article26 = "26"
-	Unanimity = "unanimite"
+	ArticleUnanimity = "unanimite"
 
 	ResolutionBudget   = "budget"
 	ResolutionAccounts = "accounts"
@@ -48,14 +48,14 @@ const (
 )
 
 // Articles are the majorities in the law's order.
-var Articles = []string{Article24, Article25, Article26, Unanimity}
+var Articles = []string{Article24, Article25, Article26, ArticleUnanimity}
 
 // ArticleWords say each majority as the agenda prints it.
 var ArticleWords = map[string]string{
 	Article24: "Majorité de l'article 24 (majorité des voix exprimées)",
 	Article25: "Majorité de l'article 25 (majorité des voix de tous les copropriétaires)",
 	Article26: "Majorité de l'article 26 (majorité des copropriétaires représentant au moins les deux tiers des voix)",
-	Unanimity: "Unanimité des voix de tous les copropriétaires",
+	ArticleUnanimity: "Unanimité des voix de tous les copropriétaires",
 }
 
 // ResolutionKinds are the kinds in the order the screens offer them, and
@@ -81,7 +81,7 @@ func ParseArticle(s string) (string, error) {
 	case "24", "25", "26":
 		return t, nil
 	case "unanimite", "unanimity":
-		return Unanimity, nil
+		return ArticleUnanimity, nil
 	}
 	return "", Errorf(Invalid, "Majorité « %s » inconnue : 24, 25, 26 ou unanimite", s)
 }

@@ -15,7 +15,7 @@ package ledger
 //   - CheckAttendance(date, attendees) → Roll: each member's counted status
 //     and the reason a form or a proxy is refused;
 //   - one resolutions row (number, title, majority article, amended in
-//     session) with its key's shares per owner → Resolution;
+//     session) with its key's shares per owner → Question;
 //   - the votes rows of a resolution, per round → Choices (owner account →
 //     pour / contre / abstention; a postal form's answers are round 1's);
 //   - Roll.Count(resolution, round1, round2) → Result (assembly_majority.go).
@@ -150,10 +150,15 @@ const FormClearDays = 3
 // counted, so a form received on the 1st counts for an AG on the 5th (the
 // 2nd, 3rd and 4th are three clear days) and not for one on the 4th.
 func FormInTime(received, meeting time.Time) bool {
-	r := dayOf(received)
-	m := dayOf(meeting)
-	clear := int(m.Sub(r).Hours()/24) - 1
-	return clear >= FormClearDays
+	return !dayOf(received).After(PostalDeadline(meeting))
+}
+
+// PostalDeadline is the last day a postal form may arrive to count at an
+// AG held on day meeting: three clear days before it (the 1st for an AG on
+// the 5th). Counted in calendar days, never hours (a change of summer time
+// in between would lose one).
+func PostalDeadline(meeting time.Time) time.Time {
+	return dayOf(meeting).AddDate(0, 0, -(FormClearDays + 1))
 }
 
 func dayOf(t time.Time) time.Time { return Date(t.Year(), t.Month(), t.Day()) }

@@ -8,7 +8,7 @@ import (
 	"tantieme/ledger"
 )
 
-func agDay() ledger.Assembly {
+func assemblyDay() ledger.Assembly {
 	return ledger.Assembly{Day: ledger.Date(2026, 6, 12), Time: "18h30", Place: "Salle commune, rez-de-chaussée"}
 }
 
@@ -40,7 +40,7 @@ func TestAssemblyValidation(t *testing.T) {
 		{"unknown exercise", func(a *ledger.Assembly) { a.Exercise = 99 }, "L'exercice n° 99"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := agDay()
+			a := assemblyDay()
 			tc.edit(&a)
 			err := db.Update(func(tx *ledger.Tx) error { return tx.SaveAssembly(&a) })
 			if tc.want == "" {
@@ -66,7 +66,7 @@ func TestAssemblyValidation(t *testing.T) {
 
 func TestAssemblyAgenda(t *testing.T) {
 	db := mustCreate(t)
-	a := agDay()
+	a := assemblyDay()
 	var ids []int64
 	mustUpdate(t, db, func(tx *ledger.Tx) error {
 		if err := tx.SaveAssembly(&a); err != nil {
@@ -160,7 +160,7 @@ func TestAssemblyAgenda(t *testing.T) {
 
 func TestResolutionFingerprint(t *testing.T) {
 	db := mustCreate(t)
-	a := agDay()
+	a := assemblyDay()
 	r := ledger.Resolution{Title: "Approbation des comptes", Kind: ledger.ResolutionAccounts, Exercise: 1}
 	mustUpdate(t, db, func(tx *ledger.Tx) error {
 		if err := tx.SaveAssembly(&a); err != nil {
@@ -196,7 +196,7 @@ func TestParseArticle(t *testing.T) {
 
 func TestAttendanceAndVotes(t *testing.T) {
 	db := mustCreate(t)
-	a := agDay()
+	a := assemblyDay()
 	r := ledger.Resolution{Title: "Budget", Kind: ledger.ResolutionBudget}
 	mustUpdate(t, db, func(tx *ledger.Tx) error {
 		if err := tx.SaveAssembly(&a); err != nil {
@@ -210,19 +210,19 @@ func TestAttendanceAndVotes(t *testing.T) {
 		at   ledger.Attendance
 		want string
 	}{
-		{ledger.Attendance{Owner: "450001", Status: ledger.Present}, ""},
-		{ledger.Attendance{Owner: "450002", Status: ledger.Represented, ProxyOwner: "450001"}, ""},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Postal, FormReceived: received}, ""},
-		{ledger.Attendance{Owner: "450009", Status: ledger.Present}, "le copropriétaire 450009 n'existe pas"},
+		{ledger.Attendance{Owner: "450001", Status: ledger.AttendPresent}, ""},
+		{ledger.Attendance{Owner: "450002", Status: ledger.AttendRepresented, ProxyOwner: "450001"}, ""},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendPostal, FormReceived: received}, ""},
+		{ledger.Attendance{Owner: "450009", Status: ledger.AttendPresent}, "le copropriétaire 450009 n'existe pas"},
 		{ledger.Attendance{Owner: "450003", Status: "excusé"}, "Présence « excusé » inconnue"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Represented}, "indiquez son mandataire"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Present, ProxyName: "M. Roux"}, "seul un copropriétaire représenté"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Represented, ProxyOwner: "450003"}, "son propre mandataire"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Represented, ProxyOwner: "450008"}, "Mandataire : le copropriétaire 450008"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Represented, ProxyOwner: "450001", ProxyName: "M. Roux"}, "pas les deux"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Postal}, "indiquez le jour où son formulaire est arrivé"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Absent, FormReceived: received}, "seul un vote par correspondance"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Represented, ProxyName: "M. Roux\x1b"}, "Nom du mandataire"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendRepresented}, "indiquez son mandataire"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendPresent, ProxyName: "M. Roux"}, "seul un copropriétaire représenté"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendRepresented, ProxyOwner: "450003"}, "son propre mandataire"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendRepresented, ProxyOwner: "450008"}, "Mandataire : le copropriétaire 450008"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendRepresented, ProxyOwner: "450001", ProxyName: "M. Roux"}, "pas les deux"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendPostal}, "indiquez le jour où son formulaire est arrivé"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendAbsent, FormReceived: received}, "seul un vote par correspondance"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendRepresented, ProxyName: "M. Roux\x1b"}, "Nom du mandataire"},
 	} {
 		tc.at.Assembly = a.ID
 		err := db.Update(func(tx *ledger.Tx) error { return tx.SetAttendance(tc.at) })
@@ -235,7 +235,7 @@ func TestAttendanceAndVotes(t *testing.T) {
 	}
 	mustView(t, db, func(tx *ledger.Tx) error {
 		list, err := tx.Attendances(a.ID)
-		if len(list) != 3 || list[1].ProxyOwner != "450001" || !list[2].FormReceived.Equal(received) || list[2].Status != ledger.Postal {
+		if len(list) != 3 || list[1].ProxyOwner != "450001" || !list[2].FormReceived.Equal(received) || list[2].Status != ledger.AttendPostal {
 			t.Errorf("attendances %+v", list)
 		}
 		return err
@@ -281,7 +281,7 @@ func TestAttendanceAndVotes(t *testing.T) {
 	})
 	// Made absent after voting: refused; his votes go first.
 	err := db.Update(func(tx *ledger.Tx) error {
-		return tx.SetAttendance(ledger.Attendance{Assembly: a.ID, Owner: "450001", Status: ledger.Absent})
+		return tx.SetAttendance(ledger.Attendance{Assembly: a.ID, Owner: "450001", Status: ledger.AttendAbsent})
 	})
 	if ledger.KindOf(err) != ledger.Conflict {
 		t.Errorf("absent after voting: %v", err)
@@ -290,7 +290,7 @@ func TestAttendanceAndVotes(t *testing.T) {
 		if err := tx.DeleteVote(r.ID, "450001", 1); err != nil {
 			return err
 		}
-		return tx.SetAttendance(ledger.Attendance{Assembly: a.ID, Owner: "450001", Status: ledger.Absent})
+		return tx.SetAttendance(ledger.Attendance{Assembly: a.ID, Owner: "450001", Status: ledger.AttendAbsent})
 	})
 	err = db.Update(func(tx *ledger.Tx) error {
 		return tx.SetVote(ledger.Vote{Resolution: r.ID, Owner: "450001", Choice: ledger.VoteFor})

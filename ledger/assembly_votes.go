@@ -44,7 +44,7 @@ func (tx *Tx) SetVote(v Vote) error {
 		return Errorf(Invalid, "Le copropriétaire %s n'est pas inscrit à la feuille de présence : il ne vote pas", v.Owner)
 	case err != nil:
 		return sqlError(err, "lecture de la feuille de présence")
-	case status.String == Absent:
+	case status.String == AttendAbsent:
 		return Errorf(Invalid, "Le copropriétaire %s est absent : il ne vote pas", v.Owner)
 	}
 	_, err = tx.exec("vote de "+v.Owner, `INSERT INTO votes (resolution_id, owner, round, choice) VALUES (?, ?, ?, ?)

@@ -109,14 +109,14 @@ func TestAssembliesScreen(t *testing.T) {
 	mustContain(t, "the attendance", texts(m.att.root), "Copropriétaires au 12/09/2025 : 3, 1 000 voix (clé 001)", "reçu au plus tard le 08/09/2025",
 		"450002 — Garçon Loïc (300 voix)")
 	l := m.att.lines[1]
-	l.status.SetSelected(ledger.AttendanceWords[ledger.Represented])
+	l.status.SetSelected(ledger.AttendanceWords[ledger.AttendRepresented])
 	l.proxy.SetText("450001")
 	test.Tap(l.save)
 	if at := m.detail.Attendance; len(at) != 1 || at[0].Owner != "450002" || at[0].ProxyOwner != "450001" {
 		t.Errorf("attendance %+v", at)
 	}
 	l = m.att.lines[2]
-	l.status.SetSelected(ledger.AttendanceWords[ledger.Postal])
+	l.status.SetSelected(ledger.AttendanceWords[ledger.AttendPostal])
 	test.Tap(l.save)
 	mustContain(t, "the refusal", overlayText(s), "Copropriétaire 450003 vote par correspondance : indiquez le jour où son formulaire est arrivé")
 	press(s, fyne.KeyEscape)

@@ -207,11 +207,11 @@ func TestAttendanceApp(t *testing.T) {
 		at   ledger.Attendance
 		want string
 	}{
-		{ledger.Attendance{Owner: "450001", Status: ledger.Present}, ""},
-		{ledger.Attendance{Owner: "450002", Status: ledger.Represented, ProxyOwner: "450001"}, ""},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Postal, FormReceived: ledger.Date(2026, 6, 9)}, ""},
-		{ledger.Attendance{Owner: "450099", Status: ledger.Present}, "n'est pas celui d'un copropriétaire possédant un lot le 12/06/2026"},
-		{ledger.Attendance{Owner: "450003", Status: ledger.Represented, ProxyOwner: "450077"}, "Mandataire : le compte 450077"},
+		{ledger.Attendance{Owner: "450001", Status: ledger.AttendPresent}, ""},
+		{ledger.Attendance{Owner: "450002", Status: ledger.AttendRepresented, ProxyOwner: "450001"}, ""},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendPostal, FormReceived: ledger.Date(2026, 6, 9)}, ""},
+		{ledger.Attendance{Owner: "450099", Status: ledger.AttendPresent}, "n'est pas celui d'un copropriétaire possédant un lot le 12/06/2026"},
+		{ledger.Attendance{Owner: "450003", Status: ledger.AttendRepresented, ProxyOwner: "450077"}, "Mandataire : le compte 450077"},
 	} {
 		tc.at.Assembly = a.ID
 		err := assembly.SetAttendance(r, tc.at)
@@ -225,7 +225,7 @@ func TestAttendanceApp(t *testing.T) {
 	if err := assembly.SetVote(r, ledger.Vote{Resolution: res.ID, Owner: "450002", Choice: ledger.VoteAgainst}); err != nil {
 		t.Error(err)
 	}
-	if err := assembly.SetAttendance(r, ledger.Attendance{Assembly: a.ID, Owner: "450001", Status: ledger.Absent}); err != nil {
+	if err := assembly.SetAttendance(r, ledger.Attendance{Assembly: a.ID, Owner: "450001", Status: ledger.AttendAbsent}); err != nil {
 		t.Fatal(err)
 	}
 	if err := assembly.SetVote(r, ledger.Vote{Resolution: res.ID, Owner: "450001", Choice: ledger.VoteFor}); err == nil {

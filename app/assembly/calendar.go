@@ -50,7 +50,7 @@ func ConvocationWarning(day, sent time.Time) string {
 // receipt and the day of the meeting: for an assembly on the 12th, the
 // 9th, 10th and 11th are the three clear days, so the form arrives by the
 // 8th.
-func PostalDeadline(day time.Time) time.Time { return day.AddDate(0, 0, -4) }
+func PostalDeadline(day time.Time) time.Time { return ledger.PostalDeadline(day) }
 
 // ProposeConsultation proposes the days the supporting documents can be
 // consulted (loi 1965 art. 18-1: between the convocation and the
