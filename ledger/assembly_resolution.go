@@ -33,9 +33,9 @@ type Resolution struct {
 
 // The majorities, kinds and outcomes of a resolution.
 const (
-	Article24 = "24"
-	Article25 = "25"
-	Article26 = "26"
+	Article24        = "24"
+	Article25        = "25"
+	Article26        = "26"
 	ArticleUnanimity = "unanimite"
 
 	ResolutionBudget   = "budget"
@@ -52,9 +52,9 @@ var Articles = []string{Article24, Article25, Article26, ArticleUnanimity}
 
 // ArticleWords say each majority as the agenda prints it.
 var ArticleWords = map[string]string{
-	Article24: "Majorité de l'article 24 (majorité des voix exprimées)",
-	Article25: "Majorité de l'article 25 (majorité des voix de tous les copropriétaires)",
-	Article26: "Majorité de l'article 26 (majorité des copropriétaires représentant au moins les deux tiers des voix)",
+	Article24:        "Majorité de l'article 24 (majorité des voix exprimées)",
+	Article25:        "Majorité de l'article 25 (majorité des voix de tous les copropriétaires)",
+	Article26:        "Majorité de l'article 26 (majorité des copropriétaires représentant au moins les deux tiers des voix)",
 	ArticleUnanimity: "Unanimité des voix de tous les copropriétaires",
 }
 
