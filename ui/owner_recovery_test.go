@@ -43,7 +43,7 @@ func TestOwnerRecoveryTab(t *testing.T) {
 
 	var link *widgets.WordButton
 	for _, o := range visible(s.win.Content()) {
-		if b, ok := o.(*widgets.WordButton); ok && strings.Contains(texts(b), "450004 M. Moreau") && strings.Contains(texts(b), ": 575,70 €") {
+		if b, ok := o.(*widgets.WordButton); ok && strings.Contains(texts(b), "450004 M. Mo") && strings.Contains(texts(b), ": 575,70 €") {
 			link = b
 		}
 	}
