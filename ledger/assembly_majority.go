@@ -90,7 +90,7 @@ type Question struct {
 	// members' Votes).
 	Shares map[string]decimal.Decimal
 	// Amended in session: a postal voter, who could not see the change,
-	// is défaillant on it (décret art. 9 bis).
+	// is défaillant on it if he voted for it (loi art. 17-1 A).
 	Amended bool
 }
 
@@ -260,11 +260,12 @@ func (roll Roll) count(res Question, maj Majority, round int, votes []decimal.De
 				c = first[m.Account]
 			}
 			if res.Amended && c == For {
-				// Décret 1967 art. 9 bis: on a resolution amended in session,
-				// a postal voter who voted for it is assimilated to a
-				// défaillant (he approved a text that is no longer the one
-				// put to the vote); a vote against stays against.
-				ov.Reason = "vote favorable par correspondance sur une résolution amendée en séance (décret du 17 mars 1967, art. 9 bis)"
+				// Loi 1965 art. 17-1 A (ordonnance 2019-1101): on a
+				// resolution amended in session, a postal voter who voted
+				// for it is assimilated to a défaillant (he approved a text
+				// that is no longer the one put to the vote); a vote against
+				// stays against.
+				ov.Reason = "vote favorable par correspondance sur une résolution amendée en séance (loi du 10 juillet 1965, art. 17-1 A)"
 				r.Defaulting.add(v)
 				r.Defaulters = append(r.Defaulters, ov)
 				continue

@@ -166,7 +166,7 @@ func TestMajoritiesTenOwners(t *testing.T) {
 			second: &want{forT: tally{4, "460"}, against: tally{3, "260"}, defaulting: def, adopted: false}},
 		{name: "art. 26 exactly half the members taking part", res: ledger.Question{Majority: ledger.Art26, Amended: true}, r1: "6+ 7+ 8+ 1- 5- 10- 3+",
 			// Amended: the postal voter, who voted for, is défaillant
-			// (décret art. 9 bis); 6 owners take part.
+			// (loi art. 17-1 A); 6 owners take part.
 			// pour 110 + 120 + 130 = 360, 3 owners: half of 6, and 360 × 3
 			// = 1 080 ≥ 1 000: second vote at art. 25. contre 50 + 100 +
 			// 120 = 270; défaillants 280 + 90 = 370.

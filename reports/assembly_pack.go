@@ -229,8 +229,8 @@ func (lw *letterWriter) postalForm(p *AssemblyPack) {
 	f.Ln(3)
 	lw.need(40)
 	lw.smallNote("Cochez une seule case par résolution. Les formulaires ne donnant aucun sens précis de vote ou exprimant une abstention sont " +
-		"considérés comme des votes défavorables ; il en est de même du vote sur une résolution qui, à l'issue des débats en assemblée, " +
-		"a évolué de manière substantielle (loi du 10 juillet 1965, art. 17-1 A).")
+		"considérés comme des votes défavorables. Si une résolution est amendée en cours d'assemblée, le vote favorable exprimé " +
+		"par ce formulaire compte comme celui d'un copropriétaire défaillant pour cette résolution (loi du 10 juillet 1965, art. 17-1 A).")
 	lw.smallNote("Ce formulaire doit être reçu par le syndic (" + p.Syndic + ") au plus tard trois jours francs avant la date de la réunion, " +
 		"soit le " + p.Deadline + " : un formulaire reçu après cette date n'est pas pris en compte (décret du 17 mars 1967, art. 9 bis). " +
 		"Il peut lui être remis par lettre recommandée, en main propre contre récépissé ou par courrier électronique. " +
