@@ -81,3 +81,23 @@ func TestDashboardWithDebtorsFitsSmallWindow(t *testing.T) {
 		t.Errorf("the dashboard with its debtors needs %.0f px, more than the %.0f a 1024-px screen's window leaves it", w, room)
 	}
 }
+
+// The list screens (owners, lots, suppliers) keep room for thirteen rows
+// and their tools under the table; in a 1024×700 screen's window (992×668,
+// the demo's banner shown) all of it is in sight without scrolling the
+// screen: the totals row and « Colonnes… » were cut off with eighteen.
+func TestListScreensFitSmallWindowHeight(t *testing.T) {
+	s := newTestShell(t)
+	s.openDemo()
+	s.jobs.Wait()
+	s.win.Resize(fyne.NewSize(smallWindow.Width-screenMargin, smallWindow.Height-screenMargin))
+	for _, id := range []string{"owners", "lots", "suppliers"} {
+		if !s.showScreen(id) {
+			t.Fatalf("no screen %q", id)
+		}
+		s.jobs.Wait()
+		if need, have := s.currentScreen().view().MinSize().Height, s.bodyScroll.Size().Height; need > have {
+			t.Errorf("screen %s needs %.0f px high, the window gives it %.0f", id, need, have)
+		}
+	}
+}
