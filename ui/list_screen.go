@@ -60,7 +60,7 @@ func (l *listScreen[T]) layout(top, tableView fyne.CanvasObject) {
 	// Room for several rows at least: in a window too low (large text on a
 	// small screen), the whole screen scrolls in the window instead of
 	// leaving the list two rows.
-	l.list = container.NewBorder(top, l.tools.buttons(), nil, nil, widgets.Reserve(tableView, 13))
+	l.list = container.NewBorder(top, l.tools.buttons(), nil, nil, widgets.Reserve(tableView, 14))
 	l.root = container.NewStack(l.list)
 }
 

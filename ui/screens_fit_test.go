@@ -82,7 +82,7 @@ func TestDashboardWithDebtorsFitsSmallWindow(t *testing.T) {
 	}
 }
 
-// The list screens (owners, lots, suppliers) keep room for thirteen rows
+// The list screens (owners, lots, suppliers) keep room for fourteen lines
 // and their tools under the table; in a 1024×700 screen's window (992×668,
 // the demo's banner shown) all of it is in sight without scrolling the
 // screen: the totals row and « Colonnes… » were cut off with eighteen.
