@@ -81,7 +81,8 @@ func init() {
 			" | ag FICHIER vote --ag ID --resolution N --owner 450xxx --choice pour|contre|abstention [--round 2]" +
 			" | ag FICHIER vote --ag ID --resolution N --all pour|contre|abstention [--except 450xxx=contre,…] [--round 2]" +
 			" | ag FICHIER amend --ag ID --resolution N [--off] | ag FICHIER results --ag ID [--json] | ag FICHIER hold --ag ID --date D" +
-			" | ag FICHIER minutes --ag ID [--out PDF] | ag FICHIER sheet --ag ID [--out PDF]",
+			" | ag FICHIER minutes --ag ID [--out PDF] | ag FICHIER sheet --ag ID [--out PDF]" +
+			" | ag FICHIER bureau --ag ID --president P --secretary S [--scrutineers \"A, B\"]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			id := fs.Int64("ag", 0, "numéro de l'assemblée générale")
 			date := fs.String("date", "", "date de l'assemblée (create) ou de l'envoi des convocations (convocations), AAAA-MM-JJ")
@@ -108,6 +109,9 @@ func init() {
 			all := fs.String("all", "", "le même vote pour tous les présents et représentés : pour, contre ou abstention")
 			except := fs.String("except", "", "avec --all, les exceptions : 450xxx=contre,450yyy=abstention")
 			round := fs.Int("round", 1, "tour de vote : 1, ou 2 pour le second vote (art. 25-1, art. 26)")
+			president := fs.String("president", "", "président de séance")
+			secretary := fs.String("secretary", "", "secrétaire de séance")
+			scrutineers := fs.String("scrutineers", "", "scrutateurs, séparés par des virgules")
 			off := fs.Bool("off", false, "avec amend : la résolution n'est plus amendée")
 			return func(pos []string, out io.Writer) error {
 				if len(pos) == 0 {
@@ -295,6 +299,21 @@ func init() {
 					}
 					v := agVoteArgs{id: *id, resolution: *resolution, round: *round, owner: strings.TrimSpace(*owner), choice: *choice, all: *all, except: *except}
 					return withAG(file, func(r *app.Residence) error { return agVote(r, v, out) })
+				case "bureau":
+					if err := needAG(); err != nil {
+						return err
+					}
+					if strings.TrimSpace(*president) == "" {
+						return usagef("ag FICHIER bureau --ag ID --president P --secretary S [--scrutineers \"A, B\"]")
+					}
+					return withAG(file, func(r *app.Residence) error {
+						if err := assembly.SetBureau(r, *id, *president, *secretary, *scrutineers); err != nil {
+							return err
+						}
+						fmt.Fprintf(out, "Bureau de l'assemblée n° %d : président %s, secrétaire %s, scrutateurs %s.\n", *id,
+							ledger.SafeText(*president, false), orNone(*secretary), orNone(*scrutineers))
+						return nil
+					})
 				case "results":
 					if err := needAG(); err != nil {
 						return err
@@ -346,7 +365,7 @@ func init() {
 						return nil
 					})
 				}
-				return usagef("« %s » : list, create, resolution, attach, convocations, attendance, show, vote, amend, results, hold, minutes ou sheet attendu", verb)
+				return usagef("« %s » : list, create, resolution, attach, convocations, attendance, show, vote, amend, bureau, results, hold, minutes ou sheet attendu", verb)
 			}
 		},
 	}

@@ -331,3 +331,10 @@ func agHold(r *app.Residence, id int64, day time.Time, out io.Writer) error {
 	}
 	return nil
 }
+
+func orNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "aucun"
+	}
+	return ledger.SafeText(s, false)
+}
