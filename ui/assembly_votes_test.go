@@ -140,3 +140,37 @@ func TestVotesTab(t *testing.T) {
 		t.Error("votes still open on a held assembly")
 	}
 }
+
+// The attendance line keeps the proxy's rank and the mandataire's tie to
+// the syndic; a proxy to the syndic's employee is refused (loi art. 22).
+func TestAttendanceProxyRankAndTie(t *testing.T) {
+	s, m := openAssemblies(t)
+	a := ledger.Assembly{Day: ledger.Date(2025, 9, 12), Time: "18:30", Place: "Salle commune"}
+	if _, err := assembly.Save(s.res, &a); err != nil {
+		t.Fatal(err)
+	}
+	m.reload()
+	l := m.att.lines[1] // Garçon Loïc
+	l.status.SetSelected(ledger.AttendanceWords[ledger.AttendRepresented])
+	l.proxy.SetText("M. Paul Martin")
+	l.rank.SetText("2")
+	l.tie.SetSelected(ledger.ProxyTieWords[ledger.ProxyTieEmployee])
+	test.Tap(l.save)
+	if at := m.detail.Attendance; len(at) != 1 || at[0].ProxyRank != 2 || at[0].ProxyTie != ledger.ProxyTieEmployee || at[0].ProxyName != "M. Paul Martin" {
+		t.Fatalf("attendance %+v\n%s", at, overlayText(s))
+	}
+	if l := m.att.lines[1]; l.rank.Text != "2" || l.tie.Selected != ledger.ProxyTieWords[ledger.ProxyTieEmployee] {
+		t.Errorf("shown again: rank %q, tie %q", l.rank.Text, l.tie.Selected)
+	}
+	roll, err := assembly.Roll(s.res, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := roll.Members[1]; m.Account != "450002" || !m.Defaulting() || !strings.Contains(m.Refusal, "un préposé du syndic ne peut pas recevoir de mandat") {
+		t.Errorf("Garçon's proxy: %+v", m)
+	}
+	l = m.att.lines[1]
+	l.rank.SetText("deux")
+	test.Tap(l.save)
+	mustContain(t, "the refusal", overlayText(s), "Rang du pouvoir de 450002 : « deux » n'est pas un rang")
+}
