@@ -27,6 +27,7 @@ type votesTab struct {
 	m                   *assembliesScreen
 	pick                *widget.Select
 	round               *widget.RadioGroup
+	amended             *widget.Check
 	allFor, allAgainst  *widget.Button
 	sheet, minutes, end *widget.Button
 	refused             *widget.Label
@@ -64,6 +65,23 @@ func newVotesTab(m *assembliesScreen) *votesTab {
 	})
 	t.round.Horizontal = true
 	t.round.Required = true
+	// Décret 1967 art. 9 bis: on a resolution amended in session, a postal
+	// « pour » counts défaillant.
+	t.amended = widget.NewCheck("Amendée en séance", func(on bool) {
+		if t.building {
+			return
+		}
+		a := t.m.assembly()
+		if a == nil || t.number == 0 {
+			return
+		}
+		if err := assembly.SetAmended(t.m.s.res, a.ID, t.number, on); err != nil {
+			t.m.s.showError(err)
+		} else if on {
+			t.m.s.say(fmt.Sprintf("Résolution %d amendée en séance : un vote « pour » par correspondance y compte défaillant", t.number))
+		}
+		t.refresh()
+	})
 	t.allFor = widget.NewButtonWithIcon("Tous pour", theme.ConfirmIcon(), func() { t.all(ledger.VoteFor) })
 	t.allAgainst = widget.NewButtonWithIcon("Tous contre", theme.CancelIcon(), func() { t.all(ledger.VoteAgainst) })
 	t.sheet = widget.NewButtonWithIcon("Feuille de présence", theme.DocumentPrintIcon(), t.writeSheet)
@@ -75,7 +93,7 @@ func newVotesTab(m *assembliesScreen) *votesTab {
 		widgets.Line(t.sheet, t.minutes, t.end),
 		t.refused,
 		t.pick,
-		widgets.Line(t.round, t.allFor, t.allAgainst),
+		widgets.Line(t.round, t.allFor, t.allAgainst, t.amended),
 		t.result,
 	)
 	t.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(t.rows))
@@ -179,7 +197,7 @@ func (t *votesTab) showResolution() {
 	a := t.m.assembly()
 	if !ok || a == nil {
 		t.result.SetText("")
-		for _, w := range []fyne.Disableable{t.round, t.allFor, t.allAgainst} {
+		for _, w := range []fyne.Disableable{t.round, t.allFor, t.allAgainst, t.amended} {
 			w.Disable()
 		}
 		t.rows.Refresh()
@@ -194,6 +212,8 @@ func (t *votesTab) showResolution() {
 	widgets.SetEnabled(t.round, secondOpen(rc))
 	widgets.SetEnabled(t.allFor, writable)
 	widgets.SetEnabled(t.allAgainst, writable)
+	widgets.SetEnabled(t.amended, writable)
+	t.amended.SetChecked(rc.Resolution.Amended)
 	t.result.SetText(resultText(rc))
 	choices := rc.Round1
 	if round == 2 {

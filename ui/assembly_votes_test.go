@@ -96,6 +96,14 @@ func TestVotesTab(t *testing.T) {
 	// Garçon voted against: 400 > 300.
 	radioOf(t, v, "450002").SetSelected("Contre")
 	mustContain(t, "Garçon against", v.result.Text, "Pour 400 · contre 300", "il faut plus de 350", "— Adoptée")
+	v.amended.SetChecked(true)
+	if !m.detail.Resolutions[0].Amended || !v.amended.Checked {
+		t.Error("the resolution is not recorded amended in session")
+	}
+	v.amended.SetChecked(false)
+	if m.detail.Resolutions[0].Amended {
+		t.Error("the resolution is still amended")
+	}
 
 	// The lift, key 002: Garçon's 150 are reduced to Dupont's 100 (loi
 	// art. 22); pour 100, contre 100 of 200: art. 25 fails, but 100 is a
