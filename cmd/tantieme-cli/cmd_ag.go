@@ -49,6 +49,7 @@ type agResolutionJSON struct {
 	Kind        string `json:"kind"`
 	Outcome     string `json:"outcome"`
 	Fingerprint string `json:"fingerprint"`
+	Amended     bool   `json:"amended"`
 }
 
 type agDocumentJSON struct {
@@ -62,6 +63,8 @@ type agAttendanceJSON struct {
 	ProxyOwner   string `json:"proxy_owner"`
 	ProxyName    string `json:"proxy_name"`
 	FormReceived string `json:"form_received"`
+	ProxyRank    int    `json:"proxy_rank"`
+	ProxyTie     string `json:"proxy_tie"`
 }
 
 type agVoteJSON struct {
@@ -408,14 +411,14 @@ func agOf(r *app.Residence, d assembly.Detail) agJSON {
 		Resolutions: []agResolutionJSON{}}
 	for _, x := range d.Resolutions {
 		j.Resolutions = append(j.Resolutions, agResolutionJSON{ID: x.ID, Number: x.Number, Title: x.Title, Text: x.Text, Article: x.Article,
-			Key: x.Key, Kind: x.Kind, Outcome: x.Outcome, Fingerprint: x.Fingerprint})
+			Key: x.Key, Kind: x.Kind, Outcome: x.Outcome, Fingerprint: x.Fingerprint, Amended: x.Amended})
 	}
 	for _, x := range d.Documents {
 		j.Documents = append(j.Documents, agDocumentJSON{ID: x.ID, Title: x.Title})
 	}
 	for _, x := range d.Attendance {
 		j.Attendance = append(j.Attendance, agAttendanceJSON{Owner: x.Owner, Status: x.Status, ProxyOwner: x.ProxyOwner, ProxyName: x.ProxyName,
-			FormReceived: ledger.ISO(x.FormReceived)})
+			FormReceived: ledger.ISO(x.FormReceived), ProxyRank: x.ProxyRank, ProxyTie: x.ProxyTie})
 	}
 	for _, x := range d.Votes {
 		j.Votes = append(j.Votes, agVoteJSON{Resolution: x.Resolution, Owner: x.Owner, Round: x.Round, Choice: x.Choice})
