@@ -195,12 +195,13 @@ func countResolution(roll ledger.Roll, e Electorate, res ledger.Resolution, roun
 	if first == nil {
 		first = ledger.Choices{}
 	}
-	// Votes of members no longer taking part (a proxy refused since,
-	// a form found late) are the rules' business: they refuse them; here
-	// they are left out so that the count goes on, and the screen says so.
+	// Votes of members no longer taking part (a proxy refused since, a
+	// form found late) or without shares on the key any more are the
+	// rules' business: they refuse them; here they are left out so that
+	// the count goes on (the roll names the défaillants and why).
 	clean := ledger.Choices{}
 	for acc, c := range first {
-		if m, ok := member(roll, acc); ok && !m.Defaulting() {
+		if m, ok := member(roll, acc); ok && !m.Defaulting() && votesOn(rc.Question, m).IsPositive() {
 			clean[acc] = c
 		}
 	}
@@ -218,7 +219,7 @@ func countResolution(roll ledger.Roll, e Electorate, res ledger.Resolution, roun
 	}
 	second := ledger.Choices{}
 	for acc, c := range rounds[1] {
-		if m, ok := member(roll, acc); ok && !m.Defaulting() && m.Counted != ledger.Postal {
+		if m, ok := member(roll, acc); ok && !m.Defaulting() && m.Counted != ledger.Postal && votesOn(rc.Question, m).IsPositive() {
 			second[acc] = c
 		}
 	}

@@ -351,3 +351,43 @@ func TestClosingRefusedAfterApprovedBooksChanged(t *testing.T) {
 		t.Errorf("closing after a change: %v", err)
 	}
 }
+
+// A proxy found to be refused after its holder voted (given to the
+// syndic's employee): the vote stays recorded but is not counted; the
+// owner is défaillant with the reason, and the fourth proxy of 450005,
+// within three again, counts.
+func TestVoteOfAProxyRefusedLater(t *testing.T) {
+	r, id := tenOwners(t)
+	// Pour 50 + 100 + 110 + 120 + 130 + 120 = 630; the form blank: contre 90.
+	voteAll(t, r, id, 1, 1, "pour", nil, 6)
+	if err := assembly.SetAttendance(r, ledger.Attendance{Assembly: id, Owner: acc(6), Status: ledger.AttendRepresented, ProxyName: "M. Léon Petit",
+		ProxyTie: ledger.ProxyTieEmployee}); err != nil {
+		t.Fatal(err)
+	}
+	// 450005 now holds two proxies before 450009's, which counts: his
+	// vote is missing.
+	results, err := assembly.Results(r, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc := results[0]; rc.Complete || len(rc.Missing) != 1 || rc.Missing[0].Account != acc(9) {
+		t.Fatalf("missing %+v", rc.Missing)
+	}
+	mustVote(t, r, id, 1, 1, acc(9), "pour")
+	if results, err = assembly.Results(r, id); err != nil {
+		t.Fatal(err)
+	}
+	// 450006's 110 move from pour to défaillants, 450009's 100 the other
+	// way: pour 630 − 110 + 100 = 620; défaillants 80 + 100 + 110 = 290.
+	res := results[0].Result
+	if !results[0].Complete || res.For.Votes.String() != "620" || res.Against.Votes.String() != "90" || res.Defaulting.Votes.String() != "290" {
+		t.Fatalf("count: pour %s contre %s défaillants %s", res.For.Votes, res.Against.Votes, res.Defaulting.Votes)
+	}
+	found := false
+	for _, d := range res.Defaulters {
+		found = found || (d.Account == acc(6) && strings.Contains(d.Reason, "préposé du syndic"))
+	}
+	if !found {
+		t.Errorf("défaillants %+v", res.Defaulters)
+	}
+}
