@@ -1,6 +1,7 @@
 package closing
 
 import (
+	"fmt"
 	"strings"
 
 	"tantieme/internal/fr"
@@ -28,6 +29,9 @@ func checkApprovedBooks(tx *ledger.Tx, ex ledger.Exercise, a ledger.AccountsAppr
 	case len(v.Changed) > 0 || v.Added > 0:
 		var what []string
 		what = append(what, v.Changed...)
+		if len(what) > 5 {
+			what = append(what[:5:5], fmt.Sprintf("et %d autres", len(v.Changed)-5))
+		}
 		if v.Added > 0 {
 			what = append(what, fr.Count(v.Added, "écriture ajoutée", "écritures ajoutées"))
 		}
