@@ -140,6 +140,12 @@ func TestVotesTab(t *testing.T) {
 	test.Tap(v.end)
 	mustContain(t, "the confirmation", overlayText(s), "Clore l'assemblée du 12/06/2026 ?", "1. Approbation des comptes 2025 : adoptée — les comptes 2025 sont approuvés (empreinte",
 		"2. Ascenseur : adoptée")
+	if dir := os.Getenv("TANTIEME_SHOT_DIR"); dir != "" {
+		if f, err := os.Create(filepath.Join(dir, "votes-hold.png")); err == nil {
+			png.Encode(f, s.win.Canvas().Capture())
+			f.Close()
+		}
+	}
 	test.Tap(dialogButton(t, s, "Clore l'assemblée"))
 	if a := m.assembly(); a == nil || a.Status != ledger.AssemblyHeld {
 		t.Fatalf("after closing: %+v\n%s", a, overlayText(s))
