@@ -241,8 +241,8 @@ func (t *votesTab) showResolution() {
 			radio.SetSelected(map[ledger.Choice]string{ledger.For: "Pour", ledger.Against: "Contre", ledger.Abstain: "Abstention"}[c])
 		}
 		radio.OnChanged = func(s string) {
-			if !t.building && s != "" {
-				t.vote(account, choiceOf[s])
+			if !t.building {
+				t.vote(account, choiceOf[s]) // "" (the choice tapped again): forgotten
 			}
 		}
 		widgets.SetEnabled(radio, writable)
@@ -289,13 +289,19 @@ func outcomeWord(adopted bool) string {
 	return "Rejetée"
 }
 
-// vote records one voter's choice and shows the new result.
+// vote records one voter's choice ("" forgets it) and shows the new result.
 func (t *votesTab) vote(account, choice string) {
 	a := t.m.assembly()
 	if a == nil {
 		return
 	}
-	if err := assembly.Vote(t.m.s.res, a.ID, t.number, t.roundShown(), []assembly.Ballot{{Owner: account, Choice: choice}}); err != nil {
+	var err error
+	if choice == "" {
+		err = assembly.ClearVote(t.m.s.res, a.ID, t.number, t.roundShown(), account)
+	} else {
+		err = assembly.Vote(t.m.s.res, a.ID, t.number, t.roundShown(), []assembly.Ballot{{Owner: account, Choice: choice}})
+	}
+	if err != nil {
 		t.m.s.showError(err)
 	}
 	t.refresh()

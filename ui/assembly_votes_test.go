@@ -96,6 +96,9 @@ func TestVotesTab(t *testing.T) {
 	// Garçon voted against: 400 > 300.
 	radioOf(t, v, "450002").SetSelected("Contre")
 	mustContain(t, "Garçon against", v.result.Text, "Pour 400 · contre 300", "il faut plus de 350", "— Adoptée")
+	radioOf(t, v, "450002").SetSelected("")
+	mustContain(t, "Garçon's vote forgotten", v.result.Text, "Vote en cours : 1 vote à saisir.")
+	radioOf(t, v, "450002").SetSelected("Contre")
 	v.amended.SetChecked(true)
 	if !m.detail.Resolutions[0].Amended || !v.amended.Checked {
 		t.Error("the resolution is not recorded amended in session")
