@@ -443,7 +443,12 @@ func (b *budgetScreen) replaced() (string, bool) {
 		return fmt.Sprintf("Le budget %s est vide : rien n'est remplacé.", ex.Name()), false
 	}
 	net, _, _ := b.grid.totals()
-	return fmt.Sprintf("Les %d ligne%s actuelle%s du budget %s (%s au total) seront remplacée%s.", n, fr.S(n), fr.S(n), ex.Name(), net.String(), fr.S(n)), true
+	what := fmt.Sprintf("Les %d ligne%s actuelle%s du budget %s (%s au total) seront remplacée%s.", n, fr.S(n), fr.S(n), ex.Name(), net.String(), fr.S(n))
+	if b.voted.Voted() {
+		what += fmt.Sprintf(" Attention : ce budget a été voté par l'assemblée générale du %s (%s) ; le remplacer le fait différer du budget voté.",
+			ledger.FrenchDate(b.voted.Day), b.voted.Total.String())
+	}
+	return what, true
 }
 
 // copyForm replaces the budget chosen by another one, raised by a

@@ -49,4 +49,8 @@ func TestBudgetVotedAsksBeforeChange(t *testing.T) {
 	if got := budgetLine(t, s, 2026, "602000", "001"); got != ledger.MustAmount("3600") {
 		t.Errorf("confirmed: %s in the books", got)
 	}
+
+	// Replacing it by a copy says it was voted.
+	test.Tap(b.copyFrom)
+	mustContain(t, "the copy form", overlayText(s), "Attention : ce budget a été voté par l'assemblée générale du 12/12/2025 (46 083,68 €)")
 }
