@@ -60,7 +60,9 @@ func TestMinutesOfTenOwners(t *testing.T) {
 		// abstention Hugo 130.
 		{ledger.Question{Number: "1", Title: "Approbation des comptes de l'exercice 2025", Majority: ledger.Art24}, "1+ 5+ J- 6+ 7- 8= 3+", ""},
 		// 2: art. 25 at 340 ≥ 1 000 / 3, second vote at art. 24: 390
-		// pour, contre Garnier 120, abstention Carré 90 + Joly 120.
+		// pour, contre Garnier 120 + Carré 90 (his form left it blank: a
+		// vote against, loi art. 17-1 A, carried to the second vote),
+		// abstention Joly 120.
 		{ledger.Question{Number: "2", Title: "Désignation du syndic", Majority: ledger.Art25}, "5+ 6+ 8+ 1- J- 7-", "1+ 5+ 6+ 8+ J= 7-"},
 		// 3: art. 26, pour 460 by 4 of 7 taking part → second vote at
 		// art. 25: 510 pour.
@@ -96,7 +98,8 @@ func TestMinutesOfTenOwners(t *testing.T) {
 		"Défaillants (3 copropriétaires, 280 tantièmes) : Mme Blanc (80), Mme Dubois (100), M. Ibert (100).",
 		// Question 2: art. 25-1.
 		"soit plus de 500 voix sur 1 000", "Pour 3 340", "Majorité non atteinte.", "au moins le tiers des voix de tous les copropriétaires (340 sur 1 000)",
-		"art. 25-1", "Second vote – majorité de l'article 24", "Pour 4 390", "Se sont abstenus (2 copropriétaires, 210 tantièmes) : M. Carré (90), Mme Joly (120).",
+		"art. 25-1", "Second vote – majorité de l'article 24", "Pour 4 390", "Se sont opposés (2 copropriétaires, 210 tantièmes) : M. Carré (90), M. Garnier (120).",
+		"Se sont abstenus (1 copropriétaire, 120 tantièmes) : Mme Joly (120).",
 		// Question 3: art. 26 then 25.
 		"au moins 6 copropriétaires sur 10, représentant au moins les deux tiers des voix, soit 666,67 voix sur 1 000", "Pour 4 460",
 		"art. 26, dernier alinéa", "Second vote – majorité de l'article 25", "Pour 5 510",

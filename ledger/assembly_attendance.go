@@ -16,6 +16,11 @@ type Attendance struct {
 	// account) or someone else (ProxyName).
 	ProxyOwner string
 	ProxyName  string
+	// ProxyRank is the order the mandataire's delegations were given in
+	// (1, 2, 3…; 0 not given), ProxyTie his tie to the syndic
+	// (ProxyTieNone…TieEmployee): loi 1965 art. 22.
+	ProxyRank int
+	ProxyTie  string
 	// FormReceived is the day a postal voter's form arrived.
 	FormReceived time.Time
 }
@@ -26,6 +31,27 @@ const (
 	AttendRepresented = "represented"
 	AttendPostal      = "postal"
 	AttendAbsent      = "absent"
+)
+
+// The mandataire's ties to the syndic (loi 1965 art. 22 I al. 4).
+const (
+	ProxyTieNone     = ""
+	ProxyTieSyndic   = "syndic"
+	ProxyTieSpouse   = "spouse"
+	ProxyTieFamily   = "family"
+	ProxyTieEmployee = "employee"
+)
+
+// ProxyTies are the ties in the screens' order, ProxyTieWords their French
+// names and ProxyTieRule the rules' value of each.
+var (
+	ProxyTies     = []string{ProxyTieNone, ProxyTieSyndic, ProxyTieSpouse, ProxyTieFamily, ProxyTieEmployee}
+	ProxyTieWords = map[string]string{
+		ProxyTieNone: "aucun lien avec le syndic", ProxyTieSyndic: "le syndic", ProxyTieSpouse: "conjoint, partenaire ou concubin du syndic",
+		ProxyTieFamily: "ascendant ou descendant du syndic", ProxyTieEmployee: "préposé du syndic",
+	}
+	ProxyTieRule = map[string]SyndicTie{ProxyTieNone: NoTie, ProxyTieSyndic: TieSyndic, ProxyTieSpouse: TieSpouse, ProxyTieFamily: TieFamily,
+		ProxyTieEmployee: TieEmployee}
 )
 
 // AttendanceStatuses are the statuses in the screens' order, and
@@ -44,6 +70,9 @@ func (a *Attendance) validate() error {
 	if err := cleanTexts(textField{&a.ProxyName, "nom du mandataire", NameText}); err != nil {
 		return err
 	}
+	if _, ok := ProxyTieWords[a.ProxyTie]; !ok {
+		return Errorf(Invalid, "Lien du mandataire avec le syndic « %s » inconnu : syndic, spouse, family, employee ou rien", a.ProxyTie)
+	}
 	switch {
 	case a.Status == AttendRepresented && a.ProxyOwner == "" && a.ProxyName == "":
 		return Errorf(Invalid, "Copropriétaire %s représenté : indiquez son mandataire", a.Owner)
@@ -55,6 +84,10 @@ func (a *Attendance) validate() error {
 		return Errorf(Invalid, "Copropriétaire %s : il ne peut pas être son propre mandataire", a.Owner)
 	case a.Status == AttendPostal && a.FormReceived.IsZero():
 		return Errorf(Invalid, "Copropriétaire %s vote par correspondance : indiquez le jour où son formulaire est arrivé", a.Owner)
+	case a.Status != AttendRepresented && (a.ProxyRank != 0 || a.ProxyTie != ProxyTieNone):
+		return Errorf(Invalid, "Copropriétaire %s : seul un copropriétaire représenté a un pouvoir avec un rang ou un lien avec le syndic", a.Owner)
+	case a.ProxyRank < 0 || a.ProxyRank > 10000:
+		return Errorf(Invalid, "Copropriétaire %s : rang du pouvoir %d hors limites (1 à 10000)", a.Owner, a.ProxyRank)
 	case a.Status != AttendPostal && !a.FormReceived.IsZero():
 		return Errorf(Invalid, "Copropriétaire %s : seul un vote par correspondance a une date de réception du formulaire", a.Owner)
 	}
@@ -105,10 +138,11 @@ func (tx *Tx) SetAttendance(a Attendance) error {
 	if a.ProxyOwner != "" {
 		proxy = a.ProxyOwner
 	}
-	_, err := tx.exec("présence de "+a.Owner, `INSERT INTO attendances (assembly_id, owner, status, proxy_owner, proxy_name, form_received)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (assembly_id, owner) DO UPDATE SET status = excluded.status,
-		proxy_owner = excluded.proxy_owner, proxy_name = excluded.proxy_name, form_received = excluded.form_received`,
-		a.Assembly, a.Owner, a.Status, proxy, a.ProxyName, nullDate(a.FormReceived))
+	_, err := tx.exec("présence de "+a.Owner, `INSERT INTO attendances (assembly_id, owner, status, proxy_owner, proxy_name, form_received,
+		proxy_rank, proxy_tie) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assembly_id, owner) DO UPDATE SET status = excluded.status,
+		proxy_owner = excluded.proxy_owner, proxy_name = excluded.proxy_name, form_received = excluded.form_received,
+		proxy_rank = excluded.proxy_rank, proxy_tie = excluded.proxy_tie`,
+		a.Assembly, a.Owner, a.Status, proxy, a.ProxyName, nullDate(a.FormReceived), a.ProxyRank, a.ProxyTie)
 	return err
 }
 
@@ -124,11 +158,11 @@ func (tx *Tx) DeleteAttendance(assembly int64, owner string) error {
 
 // Attendances lists an assembly's attendance records, by owner account.
 func (tx *Tx) Attendances(assembly int64) ([]Attendance, error) {
-	return collect(tx, "lecture de la feuille de présence", `SELECT owner, status, proxy_owner, proxy_name, form_received
-		FROM attendances WHERE assembly_id = ? ORDER BY owner`, []any{assembly}, func(r *sql.Rows) (Attendance, error) {
+	return collect(tx, "lecture de la feuille de présence", `SELECT owner, status, proxy_owner, proxy_name, form_received,
+		proxy_rank, proxy_tie FROM attendances WHERE assembly_id = ? ORDER BY owner`, []any{assembly}, func(r *sql.Rows) (Attendance, error) {
 		a := Attendance{Assembly: assembly}
 		var proxy, received sql.NullString
-		err := r.Scan(&a.Owner, &a.Status, &proxy, &a.ProxyName, &received)
+		err := r.Scan(&a.Owner, &a.Status, &proxy, &a.ProxyName, &received, &a.ProxyRank, &a.ProxyTie)
 		a.ProxyOwner, a.FormReceived = proxy.String, parseStored(received.String)
 		return a, err
 	})

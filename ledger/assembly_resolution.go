@@ -3,6 +3,7 @@ package ledger
 import (
 	"database/sql"
 	"strings"
+	"time"
 
 	"tantieme/internal/fr"
 )
@@ -29,6 +30,9 @@ type Resolution struct {
 	// Fingerprint is, for the approval of the accounts, the books'
 	// fingerprint printed on the annexes the assembly was shown.
 	Fingerprint string
+	// Amended in session: a postal « pour » on it is défaillant (décret
+	// 1967 art. 9 bis). See SetResolutionAmended.
+	Amended bool
 }
 
 // The majorities, kinds and outcomes of a resolution.
@@ -127,13 +131,13 @@ func (r *Resolution) validate() error {
 	return nil
 }
 
-const resolutionColumns = `id, assembly_id, number, title, text, article, key, kind, exercise_id, outcome, fingerprint`
+const resolutionColumns = `id, assembly_id, number, title, text, article, key, kind, exercise_id, outcome, fingerprint, amended`
 
 func scanResolution(r *sql.Rows) (Resolution, error) {
 	var x Resolution
 	var key sql.NullString
 	var ex sql.NullInt64
-	err := r.Scan(&x.ID, &x.Assembly, &x.Number, &x.Title, &x.Text, &x.Article, &key, &x.Kind, &ex, &x.Outcome, &x.Fingerprint)
+	err := r.Scan(&x.ID, &x.Assembly, &x.Number, &x.Title, &x.Text, &x.Article, &key, &x.Kind, &ex, &x.Outcome, &x.Fingerprint, &x.Amended)
 	x.Key, x.Exercise = key.String, ex.Int64
 	return x, err
 }
@@ -303,4 +307,66 @@ func (tx *Tx) SetResolutionOutcome(id int64, outcome, fingerprint string) error 
 	}
 	_, err = tx.exec("résultat de la résolution", `UPDATE resolutions SET outcome = ?, fingerprint = ? WHERE id = ?`, r.Outcome, r.Fingerprint, id)
 	return err
+}
+
+// SetResolutionAmended records that a resolution was amended in session
+// (or not), before the assembly is held: the agenda of a convened
+// assembly does not change, but the assembly may amend a resolution it
+// votes on (décret 1967 art. 13 and 9 bis).
+func (tx *Tx) SetResolutionAmended(id int64, amended bool) error {
+	r, err := tx.Resolution(id)
+	if err != nil {
+		return err
+	}
+	a, err := tx.Assembly(r.Assembly)
+	if err != nil {
+		return err
+	}
+	if a.Status == AssemblyHeld {
+		return Errorf(Conflict, "L'assemblée du %s est tenue : la résolution %d ne change plus", FrenchDate(a.Day), r.Number)
+	}
+	_, err = tx.exec("résolution amendée en séance", `UPDATE resolutions SET amended = ? WHERE id = ?`, amended, id)
+	return err
+}
+
+// SetFingerprintIfEmpty gives an approval of the accounts the books'
+// fingerprint when it has none yet (the convocation's annexes print it).
+func (tx *Tx) SetFingerprintIfEmpty(id int64, fingerprint string) error {
+	fp, err := NormalizeFingerprint(fingerprint)
+	if err != nil {
+		return err
+	}
+	_, err = tx.exec("empreinte des comptes soumis", `UPDATE resolutions SET fingerprint = ? WHERE id = ? AND fingerprint = '' AND kind = 'accounts'`, fp, id)
+	return err
+}
+
+// AccountsApproval is the approval of an exercise's accounts by a held
+// assembly: the resolution adopted, with the fingerprint of the books the
+// assembly was shown, and the assembly's day.
+type AccountsApproval struct {
+	Resolution Resolution
+	Day        time.Time
+}
+
+// ApprovedAccounts finds the latest held assembly's adopted approval of
+// the accounts of exercise ex (ok false: none).
+func (tx *Tx) ApprovedAccounts(exerciseID int64) (AccountsApproval, bool, error) {
+	type row struct {
+		id  int64
+		day string
+	}
+	list, err := collect(tx, "lecture de l'approbation des comptes", `SELECT r.id, a.day FROM resolutions r JOIN assemblies a ON a.id = r.assembly_id
+		WHERE r.kind = 'accounts' AND r.exercise_id = ? AND r.outcome = 'adoptee' AND a.status = 'held' ORDER BY a.day DESC, r.id DESC LIMIT 1`,
+		[]any{exerciseID}, func(r *sql.Rows) (row, error) {
+			var x row
+			return x, r.Scan(&x.id, &x.day)
+		})
+	if err != nil || len(list) == 0 {
+		return AccountsApproval{}, false, err
+	}
+	res, err := tx.Resolution(list[0].id)
+	if err != nil {
+		return AccountsApproval{}, false, err
+	}
+	return AccountsApproval{Resolution: res, Day: parseStored(list[0].day)}, true, nil
 }

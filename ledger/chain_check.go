@@ -339,45 +339,59 @@ func (d *DB) VerifyFingerprint(ex Exercise, fingerprint string) (SealVerdict, er
 		return v, err
 	}
 	v.Fingerprint = fp
+	err = d.View(func(tx *Tx) error { return tx.verifyFingerprint(ex, fp, &v) })
+	return v, err
+}
+
+// VerifyFingerprint is DB.VerifyFingerprint inside a transaction (the
+// closing checks the fingerprint the AG approved in its own).
+func (tx *Tx) VerifyFingerprint(ex Exercise, fingerprint string) (SealVerdict, error) {
+	v := SealVerdict{Exercise: ex}
+	fp, err := NormalizeFingerprint(fingerprint)
+	if err != nil {
+		return v, err
+	}
+	v.Fingerprint = fp
+	return v, tx.verifyFingerprint(ex, fp, &v)
+}
+
+func (tx *Tx) verifyFingerprint(ex Exercise, fp string, v *SealVerdict) error {
 	start := ISO(ex.Start)
-	err = d.View(func(tx *Tx) error {
-		if s, ok, err := tx.Seal(ex.ID); err != nil {
-			return err
-		} else if ok && s.Link.Fingerprint() == fp {
-			v.Sealed = true
-		}
-		states := map[int64]entryState{}
-		_, broken, err := tx.walkChain(func(r ChainRecord, before entryState, known bool) error {
-			if !v.Found {
-				if r.Link.Fingerprint() == fp {
-					v.Found, v.Record = true, r
-				}
-				return nil
-			}
-			if r.Op == OpSeal {
-				return nil
-			}
-			inEx := ISO(r.Exercise) == start
-			wasInEx := known && before.exercise == start && before.alive
-			switch {
-			case r.Op == OpPost && inEx:
-				v.Added++
-			case r.Op == OpReplace && (inEx || wasInEx):
-				v.Changed = append(v.Changed, fmt.Sprintf("écriture n° %d modifiée (rang %d)", r.EntryID, r.Seq))
-			case r.Op == OpDelete && wasInEx:
-				v.Changed = append(v.Changed, fmt.Sprintf("écriture n° %d supprimée (rang %d)", r.EntryID, r.Seq))
+	if s, ok, err := tx.Seal(ex.ID); err != nil {
+		return err
+	} else if ok && s.Link.Fingerprint() == fp {
+		v.Sealed = true
+	}
+	states := map[int64]entryState{}
+	_, broken, err := tx.walkChain(func(r ChainRecord, before entryState, known bool) error {
+		if !v.Found {
+			if r.Link.Fingerprint() == fp {
+				v.Found, v.Record = true, r
 			}
 			return nil
-		}, states)
-		if err != nil {
-			return err
 		}
-		if len(broken) > 0 {
-			return Errorf(Damaged, "La chaîne des écritures ne se vérifie pas : %s", broken[0])
+		if r.Op == OpSeal {
+			return nil
+		}
+		inEx := ISO(r.Exercise) == start
+		wasInEx := known && before.exercise == start && before.alive
+		switch {
+		case r.Op == OpPost && inEx:
+			v.Added++
+		case r.Op == OpReplace && (inEx || wasInEx):
+			v.Changed = append(v.Changed, fmt.Sprintf("écriture n° %d modifiée (rang %d)", r.EntryID, r.Seq))
+		case r.Op == OpDelete && wasInEx:
+			v.Changed = append(v.Changed, fmt.Sprintf("écriture n° %d supprimée (rang %d)", r.EntryID, r.Seq))
 		}
 		return nil
-	})
-	return v, err
+	}, states)
+	if err != nil {
+		return err
+	}
+	if len(broken) > 0 {
+		return Errorf(Damaged, "La chaîne des écritures ne se vérifie pas : %s", broken[0])
+	}
+	return nil
 }
 
 // linesHaveVAT says whether the file's lines have migration 019's columns.

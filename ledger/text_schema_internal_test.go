@@ -123,7 +123,7 @@ var textExempt = map[string]string{
 	"assemblies.status": "CHECK IN", "resolutions.article": "CHECK IN", "resolutions.key": "foreign key",
 	"resolutions.kind": "CHECK IN", "resolutions.outcome": "CHECK IN", "resolutions.fingerprint": "CHECK length and GLOB",
 	"attendances.owner": "foreign key", "attendances.status": "CHECK IN", "attendances.proxy_owner": "foreign key",
-	"attendances.form_received": "CHECK GLOB", "votes.owner": "foreign key", "votes.choice": "CHECK IN",
+	"attendances.form_received": "CHECK GLOB", "votes.owner": "foreign key", "votes.choice": "CHECK IN", "attendances.proxy_tie": "CHECK IN",
 }
 
 // controlClass is the GLOB class of the characters the triggers refuse, as

@@ -43,6 +43,9 @@ type MinutesResolution struct {
 	// vote called for one that is not recorded yet.
 	Second    *MinutesVote
 	SecondDue string
+	// Pending says, in a draft, why the vote is not counted yet (votes
+	// not entered); "" when Vote is the count.
+	Pending string
 }
 
 // MinutesVote is one count.
@@ -157,6 +160,10 @@ func minutesResolution(d *Doc, r MinutesResolution) {
 	d.Heading("Résolution n° " + r.Number + " – " + r.Title)
 	if strings.TrimSpace(r.Text) != "" {
 		d.Paragraph(r.Text)
+	}
+	if r.Pending != "" {
+		d.Paragraph(r.Pending)
+		return
 	}
 	minutesVote(d, r.Vote, "")
 	switch {

@@ -34,6 +34,7 @@ type assembliesScreen struct {
 	info                   *widget.Label
 	agenda, docs           *fyne.Container
 	att                    *attendanceTab
+	votes                  *votesTab
 	tabs                   *container.AppTabs
 	root                   fyne.CanvasObject
 }
@@ -56,10 +57,12 @@ func newAssemblies(s *Shell) screen {
 	m.agenda = container.NewVBox()
 	m.docs = container.NewVBox()
 	m.att = newAttendanceTab(m)
+	m.votes = newVotesTab(m)
 	m.tabs = container.NewAppTabs(
 		container.NewTabItem("Ordre du jour", container.NewBorder(widgets.Line(m.addRes), nil, nil, nil, container.NewVScroll(m.agenda))),
 		container.NewTabItem("Documents joints", container.NewVScroll(m.docs)),
 		container.NewTabItem("Présence", m.att.view()),
+		container.NewTabItem("Votes", m.votes.view()),
 	)
 	top := container.NewVBox(
 		widgets.Bar(widgets.Heading("Assemblées générales"), m.add),
@@ -151,6 +154,7 @@ func (m *assembliesScreen) choose(i int) {
 		m.showAgenda()
 		m.showDocuments(nil)
 		m.att.show()
+		m.votes.show()
 		return
 	}
 	d, err := assembly.Load(m.s.res, a.ID)
@@ -168,6 +172,7 @@ func (m *assembliesScreen) choose(i int) {
 	}
 	m.showDocuments(attachable)
 	m.att.show()
+	m.votes.show()
 }
 
 // assemblyInfo is the fiche under the choice: place, consultation,

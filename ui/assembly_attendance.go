@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,6 +33,8 @@ type attendanceLine struct {
 	status   *widget.Select
 	proxy    *widgets.Field
 	received *widgets.Field
+	rank     *widgets.Field
+	tie      *widget.Select
 	save     *widget.Button
 	state    *widget.Label
 }
@@ -86,6 +89,9 @@ func (t *attendanceTab) show() {
 		l.status.SetSelectedIndex(0)
 		l.proxy = widgets.NewField("", "compte 450… ou nom")
 		l.received = widgets.NewField("", "JJ/MM/AAAA")
+		l.rank = widgets.NewField("", "1, 2…")
+		l.tie = widget.NewSelect(tieOptions, nil)
+		l.tie.SetSelectedIndex(0)
 		if has {
 			for i, st := range ledger.AttendanceStatuses {
 				if st == at.Status {
@@ -94,10 +100,18 @@ func (t *attendanceTab) show() {
 			}
 			l.proxy.SetText(at.ProxyOwner + at.ProxyName)
 			l.received.SetText(ledger.FrenchDate(at.FormReceived))
+			if at.ProxyRank > 0 {
+				l.rank.SetText(strconv.Itoa(at.ProxyRank))
+			}
+			for i, tie := range ledger.ProxyTies {
+				if tie == at.ProxyTie {
+					l.tie.SetSelectedIndex(i)
+				}
+			}
 		}
 		line := l
 		l.save = widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), func() { t.save(line) })
-		for _, w := range []fyne.Disableable{l.status, l.proxy, l.received, l.save} {
+		for _, w := range []fyne.Disableable{l.status, l.proxy, l.received, l.rank, l.tie, l.save} {
 			widgets.SetEnabled(w, writable)
 		}
 		// One owner on two lines, the second wrapping on a small window.
@@ -107,6 +121,9 @@ func (t *attendanceTab) show() {
 		}
 		t.rows.Add(container.NewBorder(nil, nil, nil, fixed(250, l.status), name))
 		t.rows.Add(widgets.Line(widget.NewLabel("Mandataire"), fixed(170, l.proxy), widget.NewLabel("Formulaire reçu le"), fixed(130, l.received), l.save))
+		// Loi 1965 art. 22: the order of a mandataire's proxies decides
+		// which exceed three; the syndic and those close to him hold none.
+		t.rows.Add(widgets.Line(widget.NewLabel("Rang du pouvoir"), fixed(70, l.rank), widget.NewLabel("Mandataire :"), fixed(300, l.tie)))
 		t.rows.Add(widget.NewSeparator())
 		t.lines = append(t.lines, l)
 	}
@@ -138,6 +155,19 @@ func (t *attendanceTab) save(l *attendanceLine) {
 			at.ProxyName = p
 		}
 	}
+	if at.Status == ledger.AttendRepresented {
+		if r := strings.TrimSpace(l.rank.Text); r != "" {
+			n, err := strconv.Atoi(r)
+			if err != nil || n < 1 || n > 10000 {
+				s.showError(ledger.Errorf(ledger.Invalid, "Rang du pouvoir de %s : « %s » n'est pas un rang (1, 2, 3…)", l.owner, r))
+				return
+			}
+			at.ProxyRank = n
+		}
+		if i := l.tie.SelectedIndex(); i > 0 {
+			at.ProxyTie = ledger.ProxyTies[i]
+		}
+	}
 	var err error
 	if at.FormReceived, err = optionalDate("Formulaire reçu le", l.received.Text); err != nil {
 		s.showError(err)
@@ -150,6 +180,15 @@ func (t *attendanceTab) save(l *attendanceLine) {
 	s.say(fmt.Sprintf("Présence de %s : %s", l.owner, ledger.AttendanceWords[at.Status]))
 	t.m.choose(t.m.cur)
 }
+
+// tieOptions are the mandataire's ties to the syndic as the select shows them.
+var tieOptions = func() []string {
+	var out []string
+	for _, tie := range ledger.ProxyTies {
+		out = append(out, ledger.ProxyTieWords[tie])
+	}
+	return out
+}()
 
 // isOwnerAccount says whether s looks like an owner's account (450…).
 func isOwnerAccount(s string) bool {

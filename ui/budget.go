@@ -36,6 +36,11 @@ type budgetScreen struct {
 	grid       *budgetGrid
 	gridBox    *fyne.Container
 	problem    *widget.Label
+	// voted says the AG voted the budget shown (app.BudgetVote); a change
+	// to it is confirmed once per exercise (votedAck).
+	votedNote *widget.Label
+	voted     app.BudgetVote
+	votedAck  map[int64]bool
 
 	fundTitle  *widget.Label
 	fundAmount *widgets.Field
@@ -50,7 +55,7 @@ type budgetScreen struct {
 }
 
 func newBudget(s *Shell) screen {
-	b := &budgetScreen{s: s}
+	b := &budgetScreen{s: s, votedAck: map[int64]bool{}}
 	b.choice = widget.NewRadioGroup(nil, func(v string) {
 		if b.filling || v == "" {
 			return
@@ -74,6 +79,10 @@ func newBudget(s *Shell) screen {
 	b.problem.Importance = widget.DangerImportance
 	b.problem.Wrapping = fyne.TextWrapWord
 	b.problem.Hide()
+	b.votedNote = widget.NewLabel("")
+	b.votedNote.Importance = widget.SuccessImportance
+	b.votedNote.Wrapping = fyne.TextWrapWord
+	b.votedNote.Hide()
 
 	b.fundTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.fundTitle.Wrapping = fyne.TextWrapWord
@@ -95,7 +104,7 @@ func newBudget(s *Shell) screen {
 	help := widget.NewLabel("Tapez les montants votés : enregistré dès que vous quittez la case (Tab, Entrée, flèches) · Échap rétablit le montant · 0 ou vide retire la ligne")
 	help.Importance = widget.LowImportance
 	help.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewVBox(head, choiceLine)
+	top := container.NewVBox(head, choiceLine, b.votedNote)
 	// The grid comes first: on a small screen (or in large text) the fund's
 	// panel scrolls rather than leave the grid two lines (issue 16).
 	bottom := widgets.CappedScroll(container.NewVBox(b.problem, help, fund), func() float32 {
@@ -153,6 +162,7 @@ func (b *budgetScreen) reload() {
 	b.choice.Selected = b.choiceText[b.offset]
 	b.choice.Refresh()
 	b.filling = false
+	b.showVoted()
 	b.buildGrid()
 	b.reloadFund()
 	ro := b.readOnly()
@@ -228,6 +238,10 @@ func (b *budgetScreen) saveLine(r *budgetRow, a ledger.Amount) error {
 	// exercise saves what was typed in the grid before it goes.
 	if s.res.ReadOnly() || ex.Closed {
 		return ledger.Errorf(ledger.Locked, "Exercice %s clos : son budget ne peut plus changer", ex.Name())
+	}
+	if b.voted.Voted() && !b.votedAck[ex.ID] && a != r.entry.Stored {
+		b.confirmVotedChange(ex, r, a)
+		return ledger.Errorf(ledger.Conflict, "Budget %s voté par l'AG du %s : confirmez la modification", ex.Name(), ledger.FrenchDate(b.voted.Day))
 	}
 	if err := s.res.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: r.account, Key: r.key, Amount: a}); err != nil {
 		return err
@@ -429,7 +443,12 @@ func (b *budgetScreen) replaced() (string, bool) {
 		return fmt.Sprintf("Le budget %s est vide : rien n'est remplacé.", ex.Name()), false
 	}
 	net, _, _ := b.grid.totals()
-	return fmt.Sprintf("Les %d ligne%s actuelle%s du budget %s (%s au total) seront remplacée%s.", n, fr.S(n), fr.S(n), ex.Name(), net.String(), fr.S(n)), true
+	what := fmt.Sprintf("Les %d ligne%s actuelle%s du budget %s (%s au total) seront remplacée%s.", n, fr.S(n), fr.S(n), ex.Name(), net.String(), fr.S(n))
+	if b.voted.Voted() {
+		what += fmt.Sprintf(" Attention : ce budget a été voté par l'assemblée générale du %s (%s) ; le remplacer le fait différer du budget voté.",
+			ledger.FrenchDate(b.voted.Day), b.voted.Total.String())
+	}
+	return what, true
 }
 
 // copyForm replaces the budget chosen by another one, raised by a
@@ -638,4 +657,58 @@ func parsePercent(text string) (decimal.Decimal, error) {
 		d = d.Neg()
 	}
 	return d, nil
+}
+
+// showVoted says whether the AG voted the budget shown, and what total.
+func (b *budgetScreen) showVoted() {
+	b.voted = app.BudgetVote{}
+	if ex := b.budgetEx(); ex.ID != 0 {
+		v, err := b.s.res.BudgetVoted(ex.Year())
+		if err != nil {
+			b.s.showError(err)
+		}
+		b.voted = v
+	}
+	if !b.voted.Voted() {
+		b.votedNote.Hide()
+		return
+	}
+	b.votedNote.SetText(b.voted.Text() + " — une modification s'en écarte et demande confirmation.")
+	b.votedNote.Show()
+}
+
+// confirmVotedChange asks before changing a budget the AG voted: the
+// calls are made from the budget, and the one voted is the law's (loi
+// 1965 art. 14-1). Confirmed, the amount is saved and the exercise's
+// later changes are not asked again; otherwise the voted amount comes back.
+func (b *budgetScreen) confirmVotedChange(ex ledger.Exercise, r *budgetRow, a ledger.Amount) {
+	f := b.s.newForm(fmt.Sprintf("Modifier le budget %s voté ?", ex.Name()), "Modifier le budget voté")
+	f.ok.Importance = widget.DangerImportance
+	f.cancel.SetText("Garder le budget voté")
+	keep := func() {
+		f.close()
+		// The voted amount comes back in the cell (put back before the
+		// reload, which saves what the cells hold).
+		r.entry.SetText(r.entry.Stored.Format())
+		r.entry.Err = nil
+		b.reload()
+	}
+	f.cancel.OnTapped, f.keys.Escape = keep, keep
+	f.submit = func() error {
+		f.close()
+		b.votedAck[ex.ID] = true
+		if err := b.s.res.SetBudgetLine(ex.ID, ledger.BudgetLine{Account: r.account, Key: r.key, Amount: a}); err != nil {
+			b.s.showError(err)
+		} else {
+			r.entry.Stored, r.entry.Err = a, nil // saved: the reload has nothing more to save
+			b.s.say(fmt.Sprintf("Budget %s (voté le %s) modifié : %s clé %s, %s", ex.Name(), ledger.FrenchDate(b.voted.Day), r.account, r.key, a.String()))
+		}
+		b.reload()
+		return errStay
+	}
+	f.width = 560
+	text := fmt.Sprintf("Le budget %s a été voté par l'assemblée générale du %s (%s). Le modifier ici le fait différer de celui voté : "+
+		"les appels de fonds suivront le nouveau montant.\n%s, clé %s : %s au lieu de %s.", ex.Name(), ledger.FrenchDate(b.voted.Day),
+		b.voted.Total.String(), r.account, r.key, a.String(), r.entry.Stored.String())
+	f.show(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.QuestionIcon())), nil, widgets.Note(text)), nil)
 }

@@ -160,3 +160,18 @@ func Attachable(r *app.Residence) ([]ledger.Document, error) {
 	})
 	return out, err
 }
+
+// SetBureau records the bureau the assembly elected at its opening
+// (décret 1967 art. 15: a president, and scrutineers when the rules of
+// the copropriété ask for them; the syndic is secretary unless the
+// assembly decides otherwise). Scrutineers are named separated by commas.
+func SetBureau(r *app.Residence, id int64, president, secretary, scrutineers string) error {
+	return r.Update(func(tx *ledger.Tx) error {
+		a, err := tx.Assembly(id)
+		if err != nil {
+			return err
+		}
+		a.President, a.Secretary, a.Scrutineers = president, secretary, scrutineers
+		return tx.SaveAssembly(&a)
+	})
+}

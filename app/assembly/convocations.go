@@ -208,7 +208,12 @@ func WriteConvocations(r *app.Residence, id int64, opt ConvocationOptions) (Conv
 	if a.Status == ledger.AssemblyDraft {
 		a.Status = ledger.AssemblyConvened
 	}
-	if err := r.Update(func(tx *ledger.Tx) error { return tx.SaveAssembly(&a) }); err != nil {
+	if err := r.Update(func(tx *ledger.Tx) error {
+		if err := fillFingerprints(tx, a.ID); err != nil {
+			return err
+		}
+		return tx.SaveAssembly(&a)
+	}); err != nil {
 		return out, err
 	}
 	out.Warning = ConvocationWarning(a.Day, opt.Sent)

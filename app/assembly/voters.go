@@ -138,6 +138,9 @@ func SetAttendance(r *app.Residence, at ledger.Attendance) error {
 		if err != nil {
 			return err
 		}
+		if a.Status == ledger.AssemblyHeld {
+			return ledger.Errorf(ledger.Conflict, "L'assemblée du %s est tenue : sa feuille de présence ne change plus", ledger.FrenchDate(a.Day))
+		}
 		e, err := electorate(tx, a.Day)
 		if err != nil {
 			return err

@@ -68,7 +68,8 @@ import (
 type Options struct {
 	// OwnersAt is the day whose owners receive the surplus or shortfall
 	// (the date of the general meeting that approves the accounts, when
-	// known). Zero: today, or the exercise's last day when later.
+	// known). Zero: the day of the held AG that approved the accounts
+	// when there is one, else today, or the exercise's last day when later.
 	OwnersAt time.Time
 }
 
@@ -380,7 +381,21 @@ func planClosing(tx *ledger.Tx, exerciseID int64, opt Options) (*Plan, error) {
 			p.block("L'exercice %s, qui précède, n'est pas clos : clôturez-le d'abord.", x.Name())
 		}
 	}
+	approval, approved, err := tx.ApprovedAccounts(ex.ID)
+	if err != nil {
+		return nil, err
+	}
+	if approved {
+		if err := checkApprovedBooks(tx, ex, approval); err != nil {
+			return nil, err
+		}
+	}
 	p.OwnersAt = opt.OwnersAt
+	if p.OwnersAt.IsZero() && approved {
+		// The owners on the day the AG approved the accounts receive the
+		// régularisation (the owners who approve them are those who bear them).
+		p.OwnersAt = approval.Day
+	}
 	if p.OwnersAt.IsZero() {
 		t := closingToday()
 		p.OwnersAt = ledger.Date(t.Year(), t.Month(), t.Day())

@@ -36,26 +36,30 @@ func accountsApproved(tx *ledger.Tx, year int) (time.Time, error) {
 // the accounts of the exercise starting in year (a zero day clears it).
 // The votes of the AG call it when the approval resolution passes.
 func SetAccountsApproved(r *app.Residence, year int, day time.Time) error {
-	return r.Update(func(tx *ledger.Tx) error {
-		ex, err := tx.ExerciseOfYear(year)
-		if err != nil {
-			return err
-		}
-		if day.IsZero() {
-			return tx.SetOption(approvedOption(year), "")
-		}
-		// The accounts are approved once the exercise is over (loi 1965
-		// art. 18-1 A: within six months of its end, by the AG).
-		if !day.After(ex.End) {
-			return ledger.Errorf(ledger.Invalid, "Les comptes de l'exercice %s ne peuvent pas être approuvés le %s : l'exercice se termine le %s",
-				ex.Name(), ledger.FrenchDate(day), ledger.FrenchDate(ex.End))
-		}
-		if day.After(ledger.Today()) {
-			return ledger.Errorf(ledger.Invalid, "L'approbation des comptes de l'exercice %s le %s est dans le futur : indiquez la date de l'assemblée qui les a approuvés",
-				ex.Name(), ledger.FrenchDate(day))
-		}
-		return tx.SetOption(approvedOption(year), ledger.ISO(day))
-	})
+	return r.Update(func(tx *ledger.Tx) error { return RecordAccountsApproved(tx, year, day) })
+}
+
+// RecordAccountsApproved is SetAccountsApproved inside a transaction: the
+// holding of the assembly records it with the resolutions' outcomes.
+func RecordAccountsApproved(tx *ledger.Tx, year int, day time.Time) error {
+	ex, err := tx.ExerciseOfYear(year)
+	if err != nil {
+		return err
+	}
+	if day.IsZero() {
+		return tx.SetOption(approvedOption(year), "")
+	}
+	// The accounts are approved once the exercise is over (loi 1965
+	// art. 18-1 A: within six months of its end, by the AG).
+	if !day.After(ex.End) {
+		return ledger.Errorf(ledger.Invalid, "Les comptes de l'exercice %s ne peuvent pas être approuvés le %s : l'exercice se termine le %s",
+			ex.Name(), ledger.FrenchDate(day), ledger.FrenchDate(ex.End))
+	}
+	if day.After(ledger.Today()) {
+		return ledger.Errorf(ledger.Invalid, "L'approbation des comptes de l'exercice %s le %s est dans le futur : indiquez la date de l'assemblée qui les a approuvés",
+			ex.Name(), ledger.FrenchDate(day))
+	}
+	return tx.SetOption(approvedOption(year), ledger.ISO(day))
 }
 
 // UpdateDue is the last day to send the register its annual update: two

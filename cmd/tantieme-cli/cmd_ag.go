@@ -49,6 +49,7 @@ type agResolutionJSON struct {
 	Kind        string `json:"kind"`
 	Outcome     string `json:"outcome"`
 	Fingerprint string `json:"fingerprint"`
+	Amended     bool   `json:"amended"`
 }
 
 type agDocumentJSON struct {
@@ -62,6 +63,8 @@ type agAttendanceJSON struct {
 	ProxyOwner   string `json:"proxy_owner"`
 	ProxyName    string `json:"proxy_name"`
 	FormReceived string `json:"form_received"`
+	ProxyRank    int    `json:"proxy_rank"`
+	ProxyTie     string `json:"proxy_tie"`
 }
 
 type agVoteJSON struct {
@@ -77,7 +80,12 @@ func init() {
 			" | ag FICHIER resolution --ag ID --title T --text X --article 24|25|26|unanimite [--key K] [--kind budget|accounts|works|other] [--exercise N]" +
 			" | ag FICHIER attach --ag ID --document DOCID | ag FICHIER convocations --ag ID [--out DOSSIER] [--date D]" +
 			" | ag FICHIER attendance --ag ID --owner 450xxx --status present|represented|postal|absent [--proxy 450yyy|--proxy-name N] [--received D]" +
-			" | ag FICHIER show --ag ID [--json]",
+			" | ag FICHIER show --ag ID [--json]" +
+			" | ag FICHIER vote --ag ID --resolution N --owner 450xxx --choice pour|contre|abstention [--round 2]" +
+			" | ag FICHIER vote --ag ID --resolution N --all pour|contre|abstention [--except 450xxx=contre,…] [--round 2]" +
+			" | ag FICHIER amend --ag ID --resolution N [--off] | ag FICHIER results --ag ID [--json] | ag FICHIER hold --ag ID --date D" +
+			" | ag FICHIER minutes --ag ID [--out PDF] | ag FICHIER sheet --ag ID [--out PDF]" +
+			" | ag FICHIER bureau --ag ID --president P --secretary S [--scrutineers \"A, B\"]",
 		setup: func(fs *flag.FlagSet) func([]string, io.Writer) error {
 			id := fs.Int64("ag", 0, "numéro de l'assemblée générale")
 			date := fs.String("date", "", "date de l'assemblée (create) ou de l'envoi des convocations (convocations), AAAA-MM-JJ")
@@ -90,13 +98,24 @@ func init() {
 			article := fs.String("article", "24", "majorité : 24, 25, 26 ou unanimite")
 			key := fs.String("key", "", "clé dont les tantièmes votent (par défaut la clé générale)")
 			doc := fs.Int64("document", 0, "numéro du document du registre à joindre")
-			outDir := fs.String("out", "", "dossier des convocations (par défaut le dossier des documents, « Assemblées générales »)")
+			outDir := fs.String("out", "", "dossier des convocations, ou fichier PDF du procès-verbal ou de la feuille de présence (par défaut le dossier des documents, « Assemblées générales »)")
 			owner := fs.String("owner", "", "compte du copropriétaire (450xxx)")
 			status := fs.String("status", "", "present, represented, postal ou absent")
 			proxy := fs.String("proxy", "", "compte du copropriétaire mandataire")
 			proxyName := fs.String("proxy-name", "", "nom du mandataire qui n'est pas copropriétaire")
 			received := fs.String("received", "", "date de réception du formulaire de vote par correspondance")
 			asJSON := fs.Bool("json", false, "sortie JSON")
+			rank := fs.Int("rank", 0, "rang du pouvoir chez son mandataire (1, 2, 3…)")
+			tie := fs.String("tie", "", "lien du mandataire avec le syndic : syndic, spouse, family ou employee")
+			resolution := fs.Int("resolution", 0, "numéro de la résolution à l'ordre du jour")
+			choice := fs.String("choice", "", "vote : pour, contre ou abstention")
+			all := fs.String("all", "", "le même vote pour tous les présents et représentés : pour, contre ou abstention")
+			except := fs.String("except", "", "avec --all, les exceptions : 450xxx=contre,450yyy=abstention")
+			round := fs.Int("round", 1, "tour de vote : 1, ou 2 pour le second vote (art. 25-1, art. 26)")
+			president := fs.String("president", "", "président de séance")
+			secretary := fs.String("secretary", "", "secrétaire de séance")
+			scrutineers := fs.String("scrutineers", "", "scrutateurs, séparés par des virgules")
+			off := fs.Bool("off", false, "avec amend : la résolution n'est plus amendée")
 			return func(pos []string, out io.Writer) error {
 				if len(pos) == 0 {
 					return usagef("un fichier de résidence (.copro) attendu")
@@ -223,7 +242,7 @@ func init() {
 						return usagef("ag FICHIER attendance --ag ID --owner 450xxx --status present|represented|postal|absent")
 					}
 					at := ledger.Attendance{Assembly: *id, Owner: strings.TrimSpace(*owner), Status: strings.TrimSpace(*status),
-						ProxyOwner: strings.TrimSpace(*proxy), ProxyName: *proxyName}
+						ProxyOwner: strings.TrimSpace(*proxy), ProxyName: *proxyName, ProxyRank: *rank, ProxyTie: strings.TrimSpace(*tie)}
 					var err error
 					if at.FormReceived, err = optDate("--received", *received); err != nil {
 						return err
@@ -249,8 +268,107 @@ func init() {
 						}
 						return showAG(r, d, out)
 					})
+				case "vote", "amend":
+					if err := needAG(); err != nil {
+						return err
+					}
+					if *resolution <= 0 {
+						return usagef("--resolution N : le numéro de la résolution à l'ordre du jour")
+					}
+					if verb == "amend" {
+						return withAG(file, func(r *app.Residence) error {
+							if err := assembly.SetAmended(r, *id, *resolution, !*off); err != nil {
+								return err
+							}
+							if *off {
+								fmt.Fprintf(out, "Résolution %d : n'est plus amendée en séance.\n", *resolution)
+							} else {
+								fmt.Fprintf(out, "Résolution %d : amendée en séance ; un vote « pour » par correspondance y compte défaillant (décret du 17 mars 1967, art. 9 bis).\n", *resolution)
+							}
+							return nil
+						})
+					}
+					if (*all == "") == (*owner == "") {
+						return usagef("ag FICHIER vote : --owner 450xxx --choice C, ou --all C [--except …]")
+					}
+					if *owner != "" && *choice == "" {
+						return usagef("--choice : pour, contre ou abstention")
+					}
+					if *all == "" && *except != "" {
+						return usagef("--except va avec --all")
+					}
+					if *round != 1 && *round != 2 {
+						return usagef("--round : 1, ou 2 pour le second vote")
+					}
+					v := agVoteArgs{id: *id, resolution: *resolution, round: *round, owner: strings.TrimSpace(*owner), choice: *choice, all: *all, except: *except}
+					return withAG(file, func(r *app.Residence) error { return agVote(r, v, out) })
+				case "bureau":
+					if err := needAG(); err != nil {
+						return err
+					}
+					if strings.TrimSpace(*president) == "" {
+						return usagef("ag FICHIER bureau --ag ID --president P --secretary S [--scrutineers \"A, B\"]")
+					}
+					return withAG(file, func(r *app.Residence) error {
+						if err := assembly.SetBureau(r, *id, *president, *secretary, *scrutineers); err != nil {
+							return err
+						}
+						fmt.Fprintf(out, "Bureau de l'assemblée n° %d : président %s, secrétaire %s, scrutateurs %s.\n", *id,
+							ledger.SafeText(*president, false), orNone(*secretary), orNone(*scrutineers))
+						return nil
+					})
+				case "results":
+					if err := needAG(); err != nil {
+						return err
+					}
+					return withAG(file, func(r *app.Residence) error { return agResults(r, *id, *asJSON, out) })
+				case "hold":
+					if err := needAG(); err != nil {
+						return err
+					}
+					day, err := optDate("--date", *date)
+					if err != nil {
+						return err
+					}
+					if day.IsZero() {
+						return usagef("ag FICHIER hold --ag ID --date D : le jour où l'assemblée s'est tenue")
+					}
+					return withAG(file, func(r *app.Residence) error { return agHold(r, *id, day, out) })
+				case "minutes":
+					if err := needAG(); err != nil {
+						return err
+					}
+					return withAG(file, func(r *app.Residence) error {
+						path, err := assembly.WriteMinutes(r, *id, *outDir)
+						if err != nil {
+							return err
+						}
+						d, err := assembly.Load(r, *id)
+						if err != nil {
+							return err
+						}
+						what := "Procès-verbal"
+						if d.Assembly.Status != ledger.AssemblyHeld {
+							what = assembly.DraftMinutesTitle
+						}
+						fmt.Fprintf(out, "%s de l'%s écrit dans %s et inscrit au registre des documents.\n", what, fr.LowerFirst(d.Assembly.Title()), path)
+						return nil
+					})
+				case "sheet":
+					if err := needAG(); err != nil {
+						return err
+					}
+					return withAG(file, func(r *app.Residence) error {
+						path, sheet, err := assembly.WriteAttendance(r, *id, *outDir)
+						if err != nil {
+							return err
+						}
+						fmt.Fprintf(out, "Feuille de présence de l'assemblée du %s : %s, %s tantièmes – écrite dans %s et inscrite au registre des documents.\n",
+							ledger.FrenchDate(sheet.Date), fr.Count(len(sheet.Owners), "copropriétaire", "copropriétaires"), fr.Shares(sheet.Votes), path)
+						return nil
+					})
 				}
-				return usagef("« %s » : list, create, resolution, attach, convocations, attendance ou show attendu", verb)
+				return usagef("« %s » : list, create, resolution, attach, convocations, attendance, show, vote, amend, bureau, results, hold, minutes ou sheet attendu", verb)
 			}
 		},
 	}
@@ -293,14 +411,14 @@ func agOf(r *app.Residence, d assembly.Detail) agJSON {
 		Resolutions: []agResolutionJSON{}}
 	for _, x := range d.Resolutions {
 		j.Resolutions = append(j.Resolutions, agResolutionJSON{ID: x.ID, Number: x.Number, Title: x.Title, Text: x.Text, Article: x.Article,
-			Key: x.Key, Kind: x.Kind, Outcome: x.Outcome, Fingerprint: x.Fingerprint})
+			Key: x.Key, Kind: x.Kind, Outcome: x.Outcome, Fingerprint: x.Fingerprint, Amended: x.Amended})
 	}
 	for _, x := range d.Documents {
 		j.Documents = append(j.Documents, agDocumentJSON{ID: x.ID, Title: x.Title})
 	}
 	for _, x := range d.Attendance {
 		j.Attendance = append(j.Attendance, agAttendanceJSON{Owner: x.Owner, Status: x.Status, ProxyOwner: x.ProxyOwner, ProxyName: x.ProxyName,
-			FormReceived: ledger.ISO(x.FormReceived)})
+			FormReceived: ledger.ISO(x.FormReceived), ProxyRank: x.ProxyRank, ProxyTie: x.ProxyTie})
 	}
 	for _, x := range d.Votes {
 		j.Votes = append(j.Votes, agVoteJSON{Resolution: x.Resolution, Owner: x.Owner, Round: x.Round, Choice: x.Choice})

@@ -105,7 +105,7 @@ func TestAGCommands(t *testing.T) {
 	if code, _, stderr := cli(t, "ag", f, "show"); code != 2 || !strings.Contains(stderr, "--ag ID") {
 		t.Errorf("show without --ag: %d %s", code, stderr)
 	}
-	if code, _, stderr := cli(t, "ag", f, "vote"); code != 2 || !strings.Contains(stderr, "list, create, resolution") {
+	if code, _, stderr := cli(t, "ag", f, "voter"); code != 2 || !strings.Contains(stderr, "list, create, resolution") {
 		t.Errorf("unknown verb: %d %s", code, stderr)
 	}
 }

@@ -1,0 +1,42 @@
+package closing
+
+import (
+	"fmt"
+	"strings"
+
+	"tantieme/internal/fr"
+	"tantieme/ledger"
+)
+
+// checkApprovedBooks refuses to close an exercise whose books no longer
+// pass, unchanged, through the fingerprint printed on the annexes the
+// general assembly approved: the accounts closed must be the accounts
+// approved (loi 1965 art. 18-1 A; the fingerprint is the proof, app/fingerprint.go).
+func checkApprovedBooks(tx *ledger.Tx, ex ledger.Exercise, a ledger.AccountsApproval) error {
+	fp := a.Resolution.Fingerprint
+	if fp == "" {
+		return nil // approved before the fingerprints were kept: nothing to compare
+	}
+	v, err := tx.VerifyFingerprint(ex, fp)
+	if err != nil {
+		return err
+	}
+	when := "l'assemblée générale du " + ledger.FrenchDate(a.Day)
+	switch {
+	case !v.Found:
+		return ledger.Errorf(ledger.Conflict, "Clôture de l'exercice %s refusée : les écritures ne passent plus par l'empreinte %s des comptes approuvés par %s. "+
+			"Les comptes ont été réécrits depuis ; faites-les approuver à nouveau.", ex.Name(), fp, when)
+	case len(v.Changed) > 0 || v.Added > 0:
+		var what []string
+		what = append(what, v.Changed...)
+		if len(what) > 5 {
+			what = append(what[:5:5], fmt.Sprintf("et %d autres", len(v.Changed)-5))
+		}
+		if v.Added > 0 {
+			what = append(what, fr.Count(v.Added, "écriture ajoutée", "écritures ajoutées"))
+		}
+		return ledger.Errorf(ledger.Conflict, "Clôture de l'exercice %s refusée : les comptes ont changé depuis leur approbation par %s (empreinte %s) : %s. "+
+			"Annulez ces changements ou faites approuver les comptes à nouveau.", ex.Name(), when, fp, strings.Join(what, ", "))
+	}
+	return nil
+}
