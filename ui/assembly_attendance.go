@@ -149,7 +149,7 @@ func (t *attendanceTab) save(l *attendanceLine) {
 	}
 	at := ledger.Attendance{Assembly: a.ID, Owner: l.owner, Status: ledger.AttendanceStatuses[i-1]}
 	if p := strings.TrimSpace(l.proxy.Text); p != "" {
-		if isOwnerAccount(p) {
+		if ledger.IsOwnerAccount(p) {
 			at.ProxyOwner = p
 		} else {
 			at.ProxyName = p
@@ -189,16 +189,3 @@ var tieOptions = func() []string {
 	}
 	return out
 }()
-
-// isOwnerAccount says whether s looks like an owner's account (450…).
-func isOwnerAccount(s string) bool {
-	if len(s) != 6 || !strings.HasPrefix(s, "450") {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
