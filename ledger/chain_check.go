@@ -305,6 +305,11 @@ func exerciseNameAt(list []Exercise, d time.Time) string {
 	return "hors exercice"
 }
 
+// VerifyChain checks, inside a transaction, the chain of entries and the
+// seals: each entry against its last record, so an entry changed outside
+// Tantième is named (the closing of approved accounts asks it).
+func (tx *Tx) VerifyChain() (ChainReport, error) { return tx.checkChain() }
+
 // VerifyChain checks the chain of entries and the seals (checkChain).
 func (d *DB) VerifyChain() (ChainReport, error) {
 	var rep ChainReport

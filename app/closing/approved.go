@@ -22,6 +22,22 @@ func checkApprovedBooks(tx *ledger.Tx, ex ledger.Exercise, a ledger.AccountsAppr
 		return err
 	}
 	when := "l'assemblée générale du " + ledger.FrenchDate(a.Day)
+	// The fingerprint follows the chain's own records: an entry rewritten
+	// outside Tantième (the file edited with another program) leaves them
+	// as they were. The whole chain is checked against the entries too,
+	// so such an edit refuses the closing as it refuses `check`.
+	rep, err := tx.VerifyChain()
+	if err != nil {
+		return err
+	}
+	if len(rep.Problems) > 0 {
+		what := rep.Problems
+		if len(what) > 3 {
+			what = append(what[:3:3], fmt.Sprintf("et %d autres problèmes", len(rep.Problems)-3))
+		}
+		return ledger.Errorf(ledger.Conflict, "Clôture de l'exercice %s refusée : les livres ne sont plus ceux que %s a approuvés, ils ont été modifiés hors de Tantième : %s. "+
+			"Restaurez la dernière sauvegarde d'avant cette modification.", ex.Name(), when, strings.Join(what, " ; "))
+	}
 	switch {
 	case !v.Found:
 		return ledger.Errorf(ledger.Conflict, "Clôture de l'exercice %s refusée : les écritures ne passent plus par l'empreinte %s des comptes approuvés par %s. "+
