@@ -39,19 +39,25 @@ func minutesVote(r ledger.Result) reports.MinutesVote {
 	count := func(t ledger.Tally) reports.AttendanceCount {
 		return reports.AttendanceCount{Owners: t.Owners, Votes: t.Votes}
 	}
-	owners := func(list []ledger.OwnerVotes) []reports.MinutesOwner {
+	owners := func(list []ledger.OwnerVotes, opposed bool) []reports.MinutesOwner {
 		out := make([]reports.MinutesOwner, len(list))
 		for i, o := range list {
 			out[i] = reports.MinutesOwner{Name: o.Name, Votes: o.Votes}
 			if o.Name == "" {
 				out[i].Name = o.Account
 			}
+			if opposed && o.Reason != "" {
+				// A postal form without a clear choice or abstaining is
+				// counted against (loi art. 17-1 A): the minutes say so,
+				// since the owner did not write « contre ».
+				out[i].Name += ", par correspondance (sans choix ou abstention : compté contre, art. 17-1 A)"
+			}
 		}
 		return out
 	}
 	v := reports.MinutesVote{Article: r.Majority.String(), Rule: r.Majority.Rule(), Required: requiredText(r),
 		For: count(r.For), Against: count(r.Against), Abstain: count(r.Abstain), Defaulting: count(r.Defaulting), Adopted: r.Adopted,
-		Opposed: owners(r.Opposed), Abstaining: owners(r.Abstaining), Defaulters: owners(r.Defaulters)}
+		Opposed: owners(r.Opposed, true), Abstaining: owners(r.Abstaining, false), Defaulters: owners(r.Defaulters, false)}
 	if r.Reduced != nil {
 		v.Reduction = "Les voix de " + r.Reduced.Name + " sont réduites de " + fr.Shares(r.ReducedFrom) + " à " + fr.Shares(r.Reduced.Votes) +
 			", la somme des voix des autres copropriétaires (loi du 10 juillet 1965, art. 22)."

@@ -98,7 +98,8 @@ func TestMinutesOfTenOwners(t *testing.T) {
 		"Défaillants (3 copropriétaires, 280 tantièmes) : Mme Blanc (80), Mme Dubois (100), M. Ibert (100).",
 		// Question 2: art. 25-1.
 		"soit plus de 500 voix sur 1 000", "Pour 3 340", "Majorité non atteinte.", "au moins le tiers des voix de tous les copropriétaires (340 sur 1 000)",
-		"art. 25-1", "Second vote – majorité de l'article 24", "Pour 4 390", "Se sont opposés (2 copropriétaires, 210 tantièmes) : M. Carré (90), M. Garnier (120).",
+		"art. 25-1", "Second vote – majorité de l'article 24", "Pour 4 390",
+		"Se sont opposés (2 copropriétaires, 210 tantièmes) : M. Carré, par correspondance (sans choix ou abstention : compté contre, art. 17-1 A) (90), M. Garnier (120).",
 		"Se sont abstenus (1 copropriétaire, 120 tantièmes) : Mme Joly (120).",
 		// Question 3: art. 26 then 25.
 		"au moins 6 copropriétaires sur 10, représentant au moins les deux tiers des voix, soit 666,67 voix sur 1 000", "Pour 4 460",
