@@ -63,7 +63,7 @@ func newVotesTab(m *assembliesScreen) *votesTab {
 	})
 	t.round.Horizontal = true
 	t.round.Required = true
-	// Décret 1967 art. 9 bis: on a resolution amended in session, a postal
+	// Loi 1965 art. 17-1 A: on a resolution amended in session, a postal
 	// « pour » counts défaillant.
 	t.amended = widget.NewCheck("Amendée en séance", func(on bool) {
 		if t.building {

@@ -61,7 +61,7 @@ func minutesOf(rc ResolutionCount) reports.MinutesResolution {
 		out.SecondDue = rc.Result.SecondDue.String()
 	}
 	if res.Amended {
-		out.Text = strings.TrimSpace(out.Text + "\n\nRésolution amendée en séance : les votes favorables par correspondance sont comptés défaillants (décret du 17 mars 1967, art. 9 bis).")
+		out.Text = strings.TrimSpace(out.Text + "\n\nRésolution amendée en séance : les votes favorables par correspondance sont comptés défaillants (loi du 10 juillet 1965, art. 17-1 A).")
 	}
 	return out
 }

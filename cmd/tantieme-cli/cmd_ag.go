@@ -283,7 +283,7 @@ func init() {
 							if *off {
 								fmt.Fprintf(out, "Résolution %d : n'est plus amendée en séance.\n", *resolution)
 							} else {
-								fmt.Fprintf(out, "Résolution %d : amendée en séance ; un vote « pour » par correspondance y compte défaillant (décret du 17 mars 1967, art. 9 bis).\n", *resolution)
+								fmt.Fprintf(out, "Résolution %d : amendée en séance ; un vote « pour » par correspondance y compte défaillant (loi du 10 juillet 1965, art. 17-1 A).\n", *resolution)
 							}
 							return nil
 						})
