@@ -111,9 +111,13 @@ func (t *attendanceTab) show() {
 		}
 		line := l
 		l.save = widget.NewButtonWithIcon("Enregistrer", theme.DocumentSaveIcon(), func() { t.save(line) })
-		for _, w := range []fyne.Disableable{l.status, l.proxy, l.received, l.rank, l.tie, l.save} {
+		for _, w := range []fyne.Disableable{l.status, l.save} {
 			widgets.SetEnabled(w, writable)
 		}
+		// The mandataire's fields serve a represented owner only, the
+		// form's day a postal voter only: the others stay greyed.
+		l.status.OnChanged = func(string) { line.enableFor(writable) }
+		line.enableFor(writable)
 		// One owner on two lines, the second wrapping on a small window.
 		name.TextStyle.Bold = true
 		fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
@@ -189,3 +193,16 @@ var tieOptions = func() []string {
 	}
 	return out
 }()
+
+// enableFor greys the fields the chosen status does not use.
+func (l *attendanceLine) enableFor(writable bool) {
+	i := l.status.SelectedIndex() - 1 // « — » first
+	st := ""
+	if i >= 0 && i < len(ledger.AttendanceStatuses) {
+		st = ledger.AttendanceStatuses[i]
+	}
+	for _, w := range []fyne.Disableable{l.proxy, l.rank, l.tie} {
+		widgets.SetEnabled(w, writable && st == ledger.AttendRepresented)
+	}
+	widgets.SetEnabled(l.received, writable && st == ledger.AttendPostal)
+}
