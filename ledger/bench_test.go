@@ -323,21 +323,39 @@ func BenchmarkAccountStatement(b *testing.B) {
 	}
 }
 
-// BenchmarkOpen is the price of an opening: SQLite's quick check, the
-// protections and the balance of the books are checked every time.
+// BenchmarkOpen is the price of an opening and its close: the protections
+// and the balance of the books are checked every time; SQLite's quick check
+// too, unless the file is exactly as it was when it last passed it
+// ("verified": the state remembered, the whole file's CRC read at opening
+// and at closing).
 func BenchmarkOpen(b *testing.B) {
 	path, err := benchResidence()
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		db, err := ledger.OpenReadOnly(path)
+	run := func(b *testing.B, o ledger.Options, skipped bool) {
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			db, err := o.OpenReadOnly(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if db.QuickCheckSkipped() != skipped {
+				b.Fatalf("quick check skipped = %v", db.QuickCheckSkipped())
+			}
+			db.Close()
+		}
+	}
+	b.Run("full", func(b *testing.B) { run(b, ledger.Options{}, false) })
+	b.Run("verified", func(b *testing.B) {
+		store := newMemStore()
+		db, err := ledger.Options{Verified: store}.OpenReadOnly(path)
 		if err != nil {
 			b.Fatal(err)
 		}
 		db.Close()
-	}
+		run(b, ledger.Options{Verified: store}, true)
+	})
 }
 
 // BenchmarkBackup writes and verifies a backup archive of the big residence.

@@ -33,6 +33,8 @@ type DB struct {
 	crashed  *Holder     // who left the file open when he stopped (a crash), if anyone
 	damage   []string    // quick_check findings of a damaged file opened to inspect it
 	notes    []string    // what the migrations of this opening did that the user should know
+	verifier *verifier   // remembers the file's verified state at a clean close (verified.go)
+	skipped  bool        // the quick check was skipped: the file was as last verified
 }
 
 // MigrationNotes says, in French, what bringing the file up to date did
@@ -82,7 +84,9 @@ const (
 	modeCandidate // a restored copy: as modeWrite, without the safety copy before migrating
 )
 
-func open(file string, mode openMode) (d *DB, err error) {
+func open(file string, mode openMode) (*DB, error) { return openWith(file, mode, Options{}) }
+
+func openWith(file string, mode openMode, o Options) (d *DB, err error) {
 	readOnly := mode == modeRead || mode == modeInspect
 	st, err := os.Stat(file)
 	if err != nil {
@@ -111,6 +115,28 @@ func open(file string, mode openMode) (d *DB, err error) {
 		defer func() {
 			if err != nil {
 				lock.release()
+			}
+		}()
+	}
+	// The file's state is read before SQLite opens it (verified.go). A
+	// crash, and a restored copy being prepared, always get the full check.
+	var v *verifier
+	known := false
+	if mode != modeCandidate && crashed == nil {
+		v, known = startVerifier(o.Verified, file)
+	}
+	if v != nil {
+		if !readOnly {
+			// Forgotten before anything is written: a crash from here on
+			// leaves no remembered state, so the next opening checks all.
+			v.store.Forget(v.abs)
+		}
+		defer func() {
+			if err != nil {
+				if KindOf(err) == Damaged {
+					v.store.Forget(v.abs)
+				}
+				v.head.Close() // after SQLite's close (see closeVerified)
 			}
 		}()
 	}
@@ -148,15 +174,33 @@ func open(file string, mode openMode) (d *DB, err error) {
 		findings := []string{fmt.Sprintf("version de schéma %d invalide", version)}
 		return nil, &Error{Kind: Damaged, Msg: damagedMessage(file, findings), Err: &DamagedError{File: file, Findings: findings}}
 	}
-	if findings, err := d.integrity(); err != nil {
+	findings, err := d.integrity(!known)
+	steady := false // the file was the same before and after its check
+	if v != nil && err == nil && len(findings) == 0 {
+		// Read again once SQLite is idle: a file changed while it was
+		// being opened (a read-only opening may run beside a writer) is
+		// checked in full and never remembered from this opening.
+		if steady = v.unchanged(); !steady && known {
+			known = false
+			findings, err = d.integrity(true)
+		}
+	}
+	d.skipped = known
+	if err != nil {
 		d.Close()
 		return nil, err
 	} else if len(findings) > 0 {
+		if v != nil && mode == modeInspect {
+			v.store.Forget(v.abs) // (the other modes return Damaged: see above)
+		}
 		if mode != modeInspect {
 			d.Close()
 			return nil, &Error{Kind: Damaged, Msg: damagedMessage(file, findings), Err: &DamagedError{File: file, Findings: findings}}
 		}
 		d.damage = findings
+		if v != nil {
+			v.head.Close() // SQLite is idle: it holds no lock to lose
+		}
 		return d, nil
 	}
 	if version < SchemaVersion() {
@@ -180,6 +224,21 @@ func open(file string, mode openMode) (d *DB, err error) {
 			d.Close()
 			return nil, err
 		}
+		v.noteWrite()
+	}
+	if v != nil {
+		if v.version, err = d.dataVersion(); err != nil {
+			d.Close()
+			return nil, sqlError(err, "lecture de la version des données")
+		}
+		// Checked, and the same file before and after the check: it may
+		// be remembered, now for a read-only opening, at a clean close
+		// for any (verified.go).
+		v.ok = steady
+		if steady && readOnly && !known {
+			v.store.Remember(v.opened)
+		}
+		d.verifier = v
 	}
 	return d, nil
 }
@@ -271,7 +330,13 @@ func (d *DB) Close() error {
 	if d == nil || d.sql == nil {
 		return nil
 	}
-	err := d.sql.Close()
+	var err error
+	if v := d.verifier; v != nil {
+		d.verifier = nil
+		err = d.closeVerified(v)
+	} else {
+		err = d.sql.Close()
+	}
 	d.lock.release()
 	d.lock = nil
 	return err
@@ -427,6 +492,7 @@ func (d *DB) Update(fn func(tx *Tx) error) (err error) {
 	if err = sqlTx.Commit(); err != nil {
 		return sqlError(err, "enregistrement")
 	}
+	d.verifier.noteWrite()
 	return nil
 }
 

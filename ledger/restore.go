@@ -123,7 +123,7 @@ func connectExisting(file string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if findings, err := d.integrity(); err != nil || len(findings) > 0 {
+	if findings, err := d.integrity(true); err != nil || len(findings) > 0 {
 		d.sql.Close()
 		return nil, Errorf(Damaged, "« %s » est endommagé", file)
 	}
