@@ -49,15 +49,21 @@ func (r *Residence) MigrationNotes() []string { return r.db.MigrationNotes() }
 // closing it, nil when none did.
 func (r *Residence) Crashed() *ledger.Holder { return r.db.Crashed() }
 
+// QuickCheckSkipped says whether the opening skipped SQLite's quick check
+// because the file was exactly as when it last passed it.
+func (r *Residence) QuickCheckSkipped() bool { return r.db.QuickCheckSkipped() }
+
 // Damage lists what the integrity check at opening found wrong (a file
 // opened for inspection only).
 func (r *Residence) Damage() []string { return r.db.Damage() }
 
 // Open opens a residence for reading and writing. What bringing an older
 // file up to date did that the user should know is passed to
-// OnMigrationNote (the CLI prints it, the window shows it).
+// OnMigrationNote (the CLI prints it, the window shows it). SQLite's quick
+// check is skipped for a file exactly as it was when it last passed it
+// (verified.go).
 func Open(file string) (*Residence, error) {
-	db, err := ledger.Open(file)
+	db, err := openOptions().Open(file)
 	if err != nil {
 		return nil, pointToBackup(file, err)
 	}
@@ -72,9 +78,10 @@ func Open(file string) (*Residence, error) {
 // OnMigrationNote, when set, is told what a migration did at opening.
 var OnMigrationNote func(file, note string)
 
-// OpenReadOnly opens a residence without ever writing to it.
+// OpenReadOnly opens a residence without ever writing to it (its state
+// is remembered outside it, as Open's).
 func OpenReadOnly(file string) (*Residence, error) {
-	db, err := ledger.OpenReadOnly(file)
+	db, err := openOptions().OpenReadOnly(file)
 	if err != nil {
 		return nil, pointToBackup(file, err)
 	}
@@ -82,7 +89,7 @@ func OpenReadOnly(file string) (*Residence, error) {
 }
 
 // OpenInspect opens a residence read-only even when it is damaged, for
-// the integrity check to say what is wrong.
+// the integrity check to say what is wrong: always checked in full.
 func OpenInspect(file string) (*Residence, error) {
 	db, err := ledger.OpenInspect(file)
 	if err != nil {

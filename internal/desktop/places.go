@@ -30,6 +30,7 @@ type Places struct {
 	Demo         string // folder of the demo residence, out of the way of the user's files
 	Fingerprints string // log of the fingerprints printed on documents
 	Backups      string // log of the backups made
+	Verified     string // states of the residence files that last passed their integrity check
 	Documents    string // the user's Documents folder (his home when it has none)
 }
 
@@ -70,6 +71,7 @@ func (s system) where() Places {
 		p.Demo = join(s.goos, p.Config, "demo")
 		p.Fingerprints = join(s.goos, p.Config, "empreintes.json")
 		p.Backups = join(s.goos, p.Config, "sauvegardes.json")
+		p.Verified = join(s.goos, p.Config, "verifications.json")
 	}
 	return p
 }
