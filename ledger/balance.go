@@ -21,13 +21,19 @@ func (b AccountBalance) Balance() Amount { return b.Debit - b.Credit }
 // dated after `from` are left out: a period that runs into a later exercise
 // already holds what they carry forward.
 func (tx *Tx) TrialBalance(from, to time.Time) ([]AccountBalance, error) {
-	// Sum first, then look the labels up: joining before grouping looked an
-	// account up for every day total, which made the trial balance of a
-	// large residence 2 to 3 times slower (BenchmarkTrialBalance*).
-	return collect(tx, "calcul de la balance", `SELECT t.account, coalesce(a.label, ''), t.debit, t.credit
-		FROM (SELECT account, sum(debit) AS debit, sum(credit) AS credit FROM day_totals
-		      WHERE date BETWEEN ?1 AND ?2 AND NOT (opening AND date > ?1) GROUP BY account) t
-		LEFT JOIN accounts a ON a.code = t.account ORDER BY t.account`, []any{ISO(from), ISO(to)},
+	// Account by account, in the chart's order, reading only the day totals
+	// of the period through day_totals' key (account, date, …): a period is
+	// one exercise of several, so this reads a fraction of the table and
+	// needs no sort, where grouping the whole table's rows read them all
+	// (BenchmarkTrialBalance: 29.6 → 13 ms on the 200,000-entry residence).
+	// An account missing from the chart cannot have totals: lines reference
+	// accounts (foreign key, enforced on every connection) and the
+	// accounts_delete trigger refuses to delete a used one; a file where
+	// either was removed fails its opening's schema check.
+	return collect(tx, "calcul de la balance", `SELECT a.code, a.label, sum(t.debit), sum(t.credit)
+		FROM accounts a CROSS JOIN day_totals t
+		ON t.account = a.code AND t.date BETWEEN ?1 AND ?2 AND NOT (t.opening AND t.date > ?1)
+		GROUP BY a.code ORDER BY a.code`, []any{ISO(from), ISO(to)},
 		func(r *sql.Rows) (AccountBalance, error) {
 			var b AccountBalance
 			return b, r.Scan(&b.Account, &b.Label, &b.Debit, &b.Credit)

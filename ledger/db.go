@@ -123,7 +123,7 @@ func openWith(file string, mode openMode, o Options) (d *DB, err error) {
 	var v *verifier
 	known := false
 	if mode != modeCandidate && crashed == nil {
-		v, known = startVerifier(o.Verified, file)
+		v = startVerifier(o.Verified, file)
 	}
 	if v != nil {
 		if !readOnly {
@@ -132,7 +132,7 @@ func openWith(file string, mode openMode, o Options) (d *DB, err error) {
 			v.store.Forget(v.abs)
 		}
 		defer func() {
-			if err != nil {
+			if err != nil && v != nil {
 				if KindOf(err) == Damaged {
 					v.store.Forget(v.abs)
 				}
@@ -173,6 +173,13 @@ func openWith(file string, mode openMode, o Options) (d *DB, err error) {
 		d.Close()
 		findings := []string{fmt.Sprintf("version de schéma %d invalide", version)}
 		return nil, &Error{Kind: Damaged, Msg: damagedMessage(file, findings), Err: &DamagedError{File: file, Findings: findings}}
+	}
+	if v != nil {
+		read := false
+		if read, known = v.wait(); !read {
+			v.head.Close() // nothing to remember: as if there were no store
+			v = nil
+		}
 	}
 	findings, err := d.integrity(!known)
 	steady := false // the file was the same before and after its check

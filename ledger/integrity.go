@@ -39,8 +39,13 @@ func damagedMessage(file string, findings []string) string {
 // triggers that lock closed exercises and keep entries balanced, are in
 // place and do what they say). Findings
 // are in French; none means the file may be used. Without full, SQLite's
-// quick check is left out: only for a file exactly as it was when it last
-// passed it (verified.go).
+// quick check and the books' balance are left out: only for a file exactly
+// as it was when it last passed them (verified.go). The balance is a sum
+// over every day total (20 ms on the 200,000-entry residence, as much as
+// the trial balance it comes before); a byte-identical file gives the same
+// sum, and the only writes made to a file since its last check that can
+// leave it remembered are this program's, through the triggers that keep
+// each entry balanced and the day totals equal to its lines.
 func (d *DB) integrity(full bool) ([]string, error) {
 	version, err := d.userVersion()
 	if err != nil {
@@ -66,13 +71,15 @@ func (d *DB) integrity(full bool) ([]string, error) {
 		}
 		// The books as a whole balance: every posted line is counted in
 		// day_totals by the schema's triggers.
-		var gap int64
-		if err := tx.queryRow("SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM day_totals").Scan(&gap); err != nil {
-			out = append(out, "totaux des comptes illisibles")
-			return nil
-		}
-		if gap != 0 {
-			out = append(out, fmt.Sprintf("les comptes ne sont plus équilibrés (écart de %s entre débits et crédits)", Amount(gap)))
+		if full {
+			var gap int64
+			if err := tx.queryRow("SELECT coalesce(sum(debit), 0) - coalesce(sum(credit), 0) FROM day_totals").Scan(&gap); err != nil {
+				out = append(out, "totaux des comptes illisibles")
+				return nil
+			}
+			if gap != 0 {
+				out = append(out, fmt.Sprintf("les comptes ne sont plus équilibrés (écart de %s entre débits et crédits)", Amount(gap)))
+			}
 		}
 		// Exactly the schema of its version: no trigger, view or index
 		// added, changed or removed outside Tantième (schema.go).

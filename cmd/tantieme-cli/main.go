@@ -23,7 +23,10 @@ import (
 func main() {
 	ledger.Program = "tantieme-cli"
 	app.OnMigrationNote = func(file, note string) { fmt.Fprintf(os.Stderr, "%s : %s\n", file, note) }
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	stop := startProfile()
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // command is one subcommand: its flags are declared by setup, and do runs it
