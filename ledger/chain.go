@@ -252,15 +252,30 @@ func encodeSeal(ex Exercise) string {
 }
 
 // linkOf computes a record's link from its fields and the previous link.
+// The text is built in one buffer on the stack: a walk of the chain links
+// every record again (200,000 on the benchmark residence), and the
+// concatenated strings were half of that walk's hashing time.
 func linkOf(r ChainRecord, prev Link) Link {
-	entry := ""
+	var buf [320]byte
+	b := append(buf[:0], chainRecordV1...)
+	b = append(b, "\nrang\t"...)
+	b = strconv.AppendInt(b, r.Seq, 10)
+	b = append(b, "\noperation\t"...)
+	b = append(b, r.Op...)
+	b = append(b, "\necriture\t"...)
 	if r.Op != OpSeal {
-		entry = strconv.FormatInt(r.EntryID, 10)
+		b = strconv.AppendInt(b, r.EntryID, 10)
 	}
-	s := chainRecordV1 + "\nrang\t" + strconv.FormatInt(r.Seq, 10) + "\noperation\t" + r.Op +
-		"\necriture\t" + entry + "\nexercice\t" + ISO(r.Exercise) + "\ncontenu\t" + r.Content.Hex() +
-		"\nprecedent\t" + prev.Hex() + "\n"
-	return sha256.Sum256([]byte(s))
+	b = append(b, "\nexercice\t"...)
+	if !r.Exercise.IsZero() { // as ISO writes it
+		b = r.Exercise.AppendFormat(b, ISODate)
+	}
+	b = append(b, "\ncontenu\t"...)
+	b = hex.AppendEncode(b, r.Content[:])
+	b = append(b, "\nprecedent\t"...)
+	b = hex.AppendEncode(b, prev[:])
+	b = append(b, '\n')
+	return sha256.Sum256(b)
 }
 
 // ChainHead is the last record of the chain; ok is false when it is empty.

@@ -249,8 +249,13 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 // entriesAfter reads up to n posted entries numbered after id, with their
 // lines, in number order.
 func (tx *Tx) entriesAfter(id int64, n int) ([]Entry, error) {
+	return tx.entriesAfterIn(id, n, "0000-00-00", "9999-99-99")
+}
+
+// entriesAfterIn is entriesAfter for the entries dated from..to (ISO).
+func (tx *Tx) entriesAfterIn(id int64, n int, from, to string) ([]Entry, error) {
 	list, err := collect(tx, "lecture des écritures", `SELECT id, journal, date, piece, label FROM entries
-		WHERE posted = 1 AND id > ? ORDER BY id LIMIT ?`, []any{id, n}, func(r *sql.Rows) (Entry, error) {
+		WHERE posted = 1 AND id > ? AND date BETWEEN ? AND ? ORDER BY id LIMIT ?`, []any{id, from, to, n}, func(r *sql.Rows) (Entry, error) {
 		var e Entry
 		var date string
 		err := r.Scan(&e.ID, &e.Journal, &date, &e.Piece, &e.Label)
@@ -367,8 +372,21 @@ func (tx *Tx) verifyFingerprint(ex Exercise, fp string, v *SealVerdict) error {
 	} else if ok && s.Link.Fingerprint() == fp {
 		v.Sealed = true
 	}
-	states := map[int64]entryState{}
-	_, broken, err := tx.walkChain(func(r ChainRecord, before entryState, known bool) error {
+	_, broken, err := tx.walkChain(fingerprintVisitor(start, fp, v), map[int64]entryState{})
+	if err != nil {
+		return err
+	}
+	if len(broken) > 0 {
+		return Errorf(Damaged, "La chaîne des écritures ne se vérifie pas : %s", broken[0])
+	}
+	return nil
+}
+
+// fingerprintVisitor is the walk of verifyFingerprint: it finds the record
+// whose link is fp, then counts what changed, after it, in the books of the
+// exercise starting on start.
+func fingerprintVisitor(start, fp string, v *SealVerdict) func(r ChainRecord, before entryState, known bool) error {
+	return func(r ChainRecord, before entryState, known bool) error {
 		if !v.Found {
 			if r.Link.Fingerprint() == fp {
 				v.Found, v.Record = true, r
@@ -389,14 +407,7 @@ func (tx *Tx) verifyFingerprint(ex Exercise, fp string, v *SealVerdict) error {
 			v.Changed = append(v.Changed, fmt.Sprintf("écriture n° %d supprimée (rang %d)", r.EntryID, r.Seq))
 		}
 		return nil
-	}, states)
-	if err != nil {
-		return err
 	}
-	if len(broken) > 0 {
-		return Errorf(Damaged, "La chaîne des écritures ne se vérifie pas : %s", broken[0])
-	}
-	return nil
 }
 
 // linesHaveVAT says whether the file's lines have migration 019's columns.

@@ -18,6 +18,16 @@ import (
 // mend the day totals, so that every count and total agrees again.
 func tamperClosedEntry(t *testing.T, file string, entryID int64) {
 	t.Helper()
+	tamperOutside(t, file,
+		fmt.Sprintf(`UPDATE lines SET debit = debit + 100000 WHERE entry_id = %d AND debit > 0 AND id = (SELECT min(id) FROM lines WHERE entry_id = %d AND debit > 0)`, entryID, entryID),
+		fmt.Sprintf(`UPDATE lines SET credit = credit + 100000 WHERE entry_id = %d AND credit > 0 AND id = (SELECT min(id) FROM lines WHERE entry_id = %d AND credit > 0)`, entryID, entryID))
+}
+
+// tamperOutside runs edits on a residence as sqlite3 would, its
+// protections lifted and put back exactly as they were, the day totals
+// mended so that every count and total agrees again.
+func tamperOutside(t *testing.T, file string, edits ...string) {
+	t.Helper()
 	raw, err := rawConn(file)
 	if err != nil {
 		t.Fatal(err)
@@ -39,14 +49,12 @@ func tamperClosedEntry(t *testing.T, file string, entryID int64) {
 			t.Fatal(err)
 		}
 	}
-	for _, q := range []string{
-		fmt.Sprintf(`UPDATE lines SET debit = debit + 100000 WHERE entry_id = %d AND debit > 0 AND id = (SELECT min(id) FROM lines WHERE entry_id = %d AND debit > 0)`, entryID, entryID),
-		fmt.Sprintf(`UPDATE lines SET credit = credit + 100000 WHERE entry_id = %d AND credit > 0 AND id = (SELECT min(id) FROM lines WHERE entry_id = %d AND credit > 0)`, entryID, entryID),
+	for _, q := range append(edits,
 		`DELETE FROM day_totals`,
 		`INSERT INTO day_totals (account, key, date, opening, debit, credit)
 		 SELECT l.account, coalesce(l.key, ''), e.date, e.journal = 'AN', sum(l.debit), sum(l.credit)
 		 FROM lines l JOIN entries e ON e.id = l.entry_id WHERE e.posted = 1 GROUP BY 1, 2, 3, 4`,
-	} {
+	) {
 		if _, err := raw.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}

@@ -17,23 +17,20 @@ func checkApprovedBooks(tx *ledger.Tx, ex ledger.Exercise, a ledger.AccountsAppr
 	if fp == "" {
 		return nil // approved before the fingerprints were kept: nothing to compare
 	}
-	v, err := tx.VerifyFingerprint(ex, fp)
-	if err != nil {
-		return err
-	}
-	when := "l'assemblée générale du " + ledger.FrenchDate(a.Day)
 	// The fingerprint follows the chain's own records: an entry rewritten
 	// outside Tantième (the file edited with another program) leaves them
-	// as they were. The whole chain is checked against the entries too,
-	// so such an edit refuses the closing as it refuses `check`.
-	rep, err := tx.VerifyChain()
+	// as they were. The exercise's entries are checked against the chain
+	// too, so such an edit refuses the closing as it refuses `check`.
+	books, err := tx.VerifyApprovedBooks(ex, fp)
 	if err != nil {
 		return err
 	}
-	if len(rep.Problems) > 0 {
-		what := rep.Problems
+	v := books.Verdict
+	when := "l'assemblée générale du " + ledger.FrenchDate(a.Day)
+	if len(books.Problems) > 0 {
+		what := books.Problems
 		if len(what) > 3 {
-			what = append(what[:3:3], fmt.Sprintf("et %d autres problèmes", len(rep.Problems)-3))
+			what = append(what[:3:3], fmt.Sprintf("et %d autres problèmes", len(books.Problems)-3))
 		}
 		return ledger.Errorf(ledger.Conflict, "Clôture de l'exercice %s refusée : les livres ne sont plus ceux que %s a approuvés, ils ont été modifiés hors de Tantième : %s. "+
 			"Restaurez la dernière sauvegarde d'avant cette modification.", ex.Name(), when, strings.Join(what, " ; "))
