@@ -94,9 +94,12 @@ func (tx *Tx) OwnerBalances(d time.Time) (map[string]Amount, error) {
 		account string
 		bal     Amount
 	}
-	rows, err := collect(tx, "calcul des soldes des copropriétaires", `SELECT account, sum(debit) - sum(credit) FROM day_totals
-		WHERE account BETWEEN '450001' AND '450999' AND date BETWEEN ?1 AND ?2 AND NOT (opening AND date > ?1)
-		GROUP BY account`,
+	// Owner by owner through day_totals' key, as in TrialBalance: only the
+	// exercise's day totals are read.
+	rows, err := collect(tx, "calcul des soldes des copropriétaires", `SELECT a.code, sum(t.debit) - sum(t.credit)
+		FROM accounts a CROSS JOIN day_totals t
+		ON t.account = a.code AND t.date BETWEEN ?1 AND ?2 AND NOT (t.opening AND t.date > ?1)
+		WHERE a.code BETWEEN '450001' AND '450999' GROUP BY a.code`,
 		[]any{ISO(start), ISO(d)}, func(r *sql.Rows) (row, error) {
 			var x row
 			return x, r.Scan(&x.account, &x.bal)
