@@ -42,6 +42,10 @@ type keysScreen struct {
 	stateIcon               *widget.Icon
 	problem                 *widget.Label
 
+	lotAt    map[string]int // index in lots by number
+	keysRead int            // counts the readings of keys, for live
+	live     liveMemo       // liveKey's last answer
+
 	grid     *shareGrid
 	gridBox  *fyne.Container
 	keysHead fyne.CanvasObject
@@ -181,6 +185,12 @@ func (k *keysScreen) reload() {
 		s.showError(err)
 		return
 	}
+	k.lotAt = make(map[string]int, len(k.lots))
+	for i, l := range k.lots {
+		if _, twice := k.lotAt[l.Number]; !twice { // the first, as the loop it replaces
+			k.lotAt[l.Number] = i
+		}
+	}
 	if err := k.readKeys(); err != nil {
 		s.showError(err)
 		return
@@ -232,6 +242,7 @@ func (k *keysScreen) fitSplit() {
 func (k *keysScreen) readKeys() error {
 	keys, err := k.s.res.KeyTotals()
 	if err == nil {
+		k.keysRead++
 		k.keys = keys
 		k.table.SetRows(k.keys)
 	}
@@ -248,12 +259,22 @@ func (k *keysScreen) keyOf(code string) *ledger.KeyTotal {
 }
 
 func (k *keysScreen) lotIndex(number string) int {
-	for i, l := range k.lots {
-		if l.Number == number {
-			return i
-		}
+	if i, ok := k.lotAt[number]; ok {
+		return i
 	}
 	return -1
+}
+
+// liveMemo is the key shown with what is typed, as computed for one state
+// of the grid: each row's part needs it, and computing it for each of a
+// thousand lots went over every lot each time (20 s to show the screen on
+// a 1,000-lot residence, issue 22).
+type liveMemo struct {
+	grid     *shareGrid
+	stamp    int
+	key      string
+	keysRead int
+	value    ledger.KeyTotal
 }
 
 func lotChoiceText(l app.LotSummary) string {
@@ -359,7 +380,9 @@ func (k *keysScreen) buildGrid() {
 	k.grid.focus = func(f fyne.Focusable) { k.s.win.Canvas().Focus(f) }
 	k.gridBox.Objects = []fyne.CanvasObject{k.grid.view}
 	k.gridBox.Refresh()
-	k.grid.search(k.search.Text)
+	if k.search.Text != "" { // the grid was just shown unfiltered
+		k.grid.search(k.search.Text)
+	}
 	k.showState()
 }
 
@@ -523,9 +546,15 @@ func (k *keysScreen) liveKey() ledger.KeyTotal {
 	}
 	live := *key
 	if k.grid != nil && !k.byLot {
+		m := liveMemo{grid: k.grid, stamp: k.grid.stamp, key: k.key, keysRead: k.keysRead}
+		if k.live.grid == m.grid && k.live.stamp == m.stamp && k.live.key == m.key && k.live.keysRead == m.keysRead {
+			return k.live.value
+		}
 		for _, r := range k.grid.rows {
 			live = k.withShare(live, r.id, r.entry.Stored, r.entry.Value())
 		}
+		m.value = live
+		k.live = m
 	}
 	return live
 }

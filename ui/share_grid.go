@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -31,7 +32,10 @@ type shareGrid struct {
 
 	rows    []*shareRow
 	shown   []*shareRow
+	stamp   int // changes whenever a row's value may have: keeps what is computed from all rows (keysScreen.liveKey) from going stale
 	query   string
+	limit   int // the lines shown at most (shareGridPage, more with « Afficher plus »)
+	more    *widget.Button
 	sortCol int
 	desc    bool
 
@@ -100,11 +104,14 @@ func (g *shareGrid) addRow(id, search string, stored decimal.Decimal, readOnly b
 	}
 	r.obj = g.grid.Line(r.entry, cells...)
 	g.rows = append(g.rows, r)
-	g.refreshRow(r)
+	g.stamp++
+	// The cells' texts are written once every row is added (refresh, after
+	// done): writing them here too shaped every text twice, and a cell
+	// computed from all rows (a lot's part of the key) was wrong until then.
 	return r
 }
 
-// done shows the rows once they are all added.
+// done shows the rows once they are all added; refresh writes their cells.
 func (g *shareGrid) done() {
 	g.apply()
 }
@@ -114,21 +121,50 @@ func (g *shareGrid) refreshRow(r *shareRow) {
 		if l == nil {
 			continue
 		}
-		l.Importance = widget.MediumImportance
+		imp := widget.MediumImportance
 		if g.ink != nil {
-			l.Importance = g.ink(r, i)
+			imp = g.ink(r, i)
 		}
-		l.SetText(g.text(r, i))
-		l.Refresh()
+		text := g.text(r, i)
+		if l.Text == text && l.Importance == imp {
+			// Unchanged: a label refreshed shapes its text again, and a
+			// keystroke refreshes every row (the part of each lot follows
+			// the key's live total).
+			continue
+		}
+		l.Importance = imp
+		l.SetText(text) // refreshes the label
 	}
 }
 
-// refresh recomputes every read-only cell and the totals.
+// refresh recomputes the read-only cells of the lines shown and the
+// totals; a line's cells are written when apply shows it.
 func (g *shareGrid) refresh() {
-	for _, r := range g.rows {
+	g.stamp++
+	for _, r := range g.page() {
 		g.refreshRow(r)
 	}
 	g.refreshTotals()
+}
+
+// shareGridPage is how many lines a grid shows before « Afficher plus »: a
+// line is five widgets whose texts are shaped when shown, and the 1,000
+// lots of a big residence took seconds to show (issue 22); the search finds
+// any lot, and the totals count every line, shown or not.
+const shareGridPage = 40
+
+// page is the lines shown: the first of those the search keeps.
+func (g *shareGrid) page() []*shareRow {
+	if g.limit <= 0 {
+		g.limit = shareGridPage
+	}
+	return g.shown[:min(len(g.shown), g.limit)]
+}
+
+// showMore shows the next page of lines.
+func (g *shareGrid) showMore() {
+	g.limit = max(g.limit, shareGridPage) + shareGridPage
+	g.apply()
 }
 
 func (g *shareGrid) refreshTotals() {
@@ -143,6 +179,7 @@ func (g *shareGrid) refreshTotals() {
 // edited follows what is typed or saved: the row's own cells, then the
 // totals.
 func (g *shareGrid) edited(r *shareRow) {
+	g.stamp++
 	g.refreshRow(r)
 	g.refreshTotals()
 	if g.onEdit != nil {
@@ -154,6 +191,9 @@ func (g *shareGrid) edited(r *shareRow) {
 func (g *shareGrid) commitAll() { g.grid.CommitAll() }
 
 func (g *shareGrid) search(q string) {
+	if q != g.query {
+		g.limit = shareGridPage // a new search starts at its first page
+	}
 	g.query = q
 	g.apply()
 }
@@ -220,10 +260,20 @@ func (g *shareGrid) apply() {
 		}
 		return sa < sb
 	})
-	objs := make([]fyne.CanvasObject, len(g.shown))
-	order := make([]*widgets.EditCell[decimal.Decimal], len(g.shown))
-	for i, r := range g.shown {
+	page := g.page()
+	objs := make([]fyne.CanvasObject, len(page), len(page)+1)
+	order := make([]*widgets.EditCell[decimal.Decimal], len(page))
+	for i, r := range page {
+		g.refreshRow(r) // its cells may not have been written yet
 		objs[i], order[i] = r.obj, r.entry
+	}
+	if rest := len(g.shown) - len(page); rest > 0 {
+		if g.more == nil {
+			g.more = widget.NewButtonWithIcon("", theme.MoveDownIcon(), g.showMore)
+			g.more.Importance = widget.LowImportance
+		}
+		g.more.SetText(fmt.Sprintf("Afficher plus — %d ligne%s affichée%s sur %d, la recherche trouve les autres", len(page), fr.S(len(page)), fr.S(len(page)), len(g.shown)))
+		objs = append(objs, g.more)
 	}
 	g.grid.Body.Objects = objs
 	g.grid.Body.Refresh()
