@@ -98,15 +98,18 @@ func Run(a fyne.App, opt Options) {
 	w := a.NewWindow("Tantième")
 	w.SetMaster()
 	w.Resize(windowSize(a.Preferences(), fyne.Size{}, false))
-	if opt.Screen != nil {
-		// Before the window is made (the driver's first event), once the
-		// screen can be asked: the window opens within it. Where it opens
-		// is the window manager's choice.
-		a.Lifecycle().SetOnStarted(func() {
+	a.Lifecycle().SetOnStarted(func() {
+		if opt.Screen != nil {
+			// Before the window is made (the driver's first event), once the
+			// screen can be asked: the window opens within it. Where it opens
+			// is the window manager's choice.
 			screen, ok := opt.Screen()
 			w.Resize(windowSize(a.Preferences(), screen, ok))
-		})
-	}
+		}
+		// The driver started: ShowAndRun's Show has asked for the window
+		// (GLFW maps it on the driver's first events).
+		traceEvent("window-shown")
+	})
 	s := newShell(a, w, opt.WriteDemo)
 	s.applyAppearance() // the theme and text size chosen in Paramètres
 	w.SetOnClosed(func() {
@@ -203,7 +206,7 @@ func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence,
 	// content needs), which put buttons out of reach (issue 16). A screen
 	// that fits is given the whole of the room, as without the scroll.
 	s.bodyScroll = container.NewScroll(s.body)
-	s.frame = container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.bodyScroll))
+	s.frame = trace.traced("frame", container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.bodyScroll)))
 	s.menu = newShellMenu(s)
 	w.SetMainMenu(s.menu.main)
 	w.Canvas().SetOnTypedKey(s.typedKey)
@@ -352,7 +355,9 @@ func (s *Shell) setResidence(r *app.Residence, demo bool) {
 	s.fileText.SetText("Fichier : " + r.Path())
 	s.statusText.SetText("")
 	s.win.SetContent(s.frame)
+	traceEvent("residence-opened")
 	s.show(0)
+	trace.tour(s)
 }
 
 // load reads the residence's name and exercises.
@@ -391,6 +396,8 @@ func (s *Shell) show(i int) {
 	if s.res == nil || i < 0 || i >= len(screens) {
 		return
 	}
+	trace.asked(screens[i].id)
+	defer trace.shown()
 	if s.built[i] == nil {
 		s.built[i] = screens[i].make(s)
 	}
@@ -558,6 +565,6 @@ func (s *Shell) showWelcome() {
 		}
 	}
 	page := container.NewVBox(widgets.Heading("Tantième"), widgets.Note("La comptabilité des copropriétés gérées par un syndic bénévole. Aucune résidence n'est ouverte : que voulez-vous faire ?"), actions)
-	s.win.SetContent(container.NewCenter(container.New(&widgets.FixedWidth{Width: 640}, page)))
+	s.win.SetContent(trace.traced("welcome", container.NewCenter(container.New(&widgets.FixedWidth{Width: 640}, page))))
 	s.refreshChrome()
 }
