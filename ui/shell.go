@@ -106,9 +106,7 @@ func Run(a fyne.App, opt Options) {
 			screen, ok := opt.Screen()
 			w.Resize(windowSize(a.Preferences(), screen, ok))
 		}
-		// The driver started: ShowAndRun's Show has asked for the window
-		// (GLFW maps it on the driver's first events).
-		traceEvent("window-shown")
+		traceEvent("driver-started")
 	})
 	s := newShell(a, w, opt.WriteDemo)
 	s.applyAppearance() // the theme and text size chosen in Paramètres
@@ -117,7 +115,11 @@ func Run(a fyne.App, opt Options) {
 		s.closeResidence()
 	})
 	s.start(opt)
-	w.ShowAndRun()
+	// ShowAndRun, in two: Show maps the window (and paints it) before the
+	// driver's loop runs, so the trace says when it returned.
+	w.Show()
+	traceEvent("window-shown")
+	a.Run()
 	s.closeResidence()
 }
 

@@ -16,12 +16,15 @@ import (
 // each screen »), written to stderr when TANTIEME_TRACE_TIMINGS=1, one line
 // per event, « timing <event> <ms since start> », for scripts/window-timings:
 //
-//	timing window-shown 180
-//	timing first-frame 240
-//	timing residence-opened 1900
+//	timing first-frame 600       the welcome page, painted while Show maps the window
+//	timing window-shown 610      Show returned: the window is mapped
+//	timing driver-started 620    Fyne's loop runs (Lifecycle's OnStarted)
+//	timing residence-opened 2900 the residence read, its frame set
 //	timing screen owners asked 5000
-//	timing screen owners shown 5060
+//	timing screen owners shown 5060  the frame that shows it was painted
 //
+// A screen that reads in the background (s.jobs) is « shown » once its first
+// frame is painted, its figures may come after.
 // « start » is this package's initialisation, a few milliseconds after the
 // process started (the Go runtime and the packages before it). Nothing is
 // written, and nothing is added to the window, when the variable is unset.
@@ -128,19 +131,26 @@ func (t *tracer) tour(s *Shell) {
 		return
 	}
 	t.toured.Do(func() {
+		// The channel is asked for before each show, on the driver's
+		// thread: a frame painted before the tour waits is not missed.
+		first := t.nextFrame() // the first screen's, shown by setResidence
 		go func() {
-			wait := func() {
+			wait := func(drawn <-chan struct{}) {
 				select {
-				case <-t.nextFrame():
+				case <-drawn:
 				case <-time.After(time.Minute):
 					traceEvent("frame-timeout")
 				}
 				time.Sleep(400 * time.Millisecond)
 			}
-			wait()
-			for i := range screens {
-				fyne.DoAndWait(func() { s.show(i) })
-				wait()
+			wait(first)
+			for i := 1; i < len(screens); i++ { // the first is shown already
+				var drawn <-chan struct{}
+				fyne.DoAndWait(func() {
+					drawn = t.nextFrame()
+					s.show(i)
+				})
+				wait(drawn)
 			}
 			traceEvent("tour-done")
 			fyne.Do(s.quit)
