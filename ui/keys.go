@@ -419,7 +419,7 @@ func (k *keysScreen) keyGrid() *shareGrid {
 			if key == nil {
 				return ""
 			}
-			return shareOf(r.entry.Value(), keyBase(k.liveKey()))
+			return shareOf(r.value(), keyBase(k.liveKey()))
 		}
 		return ""
 	}
@@ -460,7 +460,7 @@ func (k *keysScreen) lotGrid() *shareGrid {
 	}
 	live := func(r *shareRow) ledger.KeyTotal {
 		key := *k.keyOf(r.id)
-		return k.withShare(key, k.lot, r.entry.Stored, r.entry.Value())
+		return k.withShare(key, k.lot, r.saved(), r.value())
 	}
 	g.text = func(r *shareRow, col int) string {
 		key := live(r)
@@ -551,7 +551,7 @@ func (k *keysScreen) liveKey() ledger.KeyTotal {
 			return k.live.value
 		}
 		for _, r := range k.grid.rows {
-			live = k.withShare(live, r.id, r.entry.Stored, r.entry.Value())
+			live = k.withShare(live, r.id, r.saved(), r.value())
 		}
 		m.value = live
 		k.live = m
@@ -568,7 +568,7 @@ func (k *keysScreen) showState() {
 		bad := []string{}
 		if k.grid != nil {
 			for _, r := range k.grid.rows {
-				key := k.withShare(*k.keyOf(r.id), k.lot, r.entry.Stored, r.entry.Value())
+				key := k.withShare(*k.keyOf(r.id), k.lot, r.saved(), r.value())
 				if !key.Matches() {
 					bad = append(bad, key.Code)
 				}
@@ -618,12 +618,12 @@ func (k *keysScreen) showState() {
 	var problems []string
 	if k.grid != nil {
 		for _, r := range k.grid.shown {
-			if r.entry.Err != nil {
+			if r.err() != nil {
 				what := "Lot " + r.id
 				if k.byLot {
 					what = "Clé " + r.id
 				}
-				problems = append(problems, what+" : "+k.s.message(r.entry.Err))
+				problems = append(problems, what+" : "+k.s.message(r.err()))
 			}
 		}
 	}

@@ -47,11 +47,40 @@ type shareGrid struct {
 // shareRow is a line of the grid: a lot (shares by key) or a key (shares by
 // lot).
 type shareRow struct {
-	id     string                             // lot number or key code
-	search string                             // folded text the search looks in
-	entry  *widgets.EditCell[decimal.Decimal] // the shares: Stored as saved, Err when the text does not read
-	labels []*widget.Label                    // by column; nil at the entry's column
-	obj    *fyne.Container
+	id       string                             // lot number or key code
+	search   string                             // folded text the search looks in
+	stored   decimal.Decimal                    // as read, until the line is made
+	readOnly bool                               // its entry is disabled
+	entry    *widgets.EditCell[decimal.Decimal] // the shares: Stored as saved, Err when the text does not read; nil until the line is first shown
+	labels   []*widget.Label                    // by column; nil at the entry's column
+	obj      *fyne.Container
+}
+
+// The line's widgets are made when it is first shown (apply): a line never
+// shown was never typed in, so its value is still the one read.
+
+// saved is the line's value as saved.
+func (r *shareRow) saved() decimal.Decimal {
+	if r.entry == nil {
+		return r.stored
+	}
+	return r.entry.Stored
+}
+
+// value is the line's value as typed (the saved one when it does not read).
+func (r *shareRow) value() decimal.Decimal {
+	if r.entry == nil {
+		return r.stored
+	}
+	return r.entry.Value()
+}
+
+// err is why what is typed does not read, nil when it does.
+func (r *shareRow) err() error {
+	if r.entry == nil {
+		return nil
+	}
+	return r.entry.Err
 }
 
 func (g *shareGrid) build(empty string) fyne.CanvasObject {
@@ -79,10 +108,22 @@ func (g *shareGrid) build(empty string) fyne.CanvasObject {
 	return g.view
 }
 
-// addRow appends a line with its read-only cells and its entry.
+// addRow appends a line; its widgets are made when it is first shown.
 func (g *shareGrid) addRow(id, search string, stored decimal.Decimal, readOnly bool) *shareRow {
-	r := &shareRow{id: id, search: fr.Fold(search)}
-	r.entry = g.grid.NewCell(stored, readOnly)
+	r := &shareRow{id: id, search: fr.Fold(search), stored: stored, readOnly: readOnly}
+	g.rows = append(g.rows, r)
+	g.stamp++
+	return r
+}
+
+// make makes a line's widgets, the first time it is shown: the 1,000 lots
+// of a big residence were 5,000 widgets made before the screen showed
+// (issue 22). The cells' texts are written by refreshRow.
+func (g *shareGrid) make(r *shareRow) {
+	if r.entry != nil {
+		return
+	}
+	r.entry = g.grid.NewCell(r.stored, r.readOnly)
 	r.entry.Save = func(v decimal.Decimal) error {
 		if g.onCommit == nil {
 			return nil
@@ -103,12 +144,6 @@ func (g *shareGrid) addRow(id, search string, stored decimal.Decimal, readOnly b
 		r.labels[i], cells[i] = l, l
 	}
 	r.obj = g.grid.Line(r.entry, cells...)
-	g.rows = append(g.rows, r)
-	g.stamp++
-	// The cells' texts are written once every row is added (refresh, after
-	// done): writing them here too shaped every text twice, and a cell
-	// computed from all rows (a lot's part of the key) was wrong until then.
-	return r
 }
 
 // done shows the rows once they are all added; refresh writes their cells.
@@ -151,7 +186,7 @@ func (g *shareGrid) refresh() {
 // line is five widgets whose texts are shaped when shown, and the 1,000
 // lots of a big residence took seconds to show (issue 22); the search finds
 // any lot, and the totals count every line, shown or not.
-const shareGridPage = 40
+const shareGridPage = 30
 
 // page is the lines shown: the first of those the search keeps.
 func (g *shareGrid) page() []*shareRow {
@@ -226,7 +261,7 @@ func (g *shareGrid) updateHeader() {
 // case or accents.
 func (g *shareGrid) cellValue(r *shareRow, col int) (decimal.Decimal, string, bool) {
 	if col == g.edit {
-		return r.entry.Value(), "", true
+		return r.value(), "", true
 	}
 	t := g.text(r, col)
 	if d, err := app.ParseShares(t); err == nil && t != "" {
@@ -264,6 +299,7 @@ func (g *shareGrid) apply() {
 	objs := make([]fyne.CanvasObject, len(page), len(page)+1)
 	order := make([]*widgets.EditCell[decimal.Decimal], len(page))
 	for i, r := range page {
+		g.make(r)
 		g.refreshRow(r) // its cells may not have been written yet
 		objs[i], order[i] = r.obj, r.entry
 	}
