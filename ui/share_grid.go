@@ -308,7 +308,7 @@ func (g *shareGrid) apply() {
 			g.more = widget.NewButtonWithIcon("", theme.MoveDownIcon(), g.showMore)
 			g.more.Importance = widget.LowImportance
 		}
-		g.more.SetText(fmt.Sprintf("Afficher plus — %d ligne%s affichée%s sur %d, la recherche trouve les autres", len(page), fr.S(len(page)), fr.S(len(page)), len(g.shown)))
+		g.more.SetText(fmt.Sprintf("Afficher plus — %d ligne%s affichée%s sur %s, la recherche trouve les autres", len(page), fr.S(len(page)), fr.S(len(page)), fr.Shares(decimal.NewFromInt(int64(len(g.shown))))))
 		objs = append(objs, g.more)
 	}
 	g.grid.Body.Objects = objs
