@@ -21,6 +21,7 @@ import (
 //	timing driver-started 620    Fyne's loop runs (Lifecycle's OnStarted)
 //	timing residence-opened 2900 the residence read, its frame set
 //	timing screen owners asked 5000
+//	timing screen owners built 5030  read and laid out (Shell.show returned)
 //	timing screen owners shown 5060  the frame that shows it was painted
 //
 // A screen that reads in the background (s.jobs) is « shown » once its first
@@ -163,6 +164,14 @@ func (t *tracer) tour(s *Shell) {
 func (t *tracer) shown() {
 	if !traceOn {
 		return
+	}
+	t.mu.Lock()
+	screen := t.pending
+	t.mu.Unlock()
+	if screen != "" {
+		// Built and laid out, not yet painted: the difference is the
+		// driver's (the next tick, then the painting of the window).
+		traceEvent("screen " + screen + " built")
 	}
 	for _, m := range t.markers {
 		m.Refresh()
