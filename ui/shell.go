@@ -120,6 +120,11 @@ func Run(a fyne.App, opt Options) {
 	w.Show()
 	traceEvent("window-shown")
 	a.Run()
+	// The driver stopped: the window was closed, or the program got SIGINT
+	// or SIGTERM (a logout, `timeout`), which Fyne turns into a quit without
+	// closing the window. The residence is closed, and nothing more shown:
+	// GLFW is gone, and the welcome page's SetContent panicked.
+	s.stopped = true
 	s.closeResidence()
 }
 
@@ -154,6 +159,7 @@ type Shell struct {
 	menu       *shellMenu
 
 	readOnlyWhy string // who writes the residence opened read-only ("" when not busy elsewhere)
+	stopped     bool   // the driver stopped: the window may not be changed any more
 
 	keys []*widgets.FormKeys // Enter/Escape targets of the open dialogs, topmost last
 	jobs sync.WaitGroup      // long work in progress
@@ -390,7 +396,9 @@ func (s *Shell) closeResidence() {
 		log.Printf("tantieme: fermeture de %s : %v", s.res.Path(), err)
 	}
 	s.res, s.demo, s.built, s.readOnlyWhy = nil, false, nil, ""
-	s.showWelcome()
+	if !s.stopped {
+		s.showWelcome()
+	}
 }
 
 // show makes the i-th screen of the navigation current and reads it again.
