@@ -3,6 +3,7 @@ package ledger
 import (
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -493,11 +494,61 @@ func (tx *Tx) LastEntryDate() (time.Time, error) {
 
 // RecentAccounts lists the accounts of the latest posted entries, the most
 // recent first, at most n of them: pickers offer them before the others,
-// since a syndic books the same few expenses month after month.
+// since a syndic books the same few expenses month after month. Accounts of
+// the same entry come in the order of their codes.
+//
+// The entries are read from the latest back, and the reading stops once n
+// accounts are found: grouping every line by account took a second on a
+// 200,000-line residence, each time the Saisie screen or an invoice form
+// was shown (issue 22); a few entries are read now.
 func (tx *Tx) RecentAccounts(n int) ([]string, error) {
-	return collect(tx, "lecture des comptes récents", `SELECT l.account FROM lines l JOIN entries e ON e.id = l.entry_id
-		WHERE e.posted = 1 GROUP BY l.account ORDER BY max(e.id) DESC LIMIT ?`, []any{n}, func(r *sql.Rows) (string, error) {
-		var code string
-		return code, r.Scan(&code)
-	})
+	const what = "lecture des comptes récents"
+	if n <= 0 {
+		return nil, nil
+	}
+	query := `SELECT e.id, l.account FROM entries e JOIN lines l ON l.entry_id = e.id WHERE e.posted = 1 ORDER BY e.id DESC`
+	var rows *sql.Rows
+	var err error
+	if st := tx.prepared(query); st != nil {
+		rows, err = st.Query()
+	} else {
+		rows, err = tx.tx.Query(query)
+	}
+	if err != nil {
+		return nil, sqlError(err, what)
+	}
+	defer rows.Close()
+	var out, entry []string
+	seen := map[string]bool{}
+	current := int64(-1)
+	flush := func() {
+		slices.Sort(entry)
+		for _, a := range entry {
+			if !seen[a] {
+				seen[a] = true
+				out = append(out, a)
+			}
+		}
+		entry = entry[:0]
+	}
+	for rows.Next() {
+		var id int64
+		var account string
+		if err := rows.Scan(&id, &account); err != nil {
+			return nil, sqlError(err, what)
+		}
+		if id != current {
+			flush()
+			if len(out) >= n {
+				break // every account of a later entry is in
+			}
+			current = id
+		}
+		entry = append(entry, account)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, sqlError(err, what)
+	}
+	flush()
+	return out[:min(len(out), n)], nil
 }

@@ -42,6 +42,10 @@ type keysScreen struct {
 	stateIcon               *widget.Icon
 	problem                 *widget.Label
 
+	lotAt    map[string]int // index in lots by number
+	keysRead int            // counts the readings of keys, for live
+	live     liveMemo       // liveKey's last answer
+
 	grid     *shareGrid
 	gridBox  *fyne.Container
 	keysHead fyne.CanvasObject
@@ -181,6 +185,12 @@ func (k *keysScreen) reload() {
 		s.showError(err)
 		return
 	}
+	k.lotAt = make(map[string]int, len(k.lots))
+	for i, l := range k.lots {
+		if _, twice := k.lotAt[l.Number]; !twice { // the first, as the loop it replaces
+			k.lotAt[l.Number] = i
+		}
+	}
 	if err := k.readKeys(); err != nil {
 		s.showError(err)
 		return
@@ -232,6 +242,7 @@ func (k *keysScreen) fitSplit() {
 func (k *keysScreen) readKeys() error {
 	keys, err := k.s.res.KeyTotals()
 	if err == nil {
+		k.keysRead++
 		k.keys = keys
 		k.table.SetRows(k.keys)
 	}
@@ -248,12 +259,22 @@ func (k *keysScreen) keyOf(code string) *ledger.KeyTotal {
 }
 
 func (k *keysScreen) lotIndex(number string) int {
-	for i, l := range k.lots {
-		if l.Number == number {
-			return i
-		}
+	if i, ok := k.lotAt[number]; ok {
+		return i
 	}
 	return -1
+}
+
+// liveMemo is the key shown with what is typed, as computed for one state
+// of the grid: each row's part needs it, and computing it for each of a
+// thousand lots went over every lot each time (20 s to show the screen on
+// a 1,000-lot residence, issue 22).
+type liveMemo struct {
+	grid     *shareGrid
+	stamp    int
+	key      string
+	keysRead int
+	value    ledger.KeyTotal
 }
 
 func lotChoiceText(l app.LotSummary) string {
@@ -359,7 +380,9 @@ func (k *keysScreen) buildGrid() {
 	k.grid.focus = func(f fyne.Focusable) { k.s.win.Canvas().Focus(f) }
 	k.gridBox.Objects = []fyne.CanvasObject{k.grid.view}
 	k.gridBox.Refresh()
-	k.grid.search(k.search.Text)
+	if k.search.Text != "" { // the grid was just shown unfiltered
+		k.grid.search(k.search.Text)
+	}
 	k.showState()
 }
 
@@ -396,7 +419,7 @@ func (k *keysScreen) keyGrid() *shareGrid {
 			if key == nil {
 				return ""
 			}
-			return shareOf(r.entry.Value(), keyBase(k.liveKey()))
+			return shareOf(r.value(), keyBase(k.liveKey()))
 		}
 		return ""
 	}
@@ -437,7 +460,7 @@ func (k *keysScreen) lotGrid() *shareGrid {
 	}
 	live := func(r *shareRow) ledger.KeyTotal {
 		key := *k.keyOf(r.id)
-		return k.withShare(key, k.lot, r.entry.Stored, r.entry.Value())
+		return k.withShare(key, k.lot, r.saved(), r.value())
 	}
 	g.text = func(r *shareRow, col int) string {
 		key := live(r)
@@ -523,9 +546,15 @@ func (k *keysScreen) liveKey() ledger.KeyTotal {
 	}
 	live := *key
 	if k.grid != nil && !k.byLot {
-		for _, r := range k.grid.rows {
-			live = k.withShare(live, r.id, r.entry.Stored, r.entry.Value())
+		m := liveMemo{grid: k.grid, stamp: k.grid.stamp, key: k.key, keysRead: k.keysRead}
+		if k.live.grid == m.grid && k.live.stamp == m.stamp && k.live.key == m.key && k.live.keysRead == m.keysRead {
+			return k.live.value
 		}
+		for _, r := range k.grid.rows {
+			live = k.withShare(live, r.id, r.saved(), r.value())
+		}
+		m.value = live
+		k.live = m
 	}
 	return live
 }
@@ -539,7 +568,7 @@ func (k *keysScreen) showState() {
 		bad := []string{}
 		if k.grid != nil {
 			for _, r := range k.grid.rows {
-				key := k.withShare(*k.keyOf(r.id), k.lot, r.entry.Stored, r.entry.Value())
+				key := k.withShare(*k.keyOf(r.id), k.lot, r.saved(), r.value())
 				if !key.Matches() {
 					bad = append(bad, key.Code)
 				}
@@ -589,12 +618,12 @@ func (k *keysScreen) showState() {
 	var problems []string
 	if k.grid != nil {
 		for _, r := range k.grid.shown {
-			if r.entry.Err != nil {
+			if r.err() != nil {
 				what := "Lot " + r.id
 				if k.byLot {
 					what = "Clé " + r.id
 				}
-				problems = append(problems, what+" : "+k.s.message(r.entry.Err))
+				problems = append(problems, what+" : "+k.s.message(r.err()))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -31,7 +32,10 @@ type shareGrid struct {
 
 	rows    []*shareRow
 	shown   []*shareRow
+	stamp   int // changes whenever a row's value may have: keeps what is computed from all rows (keysScreen.liveKey) from going stale
 	query   string
+	limit   int // the lines shown at most (shareGridPage, more with « Afficher plus »)
+	more    *widget.Button
 	sortCol int
 	desc    bool
 
@@ -43,11 +47,40 @@ type shareGrid struct {
 // shareRow is a line of the grid: a lot (shares by key) or a key (shares by
 // lot).
 type shareRow struct {
-	id     string                             // lot number or key code
-	search string                             // folded text the search looks in
-	entry  *widgets.EditCell[decimal.Decimal] // the shares: Stored as saved, Err when the text does not read
-	labels []*widget.Label                    // by column; nil at the entry's column
-	obj    *fyne.Container
+	id       string                             // lot number or key code
+	search   string                             // folded text the search looks in
+	stored   decimal.Decimal                    // as read, until the line is made
+	readOnly bool                               // its entry is disabled
+	entry    *widgets.EditCell[decimal.Decimal] // the shares: Stored as saved, Err when the text does not read; nil until the line is first shown
+	labels   []*widget.Label                    // by column; nil at the entry's column
+	obj      *fyne.Container
+}
+
+// The line's widgets are made when it is first shown (apply): a line never
+// shown was never typed in, so its value is still the one read.
+
+// saved is the line's value as saved.
+func (r *shareRow) saved() decimal.Decimal {
+	if r.entry == nil {
+		return r.stored
+	}
+	return r.entry.Stored
+}
+
+// value is the line's value as typed (the saved one when it does not read).
+func (r *shareRow) value() decimal.Decimal {
+	if r.entry == nil {
+		return r.stored
+	}
+	return r.entry.Value()
+}
+
+// err is why what is typed does not read, nil when it does.
+func (r *shareRow) err() error {
+	if r.entry == nil {
+		return nil
+	}
+	return r.entry.Err
 }
 
 func (g *shareGrid) build(empty string) fyne.CanvasObject {
@@ -75,10 +108,22 @@ func (g *shareGrid) build(empty string) fyne.CanvasObject {
 	return g.view
 }
 
-// addRow appends a line with its read-only cells and its entry.
+// addRow appends a line; its widgets are made when it is first shown.
 func (g *shareGrid) addRow(id, search string, stored decimal.Decimal, readOnly bool) *shareRow {
-	r := &shareRow{id: id, search: fr.Fold(search)}
-	r.entry = g.grid.NewCell(stored, readOnly)
+	r := &shareRow{id: id, search: fr.Fold(search), stored: stored, readOnly: readOnly}
+	g.rows = append(g.rows, r)
+	g.stamp++
+	return r
+}
+
+// make makes a line's widgets, the first time it is shown: the 1,000 lots
+// of a big residence were 5,000 widgets made before the screen showed
+// (issue 22). The cells' texts are written by refreshRow.
+func (g *shareGrid) make(r *shareRow) {
+	if r.entry != nil {
+		return
+	}
+	r.entry = g.grid.NewCell(r.stored, r.readOnly)
 	r.entry.Save = func(v decimal.Decimal) error {
 		if g.onCommit == nil {
 			return nil
@@ -99,12 +144,9 @@ func (g *shareGrid) addRow(id, search string, stored decimal.Decimal, readOnly b
 		r.labels[i], cells[i] = l, l
 	}
 	r.obj = g.grid.Line(r.entry, cells...)
-	g.rows = append(g.rows, r)
-	g.refreshRow(r)
-	return r
 }
 
-// done shows the rows once they are all added.
+// done shows the rows once they are all added; refresh writes their cells.
 func (g *shareGrid) done() {
 	g.apply()
 }
@@ -114,21 +156,50 @@ func (g *shareGrid) refreshRow(r *shareRow) {
 		if l == nil {
 			continue
 		}
-		l.Importance = widget.MediumImportance
+		imp := widget.MediumImportance
 		if g.ink != nil {
-			l.Importance = g.ink(r, i)
+			imp = g.ink(r, i)
 		}
-		l.SetText(g.text(r, i))
-		l.Refresh()
+		text := g.text(r, i)
+		if l.Text == text && l.Importance == imp {
+			// Unchanged: a label refreshed shapes its text again, and a
+			// keystroke refreshes every row (the part of each lot follows
+			// the key's live total).
+			continue
+		}
+		l.Importance = imp
+		l.SetText(text) // refreshes the label
 	}
 }
 
-// refresh recomputes every read-only cell and the totals.
+// refresh recomputes the read-only cells of the lines shown and the
+// totals; a line's cells are written when apply shows it.
 func (g *shareGrid) refresh() {
-	for _, r := range g.rows {
+	g.stamp++
+	for _, r := range g.page() {
 		g.refreshRow(r)
 	}
 	g.refreshTotals()
+}
+
+// shareGridPage is how many lines a grid shows before « Afficher plus »: a
+// line is five widgets whose texts are shaped when shown, and the 1,000
+// lots of a big residence took seconds to show (issue 22); the search finds
+// any lot, and the totals count every line, shown or not.
+var shareGridPage = 30 // a variable for the tests only
+
+// page is the lines shown: the first of those the search keeps.
+func (g *shareGrid) page() []*shareRow {
+	if g.limit <= 0 {
+		g.limit = shareGridPage
+	}
+	return g.shown[:min(len(g.shown), g.limit)]
+}
+
+// showMore shows the next page of lines.
+func (g *shareGrid) showMore() {
+	g.limit = max(g.limit, shareGridPage) + shareGridPage
+	g.apply()
 }
 
 func (g *shareGrid) refreshTotals() {
@@ -143,6 +214,7 @@ func (g *shareGrid) refreshTotals() {
 // edited follows what is typed or saved: the row's own cells, then the
 // totals.
 func (g *shareGrid) edited(r *shareRow) {
+	g.stamp++
 	g.refreshRow(r)
 	g.refreshTotals()
 	if g.onEdit != nil {
@@ -154,6 +226,9 @@ func (g *shareGrid) edited(r *shareRow) {
 func (g *shareGrid) commitAll() { g.grid.CommitAll() }
 
 func (g *shareGrid) search(q string) {
+	if q != g.query {
+		g.limit = shareGridPage // a new search starts at its first page
+	}
 	g.query = q
 	g.apply()
 }
@@ -186,7 +261,7 @@ func (g *shareGrid) updateHeader() {
 // case or accents.
 func (g *shareGrid) cellValue(r *shareRow, col int) (decimal.Decimal, string, bool) {
 	if col == g.edit {
-		return r.entry.Value(), "", true
+		return r.value(), "", true
 	}
 	t := g.text(r, col)
 	if d, err := app.ParseShares(t); err == nil && t != "" {
@@ -220,10 +295,21 @@ func (g *shareGrid) apply() {
 		}
 		return sa < sb
 	})
-	objs := make([]fyne.CanvasObject, len(g.shown))
-	order := make([]*widgets.EditCell[decimal.Decimal], len(g.shown))
-	for i, r := range g.shown {
+	page := g.page()
+	objs := make([]fyne.CanvasObject, len(page), len(page)+1)
+	order := make([]*widgets.EditCell[decimal.Decimal], len(page))
+	for i, r := range page {
+		g.make(r)
+		g.refreshRow(r) // its cells may not have been written yet
 		objs[i], order[i] = r.obj, r.entry
+	}
+	if rest := len(g.shown) - len(page); rest > 0 {
+		if g.more == nil {
+			g.more = widget.NewButtonWithIcon("", theme.MoveDownIcon(), g.showMore)
+			g.more.Importance = widget.LowImportance
+		}
+		g.more.SetText(fmt.Sprintf("Afficher plus — %d ligne%s affichée%s sur %s, la recherche trouve les autres", len(page), fr.S(len(page)), fr.S(len(page)), fr.Shares(decimal.NewFromInt(int64(len(g.shown))))))
+		objs = append(objs, g.more)
 	}
 	g.grid.Body.Objects = objs
 	g.grid.Body.Refresh()

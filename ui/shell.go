@@ -98,15 +98,16 @@ func Run(a fyne.App, opt Options) {
 	w := a.NewWindow("Tantième")
 	w.SetMaster()
 	w.Resize(windowSize(a.Preferences(), fyne.Size{}, false))
-	if opt.Screen != nil {
-		// Before the window is made (the driver's first event), once the
-		// screen can be asked: the window opens within it. Where it opens
-		// is the window manager's choice.
-		a.Lifecycle().SetOnStarted(func() {
+	a.Lifecycle().SetOnStarted(func() {
+		if opt.Screen != nil {
+			// Before the window is made (the driver's first event), once the
+			// screen can be asked: the window opens within it. Where it opens
+			// is the window manager's choice.
 			screen, ok := opt.Screen()
 			w.Resize(windowSize(a.Preferences(), screen, ok))
-		})
-	}
+		}
+		traceEvent("driver-started")
+	})
 	s := newShell(a, w, opt.WriteDemo)
 	s.applyAppearance() // the theme and text size chosen in Paramètres
 	w.SetOnClosed(func() {
@@ -114,7 +115,16 @@ func Run(a fyne.App, opt Options) {
 		s.closeResidence()
 	})
 	s.start(opt)
-	w.ShowAndRun()
+	// ShowAndRun, in two: Show maps the window (and paints it) before the
+	// driver's loop runs, so the trace says when it returned.
+	w.Show()
+	traceEvent("window-shown")
+	a.Run()
+	// The driver stopped: the window was closed, or the program got SIGINT
+	// or SIGTERM (a logout, `timeout`), which Fyne turns into a quit without
+	// closing the window. The residence is closed, and nothing more shown:
+	// GLFW is gone, and the welcome page's SetContent panicked.
+	s.stopped = true
 	s.closeResidence()
 }
 
@@ -149,6 +159,7 @@ type Shell struct {
 	menu       *shellMenu
 
 	readOnlyWhy string // who writes the residence opened read-only ("" when not busy elsewhere)
+	stopped     bool   // the driver stopped: the window may not be changed any more
 
 	keys []*widgets.FormKeys // Enter/Escape targets of the open dialogs, topmost last
 	jobs sync.WaitGroup      // long work in progress
@@ -203,7 +214,7 @@ func newShell(a fyne.App, w fyne.Window, writeDemo func(string) (*app.Residence,
 	// content needs), which put buttons out of reach (issue 16). A screen
 	// that fits is given the whole of the room, as without the scroll.
 	s.bodyScroll = container.NewScroll(s.body)
-	s.frame = container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.bodyScroll))
+	s.frame = trace.traced("frame", container.NewBorder(container.NewVBox(top, s.banners), status, navColumn, nil, container.NewPadded(s.bodyScroll)))
 	s.menu = newShellMenu(s)
 	w.SetMainMenu(s.menu.main)
 	w.Canvas().SetOnTypedKey(s.typedKey)
@@ -352,7 +363,9 @@ func (s *Shell) setResidence(r *app.Residence, demo bool) {
 	s.fileText.SetText("Fichier : " + r.Path())
 	s.statusText.SetText("")
 	s.win.SetContent(s.frame)
+	traceEvent("residence-opened")
 	s.show(0)
+	trace.tour(s)
 }
 
 // load reads the residence's name and exercises.
@@ -383,7 +396,9 @@ func (s *Shell) closeResidence() {
 		log.Printf("tantieme: fermeture de %s : %v", s.res.Path(), err)
 	}
 	s.res, s.demo, s.built, s.readOnlyWhy = nil, false, nil, ""
-	s.showWelcome()
+	if !s.stopped {
+		s.showWelcome()
+	}
 }
 
 // show makes the i-th screen of the navigation current and reads it again.
@@ -391,6 +406,8 @@ func (s *Shell) show(i int) {
 	if s.res == nil || i < 0 || i >= len(screens) {
 		return
 	}
+	trace.asked(screens[i].id)
+	defer trace.shown()
 	if s.built[i] == nil {
 		s.built[i] = screens[i].make(s)
 	}
@@ -558,6 +575,6 @@ func (s *Shell) showWelcome() {
 		}
 	}
 	page := container.NewVBox(widgets.Heading("Tantième"), widgets.Note("La comptabilité des copropriétés gérées par un syndic bénévole. Aucune résidence n'est ouverte : que voulez-vous faire ?"), actions)
-	s.win.SetContent(container.NewCenter(container.New(&widgets.FixedWidth{Width: 640}, page)))
+	s.win.SetContent(trace.traced("welcome", container.NewCenter(container.New(&widgets.FixedWidth{Width: 640}, page))))
 	s.refreshChrome()
 }
