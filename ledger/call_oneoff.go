@@ -99,11 +99,14 @@ func (tx *Tx) AdvanceBalances(owner string, at time.Time) ([]AdvanceBalance, err
 	if err != nil {
 		return nil, err
 	}
-	// A repayment's entry has one owner line and one advance line.
-	repaid, err := collect(tx, "lecture des remboursements d'avances", `SELECT o.account, a.account, sum(a.debit - a.credit) FROM entries e
-		JOIN lines a ON a.entry_id = e.id AND a.account GLOB '103*'
-		JOIN lines o ON o.entry_id = e.id AND o.account GLOB '450*'
-		WHERE e.origin GLOB ? AND e.posted = 1 AND e.date <= ? AND (? = '' OR o.account = ?)
+	// A repayment's entry has one owner line and one advance line. Read
+	// from the advance lines (few): starting from the owners' lines read
+	// every call and receipt of the books, 22 ms on each owner card of a
+	// 200,000-line residence.
+	repaid, err := collect(tx, "lecture des remboursements d'avances", `SELECT o.account, a.account, sum(a.debit - a.credit)
+		FROM lines a CROSS JOIN entries e CROSS JOIN lines o
+		ON e.id = a.entry_id AND o.entry_id = e.id AND o.account GLOB '450*'
+		WHERE a.account GLOB '103*' AND e.origin GLOB ? AND e.posted = 1 AND e.date <= ? AND (? = '' OR o.account = ?)
 		GROUP BY o.account, a.account`, []any{globEscape(AdvanceOrigin) + "*", day, owner, owner}, scan)
 	if err != nil {
 		return nil, err
