@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tantieme/app"
+	"tantieme/ledger"
 	"tantieme/sheet"
 )
 
@@ -136,5 +137,26 @@ func writeEntries100k(tb testing.TB, path string) {
 	}
 	if err := x.SaveAs(path); err != nil {
 		tb.Fatal(err)
+	}
+}
+
+// BenchmarkSafetyCopyBig times the safety copy an import takes before it
+// writes (MakeRoom), on the residence TANTIEME_BENCH_COPRO names (a copy of
+// the big generated one: it is opened for writing). Skipped otherwise.
+func BenchmarkSafetyCopyBig(b *testing.B) {
+	file := os.Getenv("TANTIEME_BENCH_COPRO")
+	if file == "" {
+		b.Skip("TANTIEME_BENCH_COPRO not set")
+	}
+	r, err := app.Open(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := r.MakeRoom(bench100kRows, ledger.ReasonImport); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
