@@ -164,6 +164,7 @@ func (tx *Tx) insertRows(head string, width int, rows []batchRow) error {
 }
 
 func (tx *Tx) insertSized(head string, width int, rows []batchRow, sizes []int) error {
+	args := make([]any, 0, sizes[0]*width) // reused: Exec keeps nothing of it
 	for len(rows) > 0 {
 		n := 1
 		for _, s := range sizes {
@@ -176,7 +177,7 @@ func (tx *Tx) insertSized(head string, width int, rows []batchRow, sizes []int) 
 		if err != nil {
 			return err
 		}
-		args := make([]any, 0, n*width)
+		args = args[:0]
 		for _, r := range rows[:n] {
 			args = append(args, r.args...)
 		}
