@@ -16,8 +16,9 @@ const postBatch = 256
 // totals, text checks, chain order). Only the statements are grouped: many
 // rows per INSERT and one UPDATE posting a run of entries, because an
 // import of 100,000 lines spent most of its time in the per-statement
-// cost of SQLite (issue 22). On an error nothing of the failing round is
-// kept and the caller must give up the transaction, as after PostEntry.
+// cost of SQLite (issue 22). Entries are checked a round of 256 at a time,
+// so on an error earlier rounds may be written already: the caller gives up
+// the transaction, as after a PostEntry refused in a loop.
 func (tx *Tx) PostEntries(es []*Entry) error {
 	for start := 0; start < len(es); start += postBatch {
 		if err := tx.postRound(es[start:min(len(es), start+postBatch)]); err != nil {
