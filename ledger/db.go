@@ -306,6 +306,12 @@ func connect(file string, readOnly bool) (*DB, error) {
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(FULL)")
+	// Statement journals (one per INSERT that a trigger may abort, kept
+	// for the transaction) in memory rather than in a temporary file: an
+	// import of 100,000 lines made 2.2 million pwrite calls there (issue
+	// 22). They hold the pages one statement touched, and are dropped at
+	// the end of the transaction; the rollback journal is unchanged.
+	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	if readOnly {
 		q.Set("mode", "ro")

@@ -204,35 +204,47 @@ func (tx *Tx) stmt(query string) (*sql.Stmt, error) {
 // PostEntry checks e against the books and writes it; e.ID is set.
 func (tx *Tx) PostEntry(e *Entry) error { return tx.postEntry(e, 0, OpPost) }
 
-// postEntry writes e under number id, or the next free number when id is 0,
-// and appends op (a post, or a replace) to the entries' chain.
-func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
+// checkEntry checks e before it is written (PostEntry, PostEntries): its
+// own rules (Validate), then against the books: an open exercise, a known
+// journal, accounts and keys. It returns e's exercise.
+func (tx *Tx) checkEntry(e *Entry) (Exercise, error) {
 	if err := e.Validate(); err != nil {
-		return err
+		return Exercise{}, err
 	}
 	where := e.describe()
 	ex, err := tx.ExerciseAt(e.Date)
 	if err != nil {
-		return Errorf(Invalid, "%s : la date n'appartient à aucun exercice de la résidence", where)
+		return ex, Errorf(Invalid, "%s : la date n'appartient à aucun exercice de la résidence", where)
 	}
 	if ex.Closed {
-		return Errorf(Locked, "%s : l'exercice %s est clos, aucune écriture ne peut y être ajoutée ou modifiée ; passez une écriture de correction dans l'exercice ouvert", where, ex.Name())
+		return ex, Errorf(Locked, "%s : l'exercice %s est clos, aucune écriture ne peut y être ajoutée ou modifiée ; passez une écriture de correction dans l'exercice ouvert", where, ex.Name())
 	}
 	lk, err := tx.lookups()
 	if err != nil {
-		return err
+		return ex, err
 	}
 	if !lk.journals[e.Journal] {
-		return Errorf(Invalid, "%s : le journal %s n'existe pas", where, e.Journal)
+		return ex, Errorf(Invalid, "%s : le journal %s n'existe pas", where, e.Journal)
 	}
 	for i, l := range e.Lines {
 		if !lk.accounts[l.Account] {
-			return Errorf(Invalid, "%s, ligne %d : le compte %s n'existe pas dans le plan comptable", where, i+1, l.Account)
+			return ex, Errorf(Invalid, "%s, ligne %d : le compte %s n'existe pas dans le plan comptable", where, i+1, l.Account)
 		}
 		if l.Key != "" && !lk.keys[l.Key] {
-			return Errorf(Invalid, "%s, ligne %d : la clé %s n'existe pas", where, i+1, l.Key)
+			return ex, Errorf(Invalid, "%s, ligne %d : la clé %s n'existe pas", where, i+1, l.Key)
 		}
 	}
+	return ex, nil
+}
+
+// postEntry writes e under number id, or the next free number when id is 0,
+// and appends op (a post, or a replace) to the entries' chain.
+func (tx *Tx) postEntry(e *Entry, id int64, op string) error {
+	ex, err := tx.checkEntry(e)
+	if err != nil {
+		return err
+	}
+	where := e.describe()
 	ins, err := tx.stmt(`INSERT INTO entries (id, journal, date, piece, label, origin, validated) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err

@@ -43,7 +43,7 @@ func (entriesImport) plan(tx *ledger.Tx, p *Plan) error {
 	if err != nil {
 		return err
 	}
-	var rows []entryRow
+	rows := make([]entryRow, 0, p.sh.RowCount()) // at most one per row, allocated once
 	// Groups (journal and date) with a line whose amount, journal or date
 	// could not be read are not said to be unbalanced: that line's own
 	// problem comes first. An empty journal taints its whole day.
@@ -325,10 +325,7 @@ func (entriesImport) apply(tx *ledger.Tx, p *Plan) error {
 	if err := d.rf.createAccounts(tx); err != nil {
 		return err
 	}
-	for _, e := range d.entries {
-		if err := tx.PostEntry(e); err != nil {
-			return err
-		}
-	}
-	return nil
+	// One call for all: the entries are posted as one by one, in grouped
+	// statements (issue 22: 100,000 lines).
+	return tx.PostEntries(d.entries)
 }

@@ -94,6 +94,10 @@ type Plan struct {
 	totals   []int  // rows skipped as total rows
 	data     any    // what the kind's apply writes
 	digest   string // of what it would write (digest.go)
+	// version is the state of the books the plan was made against
+	// (Prepare); applied marks a plan Apply has used once.
+	version ledger.BooksVersion
+	applied bool
 }
 
 // Blocking says whether a problem stops the import.
@@ -140,6 +144,9 @@ func Prepare(r *app.Residence, wb *sheet.Workbook, opts Options) (*Plan, error) 
 	var p *Plan
 	err := r.View(func(tx *ledger.Tx) (err error) {
 		p, err = planImport(tx, wb, opts)
+		if err == nil {
+			p.version = tx.BooksVersion()
+		}
 		return err
 	})
 	return p, err
@@ -161,16 +168,25 @@ func Apply(r *app.Residence, p *Plan) (*Report, error) {
 	}
 	var rep *Report
 	err = r.Update(func(tx *ledger.Tx) error {
-		fresh, err := planImport(tx, p.wb, p.opts)
-		if err != nil {
-			return err
+		fresh := p
+		// The file is read again against the books unless nothing at all
+		// was committed to the residence since the preview (BooksVersion:
+		// by this opening or any other): the same sheet against the same
+		// books makes the same plan, whose checks then still hold. A plan
+		// is used so once only: trying again after a failure reads again.
+		if !p.version.Same(tx.BooksVersion()) || p.applied {
+			var err error
+			if fresh, err = planImport(tx, p.wb, p.opts); err != nil {
+				return err
+			}
+			if err := fresh.Err(); err != nil {
+				return err
+			}
+			if err := app.CheckFresh(p.digest, fresh.digest, "Les comptes ont changé depuis l'aperçu de l'import : refaites l'aperçu avant d'importer"); err != nil {
+				return err
+			}
 		}
-		if err := fresh.Err(); err != nil {
-			return err
-		}
-		if err := app.CheckFresh(p.digest, fresh.digest, "Les comptes ont changé depuis l'aperçu de l'import : refaites l'aperçu avant d'importer"); err != nil {
-			return err
-		}
+		p.applied = true
 		if err := fresh.imp.apply(tx, fresh); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package importing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -87,6 +88,9 @@ func (p *Plan) walk(fn func(rc *rowCtx)) {
 			kind[r] = 's'
 		}
 	}
+	// Room for every row at once: growing p.Rows row by row copied it
+	// over and over on a sheet of 100,000 rows (issue 22).
+	p.Rows = slices.Grow(p.Rows, max(0, n-start+1))
 	for r := start; r <= n; r++ {
 		pr := PlanRow{Row: r, Values: make([]string, len(p.Fields))}
 		switch kind[r] {
