@@ -152,24 +152,47 @@ func (tx *Tx) openings(list string, start, from time.Time, at map[string]*Statem
 }
 
 // statementLines reads the period's posted lines of the listed accounts (a
-// JSON array) into their statements, by date, entry and line. They are
-// sorted here rather than by SQLite (ORDER BY e.date, e.id, l.id): its
-// sorter copied every row once more and was half of a 37,000-line
-// statement's time; the date is compared as stored text, as SQLite did.
-// The amounts are scanned as int64, which database/sql assigns directly
-// (an Amount went through strconv).
+// JSON array) into their statements.
 func (tx *Tx) statementLines(list string, from, to, start time.Time, lo, hi int64, at map[string]*Statement) error {
+	rows, err := tx.periodLines(`l.account IN (SELECT value FROM json_each(?1)) AND l.entry_id >= ?5 AND l.entry_id <= ?6 AND `,
+		[]any{list, ISO(from), ISO(to), ISO(start), lo, hi})
+	if err != nil {
+		return err
+	}
+	for acc, lines := range rows {
+		if st := at[acc]; st != nil {
+			st.Lines = lines
+		}
+	}
+	return nil
+}
+
+// PeriodLines are the posted lines dated from..to of every account (the
+// grand livre), by account, each account's by date, entry and line, as a
+// statement lists them; an AN entry dated after openingDay (the exercise's
+// first day) is left out, as the books leave it out. The running balances
+// are left to the caller, who knows the openings.
+func (tx *Tx) PeriodLines(from, to, openingDay time.Time) (map[string][]StatementLine, error) {
+	return tx.periodLines(``, []any{nil, ISO(from), ISO(to), ISO(openingDay)})
+}
+
+// periodLines reads the posted lines dated ?2..?3 matching the condition
+// `where` (ending with AND, or empty), AN entries dated after ?4 left out,
+// grouped by account. They are sorted here rather than by SQLite (ORDER BY
+// e.date, e.id, l.id): its sorter copied every row once more and was half
+// of a 37,000-line statement's time; the date is compared as stored text,
+// as SQLite did. The amounts are scanned as int64, which database/sql
+// assigns directly (an Amount went through strconv).
+func (tx *Tx) periodLines(where string, args []any) (map[string][]StatementLine, error) {
 	type line struct {
 		account, date string
 		StatementLine
 	}
 	dates := map[string]time.Time{}
-	rows, err := collect(tx, "lecture du compte", `SELECT l.account, e.id, l.id, e.date, e.journal, e.piece,
+	rows, err := collect(tx, "lecture des comptes", `SELECT l.account, e.id, l.id, e.date, e.journal, e.piece,
 		CASE WHEN l.label <> '' THEN l.label ELSE e.label END, coalesce(l.key, ''), l.debit, l.credit, l.letter, `+tx.lineVATOnly()+`
 		FROM lines l JOIN entries e ON e.id = l.entry_id
-		WHERE l.account IN (SELECT value FROM json_each(?1)) AND l.entry_id >= ?5 AND l.entry_id <= ?6
-			AND e.posted = 1 AND e.date BETWEEN ?2 AND ?3 AND NOT (e.journal = 'AN' AND e.date > ?4)`,
-		[]any{list, ISO(from), ISO(to), ISO(start), lo, hi},
+		WHERE `+where+`e.posted = 1 AND e.date BETWEEN ?2 AND ?3 AND NOT (e.journal = 'AN' AND e.date > ?4)`, args,
 		func(r *sql.Rows) (line, error) {
 			var s line
 			err := r.Scan(&s.account, &s.EntryID, &s.LineID, &s.date, &s.Journal, &s.Piece, &s.Label, &s.Key,
@@ -183,24 +206,24 @@ func (tx *Tx) statementLines(list string, from, to, start time.Time, lo, hi int6
 			return s, err
 		})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	slices.SortFunc(rows, func(a, b line) int {
 		return cmp.Or(cmp.Compare(a.account, b.account), cmp.Compare(a.date, b.date),
 			cmp.Compare(a.EntryID, b.EntryID), cmp.Compare(a.LineID, b.LineID))
 	})
+	out := map[string][]StatementLine{}
 	for i := 0; i < len(rows); {
 		j := i
 		for j < len(rows) && rows[j].account == rows[i].account {
 			j++
 		}
-		if st := at[rows[i].account]; st != nil {
-			st.Lines = make([]StatementLine, j-i)
-			for k := i; k < j; k++ {
-				st.Lines[k-i] = rows[k].StatementLine
-			}
+		lines := make([]StatementLine, j-i)
+		for k := i; k < j; k++ {
+			lines[k-i] = rows[k].StatementLine
 		}
+		out[rows[i].account] = lines
 		i = j
 	}
-	return nil
+	return out, nil
 }
