@@ -48,15 +48,23 @@ func (tx *Tx) statements(accs []Account, from, to time.Time) ([]Statement, error
 	byStart := map[time.Time][]int{}
 	var starts []time.Time
 	first := map[string]int{} // an account asked twice is read once
+	startOf := map[bool]time.Time{}
 	for i, a := range accs {
 		out[i] = Statement{Account: a.Code, Label: a.Label, From: from, To: to}
 		if _, dup := first[a.Code]; dup {
 			continue
 		}
 		first[a.Code] = i
-		start, err := tx.statementStart(a.Code, from)
-		if err != nil {
-			return out, err
+		// statementStart depends on the account's class only (charges and
+		// income, or the others): asked once for each, not 600 times.
+		kind := AccountClass(a.Code) == 6 || AccountClass(a.Code) == 7
+		start, ok := startOf[kind]
+		if !ok {
+			var err error
+			if start, err = tx.statementStart(a.Code, from); err != nil {
+				return out, err
+			}
+			startOf[kind] = start
 		}
 		if byStart[start] == nil {
 			starts = append(starts, start)
