@@ -121,20 +121,30 @@ func (t *bookTable) carryH() float64 {
 }
 
 // add prints rows, breaking pages so that no row is split, groups are kept
-// together when they fit on a page, and carried totals are right.
+// together when they fit on a page, and carried totals are right. Each
+// row is laid out once (layout measures every cell: it was three times,
+// for its own height, its group's and its printing, a third of a
+// 4,000-page grand livre's time).
 func (t *bookTable) add(rows []bookRow) {
 	f := t.d.pdf
 	_, top, _, _ := f.GetMargins()
 	// The height a page offers to rows under the repeated header, caption
 	// and report row: a group taller than that is split anyway.
 	page := t.limit() - top - 15 - 13 - 2*t.rowH
+	laid := make([]laidRow, len(rows))
+	lay := func(i int) laidRow {
+		if laid[i].cells == nil {
+			laid[i].cells, laid[i].h = t.layout(rows[i])
+		}
+		return laid[i]
+	}
 	for i := 0; i < len(rows); i++ {
 		r := rows[i]
-		need := t.height(r)
+		need := lay(i).h
 		if r.keep > 1 {
 			group := 0.0
-			for _, g := range rows[i:min(i+r.keep, len(rows))] {
-				group += t.height(g)
+			for g := i; g < min(i+r.keep, len(rows)); g++ {
+				group += lay(g).h
 			}
 			if group <= page {
 				need = group
@@ -144,8 +154,14 @@ func (t *bookTable) add(rows []bookRow) {
 		if f.GetY()+need+t.carryH() > t.limit() {
 			t.pageBreak()
 		}
-		t.print(r)
+		t.printLaid(r, laid[i])
 	}
+}
+
+// laidRow is a row's cells as layout wraps them, and its height.
+type laidRow struct {
+	cells []cellText
+	h     float64
 }
 
 func (t *bookTable) pageBreak() {
@@ -191,6 +207,10 @@ func (t *bookTable) layout(r bookRow) ([]cellText, float64) {
 	}
 	out := make([]cellText, len(t.cols))
 	n := 1
+	// One SetFont for the row, not one per cell: fpdf writes a font
+	// operator into the page at each call, measuring included, and those
+	// were most of a big book's page content and of its compression.
+	t.d.pdf.SetFont(family, style, bookFont)
 	for i, c := range t.cols {
 		text := ""
 		if i < len(r.cells) {
@@ -198,7 +218,6 @@ func (t *bookTable) layout(r bookRow) ([]cellText, float64) {
 		}
 		w := t.widths[i] - 2
 		size := bookFont
-		t.d.pdf.SetFont(family, style, size)
 		if (c.Right || c.Whole) && t.d.pdf.GetStringWidth(text) > w {
 			size = t.d.fitSize(text, style, bookFont, minWholeFont, w)
 		}
@@ -206,13 +225,15 @@ func (t *bookTable) layout(r bookRow) ([]cellText, float64) {
 		if t.d.pdf.GetStringWidth(text) > w || strings.Contains(text, "\n") {
 			lines = t.d.wrap(text, w)
 		}
+		if size != bookFont {
+			t.d.pdf.SetFont(family, style, bookFont)
+		}
 		if len(lines) == 0 {
 			lines = []string{""}
 		}
 		out[i] = cellText{lines: lines, size: size}
 		n = max(n, len(lines))
 	}
-	t.d.pdf.SetFont(family, style, bookFont)
 	return out, t.rowH + float64(n-1)*lineStep
 }
 
@@ -223,13 +244,20 @@ func (t *bookTable) height(r bookRow) float64 {
 }
 
 func (t *bookTable) print(r bookRow) {
+	var l laidRow
+	l.cells, l.h = t.layout(r)
+	t.printLaid(r, l)
+}
+
+// printLaid prints row r as layout laid it out.
+func (t *bookTable) printLaid(r bookRow, laid laidRow) {
 	f := t.d.pdf
 	for i, v := range r.sums {
 		if i < len(t.totals) {
 			t.totals[i] += v
 		}
 	}
-	cells, h := t.layout(r)
+	cells, h := laid.cells, laid.h
 	style, fill := "", false
 	if r.strong {
 		style, fill = "B", true
@@ -239,6 +267,10 @@ func (t *bookTable) print(r bookRow) {
 	if r.rule || r.strong {
 		border = "B"
 	}
+	// The row's font, set once; a cell shrunk by layout sets its own size
+	// and puts the row's back (a page break may have come between the
+	// layout and the printing, with the header's fonts).
+	f.SetFont(family, style, bookFont)
 	x0, y0 := f.GetX(), f.GetY()
 	x := x0
 	for i, c := range t.cols {
@@ -250,14 +282,18 @@ func (t *bookTable) print(r bookRow) {
 		if c.Right {
 			align = "R"
 		}
-		f.SetFont(family, style, cells[i].size)
+		if cells[i].size != bookFont {
+			f.SetFont(family, style, cells[i].size)
+		}
 		for k, l := range cells[i].lines {
 			f.SetXY(x, y0+float64(k)*lineStep)
 			f.CellFormat(t.widths[i], t.rowH, l, "", 0, align, false, 0, "")
 		}
+		if cells[i].size != bookFont {
+			f.SetFont(family, style, bookFont)
+		}
 		x += t.widths[i]
 	}
-	f.SetFont(family, style, bookFont)
 	f.SetXY(x0, y0+h)
 }
 

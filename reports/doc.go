@@ -147,9 +147,17 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if err := d.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("PDF : %w", err)
 	}
+	if fpdfDeflates {
+		var buf bytes.Buffer
+		if err := d.pdf.Output(&buf); err != nil {
+			return nil, fmt.Errorf("PDF : %w", err)
+		}
+		return buf.Bytes(), nil
+	}
 	var buf bytes.Buffer
+	d.pdf.SetCompression(false) // the pages are compressed by deflatePages
 	if err := d.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("PDF : %w", err)
 	}
-	return buf.Bytes(), nil
+	return deflatePages(buf.Bytes()), nil
 }
