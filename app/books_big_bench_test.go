@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"tantieme/ledger/ledgertest"
 	"testing"
 )
 
@@ -22,7 +23,7 @@ import (
 func BenchmarkBooksBig(b *testing.B) {
 	src := os.Getenv("TANTIEME_BENCH_BIG")
 	if src == "" {
-		src = filepath.Join(os.TempDir(), "tantieme-bench-schema21-gen2.copro")
+		src = ledgertest.BenchResidencePath()
 	}
 	in, err := os.Open(src)
 	if err != nil {

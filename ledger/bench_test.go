@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/rand"
 	"os"
-	"path/filepath"
 	"sort"
 	"sync"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // The large residence the benchmarks read: 1,000 lots, 600 owners, 4 keys,
@@ -24,16 +24,14 @@ const (
 	benchBuyers    = 10 // owners 591–600 start without lots and buy some in 2026
 	benchSuppliers = 30
 	benchEntries   = 200_000
-	benchGenerator = 2 // bump when the generator changes
 )
 
 var benchYears = []int{2025, 2026, 2027, 2028}
 
 // benchPath is the cached residence; named with the schema version so that a
-// new migration never benchmarks an outdated file.
-func benchPath() string {
-	return filepath.Join(os.TempDir(), fmt.Sprintf("tantieme-bench-schema%d-gen%d.copro", ledger.SchemaVersion(), benchGenerator))
-}
+// new migration never benchmarks an outdated file (ledgertest.BenchGenerator
+// is bumped when the generator below changes).
+func benchPath() string { return ledgertest.BenchResidencePath() }
 
 var benchResidence = sync.OnceValues(func() (string, error) {
 	path := benchPath()

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"tantieme/ledger/ledgertest"
 	"testing"
 	"time"
 
@@ -24,8 +25,7 @@ import (
 // renderer made (the test canvas lays out on SetContent; visible() then
 // asks each widget's renderer, as the first frame would).
 //
-//	TANTIEME_BENCH_RESIDENCE=/tmp/tantieme-bench-schema21-gen2.copro \
-//	  go test ./ui/ -run '^$' -bench 'BenchmarkScreens' -benchtime 5x
+//	go test ./ui/ -run '^$' -bench 'BenchmarkScreens' -benchtime 5x
 //
 // The file (built by `go test ./ledger -run '^$' -bench Open -benchtime 1x`
 // when missing) is copied first: opening writes its lock. Each screen is
@@ -163,7 +163,7 @@ func median(d []time.Duration) time.Duration {
 func benchResidence(b *testing.B) string {
 	src := os.Getenv("TANTIEME_BENCH_RESIDENCE")
 	if src == "" {
-		src = filepath.Join(os.TempDir(), "tantieme-bench-schema21-gen2.copro")
+		src = ledgertest.BenchResidencePath()
 	}
 	in, err := os.Open(src)
 	if err != nil {

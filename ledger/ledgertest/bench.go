@@ -1,0 +1,24 @@
+package ledgertest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"tantieme/ledger"
+)
+
+// BenchGenerator is the version of ledger's benchmark residence generator
+// (ledger/bench_test.go): bumped when it changes, so that an outdated file
+// is never measured.
+const BenchGenerator = 2
+
+// BenchResidencePath is where ledger's benchmarks keep the big residence
+// (1,000 lots, 600 owners, 200,000 entries) of this schema version, built by
+//
+//	CGO_ENABLED=0 go test ./ledger -run '^$' -bench Open -benchtime 1x
+//
+// Other packages' benchmarks read a copy of it and skip when it is missing.
+func BenchResidencePath() string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("tantieme-bench-schema%d-gen%d.copro", ledger.SchemaVersion(), BenchGenerator))
+}
