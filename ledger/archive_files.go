@@ -61,13 +61,16 @@ func archivePath(dir, residence, reason string, t time.Time) string {
 	}
 	p := filepath.Join(dir, base+ArchiveExt)
 	for i := 2; ; i++ {
-		if _, err := os.Stat(p); err != nil {
-			if _, err := os.Stat(p + ".partial"); err != nil {
-				return p
-			}
+		if !exists(p) && !exists(p+".partial") && !exists(PlainCopyPath(p)) {
+			return p
 		}
 		p = filepath.Join(dir, fmt.Sprintf("%s-%d%s", base, i, ArchiveExt))
 	}
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
 }
 
 // ArchiveFile is an archive found in a folder, known by its name only.
@@ -75,11 +78,14 @@ type ArchiveFile struct {
 	Path   string
 	Time   time.Time
 	Reason string
-	seq    int // 2, 3… for the second, third archive of the same second
+	Plain  bool // a safety copy not zipped yet (PlainCopyExt), restorable as it is
+	seq    int  // 2, 3… for the second, third archive of the same second
 }
 
 // ListArchives lists the archives of a residence in dir, newest first,
-// judging by their names (RESIDENCE_YYYYMMDD-HHMMSS…).
+// judging by their names (RESIDENCE_YYYYMMDD-HHMMSS…), with the safety
+// copies not zipped yet (a plain copy whose archive is written is left
+// out: it is about to be deleted).
 func ListArchives(dir, residence string) []ArchiveFile {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -89,10 +95,17 @@ func ListArchives(dir, residence string) []ArchiveFile {
 	var out []ArchiveFile
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ArchiveExt) {
+		ext := ArchiveExt
+		if strings.HasSuffix(name, PlainCopyExt) {
+			ext = PlainCopyExt
+			if exists(filepath.Join(dir, name+".zip")) {
+				continue
+			}
+		}
+		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ext) {
 			continue
 		}
-		rest := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ArchiveExt)
+		rest := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ext)
 		if len(rest) < len(stampLayout) {
 			continue
 		}
@@ -100,7 +113,7 @@ func ListArchives(dir, residence string) []ArchiveFile {
 		if err != nil {
 			continue
 		}
-		a := ArchiveFile{Path: filepath.Join(dir, name), Time: t, seq: 1}
+		a := ArchiveFile{Path: filepath.Join(dir, name), Time: t, Plain: ext == PlainCopyExt, seq: 1}
 		r := rest[len(stampLayout):]
 		if i := strings.LastIndex(r, "-"); i >= 0 {
 			if n, err := strconv.Atoi(r[i+1:]); err == nil {
@@ -137,11 +150,16 @@ func PruneArchives(dir, residence string, keep int) int {
 }
 
 // removeLeftovers deletes what an interrupted backup left (older than an
-// hour, so as not to race a backup still being written).
+// hour, so as not to race a backup still being written), and the plain
+// safety copies whose archive is written (verified before it got its name).
 func removeLeftovers(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		name := e.Name()
+		if strings.HasSuffix(name, PlainCopyExt) && exists(filepath.Join(dir, name+".zip")) {
+			os.Remove(filepath.Join(dir, name))
+			continue
+		}
 		if !strings.HasSuffix(name, ArchiveExt+".partial") && !strings.HasPrefix(name, ".tantieme-") {
 			continue
 		}
@@ -155,17 +173,4 @@ func removeLeftovers(dir string) {
 // "Copies de sécurité" folder beside its file.
 func SafetyDir(file string) string {
 	return filepath.Join(filepath.Dir(file), "Copies de sécurité")
-}
-
-// SafetyCopy writes a verified archive of the residence into its safety
-// folder before a risky step (reason: ReasonImport…), keeping the last
-// SafetyKeep. If it cannot be written, the step must not run.
-func (d *DB) SafetyCopy(reason string) (string, error) {
-	dir := SafetyDir(d.path)
-	p, m, err := d.WriteArchive(dir, ArchiveOptions{Reason: reason})
-	if err != nil {
-		return "", Wrap(KindOf(err), err, "La copie de sécurité (%s) n'a pas pu être écrite dans « %s » : rien n'a été fait. %s", reason, dir, Message(err))
-	}
-	PruneArchives(dir, m.Residence, SafetyKeep)
-	return p, nil
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite: the CLI and tests build without cgo
@@ -29,12 +30,13 @@ type DB struct {
 	sql      *sql.DB
 	path     string
 	readOnly bool
-	lock     *writerLock // held while open for writing: one writer per residence
-	crashed  *Holder     // who left the file open when he stopped (a crash), if anyone
-	damage   []string    // quick_check findings of a damaged file opened to inspect it
-	notes    []string    // what the migrations of this opening did that the user should know
-	verifier *verifier   // remembers the file's verified state at a clean close (verified.go)
-	skipped  bool        // the quick check was skipped: the file was as last verified
+	lock     *writerLock    // held while open for writing: one writer per residence
+	crashed  *Holder        // who left the file open when he stopped (a crash), if anyone
+	damage   []string       // quick_check findings of a damaged file opened to inspect it
+	notes    []string       // what the migrations of this opening did that the user should know
+	verifier *verifier      // remembers the file's verified state at a clean close (verified.go)
+	skipped  bool           // the quick check was skipped: the file was as last verified
+	zipping  sync.WaitGroup // safety copies being zipped in the background (archive_safety.go)
 }
 
 // MigrationNotes says, in French, what bringing the file up to date did
@@ -330,6 +332,7 @@ func (d *DB) Close() error {
 	if d == nil || d.sql == nil {
 		return nil
 	}
+	d.zipping.Wait() // the plain safety copies are made archives before the program may exit
 	var err error
 	if v := d.verifier; v != nil {
 		d.verifier = nil
