@@ -101,7 +101,7 @@ func (d *DB) WriteArchive(dir string, opt ArchiveOptions) (string, Manifest, err
 		return "", Manifest{}, err
 	}
 	defer os.Remove(snapPath)
-	return archiveCopy(snapPath, dir, "", filepath.Base(d.path), opt.Reason, opt.Documents, now)
+	return archiveCopy(snapPath, dir, "", filepath.Base(d.path), opt.Reason, opt.Documents, now, true)
 }
 
 // copyInto writes a page copy of the residence under a temporary name of
@@ -124,13 +124,15 @@ func (d *DB) copyInto(dir string) (string, error) {
 // that nothing writes any more, into dir (as dest, or under a new name when
 // dest is ""), verifies it and returns its path and manifest.
 //
-// The work is shared between the two cores: SQLite's full integrity check
-// of snap (the longest part) runs while the archive is compressed and read
-// back. Checking snap rather than the copy read back from the archive is
+// When parallel, the work is shared between the two cores: SQLite's full
+// integrity check of snap (the longest part, itself on both cores) runs
+// while the archive is compressed and read back. Else (the archive of a
+// safety copy, made in the background while the closing or the import
+// runs) one core does all, one step after the other. Checking snap rather than the copy read back from the archive is
 // the same check: the archive's residence is read back entirely, its
 // SHA-256 computed, and compared to the one of snap hashed while it was
 // compressed; equal hashes, the same bytes.
-func archiveCopy(snap, dir, dest, file, reason, docsDir string, now time.Time) (string, Manifest, error) {
+func archiveCopy(snap, dir, dest, file, reason, docsDir string, now time.Time, parallel bool) (string, Manifest, error) {
 	var m Manifest
 	// Counts and fingerprints once, for the manifest; compared below to
 	// what the full check reads.
@@ -139,13 +141,18 @@ func archiveCopy(snap, dir, dest, file, reason, docsDir string, now time.Time) (
 		return "", m, Wrap(Internal, err, "La copie de la résidence est incohérente : %s", Message(err))
 	}
 	checked := make(chan error, 1)
-	go func() {
-		full, err := inspectSnapshot(snap, true)
+	check := func() {
+		full, err := inspectCopy(snap, true, parallel)
 		if err == nil && (full.SchemaVersion != info.SchemaVersion || full.Owners != info.Owners || full.Lots != info.Lots || full.Entries != info.Entries) {
 			err = Errorf(Internal, "les comptes de la copie ont changé")
 		}
 		checked <- err
-	}()
+	}
+	if parallel {
+		go check()
+	} else {
+		check()
+	}
 	fail := func(path string, err error) (string, Manifest, error) {
 		if cerr := <-checked; cerr != nil && err == nil {
 			err = cerr

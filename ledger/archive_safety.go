@@ -17,8 +17,9 @@ import (
 //     the safety folder and the folder synced. From then on a crash leaves
 //     a complete, checked copy: ListArchives lists it, OpenArchive, Restore
 //     (CLI restore, the restore dialog) and Open read it as it is.
-//  2. In the background: the archive of that copy (manifest, compression,
-//     full integrity check, read back), written as .partial and renamed
+//  2. In the background, on one core (the step runs on the other): the
+//     archive of that copy (manifest, compression, full integrity check,
+//     read back), written as .partial and renamed
 //     RESIDENCE_…_reason.copro.zip only once verified; then the plain copy
 //     is deleted. DB.Close waits for it, so the program's exit does too.
 //
@@ -99,7 +100,7 @@ func (d *DB) safetyCopy(dir, reason string) (string, error) {
 // deletes the copy. On failure the plain copy stays, restorable as it is.
 func zipPlainCopy(plain, archive, file, reason string, when time.Time) {
 	dir := filepath.Dir(plain)
-	if _, _, err := archiveCopy(plain, dir, archive, file, reason, "", when); err != nil {
+	if _, _, err := archiveCopy(plain, dir, archive, file, reason, "", when, false); err != nil {
 		return
 	}
 	os.Remove(plain)

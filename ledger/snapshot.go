@@ -132,6 +132,12 @@ type SnapshotInfo struct {
 // file, a schema this program can read and, when full, SQLite's full
 // integrity check. It says what the snapshot holds.
 func inspectSnapshot(file string, full bool) (SnapshotInfo, error) {
+	return inspectCopy(file, full, true)
+}
+
+// inspectCopy is inspectSnapshot; the full check runs on one core only
+// unless parallel (see integrityCheck).
+func inspectCopy(file string, full, parallel bool) (SnapshotInfo, error) {
 	var info SnapshotInfo
 	if err := checkHeader(file); err != nil {
 		return info, err
@@ -152,7 +158,7 @@ func inspectSnapshot(file string, full bool) (SnapshotInfo, error) {
 		return info, Errorf(Invalid, "la sauvegarde a été écrite par une version plus récente de Tantième (schéma %d, ce programme connaît le schéma %d) : mettez Tantième à jour avant de la restaurer", info.SchemaVersion, SchemaVersion())
 	}
 	if full {
-		if err := integrityCheck(file); err != nil {
+		if err := integrityCheck(file, parallel); err != nil {
 			return info, err
 		}
 	}
@@ -215,7 +221,11 @@ func inspectSnapshot(file string, full bool) (SnapshotInfo, error) {
 // an archive, a residence extracted from one), so it is read through a
 // memory map: the index lookups of the check cost no system call (a fifth
 // less time on the benchmark residence).
-func integrityCheck(file string) error {
+//
+// Not parallel, it is the plain PRAGMA integrity_check on one connection:
+// for the archive of a safety copy, made in the background while the step
+// it protects runs on the other core.
+func integrityCheck(file string, parallel bool) error {
 	connect := func(file string, readOnly bool) (*DB, error) {
 		d, err := connect(file, readOnly)
 		if err == nil {
@@ -228,6 +238,19 @@ func integrityCheck(file string) error {
 		return err
 	}
 	defer d.sql.Close()
+	pragma := func(db *sql.DB, q string) error {
+		var res string
+		if err := db.QueryRow(q).Scan(&res); err != nil || res != "ok" {
+			if err != nil && res == "" {
+				res = err.Error()
+			}
+			return Errorf(Damaged, "la copie de la résidence est endommagée (%s)", res)
+		}
+		return nil
+	}
+	if !parallel {
+		return pragma(d.sql, "PRAGMA integrity_check(1)")
+	}
 	rows, err := d.sql.Query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
 	if err != nil {
 		return Wrap(Damaged, err, "la copie de la résidence est illisible")
@@ -253,16 +276,6 @@ func integrityCheck(file string) error {
 		queue <- t
 	}
 	close(queue)
-	pragma := func(db *sql.DB, q string) error {
-		var res string
-		if err := db.QueryRow(q).Scan(&res); err != nil || res != "ok" {
-			if err != nil && res == "" {
-				res = err.Error()
-			}
-			return Errorf(Damaged, "la copie de la résidence est endommagée (%s)", res)
-		}
-		return nil
-	}
 	work := func(db *sql.DB) error {
 		for t := range queue {
 			if err := pragma(db, `PRAGMA integrity_check("`+strings.ReplaceAll(t, `"`, `""`)+`")`); err != nil {
