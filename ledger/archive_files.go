@@ -68,6 +68,36 @@ func archivePath(dir, residence, reason string, t time.Time) string {
 	}
 }
 
+// safetyReason says whether reason is one of a safety copy: only those are
+// ever plain copies.
+func safetyReason(reason string) bool {
+	switch reason {
+	case ReasonImport, ReasonClosing, ReasonRestore, ReasonMigration, ReasonQuit:
+		return true
+	}
+	return false
+}
+
+// plainCopyName says whether name is that of a plain safety copy
+// (…_YYYYMMDD-HHMMSS_reason[-N].copro): nothing else is ever deleted as one.
+func plainCopyName(name string) bool {
+	rest, ok := strings.CutSuffix(name, PlainCopyExt)
+	if !ok {
+		return false
+	}
+	if i := strings.LastIndex(rest, "-"); i >= 0 {
+		if _, err := strconv.Atoi(rest[i+1:]); err == nil {
+			rest = rest[:i]
+		}
+	}
+	i := strings.LastIndex(rest, "_")
+	if i < len(stampLayout)+1 || !safetyReason(rest[i+1:]) || rest[i-len(stampLayout)-1] != '_' {
+		return false
+	}
+	_, err := time.Parse(stampLayout, rest[i-len(stampLayout):i])
+	return err == nil
+}
+
 func exists(p string) bool {
 	_, err := os.Lstat(p)
 	return err == nil
@@ -121,6 +151,9 @@ func ListArchives(dir, residence string) []ArchiveFile {
 			}
 		}
 		a.Reason = strings.TrimPrefix(r, "_")
+		if a.Plain && !safetyReason(a.Reason) {
+			continue // a residence file of the user's, named like a copy: never pruned
+		}
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -156,7 +189,7 @@ func removeLeftovers(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasSuffix(name, PlainCopyExt) && exists(filepath.Join(dir, name+".zip")) {
+		if plainCopyName(name) && exists(filepath.Join(dir, name+".zip")) {
 			os.Remove(filepath.Join(dir, name))
 			continue
 		}

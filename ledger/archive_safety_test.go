@@ -194,6 +194,37 @@ func TestSafetyCopyLeftPlainByACrash(t *testing.T) {
 	db.Close()
 }
 
+// A residence file named like a plain copy but without a safety copy's
+// reason (a user's file in a backup folder) is neither listed nor pruned.
+func TestPlainCopyNeedsASafetyReason(t *testing.T) {
+	db := mustCreate(t)
+	defer db.Close()
+	dir := t.TempDir()
+	snap := filepath.Join(t.TempDir(), "snap.copro")
+	if err := db.Snapshot(snap); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "Residence-des-Tests_20260101-100000.copro")
+	copyFileForTest(t, snap, mine)
+	copyFileForTest(t, snap, filepath.Join(dir, "Residence-des-Tests_20260101-110000_"+ledger.ReasonQuit+ledger.PlainCopyExt))
+	if list := ledger.ListArchives(dir, "Résidence des Tests"); len(list) != 1 || list[0].Reason != ledger.ReasonQuit {
+		t.Errorf("list %+v", list)
+	}
+	// Nor deleted as a plain copy beside its archive, with or without a
+	// copy's name.
+	other := filepath.Join(dir, "Les Tilleuls.copro")
+	copyFileForTest(t, snap, other)
+	for _, f := range []string{mine, other} {
+		os.WriteFile(f+".zip", []byte("an archive of the user's"), 0o644)
+	}
+	ledger.PruneArchives(dir, "Résidence des Tests", 1)
+	for _, f := range []string{mine, other} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("the user's residence file was pruned: %v", err)
+		}
+	}
+}
+
 // Pruning counts plain copies and archives together: SafetyKeep in all.
 func TestSafetyCopyPruning(t *testing.T) {
 	db := mustCreate(t)
