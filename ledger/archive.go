@@ -125,8 +125,8 @@ func (d *DB) copyInto(dir string) (string, error) {
 // dest is ""), verifies it and returns its path and manifest.
 //
 // When parallel, the work is shared between the two cores: SQLite's full
-// integrity check of snap (the longest part, itself on both cores) runs
-// while the archive is compressed and read back. Else (the archive of a
+// integrity check of snap (the longest part) runs while the archive is
+// compressed and read back. Else (the archive of a
 // safety copy, made in the background while the closing or the import
 // runs) one core does all, one step after the other. Checking snap rather than the copy read back from the archive is
 // the same check: the archive's residence is read back entirely, its
@@ -142,7 +142,7 @@ func archiveCopy(snap, dir, dest, file, reason, docsDir string, now time.Time, p
 	}
 	checked := make(chan error, 1)
 	check := func() {
-		full, err := inspectCopy(snap, true, parallel)
+		full, err := inspectSnapshot(snap, true)
 		if err == nil && (full.SchemaVersion != info.SchemaVersion || full.Owners != info.Owners || full.Lots != info.Lots || full.Entries != info.Entries) {
 			err = Errorf(Internal, "les comptes de la copie ont changé")
 		}
