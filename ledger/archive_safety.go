@@ -84,6 +84,7 @@ func (d *DB) safetyCopy(dir, reason string) (string, error) {
 	d.zipping.Add(1)
 	go func() {
 		defer d.zipping.Done()
+		backgroundThread()
 		zipPlainCopy(plain, archive, file, reason, now)
 		for _, a := range ListArchives(dir, residence) {
 			if a.Plain && a.Path != plain {
