@@ -613,16 +613,17 @@ func openPlain(file string) (*Archive, error) {
 	info, err := inspectSnapshot(file, false)
 	if err != nil {
 		f.Close()
+		if !exists(file) { // zipped and deleted meanwhile: the caller reads the archive
+			return nil, Errorf(NotFound, "La sauvegarde « %s » n'existe pas", file)
+		}
 		return nil, Errorf(Invalid, "« %s » n'est pas une sauvegarde Tantième utilisable : %s", name, Message(err))
 	}
 	m := Manifest{Format: archiveFormat, FormatVersion: archiveFormatV, Residence: info.Residence,
 		Created: st.ModTime().Truncate(time.Second), Exercise: info.Exercise, SchemaVersion: info.SchemaVersion,
 		Size: st.Size(), Owners: info.Owners, Lots: info.Lots, Entries: info.Entries,
 		Fingerprints: info.Fingerprints, ChainHead: info.ChainHead}
-	for _, l := range ListArchives(filepath.Dir(file), info.Residence) {
-		if l.Path == file {
-			m.Created, m.Reason = l.Time, l.Reason
-		}
+	if t, reason, ok := parsePlainCopyName(name); ok {
+		m.Created, m.Reason = t, reason
 	}
 	return &Archive{Path: file, Manifest: m, plain: f}, nil
 }

@@ -81,9 +81,16 @@ func safetyReason(reason string) bool {
 // plainCopyName says whether name is that of a plain safety copy
 // (…_YYYYMMDD-HHMMSS_reason[-N].copro): nothing else is ever deleted as one.
 func plainCopyName(name string) bool {
+	_, _, ok := parsePlainCopyName(name)
+	return ok
+}
+
+// parsePlainCopyName reads the date and reason of a plain safety copy's
+// name.
+func parsePlainCopyName(name string) (time.Time, string, bool) {
 	rest, ok := strings.CutSuffix(name, PlainCopyExt)
 	if !ok {
-		return false
+		return time.Time{}, "", false
 	}
 	if i := strings.LastIndex(rest, "-"); i >= 0 {
 		if _, err := strconv.Atoi(rest[i+1:]); err == nil {
@@ -92,10 +99,10 @@ func plainCopyName(name string) bool {
 	}
 	i := strings.LastIndex(rest, "_")
 	if i < len(stampLayout)+1 || !safetyReason(rest[i+1:]) || rest[i-len(stampLayout)-1] != '_' {
-		return false
+		return time.Time{}, "", false
 	}
-	_, err := time.Parse(stampLayout, rest[i-len(stampLayout):i])
-	return err == nil
+	t, err := time.ParseInLocation(stampLayout, rest[i-len(stampLayout):i], time.Local)
+	return t, rest[i+1:], err == nil
 }
 
 func exists(p string) bool {

@@ -30,13 +30,14 @@ type DB struct {
 	sql      *sql.DB
 	path     string
 	readOnly bool
-	lock     *writerLock    // held while open for writing: one writer per residence
-	crashed  *Holder        // who left the file open when he stopped (a crash), if anyone
-	damage   []string       // quick_check findings of a damaged file opened to inspect it
-	notes    []string       // what the migrations of this opening did that the user should know
-	verifier *verifier      // remembers the file's verified state at a clean close (verified.go)
-	skipped  bool           // the quick check was skipped: the file was as last verified
-	zipping  sync.WaitGroup // safety copies being zipped in the background (archive_safety.go)
+	lock     *writerLock // held while open for writing: one writer per residence
+	crashed  *Holder     // who left the file open when he stopped (a crash), if anyone
+	damage   []string    // quick_check findings of a damaged file opened to inspect it
+	notes    []string    // what the migrations of this opening did that the user should know
+	verifier *verifier   // remembers the file's verified state at a clean close (verified.go)
+	skipped  bool        // the quick check was skipped: the file was as last verified
+
+	zipping sync.WaitGroup // safety copies being zipped in the background (archive_safety.go)
 }
 
 // MigrationNotes says, in French, what bringing the file up to date did
