@@ -99,7 +99,10 @@ type FoundBackup struct {
 
 // LatestBackups lists the archives that could replace a residence file,
 // newest first: its last backup made on this computer, and its safety
-// copies, whose manifests name the file.
+// copies, whose manifests name the file, with the safety copies not zipped
+// yet (a crash before their archive was written): those do not know the
+// name of the file they copied, so every one in its safety folder is
+// offered, with the residence's name it holds.
 func LatestBackups(file string) []FoundBackup {
 	paths := map[string]bool{}
 	if rec, ok := LastBackup(file); ok {
@@ -108,8 +111,14 @@ func LatestBackups(file string) []FoundBackup {
 	dir := ledger.SafetyDir(file)
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ledger.ArchiveExt) {
-			paths[filepath.Join(dir, e.Name())] = true
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() {
+			continue
+		}
+		if strings.HasSuffix(p, ledger.ArchiveExt) {
+			paths[p] = true
+		} else if _, err := os.Stat(p + ".zip"); strings.HasSuffix(p, ledger.PlainCopyExt) && err != nil {
+			paths[p] = true // not zipped yet
 		}
 	}
 	base := filepath.Base(file)
@@ -119,7 +128,7 @@ func LatestBackups(file string) []FoundBackup {
 		if err != nil {
 			continue
 		}
-		if a.Manifest.File == base {
+		if a.Manifest.File == base || a.Manifest.File == "" {
 			out = append(out, FoundBackup{p, a.Manifest})
 		}
 		a.Close()

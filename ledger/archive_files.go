@@ -61,13 +61,53 @@ func archivePath(dir, residence, reason string, t time.Time) string {
 	}
 	p := filepath.Join(dir, base+ArchiveExt)
 	for i := 2; ; i++ {
-		if _, err := os.Stat(p); err != nil {
-			if _, err := os.Stat(p + ".partial"); err != nil {
-				return p
-			}
+		if !exists(p) && !exists(p+".partial") && !exists(PlainCopyPath(p)) {
+			return p
 		}
 		p = filepath.Join(dir, fmt.Sprintf("%s-%d%s", base, i, ArchiveExt))
 	}
+}
+
+// safetyReason says whether reason is one of a safety copy: only those are
+// ever plain copies.
+func safetyReason(reason string) bool {
+	switch reason {
+	case ReasonImport, ReasonClosing, ReasonRestore, ReasonMigration, ReasonQuit:
+		return true
+	}
+	return false
+}
+
+// plainCopyName says whether name is that of a plain safety copy
+// (…_YYYYMMDD-HHMMSS_reason[-N].copro): nothing else is ever deleted as one.
+func plainCopyName(name string) bool {
+	_, _, ok := parsePlainCopyName(name)
+	return ok
+}
+
+// parsePlainCopyName reads the date and reason of a plain safety copy's
+// name.
+func parsePlainCopyName(name string) (time.Time, string, bool) {
+	rest, ok := strings.CutSuffix(name, PlainCopyExt)
+	if !ok {
+		return time.Time{}, "", false
+	}
+	if i := strings.LastIndex(rest, "-"); i >= 0 {
+		if _, err := strconv.Atoi(rest[i+1:]); err == nil {
+			rest = rest[:i]
+		}
+	}
+	i := strings.LastIndex(rest, "_")
+	if i < len(stampLayout)+1 || !safetyReason(rest[i+1:]) || rest[i-len(stampLayout)-1] != '_' {
+		return time.Time{}, "", false
+	}
+	t, err := time.ParseInLocation(stampLayout, rest[i-len(stampLayout):i], time.Local)
+	return t, rest[i+1:], err == nil
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
 }
 
 // ArchiveFile is an archive found in a folder, known by its name only.
@@ -75,11 +115,14 @@ type ArchiveFile struct {
 	Path   string
 	Time   time.Time
 	Reason string
-	seq    int // 2, 3… for the second, third archive of the same second
+	Plain  bool // a safety copy not zipped yet (PlainCopyExt), restorable as it is
+	seq    int  // 2, 3… for the second, third archive of the same second
 }
 
 // ListArchives lists the archives of a residence in dir, newest first,
-// judging by their names (RESIDENCE_YYYYMMDD-HHMMSS…).
+// judging by their names (RESIDENCE_YYYYMMDD-HHMMSS…), with the safety
+// copies not zipped yet (a plain copy whose archive is written is left
+// out: it is about to be deleted).
 func ListArchives(dir, residence string) []ArchiveFile {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -89,10 +132,17 @@ func ListArchives(dir, residence string) []ArchiveFile {
 	var out []ArchiveFile
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ArchiveExt) {
+		ext := ArchiveExt
+		if strings.HasSuffix(name, PlainCopyExt) {
+			ext = PlainCopyExt
+			if exists(filepath.Join(dir, name+".zip")) {
+				continue
+			}
+		}
+		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ext) {
 			continue
 		}
-		rest := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ArchiveExt)
+		rest := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ext)
 		if len(rest) < len(stampLayout) {
 			continue
 		}
@@ -100,7 +150,7 @@ func ListArchives(dir, residence string) []ArchiveFile {
 		if err != nil {
 			continue
 		}
-		a := ArchiveFile{Path: filepath.Join(dir, name), Time: t, seq: 1}
+		a := ArchiveFile{Path: filepath.Join(dir, name), Time: t, Plain: ext == PlainCopyExt, seq: 1}
 		r := rest[len(stampLayout):]
 		if i := strings.LastIndex(r, "-"); i >= 0 {
 			if n, err := strconv.Atoi(r[i+1:]); err == nil {
@@ -108,6 +158,9 @@ func ListArchives(dir, residence string) []ArchiveFile {
 			}
 		}
 		a.Reason = strings.TrimPrefix(r, "_")
+		if a.Plain && !safetyReason(a.Reason) {
+			continue // a residence file of the user's, named like a copy: never pruned
+		}
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -137,11 +190,16 @@ func PruneArchives(dir, residence string, keep int) int {
 }
 
 // removeLeftovers deletes what an interrupted backup left (older than an
-// hour, so as not to race a backup still being written).
+// hour, so as not to race a backup still being written), and the plain
+// safety copies whose archive is written (verified before it got its name).
 func removeLeftovers(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		name := e.Name()
+		if plainCopyName(name) && exists(filepath.Join(dir, name+".zip")) {
+			os.Remove(filepath.Join(dir, name))
+			continue
+		}
 		if !strings.HasSuffix(name, ArchiveExt+".partial") && !strings.HasPrefix(name, ".tantieme-") {
 			continue
 		}
@@ -155,17 +213,4 @@ func removeLeftovers(dir string) {
 // "Copies de sécurité" folder beside its file.
 func SafetyDir(file string) string {
 	return filepath.Join(filepath.Dir(file), "Copies de sécurité")
-}
-
-// SafetyCopy writes a verified archive of the residence into its safety
-// folder before a risky step (reason: ReasonImport…), keeping the last
-// SafetyKeep. If it cannot be written, the step must not run.
-func (d *DB) SafetyCopy(reason string) (string, error) {
-	dir := SafetyDir(d.path)
-	p, m, err := d.WriteArchive(dir, ArchiveOptions{Reason: reason})
-	if err != nil {
-		return "", Wrap(KindOf(err), err, "La copie de sécurité (%s) n'a pas pu être écrite dans « %s » : rien n'a été fait. %s", reason, dir, Message(err))
-	}
-	PruneArchives(dir, m.Residence, SafetyKeep)
-	return p, nil
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // pure-Go SQLite: the CLI and tests build without cgo
@@ -35,6 +36,8 @@ type DB struct {
 	notes    []string    // what the migrations of this opening did that the user should know
 	verifier *verifier   // remembers the file's verified state at a clean close (verified.go)
 	skipped  bool        // the quick check was skipped: the file was as last verified
+
+	zipping sync.WaitGroup // safety copies being zipped in the background (archive_safety.go)
 }
 
 // MigrationNotes says, in French, what bringing the file up to date did
@@ -343,6 +346,7 @@ func (d *DB) Close() error {
 	if d == nil || d.sql == nil {
 		return nil
 	}
+	d.zipping.Wait() // the plain safety copies are made archives before the program may exit
 	var err error
 	if v := d.verifier; v != nil {
 		d.verifier = nil

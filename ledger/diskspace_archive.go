@@ -8,17 +8,14 @@ import (
 )
 
 // ensureArchiveSpace refuses a backup (or a safety copy) into dir before
-// anything is written when the disks cannot hold it: in dir, the snapshot
-// and the archive (each at most the residence's size, as VACUUM INTO only
-// compacts and deflate never grows much) with the documents; in the
-// temporary folder, the copy the archive is read back into to be verified.
+// anything is written when the disk cannot hold it: the page copy (the
+// residence's size) and the archive (at most that, as deflate never grows
+// much) with the documents. The archive is verified by reading it back
+// without writing anything else (archiveCopy).
 func (d *DB) ensureArchiveSpace(dir, docs string) error {
 	size := d.FileSize()
 	what := fmt.Sprintf("la sauvegarde de « %s »", filepath.Base(d.path))
-	if err := ensureSpace(dir, d.path, what, 2*size+folderSize(docs)+spaceMargin); err != nil {
-		return err
-	}
-	return ensureSpace(os.TempDir(), d.path, "la copie où la sauvegarde est vérifiée", size+spaceMargin)
+	return ensureSpace(dir, d.path, what, 2*size+folderSize(docs)+spaceMargin)
 }
 
 // ensureRestoreSpace refuses a restore before target is touched when its

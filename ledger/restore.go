@@ -97,6 +97,7 @@ func Restore(archive, target string, opt RestoreOptions) (RestoreResult, error) 
 func saveReplaced(target string) (string, error) {
 	if d, err := connectExisting(target); err == nil {
 		p, err := d.SafetyCopy(ReasonRestore)
+		d.zipping.Wait() // as DB.Close does: the copy is an archive before the program may exit
 		d.sql.Close()
 		if err == nil {
 			return p, nil

@@ -38,8 +38,8 @@ func (s *Shell) restoreInto(archive, target string) {
 	s.checkBackup(archive, target)
 }
 
-// chooseBackup asks for a .copro.zip, starting in the folder of the last
-// backup.
+// chooseBackup asks for a .copro.zip (or a safety copy not zipped yet,
+// .copro), starting in the folder of the last backup.
 func (s *Shell) chooseBackup(target string) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -56,7 +56,7 @@ func (s *Shell) chooseBackup(target string) {
 	d.SetTitleText("Choisir la sauvegarde à restaurer (fichier " + ledger.ArchiveExt + ")")
 	d.SetConfirmText("Choisir")
 	d.SetDismissText("Annuler")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip", ledger.PlainCopyExt}))
 	if l, err := storage.ListerForURI(storage.NewFileURI(backupFolder())); err == nil {
 		d.SetLocation(l)
 	}
