@@ -1,6 +1,7 @@
 package ledger_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -65,6 +66,27 @@ func BenchmarkAccountStatementReference(b *testing.B) {
 	for b.Loop() {
 		err := db.View(func(tx *ledger.Tx) error {
 			_, err := tx.StatementByQueryForTest("512001", from, to)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAccountStatementOwner is one owner's statement of 2026 on the big
+// residence (a few hundred lines among 200,000), what the owner card and
+// the statements the syndic prints read; BenchmarkAccountStatement reads
+// the bank account's 37,000 lines of the year.
+func BenchmarkAccountStatementOwner(b *testing.B) {
+	db := openBench(b)
+	from, to := ledger.Date(2026, 1, 1), ledger.Date(2026, 12, 31)
+	for b.Loop() {
+		err := db.View(func(tx *ledger.Tx) error {
+			st, err := tx.AccountStatement("450001", from, to)
+			if err == nil && len(st.Lines) == 0 {
+				err = fmt.Errorf("empty statement")
+			}
 			return err
 		})
 		if err != nil {
