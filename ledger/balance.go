@@ -71,11 +71,13 @@ func (b KeyBalance) Balance() Amount { return b.Debit - b.Credit }
 // from..to. Its total over keys equals the trial balance of the keyed
 // accounts: the "two balances must agree" rule of the arrêté.
 func (tx *Tx) BalanceByKey(from, to time.Time) ([]KeyBalance, error) {
-	// Sum first, then look the labels up (as in TrialBalance).
-	return collect(tx, "calcul de la balance par clé", `SELECT t.key, t.account, coalesce(a.label, ''), t.debit, t.credit
-		FROM (SELECT key, account, sum(debit) AS debit, sum(credit) AS credit FROM day_totals
-		      WHERE key <> '' AND date BETWEEN ?1 AND ?2 AND NOT (opening AND date > ?1) GROUP BY key, account) t
-		LEFT JOIN accounts a ON a.code = t.account ORDER BY t.key, t.account`,
+	// Account by account through day_totals' key, reading only the
+	// period's day totals (as in TrialBalance, which says why no account
+	// can be missing from the chart); the few keyed sums are then sorted.
+	return collect(tx, "calcul de la balance par clé", `SELECT t.key, a.code, a.label, sum(t.debit), sum(t.credit)
+		FROM accounts a CROSS JOIN day_totals t
+		ON t.account = a.code AND t.date BETWEEN ?1 AND ?2 AND NOT (t.opening AND t.date > ?1)
+		WHERE t.key <> '' GROUP BY t.key, a.code ORDER BY t.key, a.code`,
 		[]any{ISO(from), ISO(to)}, func(r *sql.Rows) (KeyBalance, error) {
 			var b KeyBalance
 			return b, r.Scan(&b.Key, &b.Account, &b.Label, &b.Debit, &b.Credit)

@@ -91,15 +91,18 @@ func (g *budgetGrid) build(v app.BudgetView, budget int, readOnly bool, empty st
 	}
 	view := g.grid.Build(g.grid.TitleCells(), empty)
 	body := g.grid.Body
+	// The grid's lines are gathered, then set at once: Add lays the whole
+	// body out again at each line.
+	var lines []fyne.CanvasObject
 	for _, k := range v.Keys {
 		part := &budgetKeyPart{code: k.Key, label: k.Label, actual: k.Total.Actual, prev: k.Total.PrevActual}
 		title := widget.NewLabel(fmt.Sprintf("Clé %s — %s", k.Key, k.Label))
 		title.TextStyle.Bold = true
-		body.Add(container.NewStack(canvas.NewRectangle(keyTitleTint), title))
+		lines = append(lines, container.NewStack(canvas.NewRectangle(keyTitleTint), title))
 		for _, br := range k.Rows {
 			r := &budgetRow{key: br.Key, account: br.Account, accountLabel: br.AccountLabel, income: br.Income,
 				actual: br.Actual, prev: br.PrevActual}
-			body.Add(g.addRow(r, br.Budget[budget], readOnly))
+			lines = append(lines, g.addRow(r, br.Budget[budget], readOnly))
 			part.rows = append(part.rows, r)
 		}
 		cells := []fyne.CanvasObject{widget.NewLabel("")}
@@ -114,10 +117,11 @@ func (g *budgetGrid) build(v app.BudgetView, budget int, readOnly bool, empty st
 			part.total[i] = l
 			cells = append(cells, l)
 		}
-		body.Add(g.grid.Band(surface, cells...))
-		body.Add(widget.NewSeparator())
+		lines = append(lines, g.grid.Band(surface, cells...), widget.NewSeparator())
 		g.keys = append(g.keys, part)
 	}
+	body.Objects = append(body.Objects, lines...)
+	body.Refresh()
 	if len(g.rows) == 0 {
 		body.RemoveAll()
 		g.grid.Message.Show()

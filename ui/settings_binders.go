@@ -67,8 +67,10 @@ func (p *settings) reloadBinders() {
 		return
 	}
 	ro := s.res.ReadOnly()
-	g.rows.Objects = nil
 	g.boxes = map[string][]*widget.Check{}
+	// The rows are set at once: Add lays the whole grid out again at each
+	// row (a third of the Paramètres screen's time).
+	rows := make([]fyne.CanvasObject, 0, len(bs))
 	for _, b := range bs {
 		name := widget.NewLabel(b.Label)
 		name.Truncation = fyne.TextTruncateEllipsis
@@ -84,8 +86,9 @@ func (p *settings) reloadBinders() {
 			g.boxes[b.Code] = append(g.boxes[b.Code], c)
 			cells = append(cells, container.NewCenter(c))
 		}
-		g.rows.Add(container.New(g.cols, cells...))
+		rows = append(rows, container.New(g.cols, cells...))
 	}
+	g.rows.Objects = rows
 	g.rows.Refresh()
 	widgets.SetEnabled(g.add, !ro)
 }
