@@ -338,15 +338,7 @@ func generalLedger(tx *ledger.Tx, opt BookOptions) (GeneralLedger, error) {
 	sort.Strings(codes)
 	for _, acc := range codes {
 		s := byAccount[acc]
-		run := s.Opening
-		for i := range s.Lines {
-			l := &s.Lines[i]
-			run += l.Debit - l.Credit
-			l.Balance = run
-			s.TotalDebit += l.Debit
-			s.TotalCredit += l.Credit
-		}
-		s.Closing = run
+		s.Settle()
 		g.Debit += s.TotalDebit
 		g.Credit += s.TotalCredit
 		g.Accounts = append(g.Accounts, *s)

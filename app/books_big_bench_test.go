@@ -1,9 +1,6 @@
 package app
 
 import (
-	"io"
-	"os"
-	"path/filepath"
 	"tantieme/ledger/ledgertest"
 	"testing"
 )
@@ -21,26 +18,7 @@ import (
 //
 //	go test ./app -run '^$' -bench BooksBig -benchtime 3x
 func BenchmarkBooksBig(b *testing.B) {
-	src := os.Getenv("TANTIEME_BENCH_BIG")
-	if src == "" {
-		src = ledgertest.BenchResidencePath()
-	}
-	in, err := os.Open(src)
-	if err != nil {
-		b.Skipf("no big residence (%v)", err)
-	}
-	defer in.Close()
-	file := filepath.Join(b.TempDir(), "big.copro")
-	out, err := os.Create(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		b.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		b.Fatal(err)
-	}
+	file := ledgertest.BenchResidenceCopy(b, "TANTIEME_BENCH_BIG")
 	r, err := Open(file)
 	if err != nil {
 		b.Fatal(err)

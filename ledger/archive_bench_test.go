@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
 
 // BenchmarkSafetyCopy takes the safety copy of the big residence that a
@@ -19,7 +20,7 @@ func BenchmarkSafetyCopy(b *testing.B) {
 	}
 	// A copy of our own: the safety folder is beside the residence.
 	file := filepath.Join(b.TempDir(), "big.copro")
-	copyFileForTest(b, src, file)
+	ledgertest.CopyFile(b, src, file)
 	db, err := ledger.OpenReadOnly(file)
 	if err != nil {
 		b.Fatal(err)

@@ -1,7 +1,6 @@
 package ledger_test
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,27 +8,8 @@ import (
 	"time"
 
 	"tantieme/ledger"
+	"tantieme/ledger/ledgertest"
 )
-
-// copyFileForTest copies a file byte for byte (a residence not open).
-func copyFileForTest(tb testing.TB, src, dest string) {
-	tb.Helper()
-	in, err := os.Open(src)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(dest)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		tb.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		tb.Fatal(err)
-	}
-}
 
 // Issue 22: SafetyCopy returns once a checked plain copy is in the safety
 // folder; the archive is made in the background, and Close waits for it.
@@ -110,7 +90,7 @@ func TestSafetyCopyLeftPlainByACrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	plain := filepath.Join(dir, "Residence-des-Tests_20260301-101500_"+ledger.ReasonClosing+ledger.PlainCopyExt)
-	copyFileForTest(t, snap, plain)
+	ledgertest.CopyFile(t, snap, plain)
 
 	list := ledger.ListArchives(dir, "Résidence des Tests")
 	if len(list) != 1 || !list[0].Plain || list[0].Path != plain || list[0].Reason != ledger.ReasonClosing {
@@ -183,7 +163,7 @@ func TestSafetyCopyLeftPlainByACrash(t *testing.T) {
 
 	// A plain copy beside its archive (a crash between the two): not
 	// listed, and deleted by the pruning.
-	copyFileForTest(t, snap, plain)
+	ledgertest.CopyFile(t, snap, plain)
 	if list := ledger.ListArchives(dir, "Résidence des Tests"); len(list) != 3 {
 		t.Errorf("the plain copy beside its archive is listed: %+v", list)
 	}
@@ -205,15 +185,15 @@ func TestPlainCopyNeedsASafetyReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	mine := filepath.Join(dir, "Residence-des-Tests_20260101-100000.copro")
-	copyFileForTest(t, snap, mine)
-	copyFileForTest(t, snap, filepath.Join(dir, "Residence-des-Tests_20260101-110000_"+ledger.ReasonQuit+ledger.PlainCopyExt))
+	ledgertest.CopyFile(t, snap, mine)
+	ledgertest.CopyFile(t, snap, filepath.Join(dir, "Residence-des-Tests_20260101-110000_"+ledger.ReasonQuit+ledger.PlainCopyExt))
 	if list := ledger.ListArchives(dir, "Résidence des Tests"); len(list) != 1 || list[0].Reason != ledger.ReasonQuit {
 		t.Errorf("list %+v", list)
 	}
 	// Nor deleted as a plain copy beside its archive, with or without a
 	// copy's name.
 	other := filepath.Join(dir, "Les Tilleuls.copro")
-	copyFileForTest(t, snap, other)
+	ledgertest.CopyFile(t, snap, other)
 	for _, f := range []string{mine, other} {
 		os.WriteFile(f+".zip", []byte("an archive of the user's"), 0o644)
 	}
@@ -237,7 +217,7 @@ func TestSafetyCopyPruning(t *testing.T) {
 	}
 	// SafetyKeep plain copies of the past (young: not zipped).
 	for i := 0; i < ledger.SafetyKeep; i++ {
-		copyFileForTest(t, snap, filepath.Join(dir, "Residence-des-Tests_2026010"+string(rune('1'+i%9))+"-1"+string(rune('0'+i/9))+"0000_"+ledger.ReasonImport+ledger.PlainCopyExt))
+		ledgertest.CopyFile(t, snap, filepath.Join(dir, "Residence-des-Tests_2026010"+string(rune('1'+i%9))+"-1"+string(rune('0'+i/9))+"0000_"+ledger.ReasonImport+ledger.PlainCopyExt))
 	}
 	if n := len(ledger.ListArchives(dir, "Résidence des Tests")); n != ledger.SafetyKeep {
 		t.Fatalf("%d copies made", n)

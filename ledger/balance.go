@@ -168,3 +168,18 @@ type Statement struct {
 	TotalCredit Amount
 	Closing     Amount
 }
+
+// Settle writes each line's running balance, from Opening, the period's
+// totals and the closing balance: the one place a statement is added up.
+func (s *Statement) Settle() {
+	run := s.Opening
+	s.TotalDebit, s.TotalCredit = 0, 0
+	for i := range s.Lines {
+		l := &s.Lines[i]
+		run += l.Debit - l.Credit
+		l.Balance = run
+		s.TotalDebit += l.Debit
+		s.TotalCredit += l.Credit
+	}
+	s.Closing = run
+}

@@ -1,7 +1,6 @@
 package ledger
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"slices"
 )
@@ -64,14 +63,8 @@ func (tx *Tx) VerifyApprovedBooks(ex Exercise, fingerprint string) (ApprovedBook
 			e := &batch[i]
 			afterID = e.ID
 			st, known := states[e.ID]
-			where := fmt.Sprintf("l'écriture n° %d du %s", e.ID, FrenchDate(e.Date))
-			switch {
-			case !known:
-				add("%s n'est pas dans la chaîne des écritures : elle a été ajoutée hors de Tantième", where)
-			case !st.alive:
-				add("%s a été supprimée (chaîne) mais figure encore dans les comptes : elle a été remise hors de Tantième", where)
-			case sha256.Sum256([]byte(EncodeEntry(e))) != st.content:
-				add("%s a été modifiée hors de Tantième : elle ne correspond plus à sa version enregistrée dans la chaîne (rang %d)", where, st.seq)
+			if p := entryAgainstChain(e, st, known, fmt.Sprintf("l'écriture n° %d du %s", e.ID, FrenchDate(e.Date))); p != "" {
+				out.Problems = append(out.Problems, p)
 			}
 			if known {
 				st.alive = false // seen

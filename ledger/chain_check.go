@@ -199,13 +199,8 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 			rep.Entries++
 			st, known := states[e.ID]
 			where := fmt.Sprintf("l'écriture n° %d du %s (exercice %s)", e.ID, FrenchDate(e.Date), exerciseNameAt(exercises, e.Date))
-			switch {
-			case !known:
-				add("%s n'est pas dans la chaîne des écritures : elle a été ajoutée hors de Tantième", where)
-			case !st.alive:
-				add("%s a été supprimée (chaîne) mais figure encore dans les comptes : elle a été remise hors de Tantième", where)
-			case sha256.Sum256([]byte(EncodeEntry(e))) != st.content:
-				add("%s a été modifiée hors de Tantième : elle ne correspond plus à sa version enregistrée dans la chaîne (rang %d)", where, st.seq)
+			if p := entryAgainstChain(e, st, known, where); p != "" {
+				rep.Problems = append(rep.Problems, p)
 			}
 			if known {
 				st.alive = false // seen
@@ -244,6 +239,21 @@ func (tx *Tx) checkChain() (ChainReport, error) {
 		}
 	}
 	return rep, nil
+}
+
+// entryAgainstChain says, in French, how entry e of the books differs from
+// the chain's last version of it (st, known: walkChain's state), naming it
+// as where; "" when it is that version.
+func entryAgainstChain(e *Entry, st entryState, known bool, where string) string {
+	switch {
+	case !known:
+		return where + " n'est pas dans la chaîne des écritures : elle a été ajoutée hors de Tantième"
+	case !st.alive:
+		return where + " a été supprimée (chaîne) mais figure encore dans les comptes : elle a été remise hors de Tantième"
+	case sha256.Sum256([]byte(EncodeEntry(e))) != st.content:
+		return fmt.Sprintf("%s a été modifiée hors de Tantième : elle ne correspond plus à sa version enregistrée dans la chaîne (rang %d)", where, st.seq)
+	}
+	return ""
 }
 
 // entriesAfter reads up to n posted entries numbered after id, with their

@@ -105,15 +105,7 @@ func (tx *Tx) statements(accs []Account, from, to time.Time) ([]Statement, error
 			st.Lines = slices.Clone(out[j].Lines)
 			continue
 		}
-		run := st.Opening
-		for j := range st.Lines {
-			l := &st.Lines[j]
-			run += l.Debit - l.Credit
-			l.Balance = run
-			st.TotalDebit += l.Debit
-			st.TotalCredit += l.Credit
-		}
-		st.Closing = run
+		st.Settle()
 	}
 	return out, nil
 }

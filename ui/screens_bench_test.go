@@ -161,27 +161,7 @@ func median(d []time.Duration) time.Duration {
 
 // benchResidence is a private copy of the big residence (never written to).
 func benchResidence(b *testing.B) string {
-	src := os.Getenv("TANTIEME_BENCH_RESIDENCE")
-	if src == "" {
-		src = ledgertest.BenchResidencePath()
-	}
-	in, err := os.Open(src)
-	if err != nil {
-		b.Skipf("no big residence (%v): build it with go test ./ledger -run '^$' -bench Open -benchtime 1x", err)
-	}
-	defer in.Close()
-	dst := filepath.Join(b.TempDir(), "big.copro")
-	out, err := os.Create(dst)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		b.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		b.Fatal(err)
-	}
-	return dst
+	return ledgertest.BenchResidenceCopy(b, "TANTIEME_BENCH_RESIDENCE")
 }
 
 // newBenchShell is newTestShell for a benchmark.
